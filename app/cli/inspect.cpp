@@ -1,0 +1,99 @@
+#include "commands.h"
+#include "onnx/onnxmodel.h"
+#include "onnx/summaryjson.h"
+
+#include <QCommandLineParser>
+#include <QJsonObject>
+#include <QLocale>
+
+namespace wb::cli {
+
+namespace {
+
+QString tensorLines(const QList<TensorInfo>& tensors)
+{
+    int width = 4;
+    for (const TensorInfo& t : tensors)
+        width = qMax(width, int(t.name.size()));
+    QString out;
+    for (const TensorInfo& t : tensors) {
+        out += QStringLiteral("  %1  %2  %3%4\n")
+                   .arg(t.name, -width)
+                   .arg(t.dtype, -8)
+                   .arg(t.shapeText(), t.isDynamic() ? QStringLiteral("   <- dynamic") : QString());
+    }
+    return out.isEmpty() ? QStringLiteral("  (none)\n") : out;
+}
+
+QString textReport(const ModelSummary& s)
+{
+    const QLocale c = QLocale::c();
+    QStringList opsets;
+    for (const OpsetInfo& o : s.opsets)
+        opsets.append(QStringLiteral("%1 %2").arg(o.domain.isEmpty() ? QStringLiteral("ai.onnx") : o.domain).arg(o.version));
+    QStringList ops;
+    for (auto it = s.opTypes.cbegin(); it != s.opTypes.cend(); ++it)
+        ops.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+
+    QString out;
+    out += QStringLiteral("Model:       %1 (%2 bytes)\n").arg(s.path).arg(s.fileSize);
+    out += QStringLiteral("IR version:  %1\n").arg(s.irVersion);
+    out += QStringLiteral("Producer:    %1 %2\n").arg(s.producerName, s.producerVersion);
+    out += QStringLiteral("Opsets:      %1\n").arg(opsets.join(QStringLiteral(", ")));
+    out += QStringLiteral("Nodes:       %1 in the main graph, %2 in all graphs\n").arg(s.nodeCount).arg(s.nodeCountTotal);
+    out += QStringLiteral("Weights:     %1 initializers, %2 bytes, %3 parameters\n")
+               .arg(s.initializerCount)
+               .arg(s.initializerBytes)
+               .arg(c.toString(s.parameterCount));
+    out += QStringLiteral("Inputs:\n") + tensorLines(s.inputs);
+    out += QStringLiteral("Outputs:\n") + tensorLines(s.outputs);
+    out += QStringLiteral("Operators:   %1\n").arg(ops.join(QStringLiteral(", ")));
+    if (!s.customDomainOps.isEmpty())
+        out += QStringLiteral("Custom ops:  %1\n").arg(s.customDomainOps.join(QStringLiteral(", ")));
+    if (!s.controlFlowOps.isEmpty())
+        out += QStringLiteral("Control flow: %1\n").arg(s.controlFlowOps.join(QStringLiteral(", ")));
+    for (const QString& w : s.warnings)
+        out += QStringLiteral("Warning:     %1\n").arg(w);
+    return out;
+}
+
+} // namespace
+
+int runInspect(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Summarise an ONNX model."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    parser.addOptions({ json, help });
+    parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The .onnx file."));
+    const bool wantJson = args.contains(QStringLiteral("--json"));
+    if (!parser.parse(QStringList { QStringLiteral("atcwb inspect") } + args))
+        return usageError(QStringLiteral("inspect"), parser.errorText(), wantJson);
+    if (parser.isSet(help)) {
+        printText(QStringLiteral("Usage: atcwb inspect MODEL [--json]\n\n") + parser.helpText().section(QLatin1Char('\n'), 2));
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return usageError(QStringLiteral("inspect"),
+            positional.isEmpty() ? QStringLiteral("missing MODEL") : QStringLiteral("expected one MODEL, got %1").arg(positional.size()),
+            wantJson);
+
+    const Result<OnnxModelPtr> result = OnnxModel::load(positional.first());
+    if (!result.ok()) {
+        if (wantJson)
+            printJson(errorToJson(result.error()));
+        else
+            printText(QStringLiteral("atcwb: %1\n").arg(result.error().message), stderr);
+        return BadInput;
+    }
+    const ModelSummary& s = result.value()->summary();
+    if (wantJson)
+        printJson(summaryToJson(s));
+    else
+        printText(textReport(s));
+    return Ok;
+}
+
+} // namespace wb::cli

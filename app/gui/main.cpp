@@ -1,0 +1,83 @@
+// atc-workbench: the desktop application.
+#include "logging/logging.h"
+#include "mainwindow.h"
+#include "screenshot.h"
+#include "settings/settings.h"
+#include "version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QTemporaryDir>
+
+#include <cstdio>
+#include <memory>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("atc-workbench"));
+    QApplication::setApplicationName(QStringLiteral("atc-workbench"));
+    QApplication::setApplicationDisplayName(QStringLiteral(WB_NAME));
+    QApplication::setApplicationVersion(QStringLiteral(WB_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/atc-workbench.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Inspect ONNX models and prepare them for Ascend ATC conversion."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log debug messages to stderr too."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        QStringLiteral("Open MODEL, wait until loading and layout finish, save a PNG of the window to FILE, quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption page(QStringLiteral("page"),
+        QStringLiteral("Page to show: %1.").arg(wb::MainWindow::pageNames().join(QStringLiteral(", "))),
+        QStringLiteral("NAME"));
+    const QCommandLineOption settingsFile(QStringLiteral("settings"),
+        QStringLiteral("Use this INI file for settings instead of the user's (portable use, tests)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({ verbose, screenshot, page, settingsFile });
+    parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("ONNX model to open."), QStringLiteral("[MODEL]"));
+    parser.process(app);
+
+    if (parser.isSet(page) && !wb::MainWindow::pageNames().contains(parser.value(page))) {
+        std::fprintf(stderr, "atc-workbench: unknown page '%s'; choose one of: %s\n", qPrintable(parser.value(page)),
+            qPrintable(wb::MainWindow::pageNames().join(QStringLiteral(", "))));
+        return 2;
+    }
+    if (parser.positionalArguments().size() > 1) {
+        std::fprintf(stderr, "atc-workbench: give at most one model to open\n");
+        return 2;
+    }
+
+    // A screenshot must not depend on (or change) the user's settings and recent files.
+    QTemporaryDir scratch;
+    std::unique_ptr<wb::Settings> settings;
+    if (parser.isSet(settingsFile))
+        settings = std::make_unique<wb::Settings>(parser.value(settingsFile));
+    else if (parser.isSet(screenshot))
+        settings = std::make_unique<wb::Settings>(scratch.filePath(QStringLiteral("settings.ini")));
+    else
+        settings = std::make_unique<wb::Settings>();
+
+    wb::log::init({ {}, parser.isSet(verbose) || settings->verboseLogging() });
+    wb::log::app()->info("ATC Workbench {} starting", WB_VERSION);
+
+    wb::MainWindow window(*settings);
+    const QString model = parser.positionalArguments().value(0);
+    if (parser.isSet(screenshot)) {
+        window.resize(1280, 800);
+        auto* taker = new wb::ScreenshotTaker(&window, parser.value(screenshot), parser.value(page), !model.isEmpty());
+        taker->start();
+    }
+    window.show();
+    if (!model.isEmpty())
+        window.openModel(model);
+    else if (parser.isSet(page))
+        window.showPage(parser.value(page));
+
+    const int code = app.exec();
+    wb::log::shutdown();
+    return code;
+}

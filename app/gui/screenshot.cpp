@@ -1,0 +1,70 @@
+#include "screenshot.h"
+
+#include "logging/logging.h"
+#include "mainwindow.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace wb {
+
+namespace {
+constexpr int kSettleMs = 400; // let layouts, delegates and the style finish after the last update
+constexpr int kTimeoutMs = 120000;
+} // namespace
+
+ScreenshotTaker::ScreenshotTaker(MainWindow* window, QString file, QString page, bool waitForLoad)
+    : QObject(window)
+    , m_window(window)
+    , m_file(std::move(file))
+    , m_page(std::move(page))
+    , m_waitForLoad(waitForLoad)
+{
+}
+
+void ScreenshotTaker::start()
+{
+    if (m_waitForLoad) {
+        connect(m_window, &MainWindow::loadFinished, this, [this](bool ok) {
+            QTimer::singleShot(kSettleMs, this, [this, ok] { capture(ok); });
+        });
+        QTimer::singleShot(kTimeoutMs, this, [this] {
+            if (m_done)
+                return;
+            std::fprintf(stderr, "atc-workbench: --screenshot gave up: the model did not finish loading in %d s\n",
+                kTimeoutMs / 1000);
+            QCoreApplication::exit(1);
+        });
+    } else {
+        QTimer::singleShot(kSettleMs, this, [this] { capture(true); });
+    }
+}
+
+void ScreenshotTaker::capture(bool loadOk)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    if (!m_page.isEmpty())
+        m_window->showPage(m_page);
+    QCoreApplication::processEvents();
+    const QPixmap pixmap = m_window->grab();
+    QDir().mkpath(QFileInfo(m_file).absolutePath());
+    if (!pixmap.save(m_file, "PNG")) {
+        std::fprintf(stderr, "atc-workbench: could not write the screenshot to %s\n", qPrintable(m_file));
+        QCoreApplication::exit(1);
+        return;
+    }
+    log::app()->info("Screenshot saved to {}", m_file.toStdString());
+    std::printf("%s\n", qPrintable(QDir::toNativeSeparators(QFileInfo(m_file).absoluteFilePath())));
+    std::fflush(stdout);
+    // A failed load still yields a picture (of the error), but the exit status says so.
+    QCoreApplication::exit(loadOk ? 0 : 1);
+}
+
+} // namespace wb

@@ -1,0 +1,62 @@
+# wb_add_test(NAME <name> SOURCES <files...> [LIBS <libs...>] [LABELS <labels...>] [TIMEOUT <s>])
+# One executable per unit; runs offscreen so no display is needed.
+function(wb_add_test)
+    cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;DEFINES" ${ARGN})
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 120)
+    endif()
+    add_executable(${T_NAME} ${T_SOURCES})
+    target_link_libraries(${T_NAME} PRIVATE Qt6::Test wb_project_options ${T_LIBS})
+    # Test tables read better with plain string literals; the shipped code keeps QT_NO_CAST_FROM_ASCII.
+    target_compile_options(${T_NAME} PRIVATE -UQT_NO_CAST_FROM_ASCII)
+    target_compile_definitions(${T_NAME} PRIVATE
+        WB_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+        WB_TEST_MODELS_DIR="${WB_MODELS_DIR}"
+        WB_BIN_DIR="${CMAKE_BINARY_DIR}/bin"
+        ${T_DEFINES})
+    add_dependencies(${T_NAME} wb_models)
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+    set_tests_properties(${T_NAME} PROPERTIES
+        LABELS "${T_LABELS}"
+        TIMEOUT ${T_TIMEOUT}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;WB_LOG_DIR=${CMAKE_BINARY_DIR}/test-logs;QT_LOGGING_RULES=qt.qpa.*=false")
+endfunction()
+
+# Collects every library a target reaches through LINK_LIBRARIES / INTERFACE_LINK_LIBRARIES.
+function(_wb_collect_links target out)
+    set(seen "")
+    set(queue ${target})
+    while(queue)
+        list(POP_FRONT queue cur)
+        if(cur IN_LIST seen OR NOT TARGET ${cur})
+            list(APPEND seen ${cur})
+            continue()
+        endif()
+        list(APPEND seen ${cur})
+        get_target_property(aliased ${cur} ALIASED_TARGET)
+        if(aliased)
+            list(APPEND queue ${aliased})
+        endif()
+        foreach(prop LINK_LIBRARIES INTERFACE_LINK_LIBRARIES)
+            get_target_property(libs ${cur} ${prop})
+            if(libs)
+                foreach(lib ${libs})
+                    string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" lib "${lib}")
+                    list(APPEND queue ${lib})
+                endforeach()
+            endif()
+        endforeach()
+    endwhile()
+    set(${out} ${seen} PARENT_SCOPE)
+endfunction()
+
+# Fails the configure step when <target> links (directly or transitively) any of the forbidden targets.
+function(wb_assert_not_linked target)
+    _wb_collect_links(${target} reached)
+    foreach(forbidden ${ARGN})
+        if(forbidden IN_LIST reached)
+            message(FATAL_ERROR "${target} must not link ${forbidden}: keep the core library free of GUI code.")
+        endif()
+    endforeach()
+    message(STATUS "Checked: ${target} links none of ${ARGN}")
+endfunction()

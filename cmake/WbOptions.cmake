@@ -1,0 +1,28 @@
+# Project-wide options and the shared warning/option interface target.
+option(WB_BUILD_TESTS "Build the test suite" ON)
+option(WB_BUILD_BENCH "Build the benchmark programs" OFF)
+option(WB_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
+option(WB_ENABLE_ASAN "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+    set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+
+find_program(WB_CCACHE ccache)
+if(WB_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+    set(CMAKE_CXX_COMPILER_LAUNCHER "${WB_CCACHE}")
+    message(STATUS "Using ccache: ${WB_CCACHE}")
+endif()
+
+add_library(wb_project_options INTERFACE)
+target_compile_options(wb_project_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
+    -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wnull-dereference)
+target_compile_definitions(wb_project_options INTERFACE QT_NO_CAST_FROM_ASCII QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_DISABLE_DEPRECATED_BEFORE=0x060400)
+if(WB_WARNINGS_AS_ERRORS)
+    target_compile_options(wb_project_options INTERFACE -Werror)
+endif()
+if(WB_ENABLE_ASAN)
+    target_compile_options(wb_project_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
+    target_link_options(wb_project_options INTERFACE -fsanitize=address,undefined)
+endif()

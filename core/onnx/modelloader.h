@@ -1,0 +1,36 @@
+#pragma once
+
+#include "onnxmodel.h"
+
+#include <QObject>
+
+namespace wb {
+
+// Loads models on a worker thread. Only the newest request reports: a load started while another is
+// running makes the older result stale, and it is dropped by generation number.
+class ModelLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit ModelLoader(QObject* parent = nullptr);
+    ~ModelLoader() override;
+
+    void load(const QString& path);
+    bool isLoading() const { return m_running > 0; }
+    QString currentPath() const { return m_currentPath; }
+
+signals:
+    void loadStarted(const QString& path);
+    void loaded(wb::OnnxModelPtr model);
+    void loadFailed(const wb::Error& error);
+    void busyChanged(bool busy);
+
+private:
+    quint64 m_generation = 0;
+    int m_running = 0;
+    QString m_currentPath;
+};
+
+} // namespace wb
+
+Q_DECLARE_METATYPE(wb::OnnxModelPtr)
+Q_DECLARE_METATYPE(wb::Error)

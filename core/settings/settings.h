@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace wb {
+
+// Typed facade over QSettings: callers never spell a key or convert a QVariant.
+class Settings {
+public:
+    Settings(); // the application's settings (organisation/application names from QCoreApplication)
+    explicit Settings(const QString& iniFile); // a specific file, for tests and portable use
+    ~Settings();
+    Settings(const Settings&) = delete;
+    Settings& operator=(const Settings&) = delete;
+
+    static constexpr int DefaultMaxRecentFiles = 10;
+
+    QStringList recentFiles() const;
+    // Moves `path` (made absolute) to the front, removes duplicates, keeps at most maxRecentFiles().
+    void addRecentFile(const QString& path);
+    void removeRecentFile(const QString& path);
+    void clearRecentFiles();
+    int maxRecentFiles() const;
+    void setMaxRecentFiles(int count);
+
+    QString lastOpenDir() const;
+    void setLastOpenDir(const QString& dir);
+
+    QString atcPath() const;
+    void setAtcPath(const QString& path);
+    QString toolkitHome() const;
+    void setToolkitHome(const QString& path);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+    QString currentPage() const;
+    void setCurrentPage(const QString& page);
+
+    bool verboseLogging() const;
+    void setVerboseLogging(bool on);
+
+    void sync();
+    QString fileName() const;
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace wb

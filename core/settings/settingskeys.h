@@ -1,0 +1,14 @@
+#pragma once
+
+// Every QSettings key the application uses, in one place.
+namespace wb::keys {
+inline constexpr char RecentFiles[] = "files/recent";
+inline constexpr char LastOpenDir[] = "files/lastOpenDir";
+inline constexpr char MaxRecentFiles[] = "files/maxRecent";
+inline constexpr char AtcPath[] = "toolkit/atcPath";
+inline constexpr char ToolkitHome[] = "toolkit/home";
+inline constexpr char WindowGeometry[] = "window/geometry";
+inline constexpr char WindowState[] = "window/state";
+inline constexpr char CurrentPage[] = "window/page";
+inline constexpr char VerboseLogging[] = "log/verbose";
+} // namespace wb::keys

@@ -1,0 +1,146 @@
+// atcwb end to end through a real QProcess: exit codes, the inspect JSON contract, errors.
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void exitCodes_data();
+    void exitCodes();
+    void inspectJsonContract();
+    void inspectErrorsAsJson_data();
+    void inspectErrorsAsJson();
+    void inspectText();
+    void cliHasNoGuiDependency();
+
+private:
+    struct Run {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    static Run atcwb(const QStringList& args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(WB_BIN_DIR "/atcwb"), args);
+        if (!p.waitForFinished(60000)) {
+            p.kill();
+            p.waitForFinished();
+            return {};
+        }
+        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+            p.readAllStandardError() };
+    }
+};
+
+void TestCli::exitCodes_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("stdoutHas");
+    QTest::addColumn<QString>("stderrHas");
+    QTest::newRow("version") << QStringList { "--version" } << 0 << "atcwb 0." << "";
+    QTest::newRow("help") << QStringList { "--help" } << 0 << "inspect MODEL" << "";
+    QTest::newRow("inspect help") << QStringList { "inspect", "--help" } << 0 << "atcwb inspect MODEL" << "";
+    QTest::newRow("no command") << QStringList {} << 2 << "" << "Usage: atcwb";
+    QTest::newRow("unknown command") << QStringList { "frobnicate" } << 2 << "" << "unknown command 'frobnicate'";
+    QTest::newRow("inspect without model") << QStringList { "inspect" } << 2 << "" << "missing MODEL";
+    QTest::newRow("inspect unknown option") << QStringList { "inspect", "x.onnx", "--bogus" } << 2 << "" << "bogus";
+    QTest::newRow("inspect two models") << QStringList { "inspect", "a.onnx", "b.onnx" } << 2 << "" << "expected one MODEL";
+    QTest::newRow("inspect missing file") << QStringList { "inspect", "/nonexistent/m.onnx" } << 1 << ""
+                                          << "does not exist";
+}
+
+void TestCli::exitCodes()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, stdoutHas);
+    QFETCH(QString, stderrHas);
+    const Run r = atcwb(args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(QString::fromUtf8(r.out).contains(stdoutHas), r.out.constData());
+    QVERIFY2(QString::fromUtf8(r.err).contains(stderrHas), r.err.constData());
+}
+
+void TestCli::inspectJsonContract()
+{
+    const QString path = wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx"));
+    const Run r = atcwb({ QStringLiteral("inspect"), path, QStringLiteral("--json") });
+    QCOMPARE(r.code, 0);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    const QJsonObject o = doc.object();
+    for (const char* key : { "path", "ir_version", "producer", "opsets", "inputs", "outputs", "node_count",
+             "node_count_total", "op_types", "initializer_count", "initializer_bytes", "warnings" })
+        QVERIFY2(o.contains(QLatin1String(key)), key);
+    QCOMPARE(o.value(QStringLiteral("path")).toString(), path);
+    QCOMPARE(o.value(QStringLiteral("ir_version")).toInt(), 7);
+    QCOMPARE(o.value(QStringLiteral("producer")).toObject().value(QStringLiteral("name")).toString(),
+        QStringLiteral("atc-workbench-modelgen"));
+    const QJsonObject opset = o.value(QStringLiteral("opsets")).toArray().first().toObject();
+    QCOMPARE(opset.value(QStringLiteral("domain")).toString(), QString());
+    QCOMPARE(opset.value(QStringLiteral("version")).toInt(), 13);
+    const QJsonObject input = o.value(QStringLiteral("inputs")).toArray().first().toObject();
+    QCOMPARE(input.value(QStringLiteral("name")).toString(), QStringLiteral("input"));
+    QCOMPARE(input.value(QStringLiteral("dtype")).toString(), QStringLiteral("float32"));
+    QCOMPARE(input.value(QStringLiteral("shape")).toArray(), (QJsonArray { QStringLiteral("batch"), 3, 224, 224 }));
+    QCOMPARE(input.value(QStringLiteral("dynamic")).toBool(), true);
+    QVERIFY(o.value(QStringLiteral("op_types")).toObject().value(QStringLiteral("Conv")).toInt() > 0);
+    QVERIFY(o.value(QStringLiteral("initializer_bytes")).toInteger() > 0);
+    QVERIFY(r.err.isEmpty() || !r.err.contains("error"));
+}
+
+void TestCli::inspectErrorsAsJson_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("corrupt") << "corrupt.onnx" << "parse_error";
+    QTest::newRow("truncated") << "truncated.onnx" << "parse_error";
+    QTest::newRow("empty") << "empty.onnx" << "empty";
+    QTest::newRow("png") << "not_a_model.png" << "not_onnx";
+    QTest::newRow("dangling") << "dangling_input.onnx" << "invalid_graph";
+}
+
+void TestCli::inspectErrorsAsJson()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, code);
+    const Run r = atcwb({ QStringLiteral("inspect"), wbtest::modelPath(file), QStringLiteral("--json") });
+    QCOMPARE(r.code, 1);
+    const QJsonObject err = QJsonDocument::fromJson(r.out).object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(err.value(QStringLiteral("code")).toString(), code);
+    QVERIFY(err.value(QStringLiteral("message")).toString().contains(file));
+}
+
+void TestCli::inspectText()
+{
+    const Run r = atcwb({ QStringLiteral("inspect"), wbtest::modelPath(QStringLiteral("two_inputs.onnx")) });
+    QCOMPARE(r.code, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY(out.contains(QStringLiteral("input_tensor_A")));
+    QVERIFY(out.contains(QStringLiteral("[1, 10]")));
+    QVERIFY(!out.contains(QStringLiteral("<- dynamic")));
+    const Run d = atcwb({ QStringLiteral("inspect"), wbtest::modelPath(QStringLiteral("resnet_unnamed_dim.onnx")) });
+    QVERIFY(QString::fromUtf8(d.out).contains(QStringLiteral("[?, 3, 224, 224]   <- dynamic")));
+}
+
+void TestCli::cliHasNoGuiDependency()
+{
+    // wb_core (and so atcwb) must run on a headless server: no Qt Gui or Widgets in its closure.
+    QProcess ldd;
+    ldd.start(QStringLiteral("ldd"), { QStringLiteral(WB_BIN_DIR "/atcwb") });
+    QVERIFY(ldd.waitForFinished(30000));
+    const QByteArray libs = ldd.readAllStandardOutput();
+    QVERIFY2(libs.contains("libQt6Core"), libs.constData());
+    QVERIFY2(!libs.contains("libQt6Gui"), libs.constData());
+    QVERIFY2(!libs.contains("libQt6Widgets"), libs.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,88 @@
+// atc-workbench's own command line: --help/--version, and --screenshot waiting for the model to load.
+#include "testutil.h"
+
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+
+class TestScreenshot : public QObject {
+    Q_OBJECT
+private slots:
+    void helpAndVersion();
+    void badPage();
+    void screenshotOfModel();
+    void screenshotOfBadModel();
+
+private:
+    static int run(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(WB_BIN_DIR "/atc-workbench"), args);
+        if (!p.waitForFinished(120000)) {
+            p.kill();
+            p.waitForFinished();
+            return -1;
+        }
+        if (out)
+            *out = p.readAllStandardOutput();
+        if (err)
+            *err = p.readAllStandardError();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    }
+};
+
+void TestScreenshot::helpAndVersion()
+{
+    QByteArray out;
+    QCOMPARE(run({ QStringLiteral("--help") }, &out), 0);
+    QVERIFY(out.contains("--screenshot <FILE>"));
+    QVERIFY(out.contains("--page <NAME>"));
+    QCOMPARE(run({ QStringLiteral("--version") }, &out), 0);
+    QVERIFY(out.contains("atc-workbench 0."));
+}
+
+void TestScreenshot::badPage()
+{
+    QByteArray err;
+    QCOMPARE(run({ QStringLiteral("--page"), QStringLiteral("nope") }, nullptr, &err), 2);
+    QVERIFY(err.contains("unknown page 'nope'"));
+}
+
+void TestScreenshot::screenshotOfModel()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("shot.png"));
+    QByteArray out;
+    QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--page"), QStringLiteral("model"),
+                     wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")) },
+                 &out),
+        0);
+    QVERIFY(out.contains("shot.png"));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(1280, 800));
+    // Not a blank window: the dynamic-dimension chips use a distinctive amber.
+    int amber = 0;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.red() == 0xff && c.green() == 0xc1 && c.blue() == 0x4d)
+                ++amber;
+        }
+    }
+    QVERIFY2(amber > 20, qPrintable(QString::number(amber)));
+}
+
+void TestScreenshot::screenshotOfBadModel()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("bad.png"));
+    QCOMPARE(run({ QStringLiteral("--screenshot"), png, wbtest::modelPath(QStringLiteral("truncated.onnx")) }), 1);
+    QVERIFY(!QImage(png).isNull()); // the picture of the error is still written
+}
+
+QTEST_GUILESS_MAIN(TestScreenshot)
+#include "tst_screenshot.moc"

@@ -1,0 +1,91 @@
+// The typed settings facade: defaults, recent-file rules, persistence.
+#include "settings/settings.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace wb;
+
+class TestSettings : public QObject {
+    Q_OBJECT
+private slots:
+    void defaults();
+    void recentFiles_data();
+    void recentFiles();
+    void recentLimit();
+    void persistsAcrossInstances();
+};
+
+void TestSettings::defaults()
+{
+    QTemporaryDir dir;
+    Settings s(dir.filePath(QStringLiteral("s.ini")));
+    QVERIFY(s.recentFiles().isEmpty());
+    QCOMPARE(s.maxRecentFiles(), Settings::DefaultMaxRecentFiles);
+    QCOMPARE(s.lastOpenDir(), QDir::homePath());
+    QVERIFY(s.atcPath().isEmpty());
+    QVERIFY(!s.verboseLogging());
+}
+
+void TestSettings::recentFiles_data()
+{
+    QTest::addColumn<QStringList>("added");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("newest first") << QStringList { "/m/a.onnx", "/m/b.onnx" } << QStringList { "/m/b.onnx", "/m/a.onnx" };
+    QTest::newRow("re-adding moves to front") << QStringList { "/m/a.onnx", "/m/b.onnx", "/m/a.onnx" }
+                                              << QStringList { "/m/a.onnx", "/m/b.onnx" };
+    QTest::newRow("relative made absolute") << QStringList { "/m/x/../a.onnx", "/m/a.onnx" }
+                                            << QStringList { "/m/a.onnx" };
+}
+
+void TestSettings::recentFiles()
+{
+    QFETCH(QStringList, added);
+    QFETCH(QStringList, expected);
+    QTemporaryDir dir;
+    Settings s(dir.filePath(QStringLiteral("s.ini")));
+    for (const QString& f : added)
+        s.addRecentFile(f);
+    QCOMPARE(s.recentFiles(), expected);
+    s.removeRecentFile(expected.first());
+    QCOMPARE(s.recentFiles(), expected.mid(1));
+}
+
+void TestSettings::recentLimit()
+{
+    QTemporaryDir dir;
+    Settings s(dir.filePath(QStringLiteral("s.ini")));
+    for (int i = 0; i < 15; ++i)
+        s.addRecentFile(QStringLiteral("/m/%1.onnx").arg(i));
+    QCOMPARE(s.recentFiles().size(), Settings::DefaultMaxRecentFiles);
+    QCOMPARE(s.recentFiles().first(), QStringLiteral("/m/14.onnx"));
+    s.setMaxRecentFiles(3);
+    QCOMPARE(s.recentFiles(), (QStringList { "/m/14.onnx", "/m/13.onnx", "/m/12.onnx" }));
+    s.setMaxRecentFiles(0); // clamped to at least one
+    QCOMPARE(s.maxRecentFiles(), 1);
+    s.clearRecentFiles();
+    QVERIFY(s.recentFiles().isEmpty());
+}
+
+void TestSettings::persistsAcrossInstances()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    {
+        Settings s(file);
+        s.addRecentFile(QStringLiteral("/m/a.onnx"));
+        s.setAtcPath(QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest/bin/atc"));
+        s.setWindowGeometry(QByteArray("\x01\x02\x03", 3));
+        s.setVerboseLogging(true);
+        s.sync();
+    }
+    Settings again(file);
+    QCOMPARE(again.recentFiles(), QStringList { QStringLiteral("/m/a.onnx") });
+    QCOMPARE(again.atcPath(), QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest/bin/atc"));
+    QCOMPARE(again.windowGeometry(), QByteArray("\x01\x02\x03", 3));
+    QVERIFY(again.verboseLogging());
+    QCOMPARE(again.fileName(), file);
+}
+
+QTEST_GUILESS_MAIN(TestSettings)
+#include "tst_settings.moc"

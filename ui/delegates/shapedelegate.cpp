@@ -1,0 +1,83 @@
+#include "shapedelegate.h"
+
+#include "models/tensortablemodel.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace wb {
+
+namespace {
+constexpr int kChipPad = 4;
+}
+
+QColor ShapeDelegate::dynamicColor()
+{
+    return QColor(0xff, 0xc1, 0x4d);
+}
+
+void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const QStringList dims = index.data(TensorTableModel::DimsRole).toStringList();
+    const QVariantList dynamic = index.data(TensorTableModel::DynamicDimsRole).toList();
+    if (dims.isEmpty()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget* widget = opt.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    painter->save();
+    const QFontMetrics fm(opt.font);
+    const QRect rect = opt.rect.adjusted(6, 0, -4, 0);
+    int x = rect.left();
+    const int baseline = rect.center().y() + (fm.ascent() - fm.descent()) / 2;
+    const QColor text = (opt.state & QStyle::State_Selected) ? opt.palette.highlightedText().color()
+                                                            : opt.palette.text().color();
+    auto drawText = [&](const QString& s, const QColor& color) {
+        painter->setPen(color);
+        painter->drawText(x, baseline, s);
+        x += fm.horizontalAdvance(s);
+    };
+    drawText(QStringLiteral("["), text);
+    for (int i = 0; i < dims.size(); ++i) {
+        if (i > 0)
+            drawText(QStringLiteral(", "), text);
+        if (dynamic.contains(i)) {
+            QFont bold = opt.font;
+            bold.setBold(true);
+            const QFontMetrics bfm(bold);
+            const int w = bfm.horizontalAdvance(dims.at(i)) + 2 * kChipPad;
+            const QRect chip(x, rect.center().y() - fm.height() / 2 - 1, w, fm.height() + 2);
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(dynamicColor());
+            painter->drawRoundedRect(chip, 4, 4);
+            painter->setFont(bold);
+            painter->setPen(QColor(0x4a, 0x2c, 0x00));
+            painter->drawText(x + kChipPad, baseline, dims.at(i));
+            painter->setFont(opt.font);
+            x += w;
+        } else {
+            drawText(dims.at(i), text);
+        }
+    }
+    drawText(QStringLiteral("]"), text);
+    painter->restore();
+}
+
+QSize ShapeDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    const QStringList dims = index.data(TensorTableModel::DimsRole).toStringList();
+    const QFontMetrics fm(option.font);
+    const int width = fm.horizontalAdvance(QLatin1Char('[') + dims.join(QStringLiteral(", ")) + QLatin1Char(']'))
+        + int(dims.size()) * (2 * kChipPad + 2) + 16;
+    return { qMax(size.width(), width), qMax(size.height(), fm.height() + 8) };
+}
+
+} // namespace wb

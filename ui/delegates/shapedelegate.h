@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace wb {
+
+// Draws a tensor shape as "[d0, d1, ...]" with every dynamic dimension on an amber chip, so the dims ATC
+// cannot take stand out. Reads TensorTableModel::DimsRole and DynamicDimsRole.
+class ShapeDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+    static QColor dynamicColor();
+};
+
+} // namespace wb

@@ -1,0 +1,286 @@
+#include "mainwindow.h"
+
+#include "logging/logging.h"
+#include "onnx/modelloader.h"
+#include "pages/modelpage.h"
+#include "pages/welcomepage.h"
+#include "settings/settings.h"
+#include "version.h"
+#include "widgets/logpanel.h"
+#include "widgets/messagebar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace wb {
+
+namespace {
+const QString kWelcome = QStringLiteral("welcome");
+const QString kModel = QStringLiteral("model");
+
+QString localFileFrom(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls())
+        return {};
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            return url.toLocalFile();
+    }
+    return {};
+}
+} // namespace
+
+MainWindow::MainWindow(Settings& settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_loader(new ModelLoader(this))
+    , m_messageBar(new MessageBar(this))
+    , m_pages(new QStackedWidget(this))
+    , m_nav(new QListWidget(this))
+    , m_welcome(new WelcomePage(this))
+    , m_modelPage(new ModelPage(this))
+    , m_logPanel(new LogPanel(this))
+    , m_statusPath(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+{
+    setWindowTitle(QStringLiteral(WB_NAME));
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+
+    auto* central = new QWidget(this);
+    auto* outer = new QVBoxLayout(central);
+    outer->setContentsMargins(6, 6, 6, 0);
+    outer->addWidget(m_messageBar);
+    auto* body = new QHBoxLayout;
+    m_nav->setObjectName(QStringLiteral("pageList"));
+    m_nav->setFixedWidth(120);
+    m_nav->setIconSize(QSize(24, 24));
+    auto* modelItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Model"), m_nav);
+    modelItem->setData(Qt::UserRole, kModel);
+    body->addWidget(m_nav);
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_modelPage);
+    body->addWidget(m_pages, 1);
+    outer->addLayout(body, 1);
+    setCentralWidget(central);
+
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(140);
+    m_busy->hide();
+    statusBar()->addWidget(m_statusPath, 1);
+    statusBar()->addPermanentWidget(m_busy);
+
+    createActions();
+    createDocks();
+
+    connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && m_model)
+            showPage(m_nav->item(row)->data(Qt::UserRole).toString());
+    });
+    connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseFile);
+    connect(m_welcome, &WelcomePage::recentFileActivated, this, &MainWindow::openModel);
+    connect(m_loader, &ModelLoader::busyChanged, this, [this](bool busy) { m_busy->setVisible(busy); });
+    connect(m_loader, &ModelLoader::loadStarted, this,
+        [this](const QString& path) { m_statusPath->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(path))); });
+    connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onLoaded);
+    connect(m_loader, &ModelLoader::loadFailed, this,
+        [this](const Error& e) { onLoadFailed(e.code, e.message, e.detail); });
+
+    showPage(kWelcome);
+    refreshRecent();
+    resize(1280, 800);
+    restoreGeometry(m_settings.windowGeometry());
+    restoreState(m_settings.windowState());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Model…"), this,
+        &MainWindow::chooseFile);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    QAction* close = file->addAction(tr("&Close Model"), this, &MainWindow::closeModel);
+    close->setShortcut(QKeySequence::Close);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    rebuildRecentMenu();
+
+    menuBar()->addMenu(tr("&View"))->setObjectName(QStringLiteral("viewMenu"));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ATC Workbench"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createDocks()
+{
+    auto* dock = new QDockWidget(tr("Log"), this);
+    dock->setObjectName(QStringLiteral("logDock"));
+    dock->setWidget(m_logPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    dock->hide();
+    if (QMenu* view = menuBar()->findChild<QMenu*>(QStringLiteral("viewMenu")))
+        view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::openModel(const QString& path)
+{
+    m_messageBar->dismiss();
+    m_loader->load(path);
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+QStringList MainWindow::pageNames()
+{
+    return { kWelcome, kModel };
+}
+
+bool MainWindow::showPage(const QString& name)
+{
+    if (name == kWelcome) {
+        m_pages->setCurrentWidget(m_welcome);
+    } else if (name == kModel) {
+        m_pages->setCurrentWidget(m_modelPage);
+        m_nav->setCurrentRow(0);
+    } else {
+        return false;
+    }
+    m_nav->setEnabled(m_model != nullptr);
+    return true;
+}
+
+QString MainWindow::currentPageName() const
+{
+    return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
+}
+
+void MainWindow::onLoaded(const OnnxModelPtr& model)
+{
+    m_model = model;
+    const ModelSummary& s = model->summary();
+    m_modelPage->setSummary(s);
+    showPage(kModel);
+    setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(s.path).fileName(), QStringLiteral(WB_NAME)));
+    m_statusPath->setText(QDir::toNativeSeparators(s.path));
+    m_settings.addRecentFile(s.path);
+    m_settings.setLastOpenDir(QFileInfo(s.path).absolutePath());
+    refreshRecent();
+    if (!s.warnings.isEmpty())
+        m_messageBar->showMessage(MessageBar::Kind::Warning, tr("The model loaded with warnings"),
+            s.warnings.join(QLatin1Char('\n')));
+    emit loadFinished(true);
+}
+
+void MainWindow::onLoadFailed(const QString& code, const QString& message, const QString& detail)
+{
+    QString text = message;
+    if (!detail.isEmpty() && detail != message && detail.count(QLatin1Char('\n')) > 0)
+        text += QLatin1Char('\n') + tr("(%n more problem(s); see the log)", nullptr, int(detail.count(QLatin1Char('\n'))));
+    m_messageBar->showMessage(MessageBar::Kind::Error, tr("Could not open the model"), text);
+    log::ui()->warn("Open failed ({}): {}", code.toStdString(), message.toStdString());
+    if (!detail.isEmpty())
+        log::ui()->info("{}", detail.toStdString());
+    m_statusPath->setText(m_model ? QDir::toNativeSeparators(m_model->summary().path) : QString());
+    emit loadFinished(false);
+}
+
+void MainWindow::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open ONNX Model"), m_settings.lastOpenDir(),
+        tr("ONNX models (*.onnx);;All files (*)"));
+    if (!path.isEmpty())
+        openModel(path);
+}
+
+void MainWindow::closeModel()
+{
+    m_model.reset();
+    m_modelPage->clear();
+    m_messageBar->dismiss();
+    setWindowTitle(QStringLiteral(WB_NAME));
+    m_statusPath->clear();
+    showPage(kWelcome);
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings.recentFiles();
+    for (const QString& path : files) {
+        QAction* action = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openModel(path); });
+        action->setToolTip(path);
+        action->setStatusTip(path);
+        action->setEnabled(QFileInfo::exists(path));
+    }
+    if (!files.isEmpty())
+        m_recentMenu->addSeparator();
+    QAction* clear = m_recentMenu->addAction(tr("Clear Recent Files"), this, [this] {
+        m_settings.clearRecentFiles();
+        refreshRecent();
+    });
+    clear->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::refreshRecent()
+{
+    m_welcome->setRecentFiles(m_settings.recentFiles());
+    rebuildRecentMenu();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About ATC Workbench"),
+        tr("<h3>ATC Workbench %1</h3><p>From ONNX model to measured OM on Ascend NPUs.</p>"
+           "<p>Log file: %2</p>")
+            .arg(QStringLiteral(WB_VERSION), log::logFilePath().toHtmlEscaped()));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!localFileFrom(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = localFileFrom(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openModel(path);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.sync();
+    event->accept();
+}
+
+} // namespace wb

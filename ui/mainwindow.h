@@ -1,0 +1,76 @@
+#pragma once
+
+#include "onnx/onnxmodel.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+
+namespace wb {
+
+class LogPanel;
+class MessageBar;
+class ModelLoader;
+class ModelPage;
+class Settings;
+class WelcomePage;
+
+// Composes pages and docks; the work itself lives in wb_core.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(Settings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void openModel(const QString& path);
+    // Pages by name: "welcome" (no model), "model". Returns false for an unknown name.
+    bool showPage(const QString& name);
+    QString currentPageName() const;
+    static QStringList pageNames();
+
+    OnnxModelPtr currentModel() const { return m_model; }
+    bool isLoading() const;
+    MessageBar* messageBar() const { return m_messageBar; }
+    ModelPage* modelPage() const { return m_modelPage; }
+    LogPanel* logPanel() const { return m_logPanel; }
+    QMenu* recentMenu() const { return m_recentMenu; }
+
+signals:
+    // Emitted after every load attempt, once the window shows its result.
+    void loadFinished(bool ok);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void onLoaded(const OnnxModelPtr& model);
+    void onLoadFailed(const QString& code, const QString& message, const QString& detail);
+    void chooseFile();
+    void closeModel();
+    void rebuildRecentMenu();
+    void refreshRecent();
+    void showAbout();
+
+    Settings& m_settings;
+    ModelLoader* m_loader;
+    OnnxModelPtr m_model;
+    MessageBar* m_messageBar;
+    QStackedWidget* m_pages;
+    QListWidget* m_nav;
+    WelcomePage* m_welcome;
+    ModelPage* m_modelPage;
+    LogPanel* m_logPanel;
+    QMenu* m_recentMenu = nullptr;
+    QLabel* m_statusPath;
+    QProgressBar* m_busy;
+};
+
+} // namespace wb

@@ -1,0 +1,87 @@
+#include "messagebar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace wb {
+
+MessageBar::MessageBar(QWidget* parent)
+    : QFrame(parent)
+    , m_icon(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_text(new QLabel(this))
+    , m_close(new QToolButton(this))
+{
+    setObjectName(QStringLiteral("messageBar"));
+    setFrameShape(QFrame::StyledPanel);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    auto* texts = new QVBoxLayout;
+    texts->setSpacing(2);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    texts->addWidget(m_title);
+    texts->addWidget(m_text);
+    layout->addLayout(texts, 1);
+    m_close->setAutoRaise(true);
+    m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    m_close->setToolTip(tr("Dismiss"));
+    layout->addWidget(m_close, 0, Qt::AlignTop);
+    connect(m_close, &QToolButton::clicked, this, &MessageBar::dismiss);
+    hide();
+}
+
+void MessageBar::showMessage(Kind kind, const QString& title, const QString& text)
+{
+    m_kind = kind;
+    m_title->setText(title);
+    m_title->setVisible(!title.isEmpty());
+    m_text->setText(text);
+    applyStyle();
+    show();
+}
+
+void MessageBar::dismiss()
+{
+    if (!isVisible())
+        return;
+    hide();
+    emit dismissed();
+}
+
+QString MessageBar::text() const
+{
+    return m_text->text();
+}
+
+QString MessageBar::title() const
+{
+    return m_title->text();
+}
+
+void MessageBar::applyStyle()
+{
+    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
+    QString colors = QStringLiteral("background:#e8f1fb; border:1px solid #8fb5e0;");
+    if (m_kind == Kind::Warning) {
+        icon = QStyle::SP_MessageBoxWarning;
+        colors = QStringLiteral("background:#fff6df; border:1px solid #e0b84f;");
+    } else if (m_kind == Kind::Error) {
+        icon = QStyle::SP_MessageBoxCritical;
+        colors = QStringLiteral("background:#fdecea; border:1px solid #e08a80;");
+    }
+    const int size = style()->pixelMetric(QStyle::PM_SmallIconSize) * 2;
+    m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
+    setStyleSheet(QStringLiteral("#messageBar { %1 border-radius:4px; } #messageBar QLabel { color:#202020; "
+                                 "background:transparent; border:none; }")
+                      .arg(colors));
+}
+
+} // namespace wb
