@@ -15,6 +15,7 @@
 
 int main(int argc, char* argv[])
 {
+    Q_INIT_RESOURCE(resources); // wb_ui is a static library: register its resources explicitly
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("atc-workbench"));
     QApplication::setApplicationName(QStringLiteral("atc-workbench"));

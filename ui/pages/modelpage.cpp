@@ -27,6 +27,7 @@ QTableView* makeTable(QWidget* parent)
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->setWordWrap(false);
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
     return view;
 }
 
@@ -64,8 +65,17 @@ ModelPage::ModelPage(QWidget* parent)
         "#dynamicNotice { background:#fff3d6; border:1px solid #e6b34a; border-radius:4px; padding:6px; color:#3a2a00; }"));
     layout->addWidget(m_dynamicNotice);
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    auto* summaryBox = new QGroupBox(tr("Summary"), splitter);
+    // Inputs and outputs first (what ATC cares about), then the summary beside the operator histogram.
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    auto* ioBox = new QGroupBox(tr("Inputs and outputs"), splitter);
+    auto* ioLayout = new QVBoxLayout(ioBox);
+    m_tensorView->setObjectName(QStringLiteral("tensorTable"));
+    m_tensorView->setModel(m_tensors);
+    m_tensorView->setItemDelegateForColumn(TensorTableModel::ShapeColumn, new ShapeDelegate(m_tensorView));
+    ioLayout->addWidget(m_tensorView);
+
+    auto* bottom = new QSplitter(Qt::Horizontal, splitter);
+    auto* summaryBox = new QGroupBox(tr("Summary"), bottom);
     auto* form = new QFormLayout(summaryBox);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_path = addRow(form, tr("File"));
@@ -81,20 +91,14 @@ ModelPage::ModelPage(QWidget* parent)
     m_warnings->setStyleSheet(QStringLiteral("color:#9a5b00;"));
     form->addRow(m_warnings);
 
-    auto* right = new QSplitter(Qt::Vertical, splitter);
-    auto* ioBox = new QGroupBox(tr("Inputs and outputs"), right);
-    auto* ioLayout = new QVBoxLayout(ioBox);
-    m_tensorView->setObjectName(QStringLiteral("tensorTable"));
-    m_tensorView->setModel(m_tensors);
-    m_tensorView->setItemDelegateForColumn(TensorTableModel::ShapeColumn, new ShapeDelegate(m_tensorView));
-    m_tensorView->horizontalHeader()->setSectionResizeMode(TensorTableModel::NameColumn, QHeaderView::Interactive);
-    ioLayout->addWidget(m_tensorView);
-    auto* opBox = new QGroupBox(tr("Operators"), right);
+    auto* opBox = new QGroupBox(tr("Operators"), bottom);
     auto* opLayout = new QVBoxLayout(opBox);
     m_opView->setModel(m_ops);
+    m_opView->horizontalHeader()->setStretchLastSection(false);
+    m_opView->horizontalHeader()->setSectionResizeMode(OpTypeModel::OpColumn, QHeaderView::Stretch);
     opLayout->addWidget(m_opView);
-    right->setStretchFactor(0, 3);
-    right->setStretchFactor(1, 2);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     layout->addWidget(splitter, 1);
@@ -140,7 +144,7 @@ void ModelPage::setSummary(const ModelSummary& s)
     m_tensors->setSummary(s);
     m_ops->setSummary(s);
     m_tensorView->resizeColumnsToContents();
-    m_opView->resizeColumnsToContents();
+    m_opView->resizeColumnToContents(OpTypeModel::CountColumn);
 
     QStringList dynamicInputs;
     for (const TensorInfo& t : s.inputs) {
@@ -150,10 +154,11 @@ void ModelPage::setSummary(const ModelSummary& s)
     if (dynamicInputs.isEmpty()) {
         m_dynamicNotice->hide();
     } else {
-        m_dynamicNotice->setText(tr("%n input(s) with dynamic dimensions: %1. ATC needs static shapes: give each "
-                                    "one in --input_shape, or use a dynamic batch/image/dims profile.",
-            nullptr, int(dynamicInputs.size()))
-                                     .arg(dynamicInputs.join(QStringLiteral(", "))));
+        const QString lead = dynamicInputs.size() == 1 ? tr("This input has dynamic dimensions:")
+                                                       : tr("%1 inputs have dynamic dimensions:").arg(dynamicInputs.size());
+        m_dynamicNotice->setText(tr("%1 %2. ATC needs static shapes: give each one in --input_shape, or use a "
+                                    "dynamic batch/image/dims profile.")
+                                     .arg(lead, dynamicInputs.join(QStringLiteral(", "))));
         m_dynamicNotice->show();
     }
 }
