@@ -10,11 +10,8 @@ namespace wb::cli {
 
 namespace {
 
-QString tensorLines(const QList<TensorInfo>& tensors)
+QString tensorLines(const QList<TensorInfo>& tensors, int width)
 {
-    int width = 4;
-    for (const TensorInfo& t : tensors)
-        width = qMax(width, int(t.name.size()));
     QString out;
     for (const TensorInfo& t : tensors) {
         out += QStringLiteral("  %1  %2  %3%4\n")
@@ -35,6 +32,11 @@ QString textReport(const ModelSummary& s)
     for (auto it = s.opTypes.cbegin(); it != s.opTypes.cend(); ++it)
         ops.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
 
+    int width = 4;
+    for (const QList<TensorInfo>* list : { &s.inputs, &s.outputs }) {
+        for (const TensorInfo& t : *list)
+            width = qMax(width, int(t.name.size()));
+    }
     QString out;
     out += QStringLiteral("Model:       %1 (%2 bytes)\n").arg(s.path).arg(s.fileSize);
     out += QStringLiteral("IR version:  %1\n").arg(s.irVersion);
@@ -45,8 +47,8 @@ QString textReport(const ModelSummary& s)
                .arg(s.initializerCount)
                .arg(s.initializerBytes)
                .arg(c.toString(s.parameterCount));
-    out += QStringLiteral("Inputs:\n") + tensorLines(s.inputs);
-    out += QStringLiteral("Outputs:\n") + tensorLines(s.outputs);
+    out += QStringLiteral("Inputs:\n") + tensorLines(s.inputs, width);
+    out += QStringLiteral("Outputs:\n") + tensorLines(s.outputs, width);
     out += QStringLiteral("Operators:   %1\n").arg(ops.join(QStringLiteral(", ")));
     if (!s.customDomainOps.isEmpty())
         out += QStringLiteral("Custom ops:  %1\n").arg(s.customDomainOps.join(QStringLiteral(", ")));

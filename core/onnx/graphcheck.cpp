@@ -1,5 +1,6 @@
 #include "onnxproto_p.h"
 #include "summarise_p.h"
+#include "wirestrip_p.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -158,6 +159,8 @@ QStringList checkExternalData(const onnx::ModelProto& model, const QString& mode
                 length = value.toLongLong();
         }
         const QString tensor = qs(t->name());
+        if (location == QLatin1String(kInlineLocation))
+            continue;
         if (location.isEmpty()) {
             problems.append(QStringLiteral("Tensor '%1' is marked external but names no location.").arg(tensor));
             continue;

@@ -3,23 +3,28 @@
 #include "logging/logging.h"
 #include "onnxproto_p.h"
 #include "summarise_p.h"
+#include "wirestrip_p.h"
 
-#include <google/protobuf/io/zero_copy_stream_impl.h>
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <climits>
-#include <unistd.h>
+#include <sys/mman.h>
 #include <exception>
 
 namespace wb {
 
 struct OnnxModel::Private {
-    onnx::ModelProto proto;
+    onnx::ModelProto proto; // tensors over kStripThreshold bytes point back into the file (see wirestrip_p.h)
     ModelSummary summary;
+    bool stripped = false;
 };
+
+namespace {
+constexpr std::size_t kStripThreshold = 4096; // smaller tensors (shape constants, scalars) stay inline
+}
 
 OnnxModel::OnnxModel()
     : d(std::make_unique<Private>())
@@ -36,6 +41,17 @@ const ModelSummary& OnnxModel::summary() const
 const onnx::ModelProto& OnnxModel::proto() const
 {
     return d->proto;
+}
+
+Result<std::shared_ptr<onnx::ModelProto>> OnnxModel::fullProto() const
+{
+    auto copy = std::make_shared<onnx::ModelProto>(d->proto);
+    if (d->stripped) {
+        const QString problem = detail::restoreStrippedTensors(*copy, d->summary.path);
+        if (!problem.isEmpty())
+            return Error { QStringLiteral("unreadable"), problem, {} };
+    }
+    return copy;
 }
 
 namespace {
@@ -110,9 +126,6 @@ Result<OnnxModelPtr> OnnxModel::load(const QString& path)
                 .arg(size));
 
     const QByteArray head = file.read(512);
-    // Protobuf reads the descriptor itself: rewind it past our sniffing.
-    if (::lseek(file.handle(), 0, SEEK_SET) != 0)
-        return fileError(QStringLiteral("unreadable"), path, QStringLiteral("the file cannot be re-read from the start."));
     const QString foreign = sniffForeignFormat(head);
     if (!foreign.isEmpty())
         return fileError(QStringLiteral("not_onnx"), path,
@@ -121,10 +134,22 @@ Result<OnnxModelPtr> OnnxModel::load(const QString& path)
     auto model = std::shared_ptr<OnnxModel>(new OnnxModel);
     bool parsed = false;
     try {
-        // The zero-copy path (limit INT_MAX in protobuf 3.21) fails on a stray end-group tag, which is how a
-        // text or PNG file begins; ParseFromCodedStream would stop there quietly and report success.
-        google::protobuf::io::FileInputStream raw(file.handle());
-        parsed = model->d->proto.ParseFromZeroCopyStream(&raw);
+        // Map the file and parse a copy of it without the weight payloads: the topology is a small fraction of
+        // the bytes, and pages holding weights are never read. Malformed bytes fall back to a plain parse so
+        // that protobuf itself has the last word.
+        uchar* mapped = file.map(0, size);
+        if (!mapped)
+            return fileError(QStringLiteral("unreadable"), path,
+                QStringLiteral("the file cannot be mapped into memory: %1").arg(file.errorString()));
+        ::madvise(mapped, static_cast<size_t>(size), MADV_RANDOM);
+        std::string topology;
+        if (detail::stripTensorData(mapped, static_cast<std::size_t>(size), kStripThreshold, &topology)) {
+            parsed = model->d->proto.ParseFromString(topology);
+            model->d->stripped = topology.size() != static_cast<std::size_t>(size);
+        } else {
+            parsed = model->d->proto.ParseFromArray(mapped, static_cast<int>(size));
+        }
+        file.unmap(mapped);
     } catch (const std::exception& e) {
         return fileError(QStringLiteral("parse_error"), path,
             QStringLiteral("reading the model failed: %1").arg(QString::fromLocal8Bit(e.what())));

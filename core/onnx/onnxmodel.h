@@ -28,7 +28,10 @@ public:
     static Result<OnnxModelPtr> load(const QString& path);
 
     const ModelSummary& summary() const;
-    const onnx::ModelProto& proto() const; // for core code only; onnx headers are private to wb_core
+    // For core code only (onnx headers are private to wb_core). proto() is the topology: tensors larger than a
+    // few KB carry a marker instead of their data. fullProto() is a copy with every weight read back in.
+    const onnx::ModelProto& proto() const;
+    Result<std::shared_ptr<onnx::ModelProto>> fullProto() const;
 
 private:
     OnnxModel();

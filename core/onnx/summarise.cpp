@@ -1,5 +1,6 @@
 #include "onnxproto_p.h"
 #include "summarise_p.h"
+#include "wirestrip_p.h"
 
 #include <QSet>
 
@@ -62,9 +63,10 @@ TensorSize tensorSize(const onnx::TensorProto& t)
     for (const auto dim : t.dims())
         size.elements *= dim;
     if (t.data_location() == onnx::TensorProto_DataLocation_EXTERNAL) {
-        size.external = true;
         for (const auto& kv : t.external_data()) {
-            if (kv.key() == "length")
+            if (kv.key() == "location")
+                size.external = kv.value() != kInlineLocation; // else: inline in the file, skipped while loading
+            else if (kv.key() == "length")
                 size.bytes = std::stoll(kv.value().empty() ? std::string("0") : kv.value());
         }
         if (size.bytes == 0)
