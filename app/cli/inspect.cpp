@@ -1,6 +1,9 @@
 #include "commands.h"
 #include "onnx/onnxmodel.h"
+#include "onnx/shapeinference.h"
 #include "onnx/summaryjson.h"
+
+#include <QJsonArray>
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -66,14 +69,17 @@ int runInspect(const QStringList& args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Summarise an ONNX model."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
+    const QCommandLineOption inputShape(QStringLiteral("input-shape"),
+        QStringLiteral("Fix these inputs (ATC syntax, e.g. \"a:1,3,224,224;b:1,10\") and infer every tensor's shape."),
+        QStringLiteral("SPEC"));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
-    parser.addOptions({ json, help });
+    parser.addOptions({ json, inputShape, help });
     parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The .onnx file."));
     const bool wantJson = args.contains(QStringLiteral("--json"));
     if (!parser.parse(QStringList { QStringLiteral("atcwb inspect") } + args))
         return usageError(QStringLiteral("inspect"), parser.errorText(), wantJson);
     if (parser.isSet(help)) {
-        printText(QStringLiteral("Usage: atcwb inspect MODEL [--json]\n\n") + parser.helpText().section(QLatin1Char('\n'), 2));
+        printText(QStringLiteral("Usage: atcwb inspect MODEL [--input-shape SPEC] [--json]\n\n") + parser.helpText().section(QLatin1Char('\n'), 2));
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
@@ -82,19 +88,59 @@ int runInspect(const QStringList& args)
             positional.isEmpty() ? QStringLiteral("missing MODEL") : QStringLiteral("expected one MODEL, got %1").arg(positional.size()),
             wantJson);
 
-    const Result<OnnxModelPtr> result = OnnxModel::load(positional.first());
-    if (!result.ok()) {
-        if (wantJson)
-            printJson(errorToJson(result.error()));
-        else
-            printText(QStringLiteral("atcwb: %1\n").arg(result.error().message), stderr);
-        return BadInput;
+    std::optional<QList<InputShapeSpec>> shapes;
+    if (parser.isSet(inputShape)) {
+        const auto parsed = parseInputShapeSpec(parser.value(inputShape));
+        if (!parsed.ok())
+            return usageError(QStringLiteral("inspect"), parsed.error().message, wantJson);
+        shapes = parsed.value();
     }
+    const Result<OnnxModelPtr> result = OnnxModel::load(positional.first());
+    if (!result.ok())
+        return inputError(result.error(), wantJson);
     const ModelSummary& s = result.value()->summary();
-    if (wantJson)
-        printJson(summaryToJson(s));
-    else
-        printText(textReport(s));
+    if (!shapes) {
+        if (wantJson)
+            printJson(summaryToJson(s));
+        else
+            printText(textReport(s));
+        return Ok;
+    }
+    const Result<InferenceResult> inferred = inferShapes(*result.value(), *shapes);
+    if (!inferred.ok())
+        return inputError(inferred.error(), wantJson);
+    const InferenceResult& r = inferred.value();
+    if (wantJson) {
+        QJsonObject object = summaryToJson(s);
+        QJsonArray inputs;
+        for (const TensorInfo& t : r.inputs)
+            inputs.append(tensorToJson(t));
+        object.insert(QStringLiteral("inputs"), inputs); // as fixed
+        QJsonArray tensors;
+        for (const TensorInfo& t : r.tensors)
+            tensors.append(QJsonObject { { QStringLiteral("name"), t.name },
+                { QStringLiteral("shape"), tensorToJson(t).value(QStringLiteral("shape")) } });
+        object.insert(QStringLiteral("tensors"), tensors);
+        object.insert(QStringLiteral("still_dynamic"), QJsonArray::fromStringList(r.stillDynamic));
+        QJsonArray warnings = object.value(QStringLiteral("warnings")).toArray();
+        for (const QString& w : r.warnings)
+            warnings.append(w);
+        object.insert(QStringLiteral("warnings"), warnings);
+        printJson(object);
+        return Ok;
+    }
+    ModelSummary fixed = s;
+    fixed.inputs = r.inputs;
+    fixed.outputs = r.outputs;
+    fixed.warnings.append(r.warnings);
+    QString out = textReport(fixed);
+    out += QStringLiteral("Tensors:     %1 inferred, %2 still dynamic\n").arg(r.tensors.size()).arg(r.stillDynamic.size());
+    int shown = 0;
+    for (const TensorInfo& t : r.tensors) {
+        if (t.isDynamic() && shown++ < 50)
+            out += QStringLiteral("  %1  %2\n").arg(t.name, t.shape ? t.shapeText() : QStringLiteral("unknown"));
+    }
+    printText(out);
     return Ok;
 }
 

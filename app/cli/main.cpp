@@ -17,9 +17,18 @@ const char* const kUsage = R"(Usage: atcwb [--help] [--version] [--verbose] <com
 ATC Workbench on the command line: inspect ONNX models for Ascend ATC conversion.
 
 Commands:
-  inspect MODEL [--json]   Summarise a model: IR version, producer, opsets, inputs and outputs
+  inspect MODEL [--input-shape SPEC] [--json]
+                           Summarise a model: IR version, producer, opsets, inputs and outputs
                            with dtype and shape (dynamic dims marked), node and operator counts,
-                           initializers, warnings.
+                           initializers, warnings. With --input-shape, also fix those inputs, run
+                           shape inference and list every tensor's shape and those still dynamic.
+  fix-shapes IN OUT --input-shape SPEC [--json]
+                           Write a copy of IN with static input shapes and all inferred shapes.
+  extract IN OUT --outputs T1,T2 [--inputs T3,...] [--json]
+                           Write the sub-model computing T1,T2 from T3 (default: the model's
+                           inputs), e.g. to move NMS post-processing out of the graph ATC sees.
+
+SPEC uses ATC's --input_shape syntax: "a:1,3,224,224;b:1,10" (a scalar input is "name:").
 
 Options:
   -h, --help               Show this help (or `atcwb <command> --help`).
@@ -54,6 +63,15 @@ int usageError(const QString& command, const QString& message, bool json)
     return BadUsage;
 }
 
+int inputError(const wb::Error& error, bool json)
+{
+    if (json)
+        printJson(errorToJson(error));
+    else
+        printText(QStringLiteral("atcwb: %1\n").arg(error.message), stderr);
+    return BadInput;
+}
+
 } // namespace wb::cli
 
 int main(int argc, char* argv[])
@@ -85,5 +103,9 @@ int main(int argc, char* argv[])
     }
     if (command == QLatin1String("inspect"))
         return runInspect(args);
+    if (command == QLatin1String("fix-shapes"))
+        return runFixShapes(args);
+    if (command == QLatin1String("extract"))
+        return runExtract(args);
     return usageError(QString(), QStringLiteral("unknown command '%1'").arg(command), json);
 }

@@ -1,4 +1,5 @@
 #include "onnxproto_p.h"
+#include "graphutil_p.h"
 #include "summarise_p.h"
 #include "wirestrip_p.h"
 
@@ -6,9 +7,7 @@
 
 namespace wb::detail {
 
-namespace {
-
-TensorInfo tensorInfo(const onnx::ValueInfoProto& vi)
+TensorInfo tensorInfoFrom(const onnx::ValueInfoProto& vi)
 {
     TensorInfo info;
     info.name = qs(vi.name());
@@ -50,6 +49,8 @@ TensorInfo tensorInfo(const onnx::ValueInfoProto& vi)
     }
     return info;
 }
+
+namespace {
 
 struct TensorSize {
     qint64 elements = 1;
@@ -159,10 +160,10 @@ ModelSummary summarise(const onnx::ModelProto& model)
         // Before IR 4 exporters listed every weight as a graph input too; those are not real inputs.
         if (s.irVersion < 4 && initializerNames.contains(qs(vi.name())))
             continue;
-        s.inputs.append(tensorInfo(vi));
+        s.inputs.append(tensorInfoFrom(vi));
     }
     for (const auto& vi : g.output())
-        s.outputs.append(tensorInfo(vi));
+        s.outputs.append(tensorInfoFrom(vi));
 
     s.nodeCount = g.node_size();
     Walker walker { s, {}, {} };

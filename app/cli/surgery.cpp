@@ -1,0 +1,138 @@
+#include "commands.h"
+#include "onnx/onnxmodel.h"
+#include "onnx/summaryjson.h"
+#include "onnx/surgery.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QJsonArray>
+
+namespace wb::cli {
+
+namespace {
+
+// Parses `args` for a two-path command; returns nullopt after printing a usage error (exit code in *code).
+struct PathArgs {
+    QString in;
+    QString out;
+};
+
+std::optional<PathArgs> parsePaths(QCommandLineParser& parser, const QString& command, const QString& usage,
+    const QStringList& args, bool json, int* code)
+{
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the result as JSON.")));
+    parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The source .onnx file (never modified)."));
+    parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("The .onnx file to write."));
+    if (!parser.parse(QStringList { QStringLiteral("atcwb ") + command } + args)) {
+        *code = usageError(command, parser.errorText(), json);
+        return std::nullopt;
+    }
+    if (parser.isSet(help)) {
+        printText(QStringLiteral("Usage: atcwb %1\n\n").arg(usage) + parser.helpText().section(QLatin1Char('\n'), 2));
+        *code = Ok;
+        return std::nullopt;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        *code = usageError(command, QStringLiteral("expected IN and OUT, got %1 path(s)").arg(positional.size()), json);
+        return std::nullopt;
+    }
+    return PathArgs { positional.at(0), positional.at(1) };
+}
+
+QStringList splitNames(const QString& value)
+{
+    QStringList names;
+    for (const QString& n : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        names.append(n.trimmed());
+    return names;
+}
+
+int report(const Result<SurgeryResult>& result, bool json)
+{
+    if (!result.ok())
+        return inputError(result.error(), json);
+    const SurgeryResult& r = result.value();
+    if (json) {
+        QJsonArray inputs;
+        for (const TensorInfo& t : r.summary.inputs)
+            inputs.append(tensorToJson(t));
+        QJsonArray outputs;
+        for (const TensorInfo& t : r.summary.outputs)
+            outputs.append(tensorToJson(t));
+        printJson(QJsonObject {
+            { QStringLiteral("path"), r.path },
+            { QStringLiteral("data_path"), r.dataPath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.dataPath) },
+            { QStringLiteral("node_count"), r.summary.nodeCount },
+            { QStringLiteral("inputs"), inputs },
+            { QStringLiteral("outputs"), outputs },
+            { QStringLiteral("still_dynamic"), QJsonArray::fromStringList(r.stillDynamic) },
+            { QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings) },
+        });
+        return Ok;
+    }
+    QString text = QStringLiteral("Wrote %1 (%2 nodes)\n").arg(QDir::toNativeSeparators(r.path)).arg(r.summary.nodeCount);
+    if (!r.dataPath.isEmpty())
+        text += QStringLiteral("Weights in %1\n").arg(QDir::toNativeSeparators(r.dataPath));
+    for (const TensorInfo& t : r.summary.inputs)
+        text += QStringLiteral("  input  %1 %2 %3\n").arg(t.name, t.dtype, t.shapeText());
+    for (const TensorInfo& t : r.summary.outputs)
+        text += QStringLiteral("  output %1 %2 %3\n").arg(t.name, t.dtype, t.shapeText());
+    if (!r.stillDynamic.isEmpty())
+        text += QStringLiteral("Still dynamic: %1\n").arg(r.stillDynamic.join(QStringLiteral(", ")));
+    printText(text);
+    return Ok;
+}
+
+} // namespace
+
+int runFixShapes(const QStringList& args)
+{
+    const bool json = args.contains(QStringLiteral("--json"));
+    QCommandLineParser parser;
+    const QCommandLineOption shape(QStringLiteral("input-shape"),
+        QStringLiteral("Static shapes in ATC syntax, e.g. \"a:1,3,224,224;b:1,10\"."), QStringLiteral("SPEC"));
+    parser.addOption(shape);
+    int code = Ok;
+    const auto paths = parsePaths(parser, QStringLiteral("fix-shapes"),
+        QStringLiteral("fix-shapes IN OUT --input-shape SPEC [--json]"), args, json, &code);
+    if (!paths)
+        return code;
+    if (!parser.isSet(shape))
+        return usageError(QStringLiteral("fix-shapes"), QStringLiteral("--input-shape is required"), json);
+    const auto specs = parseInputShapeSpec(parser.value(shape));
+    if (!specs.ok())
+        return usageError(QStringLiteral("fix-shapes"), specs.error().message, json);
+    const Result<OnnxModelPtr> model = OnnxModel::load(paths->in);
+    if (!model.ok())
+        return inputError(model.error(), json);
+    return report(writeStaticCopy(*model.value(), specs.value(), paths->out), json);
+}
+
+int runExtract(const QStringList& args)
+{
+    const bool json = args.contains(QStringLiteral("--json"));
+    QCommandLineParser parser;
+    const QCommandLineOption outputs(QStringLiteral("outputs"), QStringLiteral("Tensors the sub-model computes."),
+        QStringLiteral("T1,T2"));
+    const QCommandLineOption inputs(QStringLiteral("inputs"),
+        QStringLiteral("Tensors the sub-model starts from (default: the model's inputs)."), QStringLiteral("T3,..."));
+    parser.addOptions({ outputs, inputs });
+    int code = Ok;
+    const auto paths = parsePaths(parser, QStringLiteral("extract"),
+        QStringLiteral("extract IN OUT --outputs T1,T2 [--inputs T3,...] [--json]"), args, json, &code);
+    if (!paths)
+        return code;
+    if (!parser.isSet(outputs) || splitNames(parser.value(outputs)).isEmpty())
+        return usageError(QStringLiteral("extract"), QStringLiteral("--outputs is required"), json);
+    const Result<OnnxModelPtr> model = OnnxModel::load(paths->in);
+    if (!model.ok())
+        return inputError(model.error(), json);
+    return report(
+        extractSubModel(*model.value(), splitNames(parser.value(inputs)), splitNames(parser.value(outputs)), paths->out),
+        json);
+}
+
+} // namespace wb::cli

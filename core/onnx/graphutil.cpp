@@ -1,0 +1,122 @@
+#include "graphutil_p.h"
+
+#include <queue>
+
+namespace wb::detail {
+
+namespace {
+
+void collectSubgraphReads(const onnx::GraphProto& g, std::unordered_set<std::string>& reads)
+{
+    std::unordered_set<std::string> local;
+    for (const auto& vi : g.input())
+        local.insert(vi.name());
+    for (const auto& t : g.initializer())
+        local.insert(t.name());
+    for (const auto& node : g.node()) {
+        for (const auto& out : node.output())
+            local.insert(out);
+    }
+    for (const auto& node : g.node()) {
+        for (const auto& in : node.input()) {
+            if (!in.empty() && !local.count(in))
+                reads.insert(in);
+        }
+        for (const auto& name : implicitInputs(node)) {
+            if (!local.count(name))
+                reads.insert(name);
+        }
+    }
+    for (const auto& out : g.output()) {
+        if (!local.count(out.name()))
+            reads.insert(out.name());
+    }
+}
+
+} // namespace
+
+std::unordered_set<std::string> implicitInputs(const onnx::NodeProto& node)
+{
+    std::unordered_set<std::string> reads;
+    for (const auto& attr : node.attribute()) {
+        if (attr.has_g())
+            collectSubgraphReads(attr.g(), reads);
+        for (const auto& sub : attr.graphs())
+            collectSubgraphReads(sub, reads);
+    }
+    return reads;
+}
+
+bool topologicalSort(onnx::GraphProto* graph)
+{
+    const int n = graph->node_size();
+    std::unordered_map<std::string, int> producer;
+    for (int i = 0; i < n; ++i) {
+        for (const auto& out : graph->node(i).output()) {
+            if (!out.empty())
+                producer.emplace(out, i);
+        }
+    }
+    std::vector<std::vector<int>> consumers(static_cast<size_t>(n));
+    std::vector<int> pending(static_cast<size_t>(n), 0);
+    for (int i = 0; i < n; ++i) {
+        std::unordered_set<int> deps;
+        auto addDep = [&](const std::string& name) {
+            const auto it = producer.find(name);
+            if (it != producer.end() && it->second != i)
+                deps.insert(it->second);
+        };
+        for (const auto& in : graph->node(i).input())
+            addDep(in);
+        for (const auto& name : implicitInputs(graph->node(i)))
+            addDep(name);
+        pending[static_cast<size_t>(i)] = static_cast<int>(deps.size());
+        for (int d : deps)
+            consumers[static_cast<size_t>(d)].push_back(i);
+    }
+    // Smallest original index first keeps already-sorted graphs exactly as they were.
+    std::priority_queue<int, std::vector<int>, std::greater<>> ready;
+    for (int i = 0; i < n; ++i) {
+        if (pending[static_cast<size_t>(i)] == 0)
+            ready.push(i);
+    }
+    std::vector<int> order;
+    order.reserve(static_cast<size_t>(n));
+    while (!ready.empty()) {
+        const int i = ready.top();
+        ready.pop();
+        order.push_back(i);
+        for (int c : consumers[static_cast<size_t>(i)]) {
+            if (--pending[static_cast<size_t>(c)] == 0)
+                ready.push(c);
+        }
+    }
+    if (static_cast<int>(order.size()) != n)
+        return false;
+    bool sorted = true;
+    for (int i = 0; i < n && sorted; ++i)
+        sorted = order[static_cast<size_t>(i)] == i;
+    if (sorted)
+        return true;
+    google::protobuf::RepeatedPtrField<onnx::NodeProto> nodes;
+    nodes.Swap(graph->mutable_node());
+    for (int i : order)
+        graph->add_node()->Swap(nodes.Mutable(i));
+    return true;
+}
+
+std::unordered_map<std::string, const onnx::ValueInfoProto*> valueInfoIndex(const onnx::GraphProto& graph)
+{
+    std::unordered_map<std::string, const onnx::ValueInfoProto*> index;
+    for (const auto& vi : graph.input())
+        index[vi.name()] = &vi;
+    for (const auto& vi : graph.value_info())
+        index[vi.name()] = &vi;
+    for (const auto& vi : graph.output()) {
+        if (vi.has_type() || !index.count(vi.name()))
+            index[vi.name()] = &vi;
+    }
+    return index;
+}
+
+} // namespace wb::detail

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "modelsummary.h"
+#include "onnxproto_p.h"
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace wb::detail {
+
+// Reorders the graph's nodes topologically (stable: nodes keep their relative order where possible).
+// Returns false, leaving the graph unchanged, when the graph has a cycle.
+bool topologicalSort(onnx::GraphProto* graph);
+
+// Names a node reads from the enclosing scopes through its subgraphs (If/Loop/Scan bodies).
+std::unordered_set<std::string> implicitInputs(const onnx::NodeProto& node);
+
+// Tensor name -> the ValueInfoProto describing it (graph inputs, value_info and outputs; later ones win).
+std::unordered_map<std::string, const onnx::ValueInfoProto*> valueInfoIndex(const onnx::GraphProto& graph);
+
+TensorInfo tensorInfoFrom(const onnx::ValueInfoProto& vi);
+
+} // namespace wb::detail
