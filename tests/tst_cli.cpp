@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -16,6 +17,10 @@ private slots:
     void inspectErrorsAsJson();
     void inspectText();
     void cliHasNoGuiDependency();
+    void inspectWithInputShape();
+    void fixShapesAndExtract();
+    void surgeryErrors_data();
+    void surgeryErrors();
 
 private:
     struct Run {
@@ -140,6 +145,91 @@ void TestCli::cliHasNoGuiDependency()
     QVERIFY2(libs.contains("libQt6Core"), libs.constData());
     QVERIFY2(!libs.contains("libQt6Gui"), libs.constData());
     QVERIFY2(!libs.contains("libQt6Widgets"), libs.constData());
+}
+
+void TestCli::inspectWithInputShape()
+{
+    const Run r = atcwb({ QStringLiteral("inspect"), wbtest::modelPath(QStringLiteral("detector_nms.onnx")),
+        QStringLiteral("--input-shape"), QStringLiteral("images:1,3,320,320"), QStringLiteral("--json") });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    const QJsonArray tensors = o.value(QStringLiteral("tensors")).toArray();
+    QCOMPARE(tensors.size(), 18); // the input and one tensor per node output
+    for (const QJsonValue& t : tensors) {
+        QCOMPARE(t.toObject().keys(), (QStringList { QStringLiteral("name"), QStringLiteral("shape") }));
+        if (t.toObject().value(QStringLiteral("name")).toString() == QLatin1String("boxes"))
+            QCOMPARE(t.toObject().value(QStringLiteral("shape")).toArray(), (QJsonArray { 1, 400, 4 }));
+    }
+    QCOMPARE(o.value(QStringLiteral("still_dynamic")).toArray(), QJsonArray { QStringLiteral("selected_indices") });
+
+    const Run fixed = atcwb({ QStringLiteral("inspect"), wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")),
+        QStringLiteral("--input-shape"), QStringLiteral("input:4,3,224,224"), QStringLiteral("--json") });
+    const QJsonObject f = QJsonDocument::fromJson(fixed.out).object();
+    QCOMPARE(f.value(QStringLiteral("inputs")).toArray().first().toObject().value(QStringLiteral("shape")).toArray(),
+        (QJsonArray { 4, 3, 224, 224 }));
+    QCOMPARE(f.value(QStringLiteral("still_dynamic")).toArray().size(), 0);
+}
+
+void TestCli::fixShapesAndExtract()
+{
+    QTemporaryDir dir;
+    const QString fixedPath = dir.filePath(QStringLiteral("b8.onnx"));
+    const Run fix = atcwb({ QStringLiteral("fix-shapes"), wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")),
+        fixedPath, QStringLiteral("--input-shape"), QStringLiteral("input:8,3,224,224"), QStringLiteral("--json") });
+    QCOMPARE(fix.code, 0);
+    const QJsonObject f = QJsonDocument::fromJson(fix.out).object();
+    QCOMPARE(f.value(QStringLiteral("path")).toString(), fixedPath);
+    QCOMPARE(f.value(QStringLiteral("outputs")).toArray().first().toObject().value(QStringLiteral("shape")).toArray(),
+        (QJsonArray { 8, 1000 }));
+    // The copy inspects as static.
+    const Run again = atcwb({ QStringLiteral("inspect"), fixedPath, QStringLiteral("--json") });
+    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("inputs")).toArray().first().toObject()
+                 .value(QStringLiteral("dynamic")).toBool(),
+        false);
+
+    const QString headPath = dir.filePath(QStringLiteral("head.onnx"));
+    const Run cut = atcwb({ QStringLiteral("extract"), wbtest::modelPath(QStringLiteral("detector_nms.onnx")), headPath,
+        QStringLiteral("--outputs"), QStringLiteral("boxes,scores") });
+    QCOMPARE(cut.code, 0);
+    QVERIFY(QString::fromUtf8(cut.out).contains(QStringLiteral("Wrote ")));
+    const Run head = atcwb({ QStringLiteral("inspect"), headPath, QStringLiteral("--json") });
+    const QJsonObject ops = QJsonDocument::fromJson(head.out).object().value(QStringLiteral("op_types")).toObject();
+    QVERIFY(!ops.contains(QStringLiteral("NonMaxSuppression")));
+    QVERIFY(ops.contains(QStringLiteral("Conv")));
+}
+
+void TestCli::surgeryErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("errorCode");
+    const QString m = wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx"));
+    QTest::newRow("fix: no spec") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--json" } << 2 << "usage";
+    QTest::newRow("fix: bad spec") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--input-shape", "input:1,a", "--json" }
+                                   << 2 << "usage";
+    QTest::newRow("fix: one path") << QStringList { "fix-shapes", m, "--input-shape", "input:1,3,224,224", "--json" } << 2
+                                   << "usage";
+    QTest::newRow("fix: unknown input") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--input-shape", "x:1", "--json" }
+                                        << 1 << "unknown_input";
+    QTest::newRow("fix: overwrite") << QStringList { "fix-shapes", m, m, "--input-shape", "input:1,3,224,224", "--json" }
+                                    << 1 << "would_overwrite";
+    QTest::newRow("extract: no outputs") << QStringList { "extract", m, "/tmp/x.onnx", "--json" } << 2 << "usage";
+    QTest::newRow("extract: unknown") << QStringList { "extract", m, "/tmp/x.onnx", "--outputs", "nope", "--json" } << 1
+                                      << "unknown_tensor";
+    QTest::newRow("extract: corrupt model") << QStringList { "extract", wbtest::modelPath("corrupt.onnx"), "/tmp/x.onnx",
+        "--outputs", "a", "--json" } << 1 << "parse_error";
+}
+
+void TestCli::surgeryErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, errorCode);
+    const Run r = atcwb(args);
+    QCOMPARE(r.code, code);
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code"))
+                 .toString(),
+        errorCode);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

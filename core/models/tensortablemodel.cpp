@@ -49,6 +49,8 @@ QVariant TensorTableModel::data(const QModelIndex& index, int role) const
         return {};
     const TensorInfo& t = m_rows.at(index.row());
     const bool isInput = index.row() < m_inputs;
+    if (auto shapeData = shapeRoleData(t, role))
+        return *shapeData;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -69,22 +71,6 @@ QVariant TensorTableModel::data(const QModelIndex& index, int role) const
                            : tr("Dynamic: this output's size is only known at run time.");
         }
         break;
-    case DynamicRole:
-        return t.isDynamic();
-    case DynamicDimsRole: {
-        QVariantList dims;
-        for (int i : t.dynamicDimIndexes())
-            dims.append(i);
-        return dims;
-    }
-    case DimsRole: {
-        QStringList dims;
-        if (t.shape) {
-            for (const Dim& d : *t.shape)
-                dims.append(d.toString());
-        }
-        return dims;
-    }
     case IsInputRole:
         return isInput;
     case TensorNameRole:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/roles.h"
 #include "onnx/modelsummary.h"
 
 #include <QAbstractTableModel>
@@ -12,10 +13,10 @@ class TensorTableModel : public QAbstractTableModel {
 public:
     enum Column { NameColumn, KindColumn, DTypeColumn, ShapeColumn, ColumnCount };
     enum Role {
-        DynamicRole = Qt::UserRole + 1, // bool: some dimension is not static (or the rank is unknown)
-        DynamicDimsRole, // QVariantList of int: indexes of dynamic dimensions
-        DimsRole, // QStringList: each dimension as text ("1", "batch", "?")
-        IsInputRole, // bool
+        DynamicRole = wb::DynamicRole,
+        DynamicDimsRole = wb::DynamicDimsRole,
+        DimsRole = wb::DimsRole,
+        IsInputRole = wb::FirstCustomRole, // bool
         TensorNameRole, // QString
     };
     Q_ENUM(Role)

@@ -1,21 +1,21 @@
 #pragma once
 
 #include "onnxmodel.h"
+#include "util/latestonly.h"
 
 #include <QObject>
 
 namespace wb {
 
 // Loads models on a worker thread. Only the newest request reports: a load started while another is
-// running makes the older result stale, and it is dropped by generation number.
+// running makes the older result stale, and it is dropped.
 class ModelLoader : public QObject {
     Q_OBJECT
 public:
     explicit ModelLoader(QObject* parent = nullptr);
-    ~ModelLoader() override;
 
     void load(const QString& path);
-    bool isLoading() const { return m_running > 0; }
+    bool isLoading() const { return m_runner->isBusy(); }
     QString currentPath() const { return m_currentPath; }
 
 signals:
@@ -25,8 +25,7 @@ signals:
     void busyChanged(bool busy);
 
 private:
-    quint64 m_generation = 0;
-    int m_running = 0;
+    LatestOnlyRunner* m_runner;
     QString m_currentPath;
 };
 

@@ -1,6 +1,6 @@
 #include "shapedelegate.h"
 
-#include "models/tensortablemodel.h"
+#include "models/roles.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -18,8 +18,8 @@ QColor ShapeDelegate::dynamicColor()
 
 void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    const QStringList dims = index.data(TensorTableModel::DimsRole).toStringList();
-    const QVariantList dynamic = index.data(TensorTableModel::DynamicDimsRole).toList();
+    const QStringList dims = index.data(DimsRole).toStringList();
+    const QVariantList dynamic = index.data(DynamicDimsRole).toList();
     if (dims.isEmpty()) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -73,7 +73,7 @@ void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
 QSize ShapeDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    const QStringList dims = index.data(TensorTableModel::DimsRole).toStringList();
+    const QStringList dims = index.data(DimsRole).toStringList();
     const QFontMetrics fm(option.font);
     const int width = fm.horizontalAdvance(QLatin1Char('[') + dims.join(QStringLiteral(", ")) + QLatin1Char(']'))
         + int(dims.size()) * (2 * kChipPad + 2) + 16;

@@ -5,7 +5,7 @@
 namespace wb {
 
 // Draws a tensor shape as "[d0, d1, ...]" with every dynamic dimension on an amber chip, so the dims ATC
-// cannot take stand out. Reads TensorTableModel::DimsRole and DynamicDimsRole.
+// cannot take stand out. Reads the shared DimsRole and DynamicDimsRole (models/roles.h).
 class ShapeDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:

@@ -1,0 +1,272 @@
+// fix-shapes and extract: results checked by the ONNX checker, weights intact, the source never touched.
+#include "onnx/onnxmodel.h"
+#include "onnx/surgery.h"
+#include "testutil.h"
+
+#include <onnx/checker.h>
+#include <onnx/onnx_pb.h>
+
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+
+using namespace wb;
+
+namespace {
+
+QByteArray sha(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result();
+}
+
+OnnxModelPtr load(const QString& name)
+{
+    auto r = OnnxModel::load(wbtest::modelPath(name));
+    return r.ok() ? r.value() : nullptr;
+}
+
+// name -> the tensor's bytes, read from raw_data or from its external file.
+QMap<QString, QByteArray> weights(const QString& modelPath)
+{
+    onnx::ModelProto m;
+    QFile f(modelPath);
+    f.open(QIODevice::ReadOnly);
+    m.ParseFromString(f.readAll().toStdString());
+    QMap<QString, QByteArray> out;
+    for (const auto& t : m.graph().initializer()) {
+        if (t.data_location() != onnx::TensorProto_DataLocation_EXTERNAL) {
+            out.insert(QString::fromStdString(t.name()), QByteArray::fromStdString(t.raw_data()));
+            continue;
+        }
+        QString location;
+        qint64 offset = 0, length = 0;
+        for (const auto& kv : t.external_data()) {
+            if (kv.key() == "location")
+                location = QString::fromStdString(kv.value());
+            if (kv.key() == "offset")
+                offset = std::stoll(kv.value());
+            if (kv.key() == "length")
+                length = std::stoll(kv.value());
+        }
+        QFile data(QFileInfo(modelPath).dir().filePath(location));
+        data.open(QIODevice::ReadOnly);
+        data.seek(offset);
+        out.insert(QString::fromStdString(t.name()), data.read(length));
+    }
+    return out;
+}
+
+QString checkerVerdict(const QString& path)
+{
+    try {
+        onnx::checker::check_model(path.toStdString());
+    } catch (const std::exception& e) {
+        return QString::fromLocal8Bit(e.what());
+    }
+    return QStringLiteral("ok");
+}
+
+} // namespace
+
+class TestSurgery : public QObject {
+    Q_OBJECT
+private slots:
+    void fixShapes_data();
+    void fixShapes();
+    void fixShapesKeepsExternalData();
+    void refusesToOverwriteSource();
+    void errorsWriteNothing_data();
+    void errorsWriteNothing();
+    void extractDropsNms();
+    void extractFromInnerTensor();
+    void extractErrors_data();
+    void extractErrors();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestSurgery::fixShapes_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QStringList>("inputs");
+    QTest::addColumn<QStringList>("outputs");
+    QTest::newRow("batch 8") << "resnet_dynamic_batch.onnx" << "input:8,3,224,224" << QStringList { "[8, 3, 224, 224]" }
+                             << QStringList { "[8, 1000]" };
+    QTest::newRow("unnamed") << "resnet_unnamed_dim.onnx" << "input:1,3,224,224" << QStringList { "[1, 3, 224, 224]" }
+                             << QStringList { "[1, 1000]" };
+    QTest::newRow("two inputs") << "two_inputs.onnx" << "input_tensor_B:1,10"
+                                << QStringList { "[1, 3, 224, 224]", "[1, 10]" } << QStringList { "[1, 20]" };
+    // The checker rejects unsorted graphs; the copy is written sorted, so it passes.
+    QTest::newRow("unsorted") << "unsorted_nodes.onnx" << "input:1,3,32,32" << QStringList { "[1, 3, 32, 32]" }
+                              << QStringList { "[1, 10]" };
+}
+
+void TestSurgery::fixShapes()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, spec);
+    QFETCH(QStringList, inputs);
+    QFETCH(QStringList, outputs);
+    const OnnxModelPtr source = load(model);
+    QVERIFY(source);
+    const QByteArray before = sha(source->summary().path);
+    const QString out = m_dir.filePath(QStringLiteral("static_") + model);
+    const auto result = writeStaticCopy(*source, parseInputShapeSpec(spec).value(), out);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(sha(source->summary().path), before);
+    QCOMPARE(checkerVerdict(out), QStringLiteral("ok"));
+    QStringList in, outShapes;
+    for (const TensorInfo& t : result.value().summary.inputs)
+        in.append(t.shapeText());
+    for (const TensorInfo& t : result.value().summary.outputs)
+        outShapes.append(t.shapeText());
+    QCOMPARE(in, inputs);
+    QCOMPARE(outShapes, outputs);
+    QVERIFY(result.value().stillDynamic.isEmpty());
+    QVERIFY(result.value().dataPath.isEmpty());
+    QCOMPARE(weights(out), weights(source->summary().path)); // weights survive byte for byte
+}
+
+void TestSurgery::fixShapesKeepsExternalData()
+{
+    const OnnxModelPtr source = load(QStringLiteral("external_data.onnx"));
+    QVERIFY(source);
+    QTemporaryDir elsewhere; // another folder: the side file must come along
+    const QString out = elsewhere.filePath(QStringLiteral("fixed.onnx"));
+    const auto result = writeStaticCopy(*source, parseInputShapeSpec(QStringLiteral("input:1,3,224,224")).value(), out);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(result.value().dataPath, out + QStringLiteral(".data"));
+    QVERIFY(QFileInfo::exists(out + QStringLiteral(".data")));
+    QCOMPARE(checkerVerdict(out), QStringLiteral("ok")); // the path overload checks the side file too
+    QCOMPARE(result.value().summary.externalTensorCount, source->summary().externalTensorCount);
+    const auto w = weights(out);
+    QCOMPARE(w.size(), source->summary().initializerCount);
+    QCOMPARE(w, weights(source->summary().path));
+    QCOMPARE(w, weights(wbtest::modelPath(QStringLiteral("resnet_static.onnx"))));
+}
+
+void TestSurgery::refusesToOverwriteSource()
+{
+    const OnnxModelPtr source = load(QStringLiteral("resnet_static.onnx"));
+    QVERIFY(source);
+    const QByteArray before = sha(source->summary().path);
+    const auto same = writeStaticCopy(*source, {}, source->summary().path);
+    QVERIFY(!same.ok());
+    QCOMPARE(same.error().code, QStringLiteral("would_overwrite"));
+    const QString link = m_dir.filePath(QStringLiteral("link.onnx"));
+    QVERIFY(QFile::link(source->summary().path, link));
+    const auto viaLink = extractSubModel(*source, {}, { QStringLiteral("logits") }, link);
+    QVERIFY(!viaLink.ok());
+    QCOMPARE(viaLink.error().code, QStringLiteral("would_overwrite"));
+    QCOMPARE(sha(source->summary().path), before);
+}
+
+void TestSurgery::errorsWriteNothing_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("unknown input") << "resnet_dynamic_batch.onnx" << "x:1,3,224,224" << "a.onnx" << "unknown_input";
+    QTest::newRow("rank") << "resnet_dynamic_batch.onnx" << "input:1,3" << "b.onnx" << "rank_mismatch";
+    QTest::newRow("missing folder") << "resnet_dynamic_batch.onnx" << "input:1,3,224,224" << "no/such/dir/c.onnx"
+                                    << "not_writable";
+    // ONNX 1.12's checker does not know IR 9: refuse rather than write something unchecked.
+    QTest::newRow("checker refuses") << "opset19.onnx" << "input:1,3,32,32" << "d.onnx" << "check_failed";
+}
+
+void TestSurgery::errorsWriteNothing()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, spec);
+    QFETCH(QString, out);
+    QFETCH(QString, code);
+    const OnnxModelPtr source = load(model);
+    QVERIFY(source);
+    const QString path = m_dir.filePath(out);
+    const auto result = writeStaticCopy(*source, parseInputShapeSpec(spec).value(), path);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, code);
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!QFileInfo::exists(path + QStringLiteral(".data")));
+}
+
+void TestSurgery::extractDropsNms()
+{
+    const OnnxModelPtr source = load(QStringLiteral("detector_nms.onnx"));
+    QVERIFY(source);
+    const QString out = m_dir.filePath(QStringLiteral("head.onnx"));
+    const auto result = extractSubModel(*source, {}, { QStringLiteral("boxes"), QStringLiteral("scores") }, out);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    const ModelSummary& s = result.value().summary;
+    QVERIFY(!s.opTypes.contains(QStringLiteral("NonMaxSuppression")));
+    QCOMPARE(s.nodeCount, source->summary().nodeCount - 1);
+    QCOMPARE(s.inputs.size(), 1);
+    QCOMPARE(s.inputs.first().name, QStringLiteral("images"));
+    QCOMPARE(s.outputs.size(), 2);
+    QCOMPARE(s.outputs.at(0).shapeText(), QStringLiteral("[1, 400, 4]"));
+    QVERIFY(!s.hasDynamicInputs());
+    QCOMPARE(checkerVerdict(out), QStringLiteral("ok"));
+    QVERIFY(s.initializerCount < source->summary().initializerCount); // NMS thresholds were dropped
+}
+
+void TestSurgery::extractFromInnerTensor()
+{
+    const OnnxModelPtr source = load(QStringLiteral("resnet_static.onnx"));
+    QVERIFY(source);
+    const QString out = m_dir.filePath(QStringLiteral("tail.onnx"));
+    const auto result
+        = extractSubModel(*source, { QStringLiteral("/flatten/Flatten_output_0") }, { QStringLiteral("logits") }, out);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    const ModelSummary& s = result.value().summary;
+    QCOMPARE(s.nodeCount, 1);
+    QCOMPARE(s.opTypes.value(QStringLiteral("Gemm")), 1);
+    QCOMPARE(s.inputs.first().name, QStringLiteral("/flatten/Flatten_output_0"));
+    QCOMPARE(s.inputs.first().dtype, QStringLiteral("float32"));
+    QVERIFY(!s.inputs.first().isDynamic());
+    QCOMPARE(s.initializerCount, 2); // Gemm weight and bias only
+    QCOMPARE(checkerVerdict(out), QStringLiteral("ok"));
+}
+
+void TestSurgery::extractErrors_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QStringList>("inputs");
+    QTest::addColumn<QStringList>("outputs");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("phrase");
+    QTest::newRow("unknown output") << "resnet_static.onnx" << QStringList {} << QStringList { "nope" }
+                                    << "unknown_tensor" << "'nope'";
+    QTest::newRow("unknown input") << "resnet_static.onnx" << QStringList { "nope" } << QStringList { "logits" }
+                                   << "unknown_tensor" << "'nope'";
+    QTest::newRow("missing input") << "two_inputs.onnx" << QStringList { "input_tensor_A" }
+                                   << QStringList { "scores" } << "missing_input" << "'input_tensor_B'";
+    QTest::newRow("no outputs") << "resnet_static.onnx" << QStringList {} << QStringList {} << "unknown_tensor"
+                                << "at least one output";
+}
+
+void TestSurgery::extractErrors()
+{
+    QFETCH(QString, model);
+    QFETCH(QStringList, inputs);
+    QFETCH(QStringList, outputs);
+    QFETCH(QString, code);
+    QFETCH(QString, phrase);
+    const OnnxModelPtr source = load(model);
+    QVERIFY(source);
+    const QString out = m_dir.filePath(QStringLiteral("err.onnx"));
+    const auto result = extractSubModel(*source, inputs, outputs, out);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, code);
+    QVERIFY2(result.error().message.contains(phrase), qPrintable(result.error().message));
+    QVERIFY(!QFileInfo::exists(out));
+}
+
+QTEST_APPLESS_MAIN(TestSurgery)
+#include "tst_surgery.moc"
