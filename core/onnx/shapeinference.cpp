@@ -17,24 +17,33 @@ namespace detail {
 std::optional<Error> applyInputShapes(onnx::ModelProto& model, const QList<InputShapeSpec>& fixed)
 {
     onnx::GraphProto* graph = model.mutable_graph();
-    std::unordered_set<std::string> initializers;
-    for (const auto& t : graph->initializer())
-        initializers.insert(t.name());
+    // Matches the summary: before IR 4 initializers listed as inputs are weights; from IR 4 on they are real
+    // inputs with a default value, which may be given a shape like any other.
+    std::unordered_set<std::string> weights;
+    if (model.ir_version() < 4) {
+        for (const auto& t : graph->initializer())
+            weights.insert(t.name());
+    }
     QStringList names;
     for (const auto& vi : graph->input()) {
-        if (!initializers.count(vi.name()))
+        if (!weights.count(vi.name()))
             names.append(qs(vi.name()));
     }
     for (const InputShapeSpec& spec : fixed) {
         onnx::ValueInfoProto* input = nullptr;
         for (auto& vi : *graph->mutable_input()) {
-            if (qs(vi.name()) == spec.name && !initializers.count(vi.name()))
+            if (qs(vi.name()) == spec.name && !weights.count(vi.name()))
                 input = &vi;
         }
         if (!input)
             return Error { QStringLiteral("unknown_input"),
                 QStringLiteral("The model has no input named '%1'. Its inputs are: %2.")
                     .arg(spec.name, names.join(QStringLiteral(", "))),
+                {} };
+        if (input->has_type() && !input->type().has_tensor_type())
+            return Error { QStringLiteral("not_a_tensor"),
+                QStringLiteral("Input '%1' is a %2, not a tensor; only tensor inputs take a shape.")
+                    .arg(spec.name, tensorInfoFrom(*input).dtype),
                 {} };
         if (!spec.isStatic())
             return Error { QStringLiteral("not_static"),
@@ -110,9 +119,9 @@ Result<InferenceResult> inferShapes(const OnnxModel& model, const QList<InputSha
     for (const auto& t : g.initializer())
         initializers.insert(t.name());
     QSet<QString> listed;
-    auto add = [&](const std::string& name) {
+    auto add = [&](const std::string& name, bool isGraphInput) {
         const QString qname = detail::qs(name);
-        if (name.empty() || listed.contains(qname) || initializers.count(name))
+        if (name.empty() || listed.contains(qname) || (!isGraphInput && initializers.count(name)))
             return;
         listed.insert(qname);
         const auto it = index.find(name);
@@ -126,14 +135,14 @@ Result<InferenceResult> inferShapes(const OnnxModel& model, const QList<InputSha
     };
     for (const auto& vi : g.input()) {
         if (copy.ir_version() >= 4 || !initializers.count(vi.name()))
-            add(vi.name());
+            add(vi.name(), true);
     }
     for (const auto& node : g.node()) {
         for (const auto& out : node.output())
-            add(out);
+            add(out, false);
     }
     for (const auto& vi : g.output())
-        add(vi.name());
+        add(vi.name(), false);
     QHash<QString, qsizetype> position;
     for (qsizetype i = 0; i < result.tensors.size(); ++i)
         position.insert(result.tensors.at(i).name, i);
