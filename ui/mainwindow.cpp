@@ -3,6 +3,7 @@
 #include "logging/logging.h"
 #include "onnx/modelloader.h"
 #include "pages/modelpage.h"
+#include "pages/shapespage.h"
 #include "pages/welcomepage.h"
 #include "settings/settings.h"
 #include "version.h"
@@ -35,6 +36,7 @@ namespace wb {
 namespace {
 const QString kWelcome = QStringLiteral("welcome");
 const QString kModel = QStringLiteral("model");
+const QString kShapes = QStringLiteral("shapes");
 
 QString localFileFrom(const QMimeData* mime)
 {
@@ -57,6 +59,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_nav(new QListWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_modelPage(new ModelPage(this))
+    , m_shapesPage(new ShapesPage(this))
     , m_logPanel(new LogPanel(this))
     , m_statusPath(new QLabel(this))
     , m_busy(new QProgressBar(this))
@@ -75,9 +78,13 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_nav->setIconSize(QSize(24, 24));
     auto* modelItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Model"), m_nav);
     modelItem->setData(Qt::UserRole, kModel);
+    auto* shapesItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Shapes"), m_nav);
+    shapesItem->setData(Qt::UserRole, kShapes);
+    shapesItem->setToolTip(tr("Fix input shapes, infer every tensor's shape, save a static copy or extract a sub-model"));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);
+    m_pages->addWidget(m_shapesPage);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -101,6 +108,14 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_loader, &ModelLoader::loadStarted, this,
         [this](const QString& path) { m_statusPath->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(path))); });
     connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onLoaded);
+    connect(m_shapesPage, &ShapesPage::surgeryFinished, this, [this](bool ok, const QString& result) {
+        if (!ok) {
+            m_messageBar->showMessage(MessageBar::Kind::Error, tr("Nothing was written"), result);
+            return;
+        }
+        m_messageBar->showMessage(MessageBar::Kind::Info, tr("Model written"), QDir::toNativeSeparators(result));
+        m_messageBar->setAction(tr("Open It"), [this, result] { openModel(result); });
+    });
     connect(m_loader, &ModelLoader::loadFailed, this,
         [this](const Error& e) { onLoadFailed(e.code, e.message, e.detail); });
 
@@ -155,18 +170,25 @@ bool MainWindow::isLoading() const
     return m_loader->isLoading();
 }
 
+bool MainWindow::isBusy() const
+{
+    return isLoading() || m_shapesPage->isInferring();
+}
+
 QStringList MainWindow::pageNames()
 {
-    return { kWelcome, kModel };
+    return { kWelcome, kModel, kShapes };
 }
 
 bool MainWindow::showPage(const QString& name)
 {
     if (name == kWelcome) {
         m_pages->setCurrentWidget(m_welcome);
-    } else if (name == kModel) {
-        m_pages->setCurrentWidget(m_modelPage);
-        m_nav->setCurrentRow(0);
+    } else if (name == kModel || name == kShapes) {
+        if (!m_model)
+            return false;
+        m_pages->setCurrentWidget(name == kModel ? static_cast<QWidget*>(m_modelPage) : m_shapesPage);
+        m_nav->setCurrentRow(name == kModel ? 0 : 1);
     } else {
         return false;
     }
@@ -176,6 +198,8 @@ bool MainWindow::showPage(const QString& name)
 
 QString MainWindow::currentPageName() const
 {
+    if (m_pages->currentWidget() == m_shapesPage)
+        return kShapes;
     return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
 }
 
@@ -184,7 +208,9 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
     m_model = model;
     const ModelSummary& s = model->summary();
     m_modelPage->setSummary(s);
-    showPage(kModel);
+    m_shapesPage->setModel(model);
+    if (currentPageName() == kWelcome)
+        showPage(kModel);
     setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(s.path).fileName(), QStringLiteral(WB_NAME)));
     m_statusPath->setText(QDir::toNativeSeparators(s.path));
     m_settings.addRecentFile(s.path);
@@ -221,6 +247,7 @@ void MainWindow::closeModel()
 {
     m_model.reset();
     m_modelPage->clear();
+    m_shapesPage->clear();
     m_messageBar->dismiss();
     setWindowTitle(QStringLiteral(WB_NAME));
     m_statusPath->clear();

@@ -16,6 +16,7 @@ class LogPanel;
 class MessageBar;
 class ModelLoader;
 class ModelPage;
+class ShapesPage;
 class Settings;
 class WelcomePage;
 
@@ -27,15 +28,18 @@ public:
     ~MainWindow() override;
 
     void openModel(const QString& path);
-    // Pages by name: "welcome" (no model), "model". Returns false for an unknown name.
+    // Pages by name: "welcome" (no model), "model", "shapes". Returns false for an unknown name.
     bool showPage(const QString& name);
     QString currentPageName() const;
     static QStringList pageNames();
 
     OnnxModelPtr currentModel() const { return m_model; }
     bool isLoading() const;
+    // Loading, or background work on the open model (shape inference) still under way.
+    bool isBusy() const;
     MessageBar* messageBar() const { return m_messageBar; }
     ModelPage* modelPage() const { return m_modelPage; }
+    ShapesPage* shapesPage() const { return m_shapesPage; }
     LogPanel* logPanel() const { return m_logPanel; }
     QMenu* recentMenu() const { return m_recentMenu; }
 
@@ -67,6 +71,7 @@ private:
     QListWidget* m_nav;
     WelcomePage* m_welcome;
     ModelPage* m_modelPage;
+    ShapesPage* m_shapesPage;
     LogPanel* m_logPanel;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_statusPath;

@@ -30,9 +30,7 @@ ScreenshotTaker::ScreenshotTaker(MainWindow* window, QString file, QString page,
 void ScreenshotTaker::start()
 {
     if (m_waitForLoad) {
-        connect(m_window, &MainWindow::loadFinished, this, [this](bool ok) {
-            QTimer::singleShot(kSettleMs, this, [this, ok] { capture(ok); });
-        });
+        connect(m_window, &MainWindow::loadFinished, this, [this](bool ok) { waitUntilIdle(ok); });
         QTimer::singleShot(kTimeoutMs, this, [this] {
             if (m_done)
                 return;
@@ -43,6 +41,16 @@ void ScreenshotTaker::start()
     } else {
         QTimer::singleShot(kSettleMs, this, [this] { capture(true); });
     }
+}
+
+void ScreenshotTaker::waitUntilIdle(bool loadOk)
+{
+    // Background work started by the load (shape inference) must finish before the picture is taken.
+    if (m_window->isBusy()) {
+        QTimer::singleShot(50, this, [this, loadOk] { waitUntilIdle(loadOk); });
+        return;
+    }
+    QTimer::singleShot(kSettleMs, this, [this, loadOk] { capture(loadOk); });
 }
 
 void ScreenshotTaker::capture(bool loadOk)

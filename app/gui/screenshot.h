@@ -16,6 +16,7 @@ public:
     void start();
 
 private:
+    void waitUntilIdle(bool loadOk);
     void capture(bool loadOk);
 
     MainWindow* m_window;

@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -14,6 +15,7 @@ MessageBar::MessageBar(QWidget* parent)
     , m_title(new QLabel(this))
     , m_text(new QLabel(this))
     , m_close(new QToolButton(this))
+    , m_action(new QPushButton(this))
 {
     setObjectName(QStringLiteral("messageBar"));
     setFrameShape(QFrame::StyledPanel);
@@ -30,6 +32,9 @@ MessageBar::MessageBar(QWidget* parent)
     texts->addWidget(m_title);
     texts->addWidget(m_text);
     layout->addLayout(texts, 1);
+    m_action->hide();
+    layout->addWidget(m_action, 0, Qt::AlignVCenter);
+    connect(m_action, &QPushButton::clicked, this, &MessageBar::triggerAction);
     m_close->setAutoRaise(true);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     m_close->setToolTip(tr("Dismiss"));
@@ -44,8 +49,31 @@ void MessageBar::showMessage(Kind kind, const QString& title, const QString& tex
     m_title->setText(title);
     m_title->setVisible(!title.isEmpty());
     m_text->setText(text);
+    m_action->hide();
+    m_actionFn = nullptr;
     applyStyle();
     show();
+}
+
+void MessageBar::setAction(const QString& text, std::function<void()> action)
+{
+    m_action->setText(text);
+    m_actionFn = std::move(action);
+    m_action->show();
+}
+
+QString MessageBar::actionText() const
+{
+    return m_actionFn ? m_action->text() : QString();
+}
+
+void MessageBar::triggerAction()
+{
+    if (!m_actionFn)
+        return;
+    auto action = m_actionFn;
+    dismiss();
+    action();
 }
 
 void MessageBar::dismiss()

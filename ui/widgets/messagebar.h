@@ -2,8 +2,11 @@
 
 #include <QFrame>
 
+#include <functional>
+
 class QLabel;
 class QToolButton;
+class QPushButton;
 
 namespace wb {
 
@@ -17,6 +20,10 @@ public:
     explicit MessageBar(QWidget* parent = nullptr);
 
     void showMessage(Kind kind, const QString& title, const QString& text);
+    // Adds a button to the message currently shown (cleared by the next showMessage).
+    void setAction(const QString& text, std::function<void()> action);
+    QString actionText() const;
+    void triggerAction();
     void dismiss();
     Kind kind() const { return m_kind; }
     QString text() const;
@@ -33,6 +40,8 @@ private:
     QLabel* m_title;
     QLabel* m_text;
     QToolButton* m_close;
+    QPushButton* m_action;
+    std::function<void()> m_actionFn;
 };
 
 } // namespace wb

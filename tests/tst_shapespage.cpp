@@ -1,0 +1,197 @@
+// The Shapes page: live inference as input shapes are edited, filters, and the surgery actions.
+#include "dialogs/extractdialog.h"
+#include "mainwindow.h"
+#include "models/inputshapemodel.h"
+#include "models/tensorshapemodel.h"
+#include "pages/shapespage.h"
+#include "settings/settings.h"
+#include "testutil.h"
+#include "widgets/messagebar.h"
+
+#include <QAbstractItemModelTester>
+#include <QDialogButtonBox>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTemporaryDir>
+
+using namespace wb;
+
+class TestShapesPage : public QObject {
+    Q_OBJECT
+private slots:
+    void infersOnLoad();
+    void editingReruns();
+    void invalidEditStopsInference();
+    void filters();
+    void saveStaticCopy();
+    void extract();
+    void extractDialogNeedsAnOutput();
+    void mainWindowShowsSurgeryResults();
+
+private:
+    static OnnxModelPtr load(const char* name)
+    {
+        const auto r = OnnxModel::load(wbtest::modelPath(QString::fromLatin1(name)));
+        return r.ok() ? r.value() : nullptr;
+    }
+    static bool waitInference(ShapesPage& page, bool* ok = nullptr)
+    {
+        QSignalSpy spy(&page, &ShapesPage::inferenceFinished);
+        if (!spy.wait(20000))
+            return false;
+        if (ok)
+            *ok = spy.first().first().toBool();
+        return true;
+    }
+    QTemporaryDir m_dir;
+};
+
+void TestShapesPage::infersOnLoad()
+{
+    ShapesPage page;
+    QAbstractItemModelTester t1(page.inputModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester t2(page.tensorProxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    page.setModel(load("resnet_dynamic_batch.onnx"));
+    QVERIFY(page.isInferring());
+    bool ok = false;
+    QVERIFY(waitInference(page, &ok));
+    QVERIFY(ok);
+    QVERIFY(!page.isInferring());
+    QCOMPARE(page.specText(), QStringLiteral("input:1,3,224,224")); // the proposal for the dynamic batch
+    QCOMPARE(page.tensorModel()->rowCount(), 40);
+    QVERIFY2(page.statusText().contains(QStringLiteral("every shape is static")), qPrintable(page.statusText()));
+}
+
+void TestShapesPage::editingReruns()
+{
+    ShapesPage page;
+    page.setModel(load("resnet_dynamic_batch.onnx"));
+    QVERIFY(waitInference(page));
+    QVERIFY(page.inputModel()->setData(page.inputModel()->index(0, InputShapeModel::StaticShapeColumn),
+        QStringLiteral("8,3,224,224")));
+    QCOMPARE(page.specText(), QStringLiteral("input:8,3,224,224"));
+    bool ok = false;
+    QVERIFY(waitInference(page, &ok));
+    QVERIFY(ok);
+    QCOMPARE(page.lastResult().outputs.first().shapeText(), QStringLiteral("[8, 1000]"));
+    // Quick successive edits: only the last one's result lands.
+    for (const char* dims : { "2,3,224,224", "3,3,224,224", "4,3,224,224" })
+        page.inputModel()->setStaticShape(0, QString::fromLatin1(dims));
+    QVERIFY(waitInference(page));
+    QCOMPARE(page.lastResult().outputs.first().shapeText(), QStringLiteral("[4, 1000]"));
+}
+
+void TestShapesPage::invalidEditStopsInference()
+{
+    ShapesPage page;
+    page.setModel(load("resnet_dynamic_batch.onnx"));
+    QVERIFY(waitInference(page));
+    page.inputModel()->setStaticShape(0, QStringLiteral("8,3"));
+    bool ok = true;
+    QVERIFY(waitInference(page, &ok));
+    QVERIFY(!ok);
+    QVERIFY2(page.statusText().contains(QStringLiteral("has 4 dimensions; 2 given")), qPrintable(page.statusText()));
+    QSignalSpy done(&page, &ShapesPage::surgeryFinished);
+    page.saveStaticCopyTo(m_dir.filePath(QStringLiteral("never.onnx")));
+    QCOMPARE(done.count(), 1);
+    QCOMPARE(done.first().first().toBool(), false);
+    QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("never.onnx"))));
+}
+
+void TestShapesPage::filters()
+{
+    ShapesPage page;
+    page.setModel(load("detector_nms.onnx"));
+    QVERIFY(waitInference(page));
+    QCOMPARE(page.tensorProxy()->rowCount(), 18);
+    page.setTensorFilter({}, true);
+    QCOMPARE(page.tensorProxy()->rowCount(), 1);
+    QCOMPARE(page.tensorProxy()->index(0, 0).data().toString(), QStringLiteral("selected_indices"));
+    page.setTensorFilter(QStringLiteral("backbone"), false);
+    QCOMPARE(page.tensorProxy()->rowCount(), 8);
+    page.setTensorFilter(QStringLiteral("BACKBONE/stage1"), false);
+    QCOMPARE(page.tensorProxy()->rowCount(), 2);
+}
+
+void TestShapesPage::saveStaticCopy()
+{
+    ShapesPage page;
+    page.setModel(load("resnet_unnamed_dim.onnx"));
+    QVERIFY(waitInference(page));
+    page.inputModel()->setStaticShape(0, QStringLiteral("2,3,224,224"));
+    QVERIFY(waitInference(page));
+    QSignalSpy done(&page, &ShapesPage::surgeryFinished);
+    const QString path = m_dir.filePath(QStringLiteral("b2.onnx"));
+    page.saveStaticCopyTo(path);
+    QVERIFY(done.wait(20000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+    QCOMPARE(done.first().at(1).toString(), path);
+    const auto written = OnnxModel::load(path);
+    QVERIFY(written.ok());
+    QCOMPARE(written.value()->summary().inputs.first().shapeText(), QStringLiteral("[2, 3, 224, 224]"));
+}
+
+void TestShapesPage::extract()
+{
+    ShapesPage page;
+    page.setModel(load("detector_nms.onnx"));
+    QVERIFY(waitInference(page));
+    QSignalSpy done(&page, &ShapesPage::surgeryFinished);
+    const QString path = m_dir.filePath(QStringLiteral("head.onnx"));
+    page.extractTo({}, { QStringLiteral("boxes"), QStringLiteral("scores") }, path);
+    QVERIFY(done.wait(20000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(done.first().at(1).toString()));
+    QVERIFY(!OnnxModel::load(path).value()->summary().opTypes.contains(QStringLiteral("NonMaxSuppression")));
+    page.extractTo({}, { QStringLiteral("no_such_tensor") }, m_dir.filePath(QStringLiteral("bad.onnx")));
+    QVERIFY(done.wait(20000));
+    QCOMPARE(done.at(1).first().toBool(), false);
+    QVERIFY(done.at(1).at(1).toString().contains(QStringLiteral("no_such_tensor")));
+}
+
+void TestShapesPage::extractDialogNeedsAnOutput()
+{
+    const OnnxModelPtr model = load("detector_nms.onnx");
+    const auto inferred = inferShapes(*model, {});
+    QVERIFY(inferred.ok());
+    ExtractDialog dialog(inferred.value().tensors, { QStringLiteral("images") }, m_dir.filePath(QStringLiteral("x.onnx")));
+    QPushButton* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    dialog.setChecked({ QStringLiteral("boxes") }, {});
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dialog.outputs(), QStringList { QStringLiteral("boxes") });
+    QVERIFY(dialog.inputs().isEmpty());
+    QCOMPARE(dialog.path(), m_dir.filePath(QStringLiteral("x.onnx")));
+}
+
+void TestShapesPage::mainWindowShowsSurgeryResults()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("s.ini")));
+    MainWindow window(settings);
+    QVERIFY(!window.showPage(QStringLiteral("shapes"))); // nothing to show before a model is open
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.openModel(wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")));
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(window.showPage(QStringLiteral("shapes")));
+    QCOMPARE(window.currentPageName(), QStringLiteral("shapes"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+
+    QSignalSpy done(window.shapesPage(), &ShapesPage::surgeryFinished);
+    window.shapesPage()->saveStaticCopyTo(window.currentModel()->summary().path); // the source itself
+    QVERIFY(done.wait(20000));
+    QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Error);
+    QVERIFY(window.messageBar()->text().contains(QStringLiteral("never overwritten")));
+
+    const QString path = m_dir.filePath(QStringLiteral("copy.onnx"));
+    window.shapesPage()->saveStaticCopyTo(path);
+    QVERIFY(done.wait(20000));
+    QCOMPARE(window.messageBar()->kind(), MessageBar::Kind::Info);
+    QCOMPARE(window.messageBar()->actionText(), QStringLiteral("Open It"));
+    window.messageBar()->triggerAction(); // opens the copy
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(window.currentModel()->summary().path, path);
+    QCOMPARE(window.currentPageName(), QStringLiteral("shapes")); // the page stays where the user was
+}
+
+QTEST_MAIN(TestShapesPage)
+#include "tst_shapespage.moc"

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "onnx/onnxmodel.h"
+#include "onnx/shapeinference.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+class QTimer;
+
+namespace wb {
+
+class InputShapeModel;
+class LatestOnlyRunner;
+class TensorShapeModel;
+
+// Inputs & shapes: edit each input's static shape, see every tensor's inferred shape update live (worker
+// thread), then save a static copy or extract a sub-model.
+class ShapesPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ShapesPage(QWidget* parent = nullptr);
+
+    void setModel(const OnnxModelPtr& model);
+    void clear();
+
+    InputShapeModel* inputModel() const { return m_inputs; }
+    TensorShapeModel* tensorModel() const { return m_tensors; }
+    QSortFilterProxyModel* tensorProxy() const { return m_proxy; }
+    QString statusText() const;
+    QString specText() const;
+    bool isInferring() const;
+    const InferenceResult& lastResult() const { return m_result; }
+
+    void setTensorFilter(const QString& text, bool onlyDynamic);
+    void saveStaticCopyTo(const QString& path);
+    void extractTo(const QStringList& inputs, const QStringList& outputs, const QString& path);
+
+signals:
+    void inferenceFinished(bool ok);
+    // A surgery finished: ok with the written path, or not with the reason.
+    void surgeryFinished(bool ok, const QString& pathOrMessage);
+
+private:
+    void scheduleInference();
+    void runInference();
+    void chooseStaticCopy();
+    void chooseExtract();
+    void setBusy(bool busy);
+    QString suggestedPath(const QString& suffix) const;
+
+    OnnxModelPtr m_model;
+    InferenceResult m_result;
+    InputShapeModel* m_inputs;
+    TensorShapeModel* m_tensors;
+    QSortFilterProxyModel* m_proxy;
+    LatestOnlyRunner* m_inference;
+    LatestOnlyRunner* m_surgery;
+    QTimer* m_debounce;
+    QTableView* m_inputView;
+    QTableView* m_tensorView;
+    QLineEdit* m_spec;
+    QLabel* m_status;
+    QLineEdit* m_filter;
+    QCheckBox* m_onlyDynamic;
+    QPushButton* m_save;
+    QPushButton* m_extract;
+};
+
+} // namespace wb
