@@ -14,6 +14,7 @@ private slots:
     void everyTensorListed();
     void unsortedGraphIsSortedFirst();
     void sourceModelUntouched();
+    void dynamicOrigins();
 };
 
 void TestShapeInference::outputs_data()
@@ -119,6 +120,22 @@ void TestShapeInference::sourceModelUntouched()
     const auto again = inferShapes(*loaded.value(), {});
     QVERIFY(again.ok());
     QCOMPARE(again.value().inputs.first().shapeText(), QStringLiteral("[batch, 3, 224, 224]"));
+}
+
+void TestShapeInference::dynamicOrigins()
+{
+    const auto nms = OnnxModel::load(wbtest::modelPath(QStringLiteral("detector_nms.onnx")));
+    QVERIFY(nms.ok());
+    const auto result = inferShapes(*nms.value(), {});
+    QVERIFY(result.ok());
+    QCOMPARE(result.value().dynamicOrigins.size(), 1);
+    QVERIFY2(result.value().dynamicOrigins.first().contains(QStringLiteral("(NonMaxSuppression) makes 'selected_indices'")),
+        qPrintable(result.value().dynamicOrigins.first()));
+    // A dynamic input is not an origin: nothing in the graph turned it dynamic.
+    const auto batch = OnnxModel::load(wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")));
+    const auto unfixed = inferShapes(*batch.value(), {});
+    QVERIFY(unfixed.ok());
+    QVERIFY(unfixed.value().dynamicOrigins.isEmpty());
 }
 
 QTEST_APPLESS_MAIN(TestShapeInference)

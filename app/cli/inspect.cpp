@@ -123,7 +123,7 @@ int runInspect(const QStringList& args)
         object.insert(QStringLiteral("tensors"), tensors);
         object.insert(QStringLiteral("still_dynamic"), QJsonArray::fromStringList(r.stillDynamic));
         QJsonArray warnings = object.value(QStringLiteral("warnings")).toArray();
-        for (const QString& w : r.warnings)
+        for (const QString& w : r.dynamicOrigins + r.warnings)
             warnings.append(w);
         object.insert(QStringLiteral("warnings"), warnings);
         printJson(object);
@@ -132,7 +132,7 @@ int runInspect(const QStringList& args)
     ModelSummary fixed = s;
     fixed.inputs = r.inputs;
     fixed.outputs = r.outputs;
-    fixed.warnings.append(r.warnings);
+    fixed.warnings.append(r.dynamicOrigins + r.warnings);
     QString out = textReport(fixed);
     out += QStringLiteral("Tensors:     %1 inferred, %2 still dynamic\n").arg(r.tensors.size()).arg(r.stillDynamic.size());
     int shown = 0;

@@ -143,6 +143,23 @@ Result<InferenceResult> inferShapes(const OnnxModel& model, const QList<InputSha
     }
     for (const auto& vi : g.output())
         add(vi.name(), false);
+    QSet<QString> dynamic(result.stillDynamic.cbegin(), result.stillDynamic.cend());
+    for (const auto& node : g.node()) {
+        bool inputsStatic = true;
+        for (const auto& in : node.input())
+            inputsStatic = inputsStatic && (in.empty() || !dynamic.contains(detail::qs(in)));
+        if (!inputsStatic)
+            continue;
+        for (const auto& out : node.output()) {
+            if (!dynamic.contains(detail::qs(out)))
+                continue;
+            const QString name = node.name().empty() ? detail::qs(node.op_type()) : detail::qs(node.name());
+            result.dynamicOrigins.append(
+                QStringLiteral("Node '%1' (%2) makes '%3' dynamic from static inputs: its size depends on data, or "
+                               "ONNX shape inference cannot follow it.")
+                    .arg(name, detail::qs(node.op_type()), detail::qs(out)));
+        }
+    }
     QHash<QString, qsizetype> position;
     for (qsizetype i = 0; i < result.tensors.size(); ++i)
         position.insert(result.tensors.at(i).name, i);

@@ -12,6 +12,9 @@ struct InferenceResult {
     QList<TensorInfo> tensors; // every tensor of the main graph: inputs, then node outputs in topological order
     QStringList stillDynamic; // names of tensors whose shape is unknown or not fully static
     QStringList warnings; // nodes inference could not handle, with ONNX's reason
+    // Where static shapes turn dynamic: nodes whose inputs are all static but whose output is not (data-dependent
+    // ops such as NonMaxSuppression, or shape arithmetic ONNX 1.12 cannot follow). One sentence each.
+    QStringList dynamicOrigins;
 };
 
 // Fixes the given inputs to static shapes (the rest keep theirs), clears every stale inferred shape, and

@@ -240,6 +240,8 @@ void ShapesPage::runInference()
                       .arg(m_result.stillDynamic.size())
                       .arg(QStringList(m_result.stillDynamic.mid(0, 3)).join(QStringLiteral(", ")).toHtmlEscaped(),
                           m_result.stillDynamic.size() > 3 ? QStringLiteral(", …") : QString());
+            if (!m_result.dynamicOrigins.isEmpty())
+                text += QStringLiteral("<br>") + m_result.dynamicOrigins.first().toHtmlEscaped();
             if (!m_result.warnings.isEmpty())
                 text += QStringLiteral("<br>") + tr("ONNX could not infer some nodes: %1")
                                                       .arg(m_result.warnings.first().toHtmlEscaped());
