@@ -12,10 +12,19 @@ namespace wb::cli {
 // Exit codes shared by every subcommand.
 enum ExitCode { Ok = 0, BadInput = 1, BadUsage = 2 };
 
-// Each command gets its own arguments (without the command name) and returns the exit code.
-int runInspect(const QStringList& args);
-int runFixShapes(const QStringList& args);
-int runExtract(const QStringList& args);
+// A subcommand. Each cli/*.cpp registers its own at start-up:
+//   static const bool registered = registerCommand({ "name", "synopsis", "one-paragraph description", &run });
+// `run` gets the arguments after the command name and returns the exit code.
+struct Command {
+    const char* name;
+    const char* synopsis; // e.g. "inspect MODEL [--json]"
+    const char* description;
+    int (*run)(const QStringList& args);
+    int order = 100; // position in --help (smaller first)
+};
+bool registerCommand(const Command& command);
+const Command* findCommand(const QString& name);
+QList<Command> allCommands(); // sorted by order, then name
 
 // Prints a usage error for `command` to stderr (or as JSON on stdout when json is set).
 int usageError(const QString& command, const QString& message, bool json);

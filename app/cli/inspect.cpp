@@ -144,4 +144,12 @@ int runInspect(const QStringList& args)
     return Ok;
 }
 
+namespace {
+const bool registered = registerCommand({ "inspect", "inspect MODEL [--input-shape SPEC] [--json]",
+    "Summarise a model: IR version, producer, opsets, inputs and outputs with dtype and shape\n"
+    "(dynamic dims marked), node and operator counts, initializers, warnings. With --input-shape,\n"
+    "also fix those inputs, run shape inference and list every tensor's shape and those still dynamic.",
+    &runInspect, 10 });
+} // namespace
+
 } // namespace wb::cli

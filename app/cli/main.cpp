@@ -8,38 +8,65 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <vector>
+
 namespace wb::cli {
 
 namespace {
 
-const char* const kUsage = R"(Usage: atcwb [--help] [--version] [--verbose] <command> [arguments]
+QString usageText()
+{
+    QString text = QStringLiteral("Usage: atcwb [--help] [--version] [--verbose] <command> [arguments]\n\n"
+                                  "ATC Workbench on the command line: inspect ONNX models and prepare them for Ascend "
+                                  "ATC conversion.\n\nCommands:\n");
+    for (const Command& c : allCommands()) {
+        text += QStringLiteral("  %1\n").arg(QString::fromUtf8(c.synopsis));
+        for (const QString& line : QString::fromUtf8(c.description).split(QLatin1Char('\n')))
+            text += QStringLiteral("      %1\n").arg(line);
+    }
+    text += QStringLiteral(
+        "\nSPEC uses ATC's --input_shape syntax: \"a:1,3,224,224;b:1,10\" (a scalar input is \"name:\").\n\n"
+        "Options:\n"
+        "  -h, --help     Show this help (or `atcwb <command> --help`).\n"
+        "  -v, --version  Show the version.\n"
+        "  --verbose      Log debug messages to stderr.\n\n"
+        "Exit status: 0 success, 1 bad input (a file cannot be read or is invalid), 2 bad usage.\n"
+        "With --json, failures print {\"error\": {\"code\": \"...\", \"message\": \"...\"}} on stdout.\n");
+    return text;
+}
 
-ATC Workbench on the command line: inspect ONNX models for Ascend ATC conversion.
-
-Commands:
-  inspect MODEL [--input-shape SPEC] [--json]
-                           Summarise a model: IR version, producer, opsets, inputs and outputs
-                           with dtype and shape (dynamic dims marked), node and operator counts,
-                           initializers, warnings. With --input-shape, also fix those inputs, run
-                           shape inference and list every tensor's shape and those still dynamic.
-  fix-shapes IN OUT --input-shape SPEC [--json]
-                           Write a copy of IN with static input shapes and all inferred shapes.
-  extract IN OUT --outputs T1,T2 [--inputs T3,...] [--json]
-                           Write the sub-model computing T1,T2 from T3 (default: the model's
-                           inputs), e.g. to move NMS post-processing out of the graph ATC sees.
-
-SPEC uses ATC's --input_shape syntax: "a:1,3,224,224;b:1,10" (a scalar input is "name:").
-
-Options:
-  -h, --help               Show this help (or `atcwb <command> --help`).
-  -v, --version            Show the version.
-  --verbose                Log debug messages to stderr.
-
-Exit status: 0 success, 1 bad input (the model cannot be read or is invalid), 2 bad usage.
-With --json, failures print {"error": {"code": "...", "message": "..."}} on stdout.
-)";
+std::vector<Command>& registry()
+{
+    static std::vector<Command> commands;
+    return commands;
+}
 
 } // namespace
+
+bool registerCommand(const Command& command)
+{
+    registry().push_back(command);
+    return true;
+}
+
+const Command* findCommand(const QString& name)
+{
+    for (const Command& c : registry()) {
+        if (name == QLatin1String(c.name))
+            return &c;
+    }
+    return nullptr;
+}
+
+QList<Command> allCommands()
+{
+    QList<Command> list(registry().begin(), registry().end());
+    std::sort(list.begin(), list.end(), [](const Command& a, const Command& b) {
+        return a.order != b.order ? a.order < b.order : qstrcmp(a.name, b.name) < 0;
+    });
+    return list;
+}
 
 void printText(const QString& text, FILE* stream)
 {
@@ -89,23 +116,19 @@ int main(int argc, char* argv[])
     wb::log::init({ {}, verbose });
 
     if (args.isEmpty()) {
-        printText(QString::fromLatin1(kUsage), stderr);
+        printText(usageText(), stderr);
         return BadUsage;
     }
     const QString command = args.takeFirst();
     if (command == QLatin1String("-h") || command == QLatin1String("--help") || command == QLatin1String("help")) {
-        printText(QString::fromLatin1(kUsage));
+        printText(usageText());
         return Ok;
     }
     if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
         printText(QStringLiteral("atcwb %1\n").arg(QStringLiteral(WB_VERSION)));
         return Ok;
     }
-    if (command == QLatin1String("inspect"))
-        return runInspect(args);
-    if (command == QLatin1String("fix-shapes"))
-        return runFixShapes(args);
-    if (command == QLatin1String("extract"))
-        return runExtract(args);
+    if (const Command* c = findCommand(command))
+        return c->run(args);
     return usageError(QString(), QStringLiteral("unknown command '%1'").arg(command), json);
 }

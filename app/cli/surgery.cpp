@@ -135,4 +135,13 @@ int runExtract(const QStringList& args)
         json);
 }
 
+namespace {
+const bool fixShapesRegistered = registerCommand({ "fix-shapes", "fix-shapes IN OUT --input-shape SPEC [--json]",
+    "Write a copy of IN with static input shapes and all inferred shapes.", &runFixShapes, 20 });
+const bool extractRegistered = registerCommand({ "extract", "extract IN OUT --outputs T1,T2 [--inputs T3,...] [--json]",
+    "Write the sub-model computing T1,T2 from T3 (default: the model's inputs), e.g. to move\n"
+    "NMS post-processing out of the graph ATC sees.",
+    &runExtract, 21 });
+} // namespace
+
 } // namespace wb::cli
