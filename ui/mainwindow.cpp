@@ -4,6 +4,12 @@
 #include "onnx/modelloader.h"
 #include "pages/modelpage.h"
 #include "pages/shapespage.h"
+#include "pages/graphpage.h"
+#include "graph/overlaymodel.h"
+#include "models/tensortablemodel.h"
+
+#include <QItemSelectionModel>
+#include <QTableView>
 #include "pages/welcomepage.h"
 #include "settings/settings.h"
 #include "version.h"
@@ -37,6 +43,7 @@ namespace {
 const QString kWelcome = QStringLiteral("welcome");
 const QString kModel = QStringLiteral("model");
 const QString kShapes = QStringLiteral("shapes");
+const QString kGraph = QStringLiteral("graph");
 
 QString localFileFrom(const QMimeData* mime)
 {
@@ -60,6 +67,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_welcome(new WelcomePage(this))
     , m_modelPage(new ModelPage(this))
     , m_shapesPage(new ShapesPage(this))
+    , m_graphPage(new GraphPage(this))
     , m_logPanel(new LogPanel(this))
     , m_statusPath(new QLabel(this))
     , m_busy(new QProgressBar(this))
@@ -81,10 +89,14 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* shapesItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Shapes"), m_nav);
     shapesItem->setData(Qt::UserRole, kShapes);
     shapesItem->setToolTip(tr("Fix input shapes, infer every tensor's shape, save a static copy or extract a sub-model"));
+    auto* graphItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Graph"), m_nav);
+    graphItem->setData(Qt::UserRole, kGraph);
+    graphItem->setToolTip(tr("The model's graph: search, node properties, problems, export"));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);
     m_pages->addWidget(m_shapesPage);
+    m_pages->addWidget(m_graphPage);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -108,6 +120,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_loader, &ModelLoader::loadStarted, this,
         [this](const QString& path) { m_statusPath->setText(tr("Loading %1…").arg(QDir::toNativeSeparators(path))); });
     connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onLoaded);
+    connect(m_shapesPage, &ShapesPage::inferenceFinished, this, &MainWindow::onInferenceFinished);
+    connectSelection();
     connect(m_shapesPage, &ShapesPage::surgeryFinished, this, [this](bool ok, const QString& result) {
         if (!ok) {
             m_messageBar->showMessage(MessageBar::Kind::Error, tr("Nothing was written"), result);
@@ -172,23 +186,25 @@ bool MainWindow::isLoading() const
 
 bool MainWindow::isBusy() const
 {
-    return isLoading() || m_shapesPage->isInferring();
+    return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy();
 }
 
 QStringList MainWindow::pageNames()
 {
-    return { kWelcome, kModel, kShapes };
+    return { kWelcome, kModel, kShapes, kGraph };
 }
 
 bool MainWindow::showPage(const QString& name)
 {
     if (name == kWelcome) {
         m_pages->setCurrentWidget(m_welcome);
-    } else if (name == kModel || name == kShapes) {
+    } else if (name == kModel || name == kShapes || name == kGraph) {
         if (!m_model)
             return false;
-        m_pages->setCurrentWidget(name == kModel ? static_cast<QWidget*>(m_modelPage) : m_shapesPage);
-        m_nav->setCurrentRow(name == kModel ? 0 : 1);
+        const int row = name == kModel ? 0 : name == kShapes ? 1 : 2;
+        QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage };
+        m_pages->setCurrentWidget(pages[row]);
+        m_nav->setCurrentRow(row);
     } else {
         return false;
     }
@@ -200,6 +216,8 @@ QString MainWindow::currentPageName() const
 {
     if (m_pages->currentWidget() == m_shapesPage)
         return kShapes;
+    if (m_pages->currentWidget() == m_graphPage)
+        return kGraph;
     return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
 }
 
@@ -209,6 +227,8 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
     const ModelSummary& s = model->summary();
     m_modelPage->setSummary(s);
     m_shapesPage->setModel(model);
+    m_graphPage->overlay()->clear();
+    m_graphPage->setModel(model);
     if (currentPageName() == kWelcome)
         showPage(kModel);
     setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(s.path).fileName(), QStringLiteral(WB_NAME)));
@@ -220,6 +240,39 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
         m_messageBar->showMessage(MessageBar::Kind::Warning, tr("The model loaded with warnings"),
             s.warnings.join(QLatin1Char('\n')));
     emit loadFinished(true);
+}
+
+void MainWindow::onInferenceFinished(bool ok)
+{
+    if (!ok || !m_model)
+        return;
+    const InferenceResult& r = m_shapesPage->lastResult();
+    QHash<QString, QString> shapes;
+    for (const TensorInfo& t : r.tensors) {
+        if (t.shape)
+            shapes.insert(t.name, t.shapeText());
+    }
+    m_graphPage->setShapes(shapes);
+    QList<graph::OverlayModel::Mark> marks;
+    for (qsizetype i = 0; i < r.dynamicOriginNodes.size(); ++i)
+        marks.append({ r.dynamicOriginNodes.at(i), graph::OverlayModel::Severity::Warning, r.dynamicOrigins.at(i), {} });
+    m_graphPage->overlay()->setMarks(QStringLiteral("shapes"), marks);
+}
+
+void MainWindow::connectSelection()
+{
+    // Inputs/outputs table <-> graph: selecting a tensor row selects its input/output node and back.
+    QTableView* table = m_modelPage->tensorView();
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        const QString name = current.siblingAtColumn(0).data().toString();
+        if (!name.isEmpty() && m_graphPage->selectedNode() != name)
+            m_graphPage->selectNode(name);
+    });
+    connect(m_graphPage, &GraphPage::nodeSelected, this, [this, table](const QString& name) {
+        const int row = m_modelPage->tensorModel()->rowForTensor(name);
+        if (row >= 0 && table->currentIndex().row() != row)
+            table->selectRow(row);
+    });
 }
 
 void MainWindow::onLoadFailed(const QString& code, const QString& message, const QString& detail)
@@ -248,6 +301,7 @@ void MainWindow::closeModel()
     m_model.reset();
     m_modelPage->clear();
     m_shapesPage->clear();
+    m_graphPage->clear();
     m_messageBar->dismiss();
     setWindowTitle(QStringLiteral(WB_NAME));
     m_statusPath->clear();

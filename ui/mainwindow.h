@@ -17,6 +17,7 @@ class MessageBar;
 class ModelLoader;
 class ModelPage;
 class ShapesPage;
+class GraphPage;
 class Settings;
 class WelcomePage;
 
@@ -28,7 +29,7 @@ public:
     ~MainWindow() override;
 
     void openModel(const QString& path);
-    // Pages by name: "welcome" (no model), "model", "shapes". Returns false for an unknown name.
+    // Pages by name: "welcome" (no model), "model", "shapes", "graph". Returns false for an unknown name.
     bool showPage(const QString& name);
     QString currentPageName() const;
     static QStringList pageNames();
@@ -40,6 +41,7 @@ public:
     MessageBar* messageBar() const { return m_messageBar; }
     ModelPage* modelPage() const { return m_modelPage; }
     ShapesPage* shapesPage() const { return m_shapesPage; }
+    GraphPage* graphPage() const { return m_graphPage; }
     LogPanel* logPanel() const { return m_logPanel; }
     QMenu* recentMenu() const { return m_recentMenu; }
 
@@ -56,6 +58,8 @@ private:
     void createActions();
     void createDocks();
     void onLoaded(const OnnxModelPtr& model);
+    void onInferenceFinished(bool ok);
+    void connectSelection();
     void onLoadFailed(const QString& code, const QString& message, const QString& detail);
     void chooseFile();
     void closeModel();
@@ -72,6 +76,7 @@ private:
     WelcomePage* m_welcome;
     ModelPage* m_modelPage;
     ShapesPage* m_shapesPage;
+    GraphPage* m_graphPage;
     LogPanel* m_logPanel;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_statusPath;

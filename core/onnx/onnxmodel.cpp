@@ -143,7 +143,7 @@ Result<OnnxModelPtr> OnnxModel::load(const QString& path)
                 QStringLiteral("the file cannot be mapped into memory: %1").arg(file.errorString()));
         ::madvise(mapped, static_cast<size_t>(size), MADV_RANDOM);
         std::string topology;
-        if (detail::stripTensorData(mapped, static_cast<std::size_t>(size), kStripThreshold, &topology)) {
+        if (detail::stripTensorData(mapped, static_cast<std::size_t>(size), kStripThreshold, &topology, true)) {
             parsed = model->d->proto.ParseFromString(topology);
             model->d->stripped = topology.size() != static_cast<std::size_t>(size);
         } else {

@@ -144,7 +144,8 @@ Result<InferenceResult> inferShapes(const OnnxModel& model, const QList<InputSha
     for (const auto& vi : g.output())
         add(vi.name(), false);
     QSet<QString> dynamic(result.stillDynamic.cbegin(), result.stillDynamic.cend());
-    for (const auto& node : g.node()) {
+    for (int nodeIndex = 0; nodeIndex < g.node_size(); ++nodeIndex) {
+        const auto& node = g.node(nodeIndex);
         bool inputsStatic = true;
         for (const auto& in : node.input())
             inputsStatic = inputsStatic && (in.empty() || !dynamic.contains(detail::qs(in)));
@@ -153,7 +154,9 @@ Result<InferenceResult> inferShapes(const OnnxModel& model, const QList<InputSha
         for (const auto& out : node.output()) {
             if (!dynamic.contains(detail::qs(out)))
                 continue;
-            const QString name = node.name().empty() ? detail::qs(node.op_type()) : detail::qs(node.name());
+            const QString name = node.name().empty() ? QStringLiteral("%1#%2").arg(detail::qs(node.op_type())).arg(nodeIndex)
+                                                      : detail::qs(node.name());
+            result.dynamicOriginNodes.append(name);
             result.dynamicOrigins.append(
                 QStringLiteral("Node '%1' (%2) makes '%3' dynamic from static inputs: its size depends on data, or "
                                "ONNX shape inference cannot follow it.")

@@ -15,6 +15,7 @@ struct InferenceResult {
     // Where static shapes turn dynamic: nodes whose inputs are all static but whose output is not (data-dependent
     // ops such as NonMaxSuppression, or shape arithmetic ONNX 1.12 cannot follow). One sentence each.
     QStringList dynamicOrigins;
+    QStringList dynamicOriginNodes; // the node names of dynamicOrigins, same order (op_type#index when unnamed)
 };
 
 // Fixes the given inputs to static shapes (the rest keep theirs), clears every stale inferred shape, and

@@ -3,6 +3,9 @@
 
 #include <QFile>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <vector>
 
 namespace wb::detail {
@@ -113,9 +116,11 @@ bool nextField(const std::uint8_t* p, const std::uint8_t* end, Field& field)
 
 class Stripper {
 public:
-    Stripper(const std::uint8_t* base, std::size_t threshold)
+    Stripper(const std::uint8_t* base, std::size_t threshold, bool releaseMappedPages)
         : m_base(base)
         , m_threshold(threshold)
+        , m_releasePages(releaseMappedPages)
+        , m_released(reinterpret_cast<std::uintptr_t>(base))
     {
     }
 
@@ -157,14 +162,35 @@ private:
             }
             if (!handler) {
                 out.append(reinterpret_cast<const char*>(field.start), field.next - field.start);
+                releaseBehind(field.next);
                 continue;
             }
             std::string inner;
             if (!(this->*handler)(field.payload, inner))
                 return false;
             writeBytes(out, field.number, inner);
+            releaseBehind(field.next);
         }
         return true;
+    }
+
+    // Drops this process's mapping of the file pages behind the cursor (already copied or skipped), so the resident
+    // part of a large model stays a small window. Only for a read-only file mapping: the pages are re-read from the
+    // page cache if touched again, whereas on ordinary memory this would discard data.
+    void releaseBehind(const std::uint8_t* cursor)
+    {
+        if (!m_releasePages)
+            return;
+        static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+        constexpr std::uintptr_t kBatch = std::uintptr_t(1) << 18; // release in 256 KiB steps
+        constexpr std::uintptr_t kFaultAround = std::uintptr_t(1) << 16; // the kernel maps 64 KiB around a fault
+        const std::uintptr_t upTo = reinterpret_cast<std::uintptr_t>(cursor) & ~(page - 1);
+        if (upTo < m_released + kBatch)
+            return;
+        const std::uintptr_t base = reinterpret_cast<std::uintptr_t>(m_base);
+        const std::uintptr_t from = m_released - base > kFaultAround ? m_released - kFaultAround : base;
+        ::madvise(reinterpret_cast<void*>(from), upTo - from, MADV_DONTNEED);
+        m_released = upTo;
     }
 
     bool tensor(Span in, std::string& out)
@@ -231,6 +257,8 @@ private:
 
     const std::uint8_t* m_base;
     std::size_t m_threshold;
+    bool m_releasePages;
+    std::uintptr_t m_released;
 };
 
 void collectMarked(onnx::GraphProto* g, std::vector<onnx::TensorProto*>& out)
@@ -258,10 +286,11 @@ void collectMarked(onnx::GraphProto* g, std::vector<onnx::TensorProto*>& out)
 
 } // namespace
 
-bool stripTensorData(const std::uint8_t* data, std::size_t size, std::size_t threshold, std::string* out)
+bool stripTensorData(
+    const std::uint8_t* data, std::size_t size, std::size_t threshold, std::string* out, bool releaseMappedPages)
 {
     out->clear();
-    Stripper stripper(data, threshold);
+    Stripper stripper(data, threshold, releaseMappedPages);
     return stripper.model({ data, data + size }, *out);
 }
 

@@ -1,0 +1,445 @@
+#include "graphpage.h"
+
+#include "graph/graphview.h"
+#include "graph/overlaymodel.h"
+#include "logging/logging.h"
+#include "util/latestonly.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QSaveFile>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace wb {
+
+namespace {
+
+QToolButton* toolButton(const QString& text, const QString& tip, QWidget* parent)
+{
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    return b;
+}
+
+struct LayoutJob {
+    graph::GraphDocumentPtr doc;
+    graph::GraphLayout layout;
+    bool cancelled = false;
+};
+
+} // namespace
+
+GraphPage::GraphPage(QWidget* parent)
+    : QWidget(parent)
+    , m_runner(new LatestOnlyRunner(this))
+    , m_overlay(new graph::OverlayModel(this))
+    , m_view(new GraphView(this))
+    , m_sidebar(new QTextBrowser(this))
+    , m_problems(new QListView(this))
+    , m_search(new QLineEdit(this))
+    , m_matchLabel(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_depth(new QSpinBox(this))
+    , m_direction(new QComboBox(this))
+{
+    setObjectName(QStringLiteral("graphPage"));
+    auto* layout = new QVBoxLayout(this);
+    auto* bar = new QHBoxLayout;
+    m_search->setPlaceholderText(tr("Find node by name or op type (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(320);
+    bar->addWidget(m_search);
+    auto* prev = toolButton(QStringLiteral("▲"), tr("Previous match (Shift+F3)"), this);
+    auto* next = toolButton(QStringLiteral("▼"), tr("Next match (F3)"), this);
+    bar->addWidget(prev);
+    bar->addWidget(next);
+    bar->addWidget(m_matchLabel);
+    bar->addSpacing(16);
+    bar->addWidget(new QLabel(tr("Collapse scopes deeper than"), this));
+    m_depth->setRange(-1, 12);
+    m_depth->setSpecialValueText(tr("never"));
+    m_depth->setValue(-1);
+    bar->addWidget(m_depth);
+    m_direction->addItem(tr("Top to bottom"));
+    m_direction->addItem(tr("Left to right"));
+    bar->addWidget(m_direction);
+    bar->addStretch();
+    auto* fit = toolButton(tr("Fit"), tr("Fit the graph (F)"), this);
+    auto* actual = toolButton(tr("100 %"), tr("Actual size (0)"), this);
+    auto* zoomIn = toolButton(QStringLiteral("+"), tr("Zoom in (+)"), this);
+    auto* zoomOut = toolButton(QStringLiteral("−"), tr("Zoom out (-)"), this);
+    auto* exportButton = toolButton(tr("Export…"), tr("Save the graph as PNG or SVG"), this);
+    for (QToolButton* b : { fit, actual, zoomOut, zoomIn, exportButton })
+        bar->addWidget(b);
+    layout->addLayout(bar);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_view);
+    auto* side = new QSplitter(Qt::Vertical, splitter);
+    m_sidebar->setObjectName(QStringLiteral("nodeSidebar"));
+    m_sidebar->setPlaceholderText(tr("Click a node to see its attributes, inputs and outputs."));
+    side->addWidget(m_sidebar);
+    auto* problemsBox = new QWidget(side);
+    auto* problemsLayout = new QVBoxLayout(problemsBox);
+    problemsLayout->setContentsMargins(0, 0, 0, 0);
+    problemsLayout->addWidget(new QLabel(tr("<b>Problems</b>"), problemsBox));
+    m_problems->setObjectName(QStringLiteral("problemsList"));
+    m_problems->setModel(m_overlay);
+    m_problems->setWordWrap(true);
+    problemsLayout->addWidget(m_problems);
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 900, 300 });
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_status);
+
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString& t) { search(t); });
+    connect(m_search, &QLineEdit::returnPressed, this, &GraphPage::nextMatch);
+    connect(next, &QToolButton::clicked, this, &GraphPage::nextMatch);
+    connect(prev, &QToolButton::clicked, this, &GraphPage::previousMatch);
+    auto* find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    connect(new QShortcut(QKeySequence::FindNext, this), &QShortcut::activated, this, &GraphPage::nextMatch);
+    connect(new QShortcut(QKeySequence::FindPrevious, this), &QShortcut::activated, this, &GraphPage::previousMatch);
+    connect(m_depth, &QSpinBox::valueChanged, this, &GraphPage::setCollapseDepth);
+    connect(m_direction, &QComboBox::currentIndexChanged, this, [this](int i) {
+        setDirection(i == 0 ? graph::LayoutOptions::Direction::TopToBottom : graph::LayoutOptions::Direction::LeftToRight);
+    });
+    connect(fit, &QToolButton::clicked, m_view, &GraphView::fitToView);
+    connect(actual, &QToolButton::clicked, this, [this] { m_view->setScale(1.0); });
+    connect(zoomIn, &QToolButton::clicked, m_view, &GraphView::zoomIn);
+    connect(zoomOut, &QToolButton::clicked, m_view, &GraphView::zoomOut);
+    connect(exportButton, &QToolButton::clicked, this, &GraphPage::chooseExport);
+    connect(m_view, &GraphView::itemClicked, this, [this](int item) {
+        m_selected = item;
+        applyState();
+        showSidebar(item);
+        const graph::Item* it = item >= 0 ? &m_scene->layout.visible.items.at(item) : nullptr;
+        emit nodeSelected(it && it->node >= 0 ? m_doc->nodes().at(it->node).name : QString());
+    });
+    connect(m_view, &GraphView::itemActivated, this, &GraphPage::toggleItem);
+    connect(m_problems, &QListView::clicked, this,
+        [this](const QModelIndex& index) { selectNode(index.data(graph::OverlayModel::NodeRole).toString()); });
+    connect(m_overlay, &graph::OverlayModel::marksChanged, this, &GraphPage::applyState);
+}
+
+GraphPage::~GraphPage()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void GraphPage::setModel(const OnnxModelPtr& model, const QHash<QString, QString>& shapes)
+{
+    m_model = model;
+    m_shapes = shapes;
+    m_doc.reset();
+    m_collapse = {};
+    m_selected = -1;
+    m_sidebar->clear();
+    relayout(true);
+}
+
+void GraphPage::setShapes(const QHash<QString, QString>& shapes)
+{
+    if (!m_model || shapes == m_shapes)
+        return;
+    m_shapes = shapes;
+    relayout(true);
+}
+
+void GraphPage::clear()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_runner->discard();
+    m_model.reset();
+    m_doc.reset();
+    m_scene.reset();
+    m_view->setScene(nullptr);
+    m_overlay->clear();
+    m_sidebar->clear();
+    m_status->clear();
+}
+
+bool GraphPage::isBusy() const
+{
+    return m_runner->isBusy();
+}
+
+void GraphPage::relayout(bool rebuildDocument)
+{
+    if (!m_model)
+        return;
+    if (m_cancel)
+        m_cancel->store(true); // the older layout stops at its next check
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    const auto cancel = m_cancel;
+    const OnnxModelPtr model = m_model;
+    const QHash<QString, QString> shapes = m_shapes;
+    const graph::GraphDocumentPtr doc = rebuildDocument ? nullptr : m_doc;
+    const graph::CollapseState collapse = m_collapse;
+    const graph::LayoutOptions options = m_options;
+    m_status->setText(tr("Laying out…"));
+    m_runner->submit<std::shared_ptr<LayoutJob>>(
+        [model, shapes, doc, collapse, options, cancel] {
+            auto job = std::make_shared<LayoutJob>();
+            job->doc = doc ? doc : graph::GraphDocument::build(*model, shapes);
+            job->layout = graph::layoutDocument(*job->doc, collapse, options, cancel.get());
+            job->cancelled = job->layout.layout.cancelled;
+            return job;
+        },
+        [this](const std::shared_ptr<LayoutJob>& job) {
+            if (job->cancelled) {
+                emit layoutFinished(false);
+                return;
+            }
+            const QString selectedName = selectedNode();
+            m_doc = job->doc;
+            auto scene = std::make_shared<GraphScene>();
+            scene->set(job->doc, job->layout);
+            m_scene = scene;
+            m_view->setScene(m_scene);
+            const auto& v = m_scene->layout.visible;
+            m_status->setText(tr("%1 operator boxes, %2 collapsed scopes, %3 edges, %4 layers, %5 crossings; %6 "
+                                 "Constants folded; layout %7 ms")
+                                  .arg(v.operatorBoxes)
+                                  .arg(v.scopeBoxes)
+                                  .arg(v.edges.size())
+                                  .arg(m_scene->layout.layout.layers)
+                                  .arg(m_scene->layout.layout.crossings)
+                                  .arg(m_doc->foldedConstantCount())
+                                  .arg(m_scene->layout.layoutMs));
+            m_selected = -1;
+            search(m_search->text());
+            if (!selectedName.isEmpty())
+                selectNode(selectedName);
+            applyState();
+            emit layoutFinished(true);
+        });
+}
+
+void GraphPage::applyState()
+{
+    if (!m_scene)
+        return;
+    RenderState state;
+    state.selected = m_selected;
+    state.hits = QSet<int>(m_hits.cbegin(), m_hits.cend());
+    state.currentHit = m_currentHit >= 0 && m_currentHit < m_hits.size() ? m_hits.at(m_currentHit) : -1;
+    for (const auto& mark : m_overlay->marks()) {
+        const int node = m_doc->indexOf(mark.node);
+        const int item = node >= 0 ? m_scene->layout.visible.itemOfNode.value(node, -1) : -1;
+        if (item >= 0)
+            state.severity[item] = std::max(state.severity.value(item, -1), static_cast<int>(mark.severity));
+    }
+    m_view->setRenderState(state);
+}
+
+int GraphPage::search(const QString& text)
+{
+    m_hits.clear();
+    m_currentHit = -1;
+    if (m_doc && m_scene && !text.isEmpty()) {
+        QSet<int> seen;
+        for (int node : m_doc->search(text)) {
+            const int item = m_scene->layout.visible.itemOfNode.value(node, -1);
+            if (item >= 0 && !seen.contains(item)) {
+                seen.insert(item);
+                m_hits.append(item);
+            }
+        }
+    }
+    if (!m_hits.isEmpty()) {
+        m_currentHit = 0;
+        m_view->centerOnItem(m_hits.first());
+    }
+    m_matchLabel->setText(text.isEmpty() ? QString() : tr("%n match(es)", nullptr, int(m_hits.size())));
+    applyState();
+    return static_cast<int>(m_hits.size());
+}
+
+void GraphPage::nextMatch()
+{
+    if (m_hits.isEmpty())
+        return;
+    m_currentHit = (m_currentHit + 1) % int(m_hits.size());
+    m_view->centerOnItem(m_hits.at(m_currentHit));
+    m_matchLabel->setText(tr("%1 of %2").arg(m_currentHit + 1).arg(m_hits.size()));
+    applyState();
+}
+
+void GraphPage::previousMatch()
+{
+    if (m_hits.isEmpty())
+        return;
+    m_currentHit = (m_currentHit - 1 + int(m_hits.size())) % int(m_hits.size());
+    m_view->centerOnItem(m_hits.at(m_currentHit));
+    m_matchLabel->setText(tr("%1 of %2").arg(m_currentHit + 1).arg(m_hits.size()));
+    applyState();
+}
+
+bool GraphPage::selectNode(const QString& name)
+{
+    if (!m_doc || !m_scene)
+        return false;
+    const int node = m_doc->indexOf(name);
+    const int item = node >= 0 ? m_scene->layout.visible.itemOfNode.value(node, -1) : -1;
+    if (item < 0)
+        return false;
+    m_selected = item;
+    m_view->centerOnItem(item);
+    applyState();
+    showSidebar(item);
+    return true;
+}
+
+QString GraphPage::selectedNode() const
+{
+    if (!m_scene || m_selected < 0)
+        return {};
+    const graph::Item& item = m_scene->layout.visible.items.at(m_selected);
+    return item.node >= 0 ? m_doc->nodes().at(item.node).name : item.scope;
+}
+
+QString GraphPage::sidebarText() const
+{
+    return m_sidebar->toPlainText();
+}
+
+void GraphPage::setCollapseDepth(int depth)
+{
+    if (!m_doc)
+        return;
+    const QSet<int> expanded = m_collapse.expandedSubgraphs;
+    m_collapse = graph::CollapseState::atDepth(*m_doc, depth);
+    m_collapse.expandedSubgraphs = expanded;
+    if (m_depth->value() != depth)
+        m_depth->setValue(depth);
+    relayout(false);
+}
+
+void GraphPage::toggleItem(int item)
+{
+    if (!m_scene || item < 0)
+        return;
+    const graph::Item& it = m_scene->layout.visible.items.at(item);
+    if (it.kind == graph::Item::Kind::Scope) {
+        m_collapse.collapsedScopes.remove(it.scope);
+    } else if (it.node >= 0 && m_doc->nodes().at(it.node).subgraphNodeCount > 0) {
+        if (!m_collapse.expandedSubgraphs.remove(it.node))
+            m_collapse.expandedSubgraphs.insert(it.node);
+    } else if (it.node >= 0 && !m_doc->nodes().at(it.node).scope.isEmpty()) {
+        // Collapse the innermost scope holding this node.
+        m_collapse.collapsedScopes.insert(QLatin1Char('/') + m_doc->nodes().at(it.node).scope.join(QLatin1Char('/')));
+    } else {
+        return;
+    }
+    relayout(false);
+}
+
+void GraphPage::setDirection(graph::LayoutOptions::Direction direction)
+{
+    m_options.direction = direction;
+    relayout(false);
+}
+
+void GraphPage::showSidebar(int item)
+{
+    if (!m_scene || item < 0) {
+        m_sidebar->clear();
+        return;
+    }
+    const graph::Item& it = m_scene->layout.visible.items.at(item);
+    if (it.kind == graph::Item::Kind::Scope) {
+        m_sidebar->setHtml(tr("<h3>%1</h3><p>%2 nodes, collapsed. Double-click to expand.</p>")
+                               .arg(it.scope.toHtmlEscaped())
+                               .arg(it.memberCount));
+        return;
+    }
+    const graph::Node& n = m_doc->nodes().at(it.node);
+    QString html = QStringLiteral("<h3>%1</h3><p><b>%2</b>%3</p>")
+                       .arg(n.name.toHtmlEscaped(), n.opType.toHtmlEscaped(),
+                           n.domain.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(n.domain.toHtmlEscaped()));
+    auto ports = [](const QList<graph::Port>& list) {
+        QString rows;
+        for (const graph::Port& p : list)
+            rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td></tr>")
+                        .arg(p.tensor.toHtmlEscaped(), p.dtype.toHtmlEscaped(), p.shape.toHtmlEscaped());
+        return rows;
+    };
+    if (!n.attributes.isEmpty()) {
+        html += tr("<h4>Attributes</h4><table>");
+        for (const graph::Attribute& a : n.attributes)
+            html += QStringLiteral("<tr><td><i>%1</i></td><td>%2</td></tr>").arg(a.name.toHtmlEscaped(), a.value.toHtmlEscaped());
+        html += QStringLiteral("</table>");
+    }
+    if (!n.inputs.isEmpty())
+        html += tr("<h4>Inputs</h4><table>") + ports(n.inputs) + QStringLiteral("</table>");
+    if (!n.outputs.isEmpty())
+        html += tr("<h4>Outputs</h4><table>") + ports(n.outputs) + QStringLiteral("</table>");
+    if (!n.folded.isEmpty())
+        html += tr("<p>%n weight(s) or constant(s) folded into this node.</p>", nullptr, int(n.folded.size()));
+    if (n.subgraphNodeCount > 0)
+        html += tr("<p>%1 nodes in its subgraphs; double-click to expand or collapse them.</p>").arg(n.subgraphNodeCount);
+    for (const auto& mark : m_overlay->marks()) {
+        if (mark.node == n.name)
+            html += QStringLiteral("<p style=\"color:#b00020\">[%1] %2</p>").arg(mark.source.toHtmlEscaped(), mark.message.toHtmlEscaped());
+    }
+    m_sidebar->setHtml(html);
+}
+
+bool GraphPage::exportTo(const QString& path, QString* error)
+{
+    if (!m_scene) {
+        if (error)
+            *error = tr("No graph to export.");
+        return false;
+    }
+    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
+        QSaveFile out(path);
+        if (out.open(QIODevice::WriteOnly) && out.write(graph::toSvg(m_scene->layout)) >= 0 && out.commit())
+            return true;
+        if (error)
+            *error = out.errorString();
+        return false;
+    }
+    const QImage image = renderScene(*m_scene, 1.0, m_view->renderState());
+    if (image.save(path, "PNG"))
+        return true;
+    if (error)
+        *error = tr("Cannot write %1").arg(path);
+    return false;
+}
+
+void GraphPage::chooseExport()
+{
+    if (!m_model)
+        return;
+    const QFileInfo source(m_model->summary().path);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Graph"),
+        source.dir().filePath(source.completeBaseName() + QStringLiteral(".svg")), tr("SVG (*.svg);;PNG (*.png)"));
+    QString error;
+    if (!path.isEmpty() && !exportTo(path, &error))
+        log::ui()->error("Graph export failed: {}", error.toStdString());
+}
+
+} // namespace wb

@@ -1,0 +1,87 @@
+#pragma once
+
+#include "graph/visiblegraph.h"
+#include "graph/graphscene.h"
+#include "onnx/onnxmodel.h"
+
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSpinBox;
+class QTextBrowser;
+
+namespace wb {
+
+class GraphView;
+class LatestOnlyRunner;
+namespace graph {
+class OverlayModel;
+}
+
+// The graph page: our layered layout of the model (worker thread, cancellable), search, node sidebar, scope and
+// subgraph collapse, problem marks from any check, export.
+class GraphPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit GraphPage(QWidget* parent = nullptr);
+    ~GraphPage() override;
+
+    void setModel(const OnnxModelPtr& model, const QHash<QString, QString>& shapes = {});
+    void setShapes(const QHash<QString, QString>& shapes); // re-label edges with newer inferred shapes
+    void clear();
+
+    graph::OverlayModel* overlay() const { return m_overlay; }
+    GraphView* view() const { return m_view; }
+    std::shared_ptr<const GraphScene> scene() const { return m_scene; }
+    bool isBusy() const;
+
+    int search(const QString& text); // returns the match count and focuses the first match
+    void nextMatch();
+    void previousMatch();
+    bool selectNode(const QString& name); // focuses and selects; false when not in the graph
+    QString selectedNode() const;
+    QString sidebarText() const;
+    void setCollapseDepth(int depth); // -1: expand all scopes
+    void toggleItem(int item); // collapse/expand the scope or subgraph an item stands for
+    void setDirection(graph::LayoutOptions::Direction direction);
+    bool exportTo(const QString& path, QString* error = nullptr); // .svg or .png
+
+signals:
+    void layoutFinished(bool ok);
+    void nodeSelected(const QString& name); // graph input/output/operator name, empty for none
+
+private:
+    void relayout(bool rebuildDocument);
+    void applyState();
+    void showSidebar(int item);
+    void chooseExport();
+
+    OnnxModelPtr m_model;
+    QHash<QString, QString> m_shapes;
+    graph::GraphDocumentPtr m_doc;
+    graph::CollapseState m_collapse;
+    graph::LayoutOptions m_options;
+    std::shared_ptr<const GraphScene> m_scene;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    LatestOnlyRunner* m_runner;
+    graph::OverlayModel* m_overlay;
+    GraphView* m_view;
+    QTextBrowser* m_sidebar;
+    QListView* m_problems;
+    QLineEdit* m_search;
+    QLabel* m_matchLabel;
+    QLabel* m_status;
+    QSpinBox* m_depth;
+    QComboBox* m_direction;
+    QList<int> m_hits; // item indexes
+    int m_currentHit = -1;
+    int m_selected = -1;
+};
+
+} // namespace wb
