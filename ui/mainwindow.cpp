@@ -247,12 +247,10 @@ void MainWindow::onInferenceFinished(bool ok)
     if (!ok || !m_model)
         return;
     const InferenceResult& r = m_shapesPage->lastResult();
-    QHash<QString, QString> shapes;
-    for (const TensorInfo& t : r.tensors) {
-        if (t.shape)
-            shapes.insert(t.name, t.shapeText());
-    }
-    m_graphPage->setShapes(shapes);
+    QHash<QString, TensorInfo> tensors;
+    for (const TensorInfo& t : r.tensors)
+        tensors.insert(t.name, t);
+    m_graphPage->setShapes(tensors);
     QList<graph::OverlayModel::Mark> marks;
     for (qsizetype i = 0; i < r.dynamicOriginNodes.size(); ++i)
         marks.append({ r.dynamicOriginNodes.at(i), graph::OverlayModel::Severity::Warning, r.dynamicOrigins.at(i), {} });

@@ -96,15 +96,13 @@ int runGraph(const QStringList& args)
     const Result<OnnxModelPtr> model = OnnxModel::load(modelPath);
     if (!model.ok())
         return inputError(model.error(), json);
-    QHash<QString, QString> shapes;
+    QHash<QString, TensorInfo> shapes;
     const Result<InferenceResult> inferred = inferShapes(*model.value(), specs);
     if (!inferred.ok() && !specs.isEmpty())
         return inputError(inferred.error(), json);
     if (inferred.ok()) {
-        for (const TensorInfo& t : inferred.value().tensors) {
-            if (t.shape)
-                shapes.insert(t.name, t.shapeText());
-        }
+        for (const TensorInfo& t : inferred.value().tensors)
+            shapes.insert(t.name, t);
     }
     const auto doc = graph::GraphDocument::build(*model.value(), shapes);
     const graph::GraphLayout layout = graph::layoutDocument(*doc, graph::CollapseState::atDepth(*doc, depth), options);

@@ -106,9 +106,9 @@ QStringList scopeOf(const QString& name)
 
 class DocumentBuilder {
 public:
-    DocumentBuilder(GraphDocument& doc, const QHash<QString, QString>& shapes)
+    DocumentBuilder(GraphDocument& doc, const QHash<QString, TensorInfo>& inferred)
         : m_doc(doc)
-        , m_shapes(shapes)
+        , m_inferred(inferred)
     {
     }
 
@@ -132,8 +132,11 @@ public:
     Port port(const std::string& tensor) const
     {
         const QString name = qs(tensor);
+        const auto inferred = m_inferred.constFind(name);
+        if (inferred != m_inferred.cend() && !inferred->dtype.isEmpty())
+            return { name, inferred->dtype, inferred->shape ? inferred->shapeText() : QString() };
         const auto known = m_types.value(name);
-        return { name, known.first, m_shapes.value(name, known.second) };
+        return { name, known.first, known.second };
     }
 
     // Adds the graph's nodes; `producers` maps tensor -> node index for tensors visible in this scope.
@@ -267,17 +270,17 @@ private:
     }
 
     GraphDocument& m_doc;
-    const QHash<QString, QString>& m_shapes;
+    const QHash<QString, TensorInfo>& m_inferred;
     QHash<QString, QPair<QString, QString>> m_types;
     std::unordered_set<std::string> m_outerInitializers;
 };
 
-std::shared_ptr<const GraphDocument> GraphDocument::build(const OnnxModel& model, const QHash<QString, QString>& shapes)
+std::shared_ptr<const GraphDocument> GraphDocument::build(const OnnxModel& model, const QHash<QString, TensorInfo>& inferred)
 {
     auto doc = std::make_shared<GraphDocument>();
     onnx::GraphProto graph = model.proto().graph();
     detail::topologicalSort(&graph); // edges then always point forward, even for unsorted exports
-    DocumentBuilder builder(*doc, shapes);
+    DocumentBuilder builder(*doc, inferred);
     int count = 0;
     builder.addGraph(graph, -1, QString(), {}, &count);
     return doc;

@@ -62,8 +62,9 @@ struct Edge {
 // are folded into their consumers; subgraph bodies are kept (with `parent` set) so the view can expand them.
 class GraphDocument {
 public:
-    // `shapes` (tensor -> shape text, e.g. from shape inference) overrides the shapes stored in the model.
-    static std::shared_ptr<const GraphDocument> build(const OnnxModel& model, const QHash<QString, QString>& shapes = {});
+    // `inferred` (tensor name -> type and shape, e.g. from shape inference) overrides what the model stores.
+    static std::shared_ptr<const GraphDocument> build(
+        const OnnxModel& model, const QHash<QString, TensorInfo>& inferred = {});
 
     const QList<Node>& nodes() const { return m_nodes; }
     const QList<Edge>& edges() const { return m_edges; }

@@ -169,10 +169,14 @@ VisibleGraph buildVisibleGraph(const GraphDocument& doc, const CollapseState& st
     }
     for (const Edge& e : doc.edges())
         addEdge(v.itemOfNode.value(e.from, -1), v.itemOfNode.value(e.to, -1), e.tensor, shapes.value(e.tensor));
-    // An expanded body hangs below its control-flow node.
+    // An expanded body hangs below its control-flow node: every body node fed by nothing else in its own body gets
+    // an edge from the control-flow node (edges from the enclosing graph do not count).
     QSet<int> hasIncoming;
-    for (const ItemEdge& e : v.edges)
-        hasIncoming.insert(e.to);
+    for (const Edge& e : doc.edges()) {
+        const int a = v.itemOfNode.value(e.from, -1), b = v.itemOfNode.value(e.to, -1);
+        if (a >= 0 && b >= 0 && nodes.at(e.from).parent == nodes.at(e.to).parent)
+            hasIncoming.insert(b);
+    }
     for (int i = 0; i < nodes.size(); ++i) {
         const int item = v.itemOfNode.value(i, -1);
         if (item >= 0 && nodes.at(i).parent >= 0 && !hasIncoming.contains(item))

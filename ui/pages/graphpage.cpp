@@ -147,7 +147,7 @@ GraphPage::~GraphPage()
         m_cancel->store(true);
 }
 
-void GraphPage::setModel(const OnnxModelPtr& model, const QHash<QString, QString>& shapes)
+void GraphPage::setModel(const OnnxModelPtr& model, const QHash<QString, TensorInfo>& shapes)
 {
     m_model = model;
     m_shapes = shapes;
@@ -158,9 +158,9 @@ void GraphPage::setModel(const OnnxModelPtr& model, const QHash<QString, QString
     relayout(true);
 }
 
-void GraphPage::setShapes(const QHash<QString, QString>& shapes)
+void GraphPage::setShapes(const QHash<QString, TensorInfo>& shapes)
 {
-    if (!m_model || shapes == m_shapes)
+    if (!m_model)
         return;
     m_shapes = shapes;
     relayout(true);
@@ -194,7 +194,7 @@ void GraphPage::relayout(bool rebuildDocument)
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     const auto cancel = m_cancel;
     const OnnxModelPtr model = m_model;
-    const QHash<QString, QString> shapes = m_shapes;
+    const QHash<QString, TensorInfo> shapes = m_shapes;
     const graph::GraphDocumentPtr doc = rebuildDocument ? nullptr : m_doc;
     const graph::CollapseState collapse = m_collapse;
     const graph::LayoutOptions options = m_options;

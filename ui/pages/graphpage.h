@@ -32,8 +32,8 @@ public:
     explicit GraphPage(QWidget* parent = nullptr);
     ~GraphPage() override;
 
-    void setModel(const OnnxModelPtr& model, const QHash<QString, QString>& shapes = {});
-    void setShapes(const QHash<QString, QString>& shapes); // re-label edges with newer inferred shapes
+    void setModel(const OnnxModelPtr& model, const QHash<QString, TensorInfo>& shapes = {});
+    void setShapes(const QHash<QString, TensorInfo>& shapes); // re-label edges with newer inferred types and shapes
     void clear();
 
     graph::OverlayModel* overlay() const { return m_overlay; }
@@ -63,7 +63,7 @@ private:
     void chooseExport();
 
     OnnxModelPtr m_model;
-    QHash<QString, QString> m_shapes;
+    QHash<QString, TensorInfo> m_shapes;
     graph::GraphDocumentPtr m_doc;
     graph::CollapseState m_collapse;
     graph::LayoutOptions m_options;

@@ -1,0 +1,138 @@
+#include "atc/atccheck.h"
+#include "atc/atcoptions.h"
+#include "atc/invocation.h"
+#include "atc/toolkit.h"
+#include "commands.h"
+#include "onnx/onnxmodel.h"
+#include "onnx/shapespec.h"
+#include "settings/settings.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace wb::cli {
+
+namespace {
+
+constexpr int kMaxNodesShown = 8;
+
+// The GUI's settings file (toolkit paths live there), not atcwb's own.
+QString appSettingsFile()
+{
+    return QSettings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("atc-workbench"),
+        QStringLiteral("atc-workbench"))
+        .fileName();
+}
+
+QString textReport(const AtcOptions& options, const AtcCheckResult& result, const AtcToolkit& toolkit)
+{
+    int errors = 0, warnings = 0;
+    for (const AtcFinding& f : result.findings) {
+        errors += f.severity == AtcSeverity::Error ? 1 : 0;
+        warnings += f.severity == AtcSeverity::Warning ? 1 : 0;
+    }
+    QString out = QStringLiteral("Checked %1 for %2: %3 error(s), %4 warning(s)\n")
+                      .arg(QDir::toNativeSeparators(options.model),
+                          options.socVersion.isEmpty() ? QStringLiteral("(no SoC)") : options.socVersion)
+                      .arg(errors)
+                      .arg(warnings);
+    for (const AtcFinding& f : result.findings) {
+        out += QStringLiteral("\n%1 %2%3\n    %4\n")
+                   .arg(severityName(f.severity).toUpper(), -8)
+                   .arg(f.rule, f.field.isEmpty() ? QString() : QStringLiteral(" (--%1)").arg(f.field), f.message);
+        if (!f.fix.isEmpty())
+            out += QStringLiteral("    Fix: %1\n").arg(f.fix);
+        if (!f.nodes.isEmpty()) {
+            out += QStringLiteral("    Nodes: %1").arg(f.nodes.mid(0, kMaxNodesShown).join(QStringLiteral(", ")));
+            if (f.nodes.size() > kMaxNodesShown)
+                out += QStringLiteral(" (+%1 more)").arg(f.nodes.size() - kMaxNodesShown);
+            out += QLatin1Char('\n');
+        }
+    }
+    out += QStringLiteral("\nCommand:\n  %1\n").arg(renderCommandLine(result.invocation, true));
+    out += QStringLiteral("Toolkit: %1\n").arg(toolkitStatus(toolkit));
+    return out;
+}
+
+} // namespace
+
+int runCheck(const QStringList& args)
+{
+    const QString usage = QStringLiteral("check MODEL [--soc SOC] [--input-shape SPEC] [--recipe FILE] [--json]");
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print {\"findings\": [...], \"command\": [...]}."));
+    const QCommandLineOption soc(QStringLiteral("soc"), QStringLiteral("Target SoC (--soc_version), e.g. Ascend310P3."),
+        QStringLiteral("SOC"));
+    const QCommandLineOption inputShape(QStringLiteral("input-shape"),
+        QStringLiteral("--input_shape in ATC syntax, e.g. \"a:1,3,224,224;b:1,10\"."), QStringLiteral("SPEC"));
+    const QCommandLineOption recipe(QStringLiteral("recipe"),
+        QStringLiteral("ATC options saved by the app (JSON); --soc and --input-shape override it."), QStringLiteral("FILE"));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    parser.addOptions({ json, soc, inputShape, recipe, help });
+    parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The .onnx file to convert."));
+    const bool wantJson = args.contains(QStringLiteral("--json"));
+    const QString command = QStringLiteral("check");
+    if (!parser.parse(QStringList { QStringLiteral("atcwb check") } + args))
+        return usageError(command, parser.errorText(), wantJson);
+    if (parser.isSet(help)) {
+        printText(QStringLiteral("Usage: atcwb %1\n\n").arg(usage) + parser.helpText().section(QLatin1Char('\n'), 2)
+            + QStringLiteral("\nExit status: 0 when no finding is an error, 1 otherwise (or when MODEL or the recipe "
+                             "cannot be read), 2 bad usage.\n"));
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return usageError(command,
+            positional.isEmpty() ? QStringLiteral("missing MODEL") : QStringLiteral("expected one MODEL, got %1").arg(positional.size()),
+            wantJson);
+
+    AtcOptions options;
+    if (parser.isSet(recipe)) {
+        Result<AtcOptions> loaded = loadRecipe(parser.value(recipe));
+        if (!loaded.ok())
+            return inputError(loaded.error(), wantJson);
+        options = std::move(loaded).value();
+        if (options.mode != AtcMode::Convert && options.mode != AtcMode::PreCheck)
+            return usageError(command, QStringLiteral("the recipe is for ATC mode %1; check takes conversion recipes (mode 0 or 3)")
+                                           .arg(static_cast<int>(options.mode)),
+                wantJson);
+    }
+    options.model = QFileInfo(positional.first()).absoluteFilePath();
+    if (parser.isSet(soc))
+        options.socVersion = parser.value(soc);
+    if (parser.isSet(inputShape)) {
+        const auto parsed = parseInputShapeSpec(parser.value(inputShape));
+        if (!parsed.ok())
+            return usageError(command, parsed.error().message, wantJson);
+        options.inputShape = parser.value(inputShape);
+    }
+    if (options.output.isEmpty() && options.mode == AtcMode::Convert) {
+        const QFileInfo model(options.model);
+        options.output = model.absoluteDir().filePath(model.completeBaseName());
+    }
+    const Result<OnnxModelPtr> model = OnnxModel::load(options.model);
+    if (!model.ok())
+        return inputError(model.error(), wantJson);
+
+    const Settings settings(appSettingsFile());
+    const AtcToolkit toolkit = discoverToolkit(ToolkitSearch::fromEnvironment(
+        QProcessEnvironment::systemEnvironment(), settings.atcPath(), settings.toolkitHome()));
+    const AtcCheckResult result = checkConversion(options, *model.value(), toolkit);
+    if (wantJson)
+        printJson(checkResultToJson(result));
+    else
+        printText(textReport(options, result, toolkit));
+    return hasErrors(result.findings) ? BadInput : Ok;
+}
+
+namespace {
+const bool registered = registerCommand({ "check", "check MODEL [--soc SOC] [--input-shape SPEC] [--recipe FILE] [--json]",
+    "Check an ATC conversion before running it: flag rules, model inputs and dynamic dims, opsets and\n"
+    "operators ATC has no parser for, outputs that stay dynamic; prints the findings (with fixes and\n"
+    "node names) and the atc command. Exit 1 when any finding is an error.",
+    &runCheck, 30 });
+} // namespace
+
+} // namespace wb::cli

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace wb {
+
+enum class AtcSeverity { Info, Warning, Error };
+
+// One thing the checks found: what is wrong, where, and what to do about it. A value; the form shows it beside
+// `field`, the graph view marks `nodes`, the CLI prints it.
+struct AtcFinding {
+    AtcSeverity severity = AtcSeverity::Error;
+    QString rule; // stable id, e.g. "dynamic_exclusive" (see docs/readme/atc-options.md)
+    QString field; // the ATC flag it is about, without dashes ("input_shape"); empty for model-level findings
+    QString message; // what is wrong, naming the flag, value or node
+    QString fix; // what to do
+    QStringList nodes; // ONNX node names (op_type#index for unnamed nodes) the finding is about
+    QString atcError; // the ATC error it prevents, e.g. "E10009"; empty when ATC has no specific code
+    bool operator==(const AtcFinding&) const = default;
+};
+
+QString severityName(AtcSeverity severity); // "error", "warning", "info"
+bool hasErrors(const QList<AtcFinding>& findings);
+// Errors first, then warnings, then info; the order of the checks is kept within a severity.
+QList<AtcFinding> sortedBySeverity(QList<AtcFinding> findings);
+
+// The `atcwb check --json` shape of one finding: {"severity", "rule", "message", "nodes", "fix"}.
+QJsonObject findingToJson(const AtcFinding& finding);
+
+} // namespace wb

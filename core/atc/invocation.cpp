@@ -1,0 +1,122 @@
+#include "invocation.h"
+
+#include "atcoptions.h"
+#include "toolkit.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace wb {
+
+namespace {
+
+QString quote(const QString& word, bool mayLookLikeAssignment = false)
+{
+    if (word.isEmpty())
+        return QStringLiteral("''");
+    bool safe = !(mayLookLikeAssignment && word.contains(QLatin1Char('=')));
+    for (const QChar c : word) {
+        const bool plain = c.isLetterOrNumber() && c.unicode() < 128;
+        if (!safe || (!plain && !QStringLiteral("_@%+=:,./-").contains(c))) {
+            safe = false;
+            break;
+        }
+    }
+    if (safe)
+        return word;
+    QString quoted = word;
+    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QString folderOf(const QString& path)
+{
+    return path.isEmpty() ? QString() : QFileInfo(path).absolutePath();
+}
+
+QString arg(const QString& name, const QString& value)
+{
+    return QStringLiteral("--%1=%2").arg(name, value);
+}
+
+} // namespace
+
+QStringList AtcInvocation::argv() const
+{
+    return QStringList { program } + arguments;
+}
+
+AtcInvocation buildInvocation(const AtcOptions& options, const AtcToolkit& toolkit)
+{
+    AtcInvocation inv;
+    inv.program = toolkit.isValid() ? toolkit.atcPath : QStringLiteral("atc");
+    if (toolkit.isValid()) {
+        inv.environment = toolkit.environment;
+        inv.setupScript = toolkit.setEnvScript;
+    }
+    const AtcMode mode = options.mode;
+    if (mode != AtcMode::Convert)
+        inv.arguments.append(arg(QStringLiteral("mode"), QString::number(static_cast<int>(mode))));
+    const bool omIsOriginal = !options.om.isEmpty() && !options.om.endsWith(QLatin1String(".om"), Qt::CaseInsensitive);
+    for (const AtcFlagInfo& flag : atcFlags()) {
+        if (!atcFlagAppliesTo(flag.name, mode))
+            continue;
+        const QString value = atcFlagValue(options, flag.name);
+        if (!value.isEmpty())
+            inv.arguments.append(arg(flag.name, value));
+        // --framework follows --model (modes 0/3) or --om (mode 1 with an original model).
+        const bool afterModel = flag.name == QLatin1String("model") && (mode == AtcMode::Convert || mode == AtcMode::PreCheck);
+        const bool afterOm = flag.name == QLatin1String("om") && mode == AtcMode::ModelToJson && omIsOriginal;
+        if (afterModel || afterOm)
+            inv.arguments.append(arg(QStringLiteral("framework"), QStringLiteral("5")));
+    }
+    if (mode == AtcMode::Convert || mode == AtcMode::PreCheck) {
+        for (const AtcExtraFlag& x : options.extraFlags)
+            inv.arguments.append(arg(x.name, x.value));
+    }
+    inv.workingDirectory = options.workDir;
+    if (inv.workingDirectory.isEmpty()) {
+        const QString primary = mode == AtcMode::ModelToJson ? options.json
+            : mode == AtcMode::DisplayOm                     ? options.om
+                                                             : options.output;
+        inv.workingDirectory = folderOf(primary);
+    }
+    if (inv.workingDirectory.isEmpty())
+        inv.workingDirectory = folderOf(mode == AtcMode::Convert || mode == AtcMode::PreCheck ? options.model : options.om);
+    return inv;
+}
+
+QString renderCommandLine(const AtcInvocation& invocation, bool multiline)
+{
+    QStringList words;
+    for (const QString& w : invocation.argv())
+        words.append(quote(w, words.isEmpty())); // a first word with '=' would be a variable assignment
+    return words.join(multiline ? QStringLiteral(" \\\n    ") : QStringLiteral(" "));
+}
+
+QString renderShellScript(const AtcInvocation& invocation)
+{
+    QString script = QStringLiteral("#!/usr/bin/env bash\n"
+                                    "# ATC conversion exported by ATC Workbench. Run it as it is; the arguments are quoted\n"
+                                    "# exactly as the app passes them to atc.\n");
+    if (!invocation.setupScript.isEmpty())
+        script += QStringLiteral("source %1\n").arg(quote(invocation.setupScript));
+    script += QStringLiteral("set -e\n");
+    if (!invocation.workingDirectory.isEmpty())
+        script += QStringLiteral("cd %1\n").arg(quote(invocation.workingDirectory));
+    script += QStringLiteral("exec ") + renderCommandLine(invocation, true) + QLatin1Char('\n');
+    return script;
+}
+
+Result<bool> writeShellScript(const AtcInvocation& invocation, const QString& path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(renderShellScript(invocation).toUtf8()) < 0 || !file.commit())
+        return Error { QStringLiteral("write_failed"), QStringLiteral("Cannot write %1: %2.").arg(path, file.errorString()), {} };
+    QFile::setPermissions(path,
+        QFile::permissions(path) | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    return true;
+}
+
+} // namespace wb

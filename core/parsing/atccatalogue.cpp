@@ -1,0 +1,110 @@
+#include "parsing/atccatalogue.h"
+
+#include "logging/logging.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace wb {
+
+namespace {
+
+Error badCatalogue(const QString& why)
+{
+    return { QStringLiteral("bad_catalogue"), QStringLiteral("The ATC error catalogue is invalid: %1").arg(why), {} };
+}
+
+// Reads one table ({key: {title, meaning, hint}}); returns an error text or an empty string.
+QString readTable(const QJsonObject& root, const QString& name, QHash<QString, CatalogueEntry>* table)
+{
+    const QJsonValue value = root.value(name);
+    if (!value.isObject())
+        return QStringLiteral("\"%1\" is missing or not an object").arg(name);
+    const QJsonObject object = value.toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QJsonObject entry = it.value().toObject();
+        const QString hint = entry.value(QLatin1String("hint")).toString();
+        const QString title = entry.value(QLatin1String("title")).toString();
+        if (hint.isEmpty() || title.isEmpty())
+            return QStringLiteral("entry %1 in \"%2\" lacks a title or hint").arg(it.key(), name);
+        table->insert(it.key(), { it.key(), title, entry.value(QLatin1String("meaning")).toString(), hint });
+    }
+    return {};
+}
+
+QStringList sortedKeys(const QHash<QString, CatalogueEntry>& table)
+{
+    QStringList keys = table.keys();
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}
+
+} // namespace
+
+Result<AtcErrorCatalogue> AtcErrorCatalogue::fromJson(const QByteArray& json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return badCatalogue(parseError.errorString());
+    if (!doc.isObject())
+        return badCatalogue(QStringLiteral("the top level is not an object"));
+    const QJsonObject root = doc.object();
+    AtcErrorCatalogue catalogue;
+    for (const auto& [name, table] : { std::pair { QStringLiteral("codes"), &catalogue.m_codes },
+             std::pair { QStringLiteral("families"), &catalogue.m_families },
+             std::pair { QStringLiteral("events"), &catalogue.m_events } }) {
+        const QString why = readTable(root, name, table);
+        if (!why.isEmpty())
+            return badCatalogue(why);
+    }
+    return catalogue;
+}
+
+const AtcErrorCatalogue& AtcErrorCatalogue::builtin()
+{
+    static const AtcErrorCatalogue catalogue = [] {
+        QFile file(QStringLiteral(":/data/parsing/atc_errors.json"));
+        if (!file.open(QIODevice::ReadOnly)) {
+            log::atc()->error("ATC error catalogue resource :/data/parsing/atc_errors.json is missing");
+            return AtcErrorCatalogue();
+        }
+        Result<AtcErrorCatalogue> parsed = fromJson(file.readAll());
+        if (!parsed.ok()) {
+            log::atc()->error("{}", parsed.error().message.toStdString());
+            return AtcErrorCatalogue();
+        }
+        return std::move(parsed).value();
+    }();
+    return catalogue;
+}
+
+std::optional<CatalogueEntry> AtcErrorCatalogue::lookup(const QString& codeOrKey) const
+{
+    if (codeOrKey.isEmpty())
+        return std::nullopt;
+    if (auto it = m_codes.constFind(codeOrKey); it != m_codes.constEnd())
+        return *it;
+    if (auto it = m_events.constFind(codeOrKey); it != m_events.constEnd())
+        return *it;
+    for (qsizetype length = codeOrKey.size() - 1; length >= 2; --length) {
+        if (auto it = m_families.constFind(codeOrKey.left(length)); it != m_families.constEnd())
+            return *it;
+    }
+    return std::nullopt;
+}
+
+QStringList AtcErrorCatalogue::codes() const
+{
+    return sortedKeys(m_codes);
+}
+
+QStringList AtcErrorCatalogue::eventKeys() const
+{
+    return sortedKeys(m_events);
+}
+
+} // namespace wb

@@ -1,0 +1,340 @@
+#include "parsing/atclog.h"
+
+#include "parsing/atclines_p.h"
+#include "parsing/lines.h"
+
+#include <QRegularExpression>
+
+#include <utility>
+
+namespace wb {
+
+QString severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info:
+        return QStringLiteral("info");
+    case Severity::Warning:
+        return QStringLiteral("warning");
+    case Severity::Error:
+        break;
+    }
+    return QStringLiteral("error");
+}
+
+QString atcEventKindName(AtcEventKind kind)
+{
+    switch (kind) {
+    case AtcEventKind::Status:
+        return QStringLiteral("status");
+    case AtcEventKind::Coded:
+        return QStringLiteral("coded");
+    case AtcEventKind::CommandLine:
+        return QStringLiteral("command_line");
+    case AtcEventKind::Plog:
+        return QStringLiteral("plog");
+    case AtcEventKind::PythonTraceback:
+        return QStringLiteral("python_traceback");
+    case AtcEventKind::LoaderError:
+        break;
+    }
+    return QStringLiteral("loader_error");
+}
+
+QString atcVerdictName(AtcVerdict verdict)
+{
+    switch (verdict) {
+    case AtcVerdict::Success:
+        return QStringLiteral("success");
+    case AtcVerdict::Failed:
+        return QStringLiteral("failed");
+    case AtcVerdict::Incomplete:
+        break;
+    }
+    return QStringLiteral("incomplete");
+}
+
+QString atcStageName(AtcStage stage)
+{
+    switch (stage) {
+    case AtcStage::NotStarted:
+        return QStringLiteral("not_started");
+    case AtcStage::Started:
+        return QStringLiteral("started");
+    case AtcStage::Compiling:
+        return QStringLiteral("compiling");
+    case AtcStage::Succeeded:
+        return QStringLiteral("succeeded");
+    case AtcStage::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+namespace {
+
+AtcEvent makeEvent(AtcEventKind kind, Severity severity, const QString& message, int line)
+{
+    AtcEvent event;
+    event.kind = kind;
+    event.severity = severity;
+    event.message = message;
+    event.line = line;
+    return event;
+}
+
+// Catalogue key for a command-line ERROR:/WARNING: line.
+QString commandLineHintKey(QStringView text)
+{
+    if (text.startsWith(QLatin1String("ERROR: unknown command line flag")))
+        return QStringLiteral("cli_unknown_flag");
+    if (text.startsWith(QLatin1String("ERROR: flag")) && text.contains(QLatin1String("is missing its argument")))
+        return QStringLiteral("cli_missing_argument");
+    if (text.startsWith(QLatin1String("ERROR: Non-option parameter")))
+        return QStringLiteral("cli_non_option");
+    if (text.contains(QLatin1String("input_shape_range")))
+        return QStringLiteral("input_shape_range_deprecated");
+    return {};
+}
+
+// Catalogue key for a finished Python traceback.
+QString pythonHintKey(const QString& process, const QString& exception)
+{
+    if (process.contains(QLatin1String("PoolWorker")) || exception.startsWith(QLatin1String("EOFError"))
+        || exception.startsWith(QLatin1String("MemoryError")))
+        return QStringLiteral("tbe_worker_died");
+    if (exception.startsWith(QLatin1String("ModuleNotFoundError")) || exception.startsWith(QLatin1String("ImportError")))
+        return QStringLiteral("EC0010");
+    return QStringLiteral("python_traceback");
+}
+
+} // namespace
+
+AtcLogParser::AtcLogParser(const AtcErrorCatalogue* catalogue)
+    : m_catalogue(catalogue ? catalogue : &AtcErrorCatalogue::builtin())
+{
+}
+
+AtcVerdict AtcLogParser::verdict() const
+{
+    if (m_sawFailure)
+        return AtcVerdict::Failed;
+    if (m_sawSuccess)
+        return AtcVerdict::Success;
+    return m_sawFatal ? AtcVerdict::Failed : AtcVerdict::Incomplete;
+}
+
+QList<AtcEvent> AtcLogParser::feed(QStringView line)
+{
+    ++m_line;
+    QList<AtcEvent> out;
+    feedLine(line, &out);
+    return out;
+}
+
+QList<AtcEvent> AtcLogParser::finish()
+{
+    QList<AtcEvent> out;
+    closeBlock(&out);
+    m_pythonProcess.clear();
+    return out;
+}
+
+void AtcLogParser::feedLine(QStringView raw, QList<AtcEvent>* out)
+{
+    if (m_block == Block::Coded && continueCoded(raw))
+        return;
+    if (m_block == Block::Python && continuePython(raw, out))
+        return;
+    closeBlock(out);
+    const QString process = std::exchange(m_pythonProcess, QString());
+
+    QStringView body = raw;
+    const int dots = atclines::stripProgressDots(&body);
+    if (dots > 0) {
+        m_dots += dots;
+        if (m_stage == AtcStage::NotStarted || m_stage == AtcStage::Started)
+            m_stage = AtcStage::Compiling;
+    }
+    const QStringView text = body.trimmed();
+    if (text.isEmpty())
+        return;
+
+    // ATC's own sentences, anywhere in the line (TBE dots or other text may precede them).
+    static const QLatin1String kStart("ATC start working now");
+    static const QLatin1String kSuccess("ATC run success");
+    static const QLatin1String kFailed("ATC run failed");
+    if (const qsizetype at = text.indexOf(kStart); at >= 0) {
+        if (m_stage == AtcStage::NotStarted)
+            m_stage = AtcStage::Started;
+        emitEvent(makeEvent(AtcEventKind::Status, Severity::Info, text.sliced(at).toString(), m_line), {}, out);
+        return;
+    }
+    if (const qsizetype at = text.indexOf(kSuccess); at >= 0) {
+        m_sawSuccess = true;
+        m_stage = AtcStage::Succeeded;
+        emitEvent(makeEvent(AtcEventKind::Status, Severity::Info, text.sliced(at).toString(), m_line), {}, out);
+        return;
+    }
+    if (const qsizetype at = text.indexOf(kFailed); at >= 0) {
+        m_sawFailure = true;
+        m_stage = AtcStage::Failed;
+        emitEvent(makeEvent(AtcEventKind::Status, Severity::Error, text.sliced(at).toString(), m_line),
+            QStringLiteral("atc_run_failed"), out);
+        return;
+    }
+
+    if (text.front() == QLatin1Char('E') || text.front() == QLatin1Char('W')) {
+        const QList<atclines::CodeHeader> headers = atclines::splitCodeHeaders(text);
+        if (!headers.isEmpty()) {
+            for (qsizetype i = 0; i < headers.size(); ++i) {
+                const atclines::CodeHeader& h = headers.at(i);
+                const bool isError = h.code.startsWith(QLatin1Char('E'));
+                m_sawFatal = m_sawFatal || isError;
+                AtcEvent event = makeEvent(AtcEventKind::Coded, isError ? Severity::Error : Severity::Warning,
+                    h.message, m_line);
+                event.code = h.code;
+                event.pid = h.pid;
+                event.timestamp = h.timestamp;
+                if (i + 1 < headers.size()) {
+                    emitEvent(std::move(event), h.code, out);
+                } else {
+                    m_pending = std::move(event); // the last one takes the indented lines that follow
+                    m_block = Block::Coded;
+                }
+            }
+            return;
+        }
+    }
+
+    if (text == QLatin1String("Traceback (most recent call last):")) {
+        m_sawFatal = true;
+        m_pending = makeEvent(AtcEventKind::PythonTraceback, Severity::Error, {}, m_line);
+        m_pending.module = process;
+        m_block = Block::Python;
+        return;
+    }
+    static const QRegularExpression processLine(QStringLiteral("^Process (\\S+):$"));
+    if (const QRegularExpressionMatch m = processLine.match(text); m.hasMatch()) {
+        m_pythonProcess = m.captured(1);
+        return;
+    }
+    if (text.contains(QLatin1String("error while loading shared libraries"))) {
+        m_sawFatal = true;
+        emitEvent(makeEvent(AtcEventKind::LoaderError, Severity::Error, text.toString(), m_line),
+            QStringLiteral("loader_error"), out);
+        return;
+    }
+    if (text.startsWith(QLatin1String("ERROR:"))) {
+        m_sawFatal = true;
+        emitEvent(makeEvent(AtcEventKind::CommandLine, Severity::Error, text.toString(), m_line),
+            commandLineHintKey(text), out);
+        return;
+    }
+    if (text.startsWith(QLatin1String("WARNING:"), Qt::CaseInsensitive)) {
+        emitEvent(makeEvent(AtcEventKind::CommandLine, Severity::Warning, text.toString(), m_line),
+            commandLineHintKey(text), out);
+        return;
+    }
+    if (const auto plog = atclines::parsePlogLine(text)) {
+        const bool isError = plog->level == QLatin1String("ERROR");
+        if (!isError && !plog->level.startsWith(QLatin1String("WARN")))
+            return; // INFO/DEBUG/EVENT lines (ASCEND_SLOG_PRINT_TO_STDOUT=1) would drown the real messages
+        AtcEvent event = makeEvent(AtcEventKind::Plog, isError ? Severity::Error : Severity::Warning, plog->message, m_line);
+        event.module = plog->module;
+        event.pid = plog->pid;
+        event.timestamp = plog->timestamp;
+        if (!plog->location.isEmpty())
+            event.details.append(plog->location);
+        emitEvent(std::move(event), plog->module == QLatin1String("AMCT") ? QStringLiteral("amct") : QString(), out);
+    }
+    // Anything else (shell prompts, the caller's own echo, INFO chatter) is not an event.
+}
+
+bool AtcLogParser::continueCoded(QStringView raw)
+{
+    if (raw.isEmpty() || !raw.front().isSpace())
+        return false;
+    const QStringView text = raw.trimmed();
+    if (text.isEmpty())
+        return false;
+    static const QLatin1String kCause("Possible Cause:");
+    static const QLatin1String kSolution("Solution:");
+    if (text.startsWith(kCause)) {
+        const QString cause = text.sliced(kCause.size()).trimmed().toString();
+        m_pending.cause = m_pending.cause.isEmpty() ? cause : m_pending.cause + QLatin1Char(' ') + cause;
+    } else if (text.startsWith(kSolution)) {
+        const QString solution = text.sliced(kSolution.size()).trimmed().toString();
+        m_pending.solution = m_pending.solution.isEmpty() ? solution : m_pending.solution + QLatin1Char(' ') + solution;
+    } else if (!text.startsWith(QLatin1String("TraceBack (most recent call last)"))) {
+        const QString detail = atclines::stripSourceLocation(text);
+        if (!detail.isEmpty())
+            m_pending.details.append(detail);
+    }
+    return true;
+}
+
+bool AtcLogParser::continuePython(QStringView raw, QList<AtcEvent>* out)
+{
+    if (raw.isEmpty())
+        return false;
+    if (raw.front().isSpace()) {
+        const QStringView text = raw.trimmed();
+        if (!text.isEmpty())
+            m_pending.details.append(text.toString());
+        return !text.isEmpty();
+    }
+    const QStringView text = raw.trimmed();
+    if (!atclines::isPythonExceptionLine(text))
+        return false;
+    m_pending.message = text.toString();
+    closeBlock(out);
+    return true;
+}
+
+void AtcLogParser::closeBlock(QList<AtcEvent>* out)
+{
+    const Block block = std::exchange(m_block, Block::None);
+    if (block == Block::None)
+        return;
+    AtcEvent event = std::exchange(m_pending, AtcEvent());
+    if (block == Block::Coded) {
+        const QString code = event.code;
+        emitEvent(std::move(event), code, out);
+        return;
+    }
+    const QString exception = event.message;
+    const QString what = exception.isEmpty() ? QStringLiteral("traceback cut off before the exception line") : exception;
+    event.message = event.module.isEmpty() ? QStringLiteral("Python exception: %1").arg(what)
+                                           : QStringLiteral("Python process %1 failed: %2").arg(event.module, what);
+    const QString hintKey = pythonHintKey(event.module, exception);
+    emitEvent(std::move(event), hintKey, out);
+}
+
+void AtcLogParser::emitEvent(AtcEvent event, const QString& hintKey, QList<AtcEvent>* out)
+{
+    atclines::mergeOps(&event.ops, atclines::extractOps(event.message));
+    for (const QString& detail : std::as_const(event.details))
+        atclines::mergeOps(&event.ops, atclines::extractOps(detail));
+    if (const auto entry = m_catalogue->lookup(hintKey)) {
+        event.hintKey = entry->key;
+        event.hint = entry->hint;
+    }
+    out->append(std::move(event));
+}
+
+AtcLogResult parseAtcLog(const QByteArray& text, const AtcErrorCatalogue* catalogue)
+{
+    AtcLogParser parser(catalogue);
+    AtcLogResult result;
+    for (const QByteArray& line : splitLines(text))
+        result.events += parser.feed(QString::fromUtf8(line));
+    result.events += parser.finish();
+    result.verdict = parser.verdict();
+    result.stage = parser.stage();
+    result.progressDots = parser.progressDots();
+    result.lineCount = parser.lineCount();
+    return result;
+}
+
+} // namespace wb

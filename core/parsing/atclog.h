@@ -1,0 +1,110 @@
+#pragma once
+
+#include "parsing/atccatalogue.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QStringView>
+
+namespace wb {
+
+enum class Severity { Info, Warning, Error };
+QString severityName(Severity severity); // "info", "warning", "error"
+
+// An operator a message names. ATC's parser spells ONNX ops "<domain>::<opset>::<type>"; that is split up.
+struct OpRef {
+    QString name; // node name; empty when the message names only a type
+    QString type; // op type ("Conv", "StridedSliceD"); empty when unknown
+    QString domain; // "ai.onnx" etc. when given, else empty
+    int opset = 0; // 0 when not given
+    bool operator==(const OpRef&) const = default;
+};
+
+enum class AtcEventKind {
+    Status, // "ATC start working now", "ATC run success", "ATC run failed"
+    Coded, // an "E10001: ..." / "W11001: ..." block with its continuation lines
+    CommandLine, // "ERROR: unknown command line flag ...", "WARNING: Option ... is deprecated"
+    Plog, // "[ERROR] GE(pid,atc.bin):timestamp [file:line] ..." (only ERROR and WARNING lines become events)
+    PythonTraceback, // "Traceback (most recent call last):" ... "SomeError: ..."
+    LoaderError, // "... error while loading shared libraries: libx.so ..."
+};
+QString atcEventKindName(AtcEventKind kind); // "status", "coded", "command_line", "plog", "python_traceback", "loader_error"
+
+struct AtcEvent {
+    AtcEventKind kind = AtcEventKind::Status;
+    Severity severity = Severity::Info;
+    QString code; // "E19010"; empty when the line has no code
+    QString message;
+    QString cause; // "Possible Cause: ..."
+    QString solution; // "Solution: ..."
+    QStringList details; // TraceBack lines / Python frames, without the [FUNC:][FILE:][LINE:] suffix
+    QList<OpRef> ops; // every op named in the message or details, first mention first, no duplicates
+    QString hintKey; // catalogue key the hint came from (a code, a family such as "E11", or an event key)
+    QString hint; // what to do in ATC Workbench
+    int line = 0; // 1-based line the event starts on
+    QString pid; // "[PID: n]" or the plog pid
+    QString timestamp; // as printed
+    QString module; // plog module ("GE", "AMCT") or the Python process name ("ForkServerPoolWorker-2")
+};
+
+enum class AtcVerdict { Incomplete, Success, Failed };
+QString atcVerdictName(AtcVerdict verdict); // "incomplete", "success", "failed"
+
+enum class AtcStage { NotStarted, Started, Compiling, Succeeded, Failed };
+QString atcStageName(AtcStage stage); // "not_started", "started", "compiling", "succeeded", "failed"
+
+// A state machine over ATC's console output, fed one line at a time (without its line terminator), in the order
+// printed (stdout and stderr merged). A multi-line block (an error code and its indented continuation lines, a
+// Python traceback) is returned when the line after it arrives, or by finish().
+//
+// Verdict: `failed` when ATC printed its failure sentence, else `success` when it printed its success sentence,
+// else `failed` when a fatal error appeared (an E-code, a Python traceback, a loader error, a command-line
+// ERROR), else `incomplete` (e.g. the output stops while compiling). Plog [ERROR] lines and warnings are never
+// fatal on their own: ATC logs recoverable errors there.
+class AtcLogParser {
+public:
+    explicit AtcLogParser(const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());
+
+    QList<AtcEvent> feed(QStringView line); // events completed by this line, oldest first
+    QList<AtcEvent> finish(); // flushes the pending block; feeding may continue afterwards
+
+    AtcVerdict verdict() const;
+    AtcStage stage() const { return m_stage; }
+    int progressDots() const { return m_dots; } // TBE progress dots seen so far
+    int lineCount() const { return m_line; }
+
+private:
+    enum class Block { None, Coded, Python };
+    void feedLine(QStringView line, QList<AtcEvent>* out);
+    void handleCoded(QStringView text, QList<AtcEvent>* out);
+    bool continueCoded(QStringView raw);
+    bool continuePython(QStringView raw, QList<AtcEvent>* out);
+    void closeBlock(QList<AtcEvent>* out);
+    void emitEvent(AtcEvent event, const QString& hintKey, QList<AtcEvent>* out);
+
+    const AtcErrorCatalogue* m_catalogue;
+    Block m_block = Block::None;
+    AtcEvent m_pending;
+    QString m_pythonProcess; // "Process ForkServerPoolWorker-2:" seen on the previous line
+    AtcStage m_stage = AtcStage::NotStarted;
+    int m_line = 0;
+    int m_dots = 0;
+    bool m_sawSuccess = false;
+    bool m_sawFailure = false;
+    bool m_sawFatal = false;
+};
+
+struct AtcLogResult {
+    AtcVerdict verdict = AtcVerdict::Incomplete;
+    AtcStage stage = AtcStage::NotStarted;
+    int progressDots = 0;
+    int lineCount = 0;
+    QList<AtcEvent> events;
+};
+
+// Parses a whole log (any line ends, invalid UTF-8 decoded leniently).
+AtcLogResult parseAtcLog(const QByteArray& text, const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());
+
+} // namespace wb
