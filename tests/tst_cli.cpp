@@ -21,6 +21,9 @@ private slots:
     void fixShapesAndExtract();
     void surgeryErrors_data();
     void surgeryErrors();
+    void graphJsonAndExport();
+    void graphErrors_data();
+    void graphErrors();
 
 private:
     struct Run {
@@ -230,6 +233,66 @@ void TestCli::surgeryErrors()
     QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code"))
                  .toString(),
         errorCode);
+}
+
+void TestCli::graphJsonAndExport()
+{
+    const Run r = atcwb({ QStringLiteral("graph"), wbtest::modelPath(QStringLiteral("detector_nms.onnx")), QStringLiteral("--json") });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    for (const char* key : { "nodes", "edges", "layers", "crossings", "width", "height", "layout_ms" })
+        QVERIFY2(o.value(QLatin1String(key)).isDouble(), key);
+    QCOMPARE(o.value(QStringLiteral("nodes")).toInt(), 15); // 17 nodes less 2 folded Constants
+    QCOMPARE(o.value(QStringLiteral("folded_constants")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("edges")).toInt(), 19);
+    QVERIFY(o.value(QStringLiteral("layers")).toInt() >= 10);
+
+    const Run collapsed = atcwb({ QStringLiteral("graph"), wbtest::modelPath(QStringLiteral("resnet_static.onnx")),
+        QStringLiteral("--collapse-depth"), QStringLiteral("0"), QStringLiteral("--json") });
+    const QJsonObject c = QJsonDocument::fromJson(collapsed.out).object();
+    QVERIFY(c.value(QStringLiteral("scope_boxes")).toInt() > 0);
+    QVERIFY(c.value(QStringLiteral("nodes")).toInt() < 39);
+
+    QTemporaryDir dir;
+    const QString svg = dir.filePath(QStringLiteral("g.svg"));
+    QCOMPARE(atcwb({ QStringLiteral("graph"), wbtest::modelPath(QStringLiteral("two_inputs.onnx")), QStringLiteral("--export"), svg })
+                 .code,
+        0);
+    QFile f(svg);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.readAll().startsWith("<?xml"));
+    // PNG goes through atc-workbench next to atcwb (atcwb links no GUI library).
+    const QString png = dir.filePath(QStringLiteral("g.png"));
+    const Run p = atcwb({ QStringLiteral("graph"), wbtest::modelPath(QStringLiteral("two_inputs.onnx")),
+        QStringLiteral("--direction"), QStringLiteral("LR"), QStringLiteral("--export"), png });
+    QCOMPARE(p.code, 0);
+    QFile pf(png);
+    QVERIFY(pf.open(QIODevice::ReadOnly));
+    QVERIFY(pf.read(8) == QByteArray("\x89PNG\r\n\x1a\n", 8));
+}
+
+void TestCli::graphErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    const QString m = wbtest::modelPath(QStringLiteral("resnet_static.onnx"));
+    QTest::newRow("no model") << QStringList { "graph", "--json" } << 2;
+    QTest::newRow("bad depth") << QStringList { "graph", m, "--collapse-depth", "x", "--json" } << 2;
+    QTest::newRow("bad direction") << QStringList { "graph", m, "--direction", "up", "--json" } << 2;
+    QTest::newRow("bad export type") << QStringList { "graph", m, "--export", "/tmp/g.jpg", "--json" } << 2;
+    QTest::newRow("corrupt model") << QStringList { "graph", wbtest::modelPath("corrupt.onnx"), "--json" } << 1;
+    QTest::newRow("unwritable export") << QStringList { "graph", m, "--export", "/nonexistent/dir/g.svg", "--json" } << 1;
+}
+
+void TestCli::graphErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    const Run r = atcwb(args);
+    QCOMPARE(r.code, code);
+    QVERIFY(!QJsonDocument::fromJson(r.out).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message"))
+                 .toString()
+                 .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -52,7 +52,8 @@ QString textReport(const AtcOptions& options, const AtcCheckResult& result, cons
         }
     }
     out += QStringLiteral("\nCommand:\n  %1\n").arg(renderCommandLine(result.invocation, true));
-    out += QStringLiteral("Toolkit: %1\n").arg(toolkitStatus(toolkit));
+    if (toolkit.isValid()) // otherwise the toolkit_missing finding says so
+        out += QStringLiteral("Toolkit: %1\n").arg(toolkitStatus(toolkit));
     return out;
 }
 

@@ -12,6 +12,8 @@
 #include <QProcess>
 #include <QSaveFile>
 
+#include <cmath>
+
 namespace wb::cli {
 
 namespace {
@@ -135,7 +137,7 @@ int runGraph(const QStringList& args)
         { QStringLiteral("crossings"), layout.layout.crossings },
         { QStringLiteral("width"), qRound64(layout.layout.width) },
         { QStringLiteral("height"), qRound64(layout.layout.height) },
-        { QStringLiteral("layout_ms"), layout.layoutMs },
+        { QStringLiteral("layout_ms"), std::round(layout.layoutMs * 100) / 100 },
         { QStringLiteral("inputs"), inputs },
         { QStringLiteral("outputs"), outputs },
         { QStringLiteral("scope_boxes"), layout.visible.scopeBoxes },
@@ -151,7 +153,7 @@ int runGraph(const QStringList& args)
                       .arg(layout.layout.crossings)
                       .arg(qRound64(layout.layout.width))
                       .arg(qRound64(layout.layout.height))
-                      .arg(layout.layoutMs));
+                      .arg(layout.layoutMs, 0, 'f', 1));
         if (!exportPath.isEmpty())
             printText(QStringLiteral("Wrote %1\n").arg(QDir::toNativeSeparators(QFileInfo(exportPath).absoluteFilePath())));
     }

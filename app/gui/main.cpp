@@ -1,4 +1,5 @@
 // atc-workbench: the desktop application.
+#include "exportgraph.h"
 #include "logging/logging.h"
 #include "mainwindow.h"
 #include "screenshot.h"
@@ -38,7 +39,15 @@ int main(int argc, char* argv[])
     const QCommandLineOption settingsFile(QStringLiteral("settings"),
         QStringLiteral("Use this INI file for settings instead of the user's (portable use, tests)."),
         QStringLiteral("FILE"));
-    parser.addOptions({ verbose, screenshot, page, settingsFile });
+    const QCommandLineOption exportGraph(QStringLiteral("export-graph"),
+        QStringLiteral("Render MODEL's graph to a PNG file without opening a window, then quit."), QStringLiteral("FILE"));
+    const QCommandLineOption collapseDepth(QStringLiteral("collapse-depth"),
+        QStringLiteral("With --export-graph: collapse name scopes deeper than K."), QStringLiteral("K"));
+    const QCommandLineOption direction(QStringLiteral("direction"),
+        QStringLiteral("With --export-graph: TB (default) or LR."), QStringLiteral("DIR"));
+    const QCommandLineOption inputShape(QStringLiteral("input-shape"),
+        QStringLiteral("With --export-graph: fix inputs before inferring edge shapes."), QStringLiteral("SPEC"));
+    parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape });
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("ONNX model to open."), QStringLiteral("[MODEL]"));
     parser.process(app);
 
@@ -50,6 +59,21 @@ int main(int argc, char* argv[])
     if (parser.positionalArguments().size() > 1) {
         std::fprintf(stderr, "atc-workbench: give at most one model to open\n");
         return 2;
+    }
+
+    if (parser.isSet(exportGraph)) {
+        if (parser.positionalArguments().size() != 1) {
+            std::fprintf(stderr, "atc-workbench: --export-graph needs exactly one MODEL\n");
+            return 2;
+        }
+        wb::log::init({ {}, parser.isSet(verbose) });
+        wb::GraphExportOptions options;
+        options.model = parser.positionalArguments().first();
+        options.output = parser.value(exportGraph);
+        options.collapseDepth = parser.isSet(collapseDepth) ? parser.value(collapseDepth).toInt() : -1;
+        options.leftToRight = parser.value(direction).compare(QLatin1String("LR"), Qt::CaseInsensitive) == 0;
+        options.inputShape = parser.value(inputShape);
+        return wb::exportGraphImage(options);
     }
 
     // A screenshot must not depend on (or change) the user's settings and recent files.

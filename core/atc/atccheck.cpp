@@ -102,6 +102,7 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
         return {};
     const QSet<QString> dynamic(r.stillDynamic.cbegin(), r.stillDynamic.cend());
     QStringList origins, described, cutAt;
+    bool customOrigin = false;
     for (const AtcNodeFact& n : facts.nodes) {
         if (n.inSubgraph)
             continue;
@@ -112,6 +113,10 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
             dynamicOut = dynamicOut || dynamic.contains(out);
         if (!staticIn || !dynamicOut)
             continue;
+        if (!n.domain.isEmpty()) {
+            customOrigin = true; // no ONNX shape function; custom_domain_op already reports the node
+            continue;
+        }
         origins.append(n.label);
         described.append(QStringLiteral("%1 (%2)").arg(n.label, n.opType));
         for (const QString& in : n.inputs) {
@@ -119,6 +124,8 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
                 cutAt.append(in);
         }
     }
+    if (origins.isEmpty() && customOrigin)
+        return {};
     const QString where = described.isEmpty()
         ? QStringLiteral("ONNX shape inference cannot follow the graph to them")
         : QStringLiteral("%1 turn%2 static shapes into data-dependent ones")
@@ -131,7 +138,7 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
         cutAt.isEmpty() ? QStringLiteral("Move the post-processing out of the graph with `atcwb extract` and run it on "
                                          "the host.")
                         : QStringLiteral("Cut the post-processing out: `atcwb extract MODEL head.onnx --outputs %1`, "
-                                         "convert head.onnx, and run the rest (e.g. NMS) on the host.")
+                                         "convert head.onnx, and run the rest on the host.")
                               .arg(cutAt.join(QLatin1Char(','))),
         origins, {} } };
 }

@@ -67,7 +67,7 @@ struct OpsetCheck {
         const std::optional<qint64> opset = model.summary.defaultOpset();
         const AtcOpsetRange range = table.defaultDomainRange(version);
         Groups unsupported, gaps, custom, controlFlow;
-        QStringList everyDefault;
+        QStringList everyDefault, affected; // in graph order
         for (const AtcNodeFact& n : model.nodes) {
             if (!n.domain.isEmpty()) {
                 (n.domain == QLatin1String("ai.onnx.ml") ? unsupported : custom)[n.domain + QLatin1String("::") + n.opType]
@@ -86,14 +86,11 @@ struct OpsetCheck {
                 unsupported[n.opType].append(n.label);
             } else if (opset && !op->supports(int(*opset))) {
                 gaps[n.opType].append(n.label);
+                affected.append(n.label);
             }
         }
         if (opset && (*opset > range.max || *opset < range.min)) {
-            // One finding covers every node: the opset is the problem, not the operators.
-            QStringList affected;
-            for (const QStringList& labels : std::as_const(gaps))
-                affected += labels;
-            gaps.clear();
+            gaps.clear(); // one finding covers every node: the opset is the problem, not the operators
             findings.append({ AtcSeverity::Error, QStringLiteral("opset_range"), {},
                 QStringLiteral("The model imports ai.onnx opset %1, but %2 accept%3 opset %4-%5: ATC looks every node up "
                                "as ai.onnx::%1::<Op>, finds no parser and stops with E19010.")

@@ -199,7 +199,7 @@ GraphLayout layoutDocument(
     QElapsedTimer timer;
     timer.start();
     result.layout = layoutGraph(g, options, cancel);
-    result.layoutMs = timer.elapsed();
+    result.layoutMs = double(timer.nsecsElapsed()) / 1e6;
     return result;
 }
 

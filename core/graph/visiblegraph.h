@@ -49,7 +49,7 @@ VisibleGraph buildVisibleGraph(const GraphDocument& doc, const CollapseState& st
 struct GraphLayout {
     VisibleGraph visible;
     LayoutResult layout;
-    qint64 layoutMs = 0; // time spent in layoutGraph
+    double layoutMs = 0; // time spent in layoutGraph
 };
 
 GraphLayout layoutDocument(const GraphDocument& doc, const CollapseState& state, const LayoutOptions& options = {},

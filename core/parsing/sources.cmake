@@ -10,6 +10,7 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/npusmi.h ${CMAKE_CURRENT_LIST_DIR}/npusmi.cpp
     ${CMAKE_CURRENT_LIST_DIR}/logkind.h ${CMAKE_CURRENT_LIST_DIR}/logkind.cpp
     ${CMAKE_CURRENT_LIST_DIR}/parsingjson.h ${CMAKE_CURRENT_LIST_DIR}/parsingjson.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/parsingtext.h ${CMAKE_CURRENT_LIST_DIR}/parsingtext.cpp
 )
 
 # The error catalogue is data, compiled in as :/data/parsing/atc_errors.json.

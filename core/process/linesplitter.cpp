@@ -7,16 +7,7 @@ namespace wb {
 namespace {
 
     bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
-    // Where to cut `bytes` at most `limit` bytes in without splitting a UTF-8 sequence: step back over at most
-    // three continuation bytes; give up (cut at `limit`) when that does not find a boundary.
-    qsizetype utf8Cut(const char* bytes, qsizetype limit)
-    {
-        qsizetype cut = limit;
-        for (int back = 0; back < 3 && cut > 0 && isContinuationByte(bytes[cut]); ++back)
-            --cut;
-        return isContinuationByte(bytes[cut]) ? limit : cut;
-    }
+    bool isLeadByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0xC0; }
 
 } // namespace
 
@@ -70,14 +61,23 @@ void LineSplitter::append(const char* bytes, qsizetype size, QStringList& out)
 {
     while (m_partial.size() + size > m_maxLineBytes) {
         const qsizetype room = m_maxLineBytes - m_partial.size();
-        qsizetype cut = utf8Cut(bytes, room);
-        if (cut == 0 && m_partial.isEmpty())
-            cut = room;
-        m_partial.append(bytes, cut);
-        out.append(decode(m_partial));
-        m_partial.clear();
-        bytes += cut;
-        size -= cut;
+        m_partial.append(bytes, room);
+        bytes += room;
+        size -= room; // still > 0: the byte after the full piece decides where to cut
+        qsizetype cut = m_maxLineBytes;
+        if (isContinuationByte(*bytes)) {
+            // A UTF-8 sequence straddles the limit: end the piece before its lead byte (at most 3 bytes back).
+            for (qsizetype i = m_maxLineBytes - 1; i >= 0 && i >= m_maxLineBytes - 3; --i) {
+                if (isLeadByte(m_partial.at(i))) {
+                    cut = i > 0 ? i : m_maxLineBytes;
+                    break;
+                }
+                if (!isContinuationByte(m_partial.at(i)))
+                    break;
+            }
+        }
+        out.append(decode(QByteArrayView(m_partial).first(cut)));
+        m_partial.remove(0, cut); // the start of the straddling character, if any (at most 3 bytes)
     }
     m_partial.append(bytes, size);
 }

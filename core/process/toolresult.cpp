@@ -28,7 +28,7 @@ namespace {
 
 } // namespace
 
-QString toString(ToolResult::Kind kind)
+QString kindCode(ToolResult::Kind kind)
 {
     switch (kind) {
     case ToolResult::Kind::Finished:
@@ -79,7 +79,7 @@ QString describe(const ToolResult& result, const QString& toolName)
 Error toError(const ToolResult& result, const QString& toolName)
 {
     Error error;
-    error.code = result.killedLikelyOom ? QStringLiteral("killed_oom") : toString(result.kind);
+    error.code = result.killedLikelyOom ? QStringLiteral("killed_oom") : kindCode(result.kind);
     error.message = describe(result, toolName);
     if (result.kind == ToolResult::Kind::NonZeroExit)
         error.detail = QStringLiteral("exit code %1").arg(result.exitCode);

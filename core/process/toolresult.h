@@ -32,12 +32,14 @@ struct ToolResult {
     bool ok() const { return kind == Kind::Finished; }
 };
 
-QString toString(ToolResult::Kind kind); // "finished", "failed_to_start", …
+// "finished", "failed_to_start", "crashed", "timed_out", "cancelled", "exit_code" (also the Error codes below).
+// Not called toString: QTest would find it by argument-dependent lookup and expect a char*.
+QString kindCode(ToolResult::Kind kind);
 
 // One sentence for people, e.g. "atc exited with code 255." or "atc was killed (SIGKILL), most likely out of memory."
 QString describe(const ToolResult& result, const QString& toolName);
 
-// The result as a structured error (code = toString(kind), or "killed_oom"); meaningless for ok() results.
+// The result as a structured error (code = kindCode(kind), or "killed_oom"); meaningless for ok() results.
 Error toError(const ToolResult& result, const QString& toolName);
 
 } // namespace wb

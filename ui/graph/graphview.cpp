@@ -124,13 +124,30 @@ void GraphView::fitToView()
     const QRectF b = m_scene->bounds();
     const double sx = (viewport()->width() - 2 * kMargin) / std::max(1.0, b.width());
     const double sy = (viewport()->height() - 2 * kMargin) / std::max(1.0, b.height());
-    // Tall graphs: fit the width but not below a readable scale, and start at the top.
-    double s = std::min(sx, sy);
-    if (s < 0.35)
-        s = std::min(1.0, std::max(s, std::min(sx, 1.0)));
-    m_scale = std::clamp(s, kMinScale, 1.0);
+    // Graphs too big to read when fitted: start readable (75 %) at the top, centred on the first layer.
+    const double s = std::min(sx, sy);
+    if (s >= 0.45) {
+        m_scale = std::min(s, 1.0);
+        updateScrollBars();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->maximum() / 2);
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum() / 2);
+        viewport()->update();
+        emit scaleChanged(m_scale);
+        return;
+    }
+    m_scale = 0.75;
     updateScrollBars();
-    horizontalScrollBar()->setValue(horizontalScrollBar()->maximum() / 2);
+    const auto& L = m_scene->layout.layout;
+    double sum = 0;
+    int count = 0;
+    for (size_t i = 0; i < L.rank.size(); ++i) {
+        if (L.rank[i] == 0) {
+            sum += L.nodes[i].center().x();
+            ++count;
+        }
+    }
+    const double topX = count ? sum / count : b.center().x();
+    horizontalScrollBar()->setValue(int(topX * m_scale + kMargin - viewport()->width() / 2.0));
     verticalScrollBar()->setValue(0);
     viewport()->update();
     emit scaleChanged(m_scale);
@@ -157,7 +174,8 @@ QRectF GraphView::minimapRect() const
     if (!larger)
         return {};
     const double k = kMinimapSide / double(std::max(m_overview.width(), m_overview.height()));
-    const QSizeF size(m_overview.width() * k, m_overview.height() * k);
+    // Very tall or wide graphs: keep the thin side clickable (the picture is stretched, not cropped).
+    const QSizeF size(std::max(m_overview.width() * k, 36.0), std::max(m_overview.height() * k, 36.0));
     return QRectF(QPointF(viewport()->width() - size.width() - 12, viewport()->height() - size.height() - 12), size);
 }
 
@@ -187,8 +205,9 @@ void GraphView::paintEvent(QPaintEvent*)
         p.fillRect(mini.adjusted(-3, -3, 3, 3), palette().color(QPalette::Window));
         p.drawImage(mini, m_overview);
         p.setOpacity(1);
-        const double k = mini.width() / b.width();
-        QRectF view((area.topLeft() - b.topLeft()) * k + mini.topLeft(), area.size() * k);
+        const double kx = mini.width() / b.width(), ky = mini.height() / b.height();
+        const QRectF view(mini.left() + (area.left() - b.left()) * kx, mini.top() + (area.top() - b.top()) * ky,
+            area.width() * kx, area.height() * ky);
         p.setPen(QPen(QColor(0xd0, 0x30, 0x30), 1.5));
         p.setBrush(Qt::NoBrush);
         p.drawRect(view.intersected(mini));
@@ -235,7 +254,9 @@ void GraphView::mousePressEvent(QMouseEvent* event)
     const QRectF mini = minimapRect();
     if (!mini.isNull() && mini.contains(event->position())) {
         // Jump: centre the view on the clicked point of the minimap.
-        const QPointF scenePoint = (event->position() - mini.topLeft()) * (m_scene->bounds().width() / mini.width());
+        const QPointF rel = event->position() - mini.topLeft();
+        const QPointF scenePoint(rel.x() * m_scene->bounds().width() / mini.width(),
+            rel.y() * m_scene->bounds().height() / mini.height());
         const QPointF c = scenePoint * m_scale + QPointF(kMargin, kMargin);
         horizontalScrollBar()->setValue(int(c.x() - viewport()->width() / 2.0));
         verticalScrollBar()->setValue(int(c.y() - viewport()->height() / 2.0));

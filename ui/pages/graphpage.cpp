@@ -227,7 +227,7 @@ void GraphPage::relayout(bool rebuildDocument)
                                   .arg(m_scene->layout.layout.layers)
                                   .arg(m_scene->layout.layout.crossings)
                                   .arg(m_doc->foldedConstantCount())
-                                  .arg(m_scene->layout.layoutMs));
+                                  .arg(m_scene->layout.layoutMs, 0, 'f', 1));
             m_selected = -1;
             search(m_search->text());
             if (!selectedName.isEmpty())

@@ -1,0 +1,94 @@
+// atcwb devices [--from-file F] [--json]: the NPUs `npu-smi info` reports, with the ATC --soc_version of each.
+#include "commands.h"
+#include "parsing/npusmi.h"
+#include "parsing/parsingjson.h"
+#include "parsing/parsingtext.h"
+
+#include <QCommandLineParser>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace wb::cli {
+
+Result<QByteArray> readToolOutput(const QString& path); // explain.cpp
+
+namespace {
+
+constexpr int kDefaultTimeoutMs = 10000;
+
+// Runs `npu-smi info` from PATH (no shell) and returns its stdout.
+Result<QByteArray> runNpuSmi()
+{
+    const QString program = QStandardPaths::findExecutable(QStringLiteral("npu-smi"));
+    if (program.isEmpty()) {
+        return Error { QStringLiteral("tool_missing"),
+            QStringLiteral("npu-smi was not found on PATH; install the Ascend driver (it ships npu-smi) on a machine with an "
+                           "NPU, or use --from-file with saved `npu-smi info` output."),
+            {} };
+    }
+    // WB_NPU_SMI_TIMEOUT_MS shortens the wait in tests.
+    const int timeout = qEnvironmentVariableIsSet("WB_NPU_SMI_TIMEOUT_MS") ? qEnvironmentVariableIntValue("WB_NPU_SMI_TIMEOUT_MS")
+                                                                          : kDefaultTimeoutMs;
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments({ QStringLiteral("info") });
+    process.start(QIODevice::ReadOnly);
+    if (!process.waitForStarted(timeout)) {
+        return Error { QStringLiteral("tool_failed"), QStringLiteral("%1 could not be started: %2").arg(program, process.errorString()), {} };
+    }
+    if (!process.waitForFinished(timeout)) {
+        process.kill();
+        process.waitForFinished(1000);
+        return Error { QStringLiteral("timeout"), QStringLiteral("%1 info did not finish within %2 ms.").arg(program).arg(timeout), {} };
+    }
+    const QByteArray out = process.readAllStandardOutput();
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        const QString detail = QString::fromUtf8(process.readAllStandardError() + out).trimmed();
+        return Error { QStringLiteral("tool_failed"),
+            QStringLiteral("%1 info failed (exit code %2).").arg(program).arg(process.exitCode()), detail };
+    }
+    return out;
+}
+
+} // namespace
+
+int runDevices(const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption fromFile(QStringLiteral("from-file"),
+        QStringLiteral("Parse this saved `npu-smi info` output instead of running npu-smi."), QStringLiteral("FILE"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    parser.addOptions({ fromFile, jsonOption, help });
+    const bool json = args.contains(QStringLiteral("--json"));
+    if (!parser.parse(QStringList { QStringLiteral("atcwb devices") } + args))
+        return usageError(QStringLiteral("devices"), parser.errorText(), json);
+    if (parser.isSet(help)) {
+        printText(QStringLiteral("Usage: atcwb devices [--from-file FILE] [--json]\n\n") + parser.helpText().section(QLatin1Char('\n'), 2));
+        return Ok;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        return usageError(QStringLiteral("devices"),
+            QStringLiteral("unexpected argument '%1' (use --from-file FILE)").arg(parser.positionalArguments().first()), json);
+    }
+    const bool fromSavedFile = parser.isSet(fromFile);
+    const Result<QByteArray> output = fromSavedFile ? readToolOutput(parser.value(fromFile)) : runNpuSmi();
+    if (!output.ok())
+        return inputError(output.error(), json);
+    const Result<NpuSmiInfo> info = parseNpuSmiInfo(output.value());
+    if (!info.ok()) {
+        const QString source = fromSavedFile ? parser.value(fromFile) : QStringLiteral("npu-smi info");
+        return inputError({ info.error().code, QStringLiteral("%1: %2").arg(source, info.error().message), {} }, json);
+    }
+    json ? printJson(npuSmiToJson(info.value())) : printText(npuSmiToText(info.value()));
+    return Ok;
+}
+
+namespace {
+const bool devicesRegistered = registerCommand({ "devices", "devices [--from-file FILE] [--json]",
+    "List the NPUs `npu-smi info` reports (health, power, temperature, AI Core, memory, HBM) with the\n"
+    "ATC --soc_version of each chip; --from-file parses saved output instead.",
+    &runDevices, 41 });
+} // namespace
+
+} // namespace wb::cli

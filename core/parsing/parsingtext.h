@@ -1,0 +1,16 @@
+#pragma once
+
+// Readable text for `atcwb explain` / `atcwb devices` (the JSON forms are in parsingjson.h).
+#include "parsing/atclog.h"
+#include "parsing/npusmi.h"
+#include "parsing/runnerreport.h"
+
+#include <QString>
+
+namespace wb {
+
+QString atcLogToText(const AtcLogResult& result);
+QString runnerReportToText(const QString& kind, const RunnerReport& report);
+QString npuSmiToText(const NpuSmiInfo& info);
+
+} // namespace wb
