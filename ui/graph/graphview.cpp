@@ -126,7 +126,7 @@ void GraphView::fitToView()
     const double sy = (viewport()->height() - 2 * kMargin) / std::max(1.0, b.height());
     // Graphs too big to read when fitted: start readable (75 %) at the top, centred on the first layer.
     const double s = std::min(sx, sy);
-    if (s >= 0.45) {
+    if (s >= 0.7) {
         m_scale = std::min(s, 1.0);
         updateScrollBars();
         horizontalScrollBar()->setValue(horizontalScrollBar()->maximum() / 2);
