@@ -54,6 +54,14 @@ Category categoryOf(const QString& op, const QString& domain)
 
 namespace {
 
+QString dimsText(const google::protobuf::RepeatedField<google::protobuf::int64>& dims)
+{
+    QStringList parts;
+    for (auto d : dims)
+        parts.append(QString::number(d));
+    return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
 QString formatAttribute(const onnx::AttributeProto& a)
 {
     auto list = [](const auto& values, auto fmt) {
@@ -77,12 +85,8 @@ QString formatAttribute(const onnx::AttributeProto& a)
         return list(a.floats(), [](float v) { return QString::number(double(v), 'g', 7); });
     case onnx::AttributeProto::STRINGS:
         return list(a.strings(), [](const std::string& v) { return QString::fromStdString(v).left(40); });
-    case onnx::AttributeProto::TENSOR: {
-        QStringList dims;
-        for (auto d : a.t().dims())
-            dims.append(QString::number(d));
-        return QStringLiteral("tensor %1 [%2]").arg(detail::dtypeName(a.t().data_type()), dims.join(QStringLiteral(", ")));
-    }
+    case onnx::AttributeProto::TENSOR:
+        return QStringLiteral("tensor %1 %2").arg(detail::dtypeName(a.t().data_type()), dimsText(a.t().dims()));
     case onnx::AttributeProto::GRAPH:
         return QStringLiteral("subgraph (%1 nodes)").arg(a.g().node_size());
     case onnx::AttributeProto::GRAPHS:
@@ -120,13 +124,8 @@ public:
                 m_types.insert(t.name, { t.dtype, t.shape ? t.shapeText() : QString() });
             }
         }
-        for (const auto& t : g.initializer()) {
-            QStringList dims;
-            for (auto d : t.dims())
-                dims.append(QString::number(d));
-            m_types.insert(qs(t.name()),
-                { detail::dtypeName(t.data_type()), QLatin1Char('[') + dims.join(QStringLiteral(", ")) + QLatin1Char(']') });
-        }
+        for (const auto& t : g.initializer())
+            m_types.insert(qs(t.name()), { detail::dtypeName(t.data_type()), dimsText(t.dims()) });
     }
 
     Port port(const std::string& tensor) const
@@ -150,14 +149,7 @@ public:
         for (const auto& vi : g.input()) {
             if (initializers.count(vi.name()))
                 continue; // a weight listed as input (IR < 4) or an input with a default: folded, not drawn
-            Node n;
-            n.kind = Node::Kind::Input;
-            n.name = qs(vi.name());
-            n.opType = QStringLiteral("Input");
-            n.category = Category::Input;
-            n.outputs.append(port(vi.name()));
-            n.parent = parent;
-            n.subgraphAttribute = attribute;
+            Node n = boundaryNode(Node::Kind::Input, vi.name(), parent, attribute);
             producers[vi.name()] = add(n);
         }
         // Constants consumed only as data are folded into their consumers.
@@ -206,10 +198,7 @@ public:
                     for (const auto& attr : c->attribute()) {
                         if (attr.has_t()) {
                             dtype = detail::dtypeName(attr.t().data_type());
-                            QStringList dims;
-                            for (auto d : attr.t().dims())
-                                dims.append(QString::number(d));
-                            shape = QLatin1Char('[') + dims.join(QStringLiteral(", ")) + QLatin1Char(']');
+                            shape = dimsText(attr.t().dims());
                         }
                     }
                     if (isInput)
@@ -244,14 +233,7 @@ public:
             *nodeCount += inner;
         }
         for (const auto& vi : g.output()) {
-            Node n;
-            n.kind = Node::Kind::Output;
-            n.name = qs(vi.name());
-            n.opType = QStringLiteral("Output");
-            n.category = Category::Output;
-            n.inputs.append(port(vi.name()));
-            n.parent = parent;
-            n.subgraphAttribute = attribute;
+            Node n = boundaryNode(Node::Kind::Output, vi.name(), parent, attribute);
             const int index = add(n);
             const auto it = producers.find(vi.name());
             if (it != producers.end())
@@ -260,6 +242,21 @@ public:
     }
 
 private:
+    // A graph input or output, drawn as a pill.
+    Node boundaryNode(Node::Kind kind, const std::string& tensor, int parent, const QString& attribute) const
+    {
+        const bool input = kind == Node::Kind::Input;
+        Node n;
+        n.kind = kind;
+        n.name = qs(tensor);
+        n.opType = input ? QStringLiteral("Input") : QStringLiteral("Output");
+        n.category = input ? Category::Input : Category::Output;
+        (input ? n.outputs : n.inputs).append(port(tensor));
+        n.parent = parent;
+        n.subgraphAttribute = attribute;
+        return n;
+    }
+
     int add(Node& n)
     {
         if (m_doc.m_byName.contains(n.name)) // keep lookups unambiguous when names repeat (subgraphs often do)
