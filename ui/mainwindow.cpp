@@ -5,6 +5,9 @@
 #include "pages/modelpage.h"
 #include "pages/shapespage.h"
 #include "pages/graphpage.h"
+#include "pages/convertpage.h"
+#include "dialogs/settingsdialog.h"
+#include "toolkitcontroller.h"
 #include "graph/overlaymodel.h"
 #include "models/tensortablemodel.h"
 
@@ -44,6 +47,7 @@ const QString kWelcome = QStringLiteral("welcome");
 const QString kModel = QStringLiteral("model");
 const QString kShapes = QStringLiteral("shapes");
 const QString kGraph = QStringLiteral("graph");
+const QString kConvert = QStringLiteral("convert");
 
 QString localFileFrom(const QMimeData* mime)
 {
@@ -68,6 +72,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_modelPage(new ModelPage(this))
     , m_shapesPage(new ShapesPage(this))
     , m_graphPage(new GraphPage(this))
+    , m_convertPage(new ConvertPage(this))
+    , m_toolkit(new ToolkitController(settings, this))
     , m_logPanel(new LogPanel(this))
     , m_statusPath(new QLabel(this))
     , m_busy(new QProgressBar(this))
@@ -92,11 +98,15 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* graphItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Graph"), m_nav);
     graphItem->setData(Qt::UserRole, kGraph);
     graphItem->setToolTip(tr("The model's graph: search, node properties, problems, export"));
+    auto* convertItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaPlay), tr("Convert"), m_nav);
+    convertItem->setData(Qt::UserRole, kConvert);
+    convertItem->setToolTip(tr("ATC options checked as you type, the exact command, Run"));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);
     m_pages->addWidget(m_shapesPage);
     m_pages->addWidget(m_graphPage);
+    m_pages->addWidget(m_convertPage);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -122,6 +132,23 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onLoaded);
     connect(m_shapesPage, &ShapesPage::inferenceFinished, this, &MainWindow::onInferenceFinished);
     connectSelection();
+    connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertPage, &ConvertPage::setToolkit);
+    connect(m_convertPage, &ConvertPage::findingsChanged, this, [this](const QList<AtcFinding>& findings) {
+        QList<graph::OverlayModel::Mark> marks;
+        for (const AtcFinding& f : findings) {
+            const auto severity = f.severity == AtcSeverity::Error ? graph::OverlayModel::Severity::Error
+                : f.severity == AtcSeverity::Warning               ? graph::OverlayModel::Severity::Warning
+                                                                    : graph::OverlayModel::Severity::Info;
+            for (const QString& node : f.nodes)
+                marks.append({ node, severity, f.message, {} });
+        }
+        m_graphPage->overlay()->setMarks(QStringLiteral("check"), marks);
+    });
+    connect(m_convertPage, &ConvertPage::nodeActivated, this, [this](const QString& node) {
+        showPage(kGraph);
+        m_graphPage->selectNode(node);
+    });
+    m_toolkit->refresh();
     connect(m_shapesPage, &ShapesPage::surgeryFinished, this, [this](bool ok, const QString& result) {
         if (!ok) {
             m_messageBar->showMessage(MessageBar::Kind::Error, tr("Nothing was written"), result);
@@ -158,6 +185,10 @@ void MainWindow::createActions()
     rebuildRecentMenu();
 
     menuBar()->addMenu(tr("&View"))->setObjectName(QStringLiteral("viewMenu"));
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    QAction* settingsAction = tools->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    tools->addAction(tr("&Find ATC Again"), this, [this] { m_toolkit->refresh(); });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ATC Workbench"), this, &MainWindow::showAbout);
 }
@@ -186,23 +217,24 @@ bool MainWindow::isLoading() const
 
 bool MainWindow::isBusy() const
 {
-    return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy();
+    return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
+        || m_toolkit->isBusy();
 }
 
 QStringList MainWindow::pageNames()
 {
-    return { kWelcome, kModel, kShapes, kGraph };
+    return { kWelcome, kModel, kShapes, kGraph, kConvert };
 }
 
 bool MainWindow::showPage(const QString& name)
 {
     if (name == kWelcome) {
         m_pages->setCurrentWidget(m_welcome);
-    } else if (name == kModel || name == kShapes || name == kGraph) {
+    } else if (name == kModel || name == kShapes || name == kGraph || name == kConvert) {
         if (!m_model)
             return false;
-        const int row = name == kModel ? 0 : name == kShapes ? 1 : 2;
-        QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage };
+        const int row = name == kModel ? 0 : name == kShapes ? 1 : name == kGraph ? 2 : 3;
+        QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage };
         m_pages->setCurrentWidget(pages[row]);
         m_nav->setCurrentRow(row);
     } else {
@@ -218,6 +250,8 @@ QString MainWindow::currentPageName() const
         return kShapes;
     if (m_pages->currentWidget() == m_graphPage)
         return kGraph;
+    if (m_pages->currentWidget() == m_convertPage)
+        return kConvert;
     return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
 }
 
@@ -229,6 +263,7 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
     m_shapesPage->setModel(model);
     m_graphPage->overlay()->clear();
     m_graphPage->setModel(model);
+    m_convertPage->setModel(model);
     if (currentPageName() == kWelcome)
         showPage(kModel);
     setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(s.path).fileName(), QStringLiteral(WB_NAME)));
@@ -300,6 +335,7 @@ void MainWindow::closeModel()
     m_modelPage->clear();
     m_shapesPage->clear();
     m_graphPage->clear();
+    m_convertPage->clear();
     m_messageBar->dismiss();
     setWindowTitle(QStringLiteral(WB_NAME));
     m_statusPath->clear();
@@ -337,6 +373,13 @@ void MainWindow::showAbout()
         tr("<h3>ATC Workbench %1</h3><p>From ONNX model to measured OM on Ascend NPUs.</p>"
            "<p>Log file: %2</p>")
             .arg(QStringLiteral(WB_VERSION), log::logFilePath().toHtmlEscaped()));
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_toolkit->refresh();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)

@@ -18,6 +18,8 @@ class ModelLoader;
 class ModelPage;
 class ShapesPage;
 class GraphPage;
+class ConvertPage;
+class ToolkitController;
 class Settings;
 class WelcomePage;
 
@@ -29,7 +31,7 @@ public:
     ~MainWindow() override;
 
     void openModel(const QString& path);
-    // Pages by name: "welcome" (no model), "model", "shapes", "graph". Returns false for an unknown name.
+    // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert". False for an unknown name.
     bool showPage(const QString& name);
     QString currentPageName() const;
     static QStringList pageNames();
@@ -42,6 +44,8 @@ public:
     ModelPage* modelPage() const { return m_modelPage; }
     ShapesPage* shapesPage() const { return m_shapesPage; }
     GraphPage* graphPage() const { return m_graphPage; }
+    ConvertPage* convertPage() const { return m_convertPage; }
+    ToolkitController* toolkit() const { return m_toolkit; }
     LogPanel* logPanel() const { return m_logPanel; }
     QMenu* recentMenu() const { return m_recentMenu; }
 
@@ -66,6 +70,7 @@ private:
     void rebuildRecentMenu();
     void refreshRecent();
     void showAbout();
+    void showSettings();
 
     Settings& m_settings;
     ModelLoader* m_loader;
@@ -77,6 +82,8 @@ private:
     ModelPage* m_modelPage;
     ShapesPage* m_shapesPage;
     GraphPage* m_graphPage;
+    ConvertPage* m_convertPage;
+    ToolkitController* m_toolkit;
     LogPanel* m_logPanel;
     QMenu* m_recentMenu = nullptr;
     QLabel* m_statusPath;

@@ -22,24 +22,28 @@ Result<QByteArray> runNpuSmi()
     const QString program = QStandardPaths::findExecutable(QStringLiteral("npu-smi"));
     if (program.isEmpty()) {
         return Error { QStringLiteral("tool_missing"),
-            QStringLiteral("npu-smi was not found on PATH; install the Ascend driver (it ships npu-smi) on a machine with an "
-                           "NPU, or use --from-file with saved `npu-smi info` output."),
+            QStringLiteral(
+                "npu-smi was not found on PATH; install the Ascend driver (it ships npu-smi) on a machine with an "
+                "NPU, or use --from-file with saved `npu-smi info` output."),
             {} };
     }
     // WB_NPU_SMI_TIMEOUT_MS shortens the wait in tests.
-    const int timeout = qEnvironmentVariableIsSet("WB_NPU_SMI_TIMEOUT_MS") ? qEnvironmentVariableIntValue("WB_NPU_SMI_TIMEOUT_MS")
-                                                                          : kDefaultTimeoutMs;
+    const int timeout = qEnvironmentVariableIsSet("WB_NPU_SMI_TIMEOUT_MS")
+        ? qEnvironmentVariableIntValue("WB_NPU_SMI_TIMEOUT_MS")
+        : kDefaultTimeoutMs;
     QProcess process;
     process.setProgram(program);
     process.setArguments({ QStringLiteral("info") });
     process.start(QIODevice::ReadOnly);
     if (!process.waitForStarted(timeout)) {
-        return Error { QStringLiteral("tool_failed"), QStringLiteral("%1 could not be started: %2").arg(program, process.errorString()), {} };
+        return Error { QStringLiteral("tool_failed"),
+            QStringLiteral("%1 could not be started: %2").arg(program, process.errorString()), {} };
     }
     if (!process.waitForFinished(timeout)) {
         process.kill();
         process.waitForFinished(1000);
-        return Error { QStringLiteral("timeout"), QStringLiteral("%1 info did not finish within %2 ms.").arg(program).arg(timeout), {} };
+        return Error { QStringLiteral("timeout"),
+            QStringLiteral("%1 info did not finish within %2 ms.").arg(program).arg(timeout), {} };
     }
     const QByteArray out = process.readAllStandardOutput();
     if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
@@ -57,19 +61,22 @@ int runDevices(const QStringList& args)
     QCommandLineParser parser;
     const QCommandLineOption fromFile(QStringLiteral("from-file"),
         QStringLiteral("Parse this saved `npu-smi info` output instead of running npu-smi."), QStringLiteral("FILE"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     parser.addOptions({ fromFile, jsonOption, help });
     const bool json = args.contains(QStringLiteral("--json"));
     if (!parser.parse(QStringList { QStringLiteral("atcwb devices") } + args))
         return usageError(QStringLiteral("devices"), parser.errorText(), json);
     if (parser.isSet(help)) {
-        printText(QStringLiteral("Usage: atcwb devices [--from-file FILE] [--json]\n\n") + parser.helpText().section(QLatin1Char('\n'), 2));
+        printText(QStringLiteral("Usage: atcwb devices [--from-file FILE] [--json]\n\n")
+            + parser.helpText().section(QLatin1Char('\n'), 2));
         return Ok;
     }
     if (!parser.positionalArguments().isEmpty()) {
         return usageError(QStringLiteral("devices"),
-            QStringLiteral("unexpected argument '%1' (use --from-file FILE)").arg(parser.positionalArguments().first()), json);
+            QStringLiteral("unexpected argument '%1' (use --from-file FILE)").arg(parser.positionalArguments().first()),
+            json);
     }
     const bool fromSavedFile = parser.isSet(fromFile);
     const Result<QByteArray> output = fromSavedFile ? readToolOutput(parser.value(fromFile)) : runNpuSmi();

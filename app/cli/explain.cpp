@@ -35,11 +35,16 @@ Result<QByteArray> readToolOutput(const QString& path)
         return Error { QStringLiteral("not_a_file"), QStringLiteral("%1 is not a file.").arg(shown), {} };
     if (info.size() > kMaxBytes) {
         return Error { QStringLiteral("too_large"),
-            QStringLiteral("%1 is %2 bytes; tool output larger than %3 bytes is not read.").arg(shown).arg(info.size()).arg(kMaxBytes), {} };
+            QStringLiteral("%1 is %2 bytes; tool output larger than %3 bytes is not read.")
+                .arg(shown)
+                .arg(info.size())
+                .arg(kMaxBytes),
+            {} };
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error { QStringLiteral("unreadable"), QStringLiteral("%1 cannot be read: %2").arg(shown, file.errorString()), {} };
+        return Error { QStringLiteral("unreadable"),
+            QStringLiteral("%1 cannot be read: %2").arg(shown, file.errorString()), {} };
     return file.readAll();
 }
 
@@ -49,10 +54,12 @@ int runExplain(const QStringList& args)
     QCommandLineParser parser;
     const QCommandLineOption kindOption(QStringLiteral("kind"),
         QStringLiteral("Which tool wrote FILE: %1 (detected when omitted).").arg(kKinds), QStringLiteral("KIND"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
+    const QCommandLineOption jsonOption(
+        QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     parser.addOptions({ kindOption, jsonOption, help });
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Saved console output of atc, msame, ais_bench or npu-smi info."));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), QStringLiteral("Saved console output of atc, msame, ais_bench or npu-smi info."));
     const bool json = args.contains(QStringLiteral("--json"));
     if (!parser.parse(QStringList { QStringLiteral("atcwb explain") } + args))
         return usageError(QStringLiteral("explain"), parser.errorText(), json);
@@ -64,14 +71,16 @@ int runExplain(const QStringList& args)
     if (positional.isEmpty())
         return usageError(QStringLiteral("explain"), QStringLiteral("missing FILE"), json);
     if (positional.size() > 1)
-        return usageError(QStringLiteral("explain"), QStringLiteral("expected one FILE, got %1").arg(positional.size()), json);
+        return usageError(
+            QStringLiteral("explain"), QStringLiteral("expected one FILE, got %1").arg(positional.size()), json);
 
     std::optional<LogKind> kind;
     if (parser.isSet(kindOption)) {
         kind = logKindFromName(parser.value(kindOption));
         if (!kind) {
-            return inputError({ QStringLiteral("unknown_kind"),
-                                  QStringLiteral("Unknown kind '%1'; use one of %2.").arg(parser.value(kindOption), kKinds), {} },
+            return inputError(
+                { QStringLiteral("unknown_kind"),
+                    QStringLiteral("Unknown kind '%1'; use one of %2.").arg(parser.value(kindOption), kKinds), {} },
                 json);
         }
     }
@@ -82,10 +91,11 @@ int runExplain(const QStringList& args)
     if (!kind)
         kind = detectLogKind(text);
     if (!kind) {
-        return inputError({ QStringLiteral("unknown_kind"),
-                              QStringLiteral("Cannot tell which tool wrote %1; pass --kind (%2).")
-                                  .arg(QDir::toNativeSeparators(QFileInfo(positional.first()).absoluteFilePath()), kKinds),
-                              {} },
+        return inputError(
+            { QStringLiteral("unknown_kind"),
+                QStringLiteral("Cannot tell which tool wrote %1; pass --kind (%2).")
+                    .arg(QDir::toNativeSeparators(QFileInfo(positional.first()).absoluteFilePath()), kKinds),
+                {} },
             json);
     }
 
@@ -99,7 +109,8 @@ int runExplain(const QStringList& args)
     case LogKind::AisBench: {
         const bool msame = *kind == LogKind::Msame;
         const RunnerReport report = msame ? parseMsameOutput(text) : parseAisBenchOutput(text);
-        json ? printJson(runnerReportToJson(logKindName(*kind), report)) : printText(runnerReportToText(logKindName(*kind), report));
+        json ? printJson(runnerReportToJson(logKindName(*kind), report))
+             : printText(runnerReportToText(logKindName(*kind), report));
         return Ok;
     }
     case LogKind::NpuSmi:
@@ -107,16 +118,18 @@ int runExplain(const QStringList& args)
     }
     const Result<NpuSmiInfo> info = parseNpuSmiInfo(text);
     if (!info.ok())
-        return inputError({ info.error().code, QStringLiteral("%1: %2").arg(positional.first(), info.error().message), {} }, json);
+        return inputError(
+            { info.error().code, QStringLiteral("%1: %2").arg(positional.first(), info.error().message), {} }, json);
     json ? printJson(npuSmiToJson(info.value())) : printText(npuSmiToText(info.value()));
     return Ok;
 }
 
 namespace {
-const bool explainRegistered = registerCommand({ "explain", "explain FILE [--kind atc|msame|ais-bench|npu-smi] [--json]",
-    "Explain a saved tool output: ATC's verdict, errors with causes, nodes and what to do;\n"
-    "msame/ais_bench latency and throughput; npu-smi devices. The kind is detected when omitted.",
-    &runExplain, 40 });
+const bool explainRegistered
+    = registerCommand({ "explain", "explain FILE [--kind atc|msame|ais-bench|npu-smi] [--json]",
+        "Explain a saved tool output: ATC's verdict, errors with causes, nodes and what to do;\n"
+        "msame/ais_bench latency and throughput; npu-smi devices. The kind is detected when omitted.",
+        &runExplain, 40 });
 } // namespace
 
 } // namespace wb::cli

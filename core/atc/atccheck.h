@@ -25,8 +25,8 @@ struct AtcCheckResult {
 AtcCheckResult checkConversion(const AtcOptions& options, const OnnxModel& model, const AtcToolkit& toolkit);
 
 // Fixes the inputs as the options would (each profile flag's first profile stands in for its -1s), infers shapes
-// and reports outputs still dynamic (rule dynamic_output) or an inference failure (shape_inference_failed). Returns
-// nothing when the options leave inputs dynamic: validate() reports that.
+// and reports outputs still dynamic (rule dynamic_output). Returns nothing when the options leave inputs dynamic
+// (validate() reports that) or when inference fails (logged to wb.atc).
 QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFacts& facts, const AtcOptions& options);
 
 // {"findings": [findingToJson...], "command": [program, args...]}: the `atcwb check --json` contract.

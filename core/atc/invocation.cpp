@@ -11,25 +11,6 @@ namespace wb {
 
 namespace {
 
-QString quote(const QString& word, bool mayLookLikeAssignment = false)
-{
-    if (word.isEmpty())
-        return QStringLiteral("''");
-    bool safe = !(mayLookLikeAssignment && word.contains(QLatin1Char('=')));
-    for (const QChar c : word) {
-        const bool plain = c.isLetterOrNumber() && c.unicode() < 128;
-        if (!safe || (!plain && !QStringLiteral("_@%+=:,./-").contains(c))) {
-            safe = false;
-            break;
-        }
-    }
-    if (safe)
-        return word;
-    QString quoted = word;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
-}
-
 QString folderOf(const QString& path)
 {
     return path.isEmpty() ? QString() : QFileInfo(path).absolutePath();
@@ -41,11 +22,6 @@ QString arg(const QString& name, const QString& value)
 }
 
 } // namespace
-
-QStringList AtcInvocation::argv() const
-{
-    return QStringList { program } + arguments;
-}
 
 AtcInvocation buildInvocation(const AtcOptions& options, const AtcToolkit& toolkit)
 {
@@ -89,10 +65,12 @@ AtcInvocation buildInvocation(const AtcOptions& options, const AtcToolkit& toolk
 
 QString renderCommandLine(const AtcInvocation& invocation, bool multiline)
 {
-    QStringList words;
-    for (const QString& w : invocation.argv())
-        words.append(quote(w, words.isEmpty())); // a first word with '=' would be a variable assignment
-    return words.join(multiline ? QStringLiteral(" \\\n    ") : QStringLiteral(" "));
+    if (!multiline)
+        return shellQuote(invocation.argv());
+    QStringList words { shellQuote(QStringList { invocation.program }) }; // the first word has its own rules
+    for (const QString& a : invocation.arguments)
+        words.append(shellQuote(a));
+    return words.join(QStringLiteral(" \\\n    "));
 }
 
 QString renderShellScript(const AtcInvocation& invocation)
@@ -101,10 +79,10 @@ QString renderShellScript(const AtcInvocation& invocation)
                                     "# ATC conversion exported by ATC Workbench. Run it as it is; the arguments are quoted\n"
                                     "# exactly as the app passes them to atc.\n");
     if (!invocation.setupScript.isEmpty())
-        script += QStringLiteral("source %1\n").arg(quote(invocation.setupScript));
+        script += QStringLiteral("source %1\n").arg(shellQuote(invocation.setupScript));
     script += QStringLiteral("set -e\n");
     if (!invocation.workingDirectory.isEmpty())
-        script += QStringLiteral("cd %1\n").arg(quote(invocation.workingDirectory));
+        script += QStringLiteral("cd %1\n").arg(shellQuote(invocation.workingDirectory));
     script += QStringLiteral("exec ") + renderCommandLine(invocation, true) + QLatin1Char('\n');
     return script;
 }

@@ -229,7 +229,7 @@ QString toolkitHowTo()
     return QStringLiteral("Set the atc path in Settings (Toolkit), or export ASCEND_TOOLKIT_HOME=<toolkit folder> "
                           "(e.g. /usr/local/Ascend/ascend-toolkit/latest), or run `source "
                           "/usr/local/Ascend/ascend-toolkit/set_env.sh` (CANN 8.5 and later: `source "
-                          "/usr/local/Ascend/cann/set_env.sh`) before starting the app.");
+                          "/usr/local/Ascend/cann/set_env.sh`) in the shell that starts ATC Workbench or atcwb.");
 }
 
 QString toolkitStatus(const AtcToolkit& toolkit)

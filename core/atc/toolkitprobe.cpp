@@ -50,7 +50,7 @@ ProbeOutput runProbe(const QString& program, const QStringList& args, const QPro
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(2000);
-        return { false, {}, QStringLiteral("%1 did not finish within %2 s").arg(program).arg(timeoutMs / 1000) };
+        return { false, {}, QStringLiteral("%1 did not finish within %2 s").arg(program).arg(timeoutMs / 1000.0) };
     }
     if (process.exitStatus() != QProcess::NormalExit)
         return { false, {}, QStringLiteral("%1 crashed").arg(program) };

@@ -3,6 +3,7 @@
 #include "atcfinding.h"
 #include "atcoptions.h"
 #include "modelfacts.h"
+#include "onnx/shapespec.h"
 #include "toolkit.h"
 
 namespace wb::detail {
@@ -24,6 +25,10 @@ struct RuleContext {
 
 void checkGeneral(const RuleContext& ctx); // required flags, paths, SoC, toolkit, flag support (validatepaths.cpp)
 void checkFlagValues(const RuleContext& ctx); // enumerated values and flag pairs (validateflags.cpp)
-void checkShapes(const RuleContext& ctx); // input_shape, profiles, model inputs (validateshapes.cpp)
+void checkShapes(const RuleContext& ctx); // input_shape, profiles (validateshapes.cpp), then:
+// validateinputs.cpp: the model's inputs against the parsed --input_shape, and dynamic-shape mode.
+void checkModelInputs(const RuleContext& ctx, const QList<InputShapeSpec>& specs, const QString& gearField);
+void checkDynamicShapeMode(const RuleContext& ctx, const QList<InputShapeSpec>& specs, const QString& gearField);
+void reportUnknownInput(const RuleContext& ctx, const QString& field, const QString& name);
 
 } // namespace wb::detail

@@ -46,7 +46,7 @@ void checkAllowedValues(const RuleContext& ctx)
         const QString flag = QLatin1String(a.flag);
         const QString value = atcFlagValue(ctx.options, flag);
         const QStringList allowed = words(a.values);
-        if (value.isEmpty() || allowed.contains(value))
+        if (value.isEmpty() || allowed.contains(value) || !atcFlagAppliesTo(flag, ctx.options.mode))
             continue;
         QString hint;
         if (flag == QLatin1String("input_format") && value == QLatin1String("NHWC"))
@@ -58,7 +58,7 @@ void checkAllowedValues(const RuleContext& ctx)
     }
     // --output_type: one type for every output, or node:index:TYPE per output.
     const QString outputType = ctx.options.outputType.trimmed();
-    if (!outputType.isEmpty()) {
+    if (!outputType.isEmpty() && ctx.converting()) {
         const QStringList types = words(kOutputTypes);
         for (const QString& entry : outputType.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
             const QString type = entry.section(QLatin1Char(':'), -1).trimmed();

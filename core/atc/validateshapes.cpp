@@ -1,4 +1,4 @@
-// --input_shape, the dynamic profiles (gears) and the model's inputs (shared/reference/atc.md §2.3, §2.4).
+// --input_shape and the dynamic profiles (gears) (shared/reference/atc.md §2.3, §2.4).
 #include "atcsyntax.h"
 #include "validate_p.h"
 
@@ -15,17 +15,6 @@ constexpr qint64 kMaxBatch = 2048;
 bool isDynamic(const ShapeSpecDim& d)
 {
     return !d.isStatic();
-}
-
-// A spec for an input with its dynamic dims set to 1: what to suggest when a shape is missing.
-QString suggestedSpec(const TensorInfo& input)
-{
-    if (!input.shape)
-        return input.name + QStringLiteral(":<dims>");
-    QStringList dims;
-    for (const Dim& d : *input.shape)
-        dims.append(d.isDynamic() ? QStringLiteral("1") : QString::number(d.value));
-    return input.name + QLatin1Char(':') + dims.join(QLatin1Char(','));
 }
 
 struct ShapeCheck {
@@ -93,25 +82,15 @@ struct ShapeCheck {
         if (!ctx.model)
             return;
         for (const InputShapeRange& r : ranges.value()) {
-            if (!r.name.isEmpty() && !inputNames().contains(r.name))
+            bool known = false;
+            for (const TensorInfo& t : ctx.model->summary.inputs)
+                known = known || t.name == r.name;
+            if (!r.name.isEmpty() && !known)
                 unknownInput(QStringLiteral("input_shape_range"), r.name);
         }
     }
 
-    QStringList inputNames() const
-    {
-        QStringList names;
-        for (const TensorInfo& t : ctx.model->summary.inputs)
-            names.append(t.name);
-        return names;
-    }
-
-    void unknownInput(const QString& field, const QString& name) const
-    {
-        add(AtcSeverity::Error, "input_name_unknown", field,
-            QStringLiteral("--%1 names '%2', but the model has no input of that name; ATC stops with E10016.").arg(field, name),
-            QStringLiteral("Use the model's input names: %1.").arg(inputNames().join(QStringLiteral(", "))), "E10016");
-    }
+    void unknownInput(const QString& field, const QString& name) const { reportUnknownInput(ctx, field, name); }
 
     template <typename T>
     void countAndDuplicates(const QList<T>& profiles)
@@ -322,90 +301,6 @@ struct ShapeCheck {
                     QStringLiteral("Add %1: to --input_shape.").arg(t.name));
         }
     }
-
-    void modelInputs()
-    {
-        if (!ctx.model)
-            return;
-        const bool dynamicAllowed = !gearField.isEmpty() || !o.inputShapeRange.isEmpty();
-        for (const InputShapeSpec& s : specs) {
-            const TensorInfo* input = nullptr;
-            for (const TensorInfo& t : ctx.model->summary.inputs)
-                input = t.name == s.name ? &t : input;
-            if (!input) {
-                unknownInput(QStringLiteral("input_shape"), s.name);
-                continue;
-            }
-            if (!input->shape)
-                continue;
-            if (input->shape->size() != s.dims.size()) {
-                add(AtcSeverity::Error, "input_rank_mismatch", QStringLiteral("input_shape"),
-                    QStringLiteral("--input_shape gives '%1' %2 dimension(s), but the model's input is %3 (rank %4).")
-                        .arg(s.name)
-                        .arg(s.dims.size())
-                        .arg(input->shapeText())
-                        .arg(input->shape->size()),
-                    QStringLiteral("Give one size per dimension, e.g. %1.").arg(suggestedSpec(*input)));
-                continue;
-            }
-            for (int i = 0; i < s.dims.size(); ++i) {
-                const Dim& m = input->shape->at(i);
-                if (!m.isDynamic() && s.dims.at(i).isStatic() && m.value != s.dims.at(i).min) {
-                    add(AtcSeverity::Warning, "input_dim_conflict", QStringLiteral("input_shape"),
-                        QStringLiteral("--input_shape sets dimension %1 of '%2' to %3, but the model fixes it to %4; the "
-                                       "weights were exported for %4, so ATC or the run will likely fail.")
-                            .arg(i)
-                            .arg(s.name)
-                            .arg(s.dims.at(i).min)
-                            .arg(m.value),
-                        QStringLiteral("Use %1 for that dimension.").arg(m.value));
-                    break;
-                }
-            }
-        }
-        for (const TensorInfo& t : ctx.model->summary.inputs) {
-            if (!t.isDynamic() || spec(t.name))
-                continue;
-            QStringList dims;
-            for (const int i : t.dynamicDimIndexes())
-                dims.append(QStringLiteral("%1 (dim %2)").arg(t.shape->at(i).toString()).arg(i));
-            add(AtcSeverity::Error, "dynamic_dim_unfixed", QStringLiteral("input_shape"),
-                t.shape ? QStringLiteral("Input '%1' %2 has dynamic dimension(s) %3 and is not in --input_shape; ATC "
-                                         "stops with E10001 (\"maybe you should set input_shape to specify its shape\").")
-                              .arg(t.name, t.shapeText(), dims.join(QStringLiteral(", ")))
-                        : QStringLiteral("Input '%1' has an unknown rank and is not in --input_shape; ATC cannot size it "
-                                         "(E10001).")
-                              .arg(t.name),
-                QStringLiteral("Add it to --input_shape, e.g. %1%2.")
-                    .arg(suggestedSpec(t),
-                        dynamicAllowed ? QString()
-                                       : QStringLiteral(" (or -1 for the batch with --dynamic_batch_size=1,2,4,8)")),
-                "E10001");
-        }
-    }
-
-    void dynamicShapeMode()
-    {
-        if (!gearField.isEmpty() || !o.inputShapeRange.isEmpty())
-            return;
-        QStringList dynamic;
-        for (const InputShapeSpec& s : specs) {
-            if (!s.isStatic())
-                dynamic.append(formatInputShapeSpec({ s }));
-        }
-        if (dynamic.isEmpty())
-            return;
-        const QString soc = o.socVersion;
-        const bool unsupported = soc == QLatin1String("Ascend310") || soc.startsWith(QLatin1String("Ascend310B"));
-        add(unsupported ? AtcSeverity::Error : AtcSeverity::Warning, "dynamic_shape_mode", QStringLiteral("input_shape"),
-            QStringLiteral("--input_shape has -1/-2 or ranges (%1) and no profile flag, so ATC builds a dynamic-shape "
-                           "model%2.")
-                .arg(dynamic.join(QStringLiteral("; ")),
-                    unsupported ? QStringLiteral(", which %1 does not support").arg(soc)
-                                : QStringLiteral("; it runs slower than a static one and is not supported on Ascend310 "
-                                                 "or Ascend310B SoCs")),
-            QStringLiteral("Fix the sizes, or list the sizes you need with --dynamic_batch_size / --dynamic_dims."));
-    }
 };
 
 } // namespace
@@ -427,8 +322,8 @@ void checkShapes(const RuleContext& ctx)
     }
     check.shapeRange();
     check.gears();
-    check.dynamicShapeMode();
-    check.modelInputs();
+    checkDynamicShapeMode(ctx, check.specs, check.gearField);
+    checkModelInputs(ctx, check.specs, check.gearField);
 }
 
 } // namespace wb::detail

@@ -35,12 +35,38 @@ void InputShapeModel::validate(Row& row) const
         return;
     }
     const InputShapeSpec& spec = parsed.value().first();
-    if (!spec.isStatic()) {
+    if (!spec.isStatic() && !m_allowDynamic) {
         row.error = tr("Use fixed sizes here; dynamic profiles belong to the conversion settings.");
         return;
     }
     if (row.tensor.shape && row.tensor.shape->size() != spec.dims.size())
         row.error = tr("%1 has %2 dimensions; %3 given.").arg(row.tensor.name).arg(row.tensor.shape->size()).arg(spec.dims.size());
+}
+
+void InputShapeModel::setAllowDynamic(bool allow)
+{
+    if (m_allowDynamic == allow)
+        return;
+    m_allowDynamic = allow;
+    for (Row& r : m_rows)
+        validate(r);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    emit specsChanged();
+}
+
+void InputShapeModel::setSpecs(const QList<InputShapeSpec>& specs)
+{
+    for (const InputShapeSpec& spec : specs) {
+        for (int row = 0; row < m_rows.size(); ++row) {
+            if (m_rows.at(row).tensor.name != spec.name)
+                continue;
+            QStringList dims;
+            for (const ShapeSpecDim& d : spec.dims)
+                dims.append(d.toString());
+            setStaticShape(row, dims.join(QLatin1Char(',')));
+        }
+    }
 }
 
 bool InputShapeModel::setStaticShape(int row, const QString& dims)

@@ -22,6 +22,12 @@ public:
     explicit InputShapeModel(QObject* parent = nullptr);
 
     void setInputs(const QList<TensorInfo>& inputs);
+    // Conversion shapes may keep -1 (and lo~hi ranges) for dims a dynamic profile covers; the Shapes page wants
+    // fixed sizes only. Off by default.
+    void setAllowDynamic(bool allow);
+    bool allowDynamic() const { return m_allowDynamic; }
+    // Fills the static-shape column from an ATC --input_shape value (rows it does not name keep theirs).
+    void setSpecs(const QList<InputShapeSpec>& specs);
     bool setStaticShape(int row, const QString& dims);
     QString staticShape(int row) const;
 
@@ -48,6 +54,7 @@ private:
     };
     void validate(Row& row) const;
     QList<Row> m_rows;
+    bool m_allowDynamic = false;
 };
 
 } // namespace wb

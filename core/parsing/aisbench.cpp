@@ -37,17 +37,20 @@ LatencySummary parseSummary(QStringView text)
 
 std::optional<double> AisBenchParser::feed(QStringView line)
 {
-    static const QRegularExpression summary(QStringLiteral("^(H2D_latency|NPU_compute_time|D2H_latency)\\s*\\(ms\\):(.*)$"));
+    static const QRegularExpression summary(
+        QStringLiteral("^(H2D_latency|NPU_compute_time|D2H_latency)\\s*\\(ms\\):(.*)$"));
     // 1. "throughput 1000*batchsize.mean(1)/NPU_compute_time.mean(2.45): 407.1"  (2023+)
     // 2. "throughput 1000*batchsize(1)/NPU_compute_time.mean(31.7): 31.5"         (2022)
     // 3. "throughput (1000*batchsize/NPU_compute_time): 171.5"                   (mid-2022 ais_infer)
     static const QRegularExpression throughput(QStringLiteral("^throughput\\b(.*):\\s*(\\S+)\\s*$"));
     static const QRegularExpression batchInThroughput(QStringLiteral("batchsize(?:\\.mean)?\\(([^)]+)\\)"));
     static const QRegularExpression summaryThroughput(QStringLiteral("^summary throughput:\\s*(\\S+)"));
-    static const QRegularExpression deviceThroughput(QStringLiteral("^i:\\d+\\s+device_(\\d+)\\s+throughput:\\s*(\\S+)"));
+    static const QRegularExpression deviceThroughput(
+        QStringLiteral("^i:\\d+\\s+device_(\\d+)\\s+throughput:\\s*(\\S+)"));
     static const QRegularExpression batch(QStringLiteral("^try get model batchsize:\\s*(\\S+)"));
     static const QRegularExpression aclExec(QStringLiteral("^model aclExec cost\\s*:\\s*(\\S+)"));
-    static const QRegularExpression energy(QStringLiteral("^NPU ID:\\s*(\\d+)\\s+energy consumption\\(J\\):\\s*(\\S+)"));
+    static const QRegularExpression energy(
+        QStringLiteral("^NPU ID:\\s*(\\d+)\\s+energy consumption\\(J\\):\\s*(\\S+)"));
 
     QStringView text = line.trimmed();
     const QStringView tag = runnerlines::stripTag(&text);

@@ -57,7 +57,8 @@ QList<CodeHeader> splitCodeHeaders(QStringView line)
 {
     static const QRegularExpression codeAt(QStringLiteral("(?<![^\\s.])([EW][0-9A-Z][0-9]{4}):(?=\\s|\\[|$)"), opts());
     static const QRegularExpression pidHeader(
-        QStringLiteral("^\\[PID:\\s*(\\d+)\\]\\s*(\\d{4}-\\d\\d-\\d\\d-\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{3}){0,2})?\\s*"), opts());
+        QStringLiteral("^\\[PID:\\s*(\\d+)\\]\\s*(\\d{4}-\\d\\d-\\d\\d-\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{3}){0,2})?\\s*"),
+        opts());
     QList<CodeHeader> headers;
     auto it = codeAt.globalMatch(line);
     QList<QRegularExpressionMatch> matches;
@@ -99,15 +100,32 @@ QList<OpRef> extractOps(QStringView text)
     // text that follows them rather than at a blank.
     static const QList<std::pair<QRegularExpression, bool>> patterns = {
         // E19010 / EZ9010: No parser is registered for Op [X, optype [ai.onnx::11::Y]].
-        { QRegularExpression(QStringLiteral("No parser is registered for Op \\[?(.+?),\\s*optype:?\\s*\\[?([^\\]\\s,]+)"), opts()), true },
+        { QRegularExpression(
+              QStringLiteral("No parser is registered for Op \\[?(.+?),\\s*optype:?\\s*\\[?([^\\]\\s,]+)"), opts()),
+            true },
         // EZ3003: No supported Ops kernel and engine are found for [X], optype [Y].
-        { QRegularExpression(QStringLiteral("No supported Ops kernel and engine are found for \\[?(.+?)\\]?,\\s*optype:?\\s*\\[?([^\\]\\s,]+)"), opts()), true },
+        { QRegularExpression(
+              QStringLiteral(
+                  "No supported Ops kernel and engine are found for \\[?(.+?)\\]?,\\s*optype:?\\s*\\[?([^\\]\\s,]+)"),
+              opts()),
+            true },
         // E20001 / E40021: Failed to compile Op [X]. (optype: [Y]) / (oppath: [p], optype: [Y])
-        { QRegularExpression(QStringLiteral("Failed to compile Op \\[?(.+?)\\]?\\.?\\s*\\((?:[^)]*?,\\s*)?optype:\\s*\\[?([^\\]\\s,)]+)"), opts()), true },
+        { QRegularExpression(
+              QStringLiteral(
+                  "Failed to compile Op \\[?(.+?)\\]?\\.?\\s*\\((?:[^)]*?,\\s*)?optype:\\s*\\[?([^\\]\\s,)]+)"),
+              opts()),
+            true },
         // E10501 / EZ0501: IR for Op X with optype Y is not registered.
-        { QRegularExpression(QStringLiteral("IR for Op \\[?(.+?)\\]?,? with optype \\[?([^\\]\\s,]+?)\\]?,? is not registered"), opts()), true },
+        { QRegularExpression(
+              QStringLiteral("IR for Op \\[?(.+?)\\]?,? with optype \\[?([^\\]\\s,]+?)\\]?,? is not registered"),
+              opts()),
+            true },
         // E13010: No operator plugin is registered for Op: X, optype: Y.
-        { QRegularExpression(QStringLiteral("No operator plugin is registered for Op:?\\s*\\[?(.+?)\\]?,\\s*optype:?\\s*\\[?([^\\]\\s,]+)"), opts()), true },
+        { QRegularExpression(
+              QStringLiteral(
+                  "No operator plugin is registered for Op:?\\s*\\[?(.+?)\\]?,\\s*optype:?\\s*\\[?([^\\]\\s,]+)"),
+              opts()),
+            true },
         // W11001: Op [X] does not hit the high-priority operator information library
         { QRegularExpression(QStringLiteral("\\bOp \\[?(.+?)\\]? does not hit\\b"), opts()), false },
     };
@@ -144,8 +162,9 @@ void mergeOps(QList<OpRef>* to, const QList<OpRef>& from)
 std::optional<PlogLine> parsePlogLine(QStringView line)
 {
     static const QRegularExpression plog(
-        QStringLiteral("^\\[(ERROR|WARNING|WARN|INFO|DEBUG|EVENT|TRACE)\\]\\s*([A-Za-z][A-Za-z0-9_]*)\\((\\d+),([^)]*)\\):\\s*"
-                       "(\\d{4}-\\d\\d-\\d\\d-\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{3}){0,2})\\s*(?:\\[([^\\]]*)\\])?\\s*(.*)$"),
+        QStringLiteral(
+            "^\\[(ERROR|WARNING|WARN|INFO|DEBUG|EVENT|TRACE)\\]\\s*([A-Za-z][A-Za-z0-9_]*)\\((\\d+),([^)]*)\\):\\s*"
+            "(\\d{4}-\\d\\d-\\d\\d-\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{3}){0,2})\\s*(?:\\[([^\\]]*)\\])?\\s*(.*)$"),
         opts());
     const QRegularExpressionMatch m = plog.match(line);
     if (!m.hasMatch())
@@ -162,7 +181,8 @@ std::optional<PlogLine> parsePlogLine(QStringView line)
 bool isPythonExceptionLine(QStringView line)
 {
     static const QRegularExpression exception(
-        QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*(Error|Exception|Exit|Interrupt|Warning|StopIteration)(:.*)?$"), opts());
+        QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*(Error|Exception|Exit|Interrupt|Warning|StopIteration)(:.*)?$"),
+        opts());
     return exception.match(line).hasMatch();
 }
 

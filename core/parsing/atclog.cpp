@@ -103,7 +103,8 @@ QString pythonHintKey(const QString& process, const QString& exception)
     if (process.contains(QLatin1String("PoolWorker")) || exception.startsWith(QLatin1String("EOFError"))
         || exception.startsWith(QLatin1String("MemoryError")))
         return QStringLiteral("tbe_worker_died");
-    if (exception.startsWith(QLatin1String("ModuleNotFoundError")) || exception.startsWith(QLatin1String("ImportError")))
+    if (exception.startsWith(QLatin1String("ModuleNotFoundError"))
+        || exception.startsWith(QLatin1String("ImportError")))
         return QStringLiteral("EC0010");
     return QStringLiteral("python_traceback");
 }
@@ -191,8 +192,8 @@ void AtcLogParser::feedLine(QStringView raw, QList<AtcEvent>* out)
                 const atclines::CodeHeader& h = headers.at(i);
                 const bool isError = h.code.startsWith(QLatin1Char('E'));
                 m_sawFatal = m_sawFatal || isError;
-                AtcEvent event = makeEvent(AtcEventKind::Coded, isError ? Severity::Error : Severity::Warning,
-                    h.message, m_line);
+                AtcEvent event
+                    = makeEvent(AtcEventKind::Coded, isError ? Severity::Error : Severity::Warning, h.message, m_line);
                 event.code = h.code;
                 event.pid = h.pid;
                 event.timestamp = h.timestamp;
@@ -240,7 +241,8 @@ void AtcLogParser::feedLine(QStringView raw, QList<AtcEvent>* out)
         const bool isError = plog->level == QLatin1String("ERROR");
         if (!isError && !plog->level.startsWith(QLatin1String("WARN")))
             return; // INFO/DEBUG/EVENT lines (ASCEND_SLOG_PRINT_TO_STDOUT=1) would drown the real messages
-        AtcEvent event = makeEvent(AtcEventKind::Plog, isError ? Severity::Error : Severity::Warning, plog->message, m_line);
+        AtcEvent event
+            = makeEvent(AtcEventKind::Plog, isError ? Severity::Error : Severity::Warning, plog->message, m_line);
         event.module = plog->module;
         event.pid = plog->pid;
         event.timestamp = plog->timestamp;
@@ -304,7 +306,8 @@ void AtcLogParser::closeBlock(QList<AtcEvent>* out)
         return;
     }
     const QString exception = event.message;
-    const QString what = exception.isEmpty() ? QStringLiteral("traceback cut off before the exception line") : exception;
+    const QString what
+        = exception.isEmpty() ? QStringLiteral("traceback cut off before the exception line") : exception;
     event.message = event.module.isEmpty() ? QStringLiteral("Python exception: %1").arg(what)
                                            : QStringLiteral("Python process %1 failed: %2").arg(event.module, what);
     const QString hintKey = pythonHintKey(event.module, exception);

@@ -30,7 +30,8 @@ enum class AtcEventKind {
     PythonTraceback, // "Traceback (most recent call last):" ... "SomeError: ..."
     LoaderError, // "... error while loading shared libraries: libx.so ..."
 };
-QString atcEventKindName(AtcEventKind kind); // "status", "coded", "command_line", "plog", "python_traceback", "loader_error"
+QString atcEventKindName(
+    AtcEventKind kind); // "status", "coded", "command_line", "plog", "python_traceback", "loader_error"
 
 struct AtcEvent {
     AtcEventKind kind = AtcEventKind::Status;

@@ -33,11 +33,12 @@ std::optional<LogKind> logKindFromName(const QString& name)
 std::optional<LogKind> detectLogKind(const QByteArray& bytes)
 {
     const QString text = QString::fromUtf8(bytes);
-    static const QRegularExpression npuSmiHeader(QStringLiteral("^\\s*\\|\\s*NPU\\s+Name\\s*\\|\\s*Health"),
-        QRegularExpression::MultilineOption);
+    static const QRegularExpression npuSmiHeader(
+        QStringLiteral("^\\s*\\|\\s*NPU\\s+Name\\s*\\|\\s*Health"), QRegularExpression::MultilineOption);
     static const QRegularExpression aisBench(
-        QStringLiteral("NPU_compute_time \\(ms\\)|^(?:\\[INFO\\] )?throughput\\b|Performance Summary|ais_bench|ais_infer|"
-                       "try get model batchsize|Inference (?:array )?Processing"),
+        QStringLiteral(
+            "NPU_compute_time \\(ms\\)|^(?:\\[INFO\\] )?throughput\\b|Performance Summary|ais_bench|ais_infer|"
+            "try get model batchsize|Inference (?:array )?Processing"),
         QRegularExpression::MultilineOption);
     static const QRegularExpression msame(
         QStringLiteral("^Inference time:|^Inference average time|Execute sample success|Sample process failed|"

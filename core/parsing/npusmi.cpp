@@ -88,7 +88,8 @@ void assign(const QStringList& columns, const QString& cell, NpuDevice* d)
 
 struct TableState {
     enum class Section { None, Devices, Processes } section = Section::None;
-    QStringList columnsA { QStringLiteral("Power(W)"), QStringLiteral("Temp(C)"), QStringLiteral("Hugepages-Usage(page)") };
+    QStringList columnsA { QStringLiteral("Power(W)"), QStringLiteral("Temp(C)"),
+        QStringLiteral("Hugepages-Usage(page)") };
     QStringList columnsB { QStringLiteral("AICore(%)"), QStringLiteral("Memory-Usage(MB)") };
     std::optional<NpuDevice> pending; // row A seen, waiting for row B
     bool sawDeviceHeader = false;
@@ -144,7 +145,8 @@ void processRow(const QStringList& c, NpuSmiInfo* info)
     const qint64 pid = c.at(1).toLongLong(&ok);
     if (!npu || !ok)
         return;
-    info->processes.append({ *npu, first.size() > 1 ? intValue(first.at(1)) : std::nullopt, pid, c.at(2), value(c.at(3)) });
+    info->processes.append(
+        { *npu, first.size() > 1 ? intValue(first.at(1)) : std::nullopt, pid, c.at(2), value(c.at(3)) });
 }
 
 } // namespace
@@ -177,11 +179,13 @@ Result<NpuSmiInfo> parseNpuSmiInfo(const QByteArray& text)
                 info.toolVersion = m.captured(1);
                 info.driverVersion = m.captured(2);
             }
-        } else if (c.size() >= 3 && firstCell.startsWith(QLatin1String("NPU")) && c.at(1).startsWith(QLatin1String("Health"))) {
+        } else if (c.size() >= 3 && firstCell.startsWith(QLatin1String("NPU"))
+            && c.at(1).startsWith(QLatin1String("Health"))) {
             state.section = TableState::Section::Devices;
             state.sawDeviceHeader = true;
             state.columnsA = c.at(2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        } else if (c.size() >= 3 && firstCell.startsWith(QLatin1String("Chip")) && c.at(1).startsWith(QLatin1String("Bus-Id"))) {
+        } else if (c.size() >= 3 && firstCell.startsWith(QLatin1String("Chip"))
+            && c.at(1).startsWith(QLatin1String("Bus-Id"))) {
             state.columnsB = c.at(2).split(QLatin1Char(' '), Qt::SkipEmptyParts);
         } else if (c.size() >= 2 && c.at(1).startsWith(QLatin1String("Process id"))) {
             flushPending(&state, &info);
@@ -195,7 +199,8 @@ Result<NpuSmiInfo> parseNpuSmiInfo(const QByteArray& text)
     flushPending(&state, &info);
     if (!state.sawDeviceHeader) {
         return Error { QStringLiteral("not_npu_smi"),
-            QStringLiteral("No `npu-smi info` device table found (expected a header row with NPU, Name and Health)."), {} };
+            QStringLiteral("No `npu-smi info` device table found (expected a header row with NPU, Name and Health)."),
+            {} };
     }
     return info;
 }

@@ -27,9 +27,8 @@ QJsonValue orNull(const QString& s)
 QJsonObject summaryToJson(const LatencySummary& s)
 {
     QJsonObject o;
-    const std::pair<const char*, const std::optional<double>*> fields[] = {
-        { "min", &s.min }, { "max", &s.max }, { "mean", &s.mean }, { "median", &s.median }, { "p99", &s.p99 }
-    };
+    const std::pair<const char*, const std::optional<double>*> fields[]
+        = { { "min", &s.min }, { "max", &s.max }, { "mean", &s.mean }, { "median", &s.median }, { "p99", &s.p99 } };
     for (const auto& [name, value] : fields) {
         if (*value)
             o.insert(QLatin1String(name), **value);
@@ -51,8 +50,8 @@ QJsonObject atcEventToJson(const AtcEvent& e)
 {
     QJsonArray ops;
     for (const OpRef& op : e.ops) {
-        ops.append(QJsonObject { { QStringLiteral("name"), orNull(op.name) }, { QStringLiteral("type"), orNull(op.type) },
-            { QStringLiteral("domain"), orNull(op.domain) },
+        ops.append(QJsonObject { { QStringLiteral("name"), orNull(op.name) },
+            { QStringLiteral("type"), orNull(op.type) }, { QStringLiteral("domain"), orNull(op.domain) },
             { QStringLiteral("opset"), op.opset > 0 ? QJsonValue(op.opset) : QJsonValue(QJsonValue::Null) } });
     }
     return QJsonObject {

@@ -23,9 +23,8 @@ QString pair(const std::optional<double>& used, const std::optional<double>& tot
 QString summaryText(const LatencySummary& s)
 {
     QStringList parts;
-    const std::pair<const char*, const std::optional<double>*> fields[] = {
-        { "min", &s.min }, { "mean", &s.mean }, { "median", &s.median }, { "p99", &s.p99 }, { "max", &s.max }
-    };
+    const std::pair<const char*, const std::optional<double>*> fields[]
+        = { { "min", &s.min }, { "mean", &s.mean }, { "median", &s.median }, { "p99", &s.p99 }, { "max", &s.max } };
     for (const auto& [name, value] : fields) {
         if (*value)
             parts.append(QStringLiteral("%1 %2").arg(QLatin1String(name), num(*value)));
@@ -46,7 +45,8 @@ QString atcLogToText(const AtcLogResult& r)
     for (const AtcEvent& e : r.events) {
         out += QStringLiteral("\nline %1  %2%3  %4\n")
                    .arg(e.line)
-                   .arg(severityName(e.severity).toUpper(), e.code.isEmpty() ? QString() : QLatin1Char(' ') + e.code, e.message);
+                   .arg(severityName(e.severity).toUpper(), e.code.isEmpty() ? QString() : QLatin1Char(' ') + e.code,
+                       e.message);
         if (!e.cause.isEmpty())
             out += QStringLiteral("    Cause:    %1\n").arg(e.cause);
         if (!e.solution.isEmpty())
@@ -56,7 +56,8 @@ QString atcLogToText(const AtcLogResult& r)
             for (const OpRef& op : e.ops) {
                 QString text = op.name.isEmpty() ? op.type : op.name;
                 if (!op.name.isEmpty() && !op.type.isEmpty())
-                    text += QStringLiteral(" (%1%2)").arg(op.type, op.opset > 0 ? QStringLiteral(", opset %1").arg(op.opset) : QString());
+                    text += QStringLiteral(" (%1%2)").arg(
+                        op.type, op.opset > 0 ? QStringLiteral(", opset %1").arg(op.opset) : QString());
                 ops.append(text);
             }
             out += QStringLiteral("    Ops:      %1\n").arg(ops.join(QStringLiteral(", ")));
@@ -69,7 +70,8 @@ QString atcLogToText(const AtcLogResult& r)
 
 QString runnerReportToText(const QString& kind, const RunnerReport& r)
 {
-    QString out = QStringLiteral("%1 output: %2\n").arg(kind, r.finished ? QStringLiteral("finished") : QStringLiteral("did not finish"));
+    QString out = QStringLiteral("%1 output: %2\n")
+                      .arg(kind, r.finished ? QStringLiteral("finished") : QStringLiteral("did not finish"));
     out += QStringLiteral("  Latency (ms):    %1\n").arg(summaryText(r.latency));
     if (r.meanWithoutFirstMs)
         out += QStringLiteral("  Mean without the first run: %1 ms\n").arg(num(r.meanWithoutFirstMs));
@@ -83,11 +85,13 @@ QString runnerReportToText(const QString& kind, const RunnerReport& r)
                    .arg(v.count)
                    .arg(num(v.min), num(v.median), num(v.p99), num(v.max), num(v.stddev));
     }
-    out += QStringLiteral("  Throughput:      %1\n").arg(r.throughput ? num(r.throughput) + QStringLiteral(" /s") : QStringLiteral("not printed"));
+    out += QStringLiteral("  Throughput:      %1\n")
+               .arg(r.throughput ? num(r.throughput) + QStringLiteral(" /s") : QStringLiteral("not printed"));
     QStringList devices;
     for (int id : r.devices)
         devices.append(QString::number(id));
-    out += QStringLiteral("  Devices:         %1\n").arg(devices.isEmpty() ? QStringLiteral("-") : devices.join(QStringLiteral(", ")));
+    out += QStringLiteral("  Devices:         %1\n")
+               .arg(devices.isEmpty() ? QStringLiteral("-") : devices.join(QStringLiteral(", ")));
     for (const QString& e : r.errors)
         out += QStringLiteral("  Error: %1\n").arg(e);
     return out;
@@ -97,7 +101,8 @@ QString npuSmiToText(const NpuSmiInfo& info)
 {
     QString out;
     if (!info.toolVersion.isEmpty())
-        out += QStringLiteral("npu-smi %1, driver %2\n").arg(info.toolVersion, info.driverVersion.isEmpty() ? QStringLiteral("?") : info.driverVersion);
+        out += QStringLiteral("npu-smi %1, driver %2\n")
+                   .arg(info.toolVersion, info.driverVersion.isEmpty() ? QStringLiteral("?") : info.driverVersion);
     out += QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
                .arg(QStringLiteral("NPU"), -5)
                .arg(QStringLiteral("Chip"), -5)

@@ -6,8 +6,14 @@ namespace wb {
 
 namespace {
 
-    bool isContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-    bool isLeadByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0xC0; }
+bool isContinuationByte(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+bool isLeadByte(char c)
+{
+    return (static_cast<unsigned char>(c) & 0xC0) == 0xC0;
+}
 
 } // namespace
 

@@ -14,16 +14,16 @@ namespace wb {
 
 namespace {
 
-    struct Registry {
-        QMutex mutex;
-        QList<ToolRunner*> runners; // a runner removes itself before it is destroyed
-    };
+struct Registry {
+    QMutex mutex;
+    QList<ToolRunner*> runners; // a runner removes itself before it is destroyed
+};
 
-    Registry& registry()
-    {
-        static Registry instance;
-        return instance;
-    }
+Registry& registry()
+{
+    static Registry instance;
+    return instance;
+}
 
 } // namespace
 
@@ -56,8 +56,8 @@ QList<RunningTool> RunningTools::snapshot()
     QList<RunningTool> tools;
     for (ToolRunner* runner : std::as_const(r.runners)) {
         // The invocation and clock are only written by start(), before add(); m_pgid is atomic.
-        tools.append(RunningTool { runner->m_invocation.program, runner->m_invocation.arguments,
-            runner->m_pgid.load(), runner->m_clock.isValid() ? runner->m_clock.elapsed() : 0 });
+        tools.append(RunningTool { runner->m_invocation.program, runner->m_invocation.arguments, runner->m_pgid.load(),
+            runner->m_clock.isValid() ? runner->m_clock.elapsed() : 0 });
     }
     return tools;
 }
@@ -72,7 +72,8 @@ bool RunningTools::shutdownAll(int waitMs)
             if (runner->thread() == QThread::currentThread())
                 mine.append(runner);
             else // posted under the lock: the runner cannot be destroyed meanwhile; if it is later, Qt drops the event
-                QMetaObject::invokeMethod(runner, [runner] { runner->cancel(); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    runner, [runner] { runner->cancel(); }, Qt::QueuedConnection);
         }
     }
     // SIGTERM to all first, so the grace periods run side by side rather than one after the other.

@@ -6,25 +6,25 @@ namespace wb {
 
 namespace {
 
-    QString signalName(int sig)
-    {
-        switch (sig) {
-        case SIGKILL:
-            return QStringLiteral("SIGKILL");
-        case SIGTERM:
-            return QStringLiteral("SIGTERM");
-        case SIGSEGV:
-            return QStringLiteral("SIGSEGV");
-        case SIGABRT:
-            return QStringLiteral("SIGABRT");
-        case SIGBUS:
-            return QStringLiteral("SIGBUS");
-        case SIGINT:
-            return QStringLiteral("SIGINT");
-        default:
-            return QStringLiteral("signal %1").arg(sig);
-        }
+QString signalName(int sig)
+{
+    switch (sig) {
+    case SIGKILL:
+        return QStringLiteral("SIGKILL");
+    case SIGTERM:
+        return QStringLiteral("SIGTERM");
+    case SIGSEGV:
+        return QStringLiteral("SIGSEGV");
+    case SIGABRT:
+        return QStringLiteral("SIGABRT");
+    case SIGBUS:
+        return QStringLiteral("SIGBUS");
+    case SIGINT:
+        return QStringLiteral("SIGINT");
+    default:
+        return QStringLiteral("signal %1").arg(sig);
     }
+}
 
 } // namespace
 

@@ -15,13 +15,13 @@ namespace wb {
 
 namespace {
 
-    // After SIGKILL the kernel ends the process at once unless it sits in an uninterruptible wait.
-    constexpr int KillWaitMs = 5000;
+// After SIGKILL the kernel ends the process at once unless it sits in an uninterruptible wait.
+constexpr int KillWaitMs = 5000;
 
-    std::string toolName(const ToolInvocation& invocation)
-    {
-        return QFileInfo(invocation.program).fileName().toStdString();
-    }
+std::string toolName(const ToolInvocation& invocation)
+{
+    return QFileInfo(invocation.program).fileName().toStdString();
+}
 
 } // namespace
 
@@ -44,8 +44,8 @@ ToolRunner::~ToolRunner()
     if (m_process) {
         disconnect(m_process, nullptr, this, nullptr); // nothing is delivered from a dying runner
         if (m_process->state() != QProcess::NotRunning) {
-            log::run()->warn("Killing {} (pid {}): its runner is being destroyed", toolName(m_invocation),
-                m_process->processId());
+            log::run()->warn(
+                "Killing {} (pid {}): its runner is being destroyed", toolName(m_invocation), m_process->processId());
             sendSignal(SIGKILL);
             m_process->waitForFinished(KillWaitMs);
         }
@@ -69,6 +69,7 @@ bool ToolRunner::start(const ToolInvocation& invocation)
         return false;
     m_invocation = invocation;
     m_stopReason = StopReason::None;
+    m_startError.clear();
     m_pgid = 0;
     ++m_runId;
     for (auto& splitter : m_splitters)
@@ -95,8 +96,15 @@ bool ToolRunner::start(const ToolInvocation& invocation)
     connect(process, &QProcess::finished, this,
         [this](int code, QProcess::ExitStatus status) { onFinished(code, static_cast<int>(status)); });
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
-        if (error == QProcess::FailedToStart)
-            onStartFailed(process->errorString());
+        if (error != QProcess::FailedToStart)
+            return; // Crashed comes with finished(); nothing else applies to a process we only read from
+        // Qt says "execve: No such file or directory" or "chdir: …": name what it was about.
+        QString reason = process->errorString();
+        if (reason.startsWith(QLatin1String("chdir:")))
+            reason += QStringLiteral(" (working directory %1)").arg(m_invocation.workingDirectory);
+        else if (!m_invocation.program.isEmpty())
+            reason += QStringLiteral(" (program %1)").arg(m_invocation.program);
+        onStartFailed(reason);
     });
 
     m_running = true;
@@ -121,6 +129,7 @@ void ToolRunner::onStarted()
 void ToolRunner::onStartFailed(const QString& errorString)
 {
     // QProcess may report this from inside start(); finished() must only come from the event loop.
+    m_startError = errorString;
     ToolResult result;
     result.kind = ToolResult::Kind::FailedToStart;
     result.errorString = errorString;
@@ -146,6 +155,7 @@ void ToolRunner::feed(ToolChannel channel, const QByteArray& data)
 {
     if (data.isEmpty())
         return;
+    emit bytesReceived(channel, data);
     const int i = index(channel);
     LineSplitter& splitter = m_splitters[i];
     const QStringList lines = splitter.feed(data);
@@ -253,7 +263,7 @@ bool ToolRunner::shutdown(int waitMs)
     if (!process || process->state() == QProcess::NotRunning) { // a failed start still queued: deliver it now
         ToolResult result;
         result.kind = ToolResult::Kind::FailedToStart;
-        result.errorString = process ? process->errorString() : QString();
+        result.errorString = m_startError;
         complete(std::move(result));
         return true;
     }

@@ -63,6 +63,8 @@ public:
 
 signals:
     void started(qint64 pid);
+    // The bytes as read, before they are split into lines (for output that is not text, such as `env -0`).
+    void bytesReceived(wb::ToolChannel channel, const QByteArray& bytes);
     // Lines without their line ends, in order within a channel.
     void linesReceived(wb::ToolChannel channel, const QStringList& lines);
     void finished(const wb::ToolResult& result);
@@ -93,6 +95,7 @@ private:
     QTimer m_idleTimer;
     QElapsedTimer m_clock;
     StopReason m_stopReason = StopReason::None;
+    QString m_startError;
     std::atomic<qint64> m_pgid { 0 }; // read by RunningTools from other threads
     quint64 m_runId = 0;
     bool m_running = false;

@@ -25,10 +25,7 @@ Result<LatencyStats> LatencyStats::compute(const QList<double>& samplesMs)
         const double v = samplesMs.at(i);
         if (!std::isfinite(v) || v < 0) {
             return Error { QStringLiteral("bad_sample"),
-                QStringLiteral("Latency sample %1 is %2; samples must be finite and not negative.")
-                    .arg(i)
-                    .arg(v),
-                {} };
+                QStringLiteral("Latency sample %1 is %2; samples must be finite and not negative.").arg(i).arg(v), {} };
         }
     }
     QList<double> sorted = samplesMs;

@@ -35,7 +35,7 @@ private slots:
 void TestAtcOpCheck::resourcesLoadFromStaticLibrary()
 {
     for (const char* name : { ":/data/atc/onnx_ops.json", ":/data/atc/soc_versions.json" }) {
-        QFile f(QLatin1String(name));
+        QFile f { QString::fromLatin1(name) };
         QVERIFY2(f.open(QIODevice::ReadOnly), name);
         QVERIFY(f.size() > 100);
     }

@@ -6,8 +6,9 @@
 // prints progress dots, writes <output>.om (starting with the OM magic "IMOD") and "ATC run success…"; errors in
 // the CANN 8 format ("E10007: [PID: n] <time> …", exit 255). Switches, all environment variables:
 //
-//   FAKE_ATC_MODE            atc (default) | dots | hang | crash | oom | oom-exit | flood | nonutf8 | crlf | fork | replay
-//   FAKE_ATC_MODEL_INPUTS    a,b: the model's input names (default: read from the ONNX file); an --input_shape name
+//   FAKE_ATC_MODE            atc (default) | dots | hang | crash | oom | oom-exit | flood | nonutf8 | crlf | fork |
+//   replay FAKE_ATC_MODEL_INPUTS    a,b: the model's input names (default: read from the ONNX file); an --input_shape
+//   name
 //                            that is not one of them fails with E10001
 //   FAKE_ATC_UNSUPPORTED_OPS Convx,Foo: op types without a parser; nodes of those types fail with E19010
 //   FAKE_ATC_DOTS, FAKE_ATC_DOT_MS   progress dots (no newline) and the pause between them (dots: 40 x 50 ms)
@@ -65,8 +66,14 @@ void writeAll(int fd, std::string_view bytes)
     }
 }
 
-void out(std::string_view text) { writeAll(STDOUT_FILENO, text); }
-void err(std::string_view text) { writeAll(STDERR_FILENO, text); }
+void out(std::string_view text)
+{
+    writeAll(STDOUT_FILENO, text);
+}
+void err(std::string_view text)
+{
+    writeAll(STDERR_FILENO, text);
+}
 
 void sleepMs(int ms)
 {
@@ -159,7 +166,8 @@ void printDots(int count, int pauseMs)
                 block[static_cast<std::size_t>(pos + LineBytes - 1)] = '\n';
             }
         }
-        out(std::string_view(block).substr(0, static_cast<std::size_t>(std::min<long long>(BlockBytes, total - written))));
+        out(std::string_view(block).substr(
+            0, static_cast<std::size_t>(std::min<long long>(BlockBytes, total - written))));
     }
     if (!newlines)
         out("\n");
@@ -210,11 +218,13 @@ void printDots(int count, int pauseMs)
 {
     const std::string framework = args.value("framework");
     if (framework != "0" && framework != "1" && framework != "3" && framework != "5")
-        fail("E10007", "[--framework] is required. The value must be [0(Caffe) or 1(MindSpore) or 3(TensorFlow) or "
-                       "5(Onnx)].");
+        fail("E10007",
+            "[--framework] is required. The value must be [0(Caffe) or 1(MindSpore) or 3(TensorFlow) or "
+            "5(Onnx)].");
     for (const char* required : { "soc_version", "output", "model" }) {
         if (args.value(required).empty())
-            fail("E10054", std::string("The required parameter [--") + required
+            fail("E10054",
+                std::string("The required parameter [--") + required
                     + "] for ATC is empty. Another possible reason is that the values of some parameters are not "
                       "enclosed by quotation marks (\"\").");
     }
@@ -239,8 +249,9 @@ void printDots(int count, int pauseMs)
             }
         }
         fail("E10001",
-            "Value [-1] for parameter [" + unshaped + "] is invalid. Reason: maybe you should set input_shape to "
-                                                      "specify its shape.");
+            "Value [-1] for parameter [" + unshaped
+                + "] is invalid. Reason: maybe you should set input_shape to "
+                  "specify its shape.");
     }
 
     printDots(envInt("FAKE_ATC_DOTS", 3), envInt("FAKE_ATC_DOT_MS", 0));

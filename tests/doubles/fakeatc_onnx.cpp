@@ -12,77 +12,77 @@ namespace fakeatc {
 
 namespace {
 
-    struct Field {
-        std::uint32_t number = 0;
-        std::uint64_t varint = 0; // for varint fields
-        std::string_view bytes; // for length-delimited fields
-        bool isBytes = false;
-    };
+struct Field {
+    std::uint32_t number = 0;
+    std::uint64_t varint = 0; // for varint fields
+    std::string_view bytes; // for length-delimited fields
+    bool isBytes = false;
+};
 
-    // Calls onField for each varint and length-delimited field of one protobuf message (all this reader needs;
-    // fixed-width fields are skipped). False on malformed input.
-    bool walk(std::string_view msg, const std::function<void(const Field&)>& onField)
-    {
-        std::size_t pos = 0;
-        auto varint = [&](std::uint64_t& value) {
-            value = 0;
-            for (int shift = 0; shift < 64; shift += 7) {
-                if (pos >= msg.size())
-                    return false;
-                const auto byte = static_cast<std::uint8_t>(msg[pos++]);
-                value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-                if ((byte & 0x80) == 0)
-                    return true;
-            }
-            return false;
-        };
-        while (pos < msg.size()) {
-            std::uint64_t key = 0;
-            if (!varint(key))
+// Calls onField for each varint and length-delimited field of one protobuf message (all this reader needs;
+// fixed-width fields are skipped). False on malformed input.
+bool walk(std::string_view msg, const std::function<void(const Field&)>& onField)
+{
+    std::size_t pos = 0;
+    auto varint = [&](std::uint64_t& value) {
+        value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (pos >= msg.size())
                 return false;
-            Field field;
-            field.number = static_cast<std::uint32_t>(key >> 3);
-            switch (key & 7) {
-            case 0:
-                if (!varint(field.varint))
-                    return false;
-                onField(field);
-                break;
-            case 1:
-                pos += 8;
-                break;
-            case 5:
-                pos += 4;
-                break;
-            case 2: {
-                std::uint64_t length = 0;
-                if (!varint(length) || length > msg.size() - pos)
-                    return false;
-                field.bytes = msg.substr(pos, length);
-                field.isBytes = true;
-                onField(field);
-                pos += length;
-                break;
-            }
-            default:
-                return false; // groups: not used by ONNX
-            }
-            if (pos > msg.size())
-                return false;
+            const auto byte = static_cast<std::uint8_t>(msg[pos++]);
+            value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            if ((byte & 0x80) == 0)
+                return true;
         }
-        return true;
+        return false;
+    };
+    while (pos < msg.size()) {
+        std::uint64_t key = 0;
+        if (!varint(key))
+            return false;
+        Field field;
+        field.number = static_cast<std::uint32_t>(key >> 3);
+        switch (key & 7) {
+        case 0:
+            if (!varint(field.varint))
+                return false;
+            onField(field);
+            break;
+        case 1:
+            pos += 8;
+            break;
+        case 5:
+            pos += 4;
+            break;
+        case 2: {
+            std::uint64_t length = 0;
+            if (!varint(length) || length > msg.size() - pos)
+                return false;
+            field.bytes = msg.substr(pos, length);
+            field.isBytes = true;
+            onField(field);
+            pos += length;
+            break;
+        }
+        default:
+            return false; // groups: not used by ONNX
+        }
+        if (pos > msg.size())
+            return false;
     }
+    return true;
+}
 
-    // The string field `number` of a message ("" when absent).
-    std::string stringField(std::string_view msg, std::uint32_t number)
-    {
-        std::string value;
-        walk(msg, [&](const Field& f) {
-            if (f.number == number && f.isBytes)
-                value = std::string(f.bytes);
-        });
-        return value;
-    }
+// The string field `number` of a message ("" when absent).
+std::string stringField(std::string_view msg, std::uint32_t number)
+{
+    std::string value;
+    walk(msg, [&](const Field& f) {
+        if (f.number == number && f.isBytes)
+            value = std::string(f.bytes);
+    });
+    return value;
+}
 
 } // namespace
 

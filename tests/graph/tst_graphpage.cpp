@@ -154,10 +154,16 @@ void TestGraphPage::problemsFromShapeInference()
 {
     QVERIFY(open("detector_nms.onnx"));
     GraphPage* page = m_window->graphPage();
-    QTRY_COMPARE_WITH_TIMEOUT(page->overlay()->rowCount(), 1, 20000);
-    const QModelIndex mark = page->overlay()->index(0);
-    QCOMPARE(mark.data(graph::OverlayModel::NodeRole).toString(), QStringLiteral("/postprocess/NonMaxSuppression"));
-    QCOMPARE(mark.data(graph::OverlayModel::SourceRole).toString(), QStringLiteral("shapes"));
+    // Shape inference marks the node where shapes turn dynamic (the conversion check may mark it too).
+    auto shapesMarks = [page] {
+        QStringList nodes;
+        for (const auto& m : page->overlay()->marks()) {
+            if (m.source == QLatin1String("shapes"))
+                nodes.append(m.node);
+        }
+        return nodes;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(shapesMarks(), QStringList { QStringLiteral("/postprocess/NonMaxSuppression") }, 20000);
     // The marked node is drawn with a severity.
     const int node = page->scene()->doc->indexOf(QStringLiteral("/postprocess/NonMaxSuppression"));
     const int item = page->scene()->layout.visible.itemOfNode.at(node);

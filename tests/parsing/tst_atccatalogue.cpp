@@ -69,14 +69,22 @@ void TestAtcCatalogue::familyFallback_data()
 {
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("key");
-    QTest::newRow("Caffe first") << "E11001" << "E11";
-    QTest::newRow("Caffe last") << "E11037" << "E11";
-    QTest::newRow("exact beats family") << "E11017" << "E11017";
-    QTest::newRow("TensorFlow") << "E12009" << "E12";
-    QTest::newRow("file/proto") << "E13031" << "E13";
-    QTest::newRow("other parameter code") << "E10099" << "E10";
-    QTest::newRow("unknown class") << "E77777" << "";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("Caffe first") << "E11001"
+                                 << "E11";
+    QTest::newRow("Caffe last") << "E11037"
+                                << "E11";
+    QTest::newRow("exact beats family") << "E11017"
+                                        << "E11017";
+    QTest::newRow("TensorFlow") << "E12009"
+                                << "E12";
+    QTest::newRow("file/proto") << "E13031"
+                                << "E13";
+    QTest::newRow("other parameter code") << "E10099"
+                                          << "E10";
+    QTest::newRow("unknown class") << "E77777"
+                                   << "";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void TestAtcCatalogue::familyFallback()
@@ -91,8 +99,8 @@ void TestAtcCatalogue::eventKeys_data()
 {
     QTest::addColumn<QString>("key");
     // Every key AtcLogParser uses for output without a code.
-    for (const char* key : { "atc_run_failed", "python_traceback", "tbe_worker_died", "loader_error", "cli_unknown_flag",
-             "cli_missing_argument", "cli_non_option", "input_shape_range_deprecated", "amct" })
+    for (const char* key : { "atc_run_failed", "python_traceback", "tbe_worker_died", "loader_error",
+             "cli_unknown_flag", "cli_missing_argument", "cli_non_option", "input_shape_range_deprecated", "amct" })
         QTest::newRow(key) << QString::fromLatin1(key);
 }
 
@@ -110,7 +118,9 @@ void TestAtcCatalogue::badJson_data()
     QTest::newRow("not JSON") << QByteArray("{codes:") << "invalid";
     QTest::newRow("array") << QByteArray("[]") << "not an object";
     QTest::newRow("no codes") << QByteArray(R"({"families": {}, "events": {}})") << "\"codes\" is missing";
-    QTest::newRow("entry without hint") << QByteArray(R"({"codes": {"E1": {"title": "t"}}, "families": {}, "events": {}})") << "lacks a title or hint";
+    QTest::newRow("entry without hint") << QByteArray(
+        R"({"codes": {"E1": {"title": "t"}}, "families": {}, "events": {}})")
+                                        << "lacks a title or hint";
 }
 
 void TestAtcCatalogue::badJson()

@@ -68,7 +68,10 @@ void TestAtcLog::golden()
             for (int maxChunk : { 1, 5, 17, 64, 300 }) {
                 const QByteArray chunked = wbtest::formatAtcGolden(wbtest::parseAtcChunked(variant, seed, maxChunk));
                 if (chunked != whole)
-                    QFAIL(qPrintable(QStringLiteral("seed %1, chunks up to %2 bytes:\n%3").arg(seed).arg(maxChunk).arg(QString::fromUtf8(chunked))));
+                    QFAIL(qPrintable(QStringLiteral("seed %1, chunks up to %2 bytes:\n%3")
+                                         .arg(seed)
+                                         .arg(maxChunk)
+                                         .arg(QString::fromUtf8(chunked))));
             }
         }
     }
@@ -218,20 +221,41 @@ void TestAtcLog::verdict_data()
     const QString start = "ATC start working now, please wait for a moment.";
     const QString success = "ATC run success, welcome to the next use.";
     const QString failed = "ATC run failed, Please check the detail log, Try 'atc --help' for more information";
-    QTest::newRow("nothing") << QStringList {} << "incomplete" << "not_started" << 0;
-    QTest::newRow("started") << QStringList { start } << "incomplete" << "started" << 0;
-    QTest::newRow("compiling (dots, no newline yet)") << QStringList { start, "......" } << "incomplete" << "compiling" << 6;
-    QTest::newRow("success") << QStringList { start, "...", "....." + success } << "success" << "succeeded" << 8;
-    QTest::newRow("success with warnings") << QStringList { start, success, "W11001: Op [a] does not hit it." } << "success" << "succeeded" << 0;
-    QTest::newRow("success despite plog error") << QStringList { start, "[ERROR] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [a.cc:1]x", success } << "success" << "succeeded" << 0;
-    QTest::newRow("failure sentence") << QStringList { start, failed } << "failed" << "failed" << 0;
-    QTest::newRow("failure wins over success") << QStringList { success, failed } << "failed" << "failed" << 0;
-    QTest::newRow("error code alone") << QStringList { "E16005: two domains." } << "failed" << "not_started" << 0;
-    QTest::newRow("warning code alone") << QStringList { "W11001: Op [a] does not hit it." } << "incomplete" << "not_started" << 0;
-    QTest::newRow("plog error alone") << QStringList { start, "[ERROR] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [a.cc:1]x" } << "incomplete" << "started" << 0;
-    QTest::newRow("python traceback, no final line") << QStringList { start, "Traceback (most recent call last):", "  File \"a\"" } << "failed" << "started" << 0;
-    QTest::newRow("loader error") << QStringList { "atc.bin: error while loading shared libraries: libgraph.so: cannot open shared object file" } << "failed" << "not_started" << 0;
-    QTest::newRow("unknown flag") << QStringList { start, "ERROR: unknown command line flag 'x'" } << "failed" << "started" << 0;
+    QTest::newRow("nothing") << QStringList {} << "incomplete"
+                             << "not_started" << 0;
+    QTest::newRow("started") << QStringList { start } << "incomplete"
+                             << "started" << 0;
+    QTest::newRow("compiling (dots, no newline yet)") << QStringList { start, "......" } << "incomplete"
+                                                      << "compiling" << 6;
+    QTest::newRow("success") << QStringList { start, "...", "....." + success } << "success"
+                             << "succeeded" << 8;
+    QTest::newRow("success with warnings")
+        << QStringList { start, success, "W11001: Op [a] does not hit it." } << "success"
+        << "succeeded" << 0;
+    QTest::newRow("success despite plog error")
+        << QStringList { start, "[ERROR] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [a.cc:1]x", success } << "success"
+        << "succeeded" << 0;
+    QTest::newRow("failure sentence") << QStringList { start, failed } << "failed"
+                                      << "failed" << 0;
+    QTest::newRow("failure wins over success") << QStringList { success, failed } << "failed"
+                                               << "failed" << 0;
+    QTest::newRow("error code alone") << QStringList { "E16005: two domains." } << "failed"
+                                      << "not_started" << 0;
+    QTest::newRow("warning code alone") << QStringList { "W11001: Op [a] does not hit it." } << "incomplete"
+                                        << "not_started" << 0;
+    QTest::newRow("plog error alone") << QStringList { start,
+        "[ERROR] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [a.cc:1]x" }
+                                      << "incomplete"
+                                      << "started" << 0;
+    QTest::newRow("python traceback, no final line")
+        << QStringList { start, "Traceback (most recent call last):", "  File \"a\"" } << "failed"
+        << "started" << 0;
+    QTest::newRow("loader error")
+        << QStringList { "atc.bin: error while loading shared libraries: libgraph.so: cannot open shared object file" }
+        << "failed"
+        << "not_started" << 0;
+    QTest::newRow("unknown flag") << QStringList { start, "ERROR: unknown command line flag 'x'" } << "failed"
+                                  << "started" << 0;
 }
 
 void TestAtcLog::verdict()
@@ -265,8 +289,8 @@ void TestAtcLog::eventsArriveWhenComplete()
 
 void TestAtcLog::nonUtf8DoesNotCrash()
 {
-    const QByteArray bytes = QByteArray("\xff\xfe") + QByteArray(1, '\0') + "garbage\nE10001: Value [\xc3\x28] is bad\n\xe2\x82\n....."
-        + "\x80" + "ATC run success\n";
+    const QByteArray bytes = QByteArray("\xff\xfe") + QByteArray(1, '\0')
+        + "garbage\nE10001: Value [\xc3\x28] is bad\n\xe2\x82\n....." + "\x80" + "ATC run success\n";
     const AtcLogResult r = parseAtcLog(bytes);
     QCOMPARE(r.verdict, AtcVerdict::Success);
     QCOMPARE(r.events.size(), 2);

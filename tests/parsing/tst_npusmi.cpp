@@ -13,14 +13,16 @@ using namespace wb;
 
 namespace {
 
-const char* const kHeader310P = "+-----------------------+-----------------+------------------------------------------------------+\n"
-                                "| NPU     Name          | Health          | Power(W)     Temp(C)           Hugepages-Usage(page) |\n"
-                                "| Chip    Device        | Bus-Id          | AICore(%)    Memory-Usage(MB)                        |\n"
-                                "+=======================+=================+======================================================+\n";
-const char* const kHeader910B = "+---------------------------+---------------+----------------------------------------------------+\n"
-                                "| NPU   Name                | Health        | Power(W)    Temp(C)           Hugepages-Usage(page)|\n"
-                                "| Chip                      | Bus-Id        | AICore(%)   Memory-Usage(MB)  HBM-Usage(MB)        |\n"
-                                "+===========================+===============+====================================================+\n";
+const char* const kHeader310P
+    = "+-----------------------+-----------------+------------------------------------------------------+\n"
+      "| NPU     Name          | Health          | Power(W)     Temp(C)           Hugepages-Usage(page) |\n"
+      "| Chip    Device        | Bus-Id          | AICore(%)    Memory-Usage(MB)                        |\n"
+      "+=======================+=================+======================================================+\n";
+const char* const kHeader910B
+    = "+---------------------------+---------------+----------------------------------------------------+\n"
+      "| NPU   Name                | Health        | Power(W)    Temp(C)           Hugepages-Usage(page)|\n"
+      "| Chip                      | Bus-Id        | AICore(%)   Memory-Usage(MB)  HBM-Usage(MB)        |\n"
+      "+===========================+===============+====================================================+\n";
 
 QByteArray compact(const QJsonValue& value)
 {
@@ -62,7 +64,8 @@ void TestNpuSmi::golden()
     QVERIFY(!info.value().devices.isEmpty());
     const QByteArray json = QJsonDocument(npuSmiToJson(info.value())).toJson(QJsonDocument::Indented);
     QString why;
-    QVERIFY2(wbtest::compareGolden(json, wbtest::dataPath(QStringLiteral("runners/%1.expected.json").arg(file.chopped(4))), &why),
+    QVERIFY2(wbtest::compareGolden(
+                 json, wbtest::dataPath(QStringLiteral("runners/%1.expected.json").arg(file.chopped(4))), &why),
         qPrintable(why));
     // \r\n line ends give the same result.
     QByteArray crlf = data;
@@ -76,32 +79,37 @@ void TestNpuSmi::layouts_data()
     QTest::addColumn<int>("device");
     QTest::addColumn<QString>("key");
     QTest::addColumn<QByteArray>("expected");
-    const QByteArray p310 = QByteArray(kHeader310P) + "| 2144    310P3         | OK              | NA           47                0    / 0              |\n"
-                                                      "| 0       0             | 0000:86:00.0    | 0            1807 / 21527                            |\n";
+    const QByteArray p310 = QByteArray(kHeader310P)
+        + "| 2144    310P3         | OK              | NA           47                0    / 0              |\n"
+          "| 0       0             | 0000:86:00.0    | 0            1807 / 21527                            |\n";
     QTest::newRow("310P3 power NA") << p310 << 0 << "power_w" << QByteArray("null");
     QTest::newRow("310P3 id is the NPU column") << p310 << 0 << "id" << QByteArray("2144");
     QTest::newRow("310P3 memory") << p310 << 0 << "memory_total_mb" << QByteArray("21527");
     QTest::newRow("310P3 no HBM column") << p310 << 0 << "hbm_used_mb" << QByteArray("null");
     QTest::newRow("310P3 soc") << p310 << 0 << "soc_version" << QByteArray("\"Ascend310P3\"");
     QTest::newRow("310P3 logical device") << p310 << 0 << "device_id" << QByteArray("0");
-    const QByteArray glued = QByteArray(kHeader910B) + "| 3     910B3               | OK            | 95.1        44                0    / 0             |\n"
-                                                       "| 0                         | 0000:82:00.0  | 87          0    / 0          41052/ 65536         |\n";
+    const QByteArray glued = QByteArray(kHeader910B)
+        + "| 3     910B3               | OK            | 95.1        44                0    / 0             |\n"
+          "| 0                         | 0000:82:00.0  | 87          0    / 0          41052/ 65536         |\n";
     QTest::newRow("910B glued pair used") << glued << 0 << "hbm_used_mb" << QByteArray("41052");
     QTest::newRow("910B glued pair total") << glued << 0 << "hbm_total_mb" << QByteArray("65536");
     QTest::newRow("910B AI Core") << glued << 0 << "aicore_pct" << QByteArray("87");
     QTest::newRow("910B has no Device column") << glued << 0 << "device_id" << QByteArray("null");
     QTest::newRow("910B chip") << glued << 0 << "chip_id" << QByteArray("0");
-    const QByteArray fullyGlued = QByteArray(kHeader910B) + "| 0     910B1               | OK            | 95.1        44                0/0                     |\n"
-                                                            "| 0                         | NA            | NA          0/0               12345/65536         |\n";
+    const QByteArray fullyGlued = QByteArray(kHeader910B)
+        + "| 0     910B1               | OK            | 95.1        44                0/0                     |\n"
+          "| 0                         | NA            | NA          0/0               12345/65536         |\n";
     QTest::newRow("pair glued on both sides") << fullyGlued << 0 << "hbm_used_mb" << QByteArray("12345");
     QTest::newRow("Bus-Id NA") << fullyGlued << 0 << "bus_id" << QByteArray("null");
     QTest::newRow("AI Core NA") << fullyGlued << 0 << "aicore_pct" << QByteArray("null");
-    const QByteArray irregular = QByteArray(kHeader310P) + "| 0       310B1         | OK              | 10.4          66                15    / 15          |\n"
-                                                           "| 0       0             | NA              | 0            3841 / 11577                            |\n";
+    const QByteArray irregular = QByteArray(kHeader310P)
+        + "| 0       310B1         | OK              | 10.4          66                15    / 15          |\n"
+          "| 0       0             | NA              | 0            3841 / 11577                            |\n";
     QTest::newRow("irregular spacing: power") << irregular << 0 << "power_w" << QByteArray("10.4");
     QTest::newRow("irregular spacing: temperature") << irregular << 0 << "temp_c" << QByteArray("66");
     QTest::newRow("hugepages") << irregular << 0 << "hugepages_total" << QByteArray("15");
-    const QByteArray cut = QByteArray(kHeader310P) + "| 1       310P3         | Critical        | 30.0         90                0    / 0              |\n";
+    const QByteArray cut = QByteArray(kHeader310P)
+        + "| 1       310P3         | Critical        | 30.0         90                0    / 0              |\n";
     QTest::newRow("row B missing (cut off)") << cut << 0 << "health" << QByteArray("\"Critical\"");
     QTest::newRow("row B missing: memory unknown") << cut << 0 << "memory_used_mb" << QByteArray("null");
     const QByteArray noVersion = QByteArray("(base) user@host:~$ npu-smi info\n") + kHeader910B
@@ -133,16 +141,26 @@ void TestNpuSmi::socVersion_data()
 {
     QTest::addColumn<QString>("chip");
     QTest::addColumn<QString>("soc");
-    QTest::newRow("310") << "310" << "Ascend310";
-    QTest::newRow("310P3") << "310P3" << "Ascend310P3";
-    QTest::newRow("310B1") << "310B1" << "Ascend310B1";
-    QTest::newRow("310B4") << "310B4" << "Ascend310B4";
-    QTest::newRow("910B3") << "910B3" << "Ascend910B3";
-    QTest::newRow("910ProB") << "910ProB" << "Ascend910ProB";
-    QTest::newRow("910B4-1") << "910B4-1" << "Ascend910B4-1";
-    QTest::newRow("already prefixed") << "Ascend910_9391" << "Ascend910_9391";
-    QTest::newRow("empty") << "" << "";
-    QTest::newRow("not a chip") << "GeForce" << "";
+    QTest::newRow("310") << "310"
+                         << "Ascend310";
+    QTest::newRow("310P3") << "310P3"
+                           << "Ascend310P3";
+    QTest::newRow("310B1") << "310B1"
+                           << "Ascend310B1";
+    QTest::newRow("310B4") << "310B4"
+                           << "Ascend310B4";
+    QTest::newRow("910B3") << "910B3"
+                           << "Ascend910B3";
+    QTest::newRow("910ProB") << "910ProB"
+                             << "Ascend910ProB";
+    QTest::newRow("910B4-1") << "910B4-1"
+                             << "Ascend910B4-1";
+    QTest::newRow("already prefixed") << "Ascend910_9391"
+                                      << "Ascend910_9391";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("not a chip") << "GeForce"
+                                << "";
 }
 
 void TestNpuSmi::socVersion()

@@ -25,13 +25,16 @@ void TestParsingLines::splitLines_data()
     QTest::newRow("one line, no end") << QByteArray("abc") << QList<QByteArray> { "abc" };
     QTest::newRow("\\n") << QByteArray("a\nb\n") << QList<QByteArray> { "a", "b" };
     QTest::newRow("\\r\\n") << QByteArray("a\r\nb\r\n") << QList<QByteArray> { "a", "b" };
-    QTest::newRow("bare \\r (progress bar)") << QByteArray("10%\r20%\rdone\n") << QList<QByteArray> { "10%", "20%", "done" };
+    QTest::newRow("bare \\r (progress bar)")
+        << QByteArray("10%\r20%\rdone\n") << QList<QByteArray> { "10%", "20%", "done" };
     QTest::newRow("mixed ends") << QByteArray("a\nb\r\nc\rd") << QList<QByteArray> { "a", "b", "c", "d" };
     QTest::newRow("empty lines kept") << QByteArray("a\n\n\nb") << QList<QByteArray> { "a", "", "", "b" };
     QTest::newRow("\\r\\r is two ends") << QByteArray("a\r\rb") << QList<QByteArray> { "a", "", "b" };
     QTest::newRow("\\n\\r is two ends") << QByteArray("a\n\rb") << QList<QByteArray> { "a", "", "b" };
-    QTest::newRow("dots without newline") << QByteArray("ATC start\n.........") << QList<QByteArray> { "ATC start", "........." };
-    QTest::newRow("invalid UTF-8 kept as bytes") << QByteArray("\xff\xfe\n\xc3") << QList<QByteArray> { "\xff\xfe", "\xc3" };
+    QTest::newRow("dots without newline")
+        << QByteArray("ATC start\n.........") << QList<QByteArray> { "ATC start", "........." };
+    QTest::newRow("invalid UTF-8 kept as bytes")
+        << QByteArray("\xff\xfe\n\xc3") << QList<QByteArray> { "\xff\xfe", "\xc3" };
 }
 
 void TestParsingLines::splitLines()
@@ -45,13 +48,17 @@ void TestParsingLines::chunkBoundaries_data()
 {
     QTest::addColumn<QList<QByteArray>>("chunks");
     QTest::addColumn<QList<QByteArray>>("lines");
-    QTest::newRow("\\r\\n split across chunks counts once") << QList<QByteArray> { "a\r", "\nb\n" } << QList<QByteArray> { "a", "b" };
-    QTest::newRow("\\r then empty chunk then \\n") << QList<QByteArray> { "a\r", "", "\nb" } << QList<QByteArray> { "a", "b" };
+    QTest::newRow("\\r\\n split across chunks counts once")
+        << QList<QByteArray> { "a\r", "\nb\n" } << QList<QByteArray> { "a", "b" };
+    QTest::newRow("\\r then empty chunk then \\n")
+        << QList<QByteArray> { "a\r", "", "\nb" } << QList<QByteArray> { "a", "b" };
     QTest::newRow("\\r then other text") << QList<QByteArray> { "a\r", "b\n" } << QList<QByteArray> { "a", "b" };
-    QTest::newRow("line across three chunks") << QList<QByteArray> { "AT", "C run ", "success\n" }
-                                              << QList<QByteArray> { "ATC run success" };
-    QTest::newRow("UTF-8 sequence cut in two") << QList<QByteArray> { "\xe2\x96", "\x88\n" } << QList<QByteArray> { "\xe2\x96\x88" };
-    QTest::newRow("one byte chunks") << QList<QByteArray> { "x", "\r", "\n", "y", "\r", "z" } << QList<QByteArray> { "x", "y", "z" };
+    QTest::newRow("line across three chunks")
+        << QList<QByteArray> { "AT", "C run ", "success\n" } << QList<QByteArray> { "ATC run success" };
+    QTest::newRow("UTF-8 sequence cut in two")
+        << QList<QByteArray> { "\xe2\x96", "\x88\n" } << QList<QByteArray> { "\xe2\x96\x88" };
+    QTest::newRow("one byte chunks") << QList<QByteArray> { "x", "\r", "\n", "y", "\r", "z" }
+                                     << QList<QByteArray> { "x", "y", "z" };
 }
 
 void TestParsingLines::chunkBoundaries()
@@ -74,7 +81,8 @@ void TestParsingLines::randomChunksMatchWhole_data()
 {
     QTest::addColumn<QString>("file");
     const QStringList atc = wbtest::dataFiles(QStringLiteral("atc"), { QStringLiteral("*.log") });
-    const QStringList runners = wbtest::dataFiles(QStringLiteral("runners"), { QStringLiteral("*.log"), QStringLiteral("*.txt") });
+    const QStringList runners
+        = wbtest::dataFiles(QStringLiteral("runners"), { QStringLiteral("*.log"), QStringLiteral("*.txt") });
     QVERIFY(atc.size() >= 9 && runners.size() >= 8);
     for (const QString& f : atc)
         QTest::newRow(qPrintable(f)) << QStringLiteral("atc/") + f;
@@ -87,7 +95,8 @@ void TestParsingLines::randomChunksMatchWhole_data()
 void TestParsingLines::randomChunksMatchWhole()
 {
     QFETCH(QString, file);
-    QByteArray data = wbtest::readFile(wbtest::dataPath(file == QLatin1String("crlf") ? QStringLiteral("atc/fail_e19010_no_parser_msit_fixture.log") : file));
+    QByteArray data = wbtest::readFile(wbtest::dataPath(
+        file == QLatin1String("crlf") ? QStringLiteral("atc/fail_e19010_no_parser_msit_fixture.log") : file));
     QVERIFY(!data.isEmpty());
     if (file == QLatin1String("crlf"))
         data.replace("\n", "\r\n");

@@ -53,7 +53,8 @@ private slots:
 void TestRunnerParsers::golden_data()
 {
     QTest::addColumn<QString>("file");
-    const QStringList files = wbtest::dataFiles(QStringLiteral("runners"), { QStringLiteral("msame*.log"), QStringLiteral("ais*.log") });
+    const QStringList files
+        = wbtest::dataFiles(QStringLiteral("runners"), { QStringLiteral("msame*.log"), QStringLiteral("ais*.log") });
     QVERIFY(files.size() >= 8);
     for (const QString& f : files)
         QTest::newRow(qPrintable(f)) << f;
@@ -67,7 +68,8 @@ void TestRunnerParsers::golden()
     const bool msame = isMsame(file);
     const QByteArray whole = toJson(msame, msame ? parseMsameOutput(data) : parseAisBenchOutput(data));
     QString why;
-    QVERIFY2(wbtest::compareGolden(whole, wbtest::dataPath(QStringLiteral("runners/%1.expected.json").arg(file.chopped(4))), &why),
+    QVERIFY2(wbtest::compareGolden(
+                 whole, wbtest::dataPath(QStringLiteral("runners/%1.expected.json").arg(file.chopped(4))), &why),
         qPrintable(why));
     for (quint32 seed = 1; seed <= 6; ++seed) {
         for (int maxChunk : { 1, 9, 40, 500 })

@@ -62,8 +62,8 @@ public:
                 if (keepLines)
                     (channel == wb::ToolChannel::StdOut ? out : err).append(lines);
             });
-        connect(runner, &wb::ToolRunner::finished, this,
-            [this](const wb::ToolResult& result) { results.append(result); });
+        connect(
+            runner, &wb::ToolRunner::finished, this, [this](const wb::ToolResult& result) { results.append(result); });
     }
 
     bool done() const { return !results.isEmpty(); }

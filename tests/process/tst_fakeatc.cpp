@@ -49,7 +49,8 @@ Outcome runFake(const ToolInvocation& run)
     ToolRunner runner;
     Recorder rec(&runner);
     if (!runner.start(run) || !QTest::qWaitFor([&] { return rec.done(); }, Timeout))
-        return { {}, { "fake_atc did not finish" }, ToolResult { ToolResult::Kind::FailedToStart, 0, 0, false, 0, {} } };
+        return { {}, { "fake_atc did not finish" },
+            ToolResult { ToolResult::Kind::FailedToStart, 0, 0, false, 0, {} } };
     return { rec.out, rec.err, rec.result() };
 }
 
@@ -109,11 +110,12 @@ void TestFakeAtc::argumentSyntax_data()
 {
     QTest::addColumn<QStringList>("arguments");
     const QString m = model("resnet_static.onnx");
-    QTest::newRow("--flag=value") << QStringList { "--model=" + m, "--framework=5", "--output=OUT", "--soc_version=Ascend310" };
+    QTest::newRow("--flag=value") << QStringList { "--model=" + m, "--framework=5", "--output=OUT",
+        "--soc_version=Ascend310" };
     QTest::newRow("--flag value") << QStringList { "--model", m, "--framework", "5", "--output", "OUT", "--soc_version",
         "Ascend310" };
-    QTest::newRow("-flag and hyphens") << QStringList { "-model=" + m, "-framework", "5", "--output=OUT", "--soc-version",
-        "Ascend310P3" };
+    QTest::newRow("-flag and hyphens") << QStringList { "-model=" + m, "-framework", "5", "--output=OUT",
+        "--soc-version", "Ascend310P3" };
     QTest::newRow("other flags") << QStringList { "--model=" + m, "--framework=5", "--output=OUT",
         "--soc_version=Ascend910B3", "--input_format=NCHW", "--input_shape=input:1,3,224,224", "--log=error",
         "--precision_mode_v2=fp16" };
@@ -146,12 +148,15 @@ void TestFakeAtc::argumentErrors_data()
                                    << "ERROR: flag 'model' is missing its argument; flag description: Model file";
     QTest::newRow("positional") << QStringList { "model.onnx" } << StartLine
                                 << "ERROR: Non-option parameter: model.onnx";
-    QTest::newRow("no framework") << QStringList { "--model=" + m } << "5(Onnx)]." << "";
-    QTest::newRow("bad framework") << QStringList { "--framework=7" } << "5(Onnx)]." << "";
-    QTest::newRow("no soc_version") << QStringList { "--framework=5", "--model=" + m, "--output=x" }
-                                    << "The required parameter [--soc_version] for ATC is empty. Another possible reason "
-                                       "is that the values of some parameters are not enclosed by quotation marks (\"\")."
-                                    << "";
+    QTest::newRow("no framework") << QStringList { "--model=" + m } << "5(Onnx)]."
+                                  << "";
+    QTest::newRow("bad framework") << QStringList { "--framework=7" } << "5(Onnx)]."
+                                   << "";
+    QTest::newRow("no soc_version")
+        << QStringList { "--framework=5", "--model=" + m, "--output=x" }
+        << "The required parameter [--soc_version] for ATC is empty. Another possible reason "
+           "is that the values of some parameters are not enclosed by quotation marks (\"\")."
+        << "";
     QTest::newRow("missing model file") << QStringList { "--framework=5", "--model=/nonexistent.onnx", "--output=x",
         "--soc_version=Ascend310" } << "Failed to load the model from [/nonexistent.onnx]."
                                         << "";
@@ -203,8 +208,8 @@ void TestFakeAtc::unsupportedOperator()
     const QStringList block = o.out.mid(at + 1);
     QCOMPARE(block.size(), 5);
     QVERIFY2(block.at(0).startsWith("E19010: [PID: "), qPrintable(block.at(0)));
-    QVERIFY2(block.at(0).endsWith(
-                 "No parser is registered for Op [/postprocess/NonMaxSuppression, optype [ai.onnx::11::NonMaxSuppression]]."),
+    QVERIFY2(block.at(0).endsWith("No parser is registered for Op [/postprocess/NonMaxSuppression, optype "
+                                  "[ai.onnx::11::NonMaxSuppression]]."),
         qPrintable(block.at(0)));
     QCOMPARE(block.at(2), "        TraceBack (most recent call last):");
     QVERIFY(block.at(3).startsWith("        Model parse to graph failed, graph name:"));

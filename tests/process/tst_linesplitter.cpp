@@ -66,22 +66,20 @@ void TestLineSplitter::chunking_data()
     QTest::newRow("empty lines crlf") << QByteArray("\r\n\r\n") << big << QStringList { "", "" };
     QTest::newRow("lf then cr") << QByteArray("\n\r") << big << QStringList { "", "" };
     QTest::newRow("lf, bare cr, crlf") << QByteArray("x\n\ry\r\n") << big << QStringList { "x", "", "y" };
-    QTest::newRow("atc dots then status")
-        << QByteArray("ATC start working now, please wait for a moment.\n.........\n...ATC run success, welcome "
-                      "to the next use.\n")
-        << big
-        << QStringList { "ATC start working now, please wait for a moment.", ".........",
-               "...ATC run success, welcome to the next use." };
-    QTest::newRow("dots without line end") << QByteArray("ATC start\n.....") << big
-                                           << QStringList { "ATC start", "....." };
+    QTest::newRow("atc dots then status") << QByteArray(
+        "ATC start working now, please wait for a moment.\n.........\n...ATC run success, welcome "
+        "to the next use.\n") << big
+                                          << QStringList { "ATC start working now, please wait for a moment.",
+                                                 ".........", "...ATC run success, welcome to the next use." };
+    QTest::newRow("dots without line end")
+        << QByteArray("ATC start\n.....") << big << QStringList { "ATC start", "....." };
     QTest::newRow("utf-8") << QByteArray("\xe6\xa8\xa1\xe5\x9e\x8b\n") << big << QStringList { "模型" };
     QTest::newRow("latin-1 byte") << QByteArray("caf\xe9\n") << big << QStringList { "caf\uFFFD" };
     QTest::newRow("invalid bytes") << QByteArray("\xff\xfe\n") << big << QStringList { "\uFFFD\uFFFD" };
     QTest::newRow("truncated sequence") << QByteArray("x\xe6\xa8\ny\n") << big
                                         << QStringList { QString::fromUtf8("x\xe6\xa8"), "y" }; // Qt's own decoding
     QTest::newRow("nul byte") << QByteArray("a\0b\n", 4) << big << QStringList { withNul() };
-    QTest::newRow("cut long line") << QByteArray("0123456789\n") << qsizetype(8)
-                                   << QStringList { "01234567", "89" };
+    QTest::newRow("cut long line") << QByteArray("0123456789\n") << qsizetype(8) << QStringList { "01234567", "89" };
     QTest::newRow("cut exactly at max") << QByteArray("01234567\n") << qsizetype(8) << QStringList { "01234567" };
     QTest::newRow("cut partial") << QByteArray("0123456789abcdefXY") << qsizetype(8)
                                  << QStringList { "01234567", "89abcdef", "XY" };
@@ -89,14 +87,13 @@ void TestLineSplitter::chunking_data()
         << QByteArray("aaaaaa\xe6\xa8\xa1\n") << qsizetype(8) << QStringList { "aaaaaa", "模" };
     QTest::newRow("cut inside a utf-8 character")
         << QByteArray("aaaaaaa\xe6\xa8\xa1\n") << qsizetype(8) << QStringList { "aaaaaaa", "模" };
-    QTest::newRow("cut between utf-8 characters") << QByteArray("aa\xe6\xa8\xa1\xe5\x9e\x8b\xe6\xa8\xa1\n")
-                                                  << qsizetype(8) << QStringList { "aa模型", "模" };
-    QTest::newRow("cut invalid continuation run") << QByteArray("\xa1\xa1\xa1\xa1\xa1\xa1\xa1\xa1\xa1x\n")
-                                                  << qsizetype(8)
-                                                  << QStringList { QString::fromUtf8("\xa1\xa1\xa1\xa1\xa1\xa1\xa1\xa1"),
-                                                         QString::fromUtf8("\xa1x") };
-    QTest::newRow("cut long line with crlf") << QByteArray("0123456789\r\nz\r") << qsizetype(8)
-                                             << QStringList { "01234567", "89", "z" };
+    QTest::newRow("cut between utf-8 characters")
+        << QByteArray("aa\xe6\xa8\xa1\xe5\x9e\x8b\xe6\xa8\xa1\n") << qsizetype(8) << QStringList { "aa模型", "模" };
+    QTest::newRow("cut invalid continuation run")
+        << QByteArray("\xa1\xa1\xa1\xa1\xa1\xa1\xa1\xa1\xa1x\n") << qsizetype(8)
+        << QStringList { QString::fromUtf8("\xa1\xa1\xa1\xa1\xa1\xa1\xa1\xa1"), QString::fromUtf8("\xa1x") };
+    QTest::newRow("cut long line with crlf")
+        << QByteArray("0123456789\r\nz\r") << qsizetype(8) << QStringList { "01234567", "89", "z" };
 }
 
 void TestLineSplitter::chunking()
@@ -168,7 +165,8 @@ void TestLineSplitter::floodWithoutNewlinesStaysBounded()
         }
         QVERIFY(splitter.partialBytes() <= max);
     }
-    QCOMPARE(lines, qsizetype(9)); // 10 MiB: nine full pieces cut, the tenth waits for more bytes (exactly at the limit)
+    QCOMPARE(
+        lines, qsizetype(9)); // 10 MiB: nine full pieces cut, the tenth waits for more bytes (exactly at the limit)
     QCOMPARE(splitter.partialBytes(), max);
     chars += splitter.flushPartial()->size();
     QCOMPARE(chars, 160 * chunk.size());

@@ -24,26 +24,46 @@ void TestToolInvocation::quoteWord_data()
 {
     QTest::addColumn<QString>("word");
     QTest::addColumn<QString>("quoted");
-    QTest::newRow("plain") << "atc" << "atc";
-    QTest::newRow("flag=value") << "--framework=5" << "--framework=5";
-    QTest::newRow("path") << "/usr/local/Ascend/bin/atc" << "/usr/local/Ascend/bin/atc";
-    QTest::newRow("shape list") << "input:1,3,224,224" << "input:1,3,224,224";
-    QTest::newRow("semicolon") << "--input_shape=a:1,3;b:1" << "'--input_shape=a:1,3;b:1'";
-    QTest::newRow("empty") << "" << "''";
-    QTest::newRow("space") << "/my models/resnet.onnx" << "'/my models/resnet.onnx'";
-    QTest::newRow("single quote") << "it's" << "'it'\\''s'";
-    QTest::newRow("only a quote") << "'" << "''\\'''";
-    QTest::newRow("dollar") << "$HOME/x" << "'$HOME/x'";
-    QTest::newRow("backtick") << "`id`" << "'`id`'";
-    QTest::newRow("glob") << "*.onnx" << "'*.onnx'";
-    QTest::newRow("tilde") << "~/model.onnx" << "'~/model.onnx'";
-    QTest::newRow("leading =") << "=atc" << "'=atc'";
-    QTest::newRow("bang") << "!x" << "'!x'";
-    QTest::newRow("double quote") << "a\"b" << "'a\"b'";
-    QTest::newRow("backslash") << "a\\b" << "'a\\b'";
-    QTest::newRow("newline") << "a\nb" << "'a\nb'";
-    QTest::newRow("brace") << "{a,b}" << "'{a,b}'";
-    QTest::newRow("non-ascii") << "模型.onnx" << "'模型.onnx'";
+    QTest::newRow("plain") << "atc"
+                           << "atc";
+    QTest::newRow("flag=value") << "--framework=5"
+                                << "--framework=5";
+    QTest::newRow("path") << "/usr/local/Ascend/bin/atc"
+                          << "/usr/local/Ascend/bin/atc";
+    QTest::newRow("shape list") << "input:1,3,224,224"
+                                << "input:1,3,224,224";
+    QTest::newRow("semicolon") << "--input_shape=a:1,3;b:1"
+                               << "'--input_shape=a:1,3;b:1'";
+    QTest::newRow("empty") << ""
+                           << "''";
+    QTest::newRow("space") << "/my models/resnet.onnx"
+                           << "'/my models/resnet.onnx'";
+    QTest::newRow("single quote") << "it's"
+                                  << "'it'\\''s'";
+    QTest::newRow("only a quote") << "'"
+                                  << "''\\'''";
+    QTest::newRow("dollar") << "$HOME/x"
+                            << "'$HOME/x'";
+    QTest::newRow("backtick") << "`id`"
+                              << "'`id`'";
+    QTest::newRow("glob") << "*.onnx"
+                          << "'*.onnx'";
+    QTest::newRow("tilde") << "~/model.onnx"
+                           << "'~/model.onnx'";
+    QTest::newRow("leading =") << "=atc"
+                               << "'=atc'";
+    QTest::newRow("bang") << "!x"
+                          << "'!x'";
+    QTest::newRow("double quote") << "a\"b"
+                                  << "'a\"b'";
+    QTest::newRow("backslash") << "a\\b"
+                               << "'a\\b'";
+    QTest::newRow("newline") << "a\nb"
+                             << "'a\nb'";
+    QTest::newRow("brace") << "{a,b}"
+                           << "'{a,b}'";
+    QTest::newRow("non-ascii") << "模型.onnx"
+                               << "'模型.onnx'";
 }
 
 void TestToolInvocation::quoteWord()
@@ -57,9 +77,8 @@ void TestToolInvocation::quoteArgv_data()
 {
     QTest::addColumn<QStringList>("argv");
     QTest::addColumn<QString>("command");
-    QTest::newRow("atc")
-        << QStringList { "/opt/atc", "--model=m.onnx", "--framework=5", "--input_shape=a:1,3;b:1,10" }
-        << "/opt/atc --model=m.onnx --framework=5 '--input_shape=a:1,3;b:1,10'";
+    QTest::newRow("atc") << QStringList { "/opt/atc", "--model=m.onnx", "--framework=5", "--input_shape=a:1,3;b:1,10" }
+                         << "/opt/atc --model=m.onnx --framework=5 '--input_shape=a:1,3;b:1,10'";
     QTest::newRow("first word with =") << QStringList { "A=b", "x=y" } << "'A=b' x=y";
     QTest::newRow("empty argument") << QStringList { "atc", "" } << "atc ''";
     QTest::newRow("nothing") << QStringList() << "";
@@ -100,7 +119,8 @@ void TestToolInvocation::describeResults_data()
         return r;
     };
     using K = ToolResult::Kind;
-    QTest::newRow("finished") << make(K::Finished, 0, 0, false) << "finished" << "atc finished in 12.3 s.";
+    QTest::newRow("finished") << make(K::Finished, 0, 0, false) << "finished"
+                              << "atc finished in 12.3 s.";
     QTest::newRow("exit 255") << make(K::NonZeroExit, 255, 0, false) << "exit_code"
                               << "atc exited with code 255 after 12.3 s.";
     QTest::newRow("exit 137") << make(K::NonZeroExit, 137, 0, true) << "killed_oom"
@@ -109,10 +129,12 @@ void TestToolInvocation::describeResults_data()
     QTest::newRow("sigkill") << make(K::Crashed, 0, SIGKILL, true) << "killed_oom"
                              << "atc was killed (SIGKILL) after 12.3 s, most likely because the machine ran out of "
                                 "memory.";
-    QTest::newRow("segv") << make(K::Crashed, 0, SIGSEGV, false) << "crashed" << "atc crashed (SIGSEGV) after 12.3 s.";
+    QTest::newRow("segv") << make(K::Crashed, 0, SIGSEGV, false) << "crashed"
+                          << "atc crashed (SIGSEGV) after 12.3 s.";
     QTest::newRow("timeout") << make(K::TimedOut, 0, SIGTERM, false) << "timed_out"
                              << "atc was stopped after 12.3 s: it ran past its time limit.";
-    QTest::newRow("cancel") << make(K::Cancelled, 0, SIGTERM, false) << "cancelled" << "atc was cancelled after 12.3 s.";
+    QTest::newRow("cancel") << make(K::Cancelled, 0, SIGTERM, false) << "cancelled"
+                            << "atc was cancelled after 12.3 s.";
     QTest::newRow("failed to start") << make(K::FailedToStart, 0, 0, false) << "failed_to_start"
                                      << "atc could not be started: execve: No such file or directory";
 }

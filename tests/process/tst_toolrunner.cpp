@@ -112,11 +112,14 @@ void TestToolRunner::failedToStart_data()
 {
     QTest::addColumn<QString>("program");
     QTest::addColumn<QString>("workingDirectory");
-    QTest::newRow("missing program") << "/nonexistent/bin/atc" << "";
-    QTest::newRow("not in PATH") << "atc-workbench-no-such-tool" << "";
+    QTest::newRow("missing program") << "/nonexistent/bin/atc"
+                                     << "";
+    QTest::newRow("not in PATH") << "atc-workbench-no-such-tool"
+                                 << "";
     QTest::newRow("not executable") << QStringLiteral(WB_TEST_MODELS_DIR "/two_inputs.onnx") << "";
     QTest::newRow("missing working directory") << wbtest::fakeAtc() << "/nonexistent/work/dir";
-    QTest::newRow("empty program") << "" << "";
+    QTest::newRow("empty program") << ""
+                                   << "";
 }
 
 void TestToolRunner::failedToStart()
@@ -218,8 +221,9 @@ void TestToolRunner::steadyDotsShowWhileRunning()
     ToolRunner runner;
     QSignalSpy finished(&runner, &ToolRunner::finished);
     Recorder rec(&runner);
-    QVERIFY(runner.start(fakeAtcRun("dots", { "--framework=5", "--soc_version=Ascend310", "--output=" + dir.filePath("m"),
-                                                  "--model=" WB_TEST_MODELS_DIR "/resnet_static.onnx" })));
+    QVERIFY(runner.start(fakeAtcRun("dots",
+        { "--framework=5", "--soc_version=Ascend310", "--output=" + dir.filePath("m"),
+            "--model=" WB_TEST_MODELS_DIR "/resnet_static.onnx" })));
     QTRY_VERIFY_WITH_TIMEOUT(rec.out.size() >= 2, Timeout);
     QVERIFY2(!rec.done(), "dots arrived only with the end of the run");
     QVERIFY(rec.out.at(1).startsWith('.'));
@@ -256,15 +260,16 @@ void TestToolRunner::nonUtf8Bytes()
     QCOMPARE(rec.result().kind, ToolResult::Kind::Finished);
     QCOMPARE(rec.out,
         (QStringList { StartLine, "W11001: Op [caf\uFFFD] is Latin-1, not UTF-8", "broken \uFFFD\uFFFD bytes",
-            QString::fromUtf8("truncated \xe6\xa8"), "valid 模型 UTF-8", QString("nul ") + QChar(0) + QString(" byte"), SuccessLine }));
+            QString::fromUtf8("truncated \xe6\xa8"), "valid 模型 UTF-8", QString("nul ") + QChar(0) + QString(" byte"),
+            SuccessLine }));
     QCOMPARE(rec.err, QStringList { "stderr \uFFFD( invalid" });
 }
 
 void TestToolRunner::commandPreviewRoundTripsThroughShell()
 {
     // The preview pasted into a POSIX shell runs exactly the same argv.
-    const QStringList argv { "--input_shape=a:1,3;b:1,10", "it's", "$HOME", "`id`", "*.onnx", "~/x", "=x", "!x",
-        "a\\b", "", "模型 with space", "{a,b}", "a\"b" };
+    const QStringList argv { "--input_shape=a:1,3;b:1,10", "it's", "$HOME", "`id`", "*.onnx", "~/x", "=x", "!x", "a\\b",
+        "", "模型 with space", "{a,b}", "a\"b" };
     ToolRunner runner;
     QSignalSpy finished(&runner, &ToolRunner::finished);
     Recorder rec(&runner);

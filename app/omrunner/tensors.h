@@ -1,0 +1,38 @@
+#pragma once
+
+// Model inputs and outputs as AscendCL describes them, and how om-runner fills inputs.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace omr {
+
+struct TensorInfo {
+    std::string name;
+    std::size_t size = 0; // bytes, at the largest batch gear for dynamic-batch models
+    std::vector<std::int64_t> dims; // -1 for the batch dimension of a dynamic-batch model
+    std::int32_t dtype = -1; // aclDataType
+    std::int32_t format = -1; // aclFormat
+};
+
+const char* dtypeName(std::int32_t dtype); // "float32", "float16", ... as in the ONNX side of the workbench
+const char* formatName(std::int32_t format); // "NCHW", "ND", ...
+std::size_t dtypeBytes(std::int32_t dtype); // element size; 0 when it is not a whole number of bytes / unknown
+
+// {"index":i,"name":...,"size":...,"dims":[...],"dtype":...,"format":...}
+std::string tensorJson(std::size_t index, const TensorInfo& tensor);
+// "float32 [1,3,224,224] NCHW"
+std::string tensorText(const TensorInfo& tensor);
+
+// Deterministic pseudo-random values for `dtype`: floats uniform in [0, 1), integers in [0, 255] (int8 in
+// [-128, 127], bool 0/1), unknown types random bytes. `state` is the generator state (splitmix64).
+void fillRandom(unsigned char* data, std::size_t size, std::int32_t dtype, std::uint64_t& state);
+
+// Reads the whole file; on failure returns false with the reason (strerror) in `error`.
+bool readFile(const std::string& path, std::vector<unsigned char>& data, std::string& error);
+// Writes the bytes to `path` (replacing it); on failure returns false with the reason in `error`.
+bool writeFile(const std::string& path, const void* data, std::size_t size, std::string& error);
+
+} // namespace omr

@@ -1,0 +1,169 @@
+#include "tensorfile.h"
+
+#include "onnx/onnxproto_p.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cstring>
+
+namespace wb {
+
+namespace {
+
+Error badFile(const QString& path, const QString& why)
+{
+    return { QStringLiteral("bad_tensor_file"),
+        QStringLiteral("%1 is not a usable tensor file: %2").arg(QDir::toNativeSeparators(path), why), {} };
+}
+
+template <typename T, typename Field> QByteArray packField(const Field& field)
+{
+    QByteArray out(field.size() * qsizetype(sizeof(T)), '\0');
+    char* dst = out.data();
+    for (int i = 0; i < field.size(); ++i) {
+        const T v = static_cast<T>(field.Get(i));
+        std::memcpy(dst + qsizetype(i) * qsizetype(sizeof(T)), &v, sizeof(T));
+    }
+    return out;
+}
+
+// The typed-field representation of `type` packed as raw little-endian bytes (ONNX stores 8/16-bit types and
+// bool widened in int32_data, float16/bfloat16 as their bit patterns).
+QByteArray typedData(const onnx::TensorProto& t)
+{
+    switch (t.data_type()) {
+    case onnx::TensorProto_DataType_FLOAT:
+        return packField<float>(t.float_data());
+    case onnx::TensorProto_DataType_DOUBLE:
+        return packField<double>(t.double_data());
+    case onnx::TensorProto_DataType_INT64:
+        return packField<qint64>(t.int64_data());
+    case onnx::TensorProto_DataType_UINT32:
+    case onnx::TensorProto_DataType_UINT64:
+        return t.data_type() == onnx::TensorProto_DataType_UINT32 ? packField<quint32>(t.uint64_data())
+                                                                  : packField<quint64>(t.uint64_data());
+    case onnx::TensorProto_DataType_INT32:
+        return packField<qint32>(t.int32_data());
+    case onnx::TensorProto_DataType_INT16:
+        return packField<qint16>(t.int32_data());
+    case onnx::TensorProto_DataType_UINT16:
+    case onnx::TensorProto_DataType_FLOAT16:
+    case onnx::TensorProto_DataType_BFLOAT16:
+        return packField<quint16>(t.int32_data());
+    case onnx::TensorProto_DataType_INT8:
+        return packField<qint8>(t.int32_data());
+    case onnx::TensorProto_DataType_UINT8:
+    case onnx::TensorProto_DataType_BOOL:
+        return packField<quint8>(t.int32_data());
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+Result<HostTensor> readTensorFile(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error { QStringLiteral("not_found"),
+            QStringLiteral("Tensor file %1 does not exist").arg(QDir::toNativeSeparators(path)), {} };
+    QFile file(path);
+    if (!info.isFile() || !file.open(QIODevice::ReadOnly))
+        return Error { QStringLiteral("unreadable"),
+            QStringLiteral("Cannot read tensor file %1").arg(QDir::toNativeSeparators(path)), file.errorString() };
+    const QByteArray bytes = file.readAll();
+
+    onnx::TensorProto proto;
+    if (bytes.isEmpty())
+        return badFile(path, QStringLiteral("the file is empty"));
+    if (!proto.ParseFromArray(bytes.constData(), int(bytes.size())))
+        return badFile(path, QStringLiteral("not a serialized onnx.TensorProto"));
+    // A SequenceProto / OptionalProto often parses as a TensorProto with no type: say what it probably is.
+    if (proto.data_type() == onnx::TensorProto_DataType_UNDEFINED)
+        return badFile(path,
+            QStringLiteral("no data type (a SequenceProto or OptionalProto, or not a tensor at all); only dense "
+                           "tensors are supported"));
+    if (proto.data_location() == onnx::TensorProto_DataLocation_EXTERNAL)
+        return badFile(path, QStringLiteral("the data is stored externally, which is not supported here"));
+    const int size = elemTypeSize(proto.data_type());
+    if (size == 0)
+        return badFile(
+            path, QStringLiteral("element type %1 is not supported").arg(detail::dtypeName(proto.data_type())));
+
+    HostTensor t;
+    t.name = detail::qs(proto.name());
+    t.elemType = proto.data_type();
+    for (const auto d : proto.dims()) {
+        if (d < 0)
+            return badFile(path, QStringLiteral("negative dimension %1").arg(d));
+        t.shape.append(d);
+    }
+    t.data = proto.has_raw_data() ? QByteArray::fromStdString(proto.raw_data()) : typedData(proto);
+    const qint64 expected = t.elementCount() * size;
+    if (t.data.size() != expected)
+        return badFile(path,
+            QStringLiteral("%1 bytes of %2 data for shape %3, expected %4")
+                .arg(t.data.size())
+                .arg(t.dtype(), formatShape(t.shape))
+                .arg(expected));
+    return t;
+}
+
+Result<bool> writeTensorFile(const HostTensor& tensor, const QString& path)
+{
+    const int size = elemTypeSize(tensor.elemType);
+    if (size == 0 || tensor.data.size() != tensor.elementCount() * size)
+        return Error { QStringLiteral("bad_tensor"),
+            QStringLiteral("Cannot save tensor '%1': %2 with shape %3 and %4 bytes")
+                .arg(tensor.name, tensor.dtype(), formatShape(tensor.shape))
+                .arg(tensor.data.size()),
+            {} };
+    onnx::TensorProto proto;
+    proto.set_name(tensor.name.toStdString());
+    proto.set_data_type(tensor.elemType);
+    for (const qint64 d : tensor.shape)
+        proto.add_dims(d);
+    proto.set_raw_data(tensor.data.constData(), size_t(tensor.data.size()));
+    std::string bytes;
+    if (!proto.SerializeToString(&bytes))
+        return Error { QStringLiteral("write_failed"),
+            QStringLiteral("Cannot serialize tensor '%1' (over 2 GB?)").arg(tensor.name), {} };
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())
+        || !file.commit())
+        return Error { QStringLiteral("write_failed"),
+            QStringLiteral("Cannot write %1").arg(QDir::toNativeSeparators(path)), file.errorString() };
+    return true;
+}
+
+Result<QStringList> dataSetInputFiles(const QString& dir)
+{
+    const QDir d(dir);
+    if (!d.exists())
+        return Error { QStringLiteral("not_found"),
+            QStringLiteral("Test data folder %1 does not exist").arg(QDir::toNativeSeparators(dir)), {} };
+    static const QRegularExpression re(QStringLiteral("^input_(\\d+)\\.pb$"));
+    QList<std::pair<int, QString>> found;
+    for (const QString& name : d.entryList({ QStringLiteral("input_*.pb") }, QDir::Files)) {
+        const auto m = re.match(name);
+        if (m.hasMatch())
+            found.append({ m.captured(1).toInt(), d.filePath(name) });
+    }
+    if (found.isEmpty())
+        return Error { QStringLiteral("no_inputs"),
+            QStringLiteral("No input_N.pb files in %1").arg(QDir::toNativeSeparators(dir)), {} };
+    std::sort(found.begin(), found.end());
+    QStringList files;
+    for (const auto& f : found)
+        files.append(f.second);
+    return files;
+}
+
+} // namespace wb

@@ -1,0 +1,70 @@
+#include "settingsdialog.h"
+
+#include "settings/settings.h"
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+namespace wb {
+
+SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_atc(new QLineEdit(settings.atcPath(), this))
+    , m_home(new QLineEdit(settings.toolkitHome(), this))
+    , m_verbose(new QCheckBox(tr("Debug messages in the log"), this))
+{
+    setWindowTitle(tr("Settings"));
+    auto* form = new QFormLayout(this);
+    auto* intro = new QLabel(tr("Leave both empty to find ATC on PATH, through ASCEND_TOOLKIT_HOME / ASCEND_HOME_PATH, "
+                                "or in the default install folders (/usr/local/Ascend/ascend-toolkit/latest, "
+                                "/usr/local/Ascend/cann)."),
+        this);
+    intro->setWordWrap(true);
+    form->addRow(intro);
+    auto row = [this](QLineEdit* edit, bool folder) {
+        auto* w = new QWidget(this);
+        auto* l = new QHBoxLayout(w);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(edit, 1);
+        auto* browse = new QPushButton(tr("Browse…"), w);
+        l->addWidget(browse);
+        connect(browse, &QPushButton::clicked, this, [this, edit, folder] {
+            const QString path = folder ? QFileDialog::getExistingDirectory(this, tr("Toolkit Folder"), edit->text())
+                                        : QFileDialog::getOpenFileName(this, tr("atc Program"), edit->text());
+            if (!path.isEmpty())
+                edit->setText(path);
+        });
+        return w;
+    };
+    m_atc->setPlaceholderText(QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest/bin/atc"));
+    m_home->setPlaceholderText(QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest"));
+    form->addRow(tr("atc program:"), row(m_atc, false));
+    form->addRow(tr("Toolkit folder:"), row(m_home, true));
+    m_verbose->setChecked(settings.verboseLogging());
+    form->addRow(QString(), m_verbose);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        apply();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    resize(640, height());
+}
+
+void SettingsDialog::apply()
+{
+    m_settings.setAtcPath(m_atc->text().trimmed());
+    m_settings.setToolkitHome(m_home->text().trimmed());
+    m_settings.setVerboseLogging(m_verbose->isChecked());
+    m_settings.sync();
+}
+
+} // namespace wb
