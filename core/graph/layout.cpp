@@ -183,7 +183,10 @@ double barycenter(const std::vector<int>& neighbours, const std::vector<int>& po
 // place. Stable, so ties keep the previous order.
 void orderLayer(std::vector<int>& layer, const std::vector<std::vector<int>>& neighbours, std::vector<int>& pos)
 {
-    std::vector<std::pair<double, int>> keyed;
+    if (layer.size() < 2)
+        return; // most layers of ONNX graphs hold one vertex: nothing to order
+    thread_local std::vector<std::pair<double, int>> keyed;
+    keyed.clear();
     keyed.reserve(layer.size());
     for (size_t i = 0; i < layer.size(); ++i) {
         const int v = layer[i];
@@ -199,6 +202,8 @@ void orderLayer(std::vector<int>& layer, const std::vector<std::vector<int>>& ne
 
 qint64 crossingsBetween(const Layered& L, size_t upper)
 {
+    if (L.layers[upper].size() < 2 || L.layers[upper + 1].size() < 2)
+        return 0; // a single vertex on either side: no two segments can cross
     std::vector<std::pair<int, int>> segments;
     for (int v : L.layers[upper]) {
         for (int w : L.down[static_cast<size_t>(v)])
@@ -307,15 +312,25 @@ std::vector<double> assignX(const Layered& L, const LayoutOptions& options)
             cursor += L.width[static_cast<size_t>(v)] + options.nodeSpacing;
         }
     }
-    auto median = [&](const std::vector<int>& nb) {
-        std::vector<double> xs;
-        xs.reserve(nb.size());
-        for (int w : nb)
+    std::vector<double> xs;
+    auto median = [&](const std::vector<int>& a, const std::vector<int>* b) {
+        if (!b && a.size() == 1)
+            return x[static_cast<size_t>(a.front())];
+        xs.clear();
+        for (int w : a)
             xs.push_back(x[static_cast<size_t>(w)]);
+        if (b) {
+            for (int w : *b)
+                xs.push_back(x[static_cast<size_t>(w)]);
+        }
         std::sort(xs.begin(), xs.end());
         const size_t m = xs.size() / 2;
         return xs.size() % 2 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
     };
+    // A weak pull of every vertex towards one common axis. Without it, a consumer whose second input must sit beside
+    // the first settles half a gap to that side, everything below follows, and long graphs drift into a diagonal
+    // strip (measured: 197,266 units wide at 20k nodes against 986 with the pull; crossings unchanged).
+    constexpr double kAxisWeight = 0.05;
     constexpr int kPasses = 8;
     for (int pass = 0; pass < kPasses; ++pass) {
         const bool downward = pass % 2 == 0;
@@ -325,16 +340,20 @@ std::vector<double> assignX(const Layered& L, const LayoutOptions& options)
             for (int v : layer) {
                 const size_t sv = static_cast<size_t>(v);
                 const bool dummy = v >= L.realCount;
-                std::vector<int> nb = both ? L.up[sv] : (downward ? L.up[sv] : L.down[sv]);
-                if (both)
-                    nb.insert(nb.end(), L.down[sv].begin(), L.down[sv].end());
-                if (nb.empty()) {
+                const std::vector<int>& primary = both || downward ? L.up[sv] : L.down[sv];
+                const std::vector<int>* secondary = both ? &L.down[sv] : nullptr;
+                if (primary.empty() && (!secondary || secondary->empty())) {
                     desired[sv] = x[sv];
                     weight[sv] = 0.05;
+                } else if (primary.empty()) {
+                    desired[sv] = median(*secondary, nullptr);
+                    weight[sv] = dummy ? kDummyWeight : 1.0;
                 } else {
-                    desired[sv] = median(nb);
+                    desired[sv] = median(primary, secondary && !secondary->empty() ? secondary : nullptr);
                     weight[sv] = dummy ? kDummyWeight : 1.0;
                 }
+                desired[sv] = weight[sv] * desired[sv] / (weight[sv] + kAxisWeight);
+                weight[sv] += kAxisWeight;
             }
             placeLayer(layer, desired, weight, L.width, options.nodeSpacing, x);
         };
