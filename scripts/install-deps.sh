@@ -13,6 +13,9 @@ packages=(
     xvfb xauth fonts-dejavu-core
 )
 
+# npm fetches ONNX Runtime for the CPU reference (scripts/fetch-ort.sh); the machine may already have its own.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
 missing=()
 for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -20,8 +23,14 @@ for p in "${packages[@]}"; do
     fi
 done
 
+fetch_ort() {
+    # Optional: without it the app builds and runs, and the CPU reference says how to enable it.
+    "$(dirname "$0")/fetch-ort.sh" || echo "install-deps: ONNX Runtime not fetched; the CPU reference stays disabled"
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
     echo "install-deps: all ${#packages[@]} packages present"
+    fetch_ort
     exit 0
 fi
 
@@ -34,3 +43,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fetch_ort

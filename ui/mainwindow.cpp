@@ -6,6 +6,9 @@
 #include "pages/shapespage.h"
 #include "pages/graphpage.h"
 #include "pages/convertpage.h"
+#include "pages/conversionpage.h"
+#include "pages/runpage.h"
+#include "process/runningtools.h"
 #include "dialogs/settingsdialog.h"
 #include "toolkitcontroller.h"
 #include "graph/overlaymodel.h"
@@ -48,6 +51,8 @@ const QString kModel = QStringLiteral("model");
 const QString kShapes = QStringLiteral("shapes");
 const QString kGraph = QStringLiteral("graph");
 const QString kConvert = QStringLiteral("convert");
+const QString kAtc = QStringLiteral("atc");
+const QString kRun = QStringLiteral("run");
 
 QString localFileFrom(const QMimeData* mime)
 {
@@ -73,6 +78,8 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_shapesPage(new ShapesPage(this))
     , m_graphPage(new GraphPage(this))
     , m_convertPage(new ConvertPage(this))
+    , m_conversionPage(new ConversionPage(this))
+    , m_runPage(new RunPage(this))
     , m_toolkit(new ToolkitController(settings, this))
     , m_logPanel(new LogPanel(this))
     , m_statusPath(new QLabel(this))
@@ -101,12 +108,20 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* convertItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaPlay), tr("Convert"), m_nav);
     convertItem->setData(Qt::UserRole, kConvert);
     convertItem->setToolTip(tr("ATC options checked as you type, the exact command, Run"));
+    auto* atcItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogInfoView), tr("ATC Run"), m_nav);
+    atcItem->setData(Qt::UserRole, kAtc);
+    atcItem->setToolTip(tr("The conversion as it runs: log, problems, batch variants"));
+    auto* runItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_ComputerIcon), tr("Run"), m_nav);
+    runItem->setData(Qt::UserRole, kRun);
+    runItem->setToolTip(tr("Run the model on the CPU or an NPU and chart its latency"));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);
     m_pages->addWidget(m_shapesPage);
     m_pages->addWidget(m_graphPage);
     m_pages->addWidget(m_convertPage);
+    m_pages->addWidget(m_conversionPage);
+    m_pages->addWidget(m_runPage);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -148,7 +163,45 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         showPage(kGraph);
         m_graphPage->selectNode(node);
     });
+    connect(m_convertPage, &ConvertPage::runRequested, this, [this](const AtcOptions& options, const QList<qint64>& batches) {
+        ConversionRequest request;
+        request.options = options;
+        request.toolkit = m_convertPage->toolkit(); // run exactly what the page checked and previewed
+        request.batches = batches;
+        m_conversionPage->start(request);
+        showPage(kAtc);
+    });
+    connect(m_conversionPage, &ConversionPage::opsReported, this, [this](const QList<AtcEvent>& events) {
+        QList<graph::OverlayModel::Mark> marks;
+        for (const AtcEvent& e : events) {
+            for (const OpRef& op : e.ops) {
+                if (!op.name.isEmpty())
+                    marks.append({ op.name,
+                        e.severity == Severity::Error ? graph::OverlayModel::Severity::Error : graph::OverlayModel::Severity::Warning,
+                        (e.code.isEmpty() ? QString() : e.code + QStringLiteral(": ")) + e.message, {} });
+            }
+        }
+        m_graphPage->overlay()->setMarks(QStringLiteral("atc"), marks);
+    });
+    connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
+        showPage(kGraph);
+        m_graphPage->selectNode(node);
+    });
+    connect(m_conversionPage, &ConversionPage::finished, this, [this](bool) {
+        QStringList oms;
+        for (const ConversionOutcome& o : m_conversionPage->queue()->outcomes()) {
+            if (o.ok)
+                oms.append(o.omPath);
+        }
+        m_runPage->addOmCandidates(oms);
+    });
+    connect(m_toolkit, &ToolkitController::devicesChanged, this, [this](const QList<NpuDevice>& devices, const QString& note) {
+        m_runPage->setDevices(devices, note);
+        if (!devices.isEmpty())
+            m_convertPage->preselectSoc(devices.first().socVersion);
+    });
     m_toolkit->refresh();
+    m_toolkit->refreshDevices();
     connect(m_shapesPage, &ShapesPage::surgeryFinished, this, [this](bool ok, const QString& result) {
         if (!ok) {
             m_messageBar->showMessage(MessageBar::Kind::Error, tr("Nothing was written"), result);
@@ -218,27 +271,26 @@ bool MainWindow::isLoading() const
 bool MainWindow::isBusy() const
 {
     return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
-        || m_toolkit->isBusy();
+        || m_toolkit->isBusy() || m_conversionPage->isRunning() || m_runPage->isRunning();
 }
 
 QStringList MainWindow::pageNames()
 {
-    return { kWelcome, kModel, kShapes, kGraph, kConvert };
+    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun };
 }
 
 bool MainWindow::showPage(const QString& name)
 {
     if (name == kWelcome) {
         m_pages->setCurrentWidget(m_welcome);
-    } else if (name == kModel || name == kShapes || name == kGraph || name == kConvert) {
-        if (!m_model)
+    } else {
+        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun };
+        const int row = int(names.indexOf(name));
+        if (row < 0 || !m_model)
             return false;
-        const int row = name == kModel ? 0 : name == kShapes ? 1 : name == kGraph ? 2 : 3;
-        QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage };
+        QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage };
         m_pages->setCurrentWidget(pages[row]);
         m_nav->setCurrentRow(row);
-    } else {
-        return false;
     }
     m_nav->setEnabled(m_model != nullptr);
     return true;
@@ -252,6 +304,10 @@ QString MainWindow::currentPageName() const
         return kGraph;
     if (m_pages->currentWidget() == m_convertPage)
         return kConvert;
+    if (m_pages->currentWidget() == m_conversionPage)
+        return kAtc;
+    if (m_pages->currentWidget() == m_runPage)
+        return kRun;
     return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
 }
 
@@ -264,6 +320,7 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
     m_graphPage->overlay()->clear();
     m_graphPage->setModel(model);
     m_convertPage->setModel(model);
+    m_runPage->setModel(model);
     if (currentPageName() == kWelcome)
         showPage(kModel);
     setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(s.path).fileName(), QStringLiteral(WB_NAME)));
@@ -286,6 +343,7 @@ void MainWindow::onInferenceFinished(bool ok)
     for (const TensorInfo& t : r.tensors)
         tensors.insert(t.name, t);
     m_graphPage->setShapes(tensors);
+    m_runPage->setInputShapes(m_shapesPage->specText());
     QList<graph::OverlayModel::Mark> marks;
     for (qsizetype i = 0; i < r.dynamicOriginNodes.size(); ++i)
         marks.append({ r.dynamicOriginNodes.at(i), graph::OverlayModel::Severity::Warning, r.dynamicOrigins.at(i), {} });
@@ -379,7 +437,45 @@ void MainWindow::showSettings()
 {
     SettingsDialog dialog(m_settings, this);
     if (dialog.exec() == QDialog::Accepted)
-        m_toolkit->refresh();
+        connect(m_convertPage, &ConvertPage::runRequested, this, [this](const AtcOptions& options, const QList<qint64>& batches) {
+        ConversionRequest request;
+        request.options = options;
+        request.toolkit = m_convertPage->toolkit(); // run exactly what the page checked and previewed
+        request.batches = batches;
+        m_conversionPage->start(request);
+        showPage(kAtc);
+    });
+    connect(m_conversionPage, &ConversionPage::opsReported, this, [this](const QList<AtcEvent>& events) {
+        QList<graph::OverlayModel::Mark> marks;
+        for (const AtcEvent& e : events) {
+            for (const OpRef& op : e.ops) {
+                if (!op.name.isEmpty())
+                    marks.append({ op.name,
+                        e.severity == Severity::Error ? graph::OverlayModel::Severity::Error : graph::OverlayModel::Severity::Warning,
+                        (e.code.isEmpty() ? QString() : e.code + QStringLiteral(": ")) + e.message, {} });
+            }
+        }
+        m_graphPage->overlay()->setMarks(QStringLiteral("atc"), marks);
+    });
+    connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
+        showPage(kGraph);
+        m_graphPage->selectNode(node);
+    });
+    connect(m_conversionPage, &ConversionPage::finished, this, [this](bool) {
+        QStringList oms;
+        for (const ConversionOutcome& o : m_conversionPage->queue()->outcomes()) {
+            if (o.ok)
+                oms.append(o.omPath);
+        }
+        m_runPage->addOmCandidates(oms);
+    });
+    connect(m_toolkit, &ToolkitController::devicesChanged, this, [this](const QList<NpuDevice>& devices, const QString& note) {
+        m_runPage->setDevices(devices, note);
+        if (!devices.isEmpty())
+            m_convertPage->preselectSoc(devices.first().socVersion);
+    });
+    m_toolkit->refresh();
+    m_toolkit->refreshDevices();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -397,8 +493,28 @@ void MainWindow::dropEvent(QDropEvent* event)
     openModel(path);
 }
 
+void MainWindow::setQuitConfirmation(std::function<bool(const QStringList&)> confirm)
+{
+    m_confirmQuit = std::move(confirm);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    // Tools still running (ATC, a benchmark): ask, then stop them so that no process outlives the app.
+    if (RunningTools::count() > 0) {
+        QStringList running;
+        for (const auto& tool : RunningTools::snapshot())
+            running.append(QStringLiteral("%1 (%2 s)").arg(tool.program).arg(tool.elapsedMs / 1000));
+        const bool stop = m_confirmQuit ? m_confirmQuit(running)
+                                        : QMessageBox::question(this, tr("Quit while tools run?"),
+                                              tr("Still running:\n%1\n\nStop them and quit?").arg(running.join(QLatin1Char('\n'))))
+                == QMessageBox::Yes;
+        if (!stop) {
+            event->ignore();
+            return;
+        }
+        RunningTools::shutdownAll(5000);
+    }
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     m_settings.sync();

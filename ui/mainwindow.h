@@ -4,6 +4,8 @@
 
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -19,6 +21,8 @@ class ModelPage;
 class ShapesPage;
 class GraphPage;
 class ConvertPage;
+class ConversionPage;
+class RunPage;
 class ToolkitController;
 class Settings;
 class WelcomePage;
@@ -31,7 +35,8 @@ public:
     ~MainWindow() override;
 
     void openModel(const QString& path);
-    // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert". False for an unknown name.
+    // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run". False for an
+    // unknown name.
     bool showPage(const QString& name);
     QString currentPageName() const;
     static QStringList pageNames();
@@ -45,6 +50,10 @@ public:
     ShapesPage* shapesPage() const { return m_shapesPage; }
     GraphPage* graphPage() const { return m_graphPage; }
     ConvertPage* convertPage() const { return m_convertPage; }
+    ConversionPage* conversionPage() const { return m_conversionPage; }
+    RunPage* runPage() const { return m_runPage; }
+    // Asked on quit while tools run; returns true to stop them and quit. Replaceable for tests.
+    void setQuitConfirmation(std::function<bool(const QStringList& running)> confirm);
     ToolkitController* toolkit() const { return m_toolkit; }
     LogPanel* logPanel() const { return m_logPanel; }
     QMenu* recentMenu() const { return m_recentMenu; }
@@ -83,6 +92,9 @@ private:
     ShapesPage* m_shapesPage;
     GraphPage* m_graphPage;
     ConvertPage* m_convertPage;
+    ConversionPage* m_conversionPage;
+    RunPage* m_runPage;
+    std::function<bool(const QStringList&)> m_confirmQuit;
     ToolkitController* m_toolkit;
     LogPanel* m_logPanel;
     QMenu* m_recentMenu = nullptr;

@@ -214,7 +214,8 @@ QJsonObject toJson(const AtcOptions& options)
 Result<AtcOptions> atcOptionsFromJson(const QJsonObject& object)
 {
     static const QStringList topKeys { QStringLiteral("recipe"), QStringLiteral("version"), QStringLiteral("mode"),
-        QStringLiteral("work_dir"), QStringLiteral("flags"), QStringLiteral("extra_flags") };
+        QStringLiteral("work_dir"), QStringLiteral("flags"), QStringLiteral("extra_flags"),
+        QStringLiteral("build") }; // "build": what a conversion recorded (argv, toolkit, model hash); not options
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!topKeys.contains(it.key()))
             return recipeError(QStringLiteral("Unknown key '%1' in the recipe; expected one of %2.")

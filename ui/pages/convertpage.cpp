@@ -146,6 +146,7 @@ QWidget* ConvertPage::buildBasic()
     m_soc->setEditable(true);
     m_soc->setObjectName(QStringLiteral("socPicker"));
     m_soc->setToolTip(tr("--soc_version: the chip the OM will run on (npu-smi info shows it)."));
+    connect(m_soc, &QComboBox::activated, this, [this] { m_socChosen = true; });
     form->addRow(tr("SoC version:"), m_soc);
     auto* browse = new QPushButton(tr("Browse…"), box);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -382,6 +383,14 @@ void ConvertPage::setField(const QString& flag, const QString& value)
 void ConvertPage::setBatchVariants(const QString& text)
 {
     m_batches->setText(text);
+}
+
+void ConvertPage::preselectSoc(const QString& socVersion)
+{
+    if (socVersion.isEmpty() || m_socChosen)
+        return;
+    m_soc->setCurrentText(socVersion);
+    m_socChosen = false; // still a proposal
 }
 
 void ConvertPage::setOutNodes(const QString& text)

@@ -30,6 +30,7 @@ public:
 
     void setModel(const OnnxModelPtr& model);
     void setToolkit(const AtcToolkit& toolkit);
+    const AtcToolkit& toolkit() const { return m_toolkit; } // the one the checks and the preview used
     void clear();
 
     AtcOptions options() const; // what the form says
@@ -44,6 +45,8 @@ public:
     void setField(const QString& flag, const QString& value); // for tests and recipes: a typed flag's text
     void setBatchVariants(const QString& text);
     void setOutNodes(const QString& text);
+    // An attached NPU's SoC, offered as the default until the user picks one.
+    void preselectSoc(const QString& socVersion);
 
 signals:
     void checked(); // findings and preview are up to date
@@ -88,6 +91,7 @@ private:
     QLabel* m_runReason;
     QPushButton* m_run;
     bool m_restoring = false;
+    bool m_socChosen = false;
 };
 
 } // namespace wb

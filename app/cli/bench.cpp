@@ -1,0 +1,186 @@
+// atcwb bench MODEL_OR_OM [--target cpu|npu:N] [--runner ...] [--loops N] [--warmup N] [--input-shape SPEC] [--json]:
+// time a model on the CPU (ONNX Runtime) or an OM on an NPU (om-runner, ais_bench, msame) and store the run.
+#include "commands.h"
+#include "onnx/summaryjson.h"
+#include "run/bench.h"
+#include "run/runhistory.h"
+
+#include <QCommandLineParser>
+#include <QEventLoop>
+
+namespace wb::cli {
+
+namespace {
+
+const char* const kSynopsis = "bench MODEL_OR_OM [--target cpu|npu:N] [--runner om-runner|ais-bench|msame] [--loops N] "
+                              "[--warmup N] [--input-shape SPEC] [--json]";
+
+struct Options {
+    QCommandLineOption target { QStringLiteral("target"),
+        QStringLiteral("cpu, or npu:N (default: cpu for .onnx, npu:0 for .om)."), QStringLiteral("TARGET") };
+    QCommandLineOption runner { QStringLiteral("runner"),
+        QStringLiteral("onnxruntime (cpu), om-runner, ais-bench or msame (default: onnxruntime on the CPU, om-runner "
+                       "on an NPU)."),
+        QStringLiteral("RUNNER") };
+    QCommandLineOption loops { QStringLiteral("loops"), QStringLiteral("Timed iterations (default 100)."),
+        QStringLiteral("N"), QStringLiteral("100") };
+    QCommandLineOption warmup { QStringLiteral("warmup"), QStringLiteral("Untimed iterations first (default 5)."),
+        QStringLiteral("N"), QStringLiteral("5") };
+    QCommandLineOption inputShape { QStringLiteral("input-shape"),
+        QStringLiteral("Static shapes for dynamic ONNX inputs (ATC syntax; open dims default to 1)."),
+        QStringLiteral("SPEC") };
+    QCommandLineOption input { QStringLiteral("input"),
+        QStringLiteral("zeros (default), random, or comma-separated files (.pb for ONNX Runtime, .bin for the NPU)."),
+        QStringLiteral("DATA"), QStringLiteral("zeros") };
+    QCommandLineOption batch { QStringLiteral("batch"),
+        QStringLiteral("Batch for the throughput (and om-runner's dynamic-batch gear); default: from the model."),
+        QStringLiteral("N"), QStringLiteral("0") };
+    QCommandLineOption threads { QStringLiteral("threads"),
+        QStringLiteral("ONNX Runtime intra-op threads (default: its own choice)."), QStringLiteral("N"),
+        QStringLiteral("0") };
+    QCommandLineOption tool { QStringLiteral("tool"),
+        QStringLiteral("The om-runner, ais_bench (or msit, or python3) or msame to run."), QStringLiteral("PATH") };
+    QCommandLineOption outputDir { QStringLiteral("output-dir"), QStringLiteral("Save the outputs in DIR."),
+        QStringLiteral("DIR") };
+    QCommandLineOption timeout { QStringLiteral("timeout"), QStringLiteral("Stop the run after SEC seconds."),
+        QStringLiteral("SEC"), QStringLiteral("0") };
+    QCommandLineOption noSave { QStringLiteral("no-save"), QStringLiteral("Do not store the run in the history.") };
+    QCommandLineOption history { QStringLiteral("history"),
+        QStringLiteral("Run history folder (default: $WB_RUN_HISTORY, else the app's)."), QStringLiteral("DIR") };
+    QCommandLineOption json { QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract).") };
+    QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") };
+};
+
+// A whole non-negative number, else nullopt.
+std::optional<int> count(const QString& text)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    return ok && value >= 0 ? std::optional<int>(value) : std::nullopt;
+}
+
+BenchResult runToEnd(const BenchRequest& request)
+{
+    BenchRun run;
+    BenchResult result;
+    QEventLoop loop;
+    QObject::connect(&run, &BenchRun::finished, &loop, [&](const BenchResult& r) {
+        result = r;
+        loop.quit();
+    });
+    if (!run.start(request))
+        return result;
+    loop.exec();
+    return result;
+}
+
+bool worthStoring(const BenchResult& r)
+{
+    static const QStringList beforeRunning { QStringLiteral("bad_request"), QStringLiteral("not_found"),
+        QStringLiteral("tool_missing") };
+    return r.ok || !beforeRunning.contains(r.errorCode);
+}
+
+} // namespace
+
+int runBench(const QStringList& args)
+{
+    const Options o;
+    QCommandLineParser parser;
+    parser.addOptions({ o.target, o.runner, o.loops, o.warmup, o.inputShape, o.input, o.batch, o.threads, o.tool,
+        o.outputDir, o.timeout, o.noSave, o.history, o.json, o.help });
+    parser.addPositionalArgument(QStringLiteral("MODEL_OR_OM"), QStringLiteral("An .onnx model or an .om."));
+    const bool json = args.contains(QStringLiteral("--json"));
+    const QString name = QStringLiteral("bench");
+    if (!parser.parse(QStringList { QStringLiteral("atcwb bench") } + args))
+        return usageError(name, parser.errorText(), json);
+    if (parser.isSet(o.help)) {
+        printText(QStringLiteral("Usage: atcwb %1\n\n").arg(QLatin1String(kSynopsis))
+            + parser.helpText().section(QLatin1Char('\n'), 2));
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return usageError(name,
+            positional.isEmpty() ? QStringLiteral("missing MODEL_OR_OM")
+                                 : QStringLiteral("expected one MODEL_OR_OM, got %1").arg(positional.size()),
+            json);
+
+    BenchRequest request;
+    request.model = positional.first();
+    request.target = defaultTargetFor(request.model);
+    if (parser.isSet(o.target) && !parseBenchTarget(parser.value(o.target), &request.target, &request.device))
+        return usageError(name, QStringLiteral("--target must be cpu or npu:N (N 0 to 255), not '%1'").arg(parser.value(o.target)), json);
+    if (parser.isSet(o.runner)) {
+        const auto runner = benchRunnerFromName(parser.value(o.runner));
+        if (!runner)
+            return usageError(name,
+                QStringLiteral("--runner must be onnxruntime, om-runner, ais-bench or msame, not '%1'")
+                    .arg(parser.value(o.runner)),
+                json);
+        request.runner = *runner;
+        // A runner for the NPU implies the NPU when no target was given.
+        if (!parser.isSet(o.target) && *runner != BenchRequest::Runner::OnnxRuntime && *runner != BenchRequest::Runner::Auto)
+            request.target = BenchRequest::Target::Npu;
+    }
+    const std::pair<const QCommandLineOption*, int*> numbers[] = { { &o.loops, &request.loops },
+        { &o.warmup, &request.warmup }, { &o.batch, &request.batch }, { &o.threads, &request.threads },
+        { &o.timeout, &request.timeoutSec } };
+    for (const auto& [option, field] : numbers) {
+        const auto value = count(parser.value(*option));
+        if (!value)
+            return usageError(name,
+                QStringLiteral("--%1 needs a whole number >= 0, not '%2'").arg(option->names().first(), parser.value(*option)),
+                json);
+        *field = *value;
+    }
+    if (parser.isSet(o.inputShape)) {
+        const auto shapes = parseInputShapeSpec(parser.value(o.inputShape));
+        if (!shapes.ok())
+            return usageError(name, shapes.error().message, json);
+        request.inputShapes = shapes.value();
+    }
+    request.inputData = parser.value(o.input);
+    request.toolPath = parser.value(o.tool);
+    request.outputDir = parser.value(o.outputDir);
+    if (auto error = validateBenchRequest(request)) {
+        if (error->code == QLatin1String("bad_request"))
+            return usageError(name, error->message, json);
+        return inputError(*error, json);
+    }
+
+    BenchResult result = runToEnd(request);
+    QJsonValue saved(QJsonValue::Null);
+    if (!parser.isSet(o.noSave) && worthStoring(result)) {
+        RunHistory history(parser.value(o.history));
+        const Result<QString> path = history.save(result);
+        if (path.ok())
+            saved = path.value();
+        else
+            result.warnings.append(QStringLiteral("The run was not stored: %1").arg(path.error().message));
+    }
+    if (!result.ok)
+        return inputError({ result.errorCode, result.error, {} }, json);
+    if (json) {
+        QJsonObject out = benchResultToJson(result);
+        out.insert(QStringLiteral("history_file"), saved);
+        printJson(out);
+    } else {
+        QString text = benchResultToText(result);
+        if (saved.isString())
+            text += QStringLiteral("Stored:     %1\n").arg(saved.toString());
+        printText(text);
+    }
+    return Ok;
+}
+
+namespace {
+const bool benchRegistered = registerCommand({ "bench", kSynopsis,
+    "Time a model: an .onnx on the CPU with ONNX Runtime, or an .om on an Ascend NPU with om-runner,\n"
+    "ais_bench or msame. Prints latency statistics, throughput and every iteration (iterations_ms);\n"
+    "stores the run in the run history unless --no-save. More: --input, --batch, --threads, --tool,\n"
+    "--output-dir, --timeout, --history DIR.",
+    &runBench, 50 });
+} // namespace
+
+} // namespace wb::cli

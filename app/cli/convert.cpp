@@ -1,0 +1,399 @@
+// `atcwb convert`: runs the ATC conversion(s) of a model through the conversion queue (docs/readme/conversion.md).
+#include "atc/atccheck.h"
+#include "atc/conversion.h"
+#include "atc/toolkit.h"
+#include "commands.h"
+#include "onnx/onnxmodel.h"
+#include "onnx/shapespec.h"
+#include "onnx/summaryjson.h"
+#include "parsing/parsingjson.h"
+#include "process/runningtools.h"
+#include "settings/settings.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QSettings>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace wb::cli {
+
+namespace {
+
+constexpr int kInterrupted = 130;
+constexpr int kStopGraceMs = 5000;
+const QString kCommand = QStringLiteral("convert");
+
+// Output of one convert run: JSON lines (--json) or text, both on stdout.
+class Reporter {
+public:
+    explicit Reporter(bool json)
+        : m_json(json)
+    {
+    }
+    bool json() const { return m_json; }
+    void event(const QString& name, int job, QJsonObject fields) const
+    {
+        fields.insert(QStringLiteral("event"), name);
+        if (job >= 0)
+            fields.insert(QStringLiteral("job"), job);
+        printText(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    }
+    // The last line of every run: {"event": "result", "ok", "oms", "failed"} (+ "error", "interrupted").
+    int result(int code, const QStringList& oms, const QStringList& failed, const Error& error = {},
+        bool interrupted = false) const
+    {
+        if (m_json) {
+            QJsonObject r { { QStringLiteral("ok"), code == Ok },
+                { QStringLiteral("oms"), QJsonArray::fromStringList(oms) },
+                { QStringLiteral("failed"), QJsonArray::fromStringList(failed) } };
+            if (!error.code.isEmpty())
+                r.insert(QStringLiteral("error"), errorToJson(error).value(QStringLiteral("error")));
+            if (interrupted)
+                r.insert(QStringLiteral("interrupted"), true);
+            event(QStringLiteral("result"), -1, r);
+        }
+        return code;
+    }
+    int usage(const QString& message) const
+    {
+        usageError(kCommand, message, false);
+        return result(BadUsage, {}, {}, { QStringLiteral("usage"), message, {} });
+    }
+    int input(const Error& error) const
+    {
+        printText(QStringLiteral("atcwb: %1\n").arg(error.message), stderr);
+        return result(BadInput, {}, {}, error);
+    }
+
+private:
+    bool m_json;
+};
+
+QString appSettingsFile() // the GUI's settings (toolkit paths live there), as `atcwb check` reads them
+{
+    return QSettings(
+        QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("atc-workbench"), QStringLiteral("atc-workbench"))
+        .fileName();
+}
+
+// SIGINT/SIGTERM/SIGHUP: ATC runs in a process group of its own, so a terminal's Ctrl+C reaches only atcwb. The
+// handler writes the signal to a pipe; the event loop reads it and stops the queue (self-pipe trick).
+int g_signalPipe[2] = { -1, -1 };
+
+extern "C" void onStopSignal(int sig)
+{
+    const unsigned char byte = static_cast<unsigned char>(sig);
+    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
+}
+
+class StopSignals {
+public:
+    StopSignals()
+    {
+        if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+            return;
+        struct sigaction action { };
+        action.sa_handler = onStopSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESTART;
+        for (int sig : { SIGINT, SIGTERM, SIGHUP })
+            ::sigaction(sig, &action, nullptr);
+        m_notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+    }
+    ~StopSignals()
+    {
+        for (int sig : { SIGINT, SIGTERM, SIGHUP })
+            ::signal(sig, SIG_DFL);
+        m_notifier.reset();
+        for (int& fd : g_signalPipe) {
+            if (fd >= 0)
+                ::close(fd);
+            fd = -1;
+        }
+    }
+    QSocketNotifier* notifier() const { return m_notifier.get(); }
+    static int take() // the signal that arrived, 0 if none
+    {
+        unsigned char byte = 0;
+        return ::read(g_signalPipe[0], &byte, 1) == 1 ? int(byte) : 0;
+    }
+
+private:
+    std::unique_ptr<QSocketNotifier> m_notifier;
+};
+
+QString joinOps(const QList<OpRef>& ops)
+{
+    constexpr int kShown = 8;
+    QStringList names;
+    for (const OpRef& op : ops.mid(0, kShown))
+        names.append(op.type.isEmpty()
+                ? op.name
+                : QStringLiteral("%1 (%2)").arg(op.name.isEmpty() ? QStringLiteral("?") : op.name, op.type));
+    if (ops.size() > kShown)
+        names.append(QStringLiteral("+%1 more").arg(ops.size() - kShown));
+    return names.join(QStringLiteral(", "));
+}
+
+// Checks every planned job (the variants differ in --input_shape); prints errors and warnings once each.
+bool checkJobs(const QList<ConversionJob>& jobs, const OnnxModel& model, const AtcToolkit& toolkit, const Reporter& out)
+{
+    QSet<QString> seen;
+    bool errors = false;
+    for (int i = 0; i < jobs.size(); ++i) {
+        for (const AtcFinding& f : checkConversion(jobs.at(i).options, model, toolkit).findings) {
+            if (f.severity == AtcSeverity::Info || seen.contains(f.rule + f.field + f.message))
+                continue;
+            seen.insert(f.rule + f.field + f.message);
+            errors = errors || f.severity == AtcSeverity::Error;
+            if (out.json())
+                out.event(QStringLiteral("finding"), i, findingToJson(f));
+            else
+                printText(QStringLiteral("%1 %2%3: %4%5\n")
+                              .arg(severityName(f.severity).toUpper(), f.rule,
+                                  f.field.isEmpty() ? QString() : QStringLiteral(" (--%1)").arg(f.field), f.message,
+                                  f.fix.isEmpty() ? QString() : QStringLiteral("\n    Fix: ") + f.fix));
+        }
+    }
+    return !errors;
+}
+
+void connectReporting(ConversionQueue& queue, const Reporter& out, bool lines, int total)
+{
+    const auto tag = [total](int job) { return QStringLiteral("[%1/%2]").arg(job + 1).arg(total); };
+    QObject::connect(&queue, &ConversionQueue::jobQueued, [&out](int job, const QString& om, qint64 batch) {
+        if (out.json())
+            out.event(QStringLiteral("job"), job,
+                { { QStringLiteral("om"), om },
+                    { QStringLiteral("batch"), batch >= 0 ? QJsonValue(batch) : QJsonValue() } });
+    });
+    QObject::connect(&queue, &ConversionQueue::jobStarted, [&out, tag](int job, const QString& command) {
+        if (out.json())
+            out.event(QStringLiteral("started"), job, { { QStringLiteral("command"), command } });
+        else
+            printText(QStringLiteral("%1 %2\n").arg(tag(job), command));
+    });
+    if (lines) {
+        QObject::connect(&queue, &ConversionQueue::lineReceived, [&out](int job, const QString& line) {
+            if (out.json())
+                out.event(QStringLiteral("line"), job, { { QStringLiteral("text"), line } });
+            else
+                printText(QStringLiteral("  | %1\n").arg(line));
+        });
+    }
+    QObject::connect(&queue, &ConversionQueue::stageChanged, [&out](int job, const QString& stage) {
+        if (out.json())
+            out.event(QStringLiteral("stage"), job, { { QStringLiteral("stage"), stage } });
+    });
+    QObject::connect(&queue, &ConversionQueue::eventParsed, [&out, tag](int job, const AtcEvent& e) {
+        if (e.severity == Severity::Info || e.kind == AtcEventKind::Status) // "ATC run failed": job_finished says it
+            return;
+        if (out.json()) {
+            out.event(QStringLiteral("diagnostic"), job, atcEventToJson(e));
+        } else if (e.severity == Severity::Error) {
+            QString text = QStringLiteral("%1   %2%3\n")
+                               .arg(tag(job), e.code.isEmpty() ? QString() : e.code + QStringLiteral(": "), e.message);
+            if (!e.ops.isEmpty())
+                text += QStringLiteral("        ops: %1\n").arg(joinOps(e.ops));
+            if (!e.hint.isEmpty())
+                text += QStringLiteral("        hint: %1\n").arg(e.hint);
+            printText(text);
+        }
+    });
+    QObject::connect(&queue, &ConversionQueue::jobFinished, [&out, tag](int job, const ConversionOutcome& o) {
+        if (out.json()) {
+            out.event(QStringLiteral("job_finished"), job,
+                { { QStringLiteral("ok"), o.ok }, { QStringLiteral("om"), o.omPath },
+                    { QStringLiteral("batch"), o.batch >= 0 ? QJsonValue(o.batch) : QJsonValue() },
+                    { QStringLiteral("skipped_unchanged"), o.skippedUnchanged },
+                    { QStringLiteral("duration_ms"), o.durationMs }, { QStringLiteral("verdict"), o.verdict },
+                    { QStringLiteral("result"), kindCode(o.result.kind) },
+                    { QStringLiteral("exit_code"), o.result.exitCode },
+                    { QStringLiteral("failure"), o.ok ? QJsonValue() : QJsonValue(o.failure) },
+                    { QStringLiteral("log"), o.logPath.isEmpty() ? QJsonValue() : QJsonValue(o.logPath) },
+                    { QStringLiteral("recipe"), o.recipePath.isEmpty() ? QJsonValue() : QJsonValue(o.recipePath) } });
+            return;
+        }
+        const QString seconds = QString::number(double(o.durationMs) / 1000.0, 'f', 1);
+        if (o.skippedUnchanged)
+            printText(
+                QStringLiteral("%1 up to date: %2 (recipe unchanged; --force rebuilds)\n").arg(tag(job), o.omPath));
+        else if (o.ok)
+            printText(QStringLiteral("%1 OK in %2 s: %3\n").arg(tag(job), seconds, o.omPath));
+        else
+            printText(QStringLiteral("%1 FAILED: %2\n%3")
+                          .arg(tag(job), o.failure,
+                              o.logPath.isEmpty() ? QString() : QStringLiteral("        log: %1\n").arg(o.logPath)));
+    });
+}
+
+} // namespace
+
+int runConvert(const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption soc(
+        QStringLiteral("soc"), QStringLiteral("Target SoC (--soc_version), e.g. Ascend310P3."), QStringLiteral("SOC"));
+    const QCommandLineOption inputShape(
+        QStringLiteral("input-shape"), QStringLiteral("--input_shape in ATC syntax."), QStringLiteral("SPEC"));
+    const QCommandLineOption batch(
+        QStringLiteral("batch"), QStringLiteral("Batch sizes, e.g. 1,4,8: one OM each."), QStringLiteral("N,..."));
+    const QCommandLineOption dynamic(
+        QStringLiteral("dynamic-batch"), QStringLiteral("One OM with --dynamic_batch_size over the --batch sizes."));
+    const QCommandLineOption output(
+        QStringLiteral("output"), QStringLiteral("Output folder (default: the model's)."), QStringLiteral("DIR"));
+    const QCommandLineOption name(
+        QStringLiteral("name"), QStringLiteral("OM name without .om (default <model>_<soc>)."), QStringLiteral("NAME"));
+    const QCommandLineOption atc(
+        QStringLiteral("atc"), QStringLiteral("The atc to run (else discovered)."), QStringLiteral("PATH"));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout"), QStringLiteral("Stop a job after S seconds (0: never)."), QStringLiteral("S"));
+    const QCommandLineOption parallel(QStringLiteral("parallel"),
+        QStringLiteral("Jobs at once (default 1: ATC is memory hungry)."), QStringLiteral("N"));
+    const QCommandLineOption force(QStringLiteral("force"), QStringLiteral("Rebuild OMs whose recipe is unchanged."));
+    const QCommandLineOption lines(QStringLiteral("lines"), QStringLiteral("Also stream every ATC output line."));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("One JSON event per line, a result line last."));
+    const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
+    parser.addOptions(
+        { soc, inputShape, batch, dynamic, output, name, atc, timeout, parallel, force, lines, json, help });
+    parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The .onnx file to convert."));
+    const Reporter out(args.contains(QStringLiteral("--json")));
+    if (!parser.parse(QStringList { QStringLiteral("atcwb convert") } + args))
+        return out.usage(parser.errorText());
+    if (parser.isSet(help)) {
+        printText(QStringLiteral(
+                      "Usage: atcwb convert MODEL --soc SOC [--input-shape SPEC] [--batch 1,4,8 [--dynamic-batch]] "
+                      "[--output DIR] [--name NAME] [--atc PATH] [--timeout S] [--parallel N] [--force] [--lines] "
+                      "[--json]\n\n")
+            + parser.helpText().section(QLatin1Char('\n'), 2)
+            + QStringLiteral("\nExit status: 0 when every requested OM was produced (or is up to date), 1 otherwise, "
+                             "2 bad usage, 130 interrupted.\n"));
+        return Ok;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return out.usage(positional.isEmpty() ? QStringLiteral("missing MODEL")
+                                              : QStringLiteral("expected one MODEL, got %1").arg(positional.size()));
+    if (!parser.isSet(soc) || parser.value(soc).trimmed().isEmpty())
+        return out.usage(QStringLiteral("--soc is required (the SoC that will run the OM, e.g. Ascend310P3)"));
+    ConversionRequest request;
+    if (parser.isSet(inputShape)) {
+        const auto parsed = parseInputShapeSpec(parser.value(inputShape));
+        if (!parsed.ok())
+            return out.usage(parsed.error().message);
+        request.options.inputShape = parser.value(inputShape);
+    }
+    for (const QString& part : parser.value(batch).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 b = part.trimmed().toLongLong(&ok);
+        if (!ok || b < 1)
+            return out.usage(
+                QStringLiteral("--batch takes whole numbers of at least 1, e.g. 1,4,8 (not '%1')").arg(part));
+        request.batches.append(b);
+    }
+    if (parser.isSet(batch) && request.batches.isEmpty())
+        return out.usage(QStringLiteral("--batch needs at least one batch size"));
+    request.dynamicBatch = parser.isSet(dynamic);
+    if (request.dynamicBatch && request.batches.isEmpty())
+        return out.usage(QStringLiteral("--dynamic-batch needs --batch with the batch sizes"));
+    bool ok = true;
+    request.timeoutSec = parser.isSet(timeout) ? parser.value(timeout).toInt(&ok) : 0;
+    if (!ok || request.timeoutSec < 0)
+        return out.usage(QStringLiteral("--timeout takes whole seconds (0: no limit)"));
+    request.parallelism = parser.isSet(parallel) ? parser.value(parallel).toInt(&ok) : 1;
+    if (!ok || request.parallelism < 1)
+        return out.usage(QStringLiteral("--parallel takes a number of jobs of at least 1"));
+    request.force = parser.isSet(force);
+
+    const QFileInfo modelFile(positional.first());
+    const Result<OnnxModelPtr> model = OnnxModel::load(modelFile.absoluteFilePath());
+    if (!model.ok())
+        return out.input(model.error());
+    request.model = model.value();
+    request.options.model = modelFile.absoluteFilePath();
+    request.options.socVersion = parser.value(soc).trimmed();
+    const QString folder
+        = parser.isSet(output) ? QFileInfo(parser.value(output)).absoluteFilePath() : modelFile.absolutePath();
+    const QString omName = parser.isSet(name)
+        ? parser.value(name)
+        : modelFile.completeBaseName() + QLatin1Char('_') + request.options.socVersion;
+    request.options.output = QDir(folder).filePath(omName);
+    if (!QDir().mkpath(folder)) // like `mkdir -p`; the checks want an existing, writable folder
+        return out.input(
+            { QStringLiteral("not_writable"), QStringLiteral("Cannot create the output folder %1.").arg(folder), {} });
+
+    const QString atcPath
+        = parser.isSet(atc) ? QFileInfo(parser.value(atc)).absoluteFilePath() : Settings(appSettingsFile()).atcPath();
+    if (parser.isSet(atc) && !QFileInfo(atcPath).isExecutable())
+        return out.input({ QStringLiteral("toolkit_missing"),
+            QStringLiteral("--atc %1 is not an executable file.").arg(atcPath), {} });
+    request.toolkit = discoverToolkit(ToolkitSearch::fromEnvironment(QProcessEnvironment::systemEnvironment(), atcPath,
+        parser.isSet(atc) ? QString() : Settings(appSettingsFile()).toolkitHome()));
+    if (!request.toolkit.isValid())
+        return out.input({ QStringLiteral("toolkit_missing"),
+            QStringLiteral("No ATC found (looked in: %1). Pass --atc PATH, or: %2")
+                .arg(request.toolkit.searched.join(QStringLiteral(", ")), toolkitHowTo()),
+            {} });
+
+    const Result<QList<ConversionJob>> jobs = planConversionJobs(request);
+    if (!jobs.ok())
+        return out.input(jobs.error());
+    QStringList planned;
+    for (const ConversionJob& job : jobs.value())
+        planned.append(job.omPath);
+    if (!checkJobs(jobs.value(), *model.value(), request.toolkit, out)) {
+        printText(
+            QStringLiteral("atcwb: not converting: the checks above found errors (see `atcwb check`).\n"), stderr);
+        return out.result(BadInput, {}, planned,
+            { QStringLiteral("check_failed"), QStringLiteral("The conversion checks found errors."), {} });
+    }
+
+    ConversionQueue queue;
+    connectReporting(queue, out, parser.isSet(lines), int(jobs.value().size()));
+    QEventLoop loop;
+    QObject::connect(&queue, &ConversionQueue::finished, &loop, &QEventLoop::quit);
+    StopSignals stopSignals;
+    int stoppedBy = 0;
+    if (stopSignals.notifier()) {
+        QObject::connect(stopSignals.notifier(), &QSocketNotifier::activated, [&] {
+            stoppedBy = StopSignals::take();
+            queue.shutdown(kStopGraceMs); // drops queued jobs, stops running ones; finished() quits the loop
+            RunningTools::shutdownAll(0);
+        });
+    }
+    queue.start(request);
+    if (queue.isRunning())
+        loop.exec();
+
+    QStringList produced, failed;
+    for (const ConversionOutcome& o : queue.outcomes())
+        (o.ok ? produced : failed).append(o.omPath);
+    if (!out.json())
+        printText(QStringLiteral("Produced %1 of %2 OM(s).\n").arg(produced.size()).arg(queue.jobCount()));
+    if (stoppedBy != 0)
+        return out.result(kInterrupted, produced, failed,
+            { QStringLiteral("interrupted"), QStringLiteral("Stopped by signal %1.").arg(stoppedBy), {} }, true);
+    return out.result(failed.isEmpty() ? Ok : BadInput, produced, failed);
+}
+
+namespace {
+const bool registered = registerCommand({ "convert",
+    "convert MODEL --soc SOC [--input-shape SPEC] [--batch 1,4,8 [--dynamic-batch]] [--output DIR] [--atc PATH] "
+    "[--timeout S] [--json]",
+    "Convert MODEL to OM with ATC after the checks of `atcwb check`: one OM, one per batch size, or one\n"
+    "dynamic-batch OM. Each job runs in a staging folder; the OM, its recipe and its ATC log land beside\n"
+    "each other only on success. Exit 0 only when every requested OM was produced.",
+    &runConvert, 40 });
+} // namespace
+
+} // namespace wb::cli

@@ -1,0 +1,280 @@
+#include "atc/conversionjob_p.h"
+
+#include "atc/conversionrecipe.h"
+#include "logging/logging.h"
+#include "process/toolrunner.h"
+#include "version.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace wb {
+
+namespace {
+
+const QString kStagingLog = QStringLiteral("atc.log");
+
+// rename(2): atomic, and replaces `to` (the staging folder is inside the output folder: same file system).
+bool renameReplacing(const QString& from, const QString& to, QString* why)
+{
+    if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+        return true;
+    *why = QStringLiteral("cannot move %1 to %2: %3").arg(from, to, QString::fromLocal8Bit(std::strerror(errno)));
+    return false;
+}
+
+std::atomic<int> g_stagingCounter { 0 };
+
+} // namespace
+
+ConversionJobRun::ConversionJobRun(
+    const ConversionJob& job, const AtcToolkit& toolkit, const QString& modelSha256, int timeoutSec, QObject* parent)
+    : QObject(parent)
+    , m_job(job)
+    , m_toolkitVersion(toolkit.version)
+    , m_modelSha256(modelSha256)
+    , m_staging(stagingFolderFor(job))
+    , m_runner(new ToolRunner(this))
+{
+    AtcOptions staged = job.options;
+    staged.output = QDir(m_staging).filePath(job.name);
+    staged.workDir = m_staging; // fusion_result.json and kernel_meta/ land here, not beside the OMs
+    m_invocation = buildInvocation(staged, toolkit);
+    m_invocation.timeoutMs = timeoutSec > 0 ? timeoutSec * 1000 : 0;
+    m_outcome.omPath = job.omPath;
+    m_outcome.batch = job.batch;
+    connect(
+        m_runner, &ToolRunner::linesReceived, this, [this](ToolChannel, const QStringList& lines) { onLines(lines); });
+    connect(m_runner, &ToolRunner::finished, this, &ConversionJobRun::onFinished);
+}
+
+ConversionJobRun::~ConversionJobRun()
+{
+    if (m_done)
+        return;
+    disconnect(m_runner, nullptr, this, nullptr);
+    delete m_runner; // kills the process group and waits for it
+    m_runner = nullptr;
+    keepFailedLog();
+    QDir(m_staging).removeRecursively();
+}
+
+QString ConversionJobRun::stagingFolderFor(const ConversionJob& job)
+{
+    const QString name = QStringLiteral(".atcwb-staging-%1-%2-%3")
+                             .arg(job.name)
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(g_stagingCounter.fetch_add(1) + 1);
+    return QFileInfo(job.omPath).absoluteDir().filePath(name);
+}
+
+void ConversionJobRun::start()
+{
+    const QString folder = QFileInfo(m_job.omPath).absolutePath();
+    QString problem;
+    if (!QDir().mkpath(folder))
+        problem = QStringLiteral("Cannot create the output folder %1.").arg(folder);
+    else if (QDir(m_staging).exists() && !QDir(m_staging).removeRecursively())
+        problem = QStringLiteral("Cannot clear the old staging folder %1.").arg(m_staging);
+    else if (!QDir().mkdir(m_staging))
+        problem
+            = QStringLiteral("Cannot create the staging folder %1: check that %2 is writable.").arg(m_staging, folder);
+    if (problem.isEmpty()) {
+        m_log.setFileName(QDir(m_staging).filePath(kStagingLog));
+        if (!m_log.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            problem = QStringLiteral("Cannot write the ATC log %1: %2.").arg(m_log.fileName(), m_log.errorString());
+    }
+    if (!problem.isEmpty()) {
+        QDir(m_staging).removeRecursively();
+        m_outcome.result.kind = ToolResult::Kind::FailedToStart;
+        m_outcome.result.errorString = problem;
+        m_outcome.failure = problem;
+        m_outcome.verdict = atcVerdictName(AtcVerdict::Incomplete);
+        log::atc()->warn("{}", problem.toStdString());
+        complete();
+        return;
+    }
+    log::atc()->info("Converting {} in {}", m_job.omPath.toStdString(), m_staging.toStdString());
+    m_runner->start(m_invocation);
+    emit started(renderCommandLine(m_invocation));
+}
+
+void ConversionJobRun::cancel()
+{
+    m_runner->cancel();
+}
+
+void ConversionJobRun::onLines(const QStringList& lines)
+{
+    QByteArray bytes;
+    for (const QString& line : lines) {
+        bytes += line.toUtf8();
+        bytes += '\n';
+    }
+    m_log.write(bytes);
+    for (const QString& line : lines) {
+        emit lineReceived(line);
+        addEvents(m_parser.feed(line));
+        if (m_parser.stage() != m_stage) {
+            m_stage = m_parser.stage();
+            emit stageChanged(atcStageName(m_stage));
+        }
+    }
+}
+
+void ConversionJobRun::addEvents(const QList<AtcEvent>& events)
+{
+    for (const AtcEvent& event : events) {
+        if (event.severity != Severity::Info && event.kind != AtcEventKind::Status)
+            m_outcome.events.append(event);
+        emit eventParsed(event);
+    }
+}
+
+void ConversionJobRun::onFinished(const ToolResult& result)
+{
+    addEvents(m_parser.finish());
+    m_log.close();
+    m_outcome.result = result;
+    m_outcome.durationMs = result.durationMs;
+    m_outcome.verdict = atcVerdictName(m_parser.verdict());
+    const QString stagedOm = QDir(m_staging).filePath(m_job.name + QStringLiteral(".om"));
+    QString omProblem;
+    bool ok = false;
+    if (result.ok()) {
+        if (!QFileInfo::exists(stagedOm))
+            omProblem = QStringLiteral("ATC exited with 0 but wrote no OM (%1 is missing).").arg(stagedOm);
+        else if (looksLikeOm(stagedOm, &omProblem))
+            ok = promote(&omProblem);
+        else
+            omProblem = QStringLiteral("ATC exited with 0 but its output is not an OM: %1").arg(omProblem);
+    }
+    m_outcome.ok = ok;
+    if (!ok) {
+        m_outcome.failure = classifyFailure(result, m_outcome.events, omProblem);
+        keepFailedLog();
+    }
+    if (!QDir(m_staging).removeRecursively())
+        log::atc()->warn("Could not remove the staging folder {}", m_staging.toStdString());
+    if (ok)
+        log::atc()->info("Converted {} in {} ms", m_job.omPath.toStdString(), result.durationMs);
+    else
+        log::atc()->warn("Conversion to {} failed: {}", m_job.omPath.toStdString(), m_outcome.failure.toStdString());
+    complete();
+}
+
+// Moves what ATC wrote for this output (<name>.om last, as the commit point; also <name>_original.om and the like)
+// out of the staging folder, then writes the recipe and keeps the log beside the OM.
+bool ConversionJobRun::promote(QString* problem)
+{
+    const QDir staging(m_staging);
+    const QDir folder = QFileInfo(m_job.omPath).absoluteDir();
+    const QString omFile = m_job.name + QStringLiteral(".om");
+    const QStringList entries = staging.entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    for (const QString& entry : entries) {
+        const bool belongs
+            = entry.startsWith(m_job.name + QLatin1Char('_')) || entry.startsWith(m_job.name + QLatin1Char('.'));
+        if (!belongs || entry == omFile || entry == kStagingLog)
+            continue;
+        QString why;
+        if (!renameReplacing(staging.filePath(entry), folder.filePath(entry), &why))
+            log::atc()->warn("{}", why.toStdString());
+    }
+    QString why;
+    if (!renameReplacing(staging.filePath(omFile), m_job.omPath, &why)) {
+        *problem = QStringLiteral("ATC succeeded, but the OM could not be moved into place: %1.").arg(why);
+        return false;
+    }
+    ConversionRecipe recipe;
+    recipe.options = m_job.options;
+    recipe.argv = m_job.invocation.argv();
+    recipe.toolkitVersion = m_toolkitVersion;
+    recipe.modelSha256 = m_modelSha256;
+    recipe.batch = m_job.batch;
+    recipe.created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    recipe.workbenchVersion = QStringLiteral(WB_VERSION);
+    recipe.durationMs = m_outcome.durationMs;
+    const QString recipePath = recipePathFor(m_job.omPath);
+    const Result<bool> saved = saveConversionRecipe(recipe, recipePath);
+    if (saved.ok()) // the OM is in place either way; without a recipe it is only rebuilt next time
+        m_outcome.recipePath = recipePath;
+    else
+        log::atc()->warn("{}", saved.error().message.toStdString());
+    m_outcome.logPath = logPathFor(m_job.omPath);
+    if (!renameReplacing(m_log.fileName(), m_outcome.logPath, &why)) {
+        log::atc()->warn("{}", why.toStdString());
+        m_outcome.logPath.clear();
+    }
+    QFile::remove(failedLogPathFor(m_job.omPath)); // an older failure's log no longer applies
+    return true;
+}
+
+void ConversionJobRun::keepFailedLog()
+{
+    if (m_log.isOpen())
+        m_log.close();
+    if (m_log.fileName().isEmpty() || !QFileInfo::exists(m_log.fileName()))
+        return;
+    const QString target = failedLogPathFor(m_job.omPath);
+    QString why;
+    if (renameReplacing(m_log.fileName(), target, &why))
+        m_outcome.logPath = target;
+    else
+        log::atc()->warn("{}", why.toStdString());
+}
+
+void ConversionJobRun::complete()
+{
+    m_done = true;
+    emit finished(m_outcome);
+}
+
+QString classifyFailure(const ToolResult& result, const QList<AtcEvent>& events, const QString& omProblem)
+{
+    using Kind = ToolResult::Kind;
+    const QString seconds = QString::number(static_cast<double>(result.durationMs) / 1000.0, 'f', 1);
+    if (result.kind == Kind::FailedToStart)
+        return QStringLiteral("atc could not be started: %1").arg(result.errorString);
+    if (result.kind == Kind::TimedOut)
+        return QStringLiteral("ATC was stopped after %1 s: it ran past the time limit.").arg(seconds);
+    if (result.kind == Kind::Cancelled)
+        return QStringLiteral("ATC was cancelled after %1 s.").arg(seconds);
+    if (result.killedLikelyOom)
+        return QStringLiteral(
+            "ATC was killed, most likely out of memory (%1) — convert one variant at a time or add swap.")
+            .arg(result.kind == Kind::Crashed ? QStringLiteral("SIGKILL") : QStringLiteral("exit 137"));
+    if (result.kind == Kind::Crashed)
+        return describe(result, QStringLiteral("ATC"));
+    // ATC ended on its own: its first error says why (plog [ERROR] lines only when there is nothing else; the
+    // "ATC run failed" status sentence never: it says nothing about the cause).
+    const AtcEvent* first = nullptr;
+    for (const AtcEvent& e : events) {
+        if (e.severity != Severity::Error || e.kind == AtcEventKind::Status)
+            continue;
+        if (e.kind != AtcEventKind::Plog) {
+            first = &e;
+            break;
+        }
+        if (!first)
+            first = &e;
+    }
+    if (first) {
+        QString text
+            = first->code.isEmpty() ? first->message : QStringLiteral("%1: %2").arg(first->code, first->message);
+        if (!first->hint.isEmpty())
+            text += QStringLiteral(" — ") + first->hint;
+        return text;
+    }
+    if (result.kind == Kind::NonZeroExit)
+        return QStringLiteral("ATC exited with code %1 without printing an error; see its log.").arg(result.exitCode);
+    return omProblem.isEmpty() ? QStringLiteral("ATC did not produce the OM.") : omProblem;
+}
+
+} // namespace wb

@@ -1,0 +1,60 @@
+#pragma once
+
+// One conversion job while it runs: staging folder, ATC through a ToolRunner, the log file and the parser, and
+// moving the OM into place. Private to the conversion queue.
+#include "atc/conversion.h"
+
+#include <QFile>
+#include <QObject>
+
+namespace wb {
+
+class ToolRunner;
+
+class ConversionJobRun : public QObject {
+    Q_OBJECT
+public:
+    ConversionJobRun(const ConversionJob& job, const AtcToolkit& toolkit, const QString& modelSha256, int timeoutSec,
+        QObject* parent = nullptr);
+    // A job still running is killed (process group) and its staging folder removed; nothing is emitted.
+    ~ConversionJobRun() override;
+
+    // Creates the staging folder and starts ATC. finished() follows exactly once: from the event loop once ATC
+    // ran, or before start() returns when the staging folder cannot be made.
+    void start();
+    void cancel();
+    ToolRunner* runner() const { return m_runner; }
+    bool isDone() const { return m_done; }
+
+    // The staging folder of a job: <output folder>/.atcwb-staging-<name>-<pid>-<n>.
+    static QString stagingFolderFor(const ConversionJob& job);
+
+signals:
+    void started(const QString& commandLine);
+    void lineReceived(const QString& line);
+    void eventParsed(const wb::AtcEvent& event);
+    void stageChanged(const QString& stage);
+    void finished(const wb::ConversionOutcome& outcome);
+
+private:
+    void onLines(const QStringList& lines);
+    void onFinished(const ToolResult& result);
+    void addEvents(const QList<AtcEvent>& events);
+    bool promote(QString* problem);
+    void keepFailedLog();
+    void complete();
+
+    ConversionJob m_job;
+    QString m_toolkitVersion;
+    QString m_modelSha256;
+    AtcInvocation m_invocation; // as run: --output in the staging folder
+    QString m_staging;
+    QFile m_log;
+    AtcLogParser m_parser;
+    AtcStage m_stage = AtcStage::NotStarted;
+    ToolRunner* m_runner = nullptr;
+    ConversionOutcome m_outcome;
+    bool m_done = false;
+};
+
+} // namespace wb

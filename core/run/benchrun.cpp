@@ -1,0 +1,256 @@
+// BenchRun: validation, dispatch and the external tools (om-runner, ais_bench, msame). The ONNX Runtime worker is
+// in benchcpu.cpp.
+#include "run/benchrun_p.h"
+
+#include "logging/logging.h"
+#include "process/toolrunner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+namespace wb {
+
+namespace {
+
+constexpr int kLastLinesKept = 40;
+
+QString toolDisplayName(BenchTool::Flavour flavour)
+{
+    switch (flavour) {
+    case BenchTool::Flavour::OmRunner:
+        return QStringLiteral("om-runner");
+    case BenchTool::Flavour::Msame:
+        return QStringLiteral("msame");
+    case BenchTool::Flavour::AisBench:
+    case BenchTool::Flavour::AisBenchPython:
+    case BenchTool::Flavour::Msit:
+        break;
+    }
+    return QStringLiteral("ais_bench");
+}
+
+} // namespace
+
+BenchRun::BenchRun(QObject* parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    d->m_cpuTimeout.setSingleShot(true);
+    d->m_cpuTimeout.setTimerType(Qt::PreciseTimer);
+    connect(&d->m_cpuTimeout, &QTimer::timeout, this, [this] {
+        d->m_cpuTimedOut = true;
+        if (d->m_cpuCancel)
+            d->m_cpuCancel->store(true);
+    });
+}
+
+BenchRun::~BenchRun()
+{
+    if (d->m_cpuCancel)
+        d->m_cpuCancel->store(true);
+    // The worker posts to this object: it must be done before the object goes. It stops between iterations.
+    d->m_worker.waitForFinished();
+    delete d->m_tool; // SIGKILLs the tool's process group and waits for it, emitting nothing
+}
+
+bool BenchRun::start(const BenchRequest& request)
+{
+    if (d->m_running)
+        return false;
+    d->m_request = request;
+    d->m_running = true;
+    d->m_cancelRequested = false;
+    d->m_cpuTimedOut = false;
+    d->m_liveMs.clear();
+    d->m_lastLines.clear();
+    d->m_result = benchResultSkeleton(request);
+    d->m_result.started = QDateTime::currentDateTime();
+    d->m_clock.start();
+    const quint64 id = ++d->m_runId;
+    QMetaObject::invokeMethod(this, [this, id] { launch(id); }, Qt::QueuedConnection);
+    return true;
+}
+
+bool BenchRun::isRunning() const
+{
+    return d->m_running;
+}
+
+const BenchRequest& BenchRun::request() const
+{
+    return d->m_request;
+}
+
+void BenchRun::setApplicationDir(const QString& dir)
+{
+    d->m_appDir = dir;
+}
+
+void BenchRun::cancel()
+{
+    if (!d->m_running)
+        return;
+    d->m_cancelRequested = true;
+    if (d->m_cpuCancel)
+        d->m_cpuCancel->store(true);
+    ToolRunner* tool = d->m_tool.data();
+    if (tool != nullptr && tool->isRunning())
+        tool->cancel();
+}
+
+QString BenchRun::description(BenchRequest::Runner runner) const
+{
+    const QString model = QFileInfo(d->m_request.model).fileName();
+    QString where = d->m_request.target == BenchRequest::Target::Cpu ? QStringLiteral("the CPU")
+                                                                  : QStringLiteral("NPU %1").arg(d->m_request.device);
+    return QStringLiteral("%1 on %2 with %3: %4 iterations after %5 warm-up")
+        .arg(model, where, benchRunnerName(runner))
+        .arg(d->m_request.loops)
+        .arg(d->m_request.warmup);
+}
+
+void BenchRun::launch(quint64 id)
+{
+    if (id != d->m_runId)
+        return;
+    const BenchRequest::Runner runner = effectiveRunner(d->m_request);
+    emit started(description(runner));
+    if (d->m_cancelRequested) {
+        BenchResult r = d->m_result;
+        r.errorCode = QStringLiteral("cancelled");
+        r.error = QStringLiteral("The run was cancelled before it started.");
+        complete(r);
+        return;
+    }
+    if (auto error = validateBenchRequest(d->m_request)) {
+        BenchResult r = d->m_result;
+        r.errorCode = error->code;
+        r.error = error->message;
+        complete(r);
+        return;
+    }
+    if (runner == BenchRequest::Runner::OnnxRuntime)
+        launchCpu(id);
+    else
+        launchTool(runner);
+}
+
+void BenchRun::launchTool(BenchRequest::Runner runner)
+{
+    const QString path = d->m_request.environment.contains(QStringLiteral("PATH"))
+        ? d->m_request.environment.value(QStringLiteral("PATH"))
+        : QString();
+    const QString appDir = d->m_appDir.isEmpty() ? QCoreApplication::applicationDirPath() : d->m_appDir;
+    const Result<BenchTool> tool = locateBenchTool(runner, { d->m_request.toolPath, appDir, path });
+    if (!tool.ok()) {
+        BenchResult r = d->m_result;
+        r.errorCode = tool.error().code;
+        r.error = tool.error().message;
+        complete(r);
+        return;
+    }
+    d->m_flavour = tool.value().flavour;
+    d->m_toolOutputDir = d->m_request.outputDir;
+    if (d->m_toolOutputDir.isEmpty() && d->m_flavour != BenchTool::Flavour::OmRunner) {
+        d->m_scratch = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/atcwb-bench-XXXXXX"));
+        if (!d->m_scratch->isValid()) {
+            BenchResult r = d->m_result;
+            r.errorCode = QStringLiteral("write_failed");
+            r.error = QStringLiteral("Cannot create a temporary output folder: %1").arg(d->m_scratch->errorString());
+            d->m_scratch.reset();
+            complete(r);
+            return;
+        }
+        d->m_toolOutputDir = d->m_scratch->path();
+    } else if (!d->m_toolOutputDir.isEmpty()) {
+        d->m_toolOutputDir = QFileInfo(d->m_toolOutputDir).absoluteFilePath();
+        QDir().mkpath(d->m_toolOutputDir);
+    }
+    const ToolInvocation invocation = benchInvocation(d->m_request, tool.value(), d->m_toolOutputDir);
+    d->m_result.command = invocation.argv();
+    d->m_result.toolkit = QDir::toNativeSeparators(tool.value().program);
+    d->m_omParser = OmRunnerParser();
+    d->m_msameParser = MsameParser();
+    d->m_aisParser = AisBenchParser();
+
+    d->m_tool = new ToolRunner(this);
+    connect(d->m_tool, &ToolRunner::linesReceived, this,
+        [this](ToolChannel channel, const QStringList& lines) { onToolLines(channel == ToolChannel::StdOut, lines); });
+    connect(d->m_tool, &ToolRunner::finished, this, &BenchRun::onToolFinished);
+    log::run()->info("bench: {}", shellQuote(invocation.argv()).toStdString());
+    d->m_tool->start(invocation);
+}
+
+void BenchRun::onToolLines(bool stdOut, const QStringList& lines)
+{
+    for (const QString& line : lines) {
+        d->m_lastLines.append(line);
+        switch (d->m_flavour) {
+        case BenchTool::Flavour::OmRunner:
+            if (stdOut) {
+                const auto event = d->m_omParser.feed(line);
+                if (event && event->kind == OmRunnerEvent::Kind::Iteration)
+                    emit iteration(int(d->m_omParser.report().iterationsMs.size()) - 1, event->ms);
+            }
+            break;
+        case BenchTool::Flavour::Msame:
+            if (const auto ms = d->m_msameParser.feed(line))
+                emit iteration(int(d->m_msameParser.report().iterationsMs.size()) - 1, *ms);
+            break;
+        case BenchTool::Flavour::AisBench:
+        case BenchTool::Flavour::AisBenchPython:
+        case BenchTool::Flavour::Msit:
+            if (const auto ms = d->m_aisParser.feed(line))
+                emit iteration(int(d->m_aisParser.report().iterationsMs.size()) - 1, *ms);
+            break;
+        }
+    }
+    if (d->m_lastLines.size() > kLastLinesKept)
+        d->m_lastLines = d->m_lastLines.mid(d->m_lastLines.size() - kLastLinesKept);
+}
+
+void BenchRun::onToolFinished(const ToolResult& toolResult)
+{
+    BenchResult r = d->m_result;
+    const BenchToolEnd end { toolResult, d->m_lastLines, d->m_cancelRequested };
+    switch (d->m_flavour) {
+    case BenchTool::Flavour::OmRunner:
+        finishOmRunner(&r, d->m_request, d->m_omParser.report(), end);
+        break;
+    case BenchTool::Flavour::Msame:
+        finishMsame(&r, d->m_request, d->m_msameParser.report(), end);
+        break;
+    case BenchTool::Flavour::AisBench:
+    case BenchTool::Flavour::AisBenchPython:
+    case BenchTool::Flavour::Msit:
+        finishAisBench(&r, d->m_request, d->m_aisParser.report(),
+            readAisBenchSummaryTimes(d->m_toolOutputDir, d->m_result.started), end);
+        // ais_bench prints per-iteration times only with --debug; else they come from its summary file, at the
+        // end: hand them out now so a chart gets every iteration of every runner.
+        if (d->m_aisParser.report().iterationsMs.isEmpty()) {
+            for (qsizetype i = 0; i < r.iterationsMs.size(); ++i)
+                emit iteration(int(i), r.iterationsMs.at(i));
+        }
+        break;
+    }
+    if (!d->m_request.outputDir.isEmpty() && d->m_flavour != BenchTool::Flavour::OmRunner && r.outputFiles.isEmpty())
+        r.outputFiles.append(d->m_toolOutputDir);
+    log::run()->info("bench: {} ended: {}", toolDisplayName(d->m_flavour).toStdString(),
+        r.ok ? std::string("ok") : r.error.toStdString());
+    d->m_tool->deleteLater();
+    d->m_tool.clear();
+    d->m_scratch.reset();
+    complete(r);
+}
+
+void BenchRun::complete(BenchResult result)
+{
+    result.durationMs = d->m_clock.isValid() ? d->m_clock.elapsed() : 0;
+    d->m_running = false;
+    d->m_cpuTimeout.stop();
+    emit finished(result);
+}
+
+} // namespace wb

@@ -1,0 +1,49 @@
+#pragma once
+
+// BenchRun's state (private to core/run): the request, the CPU worker and the tool being run with its parser.
+#include "parsing/aisbench.h"
+#include "parsing/msame.h"
+#include "process/toolrunner.h"
+#include "run/bench.h"
+#include "run/benchtools.h"
+#include "run/omrunnerparser.h"
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QPointer>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+namespace wb {
+
+struct BenchRun::Private {
+    BenchRequest m_request;
+    BenchResult m_result; // the skeleton while running
+    quint64 m_runId = 0;
+    bool m_running = false;
+    bool m_cancelRequested = false;
+    QString m_appDir;
+    QElapsedTimer m_clock;
+
+    // ONNX Runtime
+    QFuture<void> m_worker;
+    std::shared_ptr<std::atomic_bool> m_cpuCancel;
+    QTimer m_cpuTimeout;
+    bool m_cpuTimedOut = false;
+    QVector<double> m_liveMs;
+
+    // tools
+    QPointer<ToolRunner> m_tool;
+    BenchTool::Flavour m_flavour = BenchTool::Flavour::OmRunner;
+    std::unique_ptr<QTemporaryDir> m_scratch; // output folder for msame / ais_bench when none was asked for
+    QString m_toolOutputDir;
+    OmRunnerParser m_omParser;
+    MsameParser m_msameParser;
+    AisBenchParser m_aisParser;
+    QStringList m_lastLines;
+};
+
+} // namespace wb

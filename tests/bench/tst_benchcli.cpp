@@ -1,0 +1,278 @@
+// `atcwb bench` end to end through a real QProcess: the JSON contract on the CPU and on the NPU doubles, the text
+// form, the run history (--history, $WB_RUN_HISTORY, --no-save), and exit codes 0 / 1 / 2.
+#include "benchtestutil.h"
+#include "omfile.h"
+#include "reference/ortruntime.h"
+#include "run/runhistory.h"
+#include "testutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace wb;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+Run atcwb(const QStringList& args, const QProcessEnvironment& env = benchtest::toolEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(WB_BIN_DIR "/atcwb"), args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+        p.readAllStandardError() };
+}
+
+// Empty when `o` has the contract's fields with the contract's types.
+QString contractProblem(const QJsonObject& o, int iterations)
+{
+    for (const char* key : { "runner", "target", "model", "device" }) {
+        if (!o.value(key).isString())
+            return QStringLiteral("%1 is not a string").arg(key);
+    }
+    if (!o.value("batch").isDouble() || o.value("iterations").toInt(-1) != iterations)
+        return QStringLiteral("batch/iterations");
+    const QJsonObject latency = o.value("latency_ms").toObject();
+    for (const char* key : { "min", "max", "mean", "median", "p90", "p95", "p99", "stddev" }) {
+        if (!latency.value(key).isDouble())
+            return QStringLiteral("latency_ms.%1 is not a number").arg(key);
+    }
+    if (!o.value("throughput").isDouble() || !o.value("warnings").isArray())
+        return QStringLiteral("throughput/warnings");
+    const QJsonArray ms = o.value("iterations_ms").toArray();
+    if (ms.size() != iterations)
+        return QStringLiteral("%1 iterations_ms").arg(ms.size());
+    for (const QJsonValue& v : ms) {
+        if (!v.isDouble() || v.toDouble() < latency.value("min").toDouble() || v.toDouble() > latency.value("max").toDouble())
+            return QStringLiteral("an iteration outside [min, max]");
+    }
+    return {};
+}
+
+} // namespace
+
+class TestBenchCli : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cpuJson();
+    void cpuDynamicBatch();
+    void textForm();
+    void npuDefaultsToOmRunner();
+    void msameByToolPath();
+    void historyFromEnvironment();
+    void usageErrors_data();
+    void usageErrors();
+    void runErrors_data();
+    void runErrors();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_om;
+    QString m_ortSkip;
+};
+
+void TestBenchCli::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_om = m_dir.filePath("model.om");
+    QVERIFY(wbtest::writeOm(m_om));
+    auto runtime = loadOnnxRuntime();
+    if (!runtime.ok())
+        m_ortSkip = QStringLiteral("ONNX Runtime is not available (%1): %2").arg(runtime.error().code, runtime.error().message);
+}
+
+void TestBenchCli::cpuJson()
+{
+    if (!m_ortSkip.isEmpty())
+        QSKIP(qPrintable(m_ortSkip));
+    const QString history = m_dir.filePath("history-cpu");
+    const Run r = atcwb({ "bench", wbtest::modelPath("resnet_static.onnx"), "--loops", "5", "--warmup", "1",
+        "--threads", "2", "--json", "--history", history });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = r.json();
+    const QString problem = contractProblem(o, 5);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + "\n" + r.out));
+    QCOMPARE(o.value("runner").toString(), QStringLiteral("onnxruntime"));
+    QCOMPARE(o.value("target").toString(), QStringLiteral("cpu"));
+    QCOMPARE(o.value("batch").toInt(), 1);
+    QVERIFY(o.value("device").toString().startsWith("CPU (ONNX Runtime "));
+    QCOMPARE(o.value("throughput").toDouble(), 1000.0 / o.value("latency_ms").toObject().value("mean").toDouble());
+    // Stored, and the stored run is the printed one.
+    const QString file = o.value("history_file").toString();
+    QVERIFY(file.startsWith(history + "/"));
+    const QList<BenchResult> runs = RunHistory(history).load();
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().stats.mean, o.value("latency_ms").toObject().value("mean").toDouble());
+    QCOMPARE(runs.first().iterationsMs.size(), 5);
+}
+
+void TestBenchCli::cpuDynamicBatch()
+{
+    if (!m_ortSkip.isEmpty())
+        QSKIP(qPrintable(m_ortSkip));
+    const Run r = atcwb({ "bench", wbtest::modelPath("resnet_dynamic_batch.onnx"), "--input-shape", "input:4,3,224,224",
+        "--loops", "3", "--warmup", "0", "--json", "--no-save" });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value("batch").toInt(), 4);
+    QCOMPARE(o.value("throughput").toDouble(), 4000.0 / o.value("latency_ms").toObject().value("mean").toDouble());
+    QVERIFY(o.value("history_file").isNull());
+}
+
+void TestBenchCli::textForm()
+{
+    if (!m_ortSkip.isEmpty())
+        QSKIP(qPrintable(m_ortSkip));
+    const QString history = m_dir.filePath("history-text");
+    const Run r = atcwb({ "bench", wbtest::modelPath("resnet_static.onnx"), "--loops", "3", "--warmup", "0",
+        "--history", history });
+    QCOMPARE(r.code, 0);
+    const QString text = QString::fromUtf8(r.out);
+    for (const QString& phrase : QStringList { "Runner:     onnxruntime on cpu",
+             "Iterations: 3 (after 0 warm-up), batch 1", "Latency ms: mean ", "p99 ", "Throughput: ",
+             "Stored:     " + history })
+        QVERIFY2(text.contains(phrase), qPrintable(text));
+    QVERIFY(r.err.isEmpty());
+}
+
+void TestBenchCli::npuDefaultsToOmRunner()
+{
+    // An .om runs on npu:0 with om-runner (next to atcwb), which finds the fake AscendCL through ASCEND_TOOLKIT_HOME.
+    const Run r = atcwb({ "bench", m_om, "--loops", "7", "--warmup", "1", "--json", "--no-save" });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = r.json();
+    const QString problem = contractProblem(o, 7);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + "\n" + r.out));
+    QCOMPARE(o.value("runner").toString(), QStringLiteral("om-runner"));
+    QCOMPARE(o.value("target").toString(), QStringLiteral("npu:0"));
+    QCOMPARE(o.value("device").toString(), QStringLiteral("Ascend310P3 #0"));
+    QCOMPARE(QFileInfo(o.value("command").toArray().at(0).toString()).fileName(), QStringLiteral("om-runner"));
+}
+
+void TestBenchCli::msameByToolPath()
+{
+    const Run r = atcwb({ "bench", m_om, "--runner", "msame", "--tool", benchtest::fakeMsame(), "--loops", "4",
+        "--warmup", "0", "--batch", "2", "--json", "--no-save" });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = r.json();
+    const QString problem = contractProblem(o, 4);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + "\n" + r.out));
+    QCOMPARE(o.value("runner").toString(), QStringLiteral("msame"));
+    QCOMPARE(o.value("target").toString(), QStringLiteral("npu:0")); // implied by the runner
+    QCOMPARE(o.value("iterations_ms").toArray().at(0).toDouble(), 65.768);
+    QCOMPARE(o.value("batch").toInt(), 2);
+    QVERIFY2(o.value("warnings").toArray().isEmpty(), r.out.constData()); // no warm-up asked, batch given
+}
+
+void TestBenchCli::historyFromEnvironment()
+{
+    const QString history = m_dir.filePath("history-env");
+    QProcessEnvironment env = benchtest::toolEnvironment();
+    env.insert("WB_RUN_HISTORY", history);
+    const Run r = atcwb({ "bench", m_om, "--loops", "2", "--json" }, env);
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.json().value("history_file").toString().startsWith(history + "/"));
+    const QList<RunHistoryEntry> entries = RunHistory(history).entries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().result.runner, QStringLiteral("om-runner"));
+    QCOMPARE(entries.first().result.recipe.value("loops").toInt(), 2);
+}
+
+void TestBenchCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args"); // "@om" = an OM, "@onnx" = resnet_static.onnx
+    QTest::addColumn<QString>("phrase");
+    QTest::newRow("no model") << QStringList { "bench" } << "missing MODEL_OR_OM";
+    QTest::newRow("two models") << QStringList { "bench", "@om", "@om" } << "expected one MODEL_OR_OM, got 2";
+    QTest::newRow("bad target") << QStringList { "bench", "@om", "--target", "gpu" } << "--target must be cpu or npu:N";
+    QTest::newRow("bad runner") << QStringList { "bench", "@om", "--runner", "trtexec" } << "--runner must be";
+    QTest::newRow("loops not a number") << QStringList { "bench", "@om", "--loops", "many" }
+                                        << "--loops needs a whole number";
+    QTest::newRow("zero loops") << QStringList { "bench", "@om", "--loops", "0" } << "At least one loop";
+    QTest::newRow("bad shape") << QStringList { "bench", "@onnx", "--input-shape", "input:1.5,3" } << "float";
+    QTest::newRow("om on the cpu") << QStringList { "bench", "@om", "--target", "cpu" } << "offline model (.om)";
+    QTest::newRow("onnx on an npu") << QStringList { "bench", "@onnx", "--target", "npu:1" } << "Convert it";
+    QTest::newRow("msame, 101 loops") << QStringList { "bench", "@om", "--runner", "msame", "--loops", "101" }
+                                      << "msame runs 1 to 100 loops";
+    QTest::newRow("unknown option") << QStringList { "bench", "@om", "--fast" } << "fast";
+}
+
+void TestBenchCli::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, phrase);
+    for (QString& a : args)
+        a = a == "@om" ? m_om : a == "@onnx" ? wbtest::modelPath("resnet_static.onnx") : a;
+    const Run r = atcwb(args + QStringList { "--json", "--no-save" });
+    QCOMPARE(r.code, 2);
+    const QJsonObject error = r.json().value("error").toObject();
+    QCOMPARE(error.value("code").toString(), QStringLiteral("usage"));
+    QVERIFY2(error.value("message").toString().contains(phrase), qPrintable(error.value("message").toString()));
+    const Run text = atcwb(args + QStringList { "--no-save" });
+    QCOMPARE(text.code, 2);
+    QVERIFY(text.out.isEmpty());
+    QVERIFY(text.err.startsWith("atcwb: bench: "));
+}
+
+void TestBenchCli::runErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("path"); // PATH for atcwb ("" = unchanged)
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("phrase");
+    QTest::newRow("missing model") << QStringList { "/nonexistent/m.onnx" } << "" << "not_found"
+                                   << "/nonexistent/m.onnx does not exist";
+    QTest::newRow("msame not installed") << QStringList { "@om", "--runner", "msame" } << "@empty" << "tool_missing"
+                                         << "msame was not found on PATH";
+    QTest::newRow("ais_bench not installed") << QStringList { "@om", "--runner", "ais-bench" } << "@empty"
+                                             << "tool_missing" << "ais_bench was not found";
+    QTest::newRow("no AscendCL") << QStringList { "@om", "--target", "npu:0" } << "@nolib" << "toolkit_missing"
+                                 << "om-runner: libascendcl.so (AscendCL) was not found";
+    QTest::newRow("msame fails") << QStringList { "@om", "--runner", "msame", "--tool", WB_FAKE_MSAME } << "@fail"
+                                 << "run_failed" << "msame failed: load model from file failed";
+}
+
+void TestBenchCli::runErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, path);
+    QTemporaryDir empty;
+    QVERIFY(empty.isValid());
+    for (QString& a : args)
+        a = a == "@om" ? m_om : a;
+    QProcessEnvironment env = benchtest::toolEnvironment();
+    if (path == "@empty")
+        env.insert("PATH", empty.path());
+    else if (path == "@nolib")
+        env.insert("ASCEND_TOOLKIT_HOME", empty.path());
+    else if (path == "@fail")
+        env.insert("FAKE_MSAME_FAIL", "load");
+    const QString history = empty.filePath("history");
+    const Run r = atcwb(QStringList { "bench" } + args + QStringList { "--loops", "3", "--json", "--history", history }, env);
+    QCOMPARE(r.code, 1);
+    const QJsonObject error = r.json().value("error").toObject();
+    QTEST(error.value("code").toString(), "code");
+    QFETCH(QString, phrase);
+    QVERIFY2(error.value("message").toString().contains(phrase), qPrintable(error.value("message").toString()));
+    // Runs that got going are stored (failures included); refusals before running are not.
+    QFETCH(QString, code);
+    const bool ran = code == "toolkit_missing" || code == "run_failed";
+    QCOMPARE(RunHistory(history).load().size(), ran ? 1 : 0);
+}
+
+QTEST_GUILESS_MAIN(TestBenchCli)
+#include "tst_benchcli.moc"

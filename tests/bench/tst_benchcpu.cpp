@@ -1,0 +1,250 @@
+// BenchRun on the CPU with ONNX Runtime, on the generated models: live iterations, statistics, batch and
+// throughput from the input shape, dynamic dims defaulted to 1, saved outputs, errors, cancel, timeout, and
+// destroying a running BenchRun. Skips with the loader's reason when ONNX Runtime is not available.
+#include "benchtestutil.h"
+#include "reference/ortruntime.h"
+#include "testutil.h"
+
+#include <QTemporaryDir>
+
+using namespace wb;
+
+namespace {
+
+BenchRequest cpuRequest(const QString& model, int loops = 20)
+{
+    BenchRequest r;
+    r.model = wbtest::modelPath(model);
+    r.loops = loops;
+    r.warmup = 2;
+    r.threads = 2;
+    return r;
+}
+
+} // namespace
+
+class TestBenchCpu : public QObject {
+    Q_OBJECT
+
+    QString m_skip;
+
+private slots:
+    void initTestCase();
+    void init();
+    void resnetStatic();
+    void dynamicBatchGiven();
+    void dynamicBatchDefaulted();
+    void explicitBatch();
+    void savesOutputs();
+    void runtimeErrors_data();
+    void runtimeErrors();
+    void invalidRequest();
+    void secondStartRefused();
+    void cancelMidRun();
+    void timeout();
+    void destroyedWhileRunning();
+};
+
+void TestBenchCpu::initTestCase()
+{
+    auto runtime = loadOnnxRuntime();
+    if (!runtime.ok())
+        m_skip = QStringLiteral("ONNX Runtime is not available (%1): %2").arg(runtime.error().code, runtime.error().message);
+}
+
+void TestBenchCpu::init()
+{
+    if (!m_skip.isEmpty() && QLatin1String(QTest::currentTestFunction()) != QLatin1String("invalidRequest"))
+        QSKIP(qPrintable(m_skip));
+}
+
+void TestBenchCpu::resnetStatic()
+{
+    BENCH_RUN(run, rec, cpuRequest("resnet_static.onnx"), 120000);
+    const BenchResult& r = rec.data.finished.first();
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.runner, QStringLiteral("onnxruntime"));
+    QCOMPARE(r.target, QStringLiteral("cpu"));
+    QCOMPARE(r.model, wbtest::modelPath("resnet_static.onnx"));
+    QCOMPARE(r.iterationsMs.size(), 20);
+    QCOMPARE(r.stats.count, 20);
+    const QString live = benchtest::iterationsProblem(rec.data, r);
+    QVERIFY2(live.isEmpty(), qPrintable(live)); // warm-up runs are not signalled
+    const QString stats = benchtest::statsProblem(r);
+    QVERIFY2(stats.isEmpty(), qPrintable(stats));
+    QCOMPARE(r.batch, 1);
+    QVERIFY(r.stats.min > 0 && r.stats.min <= r.stats.median && r.stats.median <= r.stats.max);
+    QCOMPARE(r.device, QStringLiteral("CPU (ONNX Runtime %1, 2 threads)").arg(loadedOnnxRuntime()->version));
+    QVERIFY2(r.toolkit.startsWith("ONNX Runtime " + loadedOnnxRuntime()->version + " ("), qPrintable(r.toolkit));
+    QVERIFY(r.started.isValid());
+    QVERIFY(r.durationMs >= qint64(r.stats.mean * 20));
+    QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join('\n')));
+    QVERIFY(r.command.isEmpty());
+    QCOMPARE(r.recipe.value("loops").toInt(), 20);
+    QVERIFY(rec.data.started.first().contains("resnet_static.onnx on the CPU with onnxruntime"));
+    qInfo("resnet_static on 2 threads: mean %.3f ms, median %.3f ms, p99 %.3f ms, %.1f samples/s", r.stats.mean,
+        r.stats.median, r.stats.p99, r.throughput);
+}
+
+void TestBenchCpu::dynamicBatchGiven()
+{
+    BenchRequest request = cpuRequest("resnet_dynamic_batch.onnx", 10);
+    request.inputShapes = parseInputShapeSpec("input:4,3,224,224").value();
+    BENCH_RUN(run, rec, request, 120000);
+    const BenchResult& r = rec.data.finished.first();
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.batch, 4);
+    QCOMPARE(r.throughput, 4000.0 / r.stats.mean);
+    const QString stats = benchtest::statsProblem(r);
+    QVERIFY2(stats.isEmpty(), qPrintable(stats));
+    QVERIFY2(r.warnings.isEmpty(), qPrintable(r.warnings.join('\n')));
+    QCOMPARE(r.recipe.value("input_shape").toString(), QStringLiteral("input:4,3,224,224"));
+}
+
+void TestBenchCpu::dynamicBatchDefaulted()
+{
+    // The README's run path: the sample model, no shapes given.
+    BENCH_RUN(run, rec, cpuRequest("resnet_dynamic_batch.onnx", 5), 120000);
+    const BenchResult& r = rec.data.finished.first();
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.batch, 1);
+    QCOMPARE(r.warnings.size(), 1);
+    QVERIFY2(r.warnings.first().contains("Input 'input' has dynamic dims [batch, 3, 224, 224]; it ran as input:1,3,224,224"),
+        qPrintable(r.warnings.first()));
+}
+
+void TestBenchCpu::explicitBatch()
+{
+    BenchRequest request = cpuRequest("resnet_static.onnx", 5);
+    request.batch = 8; // the caller knows better: used for the throughput
+    BENCH_RUN(run, rec, request, 120000);
+    const BenchResult& r = rec.data.finished.first();
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.batch, 8);
+    QCOMPARE(r.throughput, 8000.0 / r.stats.mean);
+}
+
+void TestBenchCpu::savesOutputs()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    BenchRequest request = cpuRequest("resnet_static.onnx", 2);
+    request.outputDir = dir.filePath("out");
+    request.inputData = QStringLiteral("random");
+    BENCH_RUN(run, rec, request, 120000);
+    const BenchResult& r = rec.data.finished.first();
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.outputFiles, (QStringList { dir.filePath("out/input_0.pb"), dir.filePath("out/output_0.pb") }));
+    for (const QString& f : r.outputFiles)
+        QVERIFY(QFileInfo(f).size() > 0);
+
+    // Those inputs fed back as files (a test_data_set folder) run too.
+    BenchRequest again = cpuRequest("resnet_static.onnx", 1);
+    again.inputData = dir.filePath("out");
+    BENCH_RUN(run2, rec2, again, 120000);
+    QVERIFY2(rec2.data.finished.first().ok, qPrintable(rec2.data.finished.first().error));
+}
+
+void TestBenchCpu::runtimeErrors_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("shape");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("phrase");
+    QTest::newRow("unknown input") << "resnet_static.onnx" << "images:1,3,224,224" << "unknown_input"
+                                   << "no input named 'images'";
+    QTest::newRow("wrong rank") << "resnet_dynamic_batch.onnx" << "input:1,3" << "rank_mismatch" << "input";
+    QTest::newRow("not a model") << "not_a_model.png" << "" << "ort_session_failed" << "";
+}
+
+void TestBenchCpu::runtimeErrors()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, shape);
+    QFETCH(QString, code);
+    BenchRequest request = cpuRequest(model, 3);
+    if (!shape.isEmpty())
+        request.inputShapes = parseInputShapeSpec(shape).value();
+    BENCH_RUN(run, rec, request, 120000);
+    const BenchResult& r = rec.data.finished.first();
+    QVERIFY(!r.ok);
+    QCOMPARE(r.errorCode, code);
+    QFETCH(QString, phrase);
+    QVERIFY2(r.error.contains(phrase) && r.error.endsWith('.'), qPrintable(r.error));
+    QVERIFY(rec.data.iterations.isEmpty());
+    QCOMPARE(r.stats.count, 0);
+}
+
+void TestBenchCpu::invalidRequest()
+{
+    // Refused before anything runs, still through started() and finished(); works without ONNX Runtime too.
+    BenchRequest request = cpuRequest("resnet_static.onnx");
+    request.loops = 0;
+    BENCH_RUN(run, rec, request, 10000);
+    QCOMPARE(rec.data.finished.first().errorCode, QStringLiteral("bad_request"));
+    QCOMPARE(rec.data.finished.first().error, QStringLiteral("At least one loop is needed (got 0)."));
+    request.model = wbtest::modelPath("nope.onnx");
+    request.loops = 1;
+    BENCH_RUN(run2, rec2, request, 10000);
+    QCOMPARE(rec2.data.finished.first().errorCode, QStringLiteral("not_found"));
+}
+
+void TestBenchCpu::secondStartRefused()
+{
+    BenchRun run;
+    benchtest::Recorder rec(&run);
+    QVERIFY(run.start(cpuRequest("resnet_static.onnx", 3)));
+    QVERIFY(!run.start(cpuRequest("resnet_static.onnx", 3)));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.data.finished.size(), 1, 120000);
+    QVERIFY(rec.data.finished.first().ok);
+    QCOMPARE(rec.data.started.size(), 1);
+    QVERIFY(run.start(cpuRequest("resnet_static.onnx", 2))); // free again
+    QTRY_COMPARE_WITH_TIMEOUT(rec.data.finished.size(), 2, 120000);
+    QCOMPARE(rec.data.finished.last().iterationsMs.size(), 2);
+}
+
+void TestBenchCpu::cancelMidRun()
+{
+    BenchRun run;
+    benchtest::Recorder rec(&run);
+    QVERIFY(run.start(cpuRequest("resnet_static.onnx", 100000)));
+    QTRY_VERIFY_WITH_TIMEOUT(rec.data.iterations.size() >= 2, 120000);
+    run.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.data.finished.size(), 1, 60000);
+    const BenchResult& r = rec.data.finished.first();
+    QVERIFY(!r.ok);
+    QCOMPARE(r.errorCode, QStringLiteral("cancelled"));
+    QVERIFY(r.iterationsMs.size() >= 2 && r.iterationsMs.size() < 100000);
+    QCOMPARE(r.error, QStringLiteral("The run was cancelled after %1 of 100000 iterations.").arg(r.iterationsMs.size()));
+    const QString live = benchtest::iterationsProblem(rec.data, r);
+    QVERIFY2(live.isEmpty(), qPrintable(live)); // what ran is kept and summarised
+    const QString stats = benchtest::statsProblem(r);
+    QVERIFY2(stats.isEmpty(), qPrintable(stats));
+}
+
+void TestBenchCpu::timeout()
+{
+    BenchRequest request = cpuRequest("resnet_static.onnx", 1000000);
+    request.timeoutSec = 1;
+    BENCH_RUN(run, rec, request, 120000);
+    const BenchResult& r = rec.data.finished.first();
+    QCOMPARE(r.errorCode, QStringLiteral("timed_out"));
+    QVERIFY2(r.error.startsWith("The CPU run did not finish within the 1 s timeout"), qPrintable(r.error));
+    QVERIFY(r.durationMs >= 1000);
+}
+
+void TestBenchCpu::destroyedWhileRunning()
+{
+    auto* run = new BenchRun;
+    benchtest::Recorder rec(run);
+    QVERIFY(run->start(cpuRequest("resnet_static.onnx", 100000)));
+    QTRY_VERIFY_WITH_TIMEOUT(!rec.data.iterations.isEmpty(), 120000);
+    delete run; // cancels and waits for the worker
+    const qsizetype seen = rec.data.iterations.size();
+    QCoreApplication::processEvents();
+    QCOMPARE(rec.data.iterations.size(), seen); // nothing arrives from the dead run
+    QVERIFY(rec.data.finished.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestBenchCpu)
+#include "tst_benchcpu.moc"

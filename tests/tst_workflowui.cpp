@@ -1,0 +1,229 @@
+// The conversion and run pages in the real window, driven end to end: options checked as typed, the command
+// preview, Run through the fake atc, problems on the graph, batch variants, then a CPU run charted live.
+#include "charts/latencycharts.h"
+#include "graph/overlaymodel.h"
+#include "mainwindow.h"
+#include "models/inputshapemodel.h"
+#include "pages/conversionpage.h"
+#include "pages/convertpage.h"
+#include "pages/graphpage.h"
+#include "pages/runpage.h"
+#include "process/runningtools.h"
+#include "settings/settings.h"
+#include "testutil.h"
+
+#include <QTemporaryDir>
+
+using namespace wb;
+
+class TestWorkflowUi : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void checksAsYouType();
+    void runProducesOm();
+    void atcErrorsReachTheGraph();
+    void batchVariants();
+    void quitWhileRunningAsks();
+    void cpuRunIsCharted();
+
+private:
+    bool open(const char* model);
+    bool waitChecked();
+    AtcToolkit fakeToolkit() const;
+    QTemporaryDir* m_dir = nullptr;
+    Settings* m_settings = nullptr;
+    MainWindow* m_window = nullptr;
+};
+
+void TestWorkflowUi::init()
+{
+    qunsetenv("FAKE_ATC_UNSUPPORTED_OPS");
+    qunsetenv("FAKE_ATC_MODE");
+    m_dir = new QTemporaryDir;
+    m_settings = new Settings(m_dir->filePath(QStringLiteral("s.ini")));
+    m_window = new MainWindow(*m_settings);
+    m_window->resize(1280, 800);
+    m_window->runPage()->setHistoryFolder(m_dir->filePath(QStringLiteral("runs")));
+    m_window->show();
+}
+
+void TestWorkflowUi::cleanup()
+{
+    m_window->setQuitConfirmation([](const QStringList&) { return true; });
+    delete m_window;
+    delete m_settings;
+    delete m_dir;
+}
+
+AtcToolkit TestWorkflowUi::fakeToolkit() const
+{
+    AtcToolkit t;
+    t.atcPath = QStringLiteral(WB_FAKE_ATC);
+    t.home = QFileInfo(t.atcPath).absolutePath();
+    t.source = QStringLiteral("settings");
+    t.version = QStringLiteral("8.0.0");
+    t.socVersions = { QStringLiteral("Ascend310P3"), QStringLiteral("Ascend910B3") };
+    return t;
+}
+
+bool TestWorkflowUi::open(const char* model)
+{
+    // The models live in the build folder; work on a copy so OMs land in the temporary folder.
+    const QString copy = m_dir->filePath(QString::fromLatin1(model));
+    QFile::copy(wbtest::modelPath(QString::fromLatin1(model)), copy);
+    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
+    m_window->openModel(copy);
+    if (!loaded.wait(20000))
+        return false;
+    // Let the constructor's toolkit discovery report first (none is installed here), then use the fake.
+    QElapsedTimer timer;
+    timer.start();
+    while (m_window->isBusy() && timer.elapsed() < 30000)
+        QTest::qWait(20);
+    m_window->convertPage()->setToolkit(fakeToolkit());
+    return waitChecked();
+}
+
+bool TestWorkflowUi::waitChecked()
+{
+    QSignalSpy checked(m_window->convertPage(), &ConvertPage::checked);
+    return checked.wait(20000);
+}
+
+void TestWorkflowUi::checksAsYouType()
+{
+    QVERIFY(open("resnet_dynamic_batch.onnx"));
+    ConvertPage* page = m_window->convertPage();
+    QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
+    const QString preview = page->commandPreview();
+    QVERIFY2(preview.contains(QStringLiteral("--input_shape=input:1,3,224,224")), qPrintable(preview));
+    QVERIFY(preview.contains(QStringLiteral("--soc_version=Ascend310P3")));
+    QVERIFY(preview.contains(QStringLiteral("--framework=5")));
+    // A shape ATC would refuse (three dims for a 4-d input): Run is disabled with the reason.
+    page->shapeModel()->setStaticShape(0, QStringLiteral("1,3,224"));
+    QVERIFY(waitChecked());
+    QVERIFY2(!page->canRun(), qPrintable(page->commandPreview()));
+    QVERIFY2(!page->runBlockedReason().isEmpty(), "no reason given");
+    // A -1 batch with a dynamic batch profile is fine.
+    page->shapeModel()->setStaticShape(0, QStringLiteral("-1,3,224,224"));
+    page->setField(QStringLiteral("dynamic_batch_size"), QStringLiteral("1,2,4"));
+    QVERIFY(waitChecked());
+    QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
+    QVERIFY(page->commandPreview().contains(QStringLiteral("--dynamic_batch_size=1,2,4")));
+    // The recipe round trip restores the form.
+    const AtcOptions options = page->options();
+    page->setField(QStringLiteral("dynamic_batch_size"), QString());
+    page->setOptions(options);
+    QVERIFY(waitChecked());
+    QCOMPARE(page->options().dynamicBatchSize, QStringLiteral("1,2,4"));
+}
+
+void TestWorkflowUi::runProducesOm()
+{
+    QVERIFY(open("resnet_static.onnx"));
+    ConvertPage* page = m_window->convertPage();
+    QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
+    QSignalSpy done(m_window->conversionPage(), &ConversionPage::finished);
+    emit page->runRequested(page->options(), page->batchVariants());
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("atc"));
+    QVERIFY(done.wait(60000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(m_window->conversionPage()->jobStatuses().join('\n') + '\n'
+                                                + m_window->conversionPage()->logText().right(2000)));
+    const auto outcomes = m_window->conversionPage()->queue()->outcomes();
+    QCOMPARE(outcomes.size(), 1);
+    QVERIFY(QFileInfo::exists(outcomes.first().omPath));
+    QVERIFY(QFileInfo::exists(outcomes.first().recipePath));
+    QVERIFY(m_window->conversionPage()->logText().contains(QStringLiteral("ATC run success")));
+    QVERIFY(m_window->conversionPage()->statusText().contains(QStringLiteral("All OMs produced")));
+}
+
+void TestWorkflowUi::atcErrorsReachTheGraph()
+{
+    QVERIFY(open("resnet_static.onnx"));
+    qputenv("FAKE_ATC_UNSUPPORTED_OPS", "Gemm");
+    QSignalSpy done(m_window->conversionPage(), &ConversionPage::finished);
+    emit m_window->convertPage()->runRequested(m_window->convertPage()->options(), {});
+    QVERIFY(done.wait(60000));
+    QCOMPARE(done.first().first().toBool(), false);
+    QVERIFY(m_window->conversionPage()->problemCount() >= 1);
+    // The node ATC named is marked on the graph under the "atc" source.
+    QStringList marked;
+    for (const auto& m : m_window->graphPage()->overlay()->marks()) {
+        if (m.source == QLatin1String("atc"))
+            marked.append(m.node);
+    }
+    QString gemm;
+    for (const graph::Node& n : m_window->graphPage()->scene()->doc->nodes()) {
+        if (n.opType == QLatin1String("Gemm"))
+            gemm = n.name;
+    }
+    QVERIFY(!gemm.isEmpty());
+    QVERIFY2(marked.contains(gemm), qPrintable(marked.join(',')));
+    QVERIFY(m_window->conversionPage()->jobStatuses().first().contains(QStringLiteral("failed")));
+}
+
+void TestWorkflowUi::batchVariants()
+{
+    QVERIFY(open("resnet_dynamic_batch.onnx"));
+    ConvertPage* page = m_window->convertPage();
+    page->setBatchVariants(QStringLiteral("1,4"));
+    QVERIFY(waitChecked());
+    QCOMPARE(page->batchVariants(), (QList<qint64> { 1, 4 }));
+    QSignalSpy done(m_window->conversionPage(), &ConversionPage::finished);
+    emit page->runRequested(page->options(), page->batchVariants());
+    QVERIFY(done.wait(60000));
+    QVERIFY(done.first().first().toBool());
+    const QStringList jobs = m_window->conversionPage()->jobStatuses();
+    QCOMPARE(jobs.size(), 2);
+    QVERIFY2(jobs.at(0).contains(QStringLiteral("_b1.om")) && jobs.at(1).contains(QStringLiteral("_b4.om")),
+        qPrintable(jobs.join(',')));
+}
+
+void TestWorkflowUi::quitWhileRunningAsks()
+{
+    QVERIFY(open("resnet_static.onnx"));
+    qputenv("FAKE_ATC_MODE", "hang");
+    emit m_window->convertPage()->runRequested(m_window->convertPage()->options(), {});
+    QTRY_VERIFY_WITH_TIMEOUT(RunningTools::count() == 1, 20000);
+    QStringList asked;
+    m_window->setQuitConfirmation([&asked](const QStringList& running) {
+        asked = running;
+        return false; // "no, keep running"
+    });
+    QVERIFY(!m_window->close());
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(RunningTools::count(), 1);
+    m_window->setQuitConfirmation([](const QStringList&) { return true; });
+    QVERIFY(m_window->close());
+    QCOMPARE(RunningTools::count(), 0); // stopped, no orphan left
+}
+
+void TestWorkflowUi::cpuRunIsCharted()
+{
+    QVERIFY(open("resnet_static.onnx"));
+    RunPage* page = m_window->runPage();
+    QVERIFY(m_window->showPage(QStringLiteral("run")));
+    QSignalSpy done(page, &RunPage::runFinished);
+    page->run();
+    QVERIFY(done.wait(120000));
+    if (!done.first().first().toBool() && page->lastResult().error.contains(QStringLiteral("ONNX Runtime")))
+        QSKIP(qPrintable(page->lastResult().error));
+    QVERIFY2(done.first().first().toBool(), qPrintable(page->lastResult().error));
+    QCOMPARE(page->lastResult().iterationsMs.size(), 200);
+    QCOMPARE(page->charts()->sampleCount(), 200);
+    // Replots are throttled: far fewer than one per sample.
+    QVERIFY2(page->charts()->replotCount() < 100, qPrintable(QString::number(page->charts()->replotCount())));
+    QVERIFY(page->statsText().contains(QStringLiteral("p99")));
+    QCOMPARE(page->historyCount(), 1);
+    page->compareAll();
+    const QString csv = m_dir->filePath(QStringLiteral("runs.csv"));
+    QVERIFY(page->exportCsv(csv));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().count('\n'), 2); // header and one run
+}
+
+QTEST_MAIN(TestWorkflowUi)
+#include "tst_workflowui.moc"

@@ -1,0 +1,175 @@
+#include "latencycharts.h"
+
+#include <qcustomplot.h>
+
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <numeric>
+#include <cmath>
+
+namespace wb {
+
+namespace {
+
+constexpr int kFrameMs = 33; // at most 30 replots a second
+constexpr int kBins = 30;
+
+QCustomPlot* makePlot(const QString& x, const QString& y, QWidget* parent)
+{
+    auto* plot = new QCustomPlot(parent);
+    plot->xAxis->setLabel(x);
+    plot->yAxis->setLabel(y);
+    plot->setMinimumHeight(160);
+    plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    return plot;
+}
+
+} // namespace
+
+LatencyCharts::LatencyCharts(QWidget* parent)
+    : QWidget(parent)
+    , m_trace(makePlot(tr("iteration"), tr("latency (ms)"), this))
+    , m_histogram(makePlot(tr("latency (ms)"), tr("iterations"), this))
+    , m_compare(makePlot(tr("batch size"), tr("mean latency (ms)"), this))
+    , m_throttle(new QTimer(this))
+{
+    setObjectName(QStringLiteral("latencyCharts"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* top = new QHBoxLayout;
+    top->addWidget(m_trace, 3);
+    top->addWidget(m_histogram, 2);
+    layout->addLayout(top, 1);
+    layout->addWidget(m_compare, 1);
+
+    m_trace->addGraph();
+    m_trace->graph(0)->setPen(QPen(QColor(0x1e, 0x88, 0xe5), 1.2));
+    m_trace->graph(0)->setName(tr("per iteration"));
+    auto* bars = new QCPBars(m_histogram->xAxis, m_histogram->yAxis);
+    bars->setBrush(QColor(0x1e, 0x88, 0xe5, 160));
+    bars->setPen(QPen(QColor(0x15, 0x65, 0xc0)));
+
+    m_compare->yAxis2->setVisible(true);
+    m_compare->yAxis2->setLabel(tr("throughput (samples/s)"));
+    m_compare->legend->setVisible(true);
+    m_compare->addGraph(m_compare->xAxis, m_compare->yAxis);
+    m_compare->graph(0)->setName(tr("mean latency"));
+    m_compare->graph(0)->setPen(QPen(QColor(0x1e, 0x88, 0xe5), 2));
+    m_compare->graph(0)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 7));
+    m_compare->addGraph(m_compare->xAxis, m_compare->yAxis2);
+    m_compare->graph(1)->setName(tr("throughput"));
+    m_compare->graph(1)->setPen(QPen(QColor(0xe5, 0x73, 0x1e), 2));
+    m_compare->graph(1)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, 7));
+
+    m_throttle->setInterval(kFrameMs);
+    connect(m_throttle, &QTimer::timeout, this, [this] {
+        if (m_dirty)
+            replotNow();
+        else
+            m_throttle->stop();
+    });
+}
+
+LatencyCharts::~LatencyCharts() = default;
+
+void LatencyCharts::clearTrace()
+{
+    m_samples.clear();
+    m_dirty = true;
+    replotNow();
+}
+
+void LatencyCharts::addSample(double ms)
+{
+    m_samples.append(ms);
+    m_dirty = true;
+    if (!m_throttle->isActive())
+        m_throttle->start();
+}
+
+void LatencyCharts::setSamples(const QVector<double>& ms)
+{
+    m_samples = ms;
+    m_dirty = true;
+    replotNow();
+}
+
+void LatencyCharts::replotNow()
+{
+    m_dirty = false;
+    ++m_replots;
+    QVector<double> x(m_samples.size());
+    std::iota(x.begin(), x.end(), 1.0);
+    m_trace->graph(0)->setData(x, m_samples, true);
+    m_trace->rescaleAxes();
+    if (!m_samples.isEmpty())
+        m_trace->yAxis->setRangeLower(0);
+    m_trace->replot(QCustomPlot::rpQueuedReplot);
+
+    auto* bars = qobject_cast<QCPBars*>(m_histogram->plottable(0));
+    if (!m_samples.isEmpty()) {
+        const auto [lo, hi] = std::minmax_element(m_samples.cbegin(), m_samples.cend());
+        const double width = std::max((*hi - *lo) / kBins, 1e-6);
+        QVector<double> keys(kBins), counts(kBins, 0);
+        for (int i = 0; i < kBins; ++i)
+            keys[i] = *lo + (i + 0.5) * width;
+        for (double v : m_samples)
+            counts[std::min(kBins - 1, int((v - *lo) / width))] += 1;
+        bars->setWidth(width * 0.9);
+        bars->setData(keys, counts, true);
+    } else {
+        bars->data()->clear();
+    }
+    m_histogram->rescaleAxes();
+    m_histogram->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LatencyCharts::setComparison(const QList<Series>& series, double budgetMs)
+{
+    QList<Series> sorted = series;
+    std::sort(sorted.begin(), sorted.end(), [](const Series& a, const Series& b) { return a.batch < b.batch; });
+    QVector<double> batch, mean, throughput;
+    for (const Series& s : sorted) {
+        batch.append(s.batch);
+        mean.append(s.meanMs);
+        throughput.append(s.throughput);
+    }
+    m_compare->graph(0)->setData(batch, mean, true);
+    m_compare->graph(1)->setData(batch, throughput, true);
+    m_compare->clearItems();
+    if (budgetMs > 0) {
+        auto* line = new QCPItemStraightLine(m_compare);
+        line->point1->setCoords(0, budgetMs);
+        line->point2->setCoords(1, budgetMs);
+        line->setPen(QPen(QColor(0xc6, 0x28, 0x28), 1.5, Qt::DashLine));
+        // The best variant under the budget: highest throughput whose mean latency fits.
+        const Series* best = nullptr;
+        for (const Series& s : sorted) {
+            if (s.meanMs <= budgetMs && (!best || s.throughput > best->throughput))
+                best = &s;
+        }
+        if (best) {
+            auto* label = new QCPItemText(m_compare);
+            label->position->setCoords(best->batch, best->meanMs);
+            label->setPositionAlignment(Qt::AlignBottom | Qt::AlignHCenter);
+            label->setText(tr("best under %1 ms: %2").arg(budgetMs).arg(best->label));
+            label->setColor(QColor(0x2e, 0x7d, 0x32));
+        }
+    }
+    m_compare->rescaleAxes();
+    m_compare->xAxis->scaleRange(1.2);
+    m_compare->yAxis->setRangeLower(0);
+    m_compare->yAxis2->setRangeLower(0);
+    if (budgetMs > 0)
+        m_compare->yAxis->setRangeUpper(std::max(m_compare->yAxis->range().upper, budgetMs * 1.15));
+    m_compare->replot();
+}
+
+bool LatencyCharts::savePng(const QString& path, int width, int height)
+{
+    return grab().scaled(width, height, Qt::KeepAspectRatio, Qt::SmoothTransformation).save(path, "PNG");
+}
+
+} // namespace wb

@@ -1,0 +1,262 @@
+#include "conversionpage.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStyle>
+#include <QTableWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace wb {
+
+namespace {
+
+constexpr int kMaxLines = 20000; // kept for the view; the full log is written next to the OM
+
+int lineSeverity(const QString& line)
+{
+    static const QRegularExpression error(QStringLiteral(R"((^|\s)(E[A-Z0-9]\d{4}|\[ERROR\]|ERROR:)|ATC run failed|Traceback)"));
+    static const QRegularExpression warning(QStringLiteral(R"((^|\s)(W\d{5}|\[WARNING\]|WARNING:))"));
+    if (error.match(line).hasMatch())
+        return 2;
+    return warning.match(line).hasMatch() ? 1 : 0;
+}
+
+QString formatMs(qint64 ms)
+{
+    return ms < 60000 ? QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1)
+                      : QStringLiteral("%1 min %2 s").arg(ms / 60000).arg((ms % 60000) / 1000);
+}
+
+} // namespace
+
+ConversionPage::ConversionPage(QWidget* parent)
+    : QWidget(parent)
+    , m_queue(new ConversionQueue(this))
+    , m_jobs(new QTableWidget(0, 4, this))
+    , m_log(new QPlainTextEdit(this))
+    , m_filter(new QComboBox(this))
+    , m_follow(new QCheckBox(tr("Follow"), this))
+    , m_problems(new QTreeWidget(this))
+    , m_status(new QLabel(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_clock(new QTimer(this))
+{
+    setObjectName(QStringLiteral("conversionPage"));
+    auto* layout = new QVBoxLayout(this);
+    auto* top = new QHBoxLayout;
+    m_status->setObjectName(QStringLiteral("conversionStatus"));
+    top->addWidget(m_status, 1);
+    m_cancel->setEnabled(false);
+    top->addWidget(m_cancel);
+    layout->addLayout(top);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_jobs->setHorizontalHeaderLabels({ tr("OM"), tr("Batch"), tr("Status"), tr("Time") });
+    m_jobs->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_jobs->verticalHeader()->hide();
+    m_jobs->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_jobs->setMaximumHeight(160);
+    splitter->addWidget(m_jobs);
+
+    auto* logBox = new QWidget(splitter);
+    auto* logLayout = new QVBoxLayout(logBox);
+    logLayout->setContentsMargins(0, 0, 0, 0);
+    auto* logBar = new QHBoxLayout;
+    logBar->addWidget(new QLabel(tr("<b>ATC log</b>"), logBox));
+    logBar->addStretch();
+    m_filter->addItems({ tr("All lines"), tr("Warnings and errors"), tr("Errors") });
+    logBar->addWidget(m_filter);
+    m_follow->setChecked(true);
+    logBar->addWidget(m_follow);
+    logLayout->addLayout(logBar);
+    m_log->setReadOnly(true);
+    m_log->setObjectName(QStringLiteral("atcLog"));
+    m_log->setFont(QFont(QStringLiteral("monospace")));
+    m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_log->setMaximumBlockCount(kMaxLines);
+    logLayout->addWidget(m_log);
+    splitter->addWidget(logBox);
+
+    m_problems->setObjectName(QStringLiteral("atcProblems"));
+    m_problems->setHeaderLabels({ tr("Problem"), tr("Detail") });
+    m_problems->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_problems->setWordWrap(true);
+    splitter->addWidget(m_problems);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    layout->addWidget(splitter, 1);
+
+    m_clock->setInterval(1000);
+    connect(m_clock, &QTimer::timeout, this, &ConversionPage::tick);
+    connect(m_cancel, &QPushButton::clicked, m_queue, &ConversionQueue::cancel);
+    connect(m_filter, &QComboBox::currentIndexChanged, this, &ConversionPage::refreshLog);
+    connect(m_queue, &ConversionQueue::jobQueued, this, [this](int job, const QString& om, qint64 batch) {
+        m_jobs->setRowCount(std::max(m_jobs->rowCount(), job + 1));
+        m_jobs->setItem(job, 0, new QTableWidgetItem(QFileInfo(om).fileName()));
+        m_jobs->item(job, 0)->setToolTip(QDir::toNativeSeparators(om));
+        m_jobs->setItem(job, 1, new QTableWidgetItem(batch > 0 ? QString::number(batch) : QStringLiteral("—")));
+        m_jobs->setItem(job, 2, new QTableWidgetItem(tr("queued")));
+        m_jobs->setItem(job, 3, new QTableWidgetItem());
+    });
+    connect(m_queue, &ConversionQueue::jobStarted, this, [this](int job, const QString& command) {
+        if (QTableWidgetItem* item = m_jobs->item(job, 2))
+            item->setText(tr("running"));
+        appendLine(job, QStringLiteral("$ ") + command);
+    });
+    connect(m_queue, &ConversionQueue::lineReceived, this, &ConversionPage::appendLine);
+    connect(m_queue, &ConversionQueue::eventParsed, this, &ConversionPage::addEvent);
+    connect(m_queue, &ConversionQueue::stageChanged, this, [this](int, const QString& stage) {
+        m_stage = stage;
+        tick();
+    });
+    connect(m_queue, &ConversionQueue::jobFinished, this, &ConversionPage::jobFinished);
+    connect(m_queue, &ConversionQueue::finished, this, [this](bool ok) {
+        m_clock->stop();
+        m_cancel->setEnabled(false);
+        m_status->setText(ok ? tr("All OMs produced in %1.").arg(formatMs(m_elapsed.elapsed()))
+                             : tr("Finished with failures after %1; see the problems below.").arg(formatMs(m_elapsed.elapsed())));
+        emit finished(ok);
+    });
+    connect(m_problems, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
+        const QString node = item->data(0, Qt::UserRole).toString();
+        if (!node.isEmpty())
+            emit nodeActivated(node);
+    });
+    m_status->setText(tr("No conversion has run yet. Set the options on the Convert page and press Run ATC."));
+}
+
+void ConversionPage::start(const ConversionRequest& request)
+{
+    m_jobs->setRowCount(0);
+    m_lines.clear();
+    m_events.clear();
+    m_log->clear();
+    m_problems->clear();
+    m_stage.clear();
+    m_elapsed.start();
+    m_clock->start();
+    m_cancel->setEnabled(true);
+    m_status->setText(tr("Starting ATC…"));
+    m_queue->start(request);
+}
+
+bool ConversionPage::isRunning() const
+{
+    return m_queue->isRunning();
+}
+
+int ConversionPage::problemCount() const
+{
+    return m_problems->topLevelItemCount();
+}
+
+QString ConversionPage::logText() const
+{
+    return m_log->toPlainText();
+}
+
+QString ConversionPage::statusText() const
+{
+    return m_status->text();
+}
+
+QStringList ConversionPage::jobStatuses() const
+{
+    QStringList out;
+    for (int row = 0; row < m_jobs->rowCount(); ++row) {
+        const QTableWidgetItem* name = m_jobs->item(row, 0);
+        const QTableWidgetItem* status = m_jobs->item(row, 2);
+        out.append(QStringLiteral("%1: %2").arg(name ? name->text() : QString(), status ? status->text() : QString()));
+    }
+    return out;
+}
+
+void ConversionPage::tick()
+{
+    if (!m_queue->isRunning())
+        return;
+    m_status->setText(tr("Converting — %1%2").arg(formatMs(m_elapsed.elapsed()),
+        m_stage.isEmpty() ? QString() : tr(", stage: %1").arg(m_stage)));
+}
+
+void ConversionPage::appendLine(int job, const QString& line)
+{
+    const int severity = lineSeverity(line);
+    m_lines.append({ job, severity, line });
+    if (m_lines.size() > kMaxLines)
+        m_lines.removeFirst();
+    if (severity < m_filter->currentIndex())
+        return;
+    const QString prefix = m_jobs->rowCount() > 1 ? QStringLiteral("[%1] ").arg(job + 1) : QString();
+    const QString color = severity == 2 ? QStringLiteral("#c62828") : severity == 1 ? QStringLiteral("#b26a00") : QString();
+    const QString html = (prefix + line).toHtmlEscaped();
+    m_log->appendHtml(color.isEmpty() ? html : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, html));
+    if (m_follow->isChecked())
+        m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
+}
+
+void ConversionPage::refreshLog()
+{
+    m_log->clear();
+    const QList<Line> lines = m_lines;
+    m_lines.clear();
+    for (const Line& l : lines)
+        appendLine(l.job, l.text);
+}
+
+void ConversionPage::addEvent(int job, const AtcEvent& event)
+{
+    if (event.severity == Severity::Info)
+        return;
+    m_events.append(event);
+    auto* item = new QTreeWidgetItem(m_problems);
+    item->setIcon(0, style()->standardIcon(event.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
+                                                                               : QStyle::SP_MessageBoxWarning));
+    item->setText(0, event.code.isEmpty() ? severityName(event.severity) : event.code);
+    item->setText(1, (m_jobs->rowCount() > 1 ? QStringLiteral("[%1] ").arg(job + 1) : QString()) + event.message);
+    item->setToolTip(1, event.message);
+    auto child = [item](const QString& label, const QString& text, const QString& node = {}) {
+        if (text.isEmpty())
+            return;
+        auto* c = new QTreeWidgetItem(item, { label, text });
+        c->setToolTip(1, text);
+        c->setData(0, Qt::UserRole, node);
+    };
+    child(tr("Cause"), event.cause);
+    child(tr("Solution"), event.solution);
+    child(tr("What to do"), event.hint);
+    for (const OpRef& op : event.ops)
+        child(tr("Node"), op.name.isEmpty() ? op.type : QStringLiteral("%1 (%2)").arg(op.name, op.type), op.name);
+    if (!event.ops.isEmpty()) {
+        item->setData(0, Qt::UserRole, event.ops.first().name);
+        emit opsReported(m_events);
+    }
+    item->setExpanded(event.severity == Severity::Error);
+}
+
+void ConversionPage::jobFinished(int job, const ConversionOutcome& outcome)
+{
+    if (QTableWidgetItem* status = m_jobs->item(job, 2)) {
+        status->setText(outcome.skippedUnchanged ? tr("unchanged (not rebuilt)")
+                : outcome.ok                     ? tr("done")
+                                                 : tr("failed: %1").arg(outcome.failure));
+        status->setToolTip(outcome.ok ? outcome.omPath : outcome.failure + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
+        status->setForeground(outcome.ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+    }
+    if (QTableWidgetItem* time = m_jobs->item(job, 3))
+        time->setText(formatMs(outcome.durationMs));
+}
+
+} // namespace wb

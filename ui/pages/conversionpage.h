@@ -1,0 +1,67 @@
+#pragma once
+
+#include "atc/conversion.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class QTimer;
+class QTreeWidget;
+
+namespace wb {
+
+// A conversion run as it happens: the queue of jobs (batch variants), ATC's log coloured by severity with a filter
+// and tail-follow, the current stage and elapsed time, the problems ATC reported (cause, solution, hint, the ops
+// they name), and Cancel.
+class ConversionPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ConversionPage(QWidget* parent = nullptr);
+
+    ConversionQueue* queue() const { return m_queue; }
+    void start(const ConversionRequest& request);
+    bool isRunning() const;
+    int problemCount() const;
+    QString logText() const;
+    QString statusText() const;
+    QStringList jobStatuses() const; // one "om: status" line per job
+
+signals:
+    void opsReported(const QList<wb::AtcEvent>& events); // every event naming ops, for the graph overlay
+    void nodeActivated(const QString& node);
+    void finished(bool allOk);
+
+private:
+    void appendLine(int job, const QString& line);
+    void addEvent(int job, const AtcEvent& event);
+    void jobFinished(int job, const ConversionOutcome& outcome);
+    void refreshLog();
+    void tick();
+
+    ConversionQueue* m_queue;
+    QTableWidget* m_jobs;
+    QPlainTextEdit* m_log;
+    QComboBox* m_filter;
+    QCheckBox* m_follow;
+    QTreeWidget* m_problems;
+    QLabel* m_status;
+    QPushButton* m_cancel;
+    QTimer* m_clock;
+    QElapsedTimer m_elapsed;
+    QString m_stage;
+    struct Line {
+        int job;
+        int severity; // 0 plain, 1 warning, 2 error
+        QString text;
+    };
+    QList<Line> m_lines;
+    QList<AtcEvent> m_events;
+};
+
+} // namespace wb

@@ -1,0 +1,347 @@
+#include "runpage.h"
+
+#include "charts/latencycharts.h"
+#include "run/runhistory.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace wb {
+
+namespace {
+
+QString describe(const BenchResult& r)
+{
+    return QStringLiteral("%1 · b%2 · %3 · %4 · mean %5 ms")
+        .arg(QFileInfo(r.model).fileName())
+        .arg(r.batch)
+        .arg(r.target, r.runner)
+        .arg(r.stats.mean, 0, 'f', 3);
+}
+
+} // namespace
+
+RunPage::RunPage(QWidget* parent)
+    : QWidget(parent)
+    , m_run(new BenchRun(this))
+    , m_target(new QComboBox(this))
+    , m_modelPath(new QComboBox(this))
+    , m_runner(new QComboBox(this))
+    , m_warmup(new QSpinBox(this))
+    , m_loops(new QSpinBox(this))
+    , m_inputs(new QComboBox(this))
+    , m_shapes(new QLineEdit(this))
+    , m_start(new QPushButton(tr("Run"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_status(new QLabel(this))
+    , m_stats(new QTableWidget(9, 2, this))
+    , m_charts(new LatencyCharts(this))
+    , m_runs(new QListWidget(this))
+    , m_budget(new QDoubleSpinBox(this))
+{
+    setObjectName(QStringLiteral("runPage"));
+    auto* layout = new QHBoxLayout(this);
+    auto* left = new QWidget(this);
+    left->setMaximumWidth(380);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    auto* formBox = new QGroupBox(tr("Run"), left);
+    auto* form = new QFormLayout(formBox);
+    m_target->addItem(tr("CPU (ONNX Runtime)"), QStringLiteral("cpu"));
+    form->addRow(tr("Target:"), m_target);
+    m_modelPath->setEditable(true);
+    m_modelPath->setObjectName(QStringLiteral("runModel"));
+    auto* browse = new QPushButton(tr("…"), formBox);
+    browse->setMaximumWidth(32);
+    auto* modelRow = new QHBoxLayout;
+    modelRow->addWidget(m_modelPath, 1);
+    modelRow->addWidget(browse);
+    form->addRow(tr("Model:"), modelRow);
+    m_runner->addItem(tr("Automatic"), int(BenchRequest::Runner::Auto));
+    m_runner->addItem(QStringLiteral("ONNX Runtime"), int(BenchRequest::Runner::OnnxRuntime));
+    m_runner->addItem(QStringLiteral("om-runner"), int(BenchRequest::Runner::OmRunner));
+    m_runner->addItem(QStringLiteral("ais_bench"), int(BenchRequest::Runner::AisBench));
+    m_runner->addItem(QStringLiteral("msame"), int(BenchRequest::Runner::Msame));
+    form->addRow(tr("Runner:"), m_runner);
+    m_warmup->setRange(0, 10000);
+    m_warmup->setValue(5);
+    form->addRow(tr("Warm-up:"), m_warmup);
+    m_loops->setRange(1, 1000000);
+    m_loops->setValue(200);
+    form->addRow(tr("Loops:"), m_loops);
+    m_inputs->addItems({ QStringLiteral("zeros"), QStringLiteral("random") });
+    form->addRow(tr("Input data:"), m_inputs);
+    m_shapes->setPlaceholderText(tr("input:1,3,224,224 (for dynamic ONNX inputs)"));
+    form->addRow(tr("Input shapes:"), m_shapes);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_start);
+    buttons->addWidget(m_cancel);
+    form->addRow(buttons);
+    m_status->setWordWrap(true);
+    form->addRow(m_status);
+    leftLayout->addWidget(formBox);
+
+    m_stats->setObjectName(QStringLiteral("percentileTable"));
+    m_stats->horizontalHeader()->hide();
+    m_stats->verticalHeader()->hide();
+    m_stats->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_stats->horizontalHeader()->setStretchLastSection(true);
+    const char* names[] = { "min", "mean", "median", "p90", "p95", "p99", "max", "stddev", "throughput" };
+    for (int i = 0; i < 9; ++i)
+        m_stats->setItem(i, 0, new QTableWidgetItem(QString::fromLatin1(names[i])));
+    leftLayout->addWidget(m_stats);
+
+    auto* historyBox = new QGroupBox(tr("Runs (tick to compare)"), left);
+    auto* historyLayout = new QVBoxLayout(historyBox);
+    m_runs->setObjectName(QStringLiteral("runHistory"));
+    historyLayout->addWidget(m_runs);
+    auto* compareRow = new QHBoxLayout;
+    compareRow->addWidget(new QLabel(tr("Budget (ms):"), historyBox));
+    m_budget->setRange(0, 100000);
+    m_budget->setDecimals(1);
+    m_budget->setSpecialValueText(tr("none"));
+    compareRow->addWidget(m_budget);
+    auto* exportCsvButton = new QPushButton(tr("CSV…"), historyBox);
+    auto* exportPngButton = new QPushButton(tr("PNG…"), historyBox);
+    compareRow->addWidget(exportCsvButton);
+    compareRow->addWidget(exportPngButton);
+    historyLayout->addLayout(compareRow);
+    leftLayout->addWidget(historyBox, 1);
+    layout->addWidget(left);
+    layout->addWidget(m_charts, 1);
+
+    m_cancel->setEnabled(false);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("Model to Run"), m_modelPath->currentText(),
+            tr("Models (*.om *.onnx);;All files (*)"));
+        if (!f.isEmpty())
+            m_modelPath->setCurrentText(f);
+    });
+    connect(m_start, &QPushButton::clicked, this, &RunPage::run);
+    connect(m_cancel, &QPushButton::clicked, m_run, &BenchRun::cancel);
+    connect(m_run, &BenchRun::started, this, [this](const QString& d) { m_status->setText(tr("Running: %1").arg(d)); });
+    connect(m_run, &BenchRun::iteration, this, [this](int, double ms) { m_charts->addSample(ms); });
+    connect(m_run, &BenchRun::finished, this, &RunPage::onFinished);
+    connect(m_runs, &QListWidget::itemChanged, this, &RunPage::updateComparison);
+    connect(m_budget, &QDoubleSpinBox::valueChanged, this, &RunPage::updateComparison);
+    connect(exportCsvButton, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, tr("Export Runs"), QStringLiteral("runs.csv"), tr("CSV (*.csv)"));
+        if (!f.isEmpty())
+            exportCsv(f);
+    });
+    connect(exportPngButton, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getSaveFileName(this, tr("Export Charts"), QStringLiteral("latency.png"), tr("PNG (*.png)"));
+        if (!f.isEmpty())
+            m_charts->savePng(f);
+    });
+    setDevices({}, tr("Looking for NPUs…"));
+    reloadHistory();
+}
+
+void RunPage::setModel(const OnnxModelPtr& model)
+{
+    m_model = model;
+    if (m_modelPath->findText(model->summary().path) < 0)
+        m_modelPath->insertItem(0, model->summary().path);
+    m_modelPath->setCurrentText(model->summary().path);
+    m_target->setCurrentIndex(0);
+}
+
+void RunPage::addOmCandidates(const QStringList& omPaths)
+{
+    for (const QString& om : omPaths) {
+        if (m_modelPath->findText(om) < 0)
+            m_modelPath->addItem(om);
+    }
+    if (!omPaths.isEmpty()) {
+        m_modelPath->setCurrentText(omPaths.first());
+        m_target->setCurrentIndex(1);
+    }
+}
+
+void RunPage::setDevices(const QList<NpuDevice>& devices, const QString& note)
+{
+    // Keep CPU; list the NPUs npu-smi reported, or generic ids (a board reached some other way) when it reported none.
+    while (m_target->count() > 1)
+        m_target->removeItem(1);
+    if (devices.isEmpty()) {
+        for (int id = 0; id < 4; ++id)
+            m_target->addItem(tr("NPU %1 (not detected)").arg(id), QStringLiteral("npu:%1").arg(id));
+        m_target->setToolTip(note);
+        return;
+    }
+    for (const NpuDevice& d : devices) {
+        const int id = d.deviceId.value_or(d.npuId);
+        m_target->addItem(tr("NPU %1 · %2 · %3").arg(id).arg(d.socVersion.isEmpty() ? d.chipName : d.socVersion, d.health),
+            QStringLiteral("npu:%1").arg(id));
+    }
+    m_target->setToolTip(QString());
+}
+
+void RunPage::setInputShapes(const QString& spec)
+{
+    m_shapes->setText(spec);
+}
+
+void RunPage::setHistoryFolder(const QString& folder)
+{
+    m_historyFolder = folder;
+    reloadHistory();
+}
+
+BenchRequest RunPage::request() const
+{
+    BenchRequest r;
+    r.model = m_modelPath->currentText().trimmed();
+    const QString target = m_target->currentData().toString();
+    r.target = target == QLatin1String("cpu") ? BenchRequest::Target::Cpu : BenchRequest::Target::Npu;
+    r.device = target.startsWith(QLatin1String("npu:")) ? target.mid(4).toInt() : 0;
+    r.runner = static_cast<BenchRequest::Runner>(m_runner->currentData().toInt());
+    r.loops = m_loops->value();
+    r.warmup = m_warmup->value();
+    r.inputData = m_inputs->currentText();
+    if (const auto specs = parseInputShapeSpec(m_shapes->text()); specs.ok())
+        r.inputShapes = specs.value();
+    return r;
+}
+
+void RunPage::run()
+{
+    if (m_run->isRunning())
+        return;
+    m_charts->clearTrace();
+    m_start->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_status->setText(tr("Starting…"));
+    m_run->start(request());
+}
+
+bool RunPage::isRunning() const
+{
+    return m_run->isRunning();
+}
+
+void RunPage::onFinished(const BenchResult& result)
+{
+    m_last = result;
+    m_start->setEnabled(true);
+    m_cancel->setEnabled(false);
+    if (!result.ok) {
+        m_status->setText(QStringLiteral("<span style=\"color:#b00020\">%1</span>").arg(result.error.toHtmlEscaped()));
+        emit runFinished(false);
+        return;
+    }
+    m_charts->setSamples(result.iterationsMs);
+    showStats(result);
+    m_status->setText(tr("%1: %2 iterations, mean %3 ms, %4 samples/s")
+                          .arg(result.device)
+                          .arg(result.iterationsMs.size())
+                          .arg(result.stats.mean, 0, 'f', 3)
+                          .arg(result.throughput, 0, 'f', 1));
+    RunHistory(m_historyFolder).save(result);
+    reloadHistory();
+    emit runFinished(true);
+}
+
+void RunPage::showStats(const BenchResult& r)
+{
+    const double values[] = { r.stats.min, r.stats.mean, r.stats.median, r.stats.p90, r.stats.p95, r.stats.p99,
+        r.stats.max, r.stats.stddev };
+    for (int i = 0; i < 8; ++i)
+        m_stats->setItem(i, 1, new QTableWidgetItem(QStringLiteral("%1 ms").arg(values[i], 0, 'f', 3)));
+    m_stats->setItem(8, 1, new QTableWidgetItem(tr("%1 samples/s").arg(r.throughput, 0, 'f', 1)));
+}
+
+QString RunPage::statsText() const
+{
+    QStringList rows;
+    for (int i = 0; i < m_stats->rowCount(); ++i) {
+        const QTableWidgetItem* v = m_stats->item(i, 1);
+        rows.append(QStringLiteral("%1 %2").arg(m_stats->item(i, 0)->text(), v ? v->text() : QString()));
+    }
+    return rows.join(QLatin1Char('\n'));
+}
+
+void RunPage::reloadHistory()
+{
+    m_history = RunHistory(m_historyFolder).load();
+    m_runs->blockSignals(true);
+    m_runs->clear();
+    for (const BenchResult& r : m_history) {
+        auto* item = new QListWidgetItem(describe(r), m_runs);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        item->setToolTip(QStringLiteral("%1\n%2").arg(r.model, r.started.toString(Qt::ISODate)));
+    }
+    m_runs->blockSignals(false);
+}
+
+int RunPage::historyCount() const
+{
+    return int(m_history.size());
+}
+
+void RunPage::compareAll()
+{
+    m_runs->blockSignals(true);
+    for (int i = 0; i < m_runs->count(); ++i)
+        m_runs->item(i)->setCheckState(Qt::Checked);
+    m_runs->blockSignals(false);
+    updateComparison();
+}
+
+void RunPage::updateComparison()
+{
+    QList<LatencyCharts::Series> series;
+    for (int i = 0; i < m_runs->count() && i < m_history.size(); ++i) {
+        if (m_runs->item(i)->checkState() != Qt::Checked)
+            continue;
+        const BenchResult& r = m_history.at(i);
+        series.append({ describe(r), double(r.batch), r.stats.mean, r.stats.p99, r.throughput });
+    }
+    m_charts->setComparison(series, m_budget->value());
+}
+
+bool RunPage::exportCsv(const QString& path) const
+{
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return false;
+    out.write("model,runner,target,batch,iterations,min_ms,mean_ms,median_ms,p90_ms,p95_ms,p99_ms,max_ms,stddev_ms,"
+              "throughput,started\n");
+    for (const BenchResult& r : m_history) {
+        out.write(QStringLiteral("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15\n")
+                      .arg(QString(r.model).replace(QLatin1Char('"'), QStringLiteral("\"\"")), r.runner, r.target)
+                      .arg(r.batch)
+                      .arg(r.stats.count)
+                      .arg(r.stats.min)
+                      .arg(r.stats.mean)
+                      .arg(r.stats.median)
+                      .arg(r.stats.p90)
+                      .arg(r.stats.p95)
+                      .arg(r.stats.p99)
+                      .arg(r.stats.max)
+                      .arg(r.stats.stddev)
+                      .arg(r.throughput)
+                      .arg(r.started.toString(Qt::ISODate))
+                      .toUtf8());
+    }
+    return out.commit();
+}
+
+} // namespace wb
