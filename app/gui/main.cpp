@@ -2,6 +2,7 @@
 #include "exportgraph.h"
 #include "logging/logging.h"
 #include "mainwindow.h"
+#include "pages/runpage.h"
 #include "screenshot.h"
 #include "settings/settings.h"
 #include "version.h"
@@ -10,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -47,7 +49,9 @@ int main(int argc, char* argv[])
         QStringLiteral("With --export-graph: TB (default) or LR."), QStringLiteral("DIR"));
     const QCommandLineOption inputShape(QStringLiteral("input-shape"),
         QStringLiteral("With --export-graph: fix inputs before inferring edge shapes."), QStringLiteral("SPEC"));
-    parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape });
+    const QCommandLineOption runCpu(QStringLiteral("run-cpu"),
+        QStringLiteral("Once MODEL is open, run it on the CPU (ONNX Runtime) and chart it on the Run page."));
+    parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu });
     parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("ONNX model to open."), QStringLiteral("[MODEL]"));
     parser.process(app);
 
@@ -95,6 +99,22 @@ int main(int argc, char* argv[])
         window.resize(1280, 800);
         auto* taker = new wb::ScreenshotTaker(&window, parser.value(screenshot), parser.value(page), !model.isEmpty());
         taker->start();
+    }
+    if (parser.isSet(runCpu)) {
+        // Start the run once loading, inference and layout are done (the screenshot then waits for the run too).
+        QObject::connect(&window, &wb::MainWindow::loadFinished, &window, [&window](bool ok) {
+            if (!ok)
+                return;
+            auto* poll = new QTimer(&window);
+            QObject::connect(poll, &QTimer::timeout, &window, [&window, poll] {
+                if (window.isBusy())
+                    return;
+                poll->deleteLater();
+                window.showPage(QStringLiteral("run"));
+                window.runPage()->run();
+            });
+            poll->start(50);
+        });
     }
     window.show();
     if (!model.isEmpty())

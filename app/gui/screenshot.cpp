@@ -46,7 +46,9 @@ void ScreenshotTaker::start()
 void ScreenshotTaker::waitUntilIdle(bool loadOk)
 {
     // Background work started by the load (shape inference) must finish before the picture is taken.
-    if (m_window->isBusy()) {
+    if (m_window->isBusy() || m_idleChecks++ < 4) { // a few quiet polls: work may start right after idle
+        if (m_window->isBusy())
+            m_idleChecks = 0;
         QTimer::singleShot(50, this, [this, loadOk] { waitUntilIdle(loadOk); });
         return;
     }

@@ -24,6 +24,7 @@ private:
     QString m_page;
     bool m_waitForLoad;
     bool m_done = false;
+    int m_idleChecks = 0;
 };
 
 } // namespace wb
