@@ -1,4 +1,4 @@
-// `atcwb convert`: runs the ATC conversion(s) of a model through the conversion queue (docs/readme/conversion.md).
+// `atcwb convert`: runs the ATC conversion(s) of a model through the conversion queue (README.md).
 #include "atc/atccheck.h"
 #include "atc/conversion.h"
 #include "atc/toolkit.h"

@@ -1,5 +1,5 @@
 // om-runner: runs an Ascend offline model through AscendCL, loaded at run time, and reports one JSON object per
-// line on stdout (docs/readme/omrunner.md describes the protocol). Plain C++17 and libdl, so the same source
+// line on stdout (README.md describes the protocol). Plain C++17 and libdl, so the same source
 // builds on a development host and on an edge board.
 #include "acllib.h"
 #include "options.h"

@@ -13,7 +13,7 @@ enum class AtcSeverity { Info, Warning, Error };
 // `field`, the graph view marks `nodes`, the CLI prints it.
 struct AtcFinding {
     AtcSeverity severity = AtcSeverity::Error;
-    QString rule; // stable id, e.g. "dynamic_exclusive" (see docs/readme/atc-options.md)
+    QString rule; // stable id, e.g. "dynamic_exclusive" (see README.md)
     QString field; // the ATC flag it is about, without dashes ("input_shape"); empty for model-level findings
     QString message; // what is wrong, naming the flag, value or node
     QString fix; // what to do

@@ -2,7 +2,7 @@
 
 // Conversion jobs: run ATC for one set of options, or one job per batch size, through a queue with bounded
 // parallelism. Each job runs in a staging folder beside its output and the OM moves into place only on success,
-// with its recipe (<om>.recipe.json) and full log (<om>.atc.log) beside it. See docs/readme/conversion.md.
+// with its recipe (<om>.recipe.json) and full log (<om>.atc.log) beside it. See README.md.
 #include "atc/atcoptions.h"
 #include "atc/invocation.h"
 #include "atc/toolkit.h"
@@ -56,7 +56,7 @@ struct ConversionJob {
     qint64 batch = -1;
 };
 
-// Plans the jobs of a request without running anything. Batch rule (docs/readme/conversion.md): when the model
+// Plans the jobs of a request without running anything. Batch rule (README.md): when the model
 // declares a dynamic first dim on any input, exactly those inputs are batched; otherwise every input whose first
 // dim (in --input_shape, else in the model) equals the first input's. Batched inputs the spec does not list are
 // added when their other dims are static. Variants are named <name>_b<N>, the dynamic-batch OM <name>_dyn, where

@@ -15,7 +15,7 @@ struct AtcToolkit;
 // dynamic dim fixed or covered by a profile, out_nodes exist, opsets per domain, operators ATC can parse), and the
 // toolkit rules (SoC known, flags this ATC accepts). `model` may be null: the model-aware rules are then skipped.
 // Pure apart from file-system look-ups (input files exist, output folders writable); cheap enough to run on every
-// edit. The rule ids, what each checks and the ATC error it prevents are listed in docs/readme/atc-options.md.
+// edit. The rule ids, what each checks and the ATC error it prevents are listed in README.md.
 QList<AtcFinding> validate(const AtcOptions& options, const AtcModelFacts* model, const AtcToolkit& toolkit);
 
 } // namespace wb

@@ -1,6 +1,6 @@
 #pragma once
 
-// The `atcwb explain` / `atcwb devices` JSON contracts (documented in docs/readme/parsing.md).
+// The `atcwb explain` / `atcwb devices` JSON contracts (documented in README.md).
 #include "parsing/atclog.h"
 #include "parsing/npusmi.h"
 #include "parsing/runnerreport.h"

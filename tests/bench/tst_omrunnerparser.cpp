@@ -1,5 +1,5 @@
 // The om-runner protocol parser: one row per event kind and per kind of bad line, a whole run accumulated into a
-// report (the example of docs/readme/omrunner.md), non-UTF-8 bytes, and chunked input.
+// report (the example of README.md), non-UTF-8 bytes, and chunked input.
 #include "parsing/lines.h"
 #include "run/omrunnerparser.h"
 
@@ -12,7 +12,7 @@ Q_DECLARE_METATYPE(wb::OmRunnerEvent::Kind)
 
 namespace {
 
-// The example run of docs/readme/omrunner.md (printed by om-runner against the fake AscendCL).
+// The example run of README.md (printed by om-runner against the fake AscendCL).
 const char* const kRun
     = R"({"event":"start","protocol":1,"version":"0.1.0","model":"/m/resnet_dyn.om","model_bytes":1256,"om":{"name":"resnet","version":"2.0","model_length":1000,"partitions":3,"dynamic":false},"library":"/usr/local/Ascend/ascend-toolkit/latest/lib64/libascendcl.so","loops":3,"warmup":1}
 {"event":"device","device":0,"soc":"Ascend310P3","run_mode":"host","acl_version":"1.10.0"}
