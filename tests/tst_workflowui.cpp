@@ -118,6 +118,10 @@ void TestWorkflowUi::checksAsYouType()
     page->setOptions(options);
     QVERIFY(waitChecked());
     QCOMPARE(page->options().dynamicBatchSize, QStringLiteral("1,2,4"));
+    // Out nodes picked on the graph page land in the form.
+    emit m_window->graphPage()->outNodeRequested(QStringLiteral("/stem/conv/Conv"));
+    QCOMPARE(page->options().outNodes, QStringLiteral("/stem/conv/Conv:0"));
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("convert"));
 }
 
 void TestWorkflowUi::runProducesOm()
@@ -137,6 +141,14 @@ void TestWorkflowUi::runProducesOm()
     QVERIFY(QFileInfo::exists(outcomes.first().recipePath));
     QVERIFY(m_window->conversionPage()->logText().contains(QStringLiteral("ATC run success")));
     QVERIFY(m_window->conversionPage()->statusText().contains(QStringLiteral("All OMs produced")));
+    // The recipe beside the OM reopens the model with the form restored.
+    const AtcOptions used = page->options();
+    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
+    m_window->openRecipe(outcomes.first().recipePath);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("convert"));
+    QCOMPARE(m_window->convertPage()->options().inputShape, used.inputShape);
+    QCOMPARE(m_window->convertPage()->options().socVersion, used.socVersion);
 }
 
 void TestWorkflowUi::atcErrorsReachTheGraph()

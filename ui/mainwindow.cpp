@@ -183,6 +183,11 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
         }
         m_graphPage->overlay()->setMarks(QStringLiteral("atc"), marks);
     });
+    connect(m_graphPage, &GraphPage::outNodeRequested, this, [this](const QString& node) {
+        const QString current = m_convertPage->options().outNodes;
+        m_convertPage->setOutNodes(current.isEmpty() ? node + QStringLiteral(":0") : current + QStringLiteral(";") + node + QStringLiteral(":0"));
+        showPage(kConvert);
+    });
     connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
         showPage(kGraph);
         m_graphPage->selectNode(node);
@@ -228,6 +233,12 @@ void MainWindow::createActions()
     QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Model…"), this,
         &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open Re&cipe…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Conversion Recipe"), m_settings.lastOpenDir(),
+            tr("Recipes (*.recipe.json *.json)"));
+        if (!path.isEmpty())
+            openRecipe(path);
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     QAction* close = file->addAction(tr("&Close Model"), this, &MainWindow::closeModel);
@@ -320,6 +331,11 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
     m_graphPage->overlay()->clear();
     m_graphPage->setModel(model);
     m_convertPage->setModel(model);
+    if (m_hasPendingRecipe) {
+        m_hasPendingRecipe = false;
+        m_convertPage->setOptions(m_pendingRecipe);
+        showPage(kConvert);
+    }
     m_runPage->setModel(model);
     if (currentPageName() == kWelcome)
         showPage(kModel);
@@ -377,6 +393,19 @@ void MainWindow::onLoadFailed(const QString& code, const QString& message, const
         log::ui()->info("{}", detail.toStdString());
     m_statusPath->setText(m_model ? QDir::toNativeSeparators(m_model->summary().path) : QString());
     emit loadFinished(false);
+}
+
+void MainWindow::openRecipe(const QString& path)
+{
+    const Result<AtcOptions> recipe = loadRecipe(path);
+    if (!recipe.ok()) {
+        m_messageBar->showMessage(MessageBar::Kind::Error, tr("Could not open the recipe"), recipe.error().message);
+        return;
+    }
+    // Open the model the recipe converts, then restore the form once it has loaded.
+    m_pendingRecipe = recipe.value();
+    m_hasPendingRecipe = true;
+    openModel(recipe.value().model);
 }
 
 void MainWindow::chooseFile()
@@ -456,6 +485,11 @@ void MainWindow::showSettings()
             }
         }
         m_graphPage->overlay()->setMarks(QStringLiteral("atc"), marks);
+    });
+    connect(m_graphPage, &GraphPage::outNodeRequested, this, [this](const QString& node) {
+        const QString current = m_convertPage->options().outNodes;
+        m_convertPage->setOutNodes(current.isEmpty() ? node + QStringLiteral(":0") : current + QStringLiteral(";") + node + QStringLiteral(":0"));
+        showPage(kConvert);
     });
     connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
         showPage(kGraph);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "atc/atcoptions.h"
 #include "onnx/onnxmodel.h"
 
 #include <QMainWindow>
@@ -35,6 +36,8 @@ public:
     ~MainWindow() override;
 
     void openModel(const QString& path);
+    // Opens a conversion recipe (<om>.recipe.json): its model, with the Convert page restored from it.
+    void openRecipe(const QString& path);
     // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run". False for an
     // unknown name.
     bool showPage(const QString& name);
@@ -95,6 +98,8 @@ private:
     ConversionPage* m_conversionPage;
     RunPage* m_runPage;
     std::function<bool(const QStringList&)> m_confirmQuit;
+    AtcOptions m_pendingRecipe;
+    bool m_hasPendingRecipe = false;
     ToolkitController* m_toolkit;
     LogPanel* m_logPanel;
     QMenu* m_recentMenu = nullptr;

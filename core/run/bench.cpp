@@ -201,9 +201,9 @@ QString benchHostDescription()
 {
     QString cpu;
     QFile info(QStringLiteral("/proc/cpuinfo"));
-    if (info.open(QIODevice::ReadOnly | QIODevice::Text)) {
-        while (!info.atEnd()) {
-            const QByteArray line = info.readLine();
+    // /proc files report size 0 (atEnd() is true at once): read them whole.
+    if (info.open(QIODevice::ReadOnly)) {
+        for (const QByteArray& line : info.readAll().split('\n')) {
             if (line.startsWith("model name")) {
                 cpu = QString::fromUtf8(line.mid(line.indexOf(':') + 1)).simplified();
                 break;

@@ -84,6 +84,13 @@ GraphPage::GraphPage(QWidget* parent)
     auto* zoomIn = toolButton(QStringLiteral("+"), tr("Zoom in (+)"), this);
     auto* zoomOut = toolButton(QStringLiteral("−"), tr("Zoom out (-)"), this);
     auto* exportButton = toolButton(tr("Export…"), tr("Save the graph as PNG or SVG"), this);
+    auto* outNode = toolButton(tr("Use as out node"), tr("Add the selected node to ATC's --out_nodes on the Convert page"), this);
+    connect(outNode, &QToolButton::clicked, this, [this] {
+        const QString name = selectedNode();
+        if (!name.isEmpty() && m_scene && m_selected >= 0 && m_scene->layout.visible.items.at(m_selected).node >= 0)
+            emit outNodeRequested(name);
+    });
+    bar->addWidget(outNode);
     for (QToolButton* b : { fit, actual, zoomOut, zoomIn, exportButton })
         bar->addWidget(b);
     layout->addLayout(bar);

@@ -55,6 +55,7 @@ public:
 signals:
     void layoutFinished(bool ok);
     void nodeSelected(const QString& name); // graph input/output/operator name, empty for none
+    void outNodeRequested(const QString& name); // "Use as ATC out node" on the selected operator
 
 private:
     void relayout(bool rebuildDocument);
