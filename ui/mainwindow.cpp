@@ -147,64 +147,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onLoaded);
     connect(m_shapesPage, &ShapesPage::inferenceFinished, this, &MainWindow::onInferenceFinished);
     connectSelection();
-    connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertPage, &ConvertPage::setToolkit);
-    connect(m_convertPage, &ConvertPage::findingsChanged, this, [this](const QList<AtcFinding>& findings) {
-        QList<graph::OverlayModel::Mark> marks;
-        for (const AtcFinding& f : findings) {
-            const auto severity = f.severity == AtcSeverity::Error ? graph::OverlayModel::Severity::Error
-                : f.severity == AtcSeverity::Warning               ? graph::OverlayModel::Severity::Warning
-                                                                    : graph::OverlayModel::Severity::Info;
-            for (const QString& node : f.nodes)
-                marks.append({ node, severity, f.message, {} });
-        }
-        m_graphPage->overlay()->setMarks(QStringLiteral("check"), marks);
-    });
-    connect(m_convertPage, &ConvertPage::nodeActivated, this, [this](const QString& node) {
-        showPage(kGraph);
-        m_graphPage->selectNode(node);
-    });
-    connect(m_convertPage, &ConvertPage::runRequested, this, [this](const AtcOptions& options, const QList<qint64>& batches) {
-        ConversionRequest request;
-        request.options = options;
-        request.toolkit = m_convertPage->toolkit(); // run exactly what the page checked and previewed
-        request.batches = batches;
-        m_conversionPage->start(request);
-        showPage(kAtc);
-    });
-    connect(m_conversionPage, &ConversionPage::opsReported, this, [this](const QList<AtcEvent>& events) {
-        QList<graph::OverlayModel::Mark> marks;
-        for (const AtcEvent& e : events) {
-            for (const OpRef& op : e.ops) {
-                if (!op.name.isEmpty())
-                    marks.append({ op.name,
-                        e.severity == Severity::Error ? graph::OverlayModel::Severity::Error : graph::OverlayModel::Severity::Warning,
-                        (e.code.isEmpty() ? QString() : e.code + QStringLiteral(": ")) + e.message, {} });
-            }
-        }
-        m_graphPage->overlay()->setMarks(QStringLiteral("atc"), marks);
-    });
-    connect(m_graphPage, &GraphPage::outNodeRequested, this, [this](const QString& node) {
-        const QString current = m_convertPage->options().outNodes;
-        m_convertPage->setOutNodes(current.isEmpty() ? node + QStringLiteral(":0") : current + QStringLiteral(";") + node + QStringLiteral(":0"));
-        showPage(kConvert);
-    });
-    connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
-        showPage(kGraph);
-        m_graphPage->selectNode(node);
-    });
-    connect(m_conversionPage, &ConversionPage::finished, this, [this](bool) {
-        QStringList oms;
-        for (const ConversionOutcome& o : m_conversionPage->queue()->outcomes()) {
-            if (o.ok)
-                oms.append(o.omPath);
-        }
-        m_runPage->addOmCandidates(oms);
-    });
-    connect(m_toolkit, &ToolkitController::devicesChanged, this, [this](const QList<NpuDevice>& devices, const QString& note) {
-        m_runPage->setDevices(devices, note);
-        if (!devices.isEmpty())
-            m_convertPage->preselectSoc(devices.first().socVersion);
-    });
+    connectConversion();
     m_toolkit->refresh();
     m_toolkit->refreshDevices();
     connect(m_shapesPage, &ShapesPage::surgeryFinished, this, [this](bool ok, const QString& result) {
@@ -366,6 +309,69 @@ void MainWindow::onInferenceFinished(bool ok)
     m_graphPage->overlay()->setMarks(QStringLiteral("shapes"), marks);
 }
 
+// Convert -> ATC run -> Run, and what each reports to the graph overlay.
+void MainWindow::connectConversion()
+{
+    connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertPage, &ConvertPage::setToolkit);
+    connect(m_convertPage, &ConvertPage::findingsChanged, this, [this](const QList<AtcFinding>& findings) {
+        QList<graph::OverlayModel::Mark> marks;
+        for (const AtcFinding& f : findings) {
+            const auto severity = f.severity == AtcSeverity::Error ? graph::OverlayModel::Severity::Error
+                : f.severity == AtcSeverity::Warning               ? graph::OverlayModel::Severity::Warning
+                                                                    : graph::OverlayModel::Severity::Info;
+            for (const QString& node : f.nodes)
+                marks.append({ node, severity, f.message, {} });
+        }
+        m_graphPage->overlay()->setMarks(QStringLiteral("check"), marks);
+    });
+    connect(m_convertPage, &ConvertPage::nodeActivated, this, [this](const QString& node) {
+        showPage(kGraph);
+        m_graphPage->selectNode(node);
+    });
+    connect(m_convertPage, &ConvertPage::runRequested, this, [this](const AtcOptions& options, const QList<qint64>& batches) {
+        ConversionRequest request;
+        request.options = options;
+        request.toolkit = m_convertPage->toolkit(); // run exactly what the page checked and previewed
+        request.batches = batches;
+        m_conversionPage->start(request);
+        showPage(kAtc);
+    });
+    connect(m_conversionPage, &ConversionPage::opsReported, this, [this](const QList<AtcEvent>& events) {
+        QList<graph::OverlayModel::Mark> marks;
+        for (const AtcEvent& e : events) {
+            for (const OpRef& op : e.ops) {
+                if (!op.name.isEmpty())
+                    marks.append({ op.name,
+                        e.severity == Severity::Error ? graph::OverlayModel::Severity::Error : graph::OverlayModel::Severity::Warning,
+                        (e.code.isEmpty() ? QString() : e.code + QStringLiteral(": ")) + e.message, {} });
+            }
+        }
+        m_graphPage->overlay()->setMarks(QStringLiteral("atc"), marks);
+    });
+    connect(m_graphPage, &GraphPage::outNodeRequested, this, [this](const QString& node) {
+        const QString current = m_convertPage->options().outNodes;
+        m_convertPage->setOutNodes(current.isEmpty() ? node + QStringLiteral(":0") : current + QStringLiteral(";") + node + QStringLiteral(":0"));
+        showPage(kConvert);
+    });
+    connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
+        showPage(kGraph);
+        m_graphPage->selectNode(node);
+    });
+    connect(m_conversionPage, &ConversionPage::finished, this, [this](bool) {
+        QStringList oms;
+        for (const ConversionOutcome& o : m_conversionPage->queue()->outcomes()) {
+            if (o.ok)
+                oms.append(o.omPath);
+        }
+        m_runPage->addOmCandidates(oms);
+    });
+    connect(m_toolkit, &ToolkitController::devicesChanged, this, [this](const QList<NpuDevice>& devices, const QString& note) {
+        m_runPage->setDevices(devices, note);
+        if (!devices.isEmpty())
+            m_convertPage->preselectSoc(devices.first().socVersion);
+    });
+}
+
 void MainWindow::connectSelection()
 {
     // Inputs/outputs table <-> graph: selecting a tensor row selects its input/output node and back.
@@ -465,49 +471,8 @@ void MainWindow::showAbout()
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(m_settings, this);
-    if (dialog.exec() == QDialog::Accepted)
-        connect(m_convertPage, &ConvertPage::runRequested, this, [this](const AtcOptions& options, const QList<qint64>& batches) {
-        ConversionRequest request;
-        request.options = options;
-        request.toolkit = m_convertPage->toolkit(); // run exactly what the page checked and previewed
-        request.batches = batches;
-        m_conversionPage->start(request);
-        showPage(kAtc);
-    });
-    connect(m_conversionPage, &ConversionPage::opsReported, this, [this](const QList<AtcEvent>& events) {
-        QList<graph::OverlayModel::Mark> marks;
-        for (const AtcEvent& e : events) {
-            for (const OpRef& op : e.ops) {
-                if (!op.name.isEmpty())
-                    marks.append({ op.name,
-                        e.severity == Severity::Error ? graph::OverlayModel::Severity::Error : graph::OverlayModel::Severity::Warning,
-                        (e.code.isEmpty() ? QString() : e.code + QStringLiteral(": ")) + e.message, {} });
-            }
-        }
-        m_graphPage->overlay()->setMarks(QStringLiteral("atc"), marks);
-    });
-    connect(m_graphPage, &GraphPage::outNodeRequested, this, [this](const QString& node) {
-        const QString current = m_convertPage->options().outNodes;
-        m_convertPage->setOutNodes(current.isEmpty() ? node + QStringLiteral(":0") : current + QStringLiteral(";") + node + QStringLiteral(":0"));
-        showPage(kConvert);
-    });
-    connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
-        showPage(kGraph);
-        m_graphPage->selectNode(node);
-    });
-    connect(m_conversionPage, &ConversionPage::finished, this, [this](bool) {
-        QStringList oms;
-        for (const ConversionOutcome& o : m_conversionPage->queue()->outcomes()) {
-            if (o.ok)
-                oms.append(o.omPath);
-        }
-        m_runPage->addOmCandidates(oms);
-    });
-    connect(m_toolkit, &ToolkitController::devicesChanged, this, [this](const QList<NpuDevice>& devices, const QString& note) {
-        m_runPage->setDevices(devices, note);
-        if (!devices.isEmpty())
-            m_convertPage->preselectSoc(devices.first().socVersion);
-    });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
     m_toolkit->refresh();
     m_toolkit->refreshDevices();
 }

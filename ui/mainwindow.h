@@ -76,6 +76,7 @@ private:
     void onLoaded(const OnnxModelPtr& model);
     void onInferenceFinished(bool ok);
     void connectSelection();
+    void connectConversion();
     void onLoadFailed(const QString& code, const QString& message, const QString& detail);
     void chooseFile();
     void closeModel();
