@@ -106,11 +106,14 @@ void TestWorkflowUi::checksAsYouType()
     QVERIFY(waitChecked());
     QVERIFY2(!page->canRun(), qPrintable(page->commandPreview()));
     QVERIFY2(!page->runBlockedReason().isEmpty(), "no reason given");
+    // The finding is shown at the field it is about.
+    QVERIFY2(!page->fieldMessage(QStringLiteral("input_shape")).isEmpty(), qPrintable(page->runBlockedReason()));
     // A -1 batch with a dynamic batch profile is fine.
     page->shapeModel()->setStaticShape(0, QStringLiteral("-1,3,224,224"));
     page->setField(QStringLiteral("dynamic_batch_size"), QStringLiteral("1,2,4"));
     QVERIFY(waitChecked());
     QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
+    QVERIFY(page->fieldMessage(QStringLiteral("input_shape")).isEmpty());
     QVERIFY(page->commandPreview().contains(QStringLiteral("--dynamic_batch_size=1,2,4")));
     // The recipe round trip restores the form.
     const AtcOptions options = page->options();

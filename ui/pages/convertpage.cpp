@@ -15,6 +15,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QSet>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -428,6 +429,7 @@ void ConvertPage::runCheck()
         [this](const AtcCheckResult& result) {
             m_check = result;
             m_findings->setFindings(result.findings);
+            markFields(result.findings);
             m_preview->setPlainText(renderCommandLine(result.invocation, true));
             updateRunState();
             emit findingsChanged(result.findings);
@@ -463,6 +465,57 @@ void ConvertPage::updateRunState()
     m_runReason->setText(reason);
     const QList<qint64> batches = batchVariants();
     m_run->setText(batches.size() > 1 ? tr("Run ATC (%n variants)", nullptr, int(batches.size())) : tr("Run ATC"));
+}
+
+QWidget* ConvertPage::fieldWidget(const QString& flag) const
+{
+    const QHash<QString, QWidget*> widgets {
+        { QStringLiteral("soc_version"), m_soc },
+        { QStringLiteral("output"), m_outName },
+        { QStringLiteral("input_shape"), m_shapeView },
+        { QStringLiteral("dynamic_batch_size"), m_profile },
+        { QStringLiteral("dynamic_image_size"), m_profile },
+        { QStringLiteral("dynamic_dims"), m_profile },
+        { QStringLiteral("input_format"), m_inputFormat },
+        { QStringLiteral("output_type"), m_outputType },
+        { QStringLiteral("precision_mode"), m_precision },
+        { QStringLiteral("out_nodes"), m_outNodes },
+        { QStringLiteral("insert_op_conf"), m_aipp },
+        { QStringLiteral("log"), m_log },
+    };
+    return widgets.value(flag, nullptr);
+}
+
+void ConvertPage::markFields(const QList<AtcFinding>& findings)
+{
+    // Clear, then mark each field with its worst finding: a coloured frame and the message as tooltip.
+    QSet<QWidget*> all;
+    for (const QString& flag : { QStringLiteral("soc_version"), QStringLiteral("output"), QStringLiteral("input_shape"),
+             QStringLiteral("dynamic_dims"), QStringLiteral("input_format"), QStringLiteral("output_type"),
+             QStringLiteral("precision_mode"), QStringLiteral("out_nodes"), QStringLiteral("insert_op_conf"),
+             QStringLiteral("log") })
+        all.insert(fieldWidget(flag));
+    for (QWidget* w : all) {
+        w->setStyleSheet(QString());
+        w->setToolTip(QString());
+        w->setProperty("wbFinding", QString());
+    }
+    for (const AtcFinding& f : sortedBySeverity(findings)) {
+        QWidget* w = fieldWidget(f.field);
+        if (!w || !w->property("wbFinding").toString().isEmpty() || f.severity == AtcSeverity::Info)
+            continue;
+        const QString color = f.severity == AtcSeverity::Error ? QStringLiteral("#d32f2f") : QStringLiteral("#e0a100");
+        w->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg(color));
+        const QString text = f.fix.isEmpty() ? f.message : f.message + QStringLiteral("\n→ ") + f.fix;
+        w->setToolTip(text);
+        w->setProperty("wbFinding", text);
+    }
+}
+
+QString ConvertPage::fieldMessage(const QString& flag) const
+{
+    const QWidget* w = fieldWidget(flag);
+    return w ? w->property("wbFinding").toString() : QString();
 }
 
 void ConvertPage::exportScript()

@@ -40,6 +40,7 @@ public:
     QString commandPreview() const;
     bool canRun() const;
     QString runBlockedReason() const;
+    QString fieldMessage(const QString& flag) const; // the finding shown at a field ("" when none)
     bool isChecking() const;
     InputShapeModel* shapeModel() const { return m_shapes; }
     void setField(const QString& flag, const QString& value); // for tests and recipes: a typed flag's text
@@ -62,6 +63,8 @@ private:
     void runCheck();
     void exportScript();
     void updateRunState();
+    void markFields(const QList<AtcFinding>& findings); // the worst finding of each field, shown at the field
+    QWidget* fieldWidget(const QString& flag) const;
     QString defaultOutputName() const;
 
     OnnxModelPtr m_model;
