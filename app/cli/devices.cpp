@@ -5,7 +5,7 @@
 #include "parsing/parsingtext.h"
 
 #include <QCommandLineParser>
-#include <QProcess>
+#include "process/toolcapture.h"
 #include <QStandardPaths>
 
 namespace wb::cli {
@@ -31,25 +31,22 @@ Result<QByteArray> runNpuSmi()
     const int timeout = qEnvironmentVariableIsSet("WB_NPU_SMI_TIMEOUT_MS")
         ? qEnvironmentVariableIntValue("WB_NPU_SMI_TIMEOUT_MS")
         : kDefaultTimeoutMs;
-    QProcess process;
-    process.setProgram(program);
-    process.setArguments({ QStringLiteral("info") });
-    process.start(QIODevice::ReadOnly);
-    if (!process.waitForStarted(timeout)) {
+    ToolInvocation invocation; // through ToolRunner, the one owner of child processes
+    invocation.program = program;
+    invocation.arguments = { QStringLiteral("info") };
+    invocation.timeoutMs = timeout;
+    const ToolCapture capture = runToCompletion(invocation);
+    if (capture.result.kind == ToolResult::Kind::FailedToStart)
         return Error { QStringLiteral("tool_failed"),
-            QStringLiteral("%1 could not be started: %2").arg(program, process.errorString()), {} };
-    }
-    if (!process.waitForFinished(timeout)) {
-        process.kill();
-        process.waitForFinished(1000);
+            QStringLiteral("%1 could not be started: %2").arg(program, capture.result.errorString), {} };
+    if (capture.result.kind == ToolResult::Kind::TimedOut)
         return Error { QStringLiteral("timeout"),
             QStringLiteral("%1 info did not finish within %2 ms.").arg(program).arg(timeout), {} };
-    }
-    const QByteArray out = process.readAllStandardOutput();
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        const QString detail = QString::fromUtf8(process.readAllStandardError() + out).trimmed();
+    const QByteArray out = capture.out;
+    if (!capture.result.ok()) {
+        const QString detail = QString::fromUtf8(capture.err + out).trimmed();
         return Error { QStringLiteral("tool_failed"),
-            QStringLiteral("%1 info failed (exit code %2).").arg(program).arg(process.exitCode()), detail };
+            QStringLiteral("%1 info failed (%2).").arg(program, describe(capture.result, QStringLiteral("npu-smi"))), detail };
     }
     return out;
 }

@@ -9,7 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
-#include <QProcess>
+#include "process/toolcapture.h"
 #include <QSaveFile>
 
 #include <cmath>
@@ -28,18 +28,20 @@ Error exportPng(const QString& model, const QString& png, const QStringList& pas
                            "SVG instead, or install the GUI.")
                 .arg(QDir::toNativeSeparators(gui)),
             {} };
-    QProcess p;
+    ToolInvocation invocation; // through ToolRunner, the one owner of child processes
+    invocation.program = gui;
+    invocation.arguments = QStringList { QStringLiteral("--export-graph"), png } + passThrough + QStringList { model };
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (!env.contains(QStringLiteral("QT_QPA_PLATFORM")))
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    p.setProcessEnvironment(env);
-    p.start(gui, QStringList { QStringLiteral("--export-graph"), png } + passThrough + QStringList { model });
-    if (!p.waitForFinished(300000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        p.kill();
+    invocation.environment = env;
+    invocation.timeoutMs = 300000;
+    const ToolCapture capture = runToCompletion(invocation);
+    if (!capture.result.ok())
         return { QStringLiteral("export_failed"),
-            QStringLiteral("Rendering %1 failed: %2").arg(png, QString::fromLocal8Bit(p.readAllStandardError()).trimmed()),
+            QStringLiteral("Rendering %1 failed: %2 %3")
+                .arg(png, describe(capture.result, QStringLiteral("atc-workbench")), QString::fromLocal8Bit(capture.err).trimmed()),
             {} };
-    }
     return {};
 }
 

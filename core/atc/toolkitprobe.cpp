@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
+#include "process/toolcapture.h"
+
 #include <QProcess>
 #include <QStandardPaths>
 
@@ -40,21 +42,23 @@ ProbeOutput runProbe(const QString& program, const QStringList& args, const QPro
     QProcess::ProcessChannelMode channels)
 {
     ++g_probes;
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setProcessChannelMode(channels);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start(program, args);
-    if (!process.waitForStarted(timeoutMs))
-        return { false, {}, QStringLiteral("%1 could not be started: %2").arg(program, process.errorString()) };
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(2000);
+    ToolInvocation invocation; // through ToolRunner, the one owner of child processes
+    invocation.program = program;
+    invocation.arguments = args;
+    invocation.environment = env;
+    invocation.timeoutMs = timeoutMs;
+    const ToolCapture capture = runToCompletion(invocation);
+    switch (capture.result.kind) {
+    case ToolResult::Kind::FailedToStart:
+        return { false, {}, QStringLiteral("%1 could not be started: %2").arg(program, capture.result.errorString) };
+    case ToolResult::Kind::TimedOut:
         return { false, {}, QStringLiteral("%1 did not finish within %2 s").arg(program).arg(timeoutMs / 1000.0) };
-    }
-    if (process.exitStatus() != QProcess::NormalExit)
+    case ToolResult::Kind::Crashed:
         return { false, {}, QStringLiteral("%1 crashed").arg(program) };
-    return { true, process.readAllStandardOutput(), {} };
+    default:
+        break; // a non-zero exit still printed what we want (atc --help exits non-zero on some releases)
+    }
+    return { true, channels == QProcess::MergedChannels ? capture.out + capture.err : capture.out, {} };
 }
 
 // Sources set_env.sh in a subshell and returns the environment it leaves. The script path is an argument ($1),
