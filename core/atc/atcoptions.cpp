@@ -268,7 +268,7 @@ Result<AtcOptions> atcOptionsFromJson(const QJsonObject& object)
     return options;
 }
 
-Result<AtcOptions> loadRecipe(const QString& path)
+Result<QJsonObject> readRecipeObject(const QString& path)
 {
     QFile file(path);
     if (!file.exists())
@@ -284,7 +284,15 @@ Result<AtcOptions> loadRecipe(const QString& path)
                 .arg(path, parseError.errorString())
                 .arg(parseError.offset),
             {} };
-    Result<AtcOptions> parsed = atcOptionsFromJson(doc.object());
+    return doc.object();
+}
+
+Result<AtcOptions> loadRecipe(const QString& path)
+{
+    const Result<QJsonObject> object = readRecipeObject(path);
+    if (!object.ok())
+        return object.error();
+    Result<AtcOptions> parsed = atcOptionsFromJson(object.value());
     if (!parsed.ok())
         return Error { parsed.error().code, QStringLiteral("Recipe %1: %2").arg(path, parsed.error().message), {} };
     AtcOptions options = std::move(parsed).value();

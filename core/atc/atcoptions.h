@@ -121,6 +121,9 @@ Result<AtcOptions> atcOptionsFromJson(const QJsonObject& object);
 // Reads a recipe file; relative paths in it are taken relative to the recipe's folder.
 // Errors: not_found, unreadable, bad_recipe (with the JSON parser's complaint or the offending key).
 Result<AtcOptions> loadRecipe(const QString& path);
+// The JSON object of a recipe file (errors: not_found, unreadable, bad_recipe); loadRecipe and the conversion
+// recipe reader share it.
+Result<QJsonObject> readRecipeObject(const QString& path);
 Result<bool> saveRecipe(const AtcOptions& options, const QString& path);
 
 } // namespace wb

@@ -105,21 +105,10 @@ Result<bool> saveConversionRecipe(const ConversionRecipe& recipe, const QString&
 
 Result<ConversionRecipe> loadConversionRecipe(const QString& path)
 {
-    QFile file(path);
-    if (!file.exists())
-        return Error { QStringLiteral("not_found"), QStringLiteral("Recipe %1 does not exist.").arg(path), {} };
-    if (!file.open(QIODevice::ReadOnly))
-        return Error { QStringLiteral("unreadable"),
-            QStringLiteral("Recipe %1 cannot be read: %2.").arg(path, file.errorString()), {} };
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!doc.isObject())
-        return Error { QStringLiteral("bad_recipe"),
-            QStringLiteral("Recipe %1 is not a JSON object: %2 at offset %3.")
-                .arg(path, parseError.errorString())
-                .arg(parseError.offset),
-            {} };
-    QJsonObject object = doc.object();
+    const Result<QJsonObject> read = readRecipeObject(path);
+    if (!read.ok())
+        return read.error();
+    QJsonObject object = read.value();
     const QJsonValue buildValue = object.take(kBuild);
     if (!buildValue.isUndefined() && !buildValue.isObject())
         return Error { QStringLiteral("bad_recipe"),
