@@ -328,9 +328,14 @@ void AtcLogParser::emitEvent(AtcEvent event, const QString& hintKey, QList<AtcEv
 
 AtcLogResult parseAtcLog(const QByteArray& text, const AtcErrorCatalogue* catalogue)
 {
+    return parseAtcLines(splitLines(text), catalogue);
+}
+
+AtcLogResult parseAtcLines(const QList<QByteArray>& lines, const AtcErrorCatalogue* catalogue)
+{
     AtcLogParser parser(catalogue);
     AtcLogResult result;
-    for (const QByteArray& line : splitLines(text))
+    for (const QByteArray& line : lines)
         result.events += parser.feed(QString::fromUtf8(line));
     result.events += parser.finish();
     result.verdict = parser.verdict();

@@ -107,5 +107,7 @@ struct AtcLogResult {
 
 // Parses a whole log (any line ends, invalid UTF-8 decoded leniently).
 AtcLogResult parseAtcLog(const QByteArray& text, const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());
+// The same over lines already split (without terminators), e.g. assembled from chunks as they arrived.
+AtcLogResult parseAtcLines(const QList<QByteArray>& lines, const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());
 
 } // namespace wb

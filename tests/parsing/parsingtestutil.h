@@ -59,16 +59,7 @@ inline QList<QByteArray> linesFromChunks(const QByteArray& data, quint32 seed, i
 // The ATC parser fed line by line from random chunks.
 inline wb::AtcLogResult parseAtcChunked(const QByteArray& data, quint32 seed, int maxChunk)
 {
-    wb::AtcLogParser parser;
-    wb::AtcLogResult result;
-    for (const QByteArray& line : linesFromChunks(data, seed, maxChunk))
-        result.events += parser.feed(QString::fromUtf8(line));
-    result.events += parser.finish();
-    result.verdict = parser.verdict();
-    result.stage = parser.stage();
-    result.progressDots = parser.progressDots();
-    result.lineCount = parser.lineCount();
-    return result;
+    return wb::parseAtcLines(linesFromChunks(data, seed, maxChunk));
 }
 
 inline QString opText(const wb::OpRef& op)
