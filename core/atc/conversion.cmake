@@ -1,5 +1,5 @@
 # Conversion jobs (staging folder, OM moved into place on success, recipe and log beside it), batch variants and
-# the queue that runs them. Needs the process (ToolRunner), parsing (ATC log) and run (OM header) areas.
+# the queue that runs them; ATC's own pre-check (--mode=3). Needs the process (ToolRunner), parsing (ATC log) and run (OM header) areas.
 if(NOT "process" IN_LIST WB_SKIP_AREAS AND NOT "parsing" IN_LIST WB_SKIP_AREAS AND NOT "run" IN_LIST WB_SKIP_AREAS)
     target_sources(wb_core PRIVATE
         ${CMAKE_CURRENT_LIST_DIR}/conversion.h
@@ -7,5 +7,6 @@ if(NOT "process" IN_LIST WB_SKIP_AREAS AND NOT "parsing" IN_LIST WB_SKIP_AREAS A
         ${CMAKE_CURRENT_LIST_DIR}/conversionrecipe.h ${CMAKE_CURRENT_LIST_DIR}/conversionrecipe.cpp
         ${CMAKE_CURRENT_LIST_DIR}/conversionjob_p.h ${CMAKE_CURRENT_LIST_DIR}/conversionjob.cpp
         ${CMAKE_CURRENT_LIST_DIR}/conversionqueue.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/atcprecheck.h ${CMAKE_CURRENT_LIST_DIR}/atcprecheck.cpp
     )
 endif()

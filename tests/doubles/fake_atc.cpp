@@ -19,6 +19,11 @@
 //   FAKE_ATC_THEN            fork: what the tool does after forking its worker: hang (default) | exit
 //   FAKE_ATC_REPLAY          replay: a sample log to print verbatim (its leading "# " header lines skipped)
 //   FAKE_ATC_EXIT            replay: exit code (default 0), or "kill" to die by SIGKILL
+//   FAKE_ATC_PRECHECK_REPORT --mode=3: write (default) | none (no check_result.json) | garbage (not JSON)
+//
+// --mode=3 (pre-check only) walks every node, fails those of FAKE_ATC_UNSUPPORTED_OPS and writes check_result.json
+// (--check_report, default ./check_result.json) in the layout of PreChecker::Save in Ascend/parser
+// (parser/common/pre_checker.cc), then ends with ATC's two final sentences like a conversion.
 #include "fakeatc_args.h"
 #include "fakeatc_onnx.h"
 
@@ -291,6 +296,84 @@ void printDots(int count, int pauseMs)
     succeed();
 }
 
+
+// --- the pre-check (--mode=3) -------------------------------------------------------------------------------------
+
+std::string jsonString(const std::string& text)
+{
+    std::string quoted = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\')
+            quoted += '\\';
+        if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            quoted += buf;
+            continue;
+        }
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+[[noreturn]] void precheck(const fakeatc::Args& args)
+{
+    for (const char* required : { "soc_version", "model" }) {
+        if (args.value(required).empty())
+            fail("E10054",
+                std::string("The required parameter [--") + required
+                    + "] for ATC is empty. Another possible reason is that the values of some parameters are not "
+                      "enclosed by quotation marks (\"\").");
+    }
+    const std::string modelPath = args.value("model");
+    const fakeatc::OnnxInfo model = fakeatc::readOnnx(modelPath);
+    if (!model.ok)
+        fail("E10041", "Failed to load the model from [" + modelPath + "].");
+    printDots(envInt("FAKE_ATC_DOTS", 3), envInt("FAKE_ATC_DOT_MS", 0));
+    sleepMs(envInt("FAKE_ATC_DELAY_MS", 0));
+
+    const std::vector<std::string> unsupported = fakeatc::splitList(env("FAKE_ATC_UNSUPPORTED_OPS"), ',');
+    std::string ops;
+    int failed = 0;
+    for (const fakeatc::OnnxNode& node : model.nodes) {
+        const std::string domain = node.domain.empty() ? "ai.onnx" : node.domain;
+        const auto opset = model.opsets.count(node.domain) ? model.opsets.at(node.domain) : 11;
+        const std::string type = domain + "::" + std::to_string(opset) + "::" + node.opType;
+        const bool bad = std::find(unsupported.begin(), unsupported.end(), node.opType) != unsupported.end();
+        failed += bad ? 1 : 0;
+        if (!ops.empty())
+            ops += ",\n";
+        ops += "    {\"name\": " + jsonString(node.name) + ", \"type\": " + jsonString(type) + ", \"result\": \""
+            + (bad ? "failed" : "success") + "\", \"cause\": [";
+        if (bad)
+            ops += "{\"code\": \"type_unsupported\", \"message\": "
+                + jsonString("No parser is registered for Op [" + node.name + ", optype [" + type + "]].") + "}";
+        ops += "]}";
+    }
+    const int total = static_cast<int>(model.nodes.size());
+    const std::string report = "{\n  \"name\": " + jsonString(model.graphName) + ",\n  \"result\": \""
+        + (failed ? "failed" : "success") + "\",\n  \"total\": " + std::to_string(total) + ",\n  \"pass\": "
+        + std::to_string(total - failed) + ",\n  \"fail\": " + std::to_string(failed) + ",\n  \"op\": [\n" + ops
+        + "\n  ]\n}\n";
+
+    const std::string what = env("FAKE_ATC_PRECHECK_REPORT", "write");
+    if (what != "none") {
+        const std::string path = args.has("check_report") ? args.value("check_report") : "check_result.json";
+        const std::string text = what == "garbage" ? std::string("check result: ") + (failed ? "failed" : "ok") : report;
+        std::FILE* file = std::fopen(path.c_str(), "wb");
+        bool written = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+        if (file && std::fclose(file) != 0)
+            written = false;
+        if (!written)
+            fail("E19999", "Internal Error!", "        Cannot write the pre-check report " + path + ".\n");
+    }
+    if (failed)
+        fail("E19010",
+            "Pre-check failed: " + std::to_string(failed) + " of " + std::to_string(total)
+                + " operators are not supported. See the check report.");
+    succeed();
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -344,5 +427,7 @@ int main(int argc, char** argv)
         out(fakeatc::helpText());
         return 0;
     }
+    if (parsed.args.value("mode") == "3")
+        precheck(parsed.args);
     convert(parsed.args);
 }
