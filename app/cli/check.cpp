@@ -1,5 +1,6 @@
 #include "atc/atccheck.h"
 #include "atc/atcoptions.h"
+#include "atc/atcprecheck.h"
 #include "atc/invocation.h"
 #include "atc/toolkit.h"
 #include "commands.h"
@@ -11,6 +12,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+
+#include <optional>
 
 namespace wb::cli {
 
@@ -57,11 +60,29 @@ QString textReport(const AtcOptions& options, const AtcCheckResult& result, cons
     return out;
 }
 
+// {"command": "atc … --mode=3 …", "result": "finished"|"exit_code"|…, "exit_code": N, "report_read": bool}
+QJsonObject precheckToJson(const PrecheckOutcome& atc)
+{
+    return QJsonObject { { QStringLiteral("command"), atc.commandLine },
+        { QStringLiteral("result"), kindCode(atc.result.kind) }, { QStringLiteral("exit_code"), atc.result.exitCode },
+        { QStringLiteral("report_read"), atc.reportRead } };
+}
+
+QString precheckText(const PrecheckOutcome& atc)
+{
+    if (atc.commandLine.isEmpty())
+        return QStringLiteral("ATC pre-check: not run\n");
+    return QStringLiteral("ATC pre-check: %1 (%2)\n  %3\n")
+        .arg(atc.reportRead ? QStringLiteral("report read") : QStringLiteral("no report"), describe(atc.result, QStringLiteral("atc")),
+            atc.commandLine);
+}
+
 } // namespace
 
 int runCheck(const QStringList& args)
 {
-    const QString usage = QStringLiteral("check MODEL [--soc SOC] [--input-shape SPEC] [--recipe FILE] [--json]");
+    const QString usage = QStringLiteral(
+        "check MODEL [--soc SOC] [--input-shape SPEC] [--recipe FILE] [--atc-precheck [--timeout SEC]] [--json]");
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print {\"findings\": [...], \"command\": [...]}."));
     const QCommandLineOption soc(QStringLiteral("soc"), QStringLiteral("Target SoC (--soc_version), e.g. Ascend310P3."),
@@ -70,8 +91,14 @@ int runCheck(const QStringList& args)
         QStringLiteral("--input_shape in ATC syntax, e.g. \"a:1,3,224,224;b:1,10\"."), QStringLiteral("SPEC"));
     const QCommandLineOption recipe(QStringLiteral("recipe"),
         QStringLiteral("ATC options saved by the app (JSON); --soc and --input-shape override it."), QStringLiteral("FILE"));
+    const QCommandLineOption precheck(QStringLiteral("atc-precheck"),
+        QStringLiteral("Also run ATC's own pre-check (atc --mode=3) and merge its check_result.json into the findings; "
+                       "needs an installed toolkit."));
+    const QCommandLineOption timeout(QStringLiteral("timeout"),
+        QStringLiteral("Stop the pre-check after SEC seconds (default 600; 0: no limit)."), QStringLiteral("SEC"),
+        QStringLiteral("600"));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
-    parser.addOptions({ json, soc, inputShape, recipe, help });
+    parser.addOptions({ json, soc, inputShape, recipe, precheck, timeout, help });
     parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The .onnx file to convert."));
     const bool wantJson = args.contains(QStringLiteral("--json"));
     const QString command = QStringLiteral("check");
@@ -120,19 +147,38 @@ int runCheck(const QStringList& args)
     const Settings settings(appSettingsFile());
     const AtcToolkit toolkit = discoverToolkit(ToolkitSearch::fromEnvironment(
         QProcessEnvironment::systemEnvironment(), settings.atcPath(), settings.toolkitHome()));
-    const AtcCheckResult result = checkConversion(options, *model.value(), toolkit);
-    if (wantJson)
-        printJson(checkResultToJson(result));
+    AtcCheckResult result = checkConversion(options, *model.value(), toolkit);
+    std::optional<PrecheckOutcome> atc;
+    if (parser.isSet(precheck)) {
+        bool ok = false;
+        const int seconds = parser.value(timeout).toInt(&ok);
+        if (!ok || seconds < 0)
+            return usageError(command, QStringLiteral("--timeout takes whole seconds (0 or more)"), wantJson);
+        atc = runAtcPrecheck(options, toolkit, seconds);
+        result.findings = mergePrecheckFindings(result.findings, atc->findings);
+    } else if (parser.isSet(timeout)) {
+        return usageError(command, QStringLiteral("--timeout applies to --atc-precheck only"), wantJson);
+    }
+    if (wantJson) {
+        QJsonObject out = checkResultToJson(result);
+        if (atc)
+            out.insert(QStringLiteral("atc_precheck"), precheckToJson(*atc));
+        printJson(out);
+    } else if (atc) {
+        printText(textReport(options, result, toolkit) + precheckText(*atc));
+    }
     else
         printText(textReport(options, result, toolkit));
     return hasErrors(result.findings) ? BadInput : Ok;
 }
 
 namespace {
-const bool registered = registerCommand({ "check", "check MODEL [--soc SOC] [--input-shape SPEC] [--recipe FILE] [--json]",
+const bool registered = registerCommand({ "check",
+    "check MODEL [--soc SOC] [--input-shape SPEC] [--recipe FILE] [--atc-precheck [--timeout SEC]] [--json]",
     "Check an ATC conversion before running it: flag rules, model inputs and dynamic dims, opsets and\n"
     "operators ATC has no parser for, outputs that stay dynamic; prints the findings (with fixes and\n"
-    "node names) and the atc command. Exit 1 when any finding is an error.",
+    "node names) and the atc command. --atc-precheck also runs ATC's own pre-check (--mode=3) and\n"
+    "merges its report. Exit 1 when any finding is an error.",
     &runCheck, 30 });
 } // namespace
 

@@ -21,8 +21,12 @@ private slots:
     void usageAndInputErrors();
     void toolkitFromEnvironment();
     void toolkitFromSettings();
+    void atcPrecheck_data();
+    void atcPrecheck();
+    void atcPrecheckText();
 
 private:
+    QStringList fakeAtcSettings(); // points the app's settings at the fake atc (removed by the caller)
     struct Run {
         int code = -1;
         QByteArray out;
@@ -215,6 +219,98 @@ void TestAtcCheckCli::toolkitFromSettings()
     QCOMPARE(r.code, 0);
     QCOMPARE(rules(r.json()), QStringList {});
     QCOMPARE(r.json().value("command").toArray().first().toString(), home + "/bin/atc");
+}
+
+QStringList TestAtcCheckCli::fakeAtcSettings()
+{
+    const QString conf = m_dir.filePath("config/atc-workbench/atc-workbench.conf");
+    if (!faketk::writeFile(conf, QStringLiteral("[toolkit]\natcPath=%1\n").arg(WB_FAKE_ATC)))
+        return {};
+    return { conf };
+}
+
+void TestAtcCheckCli::atcPrecheck_data()
+{
+    QTest::addColumn<QStringList>("vars");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("result");
+    QTest::addColumn<bool>("reportRead");
+    QTest::addColumn<QStringList>("precheckNodes"); // nodes of atc_precheck errors
+    QTest::addColumn<QStringList>("confirmed"); // nodes of our errors ATC confirmed
+    QTest::newRow("passes") << QStringList {} << 0 << "finished" << true << QStringList {} << QStringList {};
+    QTest::newRow("rejects ops, confirms ours")
+        << QStringList { "FAKE_ATC_UNSUPPORTED_OPS=MyCustomOp,Sigmoid" } << 1 << "exit_code" << true
+        << QStringList { "/head/Sigmoid" } << QStringList { "/act/MyCustomOp" };
+    QTest::newRow("no report") << QStringList { "FAKE_ATC_PRECHECK_REPORT=none" } << 1 << "finished" << false
+                               << QStringList {} << QStringList {};
+    QTest::newRow("slow, timeout") << QStringList { "FAKE_ATC_DELAY_MS=20000" } << 1 << "timed_out" << false
+                                   << QStringList {} << QStringList {};
+}
+
+void TestAtcCheckCli::atcPrecheck()
+{
+    QFETCH(QStringList, vars);
+    QFETCH(int, code);
+    QFETCH(QString, result);
+    QFETCH(bool, reportRead);
+    QFETCH(QStringList, precheckNodes);
+    QFETCH(QStringList, confirmed);
+    const QStringList conf = fakeAtcSettings();
+    QVERIFY(!conf.isEmpty());
+    // custom_domain.onnx: our own check already rejects its com.example node, so passing needs FAKE_ATC to agree;
+    // the row without unsupported ops uses resnet_static.onnx instead.
+    const QString model = precheckNodes.isEmpty() && confirmed.isEmpty() ? wbtest::modelPath("resnet_static.onnx")
+                                                                          : wbtest::modelPath("custom_domain.onnx");
+    const Run r = atcwb({ model, "--soc", "Ascend310P3", "--atc-precheck", "--timeout", "2", "--json" },
+        vars + QStringList { "TMPDIR=" + m_dir.filePath("tmp") });
+    QFile::remove(conf.first());
+    QCOMPARE(r.code, code);
+    const QJsonObject json = r.json();
+    const QJsonObject atc = json.value("atc_precheck").toObject();
+    QVERIFY2(atc.value("command").toString().contains("--mode=3"), r.out.constData());
+    QCOMPARE(atc.value("result").toString(), result);
+    QCOMPARE(atc.value("report_read").toBool(), reportRead);
+    QStringList atcNodes, ourConfirmed;
+    int precheckFindings = 0;
+    for (const QJsonValue& v : json.value("findings").toArray()) {
+        const QJsonObject f = v.toObject();
+        QStringList nodes;
+        for (const QJsonValue& n : f.value("nodes").toArray())
+            nodes.append(n.toString());
+        if (f.value("rule").toString() == "atc_precheck") {
+            ++precheckFindings;
+            if (f.value("severity").toString() == "error")
+                atcNodes += nodes;
+        } else if (f.value("message").toString().endsWith("ATC's pre-check confirms this.")) {
+            ourConfirmed += nodes;
+        }
+    }
+    QVERIFY(precheckFindings >= 1); // always something from ATC: its verdict or why there is none
+    QCOMPARE(atcNodes, precheckNodes);
+    QCOMPARE(ourConfirmed, confirmed);
+    QCOMPARE(QDir(m_dir.filePath("tmp")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+}
+
+void TestAtcCheckCli::atcPrecheckText()
+{
+    const QStringList conf = fakeAtcSettings();
+    QVERIFY(!conf.isEmpty());
+    const Run r = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc-precheck" });
+    QFile::remove(conf.first());
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("ATC's pre-check passed all 39 operators."), r.out.constData());
+    QVERIFY2(r.out.contains("ATC pre-check: report read (atc finished in"), r.out.constData());
+    // Usage: --timeout without --atc-precheck, and a bad value.
+    QCOMPARE(atcwb({ wbtest::modelPath("resnet_static.onnx"), "--timeout", "5", "--json" }).code, 2);
+    const QStringList conf2 = fakeAtcSettings();
+    const Run bad = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--atc-precheck", "--timeout", "soon", "--json" });
+    QFile::remove(conf2.first());
+    QCOMPARE(bad.code, 2);
+    // No toolkit: the pre-check cannot run, which is an error when it was asked for.
+    const Run none = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc-precheck", "--json" });
+    QCOMPARE(none.code, 1);
+    QVERIFY2(none.out.contains("ATC's pre-check was not run: no ATC was found"), none.out.constData());
+    QCOMPARE(none.json().value("atc_precheck").toObject().value("result").toString(), QStringLiteral("failed_to_start"));
 }
 
 QTEST_GUILESS_MAIN(TestAtcCheckCli)
