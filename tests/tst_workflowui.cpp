@@ -8,10 +8,14 @@
 #include "pages/convertpage.h"
 #include "pages/graphpage.h"
 #include "pages/runpage.h"
+#include "widgets/extraflagseditor.h"
+#include "widgets/profileseditor.h"
 #include "process/runningtools.h"
 #include "settings/settings.h"
 #include "testutil.h"
 
+#include <QAbstractItemView>
+#include <QPushButton>
 #include <QTemporaryDir>
 
 using namespace wb;
@@ -24,6 +28,8 @@ private slots:
     void checksAsYouType();
     void runProducesOm();
     void atcErrorsReachTheGraph();
+    void atcPrecheckJoinsTheChecks();
+    void profilesAndOtherFlags();
     void batchVariants();
     void quitWhileRunningAsks();
     void cpuRunIsCharted();
@@ -177,6 +183,116 @@ void TestWorkflowUi::atcErrorsReachTheGraph()
     QVERIFY(!gemm.isEmpty());
     QVERIFY2(marked.contains(gemm), qPrintable(marked.join(',')));
     QVERIFY(m_window->conversionPage()->jobStatuses().first().contains(QStringLiteral("failed")));
+}
+
+void TestWorkflowUi::atcPrecheckJoinsTheChecks()
+{
+    QVERIFY(open("resnet_static.onnx"));
+    ConvertPage* page = m_window->convertPage();
+    QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
+    QVERIFY(page->precheckButton()->isEnabled());
+    qputenv("FAKE_ATC_UNSUPPORTED_OPS", "Gemm");
+    QSignalSpy prechecked(page, &ConvertPage::precheckFinished);
+    QTest::mouseClick(page->precheckButton(), Qt::LeftButton);
+    QVERIFY(page->isPrechecking());
+    QCOMPARE(page->precheckButton()->text(), QStringLiteral("Cancel Pre-check"));
+    QVERIFY(prechecked.wait(30000));
+    QVERIFY2(page->precheckStatus().contains(QStringLiteral("rejected 1 operator")), qPrintable(page->precheckStatus()));
+    // ATC's verdict is one of the checks now: listed, marked on the graph, and it blocks Run.
+    QString gemm;
+    for (const AtcFinding& f : page->lastCheck().findings) {
+        if (f.rule == QLatin1String("atc_precheck"))
+            gemm = f.nodes.value(0);
+    }
+    QVERIFY(!gemm.isEmpty());
+    QVERIFY(!page->canRun());
+    QVERIFY2(page->runBlockedReason().contains(QStringLiteral("pre-check rejected node")), qPrintable(page->runBlockedReason()));
+    bool marked = false;
+    for (const auto& m : m_window->graphPage()->overlay()->marks())
+        marked = marked || (m.source == QLatin1String("check") && m.node == gemm);
+    QVERIFY(marked);
+    // Other options: ATC's verdict no longer applies, so it goes, and the status says why.
+    page->setField(QStringLiteral("soc_version"), QStringLiteral("Ascend910B3"));
+    QVERIFY(waitChecked());
+    for (const AtcFinding& f : page->lastCheck().findings)
+        QVERIFY2(f.rule != QLatin1String("atc_precheck"), qPrintable(f.message));
+    QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
+    QVERIFY(page->precheckStatus().contains(QStringLiteral("ran for other options")));
+    // Passing pre-check; then cancel one that hangs.
+    qunsetenv("FAKE_ATC_UNSUPPORTED_OPS");
+    QTest::mouseClick(page->precheckButton(), Qt::LeftButton);
+    QVERIFY(prechecked.wait(30000));
+    QVERIFY2(page->precheckStatus().startsWith(QStringLiteral("ATC pre-check passed")), qPrintable(page->precheckStatus()));
+    QVERIFY(page->canRun());
+    qputenv("FAKE_ATC_DELAY_MS", "30000");
+    QTest::mouseClick(page->precheckButton(), Qt::LeftButton);
+    QVERIFY(page->isPrechecking());
+    QTest::mouseClick(page->precheckButton(), Qt::LeftButton); // "Cancel Pre-check"
+    QVERIFY(prechecked.wait(10000));
+    qunsetenv("FAKE_ATC_DELAY_MS");
+    QVERIFY2(page->precheckStatus().contains(QStringLiteral("cancelled")), qPrintable(page->precheckStatus()));
+    QVERIFY(!page->isPrechecking());
+    QVERIFY(page->canRun()); // a cancelled pre-check says nothing about the model
+    // Without a toolkit the button is off and says how to get one.
+    page->setToolkit(AtcToolkit {});
+    QVERIFY(!page->precheckButton()->isEnabled());
+    QVERIFY(page->precheckButton()->toolTip().contains(QStringLiteral("needs an installed toolkit")));
+}
+
+void TestWorkflowUi::profilesAndOtherFlags()
+{
+    QVERIFY(open("resnet_dynamic_batch.onnx"));
+    ConvertPage* page = m_window->convertPage();
+    auto* profiles = page->findChild<ProfilesEditor*>(QStringLiteral("profilesEditor"));
+    auto* extra = page->findChild<ExtraFlagsEditor*>(QStringLiteral("extraFlagsEditor"));
+    QVERIFY(profiles && extra);
+
+    // Two dynamic dims in the shape table become the dims columns, named after the input and the dim.
+    page->shapeModel()->setStaticShape(0, QStringLiteral("-1,3,-1,224"));
+    profiles->setKind(ProfilesEditor::Dims);
+    QCOMPARE(profiles->table()->model()->columnCount(), 2);
+    QCOMPARE(profiles->table()->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("input[0]"));
+    QCOMPARE(profiles->table()->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("input[2]"));
+    QAbstractItemModel* pm = profiles->table()->model();
+    while (pm->rowCount() < 2)
+        pm->insertRow(pm->rowCount());
+    const int values[2][2] = { { 1, 224 }, { 4, 448 } };
+    for (int r = 0; r < 2; ++r)
+        for (int c = 0; c < 2; ++c)
+            QVERIFY(pm->setData(pm->index(r, c), QString::number(values[r][c]), Qt::EditRole));
+    QVERIFY(waitChecked());
+    QCOMPARE(page->options().dynamicDims, QStringLiteral("1,224;4,448"));
+    QVERIFY2(page->commandPreview().contains(QStringLiteral("'--dynamic_dims=1,224;4,448'")), qPrintable(page->commandPreview()));
+    QVERIFY2(page->fieldMessage(QStringLiteral("input_shape")).isEmpty(), qPrintable(page->fieldMessage(QStringLiteral("input_shape"))));
+
+    // A toolkit whose --help lists some flags: the picker offers those without a field; a value with spaces is
+    // passed whole; a flag this ATC does not list is an error marked at the table.
+    AtcToolkit toolkit = fakeToolkit();
+    toolkit.flags = { QStringLiteral("mode"), QStringLiteral("model"), QStringLiteral("framework"),
+        QStringLiteral("output"), QStringLiteral("soc_version"), QStringLiteral("input_shape"),
+        QStringLiteral("dynamic_dims"), QStringLiteral("deterministic"), QStringLiteral("op_name_map") };
+    page->setToolkit(toolkit);
+    QVERIFY(waitChecked());
+    QCOMPARE(extra->offeredFlags(), (QStringList { QStringLiteral("deterministic"), QStringLiteral("op_name_map") }));
+    extra->setFlags({ { QStringLiteral("op_name_map"), QStringLiteral("/tmp/my map.cfg") },
+        { QStringLiteral("status_check"), QStringLiteral("1") } });
+    QVERIFY(waitChecked());
+    QCOMPARE(page->options().extraFlags.size(), 2);
+    QVERIFY2(page->commandPreview().contains(QStringLiteral("'--op_name_map=/tmp/my map.cfg'")), qPrintable(page->commandPreview()));
+    QVERIFY(!page->canRun());
+    QVERIFY2(page->fieldMessage(QStringLiteral("status_check")).contains(QStringLiteral("does not list --status_check")),
+        qPrintable(page->fieldMessage(QStringLiteral("status_check"))));
+
+    // Both survive the recipe round trip.
+    const AtcOptions options = page->options();
+    extra->setFlags({});
+    profiles->setKind(ProfilesEditor::None);
+    QVERIFY(waitChecked());
+    QVERIFY(page->options().dynamicDims.isEmpty());
+    page->setOptions(options);
+    QVERIFY(waitChecked());
+    QCOMPARE(page->options().dynamicDims, QStringLiteral("1,224;4,448"));
+    QCOMPARE(page->options().extraFlags, options.extraFlags);
 }
 
 void TestWorkflowUi::batchVariants()

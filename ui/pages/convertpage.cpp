@@ -4,7 +4,9 @@
 #include "delegates/staticshapedelegate.h"
 #include "models/inputshapemodel.h"
 #include "util/latestonly.h"
+#include "widgets/extraflagseditor.h"
 #include "widgets/findingslist.h"
+#include "widgets/profileseditor.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -66,12 +68,14 @@ QWidget* withBrowse(QLineEdit* edit, QPushButton* button, QWidget* parent)
     return w;
 }
 
-const char* const kProfileFlags[] = { "", "dynamic_batch_size", "dynamic_image_size", "dynamic_dims" };
+constexpr ProfilesEditor::Kind kProfileKinds[]
+    = { ProfilesEditor::Batch, ProfilesEditor::ImageSize, ProfilesEditor::Dims };
 
 } // namespace
 
 ConvertPage::ConvertPage(QWidget* parent)
     : QWidget(parent)
+    , m_precheck(new AtcPrecheck(this))
     , m_shapes(new InputShapeModel(this))
     , m_runner(new LatestOnlyRunner(this))
     , m_debounce(new QTimer(this))
@@ -82,8 +86,7 @@ ConvertPage::ConvertPage(QWidget* parent)
     , m_outName(new QLineEdit(this))
     , m_batches(new QLineEdit(this))
     , m_shapeView(new QTableView(this))
-    , m_profileKind(new QComboBox(this))
-    , m_profile(new QLineEdit(this))
+    , m_profiles(new ProfilesEditor(this))
     , m_inputFormat(choice({ QStringLiteral("NCHW"), QStringLiteral("ND"), QStringLiteral("NCDHW") }, this))
     , m_outputType(choice({ QStringLiteral("FP32"), QStringLiteral("FP16"), QStringLiteral("UINT8"), QStringLiteral("INT8") }, this))
     , m_precision(choice({ QStringLiteral("force_fp16"), QStringLiteral("allow_fp32_to_fp16"), QStringLiteral("force_fp32"),
@@ -94,11 +97,13 @@ ConvertPage::ConvertPage(QWidget* parent)
     , m_log(choice({ QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error"),
                        QStringLiteral("null") },
           this))
-    , m_extra(new QLineEdit(this))
+    , m_extraFlags(new ExtraFlagsEditor(this))
     , m_findings(new FindingsList(this))
     , m_preview(new QPlainTextEdit(this))
     , m_runReason(new QLabel(this))
     , m_run(new QPushButton(tr("Run ATC"), this))
+    , m_precheckButton(new QPushButton(tr("ATC Pre-check"), this))
+    , m_precheckStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("convertPage"));
     m_shapes->setAllowDynamic(true);
@@ -126,15 +131,24 @@ ConvertPage::ConvertPage(QWidget* parent)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &ConvertPage::runCheck);
-    for (QLineEdit* e : { m_outDir, m_outName, m_batches, m_profile, m_outNodes, m_aipp, m_extra })
+    for (QLineEdit* e : { m_outDir, m_outName, m_batches, m_outNodes, m_aipp })
         connect(e, &QLineEdit::textChanged, this, &ConvertPage::schedule);
-    for (QComboBox* c : { m_soc, m_profileKind, m_inputFormat, m_outputType, m_precision, m_log })
+    for (QComboBox* c : { m_soc, m_inputFormat, m_outputType, m_precision, m_log })
         connect(c, &QComboBox::currentTextChanged, this, &ConvertPage::schedule);
+    connect(m_profiles, &ProfilesEditor::changed, this, &ConvertPage::schedule);
+    connect(m_extraFlags, &ExtraFlagsEditor::changed, this, &ConvertPage::schedule);
+    connect(m_shapes, &InputShapeModel::specsChanged, this, &ConvertPage::updateDimLabels);
     connect(m_shapes, &InputShapeModel::specsChanged, this, &ConvertPage::schedule);
     connect(m_findings, &FindingsList::nodeActivated, this, &ConvertPage::nodeActivated);
     connect(m_run, &QPushButton::clicked, this, [this] {
         if (canRun())
             emit runRequested(options(), batchVariants());
+    });
+    connect(m_precheckButton, &QPushButton::clicked, this, &ConvertPage::runAtcPrecheck);
+    connect(m_precheck, &AtcPrecheck::finished, this, &ConvertPage::onPrecheckFinished);
+    connect(m_precheck, &AtcPrecheck::lineReceived, this, [this] {
+        ++m_precheckLines;
+        m_precheckStatus->setText(tr("ATC pre-check running… (%n line(s) of output)", nullptr, m_precheckLines));
     });
     clear();
 }
@@ -176,14 +190,10 @@ QWidget* ConvertPage::buildAdvanced()
 {
     auto* box = new QGroupBox(tr("Advanced"), this);
     auto* form = new QFormLayout(box);
-    m_profileKind->addItems({ tr("None (static shapes)"), tr("Dynamic batch"), tr("Dynamic image size"), tr("Dynamic dims") });
-    auto* profileRow = new QWidget(box);
-    auto* pl = new QHBoxLayout(profileRow);
-    pl->setContentsMargins(0, 0, 0, 0);
-    pl->addWidget(m_profileKind);
-    pl->addWidget(m_profile, 1);
-    m_profile->setPlaceholderText(tr("1,2,4,8  |  224,224;448,448  |  1,224;2,448"));
-    form->addRow(tr("Profiles:"), profileRow);
+    m_profiles->setObjectName(QStringLiteral("profilesEditor"));
+    m_profiles->setToolTip(tr("Dynamic shape profiles: set the dims to -1 in the input shapes, then list the sizes "
+                              "the OM must accept (2 to 100 profiles)."));
+    form->addRow(tr("Profiles:"), m_profiles);
     form->addRow(tr("Input format:"), m_inputFormat);
     form->addRow(tr("Output type:"), m_outputType);
     form->addRow(tr("Precision mode:"), m_precision);
@@ -197,8 +207,8 @@ QWidget* ConvertPage::buildAdvanced()
     });
     form->addRow(tr("AIPP file:"), withBrowse(m_aipp, browse, box));
     form->addRow(tr("Log level:"), m_log);
-    m_extra->setPlaceholderText(tr("--flag=value --other=value (any flag `atc --help` lists)"));
-    form->addRow(tr("Other flags:"), m_extra);
+    m_extraFlags->setObjectName(QStringLiteral("extraFlagsEditor"));
+    form->addRow(tr("Other flags:"), m_extraFlags);
     return box;
 }
 
@@ -208,6 +218,11 @@ QWidget* ConvertPage::buildPreview()
     auto* l = new QVBoxLayout(w);
     l->addWidget(new QLabel(tr("<b>Checks</b>"), w));
     l->addWidget(m_findings, 2);
+    m_precheckStatus->setObjectName(QStringLiteral("precheckStatus"));
+    m_precheckStatus->setWordWrap(true);
+    m_precheckStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_precheckStatus->hide();
+    l->addWidget(m_precheckStatus);
     l->addWidget(new QLabel(tr("<b>Command</b>"), w));
     m_preview->setReadOnly(true);
     m_preview->setObjectName(QStringLiteral("commandPreview"));
@@ -220,6 +235,8 @@ QWidget* ConvertPage::buildPreview()
     buttons->addWidget(copy);
     buttons->addWidget(script);
     buttons->addStretch();
+    m_precheckButton->setObjectName(QStringLiteral("precheckButton"));
+    buttons->addWidget(m_precheckButton);
     m_run->setDefault(true);
     buttons->addWidget(m_run);
     l->addLayout(buttons);
@@ -251,6 +268,7 @@ void ConvertPage::setModel(const OnnxModelPtr& model)
 void ConvertPage::setToolkit(const AtcToolkit& toolkit)
 {
     m_toolkit = toolkit;
+    m_extraFlags->setAvailableFlags(QStringList(toolkit.flags.cbegin(), toolkit.flags.cend()));
     const QString current = m_soc->currentText();
     m_soc->blockSignals(true);
     m_soc->clear();
@@ -261,6 +279,7 @@ void ConvertPage::setToolkit(const AtcToolkit& toolkit)
     m_toolkitBanner->setText(ok ? toolkitStatus(toolkit) : toolkitStatus(toolkit) + QStringLiteral("\n") + toolkitHowTo());
     m_toolkitBanner->setStyleSheet(ok ? QStringLiteral("QLabel { background:#e8f5e9; border:1px solid #9ccc9c; padding:6px; }")
                                       : QStringLiteral("QLabel { background:#fff3d6; border:1px solid #e6b34a; padding:6px; }"));
+    updatePrecheckButton();
     schedule();
 }
 
@@ -273,6 +292,12 @@ void ConvertPage::clear()
     m_findings->setFindings({});
     m_preview->clear();
     m_check = {};
+    m_ownFindings.clear();
+    m_precheck->cancel();
+    m_precheckFindings.clear();
+    m_precheckFor = {};
+    m_precheckStatus->clear();
+    m_precheckStatus->hide();
     updateRunState();
 }
 
@@ -293,23 +318,19 @@ AtcOptions ConvertPage::options() const
         o.output = QDir(m_outDir->text().trimmed()).filePath(m_outName->text().trimmed());
     o.socVersion = m_soc->currentText().trimmed();
     o.inputShape = m_shapes->rowCount() > 0 ? m_shapes->specText() : QString();
-    const int profile = m_profileKind->currentIndex();
-    if (profile > 0)
-        setAtcFlagValue(o, QString::fromLatin1(kProfileFlags[profile]), m_profile->text().trimmed());
+    if (m_profiles->kind() != ProfilesEditor::None)
+        setAtcFlagValue(o, m_profiles->flag(), m_profiles->text().trimmed());
     o.inputFormat = chosen(m_inputFormat);
     o.outputType = chosen(m_outputType);
     o.precisionMode = chosen(m_precision);
     o.outNodes = m_outNodes->text().trimmed();
     o.insertOpConf = m_aipp->text().trimmed();
     o.log = chosen(m_log);
-    for (QString part : m_extra->text().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        while (part.startsWith(QLatin1Char('-')))
-            part.remove(0, 1);
-        const qsizetype eq = part.indexOf(QLatin1Char('='));
-        const QString name = eq < 0 ? part : part.left(eq);
-        const QString value = eq < 0 ? QString() : part.mid(eq + 1);
-        if (!setAtcFlagValue(o, name, value))
-            o.extraFlags.append({ name, value });
+    // A typed flag entered among the others sets that flag (after its field: the later one wins, as on ATC's
+    // command line); the rest pass through as --name=value.
+    for (const AtcExtraFlag& f : m_extraFlags->flags()) {
+        if (!setAtcFlagValue(o, f.name, f.value))
+            o.extraFlags.append(f);
     }
     return o;
 }
@@ -325,23 +346,22 @@ void ConvertPage::setOptions(const AtcOptions& o)
         m_soc->setCurrentText(o.socVersion);
     if (const auto specs = parseInputShapeSpec(o.inputShape); specs.ok())
         m_shapes->setSpecs(specs.value());
-    int profile = 0;
-    for (int i = 1; i < 4; ++i) {
-        if (!atcFlagValue(o, QString::fromLatin1(kProfileFlags[i])).isEmpty())
-            profile = i;
+    ProfilesEditor::Kind profile = ProfilesEditor::None;
+    for (const ProfilesEditor::Kind kind : kProfileKinds) {
+        if (!atcFlagValue(o, ProfilesEditor::flagName(kind)).isEmpty())
+            profile = kind;
     }
-    m_profileKind->setCurrentIndex(profile);
-    m_profile->setText(profile ? atcFlagValue(o, QString::fromLatin1(kProfileFlags[profile])) : QString());
+    if (profile == ProfilesEditor::None)
+        m_profiles->setKind(ProfilesEditor::None);
+    else
+        m_profiles->setValue(profile, atcFlagValue(o, ProfilesEditor::flagName(profile)));
     choose(m_inputFormat, o.inputFormat);
     choose(m_outputType, o.outputType);
     choose(m_precision, o.precisionMode);
     m_outNodes->setText(o.outNodes);
     m_aipp->setText(o.insertOpConf);
     choose(m_log, o.log);
-    QStringList extra;
-    for (const AtcExtraFlag& f : o.extraFlags)
-        extra.append(QStringLiteral("--%1=%2").arg(f.name, f.value));
-    m_extra->setText(extra.join(QLatin1Char(' ')));
+    m_extraFlags->setFlags(o.extraFlags);
     m_restoring = false;
     schedule();
 }
@@ -372,11 +392,9 @@ void ConvertPage::setField(const QString& flag, const QString& value)
         if (const auto specs = parseInputShapeSpec(value); specs.ok())
             m_shapes->setSpecs(specs.value());
     } else {
-        for (int i = 1; i < 4; ++i) {
-            if (flag == QLatin1String(kProfileFlags[i])) {
-                m_profileKind->setCurrentIndex(i);
-                m_profile->setText(value);
-            }
+        for (const ProfilesEditor::Kind kind : kProfileKinds) {
+            if (flag == ProfilesEditor::flagName(kind))
+                m_profiles->setValue(value.isEmpty() ? ProfilesEditor::None : kind, value);
         }
     }
 }
@@ -428,13 +446,110 @@ void ConvertPage::runCheck()
     m_runner->submit<AtcCheckResult>([o, model, toolkit] { return checkConversion(o, *model, toolkit); },
         [this](const AtcCheckResult& result) {
             m_check = result;
-            m_findings->setFindings(result.findings);
-            markFields(result.findings);
+            m_ownFindings = result.findings;
             m_preview->setPlainText(renderCommandLine(result.invocation, true));
-            updateRunState();
-            emit findingsChanged(result.findings);
+            showFindings();
             emit checked();
         });
+}
+
+namespace {
+
+// What decides the pre-check's verdict: the options without the output path and the log level.
+QJsonObject precheckKey(AtcOptions o)
+{
+    o.output.clear();
+    o.log.clear();
+    return toJson(o);
+}
+
+} // namespace
+
+void ConvertPage::showFindings()
+{
+    QList<AtcFinding> findings = m_ownFindings;
+    if (!m_precheckFindings.isEmpty()) {
+        if (precheckKey(options()) == m_precheckFor) {
+            findings = mergePrecheckFindings(findings, m_precheckFindings);
+        } else {
+            m_precheckFindings.clear();
+            m_precheckStatus->setText(tr("The ATC pre-check ran for other options; run it again to see what ATC says "
+                                         "about these."));
+        }
+    }
+    m_check.findings = findings;
+    m_findings->setFindings(findings);
+    markFields(findings);
+    updateRunState();
+    emit findingsChanged(findings);
+}
+
+void ConvertPage::runAtcPrecheck()
+{
+    if (m_precheck->isRunning()) {
+        m_precheck->cancel();
+        return;
+    }
+    if (!m_model || !m_toolkit.isValid())
+        return;
+    const AtcOptions o = options();
+    m_precheckFor = precheckKey(o);
+    m_precheckFindings.clear();
+    m_precheckLines = 0;
+    m_precheck->start(o, m_toolkit);
+    m_precheckStatus->setText(tr("ATC pre-check running…"));
+    m_precheckStatus->setStyleSheet(QString());
+    m_precheckStatus->show();
+    updatePrecheckButton();
+}
+
+bool ConvertPage::isPrechecking() const
+{
+    return m_precheck->isRunning();
+}
+
+QString ConvertPage::precheckStatus() const
+{
+    return m_precheckStatus->text();
+}
+
+void ConvertPage::onPrecheckFinished(const PrecheckOutcome& outcome)
+{
+    const QString seconds = QString::number(static_cast<double>(outcome.result.durationMs) / 1000.0, 'f', 1);
+    const bool stopped = outcome.result.kind == ToolResult::Kind::Cancelled;
+    int rejected = 0;
+    for (const AtcFinding& f : outcome.findings)
+        rejected += f.severity == AtcSeverity::Error && !f.nodes.isEmpty() ? 1 : 0;
+    QString status;
+    if (stopped)
+        status = tr("ATC pre-check cancelled after %1 s.").arg(seconds);
+    else if (!outcome.reportRead)
+        status = tr("ATC pre-check gave no report (%1 s): see the checks above.").arg(seconds);
+    else if (rejected == 0)
+        status = tr("ATC pre-check passed (%1 s).").arg(seconds);
+    else
+        status = tr("ATC pre-check rejected %n operator(s) (%1 s); they are marked on the graph.", nullptr, rejected)
+                     .arg(seconds);
+    m_precheckStatus->setText(status);
+    m_precheckStatus->setToolTip(outcome.commandLine + QStringLiteral("\n\n") + outcome.log.mid(outcome.log.size() - 30).join(QLatin1Char('\n')));
+    m_precheckStatus->setStyleSheet(!stopped && (rejected > 0 || !outcome.reportRead) ? QStringLiteral("color:#9b1c1c;")
+                                                                                       : QString());
+    if (!stopped)
+        m_precheckFindings = outcome.findings;
+    updatePrecheckButton();
+    showFindings();
+    emit precheckFinished(outcome);
+}
+
+void ConvertPage::updatePrecheckButton()
+{
+    const bool running = m_precheck->isRunning();
+    m_precheckButton->setText(running ? tr("Cancel Pre-check") : tr("ATC Pre-check"));
+    m_precheckButton->setEnabled(running || (m_model && m_toolkit.isValid()));
+    m_precheckButton->setToolTip(running ? tr("Stop ATC's pre-check.")
+            : !m_toolkit.isValid()      ? tr("ATC's own pre-check (atc --mode=3) needs an installed toolkit: %1").arg(toolkitHowTo())
+                                        : tr("Run ATC's own pre-check (atc --mode=3) on these options and add what it "
+                                             "reports to the checks."));
 }
 
 bool ConvertPage::canRun() const
@@ -459,6 +574,7 @@ QString ConvertPage::runBlockedReason() const
 
 void ConvertPage::updateRunState()
 {
+    updatePrecheckButton();
     const QString reason = runBlockedReason();
     m_run->setEnabled(reason.isEmpty());
     m_run->setToolTip(reason);
@@ -473,9 +589,9 @@ QWidget* ConvertPage::fieldWidget(const QString& flag) const
         { QStringLiteral("soc_version"), m_soc },
         { QStringLiteral("output"), m_outName },
         { QStringLiteral("input_shape"), m_shapeView },
-        { QStringLiteral("dynamic_batch_size"), m_profile },
-        { QStringLiteral("dynamic_image_size"), m_profile },
-        { QStringLiteral("dynamic_dims"), m_profile },
+        { QStringLiteral("dynamic_batch_size"), m_profiles->kindCombo() },
+        { QStringLiteral("dynamic_image_size"), m_profiles->kindCombo() },
+        { QStringLiteral("dynamic_dims"), m_profiles->kindCombo() },
         { QStringLiteral("input_format"), m_inputFormat },
         { QStringLiteral("output_type"), m_outputType },
         { QStringLiteral("precision_mode"), m_precision },
@@ -483,7 +599,28 @@ QWidget* ConvertPage::fieldWidget(const QString& flag) const
         { QStringLiteral("insert_op_conf"), m_aipp },
         { QStringLiteral("log"), m_log },
     };
-    return widgets.value(flag, nullptr);
+    if (QWidget* w = widgets.value(flag, nullptr))
+        return w;
+    // Flags entered under "Other flags" (e.g. one this ATC's --help does not list) are marked on that table.
+    for (const AtcExtraFlag& f : m_extraFlags->flags()) {
+        if (f.name == flag)
+            return m_extraFlags->table();
+    }
+    return nullptr;
+}
+
+void ConvertPage::updateDimLabels()
+{
+    QStringList labels;
+    if (const auto specs = m_shapes->specs(); specs.ok()) {
+        for (const InputShapeSpec& spec : specs.value()) {
+            for (qsizetype i = 0; i < spec.dims.size(); ++i) {
+                if (spec.dims.at(i).min == -1 && spec.dims.at(i).max == -1)
+                    labels.append(QStringLiteral("%1[%2]").arg(spec.name).arg(i));
+            }
+        }
+    }
+    m_profiles->setDimLabels(labels);
 }
 
 void ConvertPage::markFields(const QList<AtcFinding>& findings)
@@ -495,6 +632,7 @@ void ConvertPage::markFields(const QList<AtcFinding>& findings)
              QStringLiteral("precision_mode"), QStringLiteral("out_nodes"), QStringLiteral("insert_op_conf"),
              QStringLiteral("log") })
         all.insert(fieldWidget(flag));
+    all.insert(m_extraFlags->table());
     for (QWidget* w : all) {
         w->setStyleSheet(QString());
         w->setToolTip(QString());

@@ -2,6 +2,7 @@
 
 #include "atc/atccheck.h"
 #include "atc/atcoptions.h"
+#include "atc/atcprecheck.h"
 #include "atc/toolkit.h"
 #include "onnx/onnxmodel.h"
 
@@ -17,7 +18,9 @@ class QTimer;
 
 namespace wb {
 
+class ExtraFlagsEditor;
 class FindingsList;
+class ProfilesEditor;
 class InputShapeModel;
 class LatestOnlyRunner;
 
@@ -49,10 +52,18 @@ public:
     // An attached NPU's SoC, offered as the default until the user picks one.
     void preselectSoc(const QString& socVersion);
 
+    // ATC's own pre-check (atc --mode=3) for the current options; its findings join the checks until the options
+    // change. Needs a toolkit; cancels when asked again while running.
+    void runAtcPrecheck();
+    bool isPrechecking() const;
+    QString precheckStatus() const; // the line under the checks ("" before the first pre-check)
+    QPushButton* precheckButton() const { return m_precheckButton; }
+
 signals:
     void checked(); // findings and preview are up to date
     void findingsChanged(const QList<wb::AtcFinding>& findings);
     void runRequested(const wb::AtcOptions& options, const QList<qint64>& batches);
+    void precheckFinished(const wb::PrecheckOutcome& outcome);
     void nodeActivated(const QString& node);
 
 private:
@@ -63,13 +74,22 @@ private:
     void runCheck();
     void exportScript();
     void updateRunState();
+    void showFindings(); // our checks plus the pre-check's, when it ran for these options
+    void onPrecheckFinished(const PrecheckOutcome& outcome);
+    void updatePrecheckButton();
+    void updateDimLabels(); // the profiles table's dims columns, one per -1 in the input shapes
     void markFields(const QList<AtcFinding>& findings); // the worst finding of each field, shown at the field
     QWidget* fieldWidget(const QString& flag) const;
     QString defaultOutputName() const;
 
     OnnxModelPtr m_model;
     AtcToolkit m_toolkit;
-    AtcCheckResult m_check;
+    AtcCheckResult m_check; // findings include the pre-check's while they apply
+    QList<AtcFinding> m_ownFindings; // checkConversion's alone
+    AtcPrecheck* m_precheck;
+    QList<AtcFinding> m_precheckFindings;
+    int m_precheckLines = 0;
+    QJsonObject m_precheckFor; // the options (toJson, output left out) the pre-check findings belong to
     InputShapeModel* m_shapes;
     LatestOnlyRunner* m_runner;
     QTimer* m_debounce;
@@ -80,19 +100,20 @@ private:
     QLineEdit* m_outName;
     QLineEdit* m_batches;
     QTableView* m_shapeView;
-    QComboBox* m_profileKind;
-    QLineEdit* m_profile;
+    ProfilesEditor* m_profiles;
     QComboBox* m_inputFormat;
     QComboBox* m_outputType;
     QComboBox* m_precision;
     QLineEdit* m_outNodes;
     QLineEdit* m_aipp;
     QComboBox* m_log;
-    QLineEdit* m_extra;
+    ExtraFlagsEditor* m_extraFlags;
     FindingsList* m_findings;
     QPlainTextEdit* m_preview;
     QLabel* m_runReason;
     QPushButton* m_run;
+    QPushButton* m_precheckButton;
+    QLabel* m_precheckStatus;
     bool m_restoring = false;
     bool m_socChosen = false;
 };
