@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -51,8 +52,14 @@ int main(int argc, char* argv[])
         QStringLiteral("With --export-graph: fix inputs before inferring edge shapes."), QStringLiteral("SPEC"));
     const QCommandLineOption runCpu(QStringLiteral("run-cpu"),
         QStringLiteral("Once MODEL is open, run it on the CPU (ONNX Runtime) and chart it on the Run page."));
-    parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu });
-    parser.addPositionalArgument(QStringLiteral("model"), QStringLiteral("ONNX model to open."), QStringLiteral("[MODEL]"));
+    const QCommandLineOption windowSize(QStringLiteral("window-size"),
+        QStringLiteral("With --screenshot: the window size as WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH"),
+        QStringLiteral("1280x800"));
+    parser.addOptions(
+        { verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu, windowSize });
+    parser.addPositionalArgument(QStringLiteral("model"),
+        QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
+        QStringLiteral("[MODEL]"));
     parser.process(app);
 
     if (parser.isSet(page) && !wb::MainWindow::pageNames().contains(parser.value(page))) {
@@ -62,6 +69,12 @@ int main(int argc, char* argv[])
     }
     if (parser.positionalArguments().size() > 1) {
         std::fprintf(stderr, "atc-workbench: give at most one model to open\n");
+        return 2;
+    }
+    static const QRegularExpression sizePattern(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
+    const QRegularExpressionMatch size = sizePattern.match(parser.value(windowSize));
+    if (!size.hasMatch()) {
+        std::fprintf(stderr, "atc-workbench: --window-size takes WIDTHxHEIGHT, e.g. 1600x1000\n");
         return 2;
     }
 
@@ -96,7 +109,7 @@ int main(int argc, char* argv[])
     wb::MainWindow window(*settings);
     const QString model = parser.positionalArguments().value(0);
     if (parser.isSet(screenshot)) {
-        window.resize(1280, 800);
+        window.resize(size.captured(1).toInt(), size.captured(2).toInt());
         auto* taker = new wb::ScreenshotTaker(&window, parser.value(screenshot), parser.value(page), !model.isEmpty());
         taker->start();
     }
@@ -117,7 +130,9 @@ int main(int argc, char* argv[])
         });
     }
     window.show();
-    if (!model.isEmpty())
+    if (model.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        window.openRecipe(model);
+    else if (!model.isEmpty())
         window.openModel(model);
     else if (parser.isSet(page))
         window.showPage(parser.value(page));
