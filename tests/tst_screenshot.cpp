@@ -1,6 +1,7 @@
 // atc-workbench's own command line: --help/--version, and --screenshot waiting for the model to load.
 #include "testutil.h"
 
+#include <QFile>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -12,6 +13,8 @@ private slots:
     void badPage();
     void screenshotOfModel();
     void screenshotOfBadModel();
+    void recipeAndWindowSize();
+    void badWindowSize();
 
 private:
     static int run(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr)
@@ -82,6 +85,41 @@ void TestScreenshot::screenshotOfBadModel()
     const QString png = dir.filePath(QStringLiteral("bad.png"));
     QCOMPARE(run({ QStringLiteral("--screenshot"), png, wbtest::modelPath(QStringLiteral("truncated.onnx")) }), 1);
     QVERIFY(!QImage(png).isNull()); // the picture of the error is still written
+}
+
+void TestScreenshot::recipeAndWindowSize()
+{
+    QTemporaryDir dir;
+    const QString recipe = dir.filePath(QStringLiteral("dyn.recipe.json"));
+    QFile f(recipe);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QStringLiteral(R"({"recipe": "atc-workbench", "version": 1, "mode": 0, "flags": {"model": "%1",
+        "soc_version": "Ascend310P3", "input_shape": "input:-1,3,224,224", "dynamic_batch_size": "1,2,4,8"}})")
+                .arg(wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")))
+                .toUtf8());
+    f.close();
+    const QString png = dir.filePath(QStringLiteral("recipe.png"));
+    QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--page"), QStringLiteral("convert"),
+                 QStringLiteral("--window-size"), QStringLiteral("1000x900"), recipe }),
+        0);
+    const QImage image(png);
+    QCOMPARE(image.size(), QSize(1000, 900));
+    // The recipe's model opened (its amber batch chip is in the shape table) on the Convert page.
+    int amber = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            amber += c.red() == 0xff && c.green() == 0xc1 && c.blue() == 0x4d ? 1 : 0;
+        }
+    }
+    QVERIFY2(amber > 20, qPrintable(QString::number(amber)));
+}
+
+void TestScreenshot::badWindowSize()
+{
+    QByteArray err;
+    QCOMPARE(run({ QStringLiteral("--window-size"), QStringLiteral("big") }, nullptr, &err), 2);
+    QVERIFY(err.contains("--window-size takes WIDTHxHEIGHT"));
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)
