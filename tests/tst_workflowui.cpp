@@ -15,7 +15,9 @@
 #include "testutil.h"
 
 #include <QAbstractItemView>
+#include <QComboBox>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QTemporaryDir>
 
 using namespace wb;
@@ -274,6 +276,15 @@ void TestWorkflowUi::profilesAndOtherFlags()
     page->setToolkit(toolkit);
     QVERIFY(waitChecked());
     QCOMPARE(extra->offeredFlags(), (QStringList { QStringLiteral("deterministic"), QStringLiteral("op_name_map") }));
+    // Fields for flags this ATC does not list are off while empty; so are the profile kinds it lacks.
+    auto* precision = page->findChild<QComboBox*>(QStringLiteral("precisionMode"));
+    QVERIFY(precision);
+    QVERIFY(!precision->isEnabled());
+    QVERIFY(precision->toolTip().contains(QStringLiteral("does not list --precision_mode")));
+    auto* kinds = qobject_cast<QStandardItemModel*>(profiles->kindCombo()->model());
+    QVERIFY(kinds);
+    QVERIFY(!kinds->item(profiles->kindCombo()->findData(ProfilesEditor::Batch))->isEnabled());
+    QVERIFY(kinds->item(profiles->kindCombo()->findData(ProfilesEditor::Dims))->isEnabled());
     extra->setFlags({ { QStringLiteral("op_name_map"), QStringLiteral("/tmp/my map.cfg") },
         { QStringLiteral("status_check"), QStringLiteral("1") } });
     QVERIFY(waitChecked());

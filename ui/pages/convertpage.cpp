@@ -18,6 +18,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QSet>
+#include <QStandardItemModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -190,6 +191,7 @@ QWidget* ConvertPage::buildAdvanced()
 {
     auto* box = new QGroupBox(tr("Advanced"), this);
     auto* form = new QFormLayout(box);
+    m_precision->setObjectName(QStringLiteral("precisionMode"));
     m_profiles->setObjectName(QStringLiteral("profilesEditor"));
     m_profiles->setToolTip(tr("Dynamic shape profiles: set the dims to -1 in the input shapes, then list the sizes "
                               "the OM must accept (2 to 100 profiles)."));
@@ -480,6 +482,7 @@ void ConvertPage::showFindings()
     m_check.findings = findings;
     m_findings->setFindings(findings);
     markFields(findings);
+    updateSupportedFields();
     updateRunState();
     emit findingsChanged(findings);
 }
@@ -607,6 +610,32 @@ QWidget* ConvertPage::fieldWidget(const QString& flag) const
             return m_extraFlags->table();
     }
     return nullptr;
+}
+
+void ConvertPage::updateSupportedFields()
+{
+    const AtcOptions o = options();
+    for (const QString& flag : { QStringLiteral("input_format"), QStringLiteral("output_type"),
+             QStringLiteral("precision_mode"), QStringLiteral("out_nodes"), QStringLiteral("insert_op_conf"),
+             QStringLiteral("log") }) {
+        QWidget* w = fieldWidget(flag);
+        const bool supported = m_toolkit.supportsFlag(flag);
+        w->setEnabled(supported || !atcFlagValue(o, flag).isEmpty());
+        if (!supported && w->property("wbFinding").toString().isEmpty())
+            w->setToolTip(tr("This ATC's --help does not list --%1.").arg(flag));
+    }
+    // Profile kinds: the items of the kind picker (the current one always stays selectable).
+    if (auto* kinds = qobject_cast<QStandardItemModel*>(m_profiles->kindCombo()->model())) {
+        for (const ProfilesEditor::Kind kind : kProfileKinds) {
+            QStandardItem* item = kinds->item(m_profiles->kindCombo()->findData(kind));
+            if (!item)
+                continue;
+            const bool supported = m_toolkit.supportsFlag(ProfilesEditor::flagName(kind));
+            item->setEnabled(supported || m_profiles->kind() == kind);
+            item->setToolTip(supported ? QString()
+                                       : tr("This ATC's --help does not list --%1.").arg(ProfilesEditor::flagName(kind)));
+        }
+    }
 }
 
 void ConvertPage::updateDimLabels()

@@ -77,7 +77,10 @@ private:
     void showFindings(); // our checks plus the pre-check's, when it ran for these options
     void onPrecheckFinished(const PrecheckOutcome& outcome);
     void updatePrecheckButton();
-    void updateDimLabels(); // the profiles table's dims columns, one per -1 in the input shapes
+    void updateDimLabels();
+    // Fields (and profile kinds) for flags this ATC's --help does not list are disabled while empty, so the form
+    // offers only what this ATC accepts; one holding a value stays editable (flag_unsupported marks it).
+    void updateSupportedFields(); // the profiles table's dims columns, one per -1 in the input shapes
     void markFields(const QList<AtcFinding>& findings); // the worst finding of each field, shown at the field
     QWidget* fieldWidget(const QString& flag) const;
     QString defaultOutputName() const;
