@@ -60,11 +60,13 @@ QString textReport(const AtcOptions& options, const AtcCheckResult& result, cons
     return out;
 }
 
-// {"command": "atc … --mode=3 …", "result": "finished"|"exit_code"|…, "exit_code": N, "report_read": bool}
+// {"command": "atc … --mode=3 …", "result": "finished"|"exit_code"|…, "exit_code": N, "signal": N,
+//  "duration_ms": N, "report_read": bool}
 QJsonObject precheckToJson(const PrecheckOutcome& atc)
 {
     return QJsonObject { { QStringLiteral("command"), atc.commandLine },
         { QStringLiteral("result"), kindCode(atc.result.kind) }, { QStringLiteral("exit_code"), atc.result.exitCode },
+        { QStringLiteral("signal"), atc.result.signal }, { QStringLiteral("duration_ms"), atc.result.durationMs },
         { QStringLiteral("report_read"), atc.reportRead } };
 }
 
@@ -152,8 +154,10 @@ int runCheck(const QStringList& args)
     if (parser.isSet(precheck)) {
         bool ok = false;
         const int seconds = parser.value(timeout).toInt(&ok);
-        if (!ok || seconds < 0)
-            return usageError(command, QStringLiteral("--timeout takes whole seconds (0 or more)"), wantJson);
+        constexpr int kWeek = 7 * 24 * 3600;
+        if (!ok || seconds < 0 || seconds > kWeek)
+            return usageError(command, QStringLiteral("--timeout takes whole seconds from 0 (no limit) to %1").arg(kWeek),
+                wantJson);
         atc = runAtcPrecheck(options, toolkit, seconds);
         result.findings = mergePrecheckFindings(result.findings, atc->findings);
     } else if (parser.isSet(timeout)) {

@@ -11,11 +11,15 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 namespace wb {
 
 namespace {
 
 const QString kReportName = QStringLiteral("check_result.json");
+constexpr qsizetype kMaxEvents = 1000;
+constexpr qint64 kMaxTimeoutSec = 7 * 24 * 3600;
 constexpr qint64 kMaxReportBytes = 256 * 1024 * 1024; // a report lists every node: large, but never this large
 
 AtcFinding noReport(const QString& message, const QString& fix)
@@ -27,8 +31,14 @@ AtcFinding noReport(const QString& message, const QString& fix)
 
 AtcOptions precheckOptions(const AtcOptions& options, const QString& folder)
 {
-    AtcOptions o = options;
+    // Relative paths as ATC would find them from the conversion's working folder, not from the scratch folder.
+    AtcOptions o = withAbsolutePaths(options);
     o.mode = AtcMode::PreCheck;
+    // What the pre-check sets itself cannot be overridden from the other flags (a later --mode=0 would make ATC
+    // convert instead).
+    static const QStringList owned { QStringLiteral("mode"), QStringLiteral("framework"), QStringLiteral("check_report"),
+        QStringLiteral("output"), QStringLiteral("om"), QStringLiteral("json") };
+    o.extraFlags.removeIf([](const AtcExtraFlag& f) { return owned.contains(f.name); });
     const QDir dir(folder);
     o.checkReport = dir.filePath(kReportName);
     QString name = QFileInfo(options.output).fileName();
@@ -50,7 +60,7 @@ AtcPrecheck::AtcPrecheck(QObject* parent)
             if (m_outcome.log.size() < PrecheckOutcome::kMaxLogLines)
                 m_outcome.log.append(line);
             for (const AtcEvent& e : m_parser.feed(line)) {
-                if (e.severity != Severity::Info && e.kind != AtcEventKind::Status)
+                if (e.severity != Severity::Info && e.kind != AtcEventKind::Status && m_outcome.events.size() < kMaxEvents)
                     m_outcome.events.append(e);
             }
             emit lineReceived(line);
@@ -98,7 +108,7 @@ bool AtcPrecheck::start(const AtcOptions& options, const AtcToolkit& toolkit, in
     const AtcOptions o = precheckOptions(options, m_scratch->path());
     m_reportPath = o.checkReport;
     AtcInvocation invocation = buildInvocation(o, toolkit);
-    invocation.timeoutMs = timeoutSec > 0 ? timeoutSec * 1000 : 0;
+    invocation.timeoutMs = timeoutSec > 0 ? int(std::min<qint64>(timeoutSec, kMaxTimeoutSec) * 1000) : 0;
     m_outcome.commandLine = renderCommandLine(invocation);
     log::atc()->info("ATC pre-check: {}", m_outcome.commandLine.toStdString());
     m_runner->start(invocation);
@@ -115,7 +125,7 @@ void AtcPrecheck::cancel()
 void AtcPrecheck::onFinished(const ToolResult& result)
 {
     for (const AtcEvent& e : m_parser.finish()) {
-        if (e.severity != Severity::Info && e.kind != AtcEventKind::Status)
+        if (e.severity != Severity::Info && e.kind != AtcEventKind::Status && m_outcome.events.size() < kMaxEvents)
             m_outcome.events.append(e);
     }
     m_outcome.result = result;
@@ -133,6 +143,15 @@ void AtcPrecheck::onFinished(const ToolResult& result)
             if (parsed.ok()) {
                 m_outcome.reportRead = true;
                 m_outcome.findings = std::move(parsed).value();
+                // ATC writes the report once the model is parsed, then checks more (input shapes, fp16 nodes…):
+                // a failed run the report does not explain is a finding of its own.
+                if (!result.ok() && !hasErrors(m_outcome.findings)) {
+                    m_outcome.findings.removeIf([](const AtcFinding& f) { return f.severity == AtcSeverity::Info; });
+                    m_outcome.findings.append(noReport(
+                        QStringLiteral("ATC's pre-check passed every operator, but ATC failed afterwards: %1")
+                            .arg(classifyFailure(result, m_outcome.events)),
+                        QStringLiteral("Fix what ATC reports; the checks above may name the flag.")));
+                }
             } else {
                 m_outcome.findings.append(noReport(parsed.error().message,
                     QStringLiteral("This ATC writes a report this app cannot read; read ATC's console output instead.")));
@@ -140,13 +159,22 @@ void AtcPrecheck::onFinished(const ToolResult& result)
         }
     } else {
         const QString why = classifyFailure(result, m_outcome.events);
-        m_outcome.findings.append(noReport(stopped ? QStringLiteral("ATC's pre-check did not finish: %1").arg(why)
-                                                   : result.ok()
-                                                   ? QStringLiteral("ATC's pre-check ended without writing %1.").arg(kReportName)
-                                                   : QStringLiteral("ATC's pre-check failed before writing %1: %2")
-                                                         .arg(kReportName, why),
-            stopped ? QStringLiteral("Run the pre-check again; pre-checking a large model can take minutes.")
-                    : QStringLiteral("Fix what ATC reports above, or read its log (--log=error) for the reason.")));
+        QString message, fix;
+        if (stopped) {
+            message = QStringLiteral("ATC's pre-check did not finish: %1").arg(why);
+            fix = QStringLiteral("Run the pre-check again; pre-checking a large model can take minutes.");
+        } else if (result.kind == ToolResult::Kind::FailedToStart) {
+            message = QStringLiteral("ATC's pre-check was not run: %1").arg(why);
+            fix = toolkitHowTo();
+        } else if (result.ok()) {
+            message = QStringLiteral("ATC's pre-check ended without writing %1.").arg(kReportName);
+            fix = QStringLiteral("This ATC may not support --mode=3 with --check_report; convert and read ATC's errors, "
+                                 "or update CANN.");
+        } else {
+            message = QStringLiteral("ATC's pre-check failed before writing %1: %2").arg(kReportName, why);
+            fix = QStringLiteral("Fix what ATC reports, or read its log (--log=error) for the reason.");
+        }
+        m_outcome.findings.append(noReport(message, fix));
     }
     log::atc()->info("ATC pre-check ended: {} ({} finding(s), report {})", kindCode(result.kind).toStdString(),
         m_outcome.findings.size(), m_outcome.reportRead ? "read" : "missing");
@@ -157,7 +185,8 @@ void AtcPrecheck::onFinished(const ToolResult& result)
 void AtcPrecheck::complete()
 {
     m_running = false;
-    emit finished(m_outcome);
+    const PrecheckOutcome outcome = m_outcome; // a slot may start() again, which resets m_outcome
+    emit finished(outcome);
 }
 
 PrecheckOutcome runAtcPrecheck(const AtcOptions& options, const AtcToolkit& toolkit, int timeoutSec)
@@ -171,6 +200,9 @@ PrecheckOutcome runAtcPrecheck(const AtcOptions& options, const AtcToolkit& tool
     });
     precheck.start(options, toolkit, timeoutSec);
     loop.exec();
+    if (outcome.findings.isEmpty()) // the loop was left from outside (QCoreApplication::exit)
+        outcome.findings.append(noReport(QStringLiteral("ATC's pre-check was interrupted."),
+            QStringLiteral("Run it again.")));
     return outcome;
 }
 

@@ -36,11 +36,15 @@ struct PrecheckOutcome {
 };
 
 // The options the pre-check runs with: mode 3, --check_report and --output inside `folder`, working folder
-// `folder` (so ATC's fusion_result.json and kernel_meta/ never land beside the user's files). Pure.
+// `folder` (so ATC's fusion_result.json and kernel_meta/ never land beside the user's files), relative paths made
+// absolute against the conversion's working folder (withAbsolutePaths), and other flags that would override what
+// the pre-check sets (mode, framework, check_report, output, om, json) left out. Pure but for the existence test
+// of withAbsolutePaths.
 AtcOptions precheckOptions(const AtcOptions& options, const QString& folder);
 
 // Runs one pre-check at a time. Lives on a thread with an event loop and is used only from it; every accepted
-// start() ends with exactly one finished(), from the event loop.
+// start() ends with exactly one finished(), from the event loop. Delete it with deleteLater() when from one of
+// its own signals.
 class AtcPrecheck : public QObject {
     Q_OBJECT
 public:
@@ -48,7 +52,7 @@ public:
     ~AtcPrecheck() override; // kills a running ATC (process group) and removes its scratch folder
 
     // False (and nothing happens) while one is running. Without a toolkit, finished() still follows, with a
-    // finding that says how to point the app at one. timeoutSec 0: none.
+    // finding that says how to point the app at one. timeoutSec 0: none; at most a week.
     bool start(const AtcOptions& options, const AtcToolkit& toolkit, int timeoutSec = 0);
     void cancel();
     bool isRunning() const { return m_running; }

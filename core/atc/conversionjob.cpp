@@ -43,7 +43,7 @@ ConversionJobRun::ConversionJobRun(
     , m_staging(stagingFolderFor(job))
     , m_runner(new ToolRunner(this))
 {
-    AtcOptions staged = job.options;
+    AtcOptions staged = withAbsolutePaths(job.options); // ATC runs in the staging folder: relative paths would move
     staged.output = QDir(m_staging).filePath(job.name);
     staged.workDir = m_staging; // fusion_result.json and kernel_meta/ land here, not beside the OMs
     m_invocation = buildInvocation(staged, toolkit);

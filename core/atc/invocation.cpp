@@ -63,6 +63,26 @@ AtcInvocation buildInvocation(const AtcOptions& options, const AtcToolkit& toolk
     return inv;
 }
 
+AtcOptions withAbsolutePaths(AtcOptions options)
+{
+    const QString base = buildInvocation(options, AtcToolkit {}).workingDirectory;
+    if (base.isEmpty())
+        return options;
+    const QDir dir(base);
+    for (const AtcFlagInfo& flag : atcFlags()) {
+        if (flag.kind != AtcFlagKind::InputFile && flag.kind != AtcFlagKind::OutputPath)
+            continue;
+        const QString value = atcFlagValue(options, flag.name);
+        if (!value.isEmpty() && QDir::isRelativePath(value))
+            setAtcFlagValue(options, flag.name, QDir::cleanPath(dir.absoluteFilePath(value)));
+    }
+    for (AtcExtraFlag& x : options.extraFlags) {
+        if (!x.value.isEmpty() && QDir::isRelativePath(x.value) && QFileInfo::exists(dir.absoluteFilePath(x.value)))
+            x.value = QDir::cleanPath(dir.absoluteFilePath(x.value));
+    }
+    return options;
+}
+
 QString renderCommandLine(const AtcInvocation& invocation, bool multiline)
 {
     if (!multiline)

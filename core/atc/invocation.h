@@ -20,6 +20,11 @@ struct AtcInvocation : ToolInvocation {
 // folder: options.workDir, else the folder of --output (--json in mode 1, --om in mode 6), else of the model.
 AtcInvocation buildInvocation(const AtcOptions& options, const AtcToolkit& toolkit);
 
+// The options with every relative path made absolute against the working folder buildInvocation() picks, as ATC
+// would resolve them there: typed file and folder flags, and extra flags whose value names an existing file or
+// folder. For runs that move the working folder elsewhere (the staging folder, the pre-check's scratch folder).
+AtcOptions withAbsolutePaths(AtcOptions options);
+
 // The preview: argv quoted by shellQuote() (process/toolinvocation.h), so pasting it runs exactly this argv.
 // multiline puts each argument on its own " \" continued line.
 QString renderCommandLine(const AtcInvocation& invocation, bool multiline = false);

@@ -270,6 +270,8 @@ void TestAtcCheckCli::atcPrecheck()
     QVERIFY2(atc.value("command").toString().contains("--mode=3"), r.out.constData());
     QCOMPARE(atc.value("result").toString(), result);
     QCOMPARE(atc.value("report_read").toBool(), reportRead);
+    QVERIFY(atc.value("duration_ms").toInteger() >= 0);
+    QCOMPARE(atc.value("signal").toInt(), result == "timed_out" ? 15 : 0); // SIGTERM from the time limit
     QStringList atcNodes, ourConfirmed;
     int precheckFindings = 0;
     for (const QJsonValue& v : json.value("findings").toArray()) {
@@ -306,6 +308,7 @@ void TestAtcCheckCli::atcPrecheckText()
     const Run bad = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--atc-precheck", "--timeout", "soon", "--json" });
     QFile::remove(conf2.first());
     QCOMPARE(bad.code, 2);
+    QCOMPARE(atcwb({ wbtest::modelPath("resnet_static.onnx"), "--atc-precheck", "--timeout", "3000000", "--json" }).code, 2);
     // No toolkit: the pre-check cannot run, which is an error when it was asked for.
     const Run none = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc-precheck", "--json" });
     QCOMPARE(none.code, 1);

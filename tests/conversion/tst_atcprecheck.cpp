@@ -18,6 +18,8 @@ private slots:
     void options();
     void passes();
     void rejectsOperators();
+    void reportPassedButAtcFailed();
+    void ownedFlagsAndRelativePaths();
     void mergesWithOurFindings();
     void withoutReport_data();
     void withoutReport();
@@ -121,6 +123,46 @@ void TestAtcPrecheck::rejectsOperators()
     QVERIFY(nodes.contains(QStringLiteral("/head/box/Transpose")));
     QVERIFY(!out.events.isEmpty()); // the console error was parsed too
     QCOMPARE(scratchLeft(), QStringList());
+}
+
+void TestAtcPrecheck::reportPassedButAtcFailed()
+{
+    // ATC writes the report once the model is parsed and checks --input_shape afterwards: every operator passed,
+    // the run still failed, and that must not read as "passed".
+    AtcOptions o;
+    o.model = wbtest::modelPath("resnet_static.onnx");
+    o.socVersion = QStringLiteral("Ascend310P3");
+    o.inputShape = QStringLiteral("nope:1,3,224,224");
+    const PrecheckOutcome out = runAtcPrecheck(o, wbtest::fakeToolkit(), 60);
+    QVERIFY(out.reportRead);
+    QCOMPARE(out.result.kind, ToolResult::Kind::NonZeroExit);
+    QCOMPARE(out.findings.size(), 1);
+    QCOMPARE(out.findings.first().severity, AtcSeverity::Error);
+    QVERIFY2(out.findings.first().message.contains(
+                 QStringLiteral("passed every operator, but ATC failed afterwards: E10001")),
+        qPrintable(out.findings.first().message));
+}
+
+void TestAtcPrecheck::ownedFlagsAndRelativePaths()
+{
+    QTemporaryDir out;
+    QVERIFY(wbtest::writeAll(out.filePath(QStringLiteral("aipp.cfg")), "aipp_op {}\n"));
+    QVERIFY(wbtest::writeAll(out.filePath(QStringLiteral("map.cfg")), "a:b\n"));
+    AtcOptions o;
+    o.model = wbtest::modelPath("resnet_static.onnx");
+    o.output = out.filePath(QStringLiteral("resnet"));
+    o.insertOpConf = QStringLiteral("aipp.cfg"); // relative to the conversion's working folder: the output's
+    o.extraFlags = { { QStringLiteral("mode"), QStringLiteral("0") }, { QStringLiteral("op_name_map"), QStringLiteral("map.cfg") },
+        { QStringLiteral("framework"), QStringLiteral("3") }, { QStringLiteral("deterministic"), QStringLiteral("1") } };
+    const AtcOptions p = precheckOptions(o, QStringLiteral("/scratch"));
+    QCOMPARE(p.insertOpConf, out.filePath(QStringLiteral("aipp.cfg")));
+    QCOMPARE(p.extraFlags,
+        (QList<AtcExtraFlag> { { QStringLiteral("op_name_map"), out.filePath(QStringLiteral("map.cfg")) },
+            { QStringLiteral("deterministic"), QStringLiteral("1") } }));
+    const QStringList argv = buildInvocation(p, wbtest::fakeToolkit()).arguments;
+    QCOMPARE(argv.count(QStringLiteral("--mode=3")), 1);
+    QVERIFY(!argv.contains(QStringLiteral("--mode=0")));
+    QCOMPARE(argv.filter(QStringLiteral("--framework=")), QStringList { QStringLiteral("--framework=5") });
 }
 
 void TestAtcPrecheck::mergesWithOurFindings()

@@ -132,6 +132,14 @@ void printDots(int count, int pauseMs)
     std::exit(0);
 }
 
+// The opset a node's domain imports ("ai.onnx" and "" are the same domain); 11 when the model does not say.
+std::int64_t opsetOf(const fakeatc::OnnxInfo& model, const std::string& domain)
+{
+    const std::string key = domain == "ai.onnx" ? std::string() : domain;
+    const auto it = model.opsets.find(key);
+    return it == model.opsets.end() ? 11 : it->second;
+}
+
 // --- modes other than a normal conversion -------------------------------------------------------------------------
 
 [[noreturn]] void replay()
@@ -217,27 +225,18 @@ void printDots(int count, int pauseMs)
     hangForever();
 }
 
-// --- a normal conversion ------------------------------------------------------------------------------------------
-
-[[noreturn]] void convert(const fakeatc::Args& args)
+void checkFramework(const fakeatc::Args& args)
 {
     const std::string framework = args.value("framework");
     if (framework != "0" && framework != "1" && framework != "3" && framework != "5")
         fail("E10007",
             "[--framework] is required. The value must be [0(Caffe) or 1(MindSpore) or 3(TensorFlow) or "
             "5(Onnx)].");
-    for (const char* required : { "soc_version", "output", "model" }) {
-        if (args.value(required).empty())
-            fail("E10054",
-                std::string("The required parameter [--") + required
-                    + "] for ATC is empty. Another possible reason is that the values of some parameters are not "
-                      "enclosed by quotation marks (\"\").");
-    }
-    const std::string modelPath = args.value("model");
-    const fakeatc::OnnxInfo model = fakeatc::readOnnx(modelPath);
-    if (!model.ok)
-        fail("E10041", "Failed to load the model from [" + modelPath + "].");
+}
 
+// Every --input_shape name must be a model input (E10001 otherwise).
+void checkInputShape(const fakeatc::Args& args, const fakeatc::OnnxInfo& model)
+{
     std::vector<std::string> inputs = model.inputs;
     if (const std::string listed = env("FAKE_ATC_MODEL_INPUTS"); !listed.empty())
         inputs = fakeatc::splitList(listed, ',');
@@ -258,6 +257,26 @@ void printDots(int count, int pauseMs)
                 + "] is invalid. Reason: maybe you should set input_shape to "
                   "specify its shape.");
     }
+}
+
+// --- a normal conversion ------------------------------------------------------------------------------------------
+
+[[noreturn]] void convert(const fakeatc::Args& args)
+{
+    checkFramework(args);
+    for (const char* required : { "soc_version", "output", "model" }) {
+        if (args.value(required).empty())
+            fail("E10054",
+                std::string("The required parameter [--") + required
+                    + "] for ATC is empty. Another possible reason is that the values of some parameters are not "
+                      "enclosed by quotation marks (\"\").");
+    }
+    const std::string modelPath = args.value("model");
+    const fakeatc::OnnxInfo model = fakeatc::readOnnx(modelPath);
+    if (!model.ok)
+        fail("E10041", "Failed to load the model from [" + modelPath + "].");
+
+    checkInputShape(args, model);
 
     printDots(envInt("FAKE_ATC_DOTS", 3), envInt("FAKE_ATC_DOT_MS", 0));
 
@@ -267,7 +286,7 @@ void printDots(int count, int pauseMs)
         if (std::find(unsupported.begin(), unsupported.end(), node.opType) == unsupported.end())
             continue;
         const std::string domain = node.domain.empty() ? "ai.onnx" : node.domain;
-        const auto opset = model.opsets.count(node.domain) ? model.opsets.at(node.domain) : 11;
+        const auto opset = opsetOf(model, node.domain);
         offenders.push_back("No parser is registered for Op [" + node.name + ", optype [" + domain
             + "::" + std::to_string(opset) + "::" + node.opType + "]].");
     }
@@ -318,6 +337,7 @@ std::string jsonString(const std::string& text)
 
 [[noreturn]] void precheck(const fakeatc::Args& args)
 {
+    checkFramework(args);
     for (const char* required : { "soc_version", "model" }) {
         if (args.value(required).empty())
             fail("E10054",
@@ -337,7 +357,7 @@ std::string jsonString(const std::string& text)
     int failed = 0;
     for (const fakeatc::OnnxNode& node : model.nodes) {
         const std::string domain = node.domain.empty() ? "ai.onnx" : node.domain;
-        const auto opset = model.opsets.count(node.domain) ? model.opsets.at(node.domain) : 11;
+        const auto opset = opsetOf(model, node.domain);
         const std::string type = domain + "::" + std::to_string(opset) + "::" + node.opType;
         const bool bad = std::find(unsupported.begin(), unsupported.end(), node.opType) != unsupported.end();
         failed += bad ? 1 : 0;
@@ -367,6 +387,7 @@ std::string jsonString(const std::string& text)
         if (!written)
             fail("E19999", "Internal Error!", "        Cannot write the pre-check report " + path + ".\n");
     }
+    checkInputShape(args, model); // like ATC, after the report: a bad --input_shape fails a run whose report passed
     if (failed)
         fail("E19010",
             "Pre-check failed: " + std::to_string(failed) + " of " + std::to_string(total)
@@ -392,6 +413,7 @@ int main(int argc, char** argv)
     if (mode == "crash") {
         const rlimit noCore { 0, 0 };
         ::setrlimit(RLIMIT_CORE, &noCore);
+        ::signal(SIGSEGV, SIG_DFL); // a sanitizer build would catch it and exit instead of dying
         printDots(3, 0);
         ::raise(SIGSEGV);
     }
