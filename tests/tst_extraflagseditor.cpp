@@ -25,6 +25,7 @@ private slots:
     void typedCells();
     void marksFlags_data();
     void marksFlags();
+    void formFlags();
     void noToolkitHint();
     void changedFires();
 
@@ -130,6 +131,8 @@ void TestExtraFlagsEditor::typedCells_data()
     QTest::newRow("name=value splits") << "--x=y" << "" << "x" << "y";
     QTest::newRow("name=value wins over value") << "--x=y" << "old" << "x" << "y";
     QTest::newRow("value keeps '='") << "--raw_opt=a=b c" << "" << "raw_opt" << "a=b c";
+    QTest::newRow("hyphens inside become underscores") << "--op-name-map" << "m.cfg" << "op_name_map" << "m.cfg";
+    QTest::newRow("hyphens in the value stay") << "--x-y=a-b" << "" << "x_y" << "a-b";
     QTest::newRow("dashes only") << "--" << "1" << "" << "";
     QTest::newRow("empty name") << "" << "orphan" << "" << "";
 }
@@ -168,6 +171,8 @@ void TestExtraFlagsEditor::marksFlags_data()
     QTest::newRow("typed, not listed") << probed << "precision_mode" << "--precision_mode has its own field";
     QTest::newRow("no toolkit: nothing known") << QStringList() << "made_up" << "";
     QTest::newRow("no toolkit, typed") << QStringList() << "log" << "--log has its own field";
+    QTest::newRow("mode is the app's") << probed << "mode" << "--mode is set by this app";
+    QTest::newRow("framework is the app's") << QStringList() << "framework" << "--framework is set by this app";
 }
 
 void TestExtraFlagsEditor::marksFlags()
@@ -189,6 +194,23 @@ void TestExtraFlagsEditor::marksFlags()
         QVERIFY(!icon.isNull());
     }
     QCOMPARE(e.flags().size(), 1); // marked, never refused
+}
+
+void TestExtraFlagsEditor::formFlags()
+{
+    // A form with fields for only some typed flags: the others (keep_dtype here) are offered and not marked.
+    ExtraFlagsEditor e;
+    e.setAvailableFlags({ "soc_version", "keep_dtype", "deterministic", "mode" });
+    QCOMPARE(e.offeredFlags(), (QStringList { "deterministic" })); // before: every typed flag counts as a field
+    e.setFormFlags({ "soc_version", "model" });
+    QCOMPARE(e.offeredFlags(), (QStringList { "deterministic", "keep_dtype" }));
+    const int keep = addRow(e, "keep_dtype", "k.cfg");
+    const int soc = addRow(e, "soc_version", "Ascend310P3");
+    QVERIFY(model(e)->index(keep, ExtraFlagsEditor::FlagColumn).data(Qt::ToolTipRole).toString().isEmpty());
+    QVERIFY(model(e)->index(soc, ExtraFlagsEditor::FlagColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains("--soc_version has its own field"));
 }
 
 void TestExtraFlagsEditor::noToolkitHint()

@@ -25,6 +25,7 @@ private slots:
     void kindSwitching_data();
     void kindSwitching();
     void batchToDimsKeepsFirstColumn();
+    void kindRoundTripRestoresRows();
     void incompleteRowLeftOut();
     void badCellLeftOut();
     void unparsableTextKept_data();
@@ -198,6 +199,32 @@ void TestProfilesEditor::batchToDimsKeepsFirstColumn()
     QVERIFY(setCell(e, 1, 1, "20"));
     QCOMPARE(e.text(), QStringLiteral("1,10;8,20"));
     QVERIFY(hint(e)->isHidden());
+}
+
+void TestProfilesEditor::kindRoundTripRestoresRows()
+{
+    // Trying another kind and coming back gives back what was typed, including a value the table cannot hold.
+    ProfilesEditor e;
+    e.setValue(ProfilesEditor::Dims, QStringLiteral("1,224,3;2,448,3"));
+    QCOMPARE(e.text(), QStringLiteral("1,224,3;2,448,3"));
+    e.setKind(ProfilesEditor::Batch); // three columns do not fit a batch: the usual 1,2,4,8
+    QCOMPARE(e.text(), QStringLiteral("1,2,4,8"));
+    e.setKind(ProfilesEditor::ImageSize);
+    e.setKind(ProfilesEditor::Dims);
+    QCOMPARE(e.text(), QStringLiteral("1,224,3;2,448,3"));
+    e.setKind(ProfilesEditor::Batch); // and the batch table edited meanwhile is back too
+    QCOMPARE(e.text(), QStringLiteral("1,2,4,8"));
+
+    e.setValue(ProfilesEditor::Batch, QStringLiteral("1,x,4")); // unparsable: kept verbatim
+    QCOMPARE(e.text(), QStringLiteral("1,x,4"));
+    e.setKind(ProfilesEditor::ImageSize);
+    QVERIFY(e.text() != QStringLiteral("1,x,4"));
+    e.setKind(ProfilesEditor::Batch);
+    QCOMPARE(e.text(), QStringLiteral("1,x,4"));
+    // A value set from outside replaces what was tried before.
+    e.setValue(ProfilesEditor::ImageSize, QStringLiteral("224,224;448,448"));
+    e.setKind(ProfilesEditor::Batch);
+    QCOMPARE(e.text(), QStringLiteral("1,2,4,8"));
 }
 
 void TestProfilesEditor::incompleteRowLeftOut()

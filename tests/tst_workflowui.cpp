@@ -235,6 +235,17 @@ void TestWorkflowUi::atcPrecheckJoinsTheChecks()
     QVERIFY2(page->precheckStatus().contains(QStringLiteral("cancelled")), qPrintable(page->precheckStatus()));
     QVERIFY(!page->isPrechecking());
     QVERIFY(page->canRun()); // a cancelled pre-check says nothing about the model
+    // Opening a model (even the same file again) forgets ATC's verdict on the one before.
+    qputenv("FAKE_ATC_UNSUPPORTED_OPS", "Gemm");
+    QTest::mouseClick(page->precheckButton(), Qt::LeftButton);
+    QVERIFY(prechecked.wait(30000));
+    qunsetenv("FAKE_ATC_UNSUPPORTED_OPS");
+    QVERIFY(!page->canRun());
+    QVERIFY(open("resnet_static.onnx"));
+    for (const AtcFinding& f : page->lastCheck().findings)
+        QVERIFY2(f.rule != QLatin1String("atc_precheck"), qPrintable(f.message));
+    QVERIFY(page->precheckStatus().isEmpty());
+    QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
     // Without a toolkit the button is off and says how to get one.
     page->setToolkit(AtcToolkit {});
     QVERIFY(!page->precheckButton()->isEnabled());
@@ -272,10 +283,13 @@ void TestWorkflowUi::profilesAndOtherFlags()
     AtcToolkit toolkit = fakeToolkit();
     toolkit.flags = { QStringLiteral("mode"), QStringLiteral("model"), QStringLiteral("framework"),
         QStringLiteral("output"), QStringLiteral("soc_version"), QStringLiteral("input_shape"),
-        QStringLiteral("dynamic_dims"), QStringLiteral("deterministic"), QStringLiteral("op_name_map") };
+        QStringLiteral("dynamic_dims"), QStringLiteral("deterministic"), QStringLiteral("op_name_map"),
+        QStringLiteral("keep_dtype") };
     page->setToolkit(toolkit);
     QVERIFY(waitChecked());
-    QCOMPARE(extra->offeredFlags(), (QStringList { QStringLiteral("deterministic"), QStringLiteral("op_name_map") }));
+    // keep_dtype is a typed option without a field on this page: offered here.
+    QCOMPARE(extra->offeredFlags(),
+        (QStringList { QStringLiteral("deterministic"), QStringLiteral("keep_dtype"), QStringLiteral("op_name_map") }));
     // Fields for flags this ATC does not list are off while empty; so are the profile kinds it lacks.
     auto* precision = page->findChild<QComboBox*>(QStringLiteral("precisionMode"));
     QVERIFY(precision);
@@ -304,6 +318,23 @@ void TestWorkflowUi::profilesAndOtherFlags()
     QVERIFY(waitChecked());
     QCOMPARE(page->options().dynamicDims, QStringLiteral("1,224;4,448"));
     QCOMPARE(page->options().extraFlags, options.extraFlags);
+
+    // A recipe with options the page has no field for (and a work_dir) keeps them all.
+    AtcOptions rich = options;
+    rich.keepDtype = m_dir->filePath(QStringLiteral("keep.cfg"));
+    rich.opSelectImplmode = QStringLiteral("high_precision");
+    rich.workDir = m_dir->filePath(QStringLiteral("work"));
+    page->setOptions(rich);
+    QVERIFY(waitChecked());
+    QCOMPARE(page->options().keepDtype, rich.keepDtype);
+    QCOMPARE(page->options().opSelectImplmode, rich.opSelectImplmode);
+    QCOMPARE(page->options().workDir, rich.workDir);
+    QCOMPARE(page->options().extraFlags, options.extraFlags); // the typed ones are not duplicated as extras
+    QStringList rows;
+    for (const AtcExtraFlag& f : extra->flags())
+        rows.append(f.name);
+    QVERIFY2(rows.contains(QStringLiteral("keep_dtype")) && rows.contains(QStringLiteral("op_select_implmode")),
+        qPrintable(rows.join(',')));
 }
 
 void TestWorkflowUi::batchVariants()

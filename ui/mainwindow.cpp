@@ -225,7 +225,7 @@ bool MainWindow::isLoading() const
 bool MainWindow::isBusy() const
 {
     return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
-        || m_toolkit->isBusy() || m_conversionPage->isRunning() || m_runPage->isRunning();
+        || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning() || m_runPage->isRunning();
 }
 
 QStringList MainWindow::pageNames()

@@ -69,6 +69,17 @@ QWidget* withBrowse(QLineEdit* edit, QPushButton* button, QWidget* parent)
     return w;
 }
 
+// The flags this page has fields for; every other flag of AtcOptions goes through "Other flags".
+const QStringList& formFlags()
+{
+    static const QStringList flags { QStringLiteral("model"), QStringLiteral("output"), QStringLiteral("soc_version"),
+        QStringLiteral("input_shape"), QStringLiteral("dynamic_batch_size"), QStringLiteral("dynamic_image_size"),
+        QStringLiteral("dynamic_dims"), QStringLiteral("input_format"), QStringLiteral("output_type"),
+        QStringLiteral("precision_mode"), QStringLiteral("out_nodes"), QStringLiteral("insert_op_conf"),
+        QStringLiteral("log") };
+    return flags;
+}
+
 constexpr ProfilesEditor::Kind kProfileKinds[]
     = { ProfilesEditor::Batch, ProfilesEditor::ImageSize, ProfilesEditor::Dims };
 
@@ -77,6 +88,7 @@ constexpr ProfilesEditor::Kind kProfileKinds[]
 ConvertPage::ConvertPage(QWidget* parent)
     : QWidget(parent)
     , m_precheck(new AtcPrecheck(this))
+    , m_precheckTicker(new QTimer(this))
     , m_shapes(new InputShapeModel(this))
     , m_runner(new LatestOnlyRunner(this))
     , m_debounce(new QTimer(this))
@@ -147,10 +159,12 @@ ConvertPage::ConvertPage(QWidget* parent)
     });
     connect(m_precheckButton, &QPushButton::clicked, this, &ConvertPage::runAtcPrecheck);
     connect(m_precheck, &AtcPrecheck::finished, this, &ConvertPage::onPrecheckFinished);
-    connect(m_precheck, &AtcPrecheck::lineReceived, this, [this] {
-        ++m_precheckLines;
+    connect(m_precheck, &AtcPrecheck::lineReceived, this, [this] { ++m_precheckLines; });
+    m_precheckTicker->setInterval(250);
+    connect(m_precheckTicker, &QTimer::timeout, this, [this] {
         m_precheckStatus->setText(tr("ATC pre-check running… (%n line(s) of output)", nullptr, m_precheckLines));
     });
+    m_extraFlags->setFormFlags(formFlags());
     clear();
 }
 
@@ -253,6 +267,7 @@ QWidget* ConvertPage::buildPreview()
 
 void ConvertPage::setModel(const OnnxModelPtr& model)
 {
+    resetPrecheck(); // its verdict was about the model that was open
     m_restoring = true;
     m_model = model;
     m_shapes->setInputs(model->summary().inputs);
@@ -269,6 +284,8 @@ void ConvertPage::setModel(const OnnxModelPtr& model)
 
 void ConvertPage::setToolkit(const AtcToolkit& toolkit)
 {
+    if (toolkit.atcPath != m_toolkit.atcPath || toolkit.version != m_toolkit.version)
+        resetPrecheck(); // another ATC may say otherwise
     m_toolkit = toolkit;
     m_extraFlags->setAvailableFlags(QStringList(toolkit.flags.cbegin(), toolkit.flags.cend()));
     const QString current = m_soc->currentText();
@@ -295,12 +312,19 @@ void ConvertPage::clear()
     m_preview->clear();
     m_check = {};
     m_ownFindings.clear();
+    resetPrecheck();
+    updateRunState();
+}
+
+void ConvertPage::resetPrecheck()
+{
+    ++m_generation;
     m_precheck->cancel();
+    m_precheckTicker->stop();
     m_precheckFindings.clear();
     m_precheckFor = {};
     m_precheckStatus->clear();
     m_precheckStatus->hide();
-    updateRunState();
 }
 
 QString ConvertPage::defaultOutputName() const
@@ -314,6 +338,7 @@ QString ConvertPage::defaultOutputName() const
 AtcOptions ConvertPage::options() const
 {
     AtcOptions o;
+    o.workDir = m_workDir;
     if (m_model)
         o.model = m_model->summary().path;
     if (!m_outName->text().trimmed().isEmpty())
@@ -363,7 +388,16 @@ void ConvertPage::setOptions(const AtcOptions& o)
     m_outNodes->setText(o.outNodes);
     m_aipp->setText(o.insertOpConf);
     choose(m_log, o.log);
-    m_extraFlags->setFlags(o.extraFlags);
+    // Typed flags this page has no field for (keep_dtype, op_select_implmode, …) are listed under Other flags, so
+    // a recipe's options all survive the round trip.
+    QList<AtcExtraFlag> extra;
+    for (const AtcFlagInfo& flag : atcFlags()) {
+        const QString value = atcFlagValue(o, flag.name);
+        if (!value.isEmpty() && !formFlags().contains(flag.name) && atcFlagAppliesTo(flag.name, AtcMode::Convert))
+            extra.append({ flag.name, value });
+    }
+    m_extraFlags->setFlags(extra + o.extraFlags);
+    m_workDir = o.workDir;
     m_restoring = false;
     schedule();
 }
@@ -499,7 +533,9 @@ void ConvertPage::runAtcPrecheck()
     m_precheckFor = precheckKey(o);
     m_precheckFindings.clear();
     m_precheckLines = 0;
+    m_precheckGeneration = m_generation;
     m_precheck->start(o, m_toolkit);
+    m_precheckTicker->start();
     m_precheckStatus->setText(tr("ATC pre-check running…"));
     m_precheckStatus->setStyleSheet(QString());
     m_precheckStatus->show();
@@ -518,25 +554,32 @@ QString ConvertPage::precheckStatus() const
 
 void ConvertPage::onPrecheckFinished(const PrecheckOutcome& outcome)
 {
+    m_precheckTicker->stop();
+    updatePrecheckButton();
+    if (m_precheckGeneration != m_generation)
+        return; // for a model or toolkit no longer here
     const QString seconds = QString::number(static_cast<double>(outcome.result.durationMs) / 1000.0, 'f', 1);
     const bool stopped = outcome.result.kind == ToolResult::Kind::Cancelled;
-    int rejected = 0;
-    for (const AtcFinding& f : outcome.findings)
+    int rejected = 0, errors = 0;
+    for (const AtcFinding& f : outcome.findings) {
+        errors += f.severity == AtcSeverity::Error ? 1 : 0;
         rejected += f.severity == AtcSeverity::Error && !f.nodes.isEmpty() ? 1 : 0;
+    }
     QString status;
     if (stopped)
         status = tr("ATC pre-check cancelled after %1 s.").arg(seconds);
     else if (!outcome.reportRead)
         status = tr("ATC pre-check gave no report (%1 s): see the checks above.").arg(seconds);
-    else if (rejected == 0)
-        status = tr("ATC pre-check passed (%1 s).").arg(seconds);
-    else
+    else if (rejected > 0)
         status = tr("ATC pre-check rejected %n operator(s) (%1 s); they are marked on the graph.", nullptr, rejected)
                      .arg(seconds);
+    else if (errors > 0)
+        status = tr("ATC pre-check failed (%1 s): see the checks above.").arg(seconds);
+    else
+        status = tr("ATC pre-check passed (%1 s).").arg(seconds);
     m_precheckStatus->setText(status);
     m_precheckStatus->setToolTip(outcome.commandLine + QStringLiteral("\n\n") + outcome.log.mid(outcome.log.size() - 30).join(QLatin1Char('\n')));
-    m_precheckStatus->setStyleSheet(!stopped && (rejected > 0 || !outcome.reportRead) ? QStringLiteral("color:#9b1c1c;")
-                                                                                       : QString());
+    m_precheckStatus->setStyleSheet(!stopped && errors > 0 ? QStringLiteral("color:#9b1c1c;") : QString());
     if (!stopped)
         m_precheckFindings = outcome.findings;
     updatePrecheckButton();

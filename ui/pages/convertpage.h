@@ -77,10 +77,11 @@ private:
     void showFindings(); // our checks plus the pre-check's, when it ran for these options
     void onPrecheckFinished(const PrecheckOutcome& outcome);
     void updatePrecheckButton();
-    void updateDimLabels();
+    void updateDimLabels(); // the profiles table's dims columns, one per -1 in the input shapes
     // Fields (and profile kinds) for flags this ATC's --help does not list are disabled while empty, so the form
     // offers only what this ATC accepts; one holding a value stays editable (flag_unsupported marks it).
-    void updateSupportedFields(); // the profiles table's dims columns, one per -1 in the input shapes
+    void updateSupportedFields();
+    void resetPrecheck(); // cancels a running pre-check and forgets its results
     void markFields(const QList<AtcFinding>& findings); // the worst finding of each field, shown at the field
     QWidget* fieldWidget(const QString& flag) const;
     QString defaultOutputName() const;
@@ -92,6 +93,10 @@ private:
     AtcPrecheck* m_precheck;
     QList<AtcFinding> m_precheckFindings;
     int m_precheckLines = 0;
+    QTimer* m_precheckTicker; // refreshes the running pre-check's status line (not once per output line)
+    quint64 m_generation = 0; // bumped when the model or toolkit changes: older pre-check results are dropped
+    quint64 m_precheckGeneration = 0; // m_generation when the running pre-check started
+    QString m_workDir; // the recipe's work_dir, kept through options()
     QJsonObject m_precheckFor; // the options (toJson, output left out) the pre-check findings belong to
     InputShapeModel* m_shapes;
     LatestOnlyRunner* m_runner;

@@ -20,6 +20,11 @@ namespace wb {
 
 namespace {
 
+bool setByApp(const QString& name)
+{
+    return name == QLatin1String("mode") || name == QLatin1String("framework");
+}
+
 QString stripDashes(const QString& name)
 {
     qsizetype i = 0;
@@ -118,19 +123,40 @@ ExtraFlagsEditor::ExtraFlagsEditor(QWidget* parent)
 void ExtraFlagsEditor::setAvailableFlags(const QStringList& flags)
 {
     m_available.clear();
-    m_offered.clear();
+    m_availableOrder.clear();
     for (const QString& f : flags) {
         const QString name = stripDashes(f.trimmed());
         if (name.isEmpty() || m_available.contains(name))
             continue;
         m_available.insert(name);
-        // --help as a conversion flag only prints the help.
-        if (!isTypedAtcFlag(name) && name != QLatin1String("help") && name != QLatin1String("h"))
+        m_availableOrder.append(name);
+    }
+    m_hint->setVisible(m_available.isEmpty());
+    rebuildOffered();
+    decorate();
+}
+
+void ExtraFlagsEditor::setFormFlags(const QStringList& flags)
+{
+    m_formFlags = QSet<QString>(flags.cbegin(), flags.cend());
+    rebuildOffered();
+    decorate();
+}
+
+bool ExtraFlagsEditor::hasField(const QString& name) const
+{
+    return m_formFlags ? m_formFlags->contains(name) : isTypedAtcFlag(name);
+}
+
+void ExtraFlagsEditor::rebuildOffered()
+{
+    m_offered.clear();
+    for (const QString& name : std::as_const(m_availableOrder)) {
+        // --help only prints the help; --mode and --framework are the app's to set.
+        if (!hasField(name) && !setByApp(name) && name != QLatin1String("help") && name != QLatin1String("h"))
             m_offered.append(name);
     }
     m_offered.sort(Qt::CaseInsensitive);
-    m_hint->setVisible(m_available.isEmpty());
-    decorate();
 }
 
 QStringList ExtraFlagsEditor::offeredFlags() const
@@ -192,6 +218,7 @@ void ExtraFlagsEditor::normalizeRow(int row)
         m_model->setData(m_model->index(row, ValueColumn), name.mid(eq + 1));
         name = name.left(eq).trimmed();
     }
+    name.replace(QLatin1Char('-'), QLatin1Char('_')); // ATC reads --op-name-map as --op_name_map
     if (name != typed)
         m_model->setData(nameIndex, name);
 }
@@ -206,7 +233,10 @@ void ExtraFlagsEditor::decorate()
         QString tip;
         if (name.isEmpty()) {
             // nothing to say yet
-        } else if (isTypedAtcFlag(name)) {
+        } else if (setByApp(name)) {
+            icon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            tip = tr("--%1 is set by this app (--framework=5, --mode per run): leave it out.").arg(name);
+        } else if (hasField(name)) {
             icon = style()->standardIcon(QStyle::SP_MessageBoxInformation);
             tip = tr("--%1 has its own field in the form: set it there instead.").arg(name);
         } else if (!m_available.isEmpty() && !m_available.contains(name)) {

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <optional>
+
 class QAbstractItemView;
 class QLabel;
 class QPushButton;
@@ -28,6 +30,9 @@ public:
     // "No ATC toolkit probed: type flag names as `atc --help` lists them".
     void setAvailableFlags(const QStringList& flags);
     QStringList offeredFlags() const; // sorted
+    // The flags the surrounding form has fields for: not offered, and marked "has its own field" when typed here.
+    // Until this is called, every typed flag of AtcOptions (isTypedAtcFlag) counts as having a field.
+    void setFormFlags(const QStringList& flags);
     QList<AtcExtraFlag> flags() const; // rows with a non-empty name, leading dashes stripped, in row order
     void setFlags(const QList<AtcExtraFlag>& flags);
     QAbstractItemView* table() const;
@@ -39,6 +44,8 @@ private:
     void onDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight);
     void normalizeRow(int row);
     void decorate();
+    void rebuildOffered();
+    bool hasField(const QString& name) const;
     void addRow();
     void removeSelected();
 
@@ -48,6 +55,8 @@ private:
     QPushButton* m_remove;
     QLabel* m_hint;
     QSet<QString> m_available;
+    QStringList m_availableOrder;
+    std::optional<QSet<QString>> m_formFlags;
     QStringList m_offered;
     int m_updating = 0; // > 0 while the widget changes its own model: not a user edit
 };

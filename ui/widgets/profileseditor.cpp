@@ -281,6 +281,7 @@ void ProfilesEditor::setValue(Kind kind, const QString& value)
     ++m_updating;
     m_hasRaw = false;
     m_raw.clear();
+    m_stash.clear(); // a value from outside (a recipe) replaces what the user tried before
     {
         const QSignalBlocker block(m_kind);
         m_kind->setCurrentIndex(m_kind->findData(kind));
@@ -334,18 +335,60 @@ QAbstractItemView* ProfilesEditor::table() const
 void ProfilesEditor::onKindChanged()
 {
     const Kind k = kind();
-    if (k != None) {
-        // A value kept for another flag means nothing to this one; switching to None keeps it for the way back.
+    if (k != None && k != m_tableKind) {
+        ++m_updating;
+        stashTable();
+        // A value kept for another flag means nothing to this one (it waits in the stash for the way back);
+        // switching to None keeps everything as it is.
         if (m_hasRaw && k != m_rawKind)
             m_hasRaw = false;
-        if (k != m_tableKind) {
-            ++m_updating;
+        if (!restoreTable(k))
             convertTable(k);
-            --m_updating;
-        }
+        --m_updating;
     }
     refresh();
     emit changed();
+}
+
+void ProfilesEditor::stashTable()
+{
+    if (m_tableKind == None)
+        return;
+    Stash stash;
+    stash.columns = m_model->columnCount();
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        QStringList row;
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            row.append(cellText(m_model, r, c));
+        stash.rows.append(row);
+    }
+    stash.hasRaw = m_hasRaw && m_rawKind == m_tableKind;
+    stash.raw = stash.hasRaw ? m_raw : QString();
+    m_stash.insert(m_tableKind, stash);
+}
+
+bool ProfilesEditor::restoreTable(Kind kind)
+{
+    const auto it = m_stash.constFind(kind);
+    if (it == m_stash.constEnd())
+        return false;
+    const Stash stash = *it;
+    m_stash.erase(it);
+    m_tableKind = kind;
+    m_model->setRowCount(0);
+    m_model->setColumnCount(kind == Dims ? std::max(stash.columns, columnsFor(kind)) : stash.columns);
+    for (const QStringList& row : stash.rows) {
+        QList<QStandardItem*> items;
+        for (const QString& cell : row)
+            items.append(new QStandardItem(cell));
+        m_model->appendRow(items);
+    }
+    if (stash.hasRaw) {
+        m_hasRaw = true;
+        m_rawKind = kind;
+        m_raw = stash.raw;
+    }
+    return true;
 }
 
 void ProfilesEditor::convertTable(Kind to)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QStringList>
+#include <QHash>
 #include <QWidget>
 
 class QAbstractItemView;
@@ -48,6 +49,8 @@ signals:
 private:
     void onKindChanged();
     void convertTable(Kind to);
+    void stashTable(); // m_tableKind's rows (and raw value) into m_stash
+    bool restoreTable(Kind kind); // from m_stash; false when nothing was stashed for it
     void startOver(Kind kind, bool prefill);
     void loadValue(Kind kind, const QString& text);
     int columnsFor(Kind kind) const;
@@ -79,6 +82,15 @@ private:
     bool m_hasRaw = false;
     Kind m_rawKind = None;
     QString m_raw;
+    // What each kind's table held when the user switched away from it, restored on the way back, so trying
+    // another kind never loses typed rows or a kept raw value.
+    struct Stash {
+        QList<QStringList> rows;
+        int columns = 0;
+        bool hasRaw = false;
+        QString raw;
+    };
+    QHash<int, Stash> m_stash;
     int m_updating = 0; // > 0 while the widget changes its own model: not a user edit
 };
 
