@@ -15,6 +15,7 @@ private slots:
     void screenshotOfBadModel();
     void recipeAndWindowSize();
     void badWindowSize();
+    void savedAtcLog();
 
 private:
     static int run(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr)
@@ -120,6 +121,26 @@ void TestScreenshot::badWindowSize()
     QByteArray err;
     QCOMPARE(run({ QStringLiteral("--window-size"), QStringLiteral("big") }, nullptr, &err), 2);
     QVERIFY(err.contains("--window-size takes WIDTHxHEIGHT"));
+}
+
+void TestScreenshot::savedAtcLog()
+{
+    // No model: the ATC Run page shows a recorded ATC failure, its error lines in red.
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("atc.png"));
+    QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--atc-log"),
+                 QStringLiteral(WB_TEST_DATA_DIR "/atc/fail_e19010_no_parser_msit_fixture.log") }),
+        0);
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    int red = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            red += c.red() == 0xc6 && c.green() == 0x28 && c.blue() == 0x28 ? 1 : 0;
+        }
+    }
+    QVERIFY2(red > 50, qPrintable(QString::number(red)));
 }
 
 QTEST_GUILESS_MAIN(TestScreenshot)

@@ -34,6 +34,7 @@ private slots:
     void profilesAndOtherFlags();
     void batchVariants();
     void quitWhileRunningAsks();
+    void savedAtcLog();
     void cpuRunIsCharted();
 
 private:
@@ -371,6 +372,71 @@ void TestWorkflowUi::quitWhileRunningAsks()
     m_window->setQuitConfirmation([](const QStringList&) { return true; });
     QVERIFY(m_window->close());
     QCOMPARE(RunningTools::count(), 0); // stopped, no orphan left
+}
+
+void TestWorkflowUi::savedAtcLog()
+{
+    ConversionPage* atc = m_window->conversionPage();
+    QSignalSpy opened(atc, &ConversionPage::logOpened);
+    // Without a model: the ATC Run page still opens a recorded real log (its verdict and problems).
+    m_window->openAtcLog(QStringLiteral(WB_TEST_DATA_DIR "/atc/fail_e20001_op_compile_dynamic_dims_qwen_issue11.log"));
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("atc"));
+    QVERIFY(opened.wait(10000));
+    QCOMPARE(opened.last().first().toBool(), true);
+    QVERIFY2(atc->statusText().contains(QStringLiteral("ATC failed")), qPrintable(atc->statusText()));
+    QVERIFY(atc->statusText().contains(QStringLiteral("nothing was run")));
+    QVERIFY(atc->logText().contains(QStringLiteral("E20001")));
+    QVERIFY(atc->problemCount() >= 1);
+    QVERIFY(atc->jobStatuses().first().contains(QStringLiteral("(saved log): failed")));
+
+    // Bad files: said plainly, and what was shown stays.
+    const QString folder = m_dir->path();
+    const QString binary = m_dir->filePath(QStringLiteral("weights.bin"));
+    QFile bin(binary);
+    QVERIFY(bin.open(QIODevice::WriteOnly));
+    bin.write(QByteArray("\x00\x01\x02\x03", 4).repeated(64));
+    bin.close();
+    const struct {
+        QString path;
+        QString says;
+    } bad[] = { { m_dir->filePath(QStringLiteral("nope.log")), QStringLiteral("does not exist") },
+        { folder, QStringLiteral("is a folder") }, { binary, QStringLiteral("is not a text log") } };
+    for (const auto& b : bad) {
+        m_window->openAtcLog(b.path);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(opened.last().first().toBool(), false);
+        QVERIFY2(atc->statusText().contains(b.says), qPrintable(atc->statusText()));
+        QVERIFY(atc->logText().contains(QStringLiteral("E20001")));
+    }
+
+    // With a model: a log naming one of its nodes marks it on the graph.
+    QVERIFY(open("resnet_static.onnx"));
+    const QString log = m_dir->filePath(QStringLiteral("colleague.log"));
+    QFile f(log);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("ATC start working now, please wait for a moment.\n"
+            "ATC run failed, Please check the detail log, Try 'atc --help' for more information\n"
+            "E19010: No parser is registered for Op [/stem/conv/Conv, optype [ai.onnx::11::Conv]].\n");
+    f.close();
+    m_window->openAtcLog(log);
+    QVERIFY(opened.wait(10000));
+    QVERIFY(opened.last().first().toBool());
+    bool marked = false;
+    for (const auto& m : m_window->graphPage()->overlay()->marks())
+        marked = marked || (m.source == QLatin1String("atc") && m.node == QLatin1String("/stem/conv/Conv"));
+    QVERIFY(marked);
+
+    // Not while a conversion runs.
+    qputenv("FAKE_ATC_MODE", "hang");
+    emit m_window->convertPage()->runRequested(m_window->convertPage()->options(), {});
+    QTRY_VERIFY_WITH_TIMEOUT(atc->isRunning(), 20000);
+    m_window->openAtcLog(log);
+    QCOMPARE(opened.last().first().toBool(), false);
+    QVERIFY(atc->statusText().contains(QStringLiteral("A conversion is running")));
+    QSignalSpy done(atc, &ConversionPage::finished);
+    atc->queue()->cancel();
+    QVERIFY(done.size() == 1 || done.wait(20000)); // synchronous when the job had not started yet
+    qunsetenv("FAKE_ATC_MODE");
 }
 
 void TestWorkflowUi::cpuRunIsCharted()

@@ -182,6 +182,12 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             openRecipe(path);
     });
+    file->addAction(tr("Open ATC &Log…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open ATC Log"), m_settings.lastOpenDir(),
+            tr("Logs (*.log *.txt);;All files (*)"));
+        if (!path.isEmpty())
+            openAtcLog(path);
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     QAction* close = file->addAction(tr("&Close Model"), this, &MainWindow::closeModel);
@@ -225,7 +231,8 @@ bool MainWindow::isLoading() const
 bool MainWindow::isBusy() const
 {
     return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
-        || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning() || m_runPage->isRunning();
+        || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning()
+        || m_conversionPage->isReadingLog() || m_runPage->isRunning();
 }
 
 QStringList MainWindow::pageNames()
@@ -240,13 +247,18 @@ bool MainWindow::showPage(const QString& name)
     } else {
         const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun };
         const int row = int(names.indexOf(name));
-        if (row < 0 || !m_model)
+        // Without a model only the ATC Run page makes sense (a saved ATC log can be read there).
+        if (row < 0 || (!m_model && name != kAtc))
             return false;
         QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage };
         m_pages->setCurrentWidget(pages[row]);
         m_nav->setCurrentRow(row);
     }
-    m_nav->setEnabled(m_model != nullptr);
+    for (int i = 0; i < m_nav->count(); ++i) {
+        QListWidgetItem* item = m_nav->item(i);
+        const bool enabled = m_model != nullptr || item->data(Qt::UserRole).toString() == kAtc;
+        item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
+    }
     return true;
 }
 
@@ -489,7 +501,18 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    openModel(path);
+    if (path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
+        openAtcLog(path);
+    else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        openRecipe(path);
+    else
+        openModel(path);
+}
+
+void MainWindow::openAtcLog(const QString& path)
+{
+    showPage(QStringLiteral("atc"));
+    m_conversionPage->openLog(path);
 }
 
 void MainWindow::setQuitConfirmation(std::function<bool(const QStringList&)> confirm)

@@ -38,6 +38,8 @@ public:
     void openModel(const QString& path);
     // Opens a conversion recipe (<om>.recipe.json): its model, with the Convert page restored from it.
     void openRecipe(const QString& path);
+    // A saved ATC console log, shown on the ATC Run page (File > Open ATC Log…, a dropped .log/.txt file).
+    void openAtcLog(const QString& path);
     // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run". False for an
     // unknown name.
     bool showPage(const QString& name);

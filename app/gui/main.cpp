@@ -52,11 +52,15 @@ int main(int argc, char* argv[])
         QStringLiteral("With --export-graph: fix inputs before inferring edge shapes."), QStringLiteral("SPEC"));
     const QCommandLineOption runCpu(QStringLiteral("run-cpu"),
         QStringLiteral("Once MODEL is open, run it on the CPU (ONNX Runtime) and chart it on the Run page."));
+    const QCommandLineOption atcLog(QStringLiteral("atc-log"),
+        QStringLiteral("Show this saved ATC console log on the ATC Run page (after MODEL, when given, has opened)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption windowSize(QStringLiteral("window-size"),
         QStringLiteral("With --screenshot: the window size as WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
     parser.addOptions(
-        { verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu, windowSize });
+        { verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu, atcLog,
+            windowSize });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
@@ -108,6 +112,15 @@ int main(int argc, char* argv[])
 
     wb::MainWindow window(*settings);
     const QString model = parser.positionalArguments().value(0);
+    if (parser.isSet(atcLog)) {
+        // Before the screenshot's own handler, so the log is already being read when it looks for work.
+        const QString logFile = parser.value(atcLog);
+        if (model.isEmpty())
+            QTimer::singleShot(0, &window, [&window, logFile] { window.openAtcLog(logFile); });
+        else
+            QObject::connect(&window, &wb::MainWindow::loadFinished, &window,
+                [&window, logFile](bool) { window.openAtcLog(logFile); }, Qt::SingleShotConnection);
+    }
     if (parser.isSet(screenshot)) {
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());
         auto* taker = new wb::ScreenshotTaker(&window, parser.value(screenshot), parser.value(page), !model.isEmpty());

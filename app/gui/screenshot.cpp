@@ -39,7 +39,8 @@ void ScreenshotTaker::start()
             QCoreApplication::exit(1);
         });
     } else {
-        QTimer::singleShot(kSettleMs, this, [this] { capture(true); });
+        // Nothing to load, but work may have been started (a saved ATC log being read): wait for it too.
+        QTimer::singleShot(0, this, [this] { waitUntilIdle(true); });
     }
 }
 

@@ -1,8 +1,14 @@
 #include "conversionpage.h"
 
+#include "logging/logging.h"
+#include "util/latestonly.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,6 +20,8 @@
 #include <QSplitter>
 #include <QStyle>
 #include <QTableWidget>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -31,6 +39,50 @@ int lineSeverity(const QString& line)
     if (error.match(line).hasMatch())
         return 2;
     return warning.match(line).hasMatch() ? 1 : 0;
+}
+
+// A saved log, read and parsed off the GUI thread.
+struct SavedLog {
+    QString path;
+    QString error; // empty when read
+    QStringList lines; // the last kMaxLines, decoded leniently
+    qsizetype totalLines = 0;
+    AtcLogResult parsed;
+};
+
+SavedLog readSavedLog(const QString& path)
+{
+    SavedLog log;
+    log.path = path;
+    QFile file(path);
+    if (!file.exists())
+        log.error = QObject::tr("%1 does not exist.").arg(QDir::toNativeSeparators(path));
+    else if (QFileInfo(path).isDir())
+        log.error = QObject::tr("%1 is a folder, not a log file.").arg(QDir::toNativeSeparators(path));
+    else if (file.size() > ConversionPage::kMaxLogBytes)
+        log.error = QObject::tr("%1 is %2 MiB; logs above %3 MiB are not opened here: use `atcwb explain` on it.")
+                        .arg(QDir::toNativeSeparators(path))
+                        .arg(file.size() / (1024 * 1024))
+                        .arg(ConversionPage::kMaxLogBytes / (1024 * 1024));
+    else if (!file.open(QIODevice::ReadOnly))
+        log.error = QObject::tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
+    if (!log.error.isEmpty())
+        return log;
+    const QByteArray bytes = file.readAll();
+    if (bytes.contains('\0') && !bytes.contains("ATC")) {
+        log.error = QObject::tr("%1 is not a text log (it holds NUL bytes and no ATC output).").arg(QDir::toNativeSeparators(path));
+        return log;
+    }
+    log.parsed = parseAtcLog(bytes);
+    const QList<QByteArray> raw = bytes.split('\n');
+    log.totalLines = raw.size() - (bytes.endsWith('\n') ? 1 : 0);
+    for (qsizetype i = std::max<qsizetype>(0, log.totalLines - kMaxLines); i < log.totalLines; ++i) {
+        QByteArray line = raw.at(i);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        log.lines.append(QString::fromUtf8(line));
+    }
+    return log;
 }
 
 QString formatMs(qint64 ms)
@@ -51,6 +103,8 @@ ConversionPage::ConversionPage(QWidget* parent)
     , m_problems(new QTreeWidget(this))
     , m_status(new QLabel(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_openLog(new QPushButton(tr("Open Log…"), this))
+    , m_logReader(new LatestOnlyRunner(this))
     , m_clock(new QTimer(this))
 {
     setObjectName(QStringLiteral("conversionPage"));
@@ -60,6 +114,10 @@ ConversionPage::ConversionPage(QWidget* parent)
     top->addWidget(m_status, 1);
     m_cancel->setEnabled(false);
     top->addWidget(m_cancel);
+    m_openLog->setObjectName(QStringLiteral("openAtcLog"));
+    m_openLog->setToolTip(tr("Read a saved ATC console log (a run on another machine, a CI job) and show its "
+                             "problems here and on the graph."));
+    top->addWidget(m_openLog);
     layout->addLayout(top);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -101,6 +159,7 @@ ConversionPage::ConversionPage(QWidget* parent)
     m_clock->setInterval(1000);
     connect(m_clock, &QTimer::timeout, this, &ConversionPage::tick);
     connect(m_cancel, &QPushButton::clicked, m_queue, &ConversionQueue::cancel);
+    connect(m_openLog, &QPushButton::clicked, this, &ConversionPage::chooseLog);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &ConversionPage::refreshLog);
     connect(m_queue, &ConversionQueue::jobQueued, this, [this](int job, const QString& om, qint64 batch) {
         m_jobs->setRowCount(std::max(m_jobs->rowCount(), job + 1));
@@ -125,6 +184,7 @@ ConversionPage::ConversionPage(QWidget* parent)
     connect(m_queue, &ConversionQueue::finished, this, [this](bool ok) {
         m_clock->stop();
         m_cancel->setEnabled(false);
+        m_openLog->setEnabled(true);
         m_status->setText(ok ? tr("All OMs produced in %1.").arg(formatMs(m_elapsed.elapsed()))
                              : tr("Finished with failures after %1; see the problems below.").arg(formatMs(m_elapsed.elapsed())));
         emit finished(ok);
@@ -137,19 +197,90 @@ ConversionPage::ConversionPage(QWidget* parent)
     m_status->setText(tr("No conversion has run yet. Set the options on the Convert page and press Run ATC."));
 }
 
-void ConversionPage::start(const ConversionRequest& request)
+void ConversionPage::reset()
 {
+    m_logReader->discard();
     m_jobs->setRowCount(0);
     m_lines.clear();
     m_events.clear();
     m_log->clear();
     m_problems->clear();
     m_stage.clear();
+    emit opsReported({}); // the marks of the previous run or log go
+}
+
+void ConversionPage::start(const ConversionRequest& request)
+{
+    reset();
+    m_openLog->setEnabled(false);
     m_elapsed.start();
     m_clock->start();
     m_cancel->setEnabled(true);
     m_status->setText(tr("Starting ATC…"));
     m_queue->start(request);
+}
+
+void ConversionPage::chooseLog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open ATC Log"), QString(), tr("Logs (*.log *.txt);;All files (*)"));
+    if (!path.isEmpty())
+        openLog(path);
+}
+
+bool ConversionPage::isReadingLog() const
+{
+    return m_logReader->isBusy();
+}
+
+void ConversionPage::openLog(const QString& path)
+{
+    if (m_queue->isRunning()) {
+        m_status->setText(tr("A conversion is running: cancel it or wait before opening a log."));
+        emit logOpened(false);
+        return;
+    }
+    m_status->setText(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
+    m_logReader->submit<SavedLog>([path] { return readSavedLog(path); },
+        [this](const SavedLog& log) {
+            if (!log.error.isEmpty()) {
+                m_status->setText(log.error);
+                emit logOpened(false);
+                return;
+            }
+            QElapsedTimer shown;
+            shown.start();
+            reset();
+            m_jobs->setRowCount(1);
+            const QString name = QFileInfo(log.path).fileName();
+            m_jobs->setItem(0, 0, new QTableWidgetItem(tr("%1 (saved log)").arg(name)));
+            m_jobs->item(0, 0)->setToolTip(QDir::toNativeSeparators(QFileInfo(log.path).absoluteFilePath()));
+            m_jobs->setItem(0, 1, new QTableWidgetItem(QStringLiteral("—")));
+            const bool ok = log.parsed.verdict == AtcVerdict::Success;
+            auto* status = new QTableWidgetItem(atcVerdictName(log.parsed.verdict));
+            status->setForeground(ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+            m_jobs->setItem(0, 2, status);
+            m_jobs->setItem(0, 3, new QTableWidgetItem(QStringLiteral("—")));
+            appendLines(0, log.lines);
+            int errors = 0, warnings = 0;
+            for (const AtcEvent& e : log.parsed.events) {
+                errors += e.severity == Severity::Error && e.kind != AtcEventKind::Status ? 1 : 0;
+                warnings += e.severity == Severity::Warning ? 1 : 0;
+                addEvent(0, e);
+            }
+            QString text = tr("Saved log %1: ATC %2, %3 error(s), %4 warning(s), %5 line(s) — read from the file, "
+                              "nothing was run.")
+                               .arg(name, atcVerdictName(log.parsed.verdict))
+                               .arg(errors)
+                               .arg(warnings)
+                               .arg(log.totalLines);
+            if (log.totalLines > log.lines.size())
+                text += tr(" The view keeps the last %n line(s).", nullptr, int(log.lines.size()));
+            m_status->setText(text);
+            log::app()->info("Showed the saved ATC log {} ({} lines, {} events) in {} ms", log.path.toStdString(),
+                log.totalLines, log.parsed.events.size(), shown.elapsed());
+            emit logOpened(true);
+        });
 }
 
 bool ConversionPage::isRunning() const
@@ -193,16 +324,32 @@ void ConversionPage::tick()
 
 void ConversionPage::appendLine(int job, const QString& line)
 {
-    const int severity = lineSeverity(line);
-    m_lines.append({ job, severity, line });
-    if (m_lines.size() > kMaxLines)
-        m_lines.removeFirst();
-    if (severity < m_filter->currentIndex())
-        return;
+    appendLines(job, { line });
+}
+
+// Plain text with a character format per line: far cheaper than HTML for the thousands of lines a saved log or a
+// chatty ATC brings at once.
+void ConversionPage::appendLines(int job, const QStringList& lines)
+{
     const QString prefix = m_jobs->rowCount() > 1 ? QStringLiteral("[%1] ").arg(job + 1) : QString();
-    const QString color = severity == 2 ? QStringLiteral("#c62828") : severity == 1 ? QStringLiteral("#b26a00") : QString();
-    const QString html = (prefix + line).toHtmlEscaped();
-    m_log->appendHtml(color.isEmpty() ? html : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, html));
+    QTextCursor cursor(m_log->document());
+    cursor.movePosition(QTextCursor::End);
+    cursor.beginEditBlock();
+    QTextCharFormat plain, warning, error;
+    warning.setForeground(QColor(0xb2, 0x6a, 0x00));
+    error.setForeground(QColor(0xc6, 0x28, 0x28));
+    for (const QString& line : lines) {
+        const int severity = lineSeverity(line);
+        m_lines.append({ job, severity, line });
+        if (severity < m_filter->currentIndex())
+            continue;
+        if (!m_log->document()->isEmpty())
+            cursor.insertBlock(QTextBlockFormat(), plain);
+        cursor.insertText(prefix + line, severity == 2 ? error : severity == 1 ? warning : plain);
+    }
+    cursor.endEditBlock();
+    if (m_lines.size() > kMaxLines)
+        m_lines.remove(0, m_lines.size() - kMaxLines);
     if (m_follow->isChecked())
         m_log->verticalScrollBar()->setValue(m_log->verticalScrollBar()->maximum());
 }
@@ -212,8 +359,19 @@ void ConversionPage::refreshLog()
     m_log->clear();
     const QList<Line> lines = m_lines;
     m_lines.clear();
-    for (const Line& l : lines)
-        appendLine(l.job, l.text);
+    // Consecutive lines of one job go in one edit.
+    QStringList batch;
+    int batchJob = -1;
+    for (const Line& l : lines) {
+        if (l.job != batchJob && !batch.isEmpty()) {
+            appendLines(batchJob, batch);
+            batch.clear();
+        }
+        batchJob = l.job;
+        batch.append(l.text);
+    }
+    if (!batch.isEmpty())
+        appendLines(batchJob, batch);
 }
 
 void ConversionPage::addEvent(int job, const AtcEvent& event)

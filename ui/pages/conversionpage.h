@@ -16,6 +16,8 @@ class QTreeWidget;
 
 namespace wb {
 
+class LatestOnlyRunner;
+
 // A conversion run as it happens: the queue of jobs (batch variants), ATC's log coloured by severity with a filter
 // and tail-follow, the current stage and elapsed time, the problems ATC reported (cause, solution, hint, the ops
 // they name), and Cancel.
@@ -32,17 +34,28 @@ public:
     QString statusText() const;
     QStringList jobStatuses() const; // one "om: status" line per job
 
+    // Shows a saved ATC console log (from a run elsewhere, a colleague, a CI job) as if it had run here: its lines,
+    // verdict and problems, the ops they name marked on the graph. Read and parsed on a worker thread; refused
+    // while a conversion runs. logOpened() follows.
+    void openLog(const QString& path);
+    bool isReadingLog() const;
+    static constexpr qint64 kMaxLogBytes = 512LL * 1024 * 1024;
+
 signals:
     void opsReported(const QList<wb::AtcEvent>& events); // every event naming ops, for the graph overlay
     void nodeActivated(const QString& node);
     void finished(bool allOk);
+    void logOpened(bool ok);
 
 private:
     void appendLine(int job, const QString& line);
+    void appendLines(int job, const QStringList& lines);
     void addEvent(int job, const AtcEvent& event);
     void jobFinished(int job, const ConversionOutcome& outcome);
     void refreshLog();
     void tick();
+    void chooseLog();
+    void reset();
 
     ConversionQueue* m_queue;
     QTableWidget* m_jobs;
@@ -52,6 +65,8 @@ private:
     QTreeWidget* m_problems;
     QLabel* m_status;
     QPushButton* m_cancel;
+    QPushButton* m_openLog;
+    LatestOnlyRunner* m_logReader;
     QTimer* m_clock;
     QElapsedTimer m_elapsed;
     QString m_stage;
