@@ -10,7 +10,7 @@ packages=(
     libqcustomplot-dev
     libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx
     libspdlog-dev libfmt-dev
-    xvfb xauth fonts-dejavu-core
+    xvfb xauth fonts-dejavu-core fonts-wqy-microhei
 )
 
 # npm fetches ONNX Runtime for the CPU reference (scripts/fetch-ort.sh); the machine may already have its own.

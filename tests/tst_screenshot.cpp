@@ -15,6 +15,7 @@ private slots:
     void screenshotOfBadModel();
     void recipeAndWindowSize();
     void badWindowSize();
+    void badLanguage();
     void savedAtcLog();
 
 private:
@@ -114,6 +115,13 @@ void TestScreenshot::recipeAndWindowSize()
         }
     }
     QVERIFY2(amber > 20, qPrintable(QString::number(amber)));
+}
+
+void TestScreenshot::badLanguage()
+{
+    QByteArray err;
+    QCOMPARE(run({ QStringLiteral("--lang"), QStringLiteral("fr_FR") }, nullptr, &err), 2);
+    QVERIFY(err.contains("unknown language 'fr_FR'; choose one of: en, zh_CN"));
 }
 
 void TestScreenshot::badWindowSize()

@@ -25,6 +25,7 @@ void TestSettings::defaults()
     QCOMPARE(s.lastOpenDir(), QDir::homePath());
     QVERIFY(s.atcPath().isEmpty());
     QVERIFY(!s.verboseLogging());
+    QVERIFY(s.uiLanguage().isEmpty()); // follow the system
 }
 
 void TestSettings::recentFiles_data()
@@ -77,6 +78,7 @@ void TestSettings::persistsAcrossInstances()
         s.setAtcPath(QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest/bin/atc"));
         s.setWindowGeometry(QByteArray("\x01\x02\x03", 3));
         s.setVerboseLogging(true);
+        s.setUiLanguage(QStringLiteral("zh_CN"));
         s.sync();
     }
     Settings again(file);
@@ -84,6 +86,7 @@ void TestSettings::persistsAcrossInstances()
     QCOMPARE(again.atcPath(), QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest/bin/atc"));
     QCOMPARE(again.windowGeometry(), QByteArray("\x01\x02\x03", 3));
     QVERIFY(again.verboseLogging());
+    QCOMPARE(again.uiLanguage(), QStringLiteral("zh_CN"));
     QCOMPARE(again.fileName(), file);
 }
 

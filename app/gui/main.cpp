@@ -1,5 +1,6 @@
 // atc-workbench: the desktop application.
 #include "exportgraph.h"
+#include "i18n.h"
 #include "logging/logging.h"
 #include "mainwindow.h"
 #include "pages/runpage.h"
@@ -55,12 +56,15 @@ int main(int argc, char* argv[])
     const QCommandLineOption atcLog(QStringLiteral("atc-log"),
         QStringLiteral("Show this saved ATC console log on the ATC Run page (after MODEL, when given, has opened)."),
         QStringLiteral("FILE"));
+    const QCommandLineOption language(QStringLiteral("lang"),
+        QStringLiteral("UI language: en or zh_CN (default: the Settings choice, else the system's)."),
+        QStringLiteral("LANG"));
     const QCommandLineOption windowSize(QStringLiteral("window-size"),
         QStringLiteral("With --screenshot: the window size as WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
     parser.addOptions(
         { verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu, atcLog,
-            windowSize });
+            language, windowSize });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
@@ -109,6 +113,13 @@ int main(int argc, char* argv[])
 
     wb::log::init({ {}, parser.isSet(verbose) || settings->verboseLogging() });
     wb::log::app()->info("ATC Workbench {} starting", WB_VERSION);
+
+    if (parser.isSet(language) && !wb::uiLanguages().contains(parser.value(language))) {
+        std::fprintf(stderr, "atc-workbench: unknown language '%s'; choose one of: %s\n", qPrintable(parser.value(language)),
+            qPrintable(wb::uiLanguages().join(QStringLiteral(", "))));
+        return 2;
+    }
+    wb::installTranslations(&app, parser.isSet(language) ? parser.value(language) : settings->uiLanguage());
 
     wb::MainWindow window(*settings);
     const QString model = parser.positionalArguments().value(0);

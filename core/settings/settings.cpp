@@ -124,6 +124,16 @@ void Settings::setCurrentPage(const QString& page)
     m_settings->setValue(QLatin1String(keys::CurrentPage), page);
 }
 
+QString Settings::uiLanguage() const
+{
+    return m_settings->value(QLatin1String(keys::UiLanguage)).toString();
+}
+
+void Settings::setUiLanguage(const QString& language)
+{
+    m_settings->setValue(QLatin1String(keys::UiLanguage), language);
+}
+
 bool Settings::verboseLogging() const
 {
     return m_settings->value(QLatin1String(keys::VerboseLogging), false).toBool();

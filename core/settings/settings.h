@@ -46,6 +46,9 @@ public:
 
     bool verboseLogging() const;
     void setVerboseLogging(bool on);
+    // The UI language: "" follows the system locale, else "en" or "zh_CN". Takes effect at the next start.
+    QString uiLanguage() const;
+    void setUiLanguage(const QString& language);
 
     void sync();
     QString fileName() const;

@@ -11,4 +11,5 @@ inline constexpr char WindowGeometry[] = "window/geometry";
 inline constexpr char WindowState[] = "window/state";
 inline constexpr char CurrentPage[] = "window/page";
 inline constexpr char VerboseLogging[] = "log/verbose";
+inline constexpr char UiLanguage[] = "ui/language";
 } // namespace wb::keys

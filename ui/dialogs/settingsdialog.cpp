@@ -3,6 +3,7 @@
 #include "settings/settings.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -19,6 +20,7 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     , m_atc(new QLineEdit(settings.atcPath(), this))
     , m_home(new QLineEdit(settings.toolkitHome(), this))
     , m_verbose(new QCheckBox(tr("Debug messages in the log"), this))
+    , m_language(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
     auto* form = new QFormLayout(this);
@@ -49,6 +51,14 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     form->addRow(tr("Toolkit folder:"), row(m_home, true));
     m_verbose->setChecked(settings.verboseLogging());
     form->addRow(QString(), m_verbose);
+    // Language names in their own language, so anyone can find theirs.
+    m_language->setObjectName(QStringLiteral("uiLanguage"));
+    m_language->addItem(tr("Automatic (system language)"), QString());
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings.uiLanguage())));
+    m_language->setToolTip(tr("Takes effect the next time ATC Workbench starts."));
+    form->addRow(tr("Language:"), m_language);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -64,6 +74,7 @@ void SettingsDialog::apply()
     m_settings.setAtcPath(m_atc->text().trimmed());
     m_settings.setToolkitHome(m_home->text().trimmed());
     m_settings.setVerboseLogging(m_verbose->isChecked());
+    m_settings.setUiLanguage(m_language->currentData().toString());
     m_settings.sync();
 }
 

@@ -4,6 +4,7 @@
 
 class QLineEdit;
 class QCheckBox;
+class QComboBox;
 
 namespace wb {
 
@@ -21,6 +22,7 @@ private:
     QLineEdit* m_atc;
     QLineEdit* m_home;
     QCheckBox* m_verbose;
+    QComboBox* m_language;
 };
 
 } // namespace wb

@@ -1,0 +1,200 @@
+// The zh_CN translation: compiled in and installed on request, every message translated with its placeholders
+// intact, the .ts in step with the tr() strings of the sources, and a window that actually shows it.
+#include "i18n.h"
+#include "mainwindow.h"
+#include "settings/settings.h"
+
+#include <QFile>
+#include <QMenuBar>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace wb;
+
+namespace {
+
+const QString kTs = QStringLiteral(WB_SOURCE_DIR "/translations/atc-workbench_zh_CN.ts");
+
+struct TsMessage {
+    QString context;
+    QString source;
+    QStringList translations; // one per numerus form, or one
+    bool unfinished = false;
+};
+
+QList<TsMessage> readTs(const QString& path, QString* error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return {};
+    }
+    QList<TsMessage> out;
+    QXmlStreamReader xml(&f);
+    QString context;
+    TsMessage current;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (!xml.isStartElement())
+            continue;
+        if (xml.name() == QLatin1String("name"))
+            context = xml.readElementText();
+        else if (xml.name() == QLatin1String("message"))
+            current = { context, {}, {}, false };
+        else if (xml.name() == QLatin1String("source"))
+            current.source = xml.readElementText();
+        else if (xml.name() == QLatin1String("translation")) {
+            current.unfinished = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
+            // Either text, or <numerusform> children.
+            QString text;
+            while (!(xml.isEndElement() && xml.name() == QLatin1String("translation")) && !xml.atEnd()) {
+                xml.readNext();
+                if (xml.isCharacters())
+                    text += xml.text();
+                else if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+                    current.translations.append(xml.readElementText());
+            }
+            if (current.translations.isEmpty())
+                current.translations.append(text);
+            out.append(current);
+        }
+    }
+    if (xml.hasError())
+        *error = xml.errorString();
+    return out;
+}
+
+QStringList placeholders(const QString& text)
+{
+    static const QRegularExpression ph(QStringLiteral("%(\\d+|n)"));
+    QStringList found;
+    for (auto it = ph.globalMatch(text); it.hasNext();)
+        found.append(it.next().captured());
+    found.sort();
+    return found;
+}
+
+} // namespace
+
+class TestI18n : public QObject {
+    Q_OBJECT
+private slots:
+    void everyMessageTranslated_data();
+    void everyMessageTranslated();
+    void tsCoversTheSources();
+    void installs_data();
+    void installs();
+    void windowInChinese();
+
+private:
+    static void removeTranslators();
+};
+
+void TestI18n::everyMessageTranslated_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QStringList>("translations");
+    QTest::addColumn<bool>("unfinished");
+    QString error;
+    const QList<TsMessage> messages = readTs(kTs, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(messages.size() > 300);
+    int row = 0;
+    for (const TsMessage& m : messages)
+        QTest::addRow("%d %s", row++, qPrintable(m.source.left(40))) << m.source << m.translations << m.unfinished;
+}
+
+void TestI18n::everyMessageTranslated()
+{
+    QFETCH(QString, source);
+    QFETCH(QStringList, translations);
+    QFETCH(bool, unfinished);
+    QVERIFY2(!unfinished, "marked unfinished");
+    for (const QString& t : translations) {
+        QVERIFY2(!t.isEmpty(), "empty translation");
+        QCOMPARE(placeholders(t), placeholders(source)); // %1, %2 … and %n all kept
+        QCOMPARE(t.count(QLatin1Char('&')) > 0, source.count(QLatin1Char('&')) > 0); // menu accelerators kept
+    }
+}
+
+void TestI18n::tsCoversTheSources()
+{
+    // lupdate over today's sources into a scratch .ts: every (context, source) it finds must be in ours.
+    QTemporaryDir dir;
+    const QString scratch = dir.filePath(QStringLiteral("now.ts"));
+    QProcess lupdate;
+    lupdate.setWorkingDirectory(QStringLiteral(WB_SOURCE_DIR));
+    lupdate.start(QStringLiteral(WB_LUPDATE), { QStringLiteral("-locations"), QStringLiteral("none"),
+                                                  QStringLiteral("-silent"), QStringLiteral("ui"), QStringLiteral("app/gui"), QStringLiteral("core/models"),
+                                                  QStringLiteral("-ts"), scratch });
+    QVERIFY(lupdate.waitForFinished(120000));
+    QCOMPARE(lupdate.exitCode(), 0);
+    QString error;
+    const QList<TsMessage> now = readTs(scratch, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY(now.size() > 300);
+    QSet<QString> shipped;
+    for (const TsMessage& m : readTs(kTs, &error))
+        shipped.insert(m.context + QLatin1Char('\x1f') + m.source);
+    QStringList missing;
+    for (const TsMessage& m : now) {
+        if (!shipped.contains(m.context + QLatin1Char('\x1f') + m.source))
+            missing.append(QStringLiteral("%1: %2").arg(m.context, m.source));
+    }
+    QVERIFY2(missing.isEmpty(),
+        qPrintable(QStringLiteral("%1 UI string(s) have no zh_CN translation; run `cmake --build build/dev --target "
+                                  "update_translations` and translate them in translations/atc-workbench_zh_CN.ts:\n")
+                       .arg(missing.size())
+            + missing.join(QLatin1Char('\n'))));
+}
+
+void TestI18n::installs_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("used");
+    QTest::addColumn<QString>("file"); // what "&File" becomes
+    QTest::newRow("zh_CN") << "zh_CN" << "zh_CN" << QStringLiteral("文件(&F)");
+    QTest::newRow("en") << "en" << "en" << "&File";
+    QTest::newRow("unknown is ignored") << "xx_YY" << "en" << "&File";
+}
+
+void TestI18n::installs()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, used);
+    QFETCH(QString, file);
+    QVERIFY(QFile::exists(QStringLiteral(":/i18n/atc-workbench_zh_CN.qm")));
+    QCOMPARE(installTranslations(qApp, language), used);
+    QCOMPARE(QCoreApplication::translate("wb::MainWindow", "&File"), file);
+    removeTranslators();
+    QCOMPARE(QCoreApplication::translate("wb::MainWindow", "&File"), QStringLiteral("&File"));
+}
+
+void TestI18n::windowInChinese()
+{
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    MainWindow window(settings);
+    QStringList menus;
+    for (QAction* a : window.menuBar()->actions())
+        menus.append(a->text());
+    removeTranslators();
+    QVERIFY2(menus.contains(QStringLiteral("文件(&F)")), qPrintable(menus.join(',')));
+    QVERIFY(menus.contains(QStringLiteral("帮助(&H)")));
+}
+
+void TestI18n::removeTranslators()
+{
+    for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+}
+
+QTEST_MAIN(TestI18n)
+#include "tst_i18n.moc"

@@ -1,0 +1,1508 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Filter by name…</source>
+        <translation>按名称筛选…</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a log file.</source>
+        <translation>%1 是文件夹，不是日志文件。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MiB; logs above %3 MiB are not opened here: use `atcwb explain` on it.</source>
+        <translation>%1 大小为 %2 MiB；超过 %3 MiB 的日志不在此打开：请对它使用 `atcwb explain`。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a text log (it holds NUL bytes and no ATC output).</source>
+        <translation>%1 不是文本日志（含有 NUL 字节且没有 ATC 输出）。</translation>
+    </message>
+    <message>
+        <source>(ATC default)</source>
+        <translation>（ATC 默认）</translation>
+    </message>
+    <message>
+        <source>none declared</source>
+        <translation>未声明</translation>
+    </message>
+    <message>
+        <source>npu-smi was not found on PATH: this machine shows no NPU (install the Ascend driver, or run on a board).</source>
+        <translation>在 PATH 中找不到 npu-smi：本机没有可见的 NPU（请安装昇腾驱动，或在开发板上运行）。</translation>
+    </message>
+    <message>
+        <source>npu-smi info gave no device table: %1</source>
+        <translation>npu-smi info 没有给出设备表：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ConversionPage</name>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Open Log…</source>
+        <translation>打开日志…</translation>
+    </message>
+    <message>
+        <source>Read a saved ATC console log (a run on another machine, a CI job) and show its problems here and on the graph.</source>
+        <translation>读取保存的 ATC 控制台日志（来自其他机器或 CI 任务），在此处和计算图上显示其中的问题。</translation>
+    </message>
+    <message>
+        <source>OM</source>
+        <translation>OM</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ATC log&lt;/b&gt;</source>
+        <translation>&lt;b&gt;ATC 日志&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>All OMs produced in %1.</source>
+        <translation>全部 OM 已生成，用时 %1。</translation>
+    </message>
+    <message>
+        <source>Finished with failures after %1; see the problems below.</source>
+        <translation>用时 %1 后结束，有失败项；请查看下方的问题。</translation>
+    </message>
+    <message>
+        <source>No conversion has run yet. Set the options on the Convert page and press Run ATC.</source>
+        <translation>尚未运行转换。请在“转换”页设置选项，然后点击“运行 ATC”。</translation>
+    </message>
+    <message>
+        <source>Starting ATC…</source>
+        <translation>正在启动 ATC…</translation>
+    </message>
+    <message>
+        <source>Open ATC Log</source>
+        <translation>打开 ATC 日志</translation>
+    </message>
+    <message>
+        <source>Logs (*.log *.txt);;All files (*)</source>
+        <translation>日志 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>A conversion is running: cancel it or wait before opening a log.</source>
+        <translation>正在转换：请先取消或等待其结束，再打开日志。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 (saved log)</source>
+        <translation>%1（保存的日志）</translation>
+    </message>
+    <message>
+        <source>Saved log %1: ATC %2, %3 error(s), %4 warning(s), %5 line(s) — read from the file, nothing was run.</source>
+        <translation>保存的日志 %1：ATC %2，%3 个错误，%4 个警告，%5 行 —— 从文件读取，未运行任何程序。</translation>
+    </message>
+    <message numerus="yes">
+        <source> The view keeps the last %n line(s).</source>
+        <translation>
+            <numerusform> 视图只保留最后 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Converting — %1%2</source>
+        <translation>正在转换 —— %1%2</translation>
+    </message>
+    <message>
+        <source>, stage: %1</source>
+        <translation>，阶段：%1</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Solution</source>
+        <translation>解决方法</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>建议操作</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>unchanged (not rebuilt)</source>
+        <translation>未变化（未重新构建）</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>日志：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ConvertPage</name>
+    <message>
+        <source>Run ATC</source>
+        <translation>运行 ATC</translation>
+    </message>
+    <message>
+        <source>ATC Pre-check</source>
+        <translation>ATC 预检</translation>
+    </message>
+    <message numerus="yes">
+        <source>ATC pre-check running… (%n line(s) of output)</source>
+        <translation>
+            <numerusform>ATC 预检运行中…（已输出 %n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>--soc_version: the chip the OM will run on (npu-smi info shows it).</source>
+        <translation>--soc_version：OM 将要运行的芯片（npu-smi info 可查看）。</translation>
+    </message>
+    <message>
+        <source>SoC version:</source>
+        <translation>SoC 版本：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <source>--output without .om; ATC appends .om.</source>
+        <translation>--output 不含 .om；ATC 会自动添加 .om。</translation>
+    </message>
+    <message>
+        <source>Output name:</source>
+        <translation>输出名称：</translation>
+    </message>
+    <message>
+        <source>Input shapes:</source>
+        <translation>输入形状：</translation>
+    </message>
+    <message>
+        <source>e.g. 1,4,8: one static OM per batch size</source>
+        <translation>例如 1,4,8：每个 batch 大小生成一个静态 OM</translation>
+    </message>
+    <message>
+        <source>Batch variants:</source>
+        <translation>Batch 变体：</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Dynamic shape profiles: set the dims to -1 in the input shapes, then list the sizes the OM must accept (2 to 100 profiles).</source>
+        <translation>动态形状档位：先在输入形状中把相应维度设为 -1，再列出 OM 需要支持的尺寸（2 到 100 个档位）。</translation>
+    </message>
+    <message>
+        <source>Profiles:</source>
+        <translation>档位：</translation>
+    </message>
+    <message>
+        <source>Input format:</source>
+        <translation>输入格式：</translation>
+    </message>
+    <message>
+        <source>Output type:</source>
+        <translation>输出类型：</translation>
+    </message>
+    <message>
+        <source>Precision mode:</source>
+        <translation>精度模式：</translation>
+    </message>
+    <message>
+        <source>node:0;node2:1 (select nodes in the Graph page)</source>
+        <translation>node:0;node2:1（可在“计算图”页选择节点）</translation>
+    </message>
+    <message>
+        <source>Out nodes:</source>
+        <translation>输出节点：</translation>
+    </message>
+    <message>
+        <source>AIPP Configuration</source>
+        <translation>AIPP 配置</translation>
+    </message>
+    <message>
+        <source>AIPP config (*.cfg);;All files (*)</source>
+        <translation>AIPP 配置 (*.cfg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>AIPP file:</source>
+        <translation>AIPP 文件：</translation>
+    </message>
+    <message>
+        <source>Log level:</source>
+        <translation>日志级别：</translation>
+    </message>
+    <message>
+        <source>Other flags:</source>
+        <translation>其他参数：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Checks&lt;/b&gt;</source>
+        <translation>&lt;b&gt;检查结果&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Command&lt;/b&gt;</source>
+        <translation>&lt;b&gt;命令&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Export .sh…</source>
+        <translation>导出 .sh…</translation>
+    </message>
+    <message>
+        <source>(no model open)</source>
+        <translation>（未打开模型）</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>检查中…</translation>
+    </message>
+    <message>
+        <source>The ATC pre-check ran for other options; run it again to see what ATC says about these.</source>
+        <translation>ATC 预检是针对之前的选项运行的；请重新运行，查看 ATC 对当前选项的结论。</translation>
+    </message>
+    <message>
+        <source>ATC pre-check running…</source>
+        <translation>ATC 预检运行中…</translation>
+    </message>
+    <message>
+        <source>ATC pre-check cancelled after %1 s.</source>
+        <translation>ATC 预检在 %1 秒后被取消。</translation>
+    </message>
+    <message>
+        <source>ATC pre-check gave no report (%1 s): see the checks above.</source>
+        <translation>ATC 预检没有生成报告（%1 秒）：请查看上方的检查结果。</translation>
+    </message>
+    <message numerus="yes">
+        <source>ATC pre-check rejected %n operator(s) (%1 s); they are marked on the graph.</source>
+        <translation>
+            <numerusform>ATC 预检拒绝了 %n 个算子（%1 秒）；已在计算图上标出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ATC pre-check failed (%1 s): see the checks above.</source>
+        <translation>ATC 预检失败（%1 秒）：请查看上方的检查结果。</translation>
+    </message>
+    <message>
+        <source>ATC pre-check passed (%1 s).</source>
+        <translation>ATC 预检通过（%1 秒）。</translation>
+    </message>
+    <message>
+        <source>Cancel Pre-check</source>
+        <translation>取消预检</translation>
+    </message>
+    <message>
+        <source>Stop ATC's pre-check.</source>
+        <translation>停止 ATC 预检。</translation>
+    </message>
+    <message>
+        <source>ATC's own pre-check (atc --mode=3) needs an installed toolkit: %1</source>
+        <translation>ATC 自带的预检（atc --mode=3）需要已安装的工具包：%1</translation>
+    </message>
+    <message>
+        <source>Run ATC's own pre-check (atc --mode=3) on these options and add what it reports to the checks.</source>
+        <translation>用当前选项运行 ATC 自带的预检（atc --mode=3），并把结果加入检查列表。</translation>
+    </message>
+    <message>
+        <source>Open a model first.</source>
+        <translation>请先打开模型。</translation>
+    </message>
+    <message>
+        <source>No ATC was found: %1</source>
+        <translation>未找到 ATC：%1</translation>
+    </message>
+    <message>
+        <source>Fix the errors above first: %1</source>
+        <translation>请先修正上方的错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run ATC (%n variants)</source>
+        <translation>
+            <numerusform>运行 ATC（%n 个变体）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This ATC's --help does not list --%1.</source>
+        <translation>此 ATC 的 --help 中没有 --%1。</translation>
+    </message>
+    <message>
+        <source>Export Command</source>
+        <translation>导出命令</translation>
+    </message>
+    <message>
+        <source>Shell scripts (*.sh)</source>
+        <translation>Shell 脚本 (*.sh)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ExtraFlagsEditor</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Add any flag `atc --help` lists; the form's own fields are not offered.</source>
+        <translation>可添加 `atc --help` 列出的任意参数；表单中已有字段的参数不在此列出。</translation>
+    </message>
+    <message>
+        <source>No ATC toolkit probed: type flag names as `atc --help` lists them</source>
+        <translation>未探测到 ATC 工具包：请按 `atc --help` 中的写法输入参数名</translation>
+    </message>
+    <message>
+        <source>--%1 is set by this app (--framework=5, --mode per run): leave it out.</source>
+        <translation>--%1 由本程序设置（--framework=5，--mode 按运行设置）：请勿填写。</translation>
+    </message>
+    <message>
+        <source>--%1 has its own field in the form: set it there instead.</source>
+        <translation>--%1 在表单中有专门的字段：请在那里设置。</translation>
+    </message>
+    <message>
+        <source>This ATC's --help does not list --%1</source>
+        <translation>此 ATC 的 --help 中没有 --%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ExtractDialog</name>
+    <message>
+        <source>Extract Sub-model</source>
+        <translation>提取子模型</translation>
+    </message>
+    <message>
+        <source>Write the part of the graph that computes the chosen outputs. Typical use: stop before post-processing ATC cannot take (NonMaxSuppression and friends) and run it on the host.</source>
+        <translation>写出计算所选输出的那部分计算图。典型用法：在 ATC 无法处理的后处理（如 NonMaxSuppression）之前截断，后处理放到主机上运行。</translation>
+    </message>
+    <message>
+        <source>Outputs</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Tensors the sub-model computes.</source>
+        <translation>子模型计算的张量。</translation>
+    </message>
+    <message>
+        <source>Inputs (optional)</source>
+        <translation>输入（可选）</translation>
+    </message>
+    <message>
+        <source>Tensors it starts from. Leave empty to keep the model's inputs (%1).</source>
+        <translation>子模型的起始张量。留空则沿用模型的输入（%1）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>另存为：</translation>
+    </message>
+    <message>
+        <source>Save Sub-model</source>
+        <translation>保存子模型</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Choose at least one output and a file name.</source>
+        <translation>请至少选择一个输出，并填写文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::FindingsList</name>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Flag</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>
+Nodes: %1 (double-click to show in the graph)</source>
+        <translation>
+节点：%1（双击在计算图中显示）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::GraphPage</name>
+    <message>
+        <source>Find node by name or op type (Ctrl+F)</source>
+        <translation>按名称或算子类型查找节点（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配（F3）</translation>
+    </message>
+    <message>
+        <source>Collapse scopes deeper than</source>
+        <translation>折叠深于此层级的作用域</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Top to bottom</source>
+        <translation>从上到下</translation>
+    </message>
+    <message>
+        <source>Left to right</source>
+        <translation>从左到右</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fit the graph (F)</source>
+        <translation>缩放以显示整个计算图（F）</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Actual size (0)</source>
+        <translation>实际大小（0）</translation>
+    </message>
+    <message>
+        <source>Zoom in (+)</source>
+        <translation>放大（+）</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>缩小（-）</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the graph as PNG or SVG</source>
+        <translation>将计算图保存为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <source>Use as out node</source>
+        <translation>用作输出节点</translation>
+    </message>
+    <message>
+        <source>Add the selected node to ATC's --out_nodes on the Convert page</source>
+        <translation>把所选节点加入“转换”页的 ATC --out_nodes</translation>
+    </message>
+    <message>
+        <source>Click a node to see its attributes, inputs and outputs.</source>
+        <translation>点击节点查看其属性、输入和输出。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Problems&lt;/b&gt;</source>
+        <translation>&lt;b&gt;问题&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>正在布局…</translation>
+    </message>
+    <message>
+        <source>%1 operator boxes, %2 collapsed scopes, %3 edges, %4 layers, %5 crossings; %6 Constants folded; layout %7 ms</source>
+        <translation>%1 个算子框，%2 个折叠的作用域，%3 条边，%4 层，%5 处交叉；折叠了 %6 个 Constant；布局用时 %7 毫秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2 nodes, collapsed. Double-click to expand.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2 个节点，已折叠。双击展开。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Attributes&lt;/h4&gt;&lt;table&gt;</source>
+        <translation>&lt;h4&gt;属性&lt;/h4&gt;&lt;table&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Inputs&lt;/h4&gt;&lt;table&gt;</source>
+        <translation>&lt;h4&gt;输入&lt;/h4&gt;&lt;table&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Outputs&lt;/h4&gt;&lt;table&gt;</source>
+        <translation>&lt;h4&gt;输出&lt;/h4&gt;&lt;table&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;%n weight(s) or constant(s) folded into this node.&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;有 %n 个权重或常量折叠到此节点中。&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 nodes in its subgraphs; double-click to expand or collapse them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;其子图中有 %1 个节点；双击展开或折叠。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No graph to export.</source>
+        <translation>没有可导出的计算图。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Export Graph</source>
+        <translation>导出计算图</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg);;PNG (*.png)</source>
+        <translation>SVG (*.svg);;PNG (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::InputShapeModel</name>
+    <message>
+        <source>Use fixed sizes here; dynamic profiles belong to the conversion settings.</source>
+        <translation>此处请使用固定尺寸；动态档位请在转换设置中配置。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 dimensions; %3 given.</source>
+        <translation>%1 有 %2 个维度；但给出了 %3 个。</translation>
+    </message>
+    <message>
+        <source>Proposed: dynamic dimensions set to 1. Edit to the size you deploy with.</source>
+        <translation>建议值：动态维度设为 1。请改成部署时使用的尺寸。</translation>
+    </message>
+    <message>
+        <source>Comma-separated sizes, e.g. 1,3,224,224.</source>
+        <translation>用逗号分隔的尺寸，例如 1,3,224,224。</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Shape in the model</source>
+        <translation>模型中的形状</translation>
+    </message>
+    <message>
+        <source>Static shape to use</source>
+        <translation>使用的静态形状</translation>
+    </message>
+</context>
+<context>
+    <name>wb::LatencyCharts</name>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation>时延（毫秒）</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>batch 大小</translation>
+    </message>
+    <message>
+        <source>mean latency (ms)</source>
+        <translation>平均时延（毫秒）</translation>
+    </message>
+    <message>
+        <source>per iteration</source>
+        <translation>每次迭代</translation>
+    </message>
+    <message>
+        <source>throughput (samples/s)</source>
+        <translation>吞吐量（样本/秒）</translation>
+    </message>
+    <message>
+        <source>mean latency</source>
+        <translation>平均时延</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>吞吐量</translation>
+    </message>
+    <message>
+        <source>best under %1 ms: %2</source>
+        <translation>%1 毫秒内最佳：%2</translation>
+    </message>
+</context>
+<context>
+    <name>wb::LogPanel</name>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation>Debug 及以上</translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation>Info 及以上</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>警告和错误</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+</context>
+<context>
+    <name>wb::MainWindow</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Fix input shapes, infer every tensor's shape, save a static copy or extract a sub-model</source>
+        <translation>固定输入形状，推导每个张量的形状，保存静态副本或提取子模型</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>The model's graph: search, node properties, problems, export</source>
+        <translation>模型的计算图：搜索、节点属性、问题、导出</translation>
+    </message>
+    <message>
+        <source>Convert</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <source>ATC options checked as you type, the exact command, Run</source>
+        <translation>边输入边检查的 ATC 选项、确切的命令、运行</translation>
+    </message>
+    <message>
+        <source>ATC Run</source>
+        <translation>ATC 运行</translation>
+    </message>
+    <message>
+        <source>The conversion as it runs: log, problems, batch variants</source>
+        <translation>运行中的转换：日志、问题、batch 变体</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>Run the model on the CPU or an NPU and chart its latency</source>
+        <translation>在 CPU 或 NPU 上运行模型并绘制时延图表</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Nothing was written</source>
+        <translation>未写入任何文件</translation>
+    </message>
+    <message>
+        <source>Model written</source>
+        <translation>模型已写入</translation>
+    </message>
+    <message>
+        <source>Open It</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Model…</source>
+        <translation>打开模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open Re&amp;cipe…</source>
+        <translation>打开配方(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open Conversion Recipe</source>
+        <translation>打开转换配方</translation>
+    </message>
+    <message>
+        <source>Recipes (*.recipe.json *.json)</source>
+        <translation>配方 (*.recipe.json *.json)</translation>
+    </message>
+    <message>
+        <source>Open ATC &amp;Log…</source>
+        <translation>打开 ATC 日志(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open ATC Log</source>
+        <translation>打开 ATC 日志</translation>
+    </message>
+    <message>
+        <source>Logs (*.log *.txt);;All files (*)</source>
+        <translation>日志 (*.log *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close Model</source>
+        <translation>关闭模型(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find ATC Again</source>
+        <translation>重新查找 ATC(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About ATC Workbench</source>
+        <translation>关于 ATC Workbench(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>The model loaded with warnings</source>
+        <translation>模型已加载，但有警告</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more problem(s); see the log)</source>
+        <translation>
+            <numerusform>（另有 %n 个问题；请查看日志）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open the model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>Could not open the recipe</source>
+        <translation>无法打开配方</translation>
+    </message>
+    <message>
+        <source>Open ONNX Model</source>
+        <translation>打开 ONNX 模型</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx);;All files (*)</source>
+        <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Clear Recent Files</source>
+        <translation>清除最近文件</translation>
+    </message>
+    <message>
+        <source>About ATC Workbench</source>
+        <translation>关于 ATC Workbench</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;ATC Workbench %1&lt;/h3&gt;&lt;p&gt;From ONNX model to measured OM on Ascend NPUs.&lt;/p&gt;&lt;p&gt;Log file: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;ATC Workbench %1&lt;/h3&gt;&lt;p&gt;从 ONNX 模型到在昇腾 NPU 上实测的 OM。&lt;/p&gt;&lt;p&gt;日志文件：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Quit while tools run?</source>
+        <translation>工具仍在运行，确定退出？</translation>
+    </message>
+    <message>
+        <source>Still running:
+%1
+
+Stop them and quit?</source>
+        <translation>仍在运行：
+%1
+
+停止它们并退出？</translation>
+    </message>
+</context>
+<context>
+    <name>wb::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ModelPage</name>
+    <message>
+        <source>Inputs and outputs</source>
+        <translation>输入和输出</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>IR version</source>
+        <translation>IR 版本</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>生成工具</translation>
+    </message>
+    <message>
+        <source>Opsets</source>
+        <translation>Opset</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Custom-domain ops</source>
+        <translation>自定义域算子</translation>
+    </message>
+    <message>
+        <source>Control flow</source>
+        <translation>控制流</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 in the main graph, %2 with %3 subgraphs</source>
+        <translation>主图中 %1 个，含 %3 个子图共 %2 个</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1 initializers, %2, %3 parameters</source>
+        <translation>%1 个 initializer，%2，%3 个参数</translation>
+    </message>
+    <message>
+        <source> (%1 in external data files)</source>
+        <translation>（其中 %1 在外部数据文件中）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>This input has dynamic dimensions:</source>
+        <translation>此输入含有动态维度：</translation>
+    </message>
+    <message>
+        <source>%1 inputs have dynamic dimensions:</source>
+        <translation>%1 个输入含有动态维度：</translation>
+    </message>
+    <message>
+        <source>%1 %2. ATC needs static shapes: give each one in --input_shape, or use a dynamic batch/image/dims profile.</source>
+        <translation>%1 %2。ATC 需要静态形状：请在 --input_shape 中逐一给出，或使用动态 batch/图像尺寸/维度档位。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::OpTypeModel</name>
+    <message>
+        <source>Operator</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ProfilesEditor</name>
+    <message>
+        <source>Add profile</source>
+        <translation>添加档位</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>None (static shapes)</source>
+        <translation>无（静态形状）</translation>
+    </message>
+    <message>
+        <source>Dynamic batch</source>
+        <translation>动态 batch</translation>
+    </message>
+    <message>
+        <source>Dynamic image size</source>
+        <translation>动态图像尺寸</translation>
+    </message>
+    <message>
+        <source>Dynamic dims</source>
+        <translation>动态维度</translation>
+    </message>
+    <message>
+        <source>Profiles (gears): the sizes the OM accepts at run time. ATC takes one of --dynamic_batch_size, --dynamic_image_size or --dynamic_dims, with 2 to 100 profiles.</source>
+        <translation>档位：OM 在运行时接受的尺寸。ATC 只接受 --dynamic_batch_size、--dynamic_image_size、--dynamic_dims 之一，档位数为 2 到 100。</translation>
+    </message>
+    <message>
+        <source>Profile number</source>
+        <translation>档位序号</translation>
+    </message>
+    <message>
+        <source>Values per profile: one per -1 in --input_shape, in order.</source>
+        <translation>每个档位的取值个数：--input_shape 中每个 -1 对应一个，按顺序排列。</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>取值个数：</translation>
+    </message>
+    <message>
+        <source>The value as it was saved. Fix it here (Enter reads it into the table) or edit the table to replace it.</source>
+        <translation>保存时的原始值。可在此修改（按回车读入表格），或直接编辑表格替换它。</translation>
+    </message>
+    <message>
+        <source>Raw value:</source>
+        <translation>原始值：</translation>
+    </message>
+    <message>
+        <source>The flag as the command line gets it.</source>
+        <translation>命令行中该参数的实际写法。</translation>
+    </message>
+    <message>
+        <source>Could not read this value: %1 It is kept exactly as written until you edit the table.</source>
+        <translation>无法解析该值：%1 在编辑表格之前，它会按原样保留。</translation>
+    </message>
+    <message>
+        <source>Not every profile fits the table (see below). The value is kept exactly as written until you edit the table.</source>
+        <translation>并非所有档位都能放入表格（见下方）。在编辑表格之前，该值会按原样保留。</translation>
+    </message>
+    <message>
+        <source>Row %1: '%2' is not a positive whole number: the row is left out.</source>
+        <translation>第 %1 行：“%2”不是正整数：该行被忽略。</translation>
+    </message>
+    <message>
+        <source>Row %1 is incomplete: it is left out.</source>
+        <translation>第 %1 行不完整：已被忽略。</translation>
+    </message>
+    <message>
+        <source>Rows %1 are incomplete: they are left out.</source>
+        <translation>第 %1 行不完整：已被忽略。</translation>
+    </message>
+    <message>
+        <source>Row %1 is empty: it is left out.</source>
+        <translation>第 %1 行为空：已被忽略。</translation>
+    </message>
+    <message>
+        <source>Rows %1 are empty: they are left out.</source>
+        <translation>第 %1 行为空：已被忽略。</translation>
+    </message>
+    <message>
+        <source>Dynamic dims in the input shape: %1; values per profile: %2.</source>
+        <translation>输入形状中的动态维度：%1 个；每个档位的取值：%2 个。</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <source>dim %1</source>
+        <translation>维度 %1</translation>
+    </message>
+    <message>
+        <source>dim %1 (extra)</source>
+        <translation>维度 %1（多余）</translation>
+    </message>
+    <message>
+        <source>(no complete profile yet: the flag is left out)</source>
+        <translation>（尚无完整档位：不输出该参数）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunPage</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>CPU (ONNX Runtime)</source>
+        <translation>CPU（ONNX Runtime）</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Runner:</source>
+        <translation>运行器：</translation>
+    </message>
+    <message>
+        <source>Warm-up:</source>
+        <translation>预热：</translation>
+    </message>
+    <message>
+        <source>Loops:</source>
+        <translation>循环次数：</translation>
+    </message>
+    <message>
+        <source>Input data:</source>
+        <translation>输入数据：</translation>
+    </message>
+    <message>
+        <source>input:1,3,224,224 (for dynamic ONNX inputs)</source>
+        <translation>input:1,3,224,224（用于动态 ONNX 输入）</translation>
+    </message>
+    <message>
+        <source>Input shapes:</source>
+        <translation>输入形状：</translation>
+    </message>
+    <message>
+        <source>Runs (tick to compare)</source>
+        <translation>运行记录（勾选以比较）</translation>
+    </message>
+    <message>
+        <source>Budget (ms):</source>
+        <translation>时延预算（毫秒）：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>CSV…</source>
+        <translation>CSV…</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Model to Run</source>
+        <translation>要运行的模型</translation>
+    </message>
+    <message>
+        <source>Models (*.om *.onnx);;All files (*)</source>
+        <translation>模型 (*.om *.onnx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>正在运行：%1</translation>
+    </message>
+    <message>
+        <source>Export Runs</source>
+        <translation>导出运行记录</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Charts</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Looking for NPUs…</source>
+        <translation>正在查找 NPU…</translation>
+    </message>
+    <message>
+        <source>NPU %1 (not detected)</source>
+        <translation>NPU %1（未检测到）</translation>
+    </message>
+    <message>
+        <source>NPU %1 · %2 · %3</source>
+        <translation>NPU %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>%1: %2 iterations, mean %3 ms, %4 samples/s</source>
+        <translation>%1：%2 次迭代，平均 %3 毫秒，%4 样本/秒</translation>
+    </message>
+    <message>
+        <source>%1 samples/s</source>
+        <translation>%1 样本/秒</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SettingsDialog</name>
+    <message>
+        <source>Debug messages in the log</source>
+        <translation>在日志中记录调试信息</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Leave both empty to find ATC on PATH, through ASCEND_TOOLKIT_HOME / ASCEND_HOME_PATH, or in the default install folders (/usr/local/Ascend/ascend-toolkit/latest, /usr/local/Ascend/cann).</source>
+        <translation>两项都留空时，将在 PATH、ASCEND_TOOLKIT_HOME / ASCEND_HOME_PATH 或默认安装目录（/usr/local/Ascend/ascend-toolkit/latest、/usr/local/Ascend/cann）中查找 ATC。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Toolkit Folder</source>
+        <translation>工具包文件夹</translation>
+    </message>
+    <message>
+        <source>atc Program</source>
+        <translation>atc 程序</translation>
+    </message>
+    <message>
+        <source>atc program:</source>
+        <translation>atc 程序：</translation>
+    </message>
+    <message>
+        <source>Toolkit folder:</source>
+        <translation>工具包文件夹：</translation>
+    </message>
+    <message>
+        <source>Automatic (system language)</source>
+        <translation>自动（跟随系统语言）</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time ATC Workbench starts.</source>
+        <translation>下次启动 ATC Workbench 时生效。</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ShapesPage</name>
+    <message>
+        <source>Only tensors still dynamic</source>
+        <translation>只显示仍为动态的张量</translation>
+    </message>
+    <message>
+        <source>Save Static Copy…</source>
+        <translation>保存静态副本…</translation>
+    </message>
+    <message>
+        <source>Extract Sub-model…</source>
+        <translation>提取子模型…</translation>
+    </message>
+    <message>
+        <source>Input shapes</source>
+        <translation>输入形状</translation>
+    </message>
+    <message>
+        <source>Give every input the static shape you will convert with. Shape inference reruns as you type.</source>
+        <translation>为每个输入给出转换时使用的静态形状。形状推导会随输入实时重新运行。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Tensor shapes after inference</source>
+        <translation>推导后的张量形状</translation>
+    </message>
+    <message>
+        <source>Filter by tensor name…</source>
+        <translation>按张量名称筛选…</translation>
+    </message>
+    <message>
+        <source>Write a copy with these static input shapes and every inferred shape.</source>
+        <translation>写出一个副本，带有这些静态输入形状和推导出的全部形状。</translation>
+    </message>
+    <message>
+        <source>Write the part of the graph between chosen tensors (e.g. without NMS).</source>
+        <translation>写出所选张量之间的那部分计算图（例如去掉 NMS）。</translation>
+    </message>
+    <message>
+        <source>&lt;span style="color:#b00020"&gt;%1&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#b00020"&gt;%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Inferring shapes…</source>
+        <translation>正在推导形状…</translation>
+    </message>
+    <message>
+        <source>%1 tensors inferred; every shape is static.</source>
+        <translation>已推导 %1 个张量；所有形状均为静态。</translation>
+    </message>
+    <message>
+        <source>%1 tensors inferred; &lt;b&gt;%2 still dynamic&lt;/b&gt; (%3%4). Data-dependent ops such as NonMaxSuppression, or shape arithmetic ONNX cannot see through, keep them dynamic: cut them off with Extract Sub-model, or let ATC handle them with a dynamic profile.</source>
+        <translation>已推导 %1 个张量；&lt;b&gt;%2 个仍为动态&lt;/b&gt;（%3%4）。NonMaxSuppression 等数据相关算子，或 ONNX 无法推导的形状运算，会使它们保持动态：可用“提取子模型”将其切除，或使用动态档位交给 ATC 处理。</translation>
+    </message>
+    <message>
+        <source>ONNX could not infer some nodes: %1</source>
+        <translation>ONNX 无法推导部分节点：%1</translation>
+    </message>
+    <message>
+        <source>Save Static Copy</source>
+        <translation>保存静态副本</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>No model is open.</source>
+        <translation>未打开模型。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::StaticShapeDelegate</name>
+    <message>
+        <source>   (proposed: dynamic dims set to 1)</source>
+        <translation>   （建议值：动态维度设为 1）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::TensorShapeModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Not static after shape inference: a later op's size depends on data, or inference could not see through it.</source>
+        <translation>形状推导后仍非静态：后续算子的尺寸依赖数据，或推导无法确定。</translation>
+    </message>
+    <message>
+        <source>Shape inference could not determine this tensor's shape.</source>
+        <translation>形状推导无法确定此张量的形状。</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Inferred shape</source>
+        <translation>推导出的形状</translation>
+    </message>
+</context>
+<context>
+    <name>wb::TensorTableModel</name>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Dynamic: ATC needs a static shape for this input. Fix it with --input_shape or a dynamic batch/image/dims profile.</source>
+        <translation>动态：ATC 需要此输入为静态形状。请用 --input_shape 固定，或使用动态 batch/图像尺寸/维度档位。</translation>
+    </message>
+    <message>
+        <source>Dynamic: this output's size is only known at run time.</source>
+        <translation>动态：此输出的尺寸只有在运行时才能确定。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>种类</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+</context>
+<context>
+    <name>wb::WelcomePage</name>
+    <message>
+        <source>Recent models</source>
+        <translation>最近的模型</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Drop an ONNX model here&lt;/h2&gt;&lt;p&gt;or open one to see its inputs, outputs and dynamic dimensions.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;将 ONNX 模型拖放到这里&lt;/h2&gt;&lt;p&gt;或打开一个模型，查看其输入、输出和动态维度。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open Model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <source> (missing)</source>
+        <translation>（不存在）</translation>
+    </message>
+</context>
+</TS>
