@@ -16,6 +16,7 @@ private slots:
     void recipeAndWindowSize();
     void badWindowSize();
     void badLanguage();
+    void darkPalette();
     void savedAtcLog();
 
 private:
@@ -124,6 +125,30 @@ void TestScreenshot::badLanguage()
     QVERIFY(err.contains("unknown language 'fr_FR'; choose one of: en, zh_CN"));
 }
 
+void TestScreenshot::darkPalette()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("dark.png"));
+    QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--palette"), QStringLiteral("dark"),
+                 QStringLiteral("--page"), QStringLiteral("model"),
+                 wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")) }),
+        0);
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    // Mostly dark: the window colour of theme::darkPalette() fills most of the picture.
+    qint64 dark = 0, all = 0;
+    for (int y = 0; y < image.height(); y += 4) {
+        for (int x = 0; x < image.width(); x += 4) {
+            ++all;
+            dark += image.pixelColor(x, y).lightness() < 80 ? 1 : 0;
+        }
+    }
+    QVERIFY2(dark * 2 > all, qPrintable(QStringLiteral("%1 of %2").arg(dark).arg(all)));
+    QByteArray err;
+    QCOMPARE(run({ QStringLiteral("--palette"), QStringLiteral("neon") }, nullptr, &err), 2);
+    QVERIFY(err.contains("--palette takes system, light or dark"));
+}
+
 void TestScreenshot::badWindowSize()
 {
     QByteArray err;
@@ -133,7 +158,7 @@ void TestScreenshot::badWindowSize()
 
 void TestScreenshot::savedAtcLog()
 {
-    // No model: the ATC Run page shows a recorded ATC failure, its error lines in red.
+    // No model: the ATC Run page shows a recorded ATC failure, its error lines in red (theme::text(Error), light).
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("atc.png"));
     QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--atc-log"),
@@ -145,7 +170,7 @@ void TestScreenshot::savedAtcLog()
     for (int y = 0; y < image.height(); ++y) {
         for (int x = 0; x < image.width(); ++x) {
             const QColor c = image.pixelColor(x, y);
-            red += c.red() == 0xc6 && c.green() == 0x28 && c.blue() == 0x28 ? 1 : 0;
+            red += c.red() == 0xb0 && c.green() == 0x00 && c.blue() == 0x20 ? 1 : 0;
         }
     }
     QVERIFY2(red > 50, qPrintable(QString::number(red)));

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -372,15 +372,15 @@
         <translation>取消预检</translation>
     </message>
     <message>
-        <source>Stop ATC's pre-check.</source>
+        <source>Stop ATC&apos;s pre-check.</source>
         <translation>停止 ATC 预检。</translation>
     </message>
     <message>
-        <source>ATC's own pre-check (atc --mode=3) needs an installed toolkit: %1</source>
+        <source>ATC&apos;s own pre-check (atc --mode=3) needs an installed toolkit: %1</source>
         <translation>ATC 自带的预检（atc --mode=3）需要已安装的工具包：%1</translation>
     </message>
     <message>
-        <source>Run ATC's own pre-check (atc --mode=3) on these options and add what it reports to the checks.</source>
+        <source>Run ATC&apos;s own pre-check (atc --mode=3) on these options and add what it reports to the checks.</source>
         <translation>用当前选项运行 ATC 自带的预检（atc --mode=3），并把结果加入检查列表。</translation>
     </message>
     <message>
@@ -402,7 +402,7 @@
         </translation>
     </message>
     <message>
-        <source>This ATC's --help does not list --%1.</source>
+        <source>This ATC&apos;s --help does not list --%1.</source>
         <translation>此 ATC 的 --help 中没有 --%1。</translation>
     </message>
     <message>
@@ -433,7 +433,7 @@
         <translation>值</translation>
     </message>
     <message>
-        <source>Add any flag `atc --help` lists; the form's own fields are not offered.</source>
+        <source>Add any flag `atc --help` lists; the form&apos;s own fields are not offered.</source>
         <translation>可添加 `atc --help` 列出的任意参数；表单中已有字段的参数不在此列出。</translation>
     </message>
     <message>
@@ -449,7 +449,7 @@
         <translation>--%1 在表单中有专门的字段：请在那里设置。</translation>
     </message>
     <message>
-        <source>This ATC's --help does not list --%1</source>
+        <source>This ATC&apos;s --help does not list --%1</source>
         <translation>此 ATC 的 --help 中没有 --%1</translation>
     </message>
 </context>
@@ -476,7 +476,7 @@
         <translation>输入（可选）</translation>
     </message>
     <message>
-        <source>Tensors it starts from. Leave empty to keep the model's inputs (%1).</source>
+        <source>Tensors it starts from. Leave empty to keep the model&apos;s inputs (%1).</source>
         <translation>子模型的起始张量。留空则沿用模型的输入（%1）。</translation>
     </message>
     <message>
@@ -592,7 +592,7 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>用作输出节点</translation>
     </message>
     <message>
-        <source>Add the selected node to ATC's --out_nodes on the Convert page</source>
+        <source>Add the selected node to ATC&apos;s --out_nodes on the Convert page</source>
         <translation>把所选节点加入“转换”页的 ATC --out_nodes</translation>
     </message>
     <message>
@@ -776,7 +776,7 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>形状</translation>
     </message>
     <message>
-        <source>Fix input shapes, infer every tensor's shape, save a static copy or extract a sub-model</source>
+        <source>Fix input shapes, infer every tensor&apos;s shape, save a static copy or extract a sub-model</source>
         <translation>固定输入形状，推导每个张量的形状，保存静态副本或提取子模型</translation>
     </message>
     <message>
@@ -784,7 +784,7 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <source>The model's graph: search, node properties, problems, export</source>
+        <source>The model&apos;s graph: search, node properties, problems, export</source>
         <translation>模型的计算图：搜索、节点属性、问题、导出</translation>
     </message>
     <message>
@@ -1120,7 +1120,7 @@ Stop them and quit?</source>
         <translation>并非所有档位都能放入表格（见下方）。在编辑表格之前，该值会按原样保留。</translation>
     </message>
     <message>
-        <source>Row %1: '%2' is not a positive whole number: the row is left out.</source>
+        <source>Row %1: &apos;%2&apos; is not a positive whole number: the row is left out.</source>
         <translation>第 %1 行：“%2”不是正整数：该行被忽略。</translation>
     </message>
     <message>
@@ -1385,10 +1385,6 @@ Stop them and quit?</source>
         <translation>写出所选张量之间的那部分计算图（例如去掉 NMS）。</translation>
     </message>
     <message>
-        <source>&lt;span style="color:#b00020"&gt;%1&lt;/span&gt;</source>
-        <translation>&lt;span style="color:#b00020"&gt;%1&lt;/span&gt;</translation>
-    </message>
-    <message>
         <source>Inferring shapes…</source>
         <translation>正在推导形状…</translation>
     </message>
@@ -1431,11 +1427,11 @@ Stop them and quit?</source>
         <translation>未知</translation>
     </message>
     <message>
-        <source>Not static after shape inference: a later op's size depends on data, or inference could not see through it.</source>
+        <source>Not static after shape inference: a later op&apos;s size depends on data, or inference could not see through it.</source>
         <translation>形状推导后仍非静态：后续算子的尺寸依赖数据，或推导无法确定。</translation>
     </message>
     <message>
-        <source>Shape inference could not determine this tensor's shape.</source>
+        <source>Shape inference could not determine this tensor&apos;s shape.</source>
         <translation>形状推导无法确定此张量的形状。</translation>
     </message>
     <message>
@@ -1466,7 +1462,7 @@ Stop them and quit?</source>
         <translation>动态：ATC 需要此输入为静态形状。请用 --input_shape 固定，或使用动态 batch/图像尺寸/维度档位。</translation>
     </message>
     <message>
-        <source>Dynamic: this output's size is only known at run time.</source>
+        <source>Dynamic: this output&apos;s size is only known at run time.</source>
         <translation>动态：此输出的尺寸只有在运行时才能确定。</translation>
     </message>
     <message>

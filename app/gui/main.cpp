@@ -1,6 +1,7 @@
 // atc-workbench: the desktop application.
 #include "exportgraph.h"
 #include "i18n.h"
+#include "theme.h"
 #include "logging/logging.h"
 #include "mainwindow.h"
 #include "pages/runpage.h"
@@ -12,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -59,12 +61,15 @@ int main(int argc, char* argv[])
     const QCommandLineOption language(QStringLiteral("lang"),
         QStringLiteral("UI language: en or zh_CN (default: the Settings choice, else the system's)."),
         QStringLiteral("LANG"));
+    const QCommandLineOption palette(QStringLiteral("palette"),
+        QStringLiteral("Colours: system (default: the desktop's), light or dark (Fusion style)."), QStringLiteral("NAME"),
+        QStringLiteral("system"));
     const QCommandLineOption windowSize(QStringLiteral("window-size"),
         QStringLiteral("With --screenshot: the window size as WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
     parser.addOptions(
         { verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu, atcLog,
-            language, windowSize });
+            language, palette, windowSize });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
@@ -78,6 +83,16 @@ int main(int argc, char* argv[])
     if (parser.positionalArguments().size() > 1) {
         std::fprintf(stderr, "atc-workbench: give at most one model to open\n");
         return 2;
+    }
+    const QString paletteName = parser.value(palette);
+    if (paletteName != QLatin1String("system") && paletteName != QLatin1String("light") && paletteName != QLatin1String("dark")) {
+        std::fprintf(stderr, "atc-workbench: --palette takes system, light or dark\n");
+        return 2;
+    }
+    if (paletteName != QLatin1String("system")) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(paletteName == QLatin1String("dark") ? wb::theme::darkPalette()
+                                                                      : QApplication::style()->standardPalette());
     }
     static const QRegularExpression sizePattern(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
     const QRegularExpressionMatch size = sizePattern.match(parser.value(windowSize));

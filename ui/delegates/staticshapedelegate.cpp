@@ -1,5 +1,7 @@
 #include "staticshapedelegate.h"
 
+#include "theme.h"
+
 #include "models/inputshapemodel.h"
 
 namespace wb {
@@ -9,12 +11,13 @@ void StaticShapeDelegate::initStyleOption(QStyleOptionViewItem* option, const QM
     QStyledItemDelegate::initStyleOption(option, index);
     const QString error = index.data(InputShapeModel::ErrorRole).toString();
     if (!error.isEmpty()) {
-        option->backgroundBrush = QColor(0xfd, 0xe0, 0xdc);
-        option->palette.setColor(QPalette::Text, QColor(0x9b, 0x1c, 0x1c));
+        option->backgroundBrush = theme::cellBackground(theme::Tone::Error);
+        option->palette.setColor(QPalette::Text, theme::cellText(theme::Tone::Error));
         option->text += QStringLiteral("   ⚠ ") + error;
     } else if (index.data(InputShapeModel::PrefilledRole).toBool()) {
         option->font.setItalic(true);
-        option->backgroundBrush = QColor(0xff, 0xf3, 0xd6);
+        option->backgroundBrush = theme::cellBackground(theme::Tone::Warning);
+        option->palette.setColor(QPalette::Text, theme::cellText(theme::Tone::Warning));
         option->text += tr("   (proposed: dynamic dims set to 1)");
     }
 }

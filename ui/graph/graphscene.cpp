@@ -1,5 +1,7 @@
 #include "graphscene.h"
 
+#include "theme.h"
+
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -97,7 +99,7 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
     }
     if (text && scale >= 0.7) {
         p.setFont(small);
-        p.setPen(QColor(0x55, 0x55, 0x55));
+        p.setPen(theme::isDark() ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x55, 0x55, 0x55)); // edge labels
         for (int e : scene.edges.query(area)) {
             const QList<QPointF>& route = L.layout.edges[size_t(e)];
             const QString& shape = L.visible.edges.at(e).shape;

@@ -1,5 +1,7 @@
 #include "conversionpage.h"
 
+#include "theme.h"
+
 #include "logging/logging.h"
 #include "util/latestonly.h"
 
@@ -258,7 +260,7 @@ void ConversionPage::openLog(const QString& path)
             m_jobs->setItem(0, 1, new QTableWidgetItem(QStringLiteral("—")));
             const bool ok = log.parsed.verdict == AtcVerdict::Success;
             auto* status = new QTableWidgetItem(atcVerdictName(log.parsed.verdict));
-            status->setForeground(ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+            status->setForeground(theme::text(ok ? theme::Tone::Success : theme::Tone::Error));
             m_jobs->setItem(0, 2, status);
             m_jobs->setItem(0, 3, new QTableWidgetItem(QStringLiteral("—")));
             appendLines(0, log.lines);
@@ -336,8 +338,8 @@ void ConversionPage::appendLines(int job, const QStringList& lines)
     cursor.movePosition(QTextCursor::End);
     cursor.beginEditBlock();
     QTextCharFormat plain, warning, error;
-    warning.setForeground(QColor(0xb2, 0x6a, 0x00));
-    error.setForeground(QColor(0xc6, 0x28, 0x28));
+    warning.setForeground(theme::text(theme::Tone::Warning));
+    error.setForeground(theme::text(theme::Tone::Error));
     for (const QString& line : lines) {
         const int severity = lineSeverity(line);
         m_lines.append({ job, severity, line });
@@ -411,7 +413,7 @@ void ConversionPage::jobFinished(int job, const ConversionOutcome& outcome)
                 : outcome.ok                     ? tr("done")
                                                  : tr("failed: %1").arg(outcome.failure));
         status->setToolTip(outcome.ok ? outcome.omPath : outcome.failure + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
-        status->setForeground(outcome.ok ? QColor(0x2e, 0x7d, 0x32) : QColor(0xc6, 0x28, 0x28));
+        status->setForeground(theme::text(outcome.ok ? theme::Tone::Success : theme::Tone::Error));
     }
     if (QTableWidgetItem* time = m_jobs->item(job, 3))
         time->setText(formatMs(outcome.durationMs));

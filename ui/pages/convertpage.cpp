@@ -1,5 +1,7 @@
 #include "convertpage.h"
 
+#include "theme.h"
+
 #include "delegates/shapedelegate.h"
 #include "delegates/staticshapedelegate.h"
 #include "models/inputshapemodel.h"
@@ -257,7 +259,7 @@ QWidget* ConvertPage::buildPreview()
     buttons->addWidget(m_run);
     l->addLayout(buttons);
     m_runReason->setWordWrap(true);
-    m_runReason->setStyleSheet(QStringLiteral("color:#9b1c1c;"));
+    m_runReason->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Error).name()));
     l->addWidget(m_runReason);
     connect(copy, &QPushButton::clicked, this,
         [this] { QApplication::clipboard()->setText(renderCommandLine(m_check.invocation)); });
@@ -296,8 +298,8 @@ void ConvertPage::setToolkit(const AtcToolkit& toolkit)
     m_soc->blockSignals(false);
     const bool ok = toolkit.isValid();
     m_toolkitBanner->setText(ok ? toolkitStatus(toolkit) : toolkitStatus(toolkit) + QStringLiteral("\n") + toolkitHowTo());
-    m_toolkitBanner->setStyleSheet(ok ? QStringLiteral("QLabel { background:#e8f5e9; border:1px solid #9ccc9c; padding:6px; }")
-                                      : QStringLiteral("QLabel { background:#fff3d6; border:1px solid #e6b34a; padding:6px; }"));
+    m_toolkitBanner->setStyleSheet(QStringLiteral("QLabel { %1 padding:6px; }")
+                                       .arg(theme::panel(ok ? theme::Tone::Success : theme::Tone::Warning)));
     updatePrecheckButton();
     schedule();
 }
@@ -579,7 +581,8 @@ void ConvertPage::onPrecheckFinished(const PrecheckOutcome& outcome)
         status = tr("ATC pre-check passed (%1 s).").arg(seconds);
     m_precheckStatus->setText(status);
     m_precheckStatus->setToolTip(outcome.commandLine + QStringLiteral("\n\n") + outcome.log.mid(outcome.log.size() - 30).join(QLatin1Char('\n')));
-    m_precheckStatus->setStyleSheet(!stopped && errors > 0 ? QStringLiteral("color:#9b1c1c;") : QString());
+    m_precheckStatus->setStyleSheet(
+        !stopped && errors > 0 ? QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Error).name()) : QString());
     if (!stopped)
         m_precheckFindings = outcome.findings;
     updatePrecheckButton();

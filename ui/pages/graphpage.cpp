@@ -1,5 +1,7 @@
 #include "graphpage.h"
 
+#include "theme.h"
+
 #include "graph/graphview.h"
 #include "graph/overlaymodel.h"
 #include "logging/logging.h"
@@ -409,7 +411,8 @@ void GraphPage::showSidebar(int item)
         html += tr("<p>%1 nodes in its subgraphs; double-click to expand or collapse them.</p>").arg(n.subgraphNodeCount);
     for (const auto& mark : m_overlay->marks()) {
         if (mark.node == n.name)
-            html += QStringLiteral("<p style=\"color:#b00020\">[%1] %2</p>").arg(mark.source.toHtmlEscaped(), mark.message.toHtmlEscaped());
+            html += QStringLiteral("<p style=\"color:%3\">[%1] %2</p>")
+                        .arg(mark.source.toHtmlEscaped(), mark.message.toHtmlEscaped(), theme::text(theme::Tone::Error).name());
     }
     m_sidebar->setHtml(html);
 }

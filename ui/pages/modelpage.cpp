@@ -1,5 +1,7 @@
 #include "modelpage.h"
 
+#include "theme.h"
+
 #include "delegates/shapedelegate.h"
 #include "models/optypemodel.h"
 #include "models/tensortablemodel.h"
@@ -61,8 +63,8 @@ ModelPage::ModelPage(QWidget* parent)
 
     m_dynamicNotice->setObjectName(QStringLiteral("dynamicNotice"));
     m_dynamicNotice->setWordWrap(true);
-    m_dynamicNotice->setStyleSheet(QStringLiteral(
-        "#dynamicNotice { background:#fff3d6; border:1px solid #e6b34a; border-radius:4px; padding:6px; color:#3a2a00; }"));
+    m_dynamicNotice->setStyleSheet(QStringLiteral("#dynamicNotice { %1 border-radius:4px; padding:6px; }")
+                                       .arg(theme::panel(theme::Tone::Warning)));
     layout->addWidget(m_dynamicNotice);
 
     // Inputs and outputs first (what ATC cares about), then the summary beside the operator histogram.
@@ -88,7 +90,7 @@ ModelPage::ModelPage(QWidget* parent)
     m_custom = addRow(form, tr("Custom-domain ops"));
     m_controlFlow = addRow(form, tr("Control flow"));
     m_warnings->setWordWrap(true);
-    m_warnings->setStyleSheet(QStringLiteral("color:#9a5b00;"));
+    m_warnings->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Warning).name()));
     form->addRow(m_warnings);
 
     auto* opBox = new QGroupBox(tr("Operators"), bottom);

@@ -1,5 +1,7 @@
 #include "runpage.h"
 
+#include "theme.h"
+
 #include "charts/latencycharts.h"
 #include "run/runhistory.h"
 
@@ -242,7 +244,8 @@ void RunPage::onFinished(const BenchResult& result)
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);
     if (!result.ok) {
-        m_status->setText(QStringLiteral("<span style=\"color:#b00020\">%1</span>").arg(result.error.toHtmlEscaped()));
+        m_status->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
+                              .arg(theme::text(theme::Tone::Error).name(), result.error.toHtmlEscaped()));
         emit runFinished(false);
         return;
     }

@@ -1,5 +1,7 @@
 #include "shapespage.h"
 
+#include "theme.h"
+
 #include "delegates/shapedelegate.h"
 #include "delegates/staticshapedelegate.h"
 #include "dialogs/extractdialog.h"
@@ -28,6 +30,11 @@
 namespace wb {
 
 namespace {
+
+QString errorHtml(const QString& message)
+{
+    return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(theme::text(theme::Tone::Error).name(), message.toHtmlEscaped());
+}
 
 constexpr int kDebounceMs = 250;
 
@@ -212,7 +219,7 @@ void ShapesPage::runInference()
     const auto specs = m_inputs->specs();
     if (!specs.ok()) {
         m_inference->discard();
-        m_status->setText(tr("<span style=\"color:#b00020\">%1</span>").arg(specs.error().message.toHtmlEscaped()));
+        m_status->setText(errorHtml(specs.error().message));
         m_save->setEnabled(false);
         emit inferenceFinished(false);
         return;
@@ -223,7 +230,7 @@ void ShapesPage::runInference()
     m_inference->submit<Result<InferenceResult>>([model, fixed] { return inferShapes(*model, fixed); },
         [this](const Result<InferenceResult>& result) {
             if (!result.ok()) {
-                m_status->setText(tr("<span style=\"color:#b00020\">%1</span>").arg(result.error().message.toHtmlEscaped()));
+                m_status->setText(errorHtml(result.error().message));
                 m_save->setEnabled(false);
                 emit inferenceFinished(false);
                 return;

@@ -1,5 +1,7 @@
 #include "extraflagseditor.h"
 
+#include "theme.h"
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
@@ -98,7 +100,7 @@ ExtraFlagsEditor::ExtraFlagsEditor(QWidget* parent)
     m_remove->setEnabled(false);
     m_hint->setObjectName(QStringLiteral("extraFlagsHint"));
     m_hint->setWordWrap(true);
-    m_hint->setStyleSheet(QStringLiteral("color:#8a5a00;"));
+    m_hint->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Warning).name()));
     m_hint->setText(tr("No ATC toolkit probed: type flag names as `atc --help` lists them"));
 
     auto* buttons = new QVBoxLayout;

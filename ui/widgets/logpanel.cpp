@@ -1,5 +1,7 @@
 #include "logpanel.h"
 
+#include "theme.h"
+
 #include "logging/logging.h"
 
 #include <QComboBox>
@@ -74,8 +76,8 @@ void LogPanel::append(int level, const QString& time, const QString& logger, con
     if (level < m_level->currentData().toInt())
         return;
     static const char* names[] = { "trace", "debug", "info", "warning", "error", "critical" };
-    const QString color = level >= int(log::Level::Error) ? QStringLiteral("#c62828")
-        : level == int(log::Level::Warning)              ? QStringLiteral("#b26a00")
+    const QString color = level >= int(log::Level::Error) ? theme::text(theme::Tone::Error).name()
+        : level == int(log::Level::Warning)              ? theme::text(theme::Tone::Warning).name()
         : level <= int(log::Level::Debug)                 ? QStringLiteral("#808080")
                                                           : QString();
     QString line = QStringLiteral("%1 [%2] %3: %4")

@@ -1,5 +1,7 @@
 #include "messagebar.h"
 
+#include "theme.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -97,19 +99,19 @@ QString MessageBar::title() const
 void MessageBar::applyStyle()
 {
     QStyle::StandardPixmap icon = QStyle::SP_MessageBoxInformation;
-    QString colors = QStringLiteral("background:#e8f1fb; border:1px solid #8fb5e0;");
+    theme::Tone tone = theme::Tone::Info;
     if (m_kind == Kind::Warning) {
         icon = QStyle::SP_MessageBoxWarning;
-        colors = QStringLiteral("background:#fff6df; border:1px solid #e0b84f;");
+        tone = theme::Tone::Warning;
     } else if (m_kind == Kind::Error) {
         icon = QStyle::SP_MessageBoxCritical;
-        colors = QStringLiteral("background:#fdecea; border:1px solid #e08a80;");
+        tone = theme::Tone::Error;
     }
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize) * 2;
     m_icon->setPixmap(style()->standardIcon(icon).pixmap(size, size));
-    setStyleSheet(QStringLiteral("#messageBar { %1 border-radius:4px; } #messageBar QLabel { color:#202020; "
+    setStyleSheet(QStringLiteral("#messageBar { %1 border-radius:4px; } #messageBar QLabel { color:%2; "
                                  "background:transparent; border:none; }")
-                      .arg(colors));
+                      .arg(theme::panel(tone), theme::cellText(tone).name()));
 }
 
 } // namespace wb

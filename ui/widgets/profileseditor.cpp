@@ -1,5 +1,7 @@
 #include "profileseditor.h"
 
+#include "theme.h"
+
 #include "atc/atcsyntax.h"
 
 #include <QComboBox>
@@ -82,7 +84,8 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         const QString text = index.data(Qt::EditRole).toString().trimmed();
         if (!text.isEmpty() && !positive(text)) {
-            option->backgroundBrush = QColor(0xfd, 0xe0, 0xdc);
+            option->backgroundBrush = theme::cellBackground(theme::Tone::Error);
+            option->palette.setColor(QPalette::Text, theme::cellText(theme::Tone::Error));
             return;
         }
         if (!text.isEmpty())
@@ -90,7 +93,7 @@ protected:
         const QAbstractItemModel* model = index.model();
         for (int c = 0; c < model->columnCount(); ++c) {
             if (!cellText(model, index.row(), c).isEmpty()) {
-                option->backgroundBrush = QColor(0xff, 0xf3, 0xd6); // the gap in an incomplete row
+                option->backgroundBrush = theme::cellBackground(theme::Tone::Warning); // the gap in an incomplete row
                 return;
             }
         }
@@ -145,7 +148,7 @@ ProfilesEditor::ProfilesEditor(QWidget* parent)
 
     m_rawMessage->setObjectName(QStringLiteral("profilesRawMessage"));
     m_rawMessage->setWordWrap(true);
-    m_rawMessage->setStyleSheet(QStringLiteral("color:#9b1c1c;"));
+    m_rawMessage->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Error).name()));
     m_rawEdit->setObjectName(QStringLiteral("profilesRaw"));
     m_rawEdit->setToolTip(tr("The value as it was saved. Fix it here (Enter reads it into the table) or edit the "
                              "table to replace it."));
@@ -160,7 +163,7 @@ ProfilesEditor::ProfilesEditor(QWidget* parent)
 
     m_hint->setObjectName(QStringLiteral("profilesHint"));
     m_hint->setWordWrap(true);
-    m_hint->setStyleSheet(QStringLiteral("color:#8a5a00;"));
+    m_hint->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Warning).name()));
     m_preview->setObjectName(QStringLiteral("profilesPreview"));
     m_preview->setReadOnly(true);
     m_preview->setFont(QFont(QStringLiteral("monospace")));

@@ -1,0 +1,87 @@
+// Colours with a meaning stay readable on both palettes: every tone's text on the window, and every panel's text
+// on its own background, meet WCAG's 4.5:1 contrast for normal text.
+#include "theme.h"
+
+#include <QApplication>
+#include <QRegularExpression>
+#include <QStyle>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace wb;
+
+namespace {
+
+double luminance(const QColor& c)
+{
+    auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor fromPanel(const QString& css, const QString& property)
+{
+    const QRegularExpression re(QStringLiteral("(^|;|\\s)%1:(#[0-9a-fA-F]{6})").arg(property));
+    return QColor(re.match(css).captured(2));
+}
+
+} // namespace
+
+class TestTheme : public QObject {
+    Q_OBJECT
+private slots:
+    void readable_data();
+    void readable();
+    void followsThePalette();
+};
+
+void TestTheme::readable_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::addColumn<int>("tone");
+    const char* names[] = { "info", "success", "warning", "error" };
+    for (const bool dark : { false, true }) {
+        for (int t = 0; t < 4; ++t)
+            QTest::addRow("%s %s", dark ? "dark" : "light", names[t]) << dark << t;
+    }
+}
+
+void TestTheme::readable()
+{
+    QFETCH(bool, dark);
+    QFETCH(int, tone);
+    QApplication::setPalette(dark ? theme::darkPalette() : QApplication::style()->standardPalette());
+    QCOMPARE(theme::isDark(), dark);
+    const auto t = static_cast<theme::Tone>(tone);
+    const QColor window = QApplication::palette().color(QPalette::Window);
+    const QColor base = QApplication::palette().color(QPalette::Base);
+    QVERIFY2(contrast(theme::text(t), window) >= 4.5, qPrintable(QString::number(contrast(theme::text(t), window))));
+    QVERIFY2(contrast(theme::text(t), base) >= 4.5, qPrintable(QString::number(contrast(theme::text(t), base))));
+    const QString css = theme::panel(t);
+    const QColor background = fromPanel(css, QStringLiteral("background")), ink = fromPanel(css, QStringLiteral("color"));
+    QVERIFY2(background.isValid() && ink.isValid(), qPrintable(css));
+    QVERIFY2(contrast(ink, background) >= 4.5, qPrintable(css));
+    QCOMPARE(theme::cellText(t), ink);
+    QCOMPARE(theme::cellBackground(t), background);
+    // A panel stands out from the window it sits in, in either direction.
+    QVERIFY(background != window);
+}
+
+void TestTheme::followsThePalette()
+{
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    const QColor light = theme::text(theme::Tone::Error);
+    QApplication::setPalette(theme::darkPalette());
+    QVERIFY(theme::text(theme::Tone::Error) != light);
+    QVERIFY(theme::darkPalette().color(QPalette::Window).lightness() < 128);
+    QVERIFY(contrast(theme::darkPalette().color(QPalette::Text), theme::darkPalette().color(QPalette::Base)) >= 7.0);
+}
+
+QTEST_MAIN(TestTheme)
+#include "tst_theme.moc"
