@@ -4,6 +4,7 @@ include(${PROJECT_SOURCE_DIR}/cmake/WbOrt.cmake)
 set(_wb_reference_sources
     ${CMAKE_CURRENT_LIST_DIR}/tensordata.h ${CMAKE_CURRENT_LIST_DIR}/tensordata.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tensorfile.h ${CMAKE_CURRENT_LIST_DIR}/tensorfile.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/accuracy.h ${CMAKE_CURRENT_LIST_DIR}/accuracy.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ortruntime.h ${CMAKE_CURRENT_LIST_DIR}/ortruntime.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ortapi_p.h
     ${CMAKE_CURRENT_LIST_DIR}/ortsession_p.h ${CMAKE_CURRENT_LIST_DIR}/ortsession.cpp

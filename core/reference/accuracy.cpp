@@ -1,0 +1,269 @@
+#include "reference/accuracy.h"
+
+#include "reference/tensorfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QMap>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace wb {
+
+namespace {
+
+constexpr int kFloat = 1; // onnx TensorProto data types
+constexpr int kFloat16 = 10;
+
+// NaN matches NaN and an infinity only the same infinity; anything else against a non-finite value is a miss.
+bool sameNonFinite(double a, double b)
+{
+    if (std::isnan(a) || std::isnan(b))
+        return std::isnan(a) && std::isnan(b);
+    return a == b; // both infinite here when either is
+}
+
+} // namespace
+
+TensorAccuracy compareTensors(const HostTensor& reference, const HostTensor& actual, const AccuracyTolerance& tolerance)
+{
+    TensorAccuracy r;
+    r.name = reference.name;
+    r.dtype = reference.dtype();
+    r.elements = reference.elementCount();
+    if (elemTypeSize(reference.elemType) == 0 || elemTypeSize(actual.elemType) == 0) {
+        r.problem = QStringLiteral("Cannot compare %1 with %2: only numeric tensors are compared.")
+                        .arg(reference.dtype(), actual.dtype());
+        return r;
+    }
+    if (actual.elementCount() != reference.elementCount()) {
+        r.problem = QStringLiteral("The reference %1 holds %2 elements %3, the actual output %4 %5: not the same tensor "
+                                   "(check the batch size and the output order).")
+                        .arg(reference.name)
+                        .arg(reference.elementCount())
+                        .arg(formatShape(reference.shape))
+                        .arg(actual.elementCount())
+                        .arg(formatShape(actual.shape));
+        return r;
+    }
+    if (!actual.shape.isEmpty() && actual.shape != reference.shape)
+        r.note = QStringLiteral("shapes differ (%1 against %2), same element count: compared in order")
+                     .arg(formatShape(actual.shape), formatShape(reference.shape));
+    double dot = 0.0, normRef = 0.0, normAct = 0.0, sumAbs = 0.0;
+    qint64 finitePairs = 0, firstNonFinite = -1;
+    for (qint64 i = 0; i < r.elements; ++i) {
+        const double ref = elementAsDouble(reference, i);
+        const double act = elementAsDouble(actual, i);
+        if (!std::isfinite(ref) || !std::isfinite(act)) {
+            if (!sameNonFinite(ref, act)) {
+                ++r.mismatches;
+                if (firstNonFinite < 0)
+                    firstNonFinite = i;
+            }
+            continue;
+        }
+        ++finitePairs;
+        dot += ref * act;
+        normRef += ref * ref;
+        normAct += act * act;
+        const double diff = std::fabs(act - ref);
+        sumAbs += diff;
+        if (r.worstIndex < 0 || diff > r.maxAbs) {
+            r.maxAbs = diff;
+            r.worstIndex = i;
+        }
+        if (ref != 0.0)
+            r.maxRel = std::max(r.maxRel, diff / std::fabs(ref));
+        if (diff > tolerance.atol + tolerance.rtol * std::fabs(ref))
+            ++r.mismatches;
+    }
+    if (firstNonFinite >= 0) { // a NaN or infinity where the reference has a number (or the other way round)
+        r.maxAbs = std::numeric_limits<double>::infinity();
+        r.worstIndex = firstNonFinite;
+    }
+    r.meanAbs = finitePairs > 0 ? sumAbs / double(finitePairs) : 0.0;
+    if (normRef == 0.0 && normAct == 0.0)
+        r.cosine = 1.0;
+    else if (normRef == 0.0 || normAct == 0.0)
+        r.cosine = 0.0;
+    else
+        r.cosine = std::clamp(dot / (std::sqrt(normRef) * std::sqrt(normAct)), -1.0, 1.0);
+    r.pass = r.mismatches == 0 && r.cosine >= tolerance.minCosine;
+    return r;
+}
+
+Result<HostTensor> readRawOutput(const QString& path, const HostTensor& reference, QString* note)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error { QStringLiteral("unreadable"), QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()), {} };
+    HostTensor t;
+    t.name = reference.name;
+    t.shape = reference.shape;
+    t.elemType = reference.elemType;
+    t.data = file.readAll();
+    const qint64 count = reference.elementCount();
+    const qint64 expected = count * elemTypeSize(reference.elemType);
+    if (t.data.size() == expected)
+        return t;
+    // An OM converted with --output_type FP16 (or FP32) writes another float width than the ONNX model declares.
+    if (reference.elemType == kFloat && t.data.size() == count * 2) {
+        t.elemType = kFloat16;
+        if (note)
+            *note = QStringLiteral("read as float16: the file holds 2 bytes per element (an OM built with "
+                                   "--output_type=FP16)");
+        return t;
+    }
+    if (reference.elemType == kFloat16 && t.data.size() == count * 4) {
+        t.elemType = kFloat;
+        if (note)
+            *note = QStringLiteral("read as float32: the file holds 4 bytes per element");
+        return t;
+    }
+    return Error { QStringLiteral("size_mismatch"),
+        QStringLiteral("%1 holds %2 bytes; the reference %3 %4 %5 needs %6 (check the batch size and --output_type).")
+            .arg(path)
+            .arg(t.data.size())
+            .arg(reference.name, reference.dtype(), formatShape(reference.shape))
+            .arg(expected),
+        {} };
+}
+
+namespace {
+
+// N -> file for the files of `dir` matching the pattern; an error when two files claim the same N.
+Result<QMap<int, QString>> indexFiles(const QString& dir, const QRegularExpression& pattern)
+{
+    QMap<int, QString> files;
+    const QStringList entries = QDir(dir).entryList(QDir::Files, QDir::Name);
+    for (const QString& entry : entries) {
+        const QRegularExpressionMatch m = pattern.match(entry);
+        if (!m.hasMatch())
+            continue;
+        const int n = m.captured(1).toInt();
+        if (files.contains(n))
+            return Error { QStringLiteral("ambiguous"),
+                QStringLiteral("Both %1 and %2 in %3 could be output %4: keep one run's outputs per folder.")
+                    .arg(QFileInfo(files.value(n)).fileName(), entry, dir)
+                    .arg(n),
+                {} };
+        files.insert(n, QDir(dir).filePath(entry));
+    }
+    return files;
+}
+
+} // namespace
+
+Result<AccuracyReport> compareOutputs(const QString& reference, const QString& actual, const AccuracyTolerance& tolerance)
+{
+    for (const QString& path : { reference, actual }) {
+        if (!QFileInfo::exists(path))
+            return Error { QStringLiteral("not_found"), QStringLiteral("%1 does not exist.").arg(path), {} };
+    }
+    QMap<int, QString> refs, acts;
+    if (QFileInfo(reference).isDir()) {
+        static const QRegularExpression refPattern(QStringLiteral("^output_(\\d+)\\.pb$"));
+        auto indexed = indexFiles(reference, refPattern);
+        if (!indexed.ok())
+            return indexed.error();
+        refs = indexed.value();
+        if (refs.isEmpty())
+            return Error { QStringLiteral("no_outputs"),
+                QStringLiteral("%1 has no output_N.pb files: save the CPU run's outputs there first (Run page, or "
+                               "`atcwb bench MODEL.onnx --output-dir DIR`).")
+                    .arg(reference),
+                {} };
+    } else {
+        refs.insert(0, reference);
+    }
+    if (QFileInfo(actual).isDir()) {
+        // output_N.pb / output_N.bin (om-runner), or any name ending in _N.bin (msame, ais_bench).
+        static const QRegularExpression actPattern(QStringLiteral("^(?:output_(\\d+)\\.(?:pb|bin))$"));
+        static const QRegularExpression loosePattern(QStringLiteral("_(\\d+)\\.bin$"));
+        auto exact = indexFiles(actual, actPattern);
+        if (!exact.ok())
+            return exact.error();
+        acts = exact.value();
+        if (acts.isEmpty()) {
+            auto loose = indexFiles(actual, loosePattern);
+            if (!loose.ok())
+                return loose.error();
+            acts = loose.value();
+        }
+    } else {
+        acts.insert(refs.firstKey(), actual);
+    }
+
+    AccuracyReport report;
+    report.tolerance = tolerance;
+    report.pass = true;
+    for (auto it = refs.cbegin(); it != refs.cend(); ++it) {
+        const Result<HostTensor> ref = readTensorFile(it.value());
+        if (!ref.ok())
+            return ref.error();
+        TensorAccuracy entry;
+        const QString actFile = acts.value(it.key());
+        if (actFile.isEmpty()) {
+            entry.name = ref.value().name;
+            entry.dtype = ref.value().dtype();
+            entry.elements = ref.value().elementCount();
+            entry.problem = QStringLiteral("No actual output %1 in %2 (looked for output_%1.pb, output_%1.bin, *_%1.bin).")
+                                .arg(it.key())
+                                .arg(actual);
+        } else {
+            QString note;
+            const Result<HostTensor> act = actFile.endsWith(QLatin1String(".pb"))
+                ? readTensorFile(actFile)
+                : readRawOutput(actFile, ref.value(), &note);
+            if (act.ok()) {
+                entry = compareTensors(ref.value(), act.value(), tolerance);
+                if (!note.isEmpty())
+                    entry.note = entry.note.isEmpty() ? note : note + QStringLiteral("; ") + entry.note;
+            } else {
+                entry.name = ref.value().name;
+                entry.dtype = ref.value().dtype();
+                entry.elements = ref.value().elementCount();
+                entry.problem = act.error().message;
+            }
+        }
+        entry.index = it.key();
+        entry.referenceFile = it.value();
+        entry.actualFile = actFile;
+        report.pass = report.pass && entry.pass;
+        report.outputs.append(entry);
+    }
+    return report;
+}
+
+QJsonObject accuracyToJson(const AccuracyReport& report)
+{
+    // JSON has no NaN or infinity: a non-finite number is written as null.
+    auto number = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); };
+    QJsonArray outputs;
+    for (const TensorAccuracy& t : report.outputs) {
+        QJsonObject o { { QStringLiteral("index"), t.index }, { QStringLiteral("name"), t.name },
+            { QStringLiteral("dtype"), t.dtype }, { QStringLiteral("elements"), t.elements },
+            { QStringLiteral("cosine"), number(t.cosine) }, { QStringLiteral("max_abs"), number(t.maxAbs) },
+            { QStringLiteral("max_rel"), number(t.maxRel) }, { QStringLiteral("mean_abs"), number(t.meanAbs) },
+            { QStringLiteral("mismatches"), t.mismatches }, { QStringLiteral("worst_index"), t.worstIndex },
+            { QStringLiteral("pass"), t.pass }, { QStringLiteral("reference"), t.referenceFile },
+            { QStringLiteral("actual"), t.actualFile.isEmpty() ? QJsonValue() : QJsonValue(t.actualFile) } };
+        if (!t.note.isEmpty())
+            o.insert(QStringLiteral("note"), t.note);
+        if (!t.problem.isEmpty())
+            o.insert(QStringLiteral("problem"), t.problem);
+        outputs.append(o);
+    }
+    return QJsonObject { { QStringLiteral("pass"), report.pass },
+        { QStringLiteral("tolerance"),
+            QJsonObject { { QStringLiteral("atol"), report.tolerance.atol }, { QStringLiteral("rtol"), report.tolerance.rtol },
+                { QStringLiteral("min_cosine"), report.tolerance.minCosine } } },
+        { QStringLiteral("outputs"), outputs } };
+}
+
+} // namespace wb
