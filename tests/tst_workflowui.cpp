@@ -7,6 +7,7 @@
 #include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "pages/graphpage.h"
+#include "dialogs/comparedialog.h"
 #include "pages/runpage.h"
 #include "widgets/extraflagseditor.h"
 #include "widgets/profileseditor.h"
@@ -16,6 +17,8 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QLineEdit>
+#include <QTableWidget>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -445,6 +448,8 @@ void TestWorkflowUi::cpuRunIsCharted()
     RunPage* page = m_window->runPage();
     QVERIFY(m_window->showPage(QStringLiteral("run")));
     QSignalSpy done(page, &RunPage::runFinished);
+    const QString outputs = m_dir->filePath(QStringLiteral("outputs"));
+    page->findChild<QLineEdit*>(QStringLiteral("runOutputDir"))->setText(outputs);
     page->run();
     QVERIFY(done.wait(120000));
     if (!done.first().first().toBool() && page->lastResult().error.contains(QStringLiteral("ONNX Runtime")))
@@ -462,6 +467,23 @@ void TestWorkflowUi::cpuRunIsCharted()
     QFile f(csv);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().count('\n'), 2); // header and one run
+
+    // The outputs were kept, and Tools > Compare Outputs reads them (here against themselves: a pass).
+    QVERIFY(QFileInfo::exists(outputs + QStringLiteral("/output_0.pb")));
+    CompareDialog* compare = m_window->showCompare(outputs, outputs);
+    QSignalSpy compared(compare, &CompareDialog::compared);
+    QVERIFY(compared.wait(20000));
+    QCOMPARE(compared.first().first().toBool(), true);
+    QCOMPARE(compare->table()->rowCount(), 1);
+    QVERIFY2(compare->statusText().startsWith(QStringLiteral("PASS")), qPrintable(compare->statusText()));
+    QCOMPARE(compare->table()->item(0, 6)->text(), QStringLiteral("PASS"));
+    // A folder without outputs: said, no rows.
+    compare->setPaths(m_dir->path(), outputs);
+    compare->compare();
+    QVERIFY(compared.wait(20000));
+    QCOMPARE(compared.last().first().toBool(), false);
+    QCOMPARE(compare->table()->rowCount(), 0);
+    QVERIFY2(compare->statusText().contains(QStringLiteral("has no output_N.pb files")), qPrintable(compare->statusText()));
 }
 
 QTEST_MAIN(TestWorkflowUi)

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -42,6 +42,119 @@
     <message>
         <source>npu-smi info gave no device table: %1</source>
         <translation>npu-smi info 没有给出设备表：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::CompareDialog</name>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare Outputs</source>
+        <translation>比较输出</translation>
+    </message>
+    <message>
+        <source>Compare a run's outputs with the reference's, on the same inputs: ONNX Runtime's output_N.pb (Run page or `atcwb bench --output-dir`) against the OM's output_N.bin (om-runner, msame, ais_bench).</source>
+        <translation>在相同输入下，把一次运行的输出与参考输出比较：ONNX Runtime 的 output_N.pb（“推理”页或 `atcwb bench --output-dir`）对比 OM 的 output_N.bin（om-runner、msame、ais_bench）。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Folder with output_0.pb, output_1.pb, …</source>
+        <translation>含 output_0.pb、output_1.pb… 的文件夹</translation>
+    </message>
+    <message>
+        <source>Folder with output_0.bin, … (or .pb)</source>
+        <translation>含 output_0.bin… 的文件夹（或 .pb）</translation>
+    </message>
+    <message>
+        <source>Reference outputs:</source>
+        <translation>参考输出：</translation>
+    </message>
+    <message>
+        <source>Reference Outputs</source>
+        <translation>参考输出</translation>
+    </message>
+    <message>
+        <source>Outputs to check:</source>
+        <translation>待检查的输出：</translation>
+    </message>
+    <message>
+        <source>Outputs to Check</source>
+        <translation>待检查的输出</translation>
+    </message>
+    <message>
+        <source>atol</source>
+        <translation>atol</translation>
+    </message>
+    <message>
+        <source>rtol</source>
+        <translation>rtol</translation>
+    </message>
+    <message>
+        <source>min cosine</source>
+        <translation>最小余弦相似度</translation>
+    </message>
+    <message>
+        <source>Tolerance:</source>
+        <translation>容差：</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Cosine</source>
+        <translation>余弦相似度</translation>
+    </message>
+    <message>
+        <source>Max abs</source>
+        <translation>最大绝对误差</translation>
+    </message>
+    <message>
+        <source>Max rel</source>
+        <translation>最大相对误差</translation>
+    </message>
+    <message>
+        <source>Mean abs</source>
+        <translation>平均绝对误差</translation>
+    </message>
+    <message>
+        <source>Out of tolerance</source>
+        <translation>超出容差</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Choose both folders (or files) first.</source>
+        <translation>请先选择两个文件夹（或文件）。</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>未通过</translation>
+    </message>
+    <message numerus="yes">
+        <source>PASS: all %n output(s) within tolerance.</source>
+        <translation>
+            <numerusform>通过：全部 %n 个输出都在容差内。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>FAIL: %1 of %2 output(s) passed; hover a row for the files and the reason.</source>
+        <translation>未通过：%2 个输出中有 %1 个通过；将鼠标悬停在行上可查看文件和原因。</translation>
     </message>
 </context>
 <context>
@@ -372,15 +485,15 @@
         <translation>取消预检</translation>
     </message>
     <message>
-        <source>Stop ATC&apos;s pre-check.</source>
+        <source>Stop ATC's pre-check.</source>
         <translation>停止 ATC 预检。</translation>
     </message>
     <message>
-        <source>ATC&apos;s own pre-check (atc --mode=3) needs an installed toolkit: %1</source>
+        <source>ATC's own pre-check (atc --mode=3) needs an installed toolkit: %1</source>
         <translation>ATC 自带的预检（atc --mode=3）需要已安装的工具包：%1</translation>
     </message>
     <message>
-        <source>Run ATC&apos;s own pre-check (atc --mode=3) on these options and add what it reports to the checks.</source>
+        <source>Run ATC's own pre-check (atc --mode=3) on these options and add what it reports to the checks.</source>
         <translation>用当前选项运行 ATC 自带的预检（atc --mode=3），并把结果加入检查列表。</translation>
     </message>
     <message>
@@ -402,7 +515,7 @@
         </translation>
     </message>
     <message>
-        <source>This ATC&apos;s --help does not list --%1.</source>
+        <source>This ATC's --help does not list --%1.</source>
         <translation>此 ATC 的 --help 中没有 --%1。</translation>
     </message>
     <message>
@@ -433,7 +546,7 @@
         <translation>值</translation>
     </message>
     <message>
-        <source>Add any flag `atc --help` lists; the form&apos;s own fields are not offered.</source>
+        <source>Add any flag `atc --help` lists; the form's own fields are not offered.</source>
         <translation>可添加 `atc --help` 列出的任意参数；表单中已有字段的参数不在此列出。</translation>
     </message>
     <message>
@@ -449,7 +562,7 @@
         <translation>--%1 在表单中有专门的字段：请在那里设置。</translation>
     </message>
     <message>
-        <source>This ATC&apos;s --help does not list --%1</source>
+        <source>This ATC's --help does not list --%1</source>
         <translation>此 ATC 的 --help 中没有 --%1</translation>
     </message>
 </context>
@@ -476,7 +589,7 @@
         <translation>输入（可选）</translation>
     </message>
     <message>
-        <source>Tensors it starts from. Leave empty to keep the model&apos;s inputs (%1).</source>
+        <source>Tensors it starts from. Leave empty to keep the model's inputs (%1).</source>
         <translation>子模型的起始张量。留空则沿用模型的输入（%1）。</translation>
     </message>
     <message>
@@ -592,7 +705,7 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>用作输出节点</translation>
     </message>
     <message>
-        <source>Add the selected node to ATC&apos;s --out_nodes on the Convert page</source>
+        <source>Add the selected node to ATC's --out_nodes on the Convert page</source>
         <translation>把所选节点加入“转换”页的 ATC --out_nodes</translation>
     </message>
     <message>
@@ -776,7 +889,7 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>形状</translation>
     </message>
     <message>
-        <source>Fix input shapes, infer every tensor&apos;s shape, save a static copy or extract a sub-model</source>
+        <source>Fix input shapes, infer every tensor's shape, save a static copy or extract a sub-model</source>
         <translation>固定输入形状，推导每个张量的形状，保存静态副本或提取子模型</translation>
     </message>
     <message>
@@ -784,7 +897,7 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <source>The model&apos;s graph: search, node properties, problems, export</source>
+        <source>The model's graph: search, node properties, problems, export</source>
         <translation>模型的计算图：搜索、节点属性、问题、导出</translation>
     </message>
     <message>
@@ -950,6 +1063,10 @@ Stop them and quit?</source>
 %1
 
 停止它们并退出？</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Outputs…</source>
+        <translation>比较输出(&amp;C)…</translation>
     </message>
 </context>
 <context>
@@ -1120,7 +1237,7 @@ Stop them and quit?</source>
         <translation>并非所有档位都能放入表格（见下方）。在编辑表格之前，该值会按原样保留。</translation>
     </message>
     <message>
-        <source>Row %1: &apos;%2&apos; is not a positive whole number: the row is left out.</source>
+        <source>Row %1: '%2' is not a positive whole number: the row is left out.</source>
         <translation>第 %1 行：“%2”不是正整数：该行被忽略。</translation>
     </message>
     <message>
@@ -1294,6 +1411,22 @@ Stop them and quit?</source>
         <source>%1 samples/s</source>
         <translation>%1 样本/秒</translation>
     </message>
+    <message>
+        <source>(not kept)</source>
+        <translation>（不保存）</translation>
+    </message>
+    <message>
+        <source>Keep the last iteration's outputs in this folder (output_N.pb from ONNX Runtime, output_N.bin from the NPU runners) for Tools &gt; Compare Outputs.</source>
+        <translation>把最后一次迭代的输出保存到此文件夹（ONNX Runtime 为 output_N.pb，NPU 运行器为 output_N.bin），供“工具 &gt; 比较输出”使用。</translation>
+    </message>
+    <message>
+        <source>Keep Outputs In</source>
+        <translation>输出保存位置</translation>
+    </message>
+    <message>
+        <source>Save outputs to:</source>
+        <translation>输出保存到：</translation>
+    </message>
 </context>
 <context>
     <name>wb::SettingsDialog</name>
@@ -1427,11 +1560,11 @@ Stop them and quit?</source>
         <translation>未知</translation>
     </message>
     <message>
-        <source>Not static after shape inference: a later op&apos;s size depends on data, or inference could not see through it.</source>
+        <source>Not static after shape inference: a later op's size depends on data, or inference could not see through it.</source>
         <translation>形状推导后仍非静态：后续算子的尺寸依赖数据，或推导无法确定。</translation>
     </message>
     <message>
-        <source>Shape inference could not determine this tensor&apos;s shape.</source>
+        <source>Shape inference could not determine this tensor's shape.</source>
         <translation>形状推导无法确定此张量的形状。</translation>
     </message>
     <message>
@@ -1462,7 +1595,7 @@ Stop them and quit?</source>
         <translation>动态：ATC 需要此输入为静态形状。请用 --input_shape 固定，或使用动态 batch/图像尺寸/维度档位。</translation>
     </message>
     <message>
-        <source>Dynamic: this output&apos;s size is only known at run time.</source>
+        <source>Dynamic: this output's size is only known at run time.</source>
         <translation>动态：此输出的尺寸只有在运行时才能确定。</translation>
     </message>
     <message>

@@ -9,6 +9,7 @@
 #include "pages/conversionpage.h"
 #include "pages/runpage.h"
 #include "process/runningtools.h"
+#include "dialogs/comparedialog.h"
 #include "dialogs/settingsdialog.h"
 #include "toolkitcontroller.h"
 #include "graph/overlaymodel.h"
@@ -199,6 +200,7 @@ void MainWindow::createActions()
 
     menuBar()->addMenu(tr("&View"))->setObjectName(QStringLiteral("viewMenu"));
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Compare Outputs…"), this, [this] { showCompare(); });
     QAction* settingsAction = tools->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
     settingsAction->setShortcut(QKeySequence::Preferences);
     tools->addAction(tr("&Find ATC Again"), this, [this] { m_toolkit->refresh(); });
@@ -232,7 +234,7 @@ bool MainWindow::isBusy() const
 {
     return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
         || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning()
-        || m_conversionPage->isReadingLog() || m_runPage->isRunning();
+        || m_conversionPage->isReadingLog() || m_runPage->isRunning() || (m_compare && m_compare->isComparing());
 }
 
 QStringList MainWindow::pageNames()
@@ -507,6 +509,21 @@ void MainWindow::dropEvent(QDropEvent* event)
         openRecipe(path);
     else
         openModel(path);
+}
+
+CompareDialog* MainWindow::showCompare(const QString& reference, const QString& actual)
+{
+    if (!m_compare) {
+        m_compare = new CompareDialog(this);
+        m_compare->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_compare->show();
+    m_compare->raise();
+    if (!reference.isEmpty() && !actual.isEmpty()) {
+        m_compare->setPaths(reference, actual);
+        m_compare->compare();
+    }
+    return m_compare;
 }
 
 void MainWindow::openAtcLog(const QString& path)

@@ -4,6 +4,7 @@
 #include "onnx/onnxmodel.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 
@@ -14,6 +15,8 @@ class QProgressBar;
 class QStackedWidget;
 
 namespace wb {
+
+class CompareDialog;
 
 class LogPanel;
 class MessageBar;
@@ -38,6 +41,8 @@ public:
     void openModel(const QString& path);
     // Opens a conversion recipe (<om>.recipe.json): its model, with the Convert page restored from it.
     void openRecipe(const QString& path);
+    // Tools > Compare Outputs…: the accuracy dialog, with the folders filled and compared when both are given.
+    CompareDialog* showCompare(const QString& reference = {}, const QString& actual = {});
     // A saved ATC console log, shown on the ATC Run page (File > Open ATC Log…, a dropped .log/.txt file).
     void openAtcLog(const QString& path);
     // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run". False for an
@@ -101,6 +106,7 @@ private:
     ConversionPage* m_conversionPage;
     RunPage* m_runPage;
     std::function<bool(const QStringList&)> m_confirmQuit;
+    QPointer<CompareDialog> m_compare;
     AtcOptions m_pendingRecipe;
     bool m_hasPendingRecipe = false;
     ToolkitController* m_toolkit;

@@ -64,12 +64,18 @@ int main(int argc, char* argv[])
     const QCommandLineOption palette(QStringLiteral("palette"),
         QStringLiteral("Colours: system (default: the desktop's), light or dark (Fusion style)."), QStringLiteral("NAME"),
         QStringLiteral("system"));
+    const QCommandLineOption compare(QStringLiteral("compare"),
+        QStringLiteral("Open Tools > Compare Outputs with these reference outputs (a folder of output_N.pb) and compare "
+                       "them with --against."),
+        QStringLiteral("REF"));
+    const QCommandLineOption against(QStringLiteral("against"),
+        QStringLiteral("With --compare: the outputs to check (a folder of output_N.bin or .pb)."), QStringLiteral("DIR"));
     const QCommandLineOption windowSize(QStringLiteral("window-size"),
         QStringLiteral("With --screenshot: the window size as WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
     parser.addOptions(
         { verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu, atcLog,
-            language, palette, windowSize });
+            language, palette, compare, against, windowSize });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
@@ -146,6 +152,14 @@ int main(int argc, char* argv[])
         else
             QObject::connect(&window, &wb::MainWindow::loadFinished, &window,
                 [&window, logFile](bool) { window.openAtcLog(logFile); }, Qt::SingleShotConnection);
+    }
+    if (parser.isSet(compare) != parser.isSet(against)) {
+        std::fprintf(stderr, "atc-workbench: --compare and --against go together\n");
+        return 2;
+    }
+    if (parser.isSet(compare)) {
+        const QString reference = parser.value(compare), actual = parser.value(against);
+        QTimer::singleShot(0, &window, [&window, reference, actual] { window.showCompare(reference, actual); });
     }
     if (parser.isSet(screenshot)) {
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());

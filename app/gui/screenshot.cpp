@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include <QCoreApplication>
+#include <QDialog>
 #include <QDir>
 #include <QFileInfo>
 #include <QPixmap>
@@ -64,7 +65,13 @@ void ScreenshotTaker::capture(bool loadOk)
     if (!m_page.isEmpty())
         m_window->showPage(m_page);
     QCoreApplication::processEvents();
-    const QPixmap pixmap = m_window->grab();
+    // A dialog the command line opened (Compare Outputs) is the picture; else the window.
+    QWidget* subject = m_window;
+    for (QDialog* dialog : m_window->findChildren<QDialog*>()) {
+        if (dialog->isVisible())
+            subject = dialog;
+    }
+    const QPixmap pixmap = subject->grab();
     QDir().mkpath(QFileInfo(m_file).absolutePath());
     if (!pixmap.save(m_file, "PNG")) {
         std::fprintf(stderr, "atc-workbench: could not write the screenshot to %s\n", qPrintable(m_file));

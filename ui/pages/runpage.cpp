@@ -48,6 +48,7 @@ RunPage::RunPage(QWidget* parent)
     , m_loops(new QSpinBox(this))
     , m_inputs(new QComboBox(this))
     , m_shapes(new QLineEdit(this))
+    , m_outputDir(new QLineEdit(this))
     , m_start(new QPushButton(tr("Run"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_status(new QLabel(this))
@@ -90,6 +91,21 @@ RunPage::RunPage(QWidget* parent)
     form->addRow(tr("Input data:"), m_inputs);
     m_shapes->setPlaceholderText(tr("input:1,3,224,224 (for dynamic ONNX inputs)"));
     form->addRow(tr("Input shapes:"), m_shapes);
+    m_outputDir->setObjectName(QStringLiteral("runOutputDir"));
+    m_outputDir->setPlaceholderText(tr("(not kept)"));
+    m_outputDir->setToolTip(tr("Keep the last iteration's outputs in this folder (output_N.pb from ONNX Runtime, "
+                               "output_N.bin from the NPU runners) for Tools > Compare Outputs."));
+    auto* outputBrowse = new QPushButton(tr("…"), formBox);
+    outputBrowse->setMaximumWidth(32);
+    connect(outputBrowse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Keep Outputs In"), m_outputDir->text());
+        if (!dir.isEmpty())
+            m_outputDir->setText(dir);
+    });
+    auto* outputRow = new QHBoxLayout;
+    outputRow->addWidget(m_outputDir, 1);
+    outputRow->addWidget(outputBrowse);
+    form->addRow(tr("Save outputs to:"), outputRow);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_cancel);
@@ -219,6 +235,7 @@ BenchRequest RunPage::request() const
     r.inputData = m_inputs->currentText();
     if (const auto specs = parseInputShapeSpec(m_shapes->text()); specs.ok())
         r.inputShapes = specs.value();
+    r.outputDir = m_outputDir->text().trimmed();
     return r;
 }
 

@@ -63,6 +63,7 @@ private:
     QSpinBox* m_loops;
     QComboBox* m_inputs;
     QLineEdit* m_shapes;
+    QLineEdit* m_outputDir; // empty: outputs are not kept
     QPushButton* m_start;
     QPushButton* m_cancel;
     QLabel* m_status;
