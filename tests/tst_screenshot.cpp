@@ -17,6 +17,7 @@ private slots:
     void badWindowSize();
     void badLanguage();
     void darkPalette();
+    void compareDialog();
     void savedAtcLog();
 
 private:
@@ -147,6 +148,22 @@ void TestScreenshot::darkPalette()
     QByteArray err;
     QCOMPARE(run({ QStringLiteral("--palette"), QStringLiteral("neon") }, nullptr, &err), 2);
     QVERIFY(err.contains("--palette takes system, light or dark"));
+}
+
+void TestScreenshot::compareDialog()
+{
+    // --compare opens the dialog, and the screenshot is of the dialog, not the main window.
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("compare.png"));
+    QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--compare"), dir.path(), QStringLiteral("--against"),
+                 dir.path() }),
+        0);
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY2(image.size() != QSize(1280, 800), "the main window was grabbed, not the dialog");
+    QByteArray err;
+    QCOMPARE(run({ QStringLiteral("--compare"), dir.path() }, nullptr, &err), 2);
+    QVERIFY(err.contains("--compare and --against go together"));
 }
 
 void TestScreenshot::badWindowSize()
