@@ -23,7 +23,8 @@ endif()
 # widget of the app, and with them areas (atc, ...) that a build may leave out with WB_SKIP_AREAS.
 add_executable(wb_bench_graphview ${CMAKE_CURRENT_LIST_DIR}/bench_layout.cpp
     ${PROJECT_SOURCE_DIR}/ui/graph/graphview.h ${PROJECT_SOURCE_DIR}/ui/graph/graphview.cpp
-    ${PROJECT_SOURCE_DIR}/ui/graph/graphscene.h ${PROJECT_SOURCE_DIR}/ui/graph/graphscene.cpp)
+    ${PROJECT_SOURCE_DIR}/ui/graph/graphscene.h ${PROJECT_SOURCE_DIR}/ui/graph/graphscene.cpp
+    ${PROJECT_SOURCE_DIR}/ui/theme.h ${PROJECT_SOURCE_DIR}/ui/theme.cpp)
 set_target_properties(wb_bench_graphview PROPERTIES AUTOMOC ON AUTOUIC OFF AUTORCC OFF)
 target_compile_definitions(wb_bench_graphview PRIVATE WB_BENCH_GRAPHVIEW ${_wb_bench_layout_defs})
 target_include_directories(wb_bench_graphview PRIVATE ${PROJECT_SOURCE_DIR}/ui)
