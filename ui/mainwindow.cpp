@@ -9,6 +9,7 @@
 #include "pages/conversionpage.h"
 #include "pages/runpage.h"
 #include "process/runningtools.h"
+#include "theme.h"
 #include "dialogs/comparedialog.h"
 #include "dialogs/settingsdialog.h"
 #include "toolkitcontroller.h"
@@ -36,6 +37,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPainter>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
@@ -106,7 +108,17 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* graphItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Graph"), m_nav);
     graphItem->setData(Qt::UserRole, kGraph);
     graphItem->setToolTip(tr("The model's graph: search, node properties, problems, export"));
-    auto* convertItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaPlay), tr("Convert"), m_nav);
+    // Fusion's play icon is black and disappears on a dark palette: draw one in the success colour instead.
+    QPixmap play(48, 48);
+    play.fill(Qt::transparent);
+    {
+        QPainter p(&play);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(Qt::NoPen);
+        p.setBrush(theme::text(theme::Tone::Success));
+        p.drawPolygon(QPolygonF { QPointF(12, 8), QPointF(40, 24), QPointF(12, 40) });
+    }
+    auto* convertItem = new QListWidgetItem(QIcon(play), tr("Convert"), m_nav);
     convertItem->setData(Qt::UserRole, kConvert);
     convertItem->setToolTip(tr("ATC options checked as you type, the exact command, Run"));
     auto* atcItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogInfoView), tr("ATC Run"), m_nav);
