@@ -18,6 +18,8 @@ namespace wb {
 namespace {
 
 constexpr int kFloat = 1; // onnx TensorProto data types
+constexpr int kInt32 = 6;
+constexpr int kInt64 = 7;
 constexpr int kFloat16 = 10;
 
 // NaN matches NaN and an infinity only the same infinity; anything else against a non-finite value is a miss.
@@ -54,6 +56,15 @@ TensorAccuracy compareTensors(const HostTensor& reference, const HostTensor& act
     if (!actual.shape.isEmpty() && actual.shape != reference.shape)
         r.note = QStringLiteral("shapes differ (%1 against %2), same element count: compared in order")
                      .arg(formatShape(actual.shape), formatShape(reference.shape));
+    // Cosine over values scaled by the largest magnitude, so that float64/int64 data near 1e200 does not overflow.
+    double scale = 0.0;
+    for (qint64 i = 0; i < r.elements; ++i) {
+        for (const double v : { elementAsDouble(reference, i), elementAsDouble(actual, i) }) {
+            if (std::isfinite(v))
+                scale = std::max(scale, std::fabs(v));
+        }
+    }
+    const double inv = scale > 0.0 ? 1.0 / scale : 1.0;
     double dot = 0.0, normRef = 0.0, normAct = 0.0, sumAbs = 0.0;
     qint64 finitePairs = 0, firstNonFinite = -1;
     for (qint64 i = 0; i < r.elements; ++i) {
@@ -68,9 +79,9 @@ TensorAccuracy compareTensors(const HostTensor& reference, const HostTensor& act
             continue;
         }
         ++finitePairs;
-        dot += ref * act;
-        normRef += ref * ref;
-        normAct += act * act;
+        dot += (ref * inv) * (act * inv);
+        normRef += (ref * inv) * (ref * inv);
+        normAct += (act * inv) * (act * inv);
         const double diff = std::fabs(act - ref);
         sumAbs += diff;
         if (r.worstIndex < 0 || diff > r.maxAbs) {
@@ -87,12 +98,19 @@ TensorAccuracy compareTensors(const HostTensor& reference, const HostTensor& act
         r.worstIndex = firstNonFinite;
     }
     r.meanAbs = finitePairs > 0 ? sumAbs / double(finitePairs) : 0.0;
-    if (normRef == 0.0 && normAct == 0.0)
+    if (normRef == 0.0 && normAct == 0.0) {
         r.cosine = 1.0;
-    else if (normRef == 0.0 || normAct == 0.0)
-        r.cosine = 0.0;
-    else
+    } else if (normRef == 0.0 || normAct == 0.0) {
+        // An all-zero side has no direction: cosine says nothing (an empty mask against faint noise), so only the
+        // element test decides.
+        r.cosine = std::numeric_limits<double>::quiet_NaN();
+        const QString zeros = QStringLiteral("one side is all zeros: cosine is undefined, the element tolerance decides");
+        r.note = r.note.isEmpty() ? zeros : r.note + QStringLiteral("; ") + zeros;
+        r.pass = r.mismatches == 0;
+        return r;
+    } else {
         r.cosine = std::clamp(dot / (std::sqrt(normRef) * std::sqrt(normAct)), -1.0, 1.0);
+    }
     r.pass = r.mismatches == 0 && r.cosine >= tolerance.minCosine;
     return r;
 }
@@ -116,7 +134,22 @@ Result<HostTensor> readRawOutput(const QString& path, const HostTensor& referenc
         t.elemType = kFloat16;
         if (note)
             *note = QStringLiteral("read as float16: the file holds 2 bytes per element (an OM built with "
-                                   "--output_type=FP16)");
+                                   "--output_type=FP16; if it was not, the file holds half the elements: check the "
+                                   "batch size)");
+        return t;
+    }
+    // ATC gives int64 ONNX outputs (ArgMax, NMS indices) as int32.
+    if (reference.elemType == kInt64 && t.data.size() == count * 4) {
+        t.elemType = kInt32;
+        if (note)
+            *note = QStringLiteral("read as int32: the file holds 4 bytes per element (ATC emits int64 outputs as "
+                                   "int32)");
+        return t;
+    }
+    if (reference.elemType == kInt32 && t.data.size() == count * 8) {
+        t.elemType = kInt64;
+        if (note)
+            *note = QStringLiteral("read as int64: the file holds 8 bytes per element");
         return t;
     }
     if (reference.elemType == kFloat16 && t.data.size() == count * 4) {
@@ -136,25 +169,66 @@ Result<HostTensor> readRawOutput(const QString& path, const HostTensor& referenc
 
 namespace {
 
-// N -> file for the files of `dir` matching the pattern; an error when two files claim the same N.
-Result<QMap<int, QString>> indexFiles(const QString& dir, const QRegularExpression& pattern)
+const QRegularExpression& referencePattern()
+{
+    static const QRegularExpression re(QStringLiteral("^output_(\\d+)\\.pb$"));
+    return re;
+}
+
+// N -> file for the files of `dir` matching `pattern` (capture 1 = N). Two files for one N: a .bin wins over a
+// .pb (a folder both runs saved into), otherwise it is ambiguous. `skipPb` leaves .pb files out (the reference's
+// own folder).
+Result<QMap<int, QString>> indexFiles(const QString& dir, const QRegularExpression& pattern, bool skipPb = false)
 {
     QMap<int, QString> files;
     const QStringList entries = QDir(dir).entryList(QDir::Files, QDir::Name);
     for (const QString& entry : entries) {
         const QRegularExpressionMatch m = pattern.match(entry);
-        if (!m.hasMatch())
+        if (!m.hasMatch() || (skipPb && entry.endsWith(QLatin1String(".pb"))))
             continue;
         const int n = m.captured(1).toInt();
-        if (files.contains(n))
+        const QString path = QDir(dir).filePath(entry);
+        if (files.contains(n)) {
+            const bool oldPb = files.value(n).endsWith(QLatin1String(".pb")), newPb = entry.endsWith(QLatin1String(".pb"));
+            if (oldPb != newPb) {
+                if (oldPb)
+                    files.insert(n, path);
+                continue;
+            }
             return Error { QStringLiteral("ambiguous"),
                 QStringLiteral("Both %1 and %2 in %3 could be output %4: keep one run's outputs per folder.")
                     .arg(QFileInfo(files.value(n)).fileName(), entry, dir)
                     .arg(n),
                 {} };
-        files.insert(n, QDir(dir).filePath(entry));
+        }
+        files.insert(n, path);
     }
     return files;
+}
+
+// The actual run's files in `dir`: output_N.pb / output_N.bin (om-runner, a CPU run), else *_N.bin (msame,
+// ais_bench), else the same in the newest subfolder that has any (msame and ais_bench write into a timestamped
+// subfolder of their --output).
+Result<QMap<int, QString>> indexActual(const QString& dir, bool skipPb)
+{
+    static const QRegularExpression exact(QStringLiteral("^output_(\\d+)\\.(?:pb|bin)$"));
+    static const QRegularExpression loose(QStringLiteral("_(\\d+)\\.bin$"));
+    auto found = [skipPb](const QString& folder) -> Result<QMap<int, QString>> {
+        auto e = indexFiles(folder, exact, skipPb);
+        if (!e.ok() || !e.value().isEmpty())
+            return e;
+        return indexFiles(folder, loose, skipPb);
+    };
+    auto top = found(dir);
+    if (!top.ok() || !top.value().isEmpty())
+        return top;
+    const QFileInfoList subfolders = QDir(dir).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time);
+    for (const QFileInfo& sub : subfolders) {
+        auto inner = found(sub.absoluteFilePath());
+        if (!inner.ok() || !inner.value().isEmpty())
+            return inner;
+    }
+    return top;
 }
 
 } // namespace
@@ -167,8 +241,7 @@ Result<AccuracyReport> compareOutputs(const QString& reference, const QString& a
     }
     QMap<int, QString> refs, acts;
     if (QFileInfo(reference).isDir()) {
-        static const QRegularExpression refPattern(QStringLiteral("^output_(\\d+)\\.pb$"));
-        auto indexed = indexFiles(reference, refPattern);
+        auto indexed = indexFiles(reference, referencePattern());
         if (!indexed.ok())
             return indexed.error();
         refs = indexed.value();
@@ -179,22 +252,24 @@ Result<AccuracyReport> compareOutputs(const QString& reference, const QString& a
                     .arg(reference),
                 {} };
     } else {
-        refs.insert(0, reference);
+        // One file: its N from its name (output_3.pb is output 3), else 0.
+        const QRegularExpressionMatch m = referencePattern().match(QFileInfo(reference).fileName());
+        refs.insert(m.hasMatch() ? m.captured(1).toInt() : 0, reference);
     }
     if (QFileInfo(actual).isDir()) {
-        // output_N.pb / output_N.bin (om-runner), or any name ending in _N.bin (msame, ais_bench).
-        static const QRegularExpression actPattern(QStringLiteral("^(?:output_(\\d+)\\.(?:pb|bin))$"));
-        static const QRegularExpression loosePattern(QStringLiteral("_(\\d+)\\.bin$"));
-        auto exact = indexFiles(actual, actPattern);
-        if (!exact.ok())
-            return exact.error();
-        acts = exact.value();
-        if (acts.isEmpty()) {
-            auto loose = indexFiles(actual, loosePattern);
-            if (!loose.ok())
-                return loose.error();
-            acts = loose.value();
-        }
+        // The reference's own folder (both runs saved into one): only the .bin files are the run to check.
+        const bool sameFolder = QFileInfo(reference).isDir()
+            && QFileInfo(reference).canonicalFilePath() == QFileInfo(actual).canonicalFilePath();
+        auto indexed = indexActual(actual, sameFolder);
+        if (!indexed.ok())
+            return indexed.error();
+        acts = indexed.value();
+        if (sameFolder && acts.isEmpty())
+            return Error { QStringLiteral("same_folder"),
+                QStringLiteral("%1 is both the reference and the outputs to check, and it holds no output_N.bin: pick the "
+                               "folder the other run saved into.")
+                    .arg(actual),
+                {} };
     } else {
         acts.insert(refs.firstKey(), actual);
     }
@@ -246,11 +321,14 @@ QJsonObject accuracyToJson(const AccuracyReport& report)
     auto number = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); };
     QJsonArray outputs;
     for (const TensorAccuracy& t : report.outputs) {
+        const bool compared = t.problem.isEmpty(); // else the numbers were never computed: null, not 0
+        auto metric = [&](double v) { return compared ? number(v) : QJsonValue(); };
         QJsonObject o { { QStringLiteral("index"), t.index }, { QStringLiteral("name"), t.name },
             { QStringLiteral("dtype"), t.dtype }, { QStringLiteral("elements"), t.elements },
-            { QStringLiteral("cosine"), number(t.cosine) }, { QStringLiteral("max_abs"), number(t.maxAbs) },
-            { QStringLiteral("max_rel"), number(t.maxRel) }, { QStringLiteral("mean_abs"), number(t.meanAbs) },
-            { QStringLiteral("mismatches"), t.mismatches }, { QStringLiteral("worst_index"), t.worstIndex },
+            { QStringLiteral("cosine"), metric(t.cosine) }, { QStringLiteral("max_abs"), metric(t.maxAbs) },
+            { QStringLiteral("max_rel"), metric(t.maxRel) }, { QStringLiteral("mean_abs"), metric(t.meanAbs) },
+            { QStringLiteral("mismatches"), compared ? QJsonValue(t.mismatches) : QJsonValue() },
+            { QStringLiteral("worst_index"), compared ? QJsonValue(t.worstIndex) : QJsonValue() },
             { QStringLiteral("pass"), t.pass }, { QStringLiteral("reference"), t.referenceFile },
             { QStringLiteral("actual"), t.actualFile.isEmpty() ? QJsonValue() : QJsonValue(t.actualFile) } };
         if (!t.note.isEmpty())

@@ -25,7 +25,7 @@ struct TensorAccuracy {
     QString actualFile;
     QString dtype; // the reference's
     qint64 elements = 0;
-    double cosine = 0.0;
+    double cosine = 0.0; // NaN when one side is all zeros (then only the element test decides)
     double maxAbs = 0.0; // largest |actual - reference|
     double maxRel = 0.0; // largest |actual - reference| / |reference| over elements with reference != 0
     double meanAbs = 0.0;
@@ -38,12 +38,13 @@ struct TensorAccuracy {
 
 // Compares two tensors element by element (as doubles; NaN equals NaN, an infinity only the same infinity).
 // The shapes must hold the same number of elements; a different shape with the same count is compared and
-// noted. Cosine of two all-zero tensors is 1.
+// noted. Cosine of two all-zero tensors is 1; with one all-zero side it is undefined (NaN) and not a criterion.
 TensorAccuracy compareTensors(const HostTensor& reference, const HostTensor& actual, const AccuracyTolerance& tolerance);
 
 // Reads a raw output file (om-runner's output_N.bin, msame's and ais_bench's .bin) as the reference's type and
 // shape. An OM built with --output_type FP16 writes half the bytes of a float32 reference: such a file is read as
-// float16 (and float32 for a float16 reference), and `note` says so. Errors: unreadable, size_mismatch.
+// float16 (and float32 for a float16 reference); ATC emits int64 outputs as int32, read as such (and the other
+// way round); `note` says so. Errors: unreadable, size_mismatch.
 Result<HostTensor> readRawOutput(const QString& path, const HostTensor& reference, QString* note);
 
 struct AccuracyReport {
@@ -52,9 +53,12 @@ struct AccuracyReport {
     bool pass = false; // every output passed
 };
 
-// Pairs the reference's output_N.pb (a folder the CPU run saved, or one file) with the actual run's output_N.pb /
-// output_N.bin / <anything>_N.bin (or one file) and compares each pair. Errors: not_found, no_outputs (the
-// reference folder has no output_N.pb), ambiguous (two actual files for one N), bad_tensor_file.
+// Pairs the reference's output_N.pb (a folder the CPU run saved, or one file, N from its name) with the actual
+// run's output_N.bin / output_N.pb (a .bin wins when both exist), else <anything>_N.bin, else the same in the
+// newest subfolder (msame and ais_bench write into a timestamped one), and compares each pair. The same folder
+// on both sides compares its .pb against its .bin. Errors: not_found, no_outputs (the reference folder has no
+// output_N.pb), ambiguous (two actual files of one kind for one N), same_folder (one folder, no .bin in it),
+// bad_tensor_file.
 // A reference output without an actual file is a failed entry with a problem, not an error.
 Result<AccuracyReport> compareOutputs(const QString& reference, const QString& actual, const AccuracyTolerance& tolerance);
 

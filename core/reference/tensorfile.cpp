@@ -1,5 +1,7 @@
 #include "tensorfile.h"
 
+#include <limits>
+
 #include "onnx/onnxproto_p.h"
 
 #include <QDir>
@@ -99,9 +101,15 @@ Result<HostTensor> readTensorFile(const QString& path)
     HostTensor t;
     t.name = detail::qs(proto.name());
     t.elemType = proto.data_type();
+    qint64 count = 1;
     for (const auto d : proto.dims()) {
         if (d < 0)
             return badFile(path, QStringLiteral("negative dimension %1").arg(d));
+        // The element count times the element size must fit: dims such as [2^62, 4] are not a real tensor.
+        if (d != 0 && count > (std::numeric_limits<qint64>::max() / 16) / d)
+            return badFile(path, QStringLiteral("dimensions %1 hold more elements than any file can").arg(formatShape(
+                                     QList<qint64>(proto.dims().begin(), proto.dims().end()))));
+        count *= d;
         t.shape.append(d);
     }
     t.data = proto.has_raw_data() ? QByteArray::fromStdString(proto.raw_data()) : typedData(proto);

@@ -96,8 +96,11 @@ void TestAccuracy::compare_data()
     QTest::newRow("small value off") << F { 100, 1 } << F { 100, 1.5 } << (100 * 100 + 1.5) / (std::sqrt(10001.0) * std::sqrt(10002.25))
                                      << 0.5 << 0.5 << 0.25 << qint64(1) << qint64(1) << false;
     QTest::newRow("both zero") << F { 0, 0 } << F { 0, 0 } << 1.0 << 0.0 << 0.0 << 0.0 << qint64(0) << qint64(0) << true;
-    QTest::newRow("zero against values") << F { 0, 0 } << F { 0.001f, 0 } << 0.0 << double(0.001f) << 0.0
-                                         << double(0.001f) / 2 << qint64(0) << qint64(0) << false;
+    // An all-zero side has no direction: cosine is undefined and the element test alone decides.
+    QTest::newRow("zero against faint noise") << F { 0, 0 } << F { 0.001f, 0 } << kNaN << double(0.001f) << 0.0
+                                              << double(0.001f) / 2 << qint64(0) << qint64(0) << true;
+    QTest::newRow("zero against values") << F { 0, 0 } << F { 1, 0 } << kNaN << 1.0 << 0.0 << 0.5 << qint64(1)
+                                         << qint64(0) << false;
     QTest::newRow("NaN where a number was") << F { 1, 2 } << F { 1, float(kNaN) } << 1.0 << double(kInf) << 0.0 << 0.0
                                             << qint64(1) << qint64(1) << false;
     QTest::newRow("NaN in both") << F { 1, float(kNaN) } << F { 1, float(kNaN) } << 1.0 << 0.0 << 0.0 << 0.0
@@ -117,7 +120,10 @@ void TestAccuracy::compare()
     QFETCH(bool, pass);
     const TensorAccuracy r = compareTensors(floats(reference), floats(actual), AccuracyTolerance {});
     QVERIFY2(r.problem.isEmpty(), qPrintable(r.problem));
-    QVERIFY2(std::fabs(r.cosine - cosine) < 1e-9, qPrintable(QString::number(r.cosine, 'g', 12)));
+    if (std::isnan(cosine))
+        QVERIFY2(std::isnan(r.cosine), qPrintable(QString::number(r.cosine, 'g', 12)));
+    else
+        QVERIFY2(std::fabs(r.cosine - cosine) < 1e-9, qPrintable(QString::number(r.cosine, 'g', 12)));
     if (std::isinf(maxAbs))
         QVERIFY(std::isinf(r.maxAbs));
     else
@@ -148,6 +154,14 @@ void TestAccuracy::incomparable()
     const TensorAccuracy same = compareTensors(ints, ints, {});
     QVERIFY(same.pass);
     QCOMPARE(same.dtype, QStringLiteral("int64"));
+    // float64 near 1e200: the cosine must not overflow into NaN.
+    HostTensor big;
+    big.elemType = 11; // double
+    big.shape = { 2 };
+    const double bigValues[2] = { 1e200, -3e200 };
+    big.data = QByteArray(reinterpret_cast<const char*>(bigValues), 16);
+    const TensorAccuracy huge = compareTensors(big, big, {});
+    QVERIFY2(huge.pass && std::fabs(huge.cosine - 1.0) < 1e-12, qPrintable(QString::number(huge.cosine)));
     // The fp16 rounding of an OM output stays within the default tolerance.
     const QList<float> ref { 0.1f, -1.2345f, 3.14159f, 100.7f };
     const TensorAccuracy fp16 = compareTensors(floats(ref), halves(ref), {});
@@ -175,6 +189,19 @@ void TestAccuracy::rawOutputs()
     QVERIFY(note.contains(QStringLiteral("--output_type=FP16")));
     QVERIFY(compareTensors(ref, f16.value(), {}).pass);
     // Anything else: which file, how many bytes, what was expected.
+    // ATC's int32 output against an int64 reference.
+    HostTensor indices;
+    indices.name = QStringLiteral("indices");
+    indices.elemType = kInt64;
+    indices.shape = { 3 };
+    const qint64 i64[3] = { 4, 0, 7 };
+    indices.data = QByteArray(reinterpret_cast<const char*>(i64), 24);
+    const qint32 i32[3] = { 4, 0, 7 };
+    QVERIFY(writeBytes(dir.filePath("i32.bin"), QByteArray(reinterpret_cast<const char*>(i32), 12)));
+    auto asInt32 = readRawOutput(dir.filePath("i32.bin"), indices, &note);
+    QVERIFY(asInt32.ok());
+    QVERIFY(note.contains(QStringLiteral("int32")));
+    QVERIFY(compareTensors(indices, asInt32.value(), {}).pass);
     QVERIFY(writeBytes(dir.filePath("bad.bin"), QByteArray(5, '\0')));
     auto bad = readRawOutput(dir.filePath("bad.bin"), ref, &note);
     QVERIFY(!bad.ok());
@@ -213,10 +240,37 @@ void TestAccuracy::folders()
     QVERIFY(partial.value().outputs.at(0).pass);
     QVERIFY(partial.value().outputs.at(1).problem.contains(QStringLiteral("No actual output 1")));
     QVERIFY(!partial.value().pass);
-    // Single files.
+    // Single files; a reference file keeps its N.
     auto single = compareOutputs(ref + "/output_0.pb", om + "/output_0.bin", {});
     QVERIFY(single.ok());
     QVERIFY(single.value().pass);
+    auto second = compareOutputs(ref + "/output_1.pb", om + "/output_1.bin", {});
+    QVERIFY(second.ok());
+    QCOMPARE(second.value().outputs.first().index, 1);
+    auto againstFolder = compareOutputs(ref + "/output_1.pb", om, {});
+    QVERIFY(againstFolder.ok());
+    QCOMPARE(againstFolder.value().outputs.first().actualFile, om + "/output_1.bin");
+
+    // One folder for both runs: its .pb are the reference, its .bin the run to check.
+    const QString shared = dir.filePath("shared");
+    QVERIFY(QDir().mkpath(shared));
+    QVERIFY(writeTensorFile(boxes, shared + "/output_0.pb").ok());
+    auto alone = compareOutputs(shared, shared, {});
+    QCOMPARE(alone.error().code, QStringLiteral("same_folder")); // nothing to check yet: not a pass against itself
+    QVERIFY(writeBytes(shared + "/output_0.bin", boxes.data));
+    auto both = compareOutputs(shared, shared, {});
+    QVERIFY(both.ok());
+    QCOMPARE(both.value().outputs.first().actualFile, shared + "/output_0.bin");
+    QVERIFY(both.value().pass);
+
+    // msame and ais_bench write into a timestamped subfolder of --output.
+    const QString tool = dir.filePath("ais");
+    QVERIFY(QDir().mkpath(tool + "/2026_11_26-10_00_00"));
+    QVERIFY(writeBytes(tool + "/2026_11_26-10_00_00/resnet_0.bin", boxes.data));
+    QVERIFY(writeBytes(tool + "/2026_11_26-10_00_00/resnet_1.bin", scores.data));
+    auto nested = compareOutputs(ref, tool, {});
+    QVERIFY(nested.ok());
+    QVERIFY(nested.value().pass);
 }
 
 void TestAccuracy::folderErrors()
@@ -229,6 +283,13 @@ void TestAccuracy::folderErrors()
     QCOMPARE(none.error().code, QStringLiteral("no_outputs"));
     QVERIFY(none.error().message.contains(QStringLiteral("--output-dir")));
     QVERIFY(writeTensorFile(floats({ 1 }), dir.filePath("empty/output_0.pb")).ok());
+    // Not-compared entries carry null metrics in JSON, not zeros.
+    auto missing = compareOutputs(dir.filePath("empty"), dir.filePath("twice"), {}); // "twice" is still empty here
+    QVERIFY(missing.ok());
+    const QJsonObject notCompared = accuracyToJson(missing.value()).value("outputs").toArray().first().toObject();
+    QVERIFY(notCompared.value("cosine").isNull() && notCompared.value("max_abs").isNull());
+    QVERIFY(notCompared.value("mismatches").isNull());
+    QVERIFY(notCompared.value("problem").toString().contains(QStringLiteral("No actual output 0")));
     QVERIFY(writeBytes(dir.filePath("twice/a_0.bin"), floats({ 1 }).data));
     QVERIFY(writeBytes(dir.filePath("twice/b_0.bin"), floats({ 1 }).data));
     const auto twice = compareOutputs(dir.filePath("empty"), dir.filePath("twice"), {});

@@ -172,6 +172,12 @@ private slots:
                                << "8 bytes of float32 data for shape [4], expected 16";
         QTest::newRow("external") << QByteArray::fromStdString(external.SerializeAsString()) << "bad_tensor_file"
                                   << "stored externally";
+        onnx::TensorProto huge; // dims whose element count overflows 64 bits (and no data)
+        huge.set_data_type(onnx::TensorProto::FLOAT);
+        huge.add_dims(qint64(1) << 62);
+        huge.add_dims(4);
+        QTest::newRow("overflowing dims") << QByteArray::fromStdString(huge.SerializeAsString()) << "bad_tensor_file"
+                                          << "hold more elements than any file can";
     }
     void badFiles()
     {

@@ -23,6 +23,8 @@ namespace {
 
 QString number(double v, int precision = 6)
 {
+    if (std::isnan(v))
+        return QStringLiteral("—"); // undefined (cosine with an all-zero side)
     return std::isfinite(v) ? QString::number(v, 'g', precision) : QStringLiteral("∞");
 }
 
