@@ -3,6 +3,7 @@
 #include "theme.h"
 
 #include "logging/logging.h"
+#include "parsing/lines.h"
 #include "util/latestonly.h"
 
 #include <QCheckBox>
@@ -61,10 +62,13 @@ SavedLog readSavedLog(const QString& path)
         log.error = QObject::tr("%1 does not exist.").arg(QDir::toNativeSeparators(path));
     else if (QFileInfo(path).isDir())
         log.error = QObject::tr("%1 is a folder, not a log file.").arg(QDir::toNativeSeparators(path));
+    else if (!QFileInfo(path).isFile()) // a FIFO or a device would block the reader or never end
+        log.error = QObject::tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path));
     else if (file.size() > ConversionPage::kMaxLogBytes)
-        log.error = QObject::tr("%1 is %2 MiB; logs above %3 MiB are not opened here: use `atcwb explain` on it.")
+        log.error = QObject::tr("%1 is %2 MiB; logs above %3 MiB are not opened here: keep the end of it (e.g. "
+                                "`tail -n 200000`) and open that.")
                         .arg(QDir::toNativeSeparators(path))
-                        .arg(file.size() / (1024 * 1024))
+                        .arg(QString::number(double(file.size()) / (1024.0 * 1024.0), 'f', 1))
                         .arg(ConversionPage::kMaxLogBytes / (1024 * 1024));
     else if (!file.open(QIODevice::ReadOnly))
         log.error = QObject::tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
@@ -76,15 +80,25 @@ SavedLog readSavedLog(const QString& path)
         return log;
     }
     log.parsed = parseAtcLog(bytes);
-    const QList<QByteArray> raw = bytes.split('\n');
-    log.totalLines = raw.size() - (bytes.endsWith('\n') ? 1 : 0);
-    for (qsizetype i = std::max<qsizetype>(0, log.totalLines - kMaxLines); i < log.totalLines; ++i) {
-        QByteArray line = raw.at(i);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        log.lines.append(QString::fromUtf8(line));
-    }
+    // The same line ends as the parser (\n, \r\n, a bare \r), so the view and the counts agree with it.
+    const QList<QByteArray> raw = splitLines(bytes);
+    log.totalLines = raw.size();
+    for (qsizetype i = std::max<qsizetype>(0, log.totalLines - kMaxLines); i < log.totalLines; ++i)
+        log.lines.append(QString::fromUtf8(raw.at(i)));
     return log;
+}
+
+QString verdictText(AtcVerdict verdict)
+{
+    switch (verdict) {
+    case AtcVerdict::Success:
+        return QObject::tr("succeeded");
+    case AtcVerdict::Failed:
+        return QObject::tr("failed");
+    case AtcVerdict::Incomplete:
+        break;
+    }
+    return QObject::tr("incomplete (no final status line)");
 }
 
 QString formatMs(qint64 ms)
@@ -201,11 +215,11 @@ ConversionPage::ConversionPage(QWidget* parent)
 
 void ConversionPage::reset()
 {
-    m_logReader->discard();
     m_jobs->setRowCount(0);
     m_lines.clear();
     m_events.clear();
     m_log->clear();
+    m_logLines = 0;
     m_problems->clear();
     m_stage.clear();
     emit opsReported({}); // the marks of the previous run or log go
@@ -213,6 +227,10 @@ void ConversionPage::reset()
 
 void ConversionPage::start(const ConversionRequest& request)
 {
+    if (m_logReader->isBusy()) { // a saved log still being read gives way to the run: say so, once
+        m_logReader->discard();
+        emit logOpened(false);
+    }
     reset();
     m_openLog->setEnabled(false);
     m_elapsed.start();
@@ -259,20 +277,23 @@ void ConversionPage::openLog(const QString& path)
             m_jobs->item(0, 0)->setToolTip(QDir::toNativeSeparators(QFileInfo(log.path).absoluteFilePath()));
             m_jobs->setItem(0, 1, new QTableWidgetItem(QStringLiteral("—")));
             const bool ok = log.parsed.verdict == AtcVerdict::Success;
-            auto* status = new QTableWidgetItem(atcVerdictName(log.parsed.verdict));
+            auto* status = new QTableWidgetItem(verdictText(log.parsed.verdict));
             status->setForeground(theme::text(ok ? theme::Tone::Success : theme::Tone::Error));
             m_jobs->setItem(0, 2, status);
             m_jobs->setItem(0, 3, new QTableWidgetItem(QStringLiteral("—")));
             appendLines(0, log.lines);
             int errors = 0, warnings = 0;
+            m_bulk = true;
             for (const AtcEvent& e : log.parsed.events) {
                 errors += e.severity == Severity::Error && e.kind != AtcEventKind::Status ? 1 : 0;
                 warnings += e.severity == Severity::Warning ? 1 : 0;
                 addEvent(0, e);
             }
+            m_bulk = false;
+            emit opsReported(m_events);
             QString text = tr("Saved log %1: ATC %2, %3 error(s), %4 warning(s), %5 line(s) — read from the file, "
                               "nothing was run.")
-                               .arg(name, atcVerdictName(log.parsed.verdict))
+                               .arg(name, verdictText(log.parsed.verdict))
                                .arg(errors)
                                .arg(warnings)
                                .arg(log.totalLines);
@@ -345,7 +366,7 @@ void ConversionPage::appendLines(int job, const QStringList& lines)
         m_lines.append({ job, severity, line });
         if (severity < m_filter->currentIndex())
             continue;
-        if (!m_log->document()->isEmpty())
+        if (m_logLines++ > 0) // the document starts with one empty block: the first line goes there
             cursor.insertBlock(QTextBlockFormat(), plain);
         cursor.insertText(prefix + line, severity == 2 ? error : severity == 1 ? warning : plain);
     }
@@ -359,6 +380,7 @@ void ConversionPage::appendLines(int job, const QStringList& lines)
 void ConversionPage::refreshLog()
 {
     m_log->clear();
+    m_logLines = 0;
     const QList<Line> lines = m_lines;
     m_lines.clear();
     // Consecutive lines of one job go in one edit.
@@ -401,7 +423,8 @@ void ConversionPage::addEvent(int job, const AtcEvent& event)
         child(tr("Node"), op.name.isEmpty() ? op.type : QStringLiteral("%1 (%2)").arg(op.name, op.type), op.name);
     if (!event.ops.isEmpty()) {
         item->setData(0, Qt::UserRole, event.ops.first().name);
-        emit opsReported(m_events);
+        if (!m_bulk) // a saved log reports its marks once, after the last event
+            emit opsReported(m_events);
     }
     item->setExpanded(event.severity == Severity::Error);
 }

@@ -77,6 +77,8 @@ private:
     };
     QList<Line> m_lines;
     QList<AtcEvent> m_events;
+    qsizetype m_logLines = 0; // lines in the view since it was last cleared
+    bool m_bulk = false; // adding a saved log's events: report the graph marks once at the end
 };
 
 } // namespace wb
