@@ -1,6 +1,5 @@
 #include "graphscene.h"
 
-#include "theme.h"
 
 #include <QImage>
 #include <QPainter>
@@ -99,7 +98,7 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
     }
     if (text && scale >= 0.7) {
         p.setFont(small);
-        p.setPen(theme::isDark() ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x55, 0x55, 0x55)); // edge labels
+        p.setPen(state.onDark ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x55, 0x55, 0x55)); // edge labels
         for (int e : scene.edges.query(area)) {
             const QList<QPointF>& route = L.layout.edges[size_t(e)];
             const QString& shape = L.visible.edges.at(e).shape;
@@ -129,8 +128,8 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
             border = QPen(severityColor(*sev), 3);
         if (hit)
             border = QPen(QColor(0x00, 0xa0, 0xe0), i == state.currentHit ? 4 : 2.5);
-        if (i == state.selected)
-            border = QPen(QColor(0x10, 0x10, 0x10), 3, Qt::SolidLine);
+        if (i == state.selected) // the selection ring contrasts with the canvas, light or dark
+            border = QPen(state.onDark ? QColor(0xf0, 0xf0, 0xf0) : QColor(0x10, 0x10, 0x10), 3, Qt::SolidLine);
         p.setPen(border);
         p.setBrush(fill);
         const double radius = pill ? r.height() / 2 : 5;
@@ -181,7 +180,9 @@ QImage renderScene(const GraphScene& scene, double scale, const RenderState& sta
     QPainter p(&image);
     p.scale(scale, scale);
     p.translate(-b.topLeft());
-    paintScene(p, scene, b, scale, state);
+    RenderState onWhite = state;
+    onWhite.onDark = false;
+    paintScene(p, scene, b, scale, onWhite);
     return image;
 }
 

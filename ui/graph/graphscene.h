@@ -30,6 +30,7 @@ struct RenderState {
     QSet<int> hits;
     int currentHit = -1;
     QHash<int, int> severity;
+    bool onDark = false; // drawn on a dark background (the view on a dark palette; exports are always on white)
 };
 
 // Draws the visible part of a scene at a scale; detail drops as the scale does (no text below 45 %, straight

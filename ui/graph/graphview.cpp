@@ -1,5 +1,7 @@
 #include "graphview.h"
 
+#include "theme.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -196,7 +198,9 @@ void GraphView::paintEvent(QPaintEvent*)
         p.setRenderHint(QPainter::SmoothPixmapTransform, true);
         p.drawImage(QRectF(0, 0, m_overview.width() / m_overviewScale, m_overview.height() / m_overviewScale), m_overview);
     } else {
-        paintScene(p, *m_scene, area, m_scale, m_state);
+        RenderState state = m_state;
+        state.onDark = theme::isDark();
+        paintScene(p, *m_scene, area, m_scale, state);
     }
     p.restore();
     const QRectF mini = minimapRect();

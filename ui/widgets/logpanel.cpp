@@ -78,7 +78,7 @@ void LogPanel::append(int level, const QString& time, const QString& logger, con
     static const char* names[] = { "trace", "debug", "info", "warning", "error", "critical" };
     const QString color = level >= int(log::Level::Error) ? theme::text(theme::Tone::Error).name()
         : level == int(log::Level::Warning)              ? theme::text(theme::Tone::Warning).name()
-        : level <= int(log::Level::Debug)                 ? QStringLiteral("#808080")
+        : level <= int(log::Level::Debug)                 ? QString::fromLatin1(theme::isDark() ? "#a0a0a0" : "#707070")
                                                           : QString();
     QString line = QStringLiteral("%1 [%2] %3: %4")
                        .arg(time, logger, QString::fromLatin1(names[qBound(0, level, 5)]), message.toHtmlEscaped());
