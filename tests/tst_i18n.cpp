@@ -83,11 +83,14 @@ QStringList placeholders(const QString& text)
 class TestI18n : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void everyMessageTranslated_data();
     void everyMessageTranslated();
     void tsCoversTheSources();
     void installs_data();
     void installs();
+    void systemLanguage_data();
+    void systemLanguage();
     void windowInChinese();
 
 private:
@@ -159,7 +162,8 @@ void TestI18n::installs_data()
     QTest::addColumn<QString>("file"); // what "&File" becomes
     QTest::newRow("zh_CN") << "zh_CN" << "zh_CN" << QStringLiteral("文件(&F)");
     QTest::newRow("en") << "en" << "en" << "&File";
-    QTest::newRow("unknown is ignored") << "xx_YY" << "en" << "&File";
+    // Unknown: the system's language decides, which is English under the test's C locale (set in initTestCase).
+    QTest::newRow("unknown follows the system") << "xx_YY" << "en" << "&File";
 }
 
 void TestI18n::installs()
@@ -172,6 +176,26 @@ void TestI18n::installs()
     QCOMPARE(QCoreApplication::translate("wb::MainWindow", "&File"), file);
     removeTranslators();
     QCOMPARE(QCoreApplication::translate("wb::MainWindow", "&File"), QStringLiteral("&File"));
+}
+
+void TestI18n::systemLanguage_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QString>("used");
+    QTest::newRow("zh_CN") << "zh_CN" << "zh_CN";
+    QTest::newRow("zh_TW") << "zh_TW" << "zh_CN"; // the Simplified translation beats English for Chinese readers
+    QTest::newRow("en_US") << "en_US" << "en";
+    QTest::newRow("de_DE") << "de_DE" << "en";
+}
+
+void TestI18n::systemLanguage()
+{
+    QFETCH(QString, locale);
+    QFETCH(QString, used);
+    QLocale::setDefault(QLocale(locale));
+    QCOMPARE(installTranslations(qApp, QString()), used);
+    removeTranslators();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
 }
 
 void TestI18n::windowInChinese()

@@ -19,32 +19,43 @@ QStringList uiLanguages()
     return { QStringLiteral("en"), QStringLiteral("zh_CN") };
 }
 
-QString installTranslations(QCoreApplication* app, const QString& language)
+QString installTranslations(QCoreApplication* app, const QString& requested)
 {
+    QString language = requested;
     if (!language.isEmpty() && !uiLanguages().contains(language)) {
-        log::app()->warn("Unknown UI language '{}'; the languages are {}", language.toStdString(),
-            uiLanguages().join(QStringLiteral(", ")).toStdString());
-        return QStringLiteral("en");
+        log::app()->warn("Unknown UI language '{}' (the languages are {}); following the system's",
+            language.toStdString(), uiLanguages().join(QStringLiteral(", ")).toStdString());
+        language.clear();
+    }
+    if (language.isEmpty()) {
+        // The system's languages in order of preference: the first one we ship wins, so "en_US:zh_CN" stays English
+        // (English needs no translation file, so QTranslator alone would skip it and pick Chinese).
+        language = QStringLiteral("en");
+        for (const QString& ui : QLocale().uiLanguages()) {
+            if (ui.startsWith(QLatin1String("en")))
+                break;
+            if (ui.startsWith(QLatin1String("zh"))) {
+                language = QStringLiteral("zh_CN");
+                break;
+            }
+        }
     }
     if (language == QLatin1String("en"))
         return language;
     auto* ours = new QTranslator(app);
-    // For the system locale, QTranslator tries each of its UI languages in turn (zh_Hans_CN, zh_CN, zh, …).
-    const bool loaded = language.isEmpty() ? ours->load(QLocale(), QStringLiteral("atc-workbench"), QStringLiteral("_"), kFolder)
-                                           : ours->load(kPrefix + language, kFolder);
-    if (!loaded) {
+    if (!ours->load(kPrefix + language, kFolder)) {
         delete ours;
+        log::app()->warn("The {} translation is missing from the build; the UI stays English", language.toStdString());
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(ours);
-    const QString used = ours->language().replace(QLatin1Char('-'), QLatin1Char('_'));
     auto* qt = new QTranslator(app);
-    if (qt->load(QStringLiteral("qtbase_") + used, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    if (qt->load(QStringLiteral("qtbase_") + language, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
     else
         delete qt; // the standard dialogs' buttons stay English
-    log::app()->info("UI language: {}", used.toStdString());
-    return used;
+    log::app()->info("UI language: {}", language.toStdString());
+    return language;
 }
 
 } // namespace wb

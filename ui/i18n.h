@@ -12,9 +12,9 @@ namespace wb {
 QStringList uiLanguages();
 
 // Installs the translators for `language` on the application, before any window is made: ours, and Qt's own
-// (qtbase_<language>.qm) when the system has it, for the standard dialogs. An empty language follows the system
-// locale. Returns the language in use: "en" when no translation matched (English needs none). An unknown
-// language is ignored with a warning in the log.
+// (qtbase_<language>.qm) when the system has it, for the standard dialogs. An empty language follows the system's
+// UI languages in order of preference (the first English or Chinese one decides; neither: English). An unknown
+// language is logged and treated as empty. Returns the language in use ("en" or "zh_CN").
 QString installTranslations(QCoreApplication* app, const QString& language);
 
 } // namespace wb
