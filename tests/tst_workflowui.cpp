@@ -17,6 +17,7 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QPushButton>
@@ -412,6 +413,19 @@ void TestWorkflowUi::savedAtcLog()
         QVERIFY(atc->logText().contains(QStringLiteral("E20001")));
     }
 
+    // Old Mac-style line ends (a bare \r): split as the parser splits them.
+    const QString cr = m_dir->filePath(QStringLiteral("cr.log"));
+    QFile crFile(cr);
+    QVERIFY(crFile.open(QIODevice::WriteOnly));
+    crFile.write("ATC start working now, please wait for a moment.\rATC run success, welcome to the next use.\r"
+                 "W11001: Op [x] has a warning\r");
+    crFile.close();
+    m_window->openAtcLog(cr);
+    QVERIFY(opened.wait(10000));
+    QVERIFY2(atc->statusText().contains(QStringLiteral("ATC succeeded, 0 error(s), 1 warning(s), 3 line(s)")),
+        qPrintable(atc->statusText()));
+    QCOMPARE(atc->logText().split(QLatin1Char('\n')).size(), 3);
+
     // With a model: a log naming one of its nodes marks it on the graph.
     QVERIFY(open("resnet_static.onnx"));
     const QString log = m_dir->filePath(QStringLiteral("colleague.log"));
@@ -450,6 +464,17 @@ void TestWorkflowUi::cpuRunIsCharted()
     QSignalSpy done(page, &RunPage::runFinished);
     const QString outputs = m_dir->filePath(QStringLiteral("outputs"));
     page->findChild<QLineEdit*>(QStringLiteral("runOutputDir"))->setText(outputs);
+    // Kept outputs with random inputs would never compare across runners: the page says so.
+    auto* hint = page->findChild<QLabel*>(QStringLiteral("runOutputHint"));
+    QVERIFY(hint && hint->isHidden()); // zeros
+    QComboBox* inputData = nullptr;
+    for (QComboBox* c : page->findChildren<QComboBox*>())
+        inputData = c->findText(QStringLiteral("random")) >= 0 ? c : inputData;
+    QVERIFY(inputData);
+    inputData->setCurrentText(QStringLiteral("random"));
+    QVERIFY(!hint->isHidden());
+    inputData->setCurrentText(QStringLiteral("zeros"));
+    QVERIFY(hint->isHidden());
     page->run();
     QVERIFY(done.wait(120000));
     if (!done.first().first().toBool() && page->lastResult().error.contains(QStringLiteral("ONNX Runtime")))
@@ -468,12 +493,22 @@ void TestWorkflowUi::cpuRunIsCharted()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll().count('\n'), 2); // header and one run
 
-    // The outputs were kept, and Tools > Compare Outputs reads them (here against themselves: a pass).
+    // The outputs were kept, and Tools > Compare Outputs reads them. The folder against itself has nothing to check
+    // (no .bin from another runner): said, never a pass.
     QVERIFY(QFileInfo::exists(outputs + QStringLiteral("/output_0.pb")));
     CompareDialog* compare = m_window->showCompare(outputs, outputs);
     QSignalSpy compared(compare, &CompareDialog::compared);
     QVERIFY(compared.wait(20000));
-    QCOMPARE(compared.first().first().toBool(), true);
+    QCOMPARE(compared.first().first().toBool(), false);
+    QVERIFY2(compare->statusText().contains(QStringLiteral("holds no output_N.bin")), qPrintable(compare->statusText()));
+    // A copy of the run's outputs elsewhere: a pass.
+    const QString copy = m_dir->filePath(QStringLiteral("copy"));
+    QVERIFY(QDir().mkpath(copy));
+    QVERIFY(QFile::copy(outputs + QStringLiteral("/output_0.pb"), copy + QStringLiteral("/output_0.pb")));
+    compare->setPaths(outputs, copy);
+    compare->compare();
+    QVERIFY(compared.wait(20000));
+    QCOMPARE(compared.last().first().toBool(), true);
     QCOMPARE(compare->table()->rowCount(), 1);
     QVERIFY2(compare->statusText().startsWith(QStringLiteral("PASS")), qPrintable(compare->statusText()));
     QCOMPARE(compare->table()->item(0, 6)->text(), QStringLiteral("PASS"));

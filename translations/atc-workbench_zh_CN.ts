@@ -16,10 +16,6 @@
         <translation>%1 是文件夹，不是日志文件。</translation>
     </message>
     <message>
-        <source>%1 is %2 MiB; logs above %3 MiB are not opened here: use `atcwb explain` on it.</source>
-        <translation>%1 大小为 %2 MiB；超过 %3 MiB 的日志不在此打开：请对它使用 `atcwb explain`。</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2.</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
@@ -42,6 +38,26 @@
     <message>
         <source>npu-smi info gave no device table: %1</source>
         <translation>npu-smi info 没有给出设备表：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MiB; logs above %3 MiB are not opened here: keep the end of it (e.g. `tail -n 200000`) and open that.</source>
+        <translation>%1 大小为 %2 MiB；超过 %3 MiB 的日志不在此打开：请截取其末尾部分（例如 `tail -n 200000`）后再打开。</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>incomplete (no final status line)</source>
+        <translation>未完成（没有最终状态行）</translation>
     </message>
 </context>
 <context>
@@ -229,7 +245,7 @@
     </message>
     <message>
         <source>Finished with failures after %1; see the problems below.</source>
-        <translation>用时 %1 后结束，有失败项；请查看下方的问题。</translation>
+        <translation>已结束（用时 %1），部分任务失败；请查看下方的问题。</translation>
     </message>
     <message>
         <source>No conversion has run yet. Set the options on the Convert page and press Run ATC.</source>
@@ -266,7 +282,7 @@
     <message numerus="yes">
         <source> The view keeps the last %n line(s).</source>
         <translation>
-            <numerusform> 视图只保留最后 %n 行。</numerusform>
+            <numerusform>视图只保留最后 %n 行。</numerusform>
         </translation>
     </message>
     <message>
@@ -1426,6 +1442,10 @@ Stop them and quit?</source>
     <message>
         <source>Save outputs to:</source>
         <translation>输出保存到：</translation>
+    </message>
+    <message>
+        <source>Random inputs differ between ONNX Runtime and the NPU runners: to compare outputs, run both on zeros or on the same input files.</source>
+        <translation>ONNX Runtime 与 NPU 运行器生成的随机输入不同：若要比较输出，请让两者都使用全零输入或相同的输入文件。</translation>
     </message>
 </context>
 <context>

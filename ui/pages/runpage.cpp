@@ -49,6 +49,7 @@ RunPage::RunPage(QWidget* parent)
     , m_inputs(new QComboBox(this))
     , m_shapes(new QLineEdit(this))
     , m_outputDir(new QLineEdit(this))
+    , m_outputHint(new QLabel(this))
     , m_start(new QPushButton(tr("Run"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_status(new QLabel(this))
@@ -106,6 +107,18 @@ RunPage::RunPage(QWidget* parent)
     outputRow->addWidget(m_outputDir, 1);
     outputRow->addWidget(outputBrowse);
     form->addRow(tr("Save outputs to:"), outputRow);
+    m_outputHint->setObjectName(QStringLiteral("runOutputHint"));
+    m_outputHint->setWordWrap(true);
+    m_outputHint->setText(tr("Random inputs differ between ONNX Runtime and the NPU runners: to compare outputs, "
+                             "run both on zeros or on the same input files."));
+    m_outputHint->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Warning).name()));
+    m_outputHint->hide();
+    form->addRow(m_outputHint);
+    auto updateHint = [this] {
+        m_outputHint->setVisible(!m_outputDir->text().trimmed().isEmpty() && m_inputs->currentText() == QLatin1String("random"));
+    };
+    connect(m_outputDir, &QLineEdit::textChanged, this, updateHint);
+    connect(m_inputs, &QComboBox::currentTextChanged, this, updateHint);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_cancel);

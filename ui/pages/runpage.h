@@ -64,6 +64,7 @@ private:
     QComboBox* m_inputs;
     QLineEdit* m_shapes;
     QLineEdit* m_outputDir; // empty: outputs are not kept
+    QLabel* m_outputHint; // random inputs + kept outputs: they will not compare across runners
     QPushButton* m_start;
     QPushButton* m_cancel;
     QLabel* m_status;
