@@ -47,9 +47,8 @@ bool Runner::prepareInputs()
         if (!acl(m_api.aclrtMemset(m_inputMemory[i], m_inputs[i].size, 0, m_inputs[i].size), "aclrtMemset"))
             return false;
     }
-    std::uint64_t randomState = m_options.seed;
     for (std::size_t k = 0; k < dataInputs.size(); ++k) {
-        if (!fillInput(dataInputs[k], specs[k], randomState))
+        if (!fillInput(dataInputs[k], specs[k], k))
             return false;
     }
     if (!m_gears.empty()
@@ -59,7 +58,7 @@ bool Runner::prepareInputs()
     return true;
 }
 
-bool Runner::fillInput(std::size_t index, const std::string& spec, std::uint64_t& randomState)
+bool Runner::fillInput(std::size_t index, const std::string& spec, std::size_t dataIndex)
 {
     const TensorInfo& tensor = m_inputs[index];
     const std::size_t bytes = bytesAtBatch(tensor.size);
@@ -68,7 +67,7 @@ bool Runner::fillInput(std::size_t index, const std::string& spec, std::uint64_t
     std::vector<unsigned char> data;
     if (spec == "random") {
         data.resize(bytes);
-        fillRandom(data.data(), data.size(), tensor.dtype, randomState);
+        fillRandom(data.data(), data.size(), tensor.dtype, m_options.seed, dataIndex);
     } else {
         const std::string what = "input file " + spec + " (for input " + std::to_string(index) + " '" + tensor.name
             + "', " + tensorText(tensor) + ")";

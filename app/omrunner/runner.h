@@ -51,7 +51,7 @@ private:
     bool createDataset(aclmdlDataset*& dataset, const char* which);
     bool addBuffer(aclmdlDataset* dataset, std::size_t size, std::vector<void*>& buffers);
     bool prepareInputs();
-    bool fillInput(std::size_t index, const std::string& spec, std::uint64_t& randomState);
+    bool fillInput(std::size_t index, const std::string& spec, std::size_t dataIndex);
     bool prepareOutputs();
     int measure();
     bool writeOutputs();

@@ -3,6 +3,7 @@
 #include "output.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
@@ -70,15 +71,43 @@ std::uint64_t next(std::uint64_t& state)
     return z ^ (z >> 31);
 }
 
-// IEEE half from a float in [0, 1) (normal range only, truncating: good enough for test data).
+template <typename To, typename From> To bits(From value)
+{
+    static_assert(sizeof(To) == sizeof(From));
+    To out;
+    std::memcpy(&out, &value, sizeof out);
+    return out;
+}
+
+// IEEE half, rounded to nearest even (the workbench's floatToHalf, core/reference/tensordata.cpp).
 std::uint16_t toHalf(float value)
 {
-    std::uint32_t bits = 0;
-    std::memcpy(&bits, &value, sizeof bits);
-    const auto exponent = static_cast<std::int32_t>((bits >> 23) & 0xFF) - 127 + 15;
-    if (exponent <= 0)
-        return 0;
-    return static_cast<std::uint16_t>((static_cast<std::uint32_t>(exponent) << 10) | ((bits >> 13) & 0x3FF));
+    const std::uint32_t f = bits<std::uint32_t>(value);
+    const std::uint32_t sign = (f >> 16) & 0x8000U;
+    const std::uint32_t absf = f & 0x7FFFFFFFU;
+    if (absf >= 0x7F800000U)
+        return static_cast<std::uint16_t>(sign | 0x7C00U | (absf > 0x7F800000U ? 0x200U : 0U));
+    if (absf >= 0x477FF000U)
+        return static_cast<std::uint16_t>(sign | 0x7C00U);
+    if (absf < 0x38800000U) {
+        const float scaled = bits<float>(absf) * 16777216.0f; // in units of the smallest subnormal
+        return static_cast<std::uint16_t>(sign | static_cast<std::uint32_t>(std::nearbyint(scaled)));
+    }
+    const std::uint32_t mant = absf & 0x7FFFFFU;
+    std::uint32_t h = ((absf >> 23) - 112U) << 10 | (mant >> 13);
+    const std::uint32_t rest = mant & 0x1FFFU;
+    if (rest > 0x1000U || (rest == 0x1000U && (h & 1U)))
+        ++h;
+    return static_cast<std::uint16_t>(sign | h);
+}
+
+// bfloat16, rounded to nearest even.
+std::uint16_t toBFloat16(float value)
+{
+    const std::uint32_t f = bits<std::uint32_t>(value);
+    if ((f & 0x7FFFFFFFU) > 0x7F800000U)
+        return static_cast<std::uint16_t>((f >> 16) | 0x40U);
+    return static_cast<std::uint16_t>((f + 0x7FFFU + ((f >> 16) & 1U)) >> 16);
 }
 
 template <typename T> void store(unsigned char* data, std::size_t index, T value)
@@ -134,55 +163,58 @@ std::string tensorText(const TensorInfo& tensor)
     return text + "] " + formatName(tensor.format);
 }
 
-void fillRandom(unsigned char* data, std::size_t size, std::int32_t dtype, std::uint64_t& state)
+std::uint64_t inputSeed(std::uint64_t seed, std::size_t index)
 {
-    const auto unit = [&state] { return static_cast<float>(next(state) >> 40) / 16777216.0f; }; // [0, 1)
+    return seed * 0x9E3779B97F4A7C15ull + static_cast<std::uint64_t>(index + 1) * 0xD1B54A32D192ED03ull;
+}
+
+void fillRandom(unsigned char* data, std::size_t size, std::int32_t dtype, std::uint64_t seed, std::size_t index)
+{
+    // The same values the CPU reference run feeds (makeTensor in core/reference/tensordata.cpp): per element one
+    // u uniform in [0, 1) from splitmix64 seeded with inputSeed(seed, index); floats get 2u - 1, integers
+    // floor(10u), bool its parity. So `--input random` means the same inputs on the CPU and on the NPU.
+    std::uint64_t state = inputSeed(seed, index);
     const std::size_t bytes = dtypeBytes(dtype);
     const std::size_t count = bytes ? size / bytes : 0;
-    switch (dtype) {
-    case 0: // float32
-        for (std::size_t i = 0; i < count; ++i)
-            store(data, i, unit());
-        break;
-    case 1: // float16
-        for (std::size_t i = 0; i < count; ++i)
-            store(data, i, toHalf(unit()));
-        break;
-    case 27: // bfloat16: the top half of a float32
-        for (std::size_t i = 0; i < count; ++i) {
-            const float value = unit();
-            std::uint32_t bits = 0;
-            std::memcpy(&bits, &value, sizeof bits);
-            store(data, i, static_cast<std::uint16_t>(bits >> 16));
+    for (std::size_t i = 0; i < count; ++i) {
+        const double u = static_cast<double>(next(state) >> 11) * (1.0 / 9007199254740992.0); // 2^-53
+        const float f = static_cast<float>(u * 2.0 - 1.0);
+        const auto k = static_cast<std::uint64_t>(u * 10.0); // 0..9
+        switch (dtype) {
+        case 0: // float32
+            store(data, i, f);
+            break;
+        case 1: // float16
+            store(data, i, toHalf(f));
+            break;
+        case 27: // bfloat16
+            store(data, i, toBFloat16(f));
+            break;
+        case 11: // float64
+            store(data, i, u * 2.0 - 1.0);
+            break;
+        case 12: // bool
+            data[i] = static_cast<unsigned char>(k & 1U);
+            break;
+        case 2: // int8
+        case 4: // uint8
+            data[i] = static_cast<unsigned char>(k);
+            break;
+        case 6: // int16
+        case 7: // uint16
+            store(data, i, static_cast<std::uint16_t>(k));
+            break;
+        case 3: // int32
+        case 8: // uint32
+            store(data, i, static_cast<std::uint32_t>(k));
+            break;
+        default: // int64, uint64 (and any other 8-byte type)
+            if (bytes == 8)
+                store(data, i, k);
+            else
+                std::memset(data + i * bytes, static_cast<int>(k), bytes);
+            break;
         }
-        break;
-    case 11: // float64
-        for (std::size_t i = 0; i < count; ++i)
-            store(data, i, static_cast<double>(unit()));
-        break;
-    case 12: // bool
-        for (std::size_t i = 0; i < count; ++i)
-            data[i] = static_cast<unsigned char>(next(state) & 1);
-        break;
-    case 3: // int32
-    case 8: // uint32
-        for (std::size_t i = 0; i < count; ++i)
-            store(data, i, static_cast<std::uint32_t>(next(state) & 0xFF));
-        break;
-    case 6: // int16
-    case 7: // uint16
-        for (std::size_t i = 0; i < count; ++i)
-            store(data, i, static_cast<std::uint16_t>(next(state) & 0xFF));
-        break;
-    case 9: // int64
-    case 10: // uint64
-        for (std::size_t i = 0; i < count; ++i)
-            store(data, i, static_cast<std::uint64_t>(next(state) & 0xFF));
-        break;
-    default: // int8, uint8 and anything else: random bytes
-        for (std::size_t i = 0; i < size; ++i)
-            data[i] = static_cast<unsigned char>(next(state) >> 56);
-        return;
     }
     // A tail shorter than one element (a size that is not a multiple of it) stays as it was: zero.
 }

@@ -26,9 +26,11 @@ std::string tensorJson(std::size_t index, const TensorInfo& tensor);
 // "float32 [1,3,224,224] NCHW"
 std::string tensorText(const TensorInfo& tensor);
 
-// Deterministic pseudo-random values for `dtype`: floats uniform in [0, 1), integers in [0, 255] (int8 in
-// [-128, 127], bool 0/1), unknown types random bytes. `state` is the generator state (splitmix64).
-void fillRandom(unsigned char* data, std::size_t size, std::int32_t dtype, std::uint64_t& state);
+// Deterministic pseudo-random values for input `index` of a run seeded with `seed`, exactly the CPU reference's
+// (core/reference/tensordata.cpp makeTensor with runinputs.cpp inputSeed): floats uniform in [-1, 1), integers in
+// [0, 9], bool 0/1. So outputs of the same `--input random --seed N` run compare across CPU and NPU.
+std::uint64_t inputSeed(std::uint64_t seed, std::size_t index);
+void fillRandom(unsigned char* data, std::size_t size, std::int32_t dtype, std::uint64_t seed, std::size_t index);
 
 // Reads the whole file; on failure returns false with the reason (strerror) in `error`.
 bool readFile(const std::string& path, std::vector<unsigned char>& data, std::string& error);
