@@ -1444,8 +1444,8 @@ Stop them and quit?</source>
         <translation>输出保存到：</translation>
     </message>
     <message>
-        <source>Random inputs differ between ONNX Runtime and the NPU runners: to compare outputs, run both on zeros or on the same input files.</source>
-        <translation>ONNX Runtime 与 NPU 运行器生成的随机输入不同：若要比较输出，请让两者都使用全零输入或相同的输入文件。</translation>
+        <source>msame and ais_bench draw their own random inputs: to compare their outputs with ONNX Runtime's, run both on zeros or on the same input files.</source>
+        <translation>msame 和 ais_bench 使用各自生成的随机输入：若要与 ONNX Runtime 的输出比较，请让两者都使用全零输入或相同的输入文件。</translation>
     </message>
 </context>
 <context>

@@ -109,15 +109,20 @@ RunPage::RunPage(QWidget* parent)
     form->addRow(tr("Save outputs to:"), outputRow);
     m_outputHint->setObjectName(QStringLiteral("runOutputHint"));
     m_outputHint->setWordWrap(true);
-    m_outputHint->setText(tr("Random inputs differ between ONNX Runtime and the NPU runners: to compare outputs, "
-                             "run both on zeros or on the same input files."));
+    m_outputHint->setText(tr("msame and ais_bench draw their own random inputs: to compare their outputs with ONNX "
+                             "Runtime's, run both on zeros or on the same input files."));
     m_outputHint->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Warning).name()));
     m_outputHint->hide();
     form->addRow(m_outputHint);
+    // om-runner and ONNX Runtime share one generator; msame and ais_bench do not.
     auto updateHint = [this] {
-        m_outputHint->setVisible(!m_outputDir->text().trimmed().isEmpty() && m_inputs->currentText() == QLatin1String("random"));
+        const auto runner = static_cast<BenchRequest::Runner>(m_runner->currentData().toInt());
+        const bool ownRandom = runner == BenchRequest::Runner::Msame || runner == BenchRequest::Runner::AisBench;
+        m_outputHint->setVisible(
+            ownRandom && !m_outputDir->text().trimmed().isEmpty() && m_inputs->currentText() == QLatin1String("random"));
     };
     connect(m_outputDir, &QLineEdit::textChanged, this, updateHint);
+    connect(m_runner, &QComboBox::currentIndexChanged, this, updateHint);
     connect(m_inputs, &QComboBox::currentTextChanged, this, updateHint);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
