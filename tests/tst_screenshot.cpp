@@ -18,14 +18,18 @@ private slots:
     void badLanguage();
     void darkPalette();
     void compareDialog();
+    void runForAPictureIsNotKept();
     void savedAtcLog();
 
 private:
-    static int run(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr)
+    static int run(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr,
+        const QString& dataHome = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        if (!dataHome.isEmpty())
+            env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
         p.setProcessEnvironment(env);
         p.start(QStringLiteral(WB_BIN_DIR "/atc-workbench"), args);
         if (!p.waitForFinished(120000)) {
@@ -164,6 +168,20 @@ void TestScreenshot::compareDialog()
     QByteArray err;
     QCOMPARE(run({ QStringLiteral("--compare"), dir.path() }, nullptr, &err), 2);
     QVERIFY(err.contains("--compare and --against go together"));
+}
+
+void TestScreenshot::runForAPictureIsNotKept()
+{
+    // --run-cpu for a screenshot must not add to the user's run history (nor need ONNX Runtime to exit cleanly).
+    QTemporaryDir data;
+    const QString png = data.filePath(QStringLiteral("run.png"));
+    QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--page"), QStringLiteral("run"),
+                 QStringLiteral("--run-cpu"), wbtest::modelPath(QStringLiteral("resnet_static.onnx")) },
+                 nullptr, nullptr, data.path()),
+        0);
+    QVERIFY(!QImage(png).isNull());
+    QVERIFY2(!QFileInfo::exists(data.filePath(QStringLiteral("atc-workbench/atc-workbench/runs"))),
+        "the screenshot's run was stored in the user's history");
 }
 
 void TestScreenshot::badWindowSize()

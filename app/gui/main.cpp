@@ -162,6 +162,8 @@ int main(int argc, char* argv[])
         QTimer::singleShot(0, &window, [&window, reference, actual] { window.showCompare(reference, actual); });
     }
     if (parser.isSet(screenshot)) {
+        // Runs made for a picture (--run-cpu) go to the throw-away folder, not the user's run history.
+        window.runPage()->setHistoryFolder(scratch.filePath(QStringLiteral("runs")));
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());
         auto* taker = new wb::ScreenshotTaker(&window, parser.value(screenshot), parser.value(page), !model.isEmpty());
         taker->start();
