@@ -75,10 +75,6 @@
         <translation>在相同输入下，把一次运行的输出与参考输出比较：ONNX Runtime 的 output_N.pb（“推理”页或 `atcwb bench --output-dir`）对比 OM 的 output_N.bin（om-runner、msame、ais_bench）。</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
         <source>Folder with output_0.pb, output_1.pb, …</source>
         <translation>含 output_0.pb、output_1.pb… 的文件夹</translation>
     </message>
@@ -359,10 +355,6 @@
         <translation>SoC 版本：</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
         <source>Output Folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -607,10 +599,6 @@
     <message>
         <source>Tensors it starts from. Leave empty to keep the model's inputs (%1).</source>
         <translation>子模型的起始张量。留空则沿用模型的输入（%1）。</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
     </message>
     <message>
         <source>Save as:</source>
@@ -1191,6 +1179,13 @@ Stop them and quit?</source>
     </message>
 </context>
 <context>
+    <name>wb::PathField</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
     <name>wb::ProfilesEditor</name>
     <message>
         <source>Add profile</source>
@@ -1461,10 +1456,6 @@ Stop them and quit?</source>
     <message>
         <source>Leave both empty to find ATC on PATH, through ASCEND_TOOLKIT_HOME / ASCEND_HOME_PATH, or in the default install folders (/usr/local/Ascend/ascend-toolkit/latest, /usr/local/Ascend/cann).</source>
         <translation>两项都留空时，将在 PATH、ASCEND_TOOLKIT_HOME / ASCEND_HOME_PATH 或默认安装目录（/usr/local/Ascend/ascend-toolkit/latest、/usr/local/Ascend/cann）中查找 ATC。</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
     </message>
     <message>
         <source>Toolkit Folder</source>

@@ -2,6 +2,7 @@
 
 #include "theme.h"
 #include "util/latestonly.h"
+#include "widgets/pathfield.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -59,18 +60,9 @@ CompareDialog::CompareDialog(QWidget* parent)
     layout->addWidget(intro);
     auto* form = new QFormLayout;
     auto pathRow = [this](QLineEdit* edit, const QString& title) {
-        auto* w = new QWidget(this);
-        auto* l = new QHBoxLayout(w);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(edit, 1);
-        auto* browse = new QPushButton(tr("Browse…"), w);
-        l->addWidget(browse);
-        connect(browse, &QPushButton::clicked, this, [this, edit, title] {
-            const QString dir = QFileDialog::getExistingDirectory(this, title, edit->text());
-            if (!dir.isEmpty())
-                edit->setText(dir);
-        });
-        return w;
+        return withBrowseButton(edit, [this, title](const QString& current) {
+            return QFileDialog::getExistingDirectory(this, title, current);
+        }, this);
     };
     m_reference->setObjectName(QStringLiteral("referencePath"));
     m_actual->setObjectName(QStringLiteral("actualPath"));

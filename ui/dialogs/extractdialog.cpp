@@ -1,5 +1,7 @@
 #include "extractdialog.h"
 
+#include "widgets/pathfield.h"
+
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -70,21 +72,13 @@ ExtractDialog::ExtractDialog(
         this));
     layout->addLayout(lists, 1);
     auto* form = new QFormLayout;
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path, 1);
-    auto* browse = new QPushButton(tr("Browse…"), this);
-    pathRow->addWidget(browse);
-    form->addRow(tr("Save as:"), pathRow);
+    form->addRow(tr("Save as:"), withBrowseButton(m_path, [this](const QString& current) {
+        return QFileDialog::getSaveFileName(this, tr("Save Sub-model"), current, tr("ONNX models (*.onnx)"));
+    }, this));
     layout->addLayout(form);
     layout->addWidget(m_buttons);
     resize(760, 520);
 
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Save Sub-model"), m_path->text(),
-            tr("ONNX models (*.onnx)"));
-        if (!path.isEmpty())
-            m_path->setText(path);
-    });
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_outputs, &QListWidget::itemChanged, this, &ExtractDialog::updateOk);

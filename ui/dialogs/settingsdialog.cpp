@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "settings/settings.h"
+#include "widgets/pathfield.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -31,19 +32,10 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     intro->setWordWrap(true);
     form->addRow(intro);
     auto row = [this](QLineEdit* edit, bool folder) {
-        auto* w = new QWidget(this);
-        auto* l = new QHBoxLayout(w);
-        l->setContentsMargins(0, 0, 0, 0);
-        l->addWidget(edit, 1);
-        auto* browse = new QPushButton(tr("Browse…"), w);
-        l->addWidget(browse);
-        connect(browse, &QPushButton::clicked, this, [this, edit, folder] {
-            const QString path = folder ? QFileDialog::getExistingDirectory(this, tr("Toolkit Folder"), edit->text())
-                                        : QFileDialog::getOpenFileName(this, tr("atc Program"), edit->text());
-            if (!path.isEmpty())
-                edit->setText(path);
-        });
-        return w;
+        return withBrowseButton(edit, [this, folder](const QString& current) {
+            return folder ? QFileDialog::getExistingDirectory(this, tr("Toolkit Folder"), current)
+                          : QFileDialog::getOpenFileName(this, tr("atc Program"), current);
+        }, this);
     };
     m_atc->setPlaceholderText(QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest/bin/atc"));
     m_home->setPlaceholderText(QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest"));

@@ -8,6 +8,7 @@
 #include "util/latestonly.h"
 #include "widgets/extraflagseditor.h"
 #include "widgets/findingslist.h"
+#include "widgets/pathfield.h"
 #include "widgets/profileseditor.h"
 
 #include <QApplication>
@@ -59,16 +60,6 @@ void choose(QComboBox* box, const QString& value)
         index = box->count() - 1;
     }
     box->setCurrentIndex(std::max(index, 0));
-}
-
-QWidget* withBrowse(QLineEdit* edit, QPushButton* button, QWidget* parent)
-{
-    auto* w = new QWidget(parent);
-    auto* l = new QHBoxLayout(w);
-    l->setContentsMargins(0, 0, 0, 0);
-    l->addWidget(edit, 1);
-    l->addWidget(button);
-    return w;
 }
 
 // The flags this page has fields for; every other flag of AtcOptions goes through "Other flags".
@@ -180,13 +171,9 @@ QWidget* ConvertPage::buildBasic()
     m_soc->setToolTip(tr("--soc_version: the chip the OM will run on (npu-smi info shows it)."));
     connect(m_soc, &QComboBox::activated, this, [this] { m_socChosen = true; });
     form->addRow(tr("SoC version:"), m_soc);
-    auto* browse = new QPushButton(tr("Browse…"), box);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Output Folder"), m_outDir->text());
-        if (!dir.isEmpty())
-            m_outDir->setText(dir);
-    });
-    form->addRow(tr("Output folder:"), withBrowse(m_outDir, browse, box));
+    form->addRow(tr("Output folder:"), withBrowseButton(m_outDir, [this](const QString& current) {
+        return QFileDialog::getExistingDirectory(this, tr("Output Folder"), current);
+    }, box));
     m_outName->setToolTip(tr("--output without .om; ATC appends .om."));
     form->addRow(tr("Output name:"), m_outName);
     m_shapeView->setModel(m_shapes);
@@ -217,13 +204,9 @@ QWidget* ConvertPage::buildAdvanced()
     form->addRow(tr("Precision mode:"), m_precision);
     m_outNodes->setPlaceholderText(tr("node:0;node2:1 (select nodes in the Graph page)"));
     form->addRow(tr("Out nodes:"), m_outNodes);
-    auto* browse = new QPushButton(tr("Browse…"), box);
-    connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("AIPP Configuration"), m_aipp->text(), tr("AIPP config (*.cfg);;All files (*)"));
-        if (!f.isEmpty())
-            m_aipp->setText(f);
-    });
-    form->addRow(tr("AIPP file:"), withBrowse(m_aipp, browse, box));
+    form->addRow(tr("AIPP file:"), withBrowseButton(m_aipp, [this](const QString& current) {
+        return QFileDialog::getOpenFileName(this, tr("AIPP Configuration"), current, tr("AIPP config (*.cfg);;All files (*)"));
+    }, box));
     form->addRow(tr("Log level:"), m_log);
     m_extraFlags->setObjectName(QStringLiteral("extraFlagsEditor"));
     form->addRow(tr("Other flags:"), m_extraFlags);
