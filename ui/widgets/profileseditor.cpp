@@ -1,5 +1,7 @@
 #include "profileseditor.h"
 
+#include "selectedrows.h"
+
 #include "theme.h"
 
 #include "atc/atcsyntax.h"
@@ -604,14 +606,9 @@ void ProfilesEditor::addRow()
 
 void ProfilesEditor::removeSelected()
 {
-    QList<int> rows;
-    for (const QModelIndex& index : m_view->selectionModel()->selectedIndexes()) {
-        if (!rows.contains(index.row()))
-            rows.append(index.row());
-    }
+    const QList<int> rows = selectedRowsDescending(m_view);
     if (rows.isEmpty())
         return;
-    std::sort(rows.begin(), rows.end(), std::greater<>());
     ++m_updating;
     for (const int r : rows)
         m_model->removeRow(r);
