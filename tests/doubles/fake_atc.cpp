@@ -33,6 +33,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -259,23 +260,37 @@ void checkInputShape(const fakeatc::Args& args, const fakeatc::OnnxInfo& model)
     }
 }
 
-// --- a normal conversion ------------------------------------------------------------------------------------------
-
-[[noreturn]] void convert(const fakeatc::Args& args)
+// The checks both a conversion and a pre-check start with: --framework, the required flags, the model readable.
+fakeatc::OnnxInfo loadModel(const fakeatc::Args& args, std::initializer_list<const char*> required)
 {
     checkFramework(args);
-    for (const char* required : { "soc_version", "output", "model" }) {
-        if (args.value(required).empty())
+    for (const char* flag : required) {
+        if (args.value(flag).empty())
             fail("E10054",
-                std::string("The required parameter [--") + required
+                std::string("The required parameter [--") + flag
                     + "] for ATC is empty. Another possible reason is that the values of some parameters are not "
                       "enclosed by quotation marks (\"\").");
     }
     const std::string modelPath = args.value("model");
-    const fakeatc::OnnxInfo model = fakeatc::readOnnx(modelPath);
+    fakeatc::OnnxInfo model = fakeatc::readOnnx(modelPath);
     if (!model.ok)
         fail("E10041", "Failed to load the model from [" + modelPath + "].");
+    return model;
+}
 
+// "ai.onnx::11::Conv": how ATC names a node's operator in its errors and in check_result.json.
+std::string opTypeName(const fakeatc::OnnxInfo& model, const fakeatc::OnnxNode& node)
+{
+    const std::string domain = node.domain.empty() ? "ai.onnx" : node.domain;
+    return domain + "::" + std::to_string(opsetOf(model, node.domain)) + "::" + node.opType;
+}
+
+// --- a normal conversion ------------------------------------------------------------------------------------------
+
+[[noreturn]] void convert(const fakeatc::Args& args)
+{
+    const fakeatc::OnnxInfo model = loadModel(args, { "soc_version", "output", "model" });
+    const std::string modelPath = args.value("model");
     checkInputShape(args, model);
 
     printDots(envInt("FAKE_ATC_DOTS", 3), envInt("FAKE_ATC_DOT_MS", 0));
@@ -285,10 +300,7 @@ void checkInputShape(const fakeatc::Args& args, const fakeatc::OnnxInfo& model)
     for (const fakeatc::OnnxNode& node : model.nodes) {
         if (std::find(unsupported.begin(), unsupported.end(), node.opType) == unsupported.end())
             continue;
-        const std::string domain = node.domain.empty() ? "ai.onnx" : node.domain;
-        const auto opset = opsetOf(model, node.domain);
-        offenders.push_back("No parser is registered for Op [" + node.name + ", optype [" + domain
-            + "::" + std::to_string(opset) + "::" + node.opType + "]].");
+        offenders.push_back("No parser is registered for Op [" + node.name + ", optype [" + opTypeName(model, node) + "]].");
     }
     if (!offenders.empty()) {
         std::string rest = "        Solution: Check the version of the installation package and reinstall the "
@@ -337,18 +349,7 @@ std::string jsonString(const std::string& text)
 
 [[noreturn]] void precheck(const fakeatc::Args& args)
 {
-    checkFramework(args);
-    for (const char* required : { "soc_version", "model" }) {
-        if (args.value(required).empty())
-            fail("E10054",
-                std::string("The required parameter [--") + required
-                    + "] for ATC is empty. Another possible reason is that the values of some parameters are not "
-                      "enclosed by quotation marks (\"\").");
-    }
-    const std::string modelPath = args.value("model");
-    const fakeatc::OnnxInfo model = fakeatc::readOnnx(modelPath);
-    if (!model.ok)
-        fail("E10041", "Failed to load the model from [" + modelPath + "].");
+    const fakeatc::OnnxInfo model = loadModel(args, { "soc_version", "model" });
     printDots(envInt("FAKE_ATC_DOTS", 3), envInt("FAKE_ATC_DOT_MS", 0));
     sleepMs(envInt("FAKE_ATC_DELAY_MS", 0));
 
@@ -356,9 +357,7 @@ std::string jsonString(const std::string& text)
     std::string ops;
     int failed = 0;
     for (const fakeatc::OnnxNode& node : model.nodes) {
-        const std::string domain = node.domain.empty() ? "ai.onnx" : node.domain;
-        const auto opset = opsetOf(model, node.domain);
-        const std::string type = domain + "::" + std::to_string(opset) + "::" + node.opType;
+        const std::string type = opTypeName(model, node);
         const bool bad = std::find(unsupported.begin(), unsupported.end(), node.opType) != unsupported.end();
         failed += bad ? 1 : 0;
         if (!ops.empty())
