@@ -267,14 +267,11 @@ void ExtraFlagsEditor::addRow()
 
 void ExtraFlagsEditor::removeSelected()
 {
-    const QList<int> rows = selectedRowsDescending(m_view);
-    if (rows.isEmpty())
-        return;
     ++m_updating;
-    for (const int r : rows)
-        m_model->removeRow(r);
+    const int removed = removeSelectedRows(m_view);
     --m_updating;
-    emit changed();
+    if (removed > 0)
+        emit changed();
 }
 
 } // namespace wb

@@ -606,14 +606,11 @@ void ProfilesEditor::addRow()
 
 void ProfilesEditor::removeSelected()
 {
-    const QList<int> rows = selectedRowsDescending(m_view);
-    if (rows.isEmpty())
-        return;
     ++m_updating;
-    for (const int r : rows)
-        m_model->removeRow(r);
+    const int removed = removeSelectedRows(m_view);
     --m_updating;
-    userEdited();
+    if (removed > 0)
+        userEdited();
 }
 
 void ProfilesEditor::setDimColumns(int count)

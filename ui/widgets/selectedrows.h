@@ -9,8 +9,9 @@
 
 namespace wb {
 
-// The rows with a selected cell, each once, last first: the order to remove them in.
-inline QList<int> selectedRowsDescending(const QAbstractItemView* view)
+// Removes every row of the view's model that has a selected cell (last first, so the indices stay valid) and
+// returns how many went.
+inline int removeSelectedRows(QAbstractItemView* view)
 {
     QList<int> rows;
     for (const QModelIndex& index : view->selectionModel()->selectedIndexes()) {
@@ -18,7 +19,9 @@ inline QList<int> selectedRowsDescending(const QAbstractItemView* view)
             rows.append(index.row());
     }
     std::sort(rows.begin(), rows.end(), std::greater<>());
-    return rows;
+    for (const int r : rows)
+        view->model()->removeRow(r);
+    return int(rows.size());
 }
 
 } // namespace wb
