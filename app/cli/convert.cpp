@@ -195,7 +195,7 @@ void connectReporting(ConversionQueue& queue, const Reporter& out, bool lines, i
             out.event(QStringLiteral("stage"), job, { { QStringLiteral("stage"), stage } });
     });
     QObject::connect(&queue, &ConversionQueue::eventParsed, [&out, tag](int job, const AtcEvent& e) {
-        if (e.severity == Severity::Info || e.kind == AtcEventKind::Status) // "ATC run failed": job_finished says it
+        if (!isAtcProblem(e)) // "ATC run failed": job_finished says it
             return;
         if (out.json()) {
             out.event(QStringLiteral("diagnostic"), job, atcEventToJson(e));

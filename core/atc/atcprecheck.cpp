@@ -59,10 +59,7 @@ AtcPrecheck::AtcPrecheck(QObject* parent)
         for (const QString& line : lines) {
             if (m_outcome.log.size() < PrecheckOutcome::kMaxLogLines)
                 m_outcome.log.append(line);
-            for (const AtcEvent& e : m_parser.feed(line)) {
-                if (e.severity != Severity::Info && e.kind != AtcEventKind::Status && m_outcome.events.size() < kMaxEvents)
-                    m_outcome.events.append(e);
-            }
+            keepProblems(m_parser.feed(line));
             emit lineReceived(line);
         }
     });
@@ -122,12 +119,17 @@ void AtcPrecheck::cancel()
         m_runner->cancel();
 }
 
-void AtcPrecheck::onFinished(const ToolResult& result)
+void AtcPrecheck::keepProblems(const QList<AtcEvent>& events)
 {
-    for (const AtcEvent& e : m_parser.finish()) {
-        if (e.severity != Severity::Info && e.kind != AtcEventKind::Status && m_outcome.events.size() < kMaxEvents)
+    for (const AtcEvent& e : events) {
+        if (isAtcProblem(e) && m_outcome.events.size() < kMaxEvents)
             m_outcome.events.append(e);
     }
+}
+
+void AtcPrecheck::onFinished(const ToolResult& result)
+{
+    keepProblems(m_parser.finish());
     m_outcome.result = result;
     const bool stopped = result.kind == ToolResult::Kind::Cancelled || result.kind == ToolResult::Kind::TimedOut;
     QFile report(m_reportPath);

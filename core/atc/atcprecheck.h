@@ -64,6 +64,7 @@ signals:
 
 private:
     void onFinished(const ToolResult& result);
+    void keepProblems(const QList<AtcEvent>& events); // into m_outcome.events, at most kMaxEvents
     void complete();
 
     ToolRunner* m_runner;

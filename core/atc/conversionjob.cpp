@@ -132,7 +132,7 @@ void ConversionJobRun::onLines(const QStringList& lines)
 void ConversionJobRun::addEvents(const QList<AtcEvent>& events)
 {
     for (const AtcEvent& event : events) {
-        if (event.severity != Severity::Info && event.kind != AtcEventKind::Status)
+        if (isAtcProblem(event))
             m_outcome.events.append(event);
         emit eventParsed(event);
     }

@@ -41,6 +41,11 @@ QString atcEventKindName(AtcEventKind kind)
     return QStringLiteral("loader_error");
 }
 
+bool isAtcProblem(const AtcEvent& event)
+{
+    return event.severity != Severity::Info && event.kind != AtcEventKind::Status;
+}
+
 QString atcVerdictName(AtcVerdict verdict)
 {
     switch (verdict) {

@@ -52,6 +52,9 @@ struct AtcEvent {
 
 enum class AtcVerdict { Incomplete, Success, Failed };
 QString atcVerdictName(AtcVerdict verdict); // "incomplete", "success", "failed"
+// An error or warning ATC reported, not an info line nor a status sentence ("ATC run failed, …"): what a run's
+// outcome keeps and lists as a problem.
+bool isAtcProblem(const AtcEvent& event);
 
 enum class AtcStage { NotStarted, Started, Compiling, Succeeded, Failed };
 QString atcStageName(AtcStage stage); // "not_started", "started", "compiling", "succeeded", "failed"
