@@ -129,34 +129,27 @@ Result<HostTensor> readRawOutput(const QString& path, const HostTensor& referenc
     const qint64 expected = count * elemTypeSize(reference.elemType);
     if (t.data.size() == expected)
         return t;
-    // An OM converted with --output_type FP16 (or FP32) writes another float width than the ONNX model declares.
-    if (reference.elemType == kFloat && t.data.size() == count * 2) {
-        t.elemType = kFloat16;
-        if (note)
-            *note = QStringLiteral("read as float16: the file holds 2 bytes per element (an OM built with "
-                                   "--output_type=FP16; if it was not, the file holds half the elements: check the "
-                                   "batch size)");
-        return t;
-    }
-    // ATC gives int64 ONNX outputs (ArgMax, NMS indices) as int32.
-    if (reference.elemType == kInt64 && t.data.size() == count * 4) {
-        t.elemType = kInt32;
-        if (note)
-            *note = QStringLiteral("read as int32: the file holds 4 bytes per element (ATC emits int64 outputs as "
-                                   "int32)");
-        return t;
-    }
-    if (reference.elemType == kInt32 && t.data.size() == count * 8) {
-        t.elemType = kInt64;
-        if (note)
-            *note = QStringLiteral("read as int64: the file holds 8 bytes per element");
-        return t;
-    }
-    if (reference.elemType == kFloat16 && t.data.size() == count * 4) {
-        t.elemType = kFloat;
-        if (note)
-            *note = QStringLiteral("read as float32: the file holds 4 bytes per element");
-        return t;
+    // Another width of the same kind of number: an OM converted with --output_type FP16 (or FP32) writes another
+    // float width than the ONNX model declares; ATC gives int64 ONNX outputs (ArgMax, NMS indices) as int32.
+    static const struct {
+        int reference;
+        int file;
+        const char* note;
+    } widths[] = {
+        { kFloat, kFloat16,
+            "read as float16: the file holds 2 bytes per element (an OM built with --output_type=FP16; if it was not, "
+            "the file holds half the elements: check the batch size)" },
+        { kFloat16, kFloat, "read as float32: the file holds 4 bytes per element" },
+        { kInt64, kInt32, "read as int32: the file holds 4 bytes per element (ATC emits int64 outputs as int32)" },
+        { kInt32, kInt64, "read as int64: the file holds 8 bytes per element" },
+    };
+    for (const auto& w : widths) {
+        if (reference.elemType == w.reference && t.data.size() == count * elemTypeSize(w.file)) {
+            t.elemType = w.file;
+            if (note)
+                *note = QString::fromLatin1(w.note);
+            return t;
+        }
     }
     return Error { QStringLiteral("size_mismatch"),
         QStringLiteral("%1 holds %2 bytes; the reference %3 %4 %5 needs %6 (check the batch size and --output_type).")
@@ -281,15 +274,21 @@ Result<AccuracyReport> compareOutputs(const QString& reference, const QString& a
         const Result<HostTensor> ref = readTensorFile(it.value());
         if (!ref.ok())
             return ref.error();
+        // An output that could not be compared: what the reference says about it, and why.
+        auto uncompared = [&ref](const QString& problem) {
+            TensorAccuracy e;
+            e.name = ref.value().name;
+            e.dtype = ref.value().dtype();
+            e.elements = ref.value().elementCount();
+            e.problem = problem;
+            return e;
+        };
         TensorAccuracy entry;
         const QString actFile = acts.value(it.key());
         if (actFile.isEmpty()) {
-            entry.name = ref.value().name;
-            entry.dtype = ref.value().dtype();
-            entry.elements = ref.value().elementCount();
-            entry.problem = QStringLiteral("No actual output %1 in %2 (looked for output_%1.pb, output_%1.bin, *_%1.bin).")
-                                .arg(it.key())
-                                .arg(actual);
+            entry = uncompared(QStringLiteral("No actual output %1 in %2 (looked for output_%1.pb, output_%1.bin, *_%1.bin).")
+                                   .arg(it.key())
+                                   .arg(actual));
         } else {
             QString note;
             const Result<HostTensor> act = actFile.endsWith(QLatin1String(".pb"))
@@ -300,10 +299,7 @@ Result<AccuracyReport> compareOutputs(const QString& reference, const QString& a
                 if (!note.isEmpty())
                     entry.note = entry.note.isEmpty() ? note : note + QStringLiteral("; ") + entry.note;
             } else {
-                entry.name = ref.value().name;
-                entry.dtype = ref.value().dtype();
-                entry.elements = ref.value().elementCount();
-                entry.problem = act.error().message;
+                entry = uncompared(act.error().message);
             }
         }
         entry.index = it.key();
