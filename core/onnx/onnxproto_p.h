@@ -3,6 +3,7 @@
 // Private to wb_core: the only place the onnx/protobuf headers are pulled in.
 #include <onnx/onnx_pb.h>
 
+#include <QByteArray>
 #include <QString>
 
 namespace wb::detail {
@@ -18,5 +19,9 @@ QString dtypeName(int elemType);
 int dtypeSize(int elemType);
 
 bool isDefaultDomain(const std::string& domain);
+
+// A tensor's elements as little-endian bytes: raw_data as it is, or the typed field (float_data, int32_data, ...)
+// packed at the element type's width. Empty for string and unknown types, and for data stored elsewhere.
+QByteArray tensorProtoBytes(const onnx::TensorProto& tensor);
 
 } // namespace wb::detail

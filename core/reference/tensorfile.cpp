@@ -11,7 +11,6 @@
 #include <QSaveFile>
 
 #include <algorithm>
-#include <cstring>
 
 namespace wb {
 
@@ -21,50 +20,6 @@ Error badFile(const QString& path, const QString& why)
 {
     return { QStringLiteral("bad_tensor_file"),
         QStringLiteral("%1 is not a usable tensor file: %2").arg(QDir::toNativeSeparators(path), why), {} };
-}
-
-template <typename T, typename Field> QByteArray packField(const Field& field)
-{
-    QByteArray out(field.size() * qsizetype(sizeof(T)), '\0');
-    char* dst = out.data();
-    for (int i = 0; i < field.size(); ++i) {
-        const T v = static_cast<T>(field.Get(i));
-        std::memcpy(dst + qsizetype(i) * qsizetype(sizeof(T)), &v, sizeof(T));
-    }
-    return out;
-}
-
-// The typed-field representation of `type` packed as raw little-endian bytes (ONNX stores 8/16-bit types and
-// bool widened in int32_data, float16/bfloat16 as their bit patterns).
-QByteArray typedData(const onnx::TensorProto& t)
-{
-    switch (t.data_type()) {
-    case onnx::TensorProto_DataType_FLOAT:
-        return packField<float>(t.float_data());
-    case onnx::TensorProto_DataType_DOUBLE:
-        return packField<double>(t.double_data());
-    case onnx::TensorProto_DataType_INT64:
-        return packField<qint64>(t.int64_data());
-    case onnx::TensorProto_DataType_UINT32:
-    case onnx::TensorProto_DataType_UINT64:
-        return t.data_type() == onnx::TensorProto_DataType_UINT32 ? packField<quint32>(t.uint64_data())
-                                                                  : packField<quint64>(t.uint64_data());
-    case onnx::TensorProto_DataType_INT32:
-        return packField<qint32>(t.int32_data());
-    case onnx::TensorProto_DataType_INT16:
-        return packField<qint16>(t.int32_data());
-    case onnx::TensorProto_DataType_UINT16:
-    case onnx::TensorProto_DataType_FLOAT16:
-    case onnx::TensorProto_DataType_BFLOAT16:
-        return packField<quint16>(t.int32_data());
-    case onnx::TensorProto_DataType_INT8:
-        return packField<qint8>(t.int32_data());
-    case onnx::TensorProto_DataType_UINT8:
-    case onnx::TensorProto_DataType_BOOL:
-        return packField<quint8>(t.int32_data());
-    default:
-        return {};
-    }
 }
 
 } // namespace
@@ -112,7 +67,7 @@ Result<HostTensor> readTensorFile(const QString& path)
         count *= d;
         t.shape.append(d);
     }
-    t.data = proto.has_raw_data() ? QByteArray::fromStdString(proto.raw_data()) : typedData(proto);
+    t.data = detail::tensorProtoBytes(proto);
     const qint64 expected = t.elementCount() * size;
     if (t.data.size() != expected)
         return badFile(path,
