@@ -160,6 +160,10 @@ const QStringList kValidModels = {
     u"resnet_static.onnx"_s, u"resnet_dynamic_batch.onnx"_s,       u"resnet_unnamed_dim.onnx"_s,
     u"two_inputs.onnx"_s,    u"detector_nms.onnx"_s,               u"if_subgraph.onnx"_s,
     u"external_data.onnx"_s, u"ir3_initializers_as_inputs.onnx"_s, u"custom_domain.onnx"_s,
+    u"fold_reshape.onnx"_s,  u"fold_resize.onnx"_s,                u"fold_pad.onnx"_s,
+    u"fold_constantofshape.onnx"_s, u"fold_expand.onnx"_s,         u"fold_range.onnx"_s,
+    u"yolo_like.onnx"_s,     u"flat_input.onnx"_s,                 u"nonzero.onnx"_s,
+    u"fold_too_large.onnx"_s, u"reshape_impossible.onnx"_s,
 };
 
 } // namespace
@@ -220,6 +224,7 @@ void TestModelGen::checkerRejects_data()
     const QString topo = QStringLiteral("Nodes in a graph must be topologically sorted");
     QTest::newRow("unsorted") << "unsorted_nodes.onnx" << topo << "'/flatten/Flatten_output_0'";
     QTest::newRow("dangling") << "dangling_input.onnx" << topo << "'/missing/Constant_output_0'";
+    QTest::newRow("cycle") << "cycle.onnx" << topo << "'/b/Relu_output_0'";
     QTest::newRow("duplicate") << "duplicate_output.onnx"
                                << "Graph must be in single static assignment (SSA) form"
                                << "'/merge/shared_output_0'";

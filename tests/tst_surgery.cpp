@@ -7,6 +7,7 @@
 #include <onnx/onnx_pb.h>
 
 #include <QCryptographicHash>
+#include <QSet>
 #include <QTemporaryDir>
 
 using namespace wb;
@@ -79,6 +80,8 @@ private slots:
     void fixShapes();
     void fixShapesKeepsExternalData();
     void refusesToOverwriteSource();
+    void unknownShapesAreLeftOut();
+    void checkerRefusingTheSourceTooStillWrites();
     void errorsWriteNothing_data();
     void errorsWriteNothing();
     void extractDropsNms();
@@ -105,6 +108,13 @@ void TestSurgery::fixShapes_data()
     // The checker rejects unsorted graphs; the copy is written sorted, so it passes.
     QTest::newRow("unsorted") << "unsorted_nodes.onnx" << "input:1,3,32,32" << QStringList { "[1, 3, 32, 32]" }
                               << QStringList { "[1, 10]" };
+    // Shapes that only folding finds: every value_info of the copy is static.
+    QTest::newRow("yolov8-style") << "yolo_like.onnx" << "images:1,3,640,640" << QStringList { "[1, 3, 640, 640]" }
+                                  << QStringList { "[1, 7, 8000]" };
+    QTest::newRow("resize sizes") << "fold_resize.onnx" << "x:1,3,40,30" << QStringList { "[1, 3, 40, 30]" }
+                                  << QStringList { "[1, 8, 80, 60]" };
+    QTest::newRow("range") << "fold_range.onnx" << "input_ids:1,32;attention_mask:1,32"
+                           << QStringList { "[1, 32]", "[1, 32]" } << QStringList { "[1, 32, 16]" };
 }
 
 void TestSurgery::fixShapes()
@@ -129,8 +139,74 @@ void TestSurgery::fixShapes()
     QCOMPARE(in, inputs);
     QCOMPARE(outShapes, outputs);
     QVERIFY(result.value().stillDynamic.isEmpty());
+    QVERIFY(result.value().unknownShapes.isEmpty());
     QVERIFY(result.value().dataPath.isEmpty());
     QCOMPARE(weights(out), weights(source->summary().path)); // weights survive byte for byte
+    // Every node output has a static value_info: what ATC and other tools read without inferring again.
+    onnx::ModelProto written;
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(written.ParseFromString(file.readAll().toStdString()));
+    QSet<QString> described;
+    for (const auto& vi : written.graph().value_info()) {
+        QVERIFY2(vi.type().tensor_type().has_shape(), vi.name().c_str());
+        for (const auto& d : vi.type().tensor_type().shape().dim())
+            QVERIFY2(d.has_dim_value(), vi.name().c_str());
+        described.insert(QString::fromStdString(vi.name()));
+    }
+    for (const auto& vi : written.graph().output())
+        described.insert(QString::fromStdString(vi.name()));
+    for (const auto& node : written.graph().node()) {
+        for (const auto& o : node.output())
+            QVERIFY2(described.contains(QString::fromStdString(o)), o.c_str());
+    }
+}
+
+void TestSurgery::unknownShapesAreLeftOut()
+{
+    // A custom op has no shape function: its output gets no value_info (a type without a shape is what the checker
+    // refuses), and the graph output keeps the shape the model declares.
+    const OnnxModelPtr source = load(QStringLiteral("custom_domain.onnx"));
+    QVERIFY(source);
+    const QString out = m_dir.filePath(QStringLiteral("custom_static.onnx"));
+    const auto result = writeStaticCopy(*source, {}, out);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(result.value().unknownShapes, QStringList { QStringLiteral("/act/MyCustomOp_output_0") });
+    QVERIFY(result.value().stillDynamic.isEmpty());
+    QCOMPARE(result.value().summary.outputs.first().shapeText(), QStringLiteral("[1, 16]"));
+}
+
+void TestSurgery::checkerRefusingTheSourceTooStillWrites()
+{
+    // A graph output declared with a type but no shape fails the checker in the source already ("Field 'shape'
+    // of 'type' is required but missing", naming neither tensor nor node). The copy is written, and the warning
+    // names the output and the node that makes it.
+    onnx::ModelProto model;
+    QFile in(wbtest::modelPath(QStringLiteral("custom_domain.onnx")));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QVERIFY(model.ParseFromString(in.readAll().toStdString()));
+    for (auto& node : *model.mutable_graph()->mutable_node()) {
+        if (node.op_type() == "Sigmoid") { // no shape function now: the output's shape cannot be inferred
+            node.set_op_type("MyOtherOp");
+            node.set_domain("com.example");
+        }
+    }
+    model.mutable_graph()->mutable_output(0)->mutable_type()->mutable_tensor_type()->clear_shape();
+    const QString sourcePath = m_dir.filePath(QStringLiteral("unshaped_output.onnx"));
+    QFile src(sourcePath);
+    QVERIFY(src.open(QIODevice::WriteOnly));
+    src.write(QByteArray::fromStdString(model.SerializeAsString()));
+    src.close();
+    QVERIFY(checkerVerdict(sourcePath).contains(QStringLiteral("Field 'shape' of 'type' is required but missing")));
+    const auto source = OnnxModel::load(sourcePath);
+    QVERIFY(source.ok());
+    const QString out = m_dir.filePath(QStringLiteral("unshaped_static.onnx"));
+    const auto result = writeStaticCopy(*source.value(), {}, out);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QVERIFY(QFileInfo::exists(out));
+    const QString warnings = result.value().warnings.join(QLatin1Char('\n'));
+    QVERIFY2(warnings.contains(QStringLiteral("rejects the source model too")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("graph output 'y' (made by node '/head/Sigmoid' (MyOtherOp))")), qPrintable(warnings));
 }
 
 void TestSurgery::fixShapesKeepsExternalData()
@@ -177,8 +253,7 @@ void TestSurgery::errorsWriteNothing_data()
     QTest::newRow("rank") << "resnet_dynamic_batch.onnx" << "input:1,3" << "b.onnx" << "rank_mismatch";
     QTest::newRow("missing folder") << "resnet_dynamic_batch.onnx" << "input:1,3,224,224" << "no/such/dir/c.onnx"
                                     << "not_writable";
-    // ONNX 1.12's checker does not know IR 9: refuse rather than write something unchecked.
-    QTest::newRow("checker refuses") << "opset19.onnx" << "input:1,3,32,32" << "d.onnx" << "check_failed";
+    QTest::newRow("cycle") << "cycle.onnx" << "x:1,4" << "d.onnx" << "cycle";
 }
 
 void TestSurgery::errorsWriteNothing()

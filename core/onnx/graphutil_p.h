@@ -20,5 +20,6 @@ std::unordered_set<std::string> implicitInputs(const onnx::NodeProto& node);
 std::unordered_map<std::string, const onnx::ValueInfoProto*> valueInfoIndex(const onnx::GraphProto& graph);
 
 TensorInfo tensorInfoFrom(const onnx::ValueInfoProto& vi);
+TensorInfo tensorInfoFrom(const std::string& name, const onnx::TypeProto& type);
 
 } // namespace wb::detail

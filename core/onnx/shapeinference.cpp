@@ -5,10 +5,7 @@
 #include "onnxproto_p.h"
 #include "shapeinference_p.h"
 
-#include <onnx/defs/schema.h>
-#include <onnx/shape_inference/implementation.h>
-
-#include <QSet>
+#include <unordered_set>
 
 namespace wb {
 
@@ -67,37 +64,80 @@ std::optional<Error> applyInputShapes(onnx::ModelProto& model, const QList<Input
     return std::nullopt;
 }
 
-Result<QStringList> runShapeInference(onnx::ModelProto& model)
+Result<FoldResult> inferIntoModel(onnx::ModelProto& model, const TensorSource* source, const FoldOptions& options)
 {
     onnx::GraphProto* graph = model.mutable_graph();
-    topologicalSort(graph);
-    // ONNX merges into existing shapes instead of replacing them: drop what an earlier run or the exporter
-    // left, keeping only each output's element type.
-    graph->clear_value_info();
+    std::unordered_map<std::string, onnx::TypeProto> declared;
+    for (const auto& out : graph->output())
+        declared.emplace(out.name(), out.type());
+    Result<FoldResult> folded = foldAndInfer(model, options, source);
+    if (!folded.ok())
+        return folded;
+    const FoldResult& fold = folded.value();
+    std::unordered_set<std::string> outputs;
     for (auto& out : *graph->mutable_output()) {
-        if (out.type().has_tensor_type())
-            out.mutable_type()->mutable_tensor_type()->clear_shape();
+        outputs.insert(out.name());
+        const auto it = fold.types.find(out.name());
+        const onnx::TypeProto& before = declared[out.name()];
+        if (it == fold.types.end() || !it->second.has_tensor_type() || !before.has_tensor_type()) {
+            *out.mutable_type() = it == fold.types.end() ? before : it->second;
+            continue;
+        }
+        // Inferred dims win; a dim inference left open keeps what the model declared (a name, say).
+        onnx::TypeProto merged = it->second;
+        auto* tt = merged.mutable_tensor_type();
+        const auto& old = before.tensor_type();
+        if (tt->elem_type() == 0)
+            tt->set_elem_type(old.elem_type());
+        if (!tt->has_shape() && old.has_shape())
+            *tt->mutable_shape() = old.shape();
+        else if (tt->has_shape() && old.has_shape() && old.shape().dim_size() == tt->shape().dim_size()) {
+            for (int k = 0; k < tt->shape().dim_size(); ++k) {
+                auto* d = tt->mutable_shape()->mutable_dim(k);
+                if (!d->has_dim_value() && (old.shape().dim(k).has_dim_value() || old.shape().dim(k).has_dim_param()))
+                    *d = old.shape().dim(k);
+            }
+        }
+        *out.mutable_type() = merged;
     }
-    QStringList problems;
-    try {
-        onnx::ShapeInferenceOptions options { false, 0, true };
-        onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), options);
-    } catch (const std::exception& e) {
-        return Error { QStringLiteral("inference_failed"),
-            QStringLiteral("ONNX shape inference failed: %1").arg(QString::fromLocal8Bit(e.what())), {} };
-    }
-    // A strict second pass on a throw-away copy only to learn why some nodes stayed unknown.
-    try {
-        onnx::ModelProto probe = model;
-        onnx::ShapeInferenceOptions strict { false, 1, true };
-        onnx::shape_inference::InferShapes(probe, onnx::OpSchemaRegistry::Instance(), strict);
-    } catch (const std::exception& e) {
-        for (const QString& line : QString::fromLocal8Bit(e.what()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-            if (problems.size() < 50)
-                problems.append(line.trimmed());
+    std::unordered_set<std::string> inputs;
+    for (const auto& vi : graph->input())
+        inputs.insert(vi.name());
+    for (const auto& node : graph->node()) {
+        for (const auto& name : node.output()) {
+            const auto it = fold.types.find(name);
+            if (name.empty() || outputs.count(name) || it == fold.types.end())
+                continue;
+            const onnx::TypeProto& type = it->second;
+            // A tensor type without a shape (or element type) is what the checker refuses: leave such tensors out.
+            if (type.has_tensor_type() && (!type.tensor_type().has_shape() || type.tensor_type().elem_type() == 0))
+                continue;
+            if (type.value_case() == onnx::TypeProto::VALUE_NOT_SET)
+                continue;
+            auto* vi = graph->add_value_info();
+            vi->set_name(name);
+            *vi->mutable_type() = type;
         }
     }
-    return problems;
+    return folded;
+}
+
+QStringList foldWarnings(const onnx::GraphProto& graph, const FoldResult& fold, int limit)
+{
+    QStringList warnings;
+    for (int i = 0; i < graph.node_size() && warnings.size() < limit; ++i) {
+        const NodeFact& f = fold.nodes[static_cast<size_t>(i)];
+        if (f.outcome != NodeOutcome::InferenceFailed && f.outcome != NodeOutcome::Invalid)
+            continue;
+        const onnx::NodeProto& node = graph.node(i);
+        bool inputsKnown = true; // a shape function failing on an input of unknown type only echoes an earlier cause
+        for (const auto& in : node.input())
+            inputsKnown = inputsKnown && (in.empty() || fold.types.count(in));
+        if (f.outcome == NodeOutcome::InferenceFailed && !inputsKnown)
+            continue;
+        warnings.append(QStringLiteral("Node '%1' (%2): %3").arg(nodeLabel(node, i), qs(node.op_type()), f.message));
+    }
+    return warnings;
 }
 
 } // namespace detail
@@ -107,76 +147,13 @@ Result<InferenceResult> inferShapes(const OnnxModel& model, const QList<InputSha
     onnx::ModelProto copy = model.proto(); // topology only: weights were left in the file
     if (auto error = detail::applyInputShapes(copy, fixed))
         return *error;
-    const Result<QStringList> problems = detail::runShapeInference(copy);
-    if (!problems.ok())
-        return problems.error();
-
-    InferenceResult result;
-    result.warnings = problems.value();
-    const onnx::GraphProto& g = copy.graph();
-    const auto index = detail::valueInfoIndex(g);
-    std::unordered_set<std::string> initializers;
-    for (const auto& t : g.initializer())
-        initializers.insert(t.name());
-    QSet<QString> listed;
-    auto add = [&](const std::string& name, bool isGraphInput) {
-        const QString qname = detail::qs(name);
-        if (name.empty() || listed.contains(qname) || (!isGraphInput && initializers.count(name)))
-            return;
-        listed.insert(qname);
-        const auto it = index.find(name);
-        TensorInfo info;
-        if (it != index.end() && it->second->has_type())
-            info = detail::tensorInfoFrom(*it->second);
-        info.name = qname;
-        result.tensors.append(info);
-        if (info.isDynamic())
-            result.stillDynamic.append(qname);
-    };
-    for (const auto& vi : g.input()) {
-        if (copy.ir_version() >= 4 || !initializers.count(vi.name()))
-            add(vi.name(), true);
-    }
-    for (const auto& node : g.node()) {
-        for (const auto& out : node.output())
-            add(out, false);
-    }
-    for (const auto& vi : g.output())
-        add(vi.name(), false);
-    QSet<QString> dynamic(result.stillDynamic.cbegin(), result.stillDynamic.cend());
-    for (int nodeIndex = 0; nodeIndex < g.node_size(); ++nodeIndex) {
-        const auto& node = g.node(nodeIndex);
-        bool inputsStatic = true;
-        for (const auto& in : node.input())
-            inputsStatic = inputsStatic && (in.empty() || !dynamic.contains(detail::qs(in)));
-        if (!inputsStatic)
-            continue;
-        for (const auto& out : node.output()) {
-            if (!dynamic.contains(detail::qs(out)))
-                continue;
-            const QString name = node.name().empty() ? QStringLiteral("%1#%2").arg(detail::qs(node.op_type())).arg(nodeIndex)
-                                                      : detail::qs(node.name());
-            result.dynamicOriginNodes.append(name);
-            result.dynamicOrigins.append(
-                QStringLiteral("Node '%1' (%2) makes '%3' dynamic from static inputs: its size depends on data, or "
-                               "ONNX shape inference cannot follow it.")
-                    .arg(name, detail::qs(node.op_type()), detail::qs(out)));
-        }
-    }
-    QHash<QString, qsizetype> position;
-    for (qsizetype i = 0; i < result.tensors.size(); ++i)
-        position.insert(result.tensors.at(i).name, i);
-    for (const auto& vi : g.input()) {
-        const auto it = position.constFind(detail::qs(vi.name()));
-        if (it != position.cend())
-            result.inputs.append(result.tensors.at(*it));
-    }
-    for (const auto& vi : g.output()) {
-        const auto it = position.constFind(detail::qs(vi.name()));
-        if (it != position.cend())
-            result.outputs.append(result.tensors.at(*it));
-    }
-    log::onnx()->info("Shape inference: {} tensors, {} still dynamic", result.tensors.size(), result.stillDynamic.size());
+    const detail::TensorSource source(model.summary().path);
+    const Result<detail::FoldResult> folded = detail::foldAndInfer(copy, {}, &source);
+    if (!folded.ok())
+        return folded.error();
+    InferenceResult result = detail::describeShapes(copy, folded.value());
+    log::onnx()->info("Shape inference: {} tensors, {} folded nodes, {} dynamic, {} unknown", result.tensors.size(),
+        result.foldedNodes, result.stillDynamic.size(), result.unknownShapes.size());
     return result;
 }
 

@@ -9,9 +9,13 @@ namespace wb::detail {
 
 TensorInfo tensorInfoFrom(const onnx::ValueInfoProto& vi)
 {
+    return tensorInfoFrom(vi.name(), vi.type());
+}
+
+TensorInfo tensorInfoFrom(const std::string& name, const onnx::TypeProto& type)
+{
     TensorInfo info;
-    info.name = qs(vi.name());
-    const onnx::TypeProto& type = vi.type();
+    info.name = qs(name);
     switch (type.value_case()) {
     case onnx::TypeProto::kTensorType: {
         const auto& tt = type.tensor_type();

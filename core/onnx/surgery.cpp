@@ -4,6 +4,7 @@
 #include "logging/logging.h"
 #include "onnxproto_p.h"
 #include "shapeinference_p.h"
+#include "tensorsource_p.h"
 
 #include <onnx/checker.h>
 
@@ -110,16 +111,64 @@ Result<QString> relocateExternalData(onnx::ModelProto& model, const QString& sou
     return dataPath;
 }
 
-Result<SurgeryResult> checkAndWrite(onnx::ModelProto& proto, const OnnxModel& source, const QString& outPath)
+// ONNX's checker on `proto`, with the model's folder for external data. Empty when it passes.
+QString checkerVerdict(const onnx::ModelProto& proto, const QString& modelDir)
 {
     try {
         onnx::checker::CheckerContext ctx;
-        ctx.set_model_dir(QFileInfo(source.summary().path).absolutePath().toStdString());
+        ctx.set_model_dir(modelDir.toStdString());
         onnx::checker::check_model(proto, ctx);
     } catch (const std::exception& e) {
-        return surgeryError(QStringLiteral("check_failed"),
-            QStringLiteral("The ONNX checker rejected the result, so nothing was written: %1")
-                .arg(QString::fromLocal8Bit(e.what()).trimmed()));
+        return QString::fromLocal8Bit(e.what()).trimmed();
+    }
+    return {};
+}
+
+// Graph inputs and outputs the checker will refuse because their tensor type has no shape, each named with the
+// node that makes it: the checker's own message ("Field 'shape' of 'type' is required but missing") names neither.
+QStringList shapelessBoundaries(const onnx::GraphProto& g)
+{
+    std::unordered_map<std::string, int> producer;
+    for (int i = 0; i < g.node_size(); ++i) {
+        for (const auto& out : g.node(i).output())
+            producer.emplace(out, i);
+    }
+    QStringList found;
+    auto check = [&](const onnx::ValueInfoProto& vi, const char* kind) {
+        if (!vi.type().has_tensor_type() || vi.type().tensor_type().has_shape())
+            return;
+        const auto it = producer.find(vi.name());
+        found.append(it == producer.end()
+                ? QStringLiteral("graph %1 '%2' has a type without a shape").arg(QLatin1String(kind), detail::qs(vi.name()))
+                : QStringLiteral("graph %1 '%2' (made by node '%3' (%4)) has a type without a shape")
+                      .arg(QLatin1String(kind), detail::qs(vi.name()), detail::nodeLabel(g.node(it->second), it->second),
+                          detail::qs(g.node(it->second).op_type())));
+    };
+    for (const auto& vi : g.input())
+        check(vi, "input");
+    for (const auto& vi : g.output())
+        check(vi, "output");
+    return found;
+}
+
+// Checks the result and writes it. A result the checker refuses is still written when the source model fails the
+// checker with the same complaint (the copy is no worse than what the user has); `warnings` then says so.
+Result<SurgeryResult> checkAndWrite(onnx::ModelProto& proto, const OnnxModel& source, const QString& outPath,
+    QStringList* warnings = nullptr)
+{
+    const QString modelDir = QFileInfo(source.summary().path).absolutePath();
+    if (const QString problem = checkerVerdict(proto, modelDir); !problem.isEmpty()) {
+        const QStringList shapeless = shapelessBoundaries(proto.graph());
+        QString sourceProblem = QStringLiteral("(the source could not be read again)");
+        if (const auto original = source.fullProto(); original.ok())
+            sourceProblem = checkerVerdict(*original.value(), modelDir);
+        if (!warnings || sourceProblem != problem)
+            return surgeryError(QStringLiteral("check_failed"),
+                QStringLiteral("The ONNX checker rejected the result, so nothing was written: %1%2")
+                    .arg(problem, shapeless.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(shapeless.join(QStringLiteral("; ")))));
+        warnings->append(QStringLiteral("The ONNX checker rejects the source model too, with the same message, so the "
+                                        "copy was written anyway: %1%2")
+                             .arg(problem, shapeless.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(shapeless.join(QStringLiteral("; ")))));
     }
     const Result<QString> dataPath = relocateExternalData(proto, QFileInfo(source.summary().path).absolutePath(), outPath);
     if (!dataPath.ok())
@@ -160,22 +209,19 @@ Result<SurgeryResult> writeStaticCopy(const OnnxModel& model, const QList<InputS
     onnx::ModelProto& proto = *full.value();
     if (auto error = detail::applyInputShapes(proto, shapes))
         return *error;
-    const Result<QStringList> problems = detail::runShapeInference(proto);
-    if (!problems.ok())
-        return problems.error();
-    Result<SurgeryResult> result = checkAndWrite(proto, model, outPath);
+    const detail::TensorSource source(model.summary().path);
+    const Result<detail::FoldResult> folded = detail::inferIntoModel(proto, &source);
+    if (!folded.ok())
+        return folded.error();
+    const InferenceResult verdict = detail::describeShapes(proto, folded.value());
+    QStringList warnings = verdict.warnings;
+    Result<SurgeryResult> result = checkAndWrite(proto, model, outPath, &warnings);
     if (!result.ok())
         return result;
     SurgeryResult r = std::move(result).value();
-    r.warnings = problems.value();
-    for (const auto& vi : proto.graph().value_info()) {
-        if (detail::tensorInfoFrom(vi).isDynamic())
-            r.stillDynamic.append(detail::qs(vi.name()));
-    }
-    for (const auto& vi : proto.graph().output()) {
-        if (detail::tensorInfoFrom(vi).isDynamic())
-            r.stillDynamic.append(detail::qs(vi.name()));
-    }
+    r.warnings = warnings;
+    r.stillDynamic = verdict.stillDynamic;
+    r.unknownShapes = verdict.unknownShapes;
     return r;
 }
 
@@ -190,9 +236,10 @@ Result<SurgeryResult> extractSubModel(
     if (!full.ok())
         return full.error();
     onnx::ModelProto& proto = *full.value();
-    const Result<QStringList> problems = detail::runShapeInference(proto); // types for the new boundary tensors
-    if (!problems.ok())
-        return problems.error();
+    const detail::TensorSource source(model.summary().path);
+    const Result<detail::FoldResult> folded = detail::inferIntoModel(proto, &source); // types for the new boundaries
+    if (!folded.ok())
+        return folded.error();
     const onnx::GraphProto& g = proto.graph();
 
     std::unordered_map<std::string, int> producer;
@@ -320,10 +367,11 @@ Result<SurgeryResult> extractSubModel(
         if (used.count(vi.name()))
             *sg->add_value_info() = vi;
     }
-    Result<SurgeryResult> result = checkAndWrite(sub, model, outPath);
+    QStringList warnings = detail::foldWarnings(proto.graph(), folded.value());
+    Result<SurgeryResult> result = checkAndWrite(sub, model, outPath, &warnings);
     if (result.ok()) {
         SurgeryResult r = std::move(result).value();
-        r.warnings = problems.value();
+        r.warnings = warnings;
         return r;
     }
     return result;

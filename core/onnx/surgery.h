@@ -9,7 +9,8 @@ struct SurgeryResult {
     QString path; // the model written
     QString dataPath; // its external-data file, empty when every weight is inline
     ModelSummary summary; // of the written model, read back from disk
-    QStringList stillDynamic; // tensors whose shape is still not static (fix-shapes)
+    QStringList stillDynamic; // tensors that stay dynamic: data-dependent or an input left dynamic (fix-shapes)
+    QStringList unknownShapes; // tensors whose shape is unknown here (no shape function), not known to be dynamic
     QStringList warnings;
 };
 

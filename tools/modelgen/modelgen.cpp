@@ -150,6 +150,15 @@ std::string writeValidModels(const Writer &w)
     w.model("ir3_initializers_as_inputs.onnx", buildIr3InitializersAsInputs());
     w.model("unsorted_nodes.onnx", buildUnsortedNodes());
     w.model("custom_domain.onnx", buildCustomDomain());
+    w.model("fold_reshape.onnx", buildFoldReshape());
+    w.model("fold_resize.onnx", buildFoldResize());
+    w.model("fold_pad.onnx", buildFoldPad());
+    w.model("fold_constantofshape.onnx", buildFoldConstantOfShape());
+    w.model("fold_expand.onnx", buildFoldExpand());
+    w.model("fold_range.onnx", buildFoldRange());
+    w.model("yolo_like.onnx", buildYoloLike());
+    w.model("flat_input.onnx", buildFlatInput());
+    w.model("nonzero.onnx", buildNonZero());
 
     onnx::ModelProto external = buildResNet(BatchDim::Static);
     external.set_doc_string(external.doc_string() + " All initializers are stored in external_data.onnx.data.");
@@ -177,6 +186,9 @@ void writeBadFiles(const Writer &w, const std::string &resnetBytes)
     w.bytes("text.onnx", text);
     w.model("dangling_input.onnx", buildDanglingInput());
     w.model("duplicate_output.onnx", buildDuplicateOutput());
+    w.model("fold_too_large.onnx", buildFoldTooLarge());
+    w.model("cycle.onnx", buildCycle());
+    w.model("reshape_impossible.onnx", buildReshapeImpossible());
 }
 
 } // namespace

@@ -20,6 +20,21 @@ onnx::ModelProto buildCustomDomain();
 onnx::ModelProto buildDanglingInput();
 onnx::ModelProto buildDuplicateOutput();
 
+// Shape arithmetic to fold (shapemodels.cpp, yolomodel.cpp): static once the inputs are fixed.
+onnx::ModelProto buildFoldReshape();
+onnx::ModelProto buildFoldResize();
+onnx::ModelProto buildFoldPad();
+onnx::ModelProto buildFoldConstantOfShape();
+onnx::ModelProto buildFoldExpand();
+onnx::ModelProto buildFoldRange();
+onnx::ModelProto buildYoloLike();
+onnx::ModelProto buildFlatInput();
+// Must stay dynamic, or must fail clearly.
+onnx::ModelProto buildNonZero();
+onnx::ModelProto buildFoldTooLarge();
+onnx::ModelProto buildCycle();
+onnx::ModelProto buildReshapeImpossible();
+
 // Moves every initializer's raw_data of `model` into `sideData` (offsets aligned to `alignment`) and
 // marks the tensors as EXTERNAL with location/offset/length entries pointing at `location`.
 void moveInitializersToExternal(onnx::ModelProto &model, const std::string &location, std::string &sideData,
