@@ -4,12 +4,17 @@
 #include "atcsyntax.h"
 #include "logging/logging.h"
 #include "modelfacts.h"
+#include "onnx/cutproposal.h"
 #include "onnx/onnxmodel.h"
 #include "onnx/shapeinference.h"
 #include "toolkit.h"
 #include "validate.h"
+#include "reference/cpurunner.h"
 
+#include <QDateTime>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -65,6 +70,66 @@ bool applyFirstProfile(QList<InputShapeSpec>& specs, const AtcOptions& o)
 
 } // namespace
 
+namespace {
+
+bool isStaticShape(const TensorInfo& t)
+{
+    return t.shape && !t.isDynamic();
+}
+
+QList<qint64> staticDims(const TensorInfo& t)
+{
+    QList<qint64> dims;
+    for (const Dim& d : *t.shape)
+        dims.append(d.value);
+    return dims;
+}
+
+// Output shapes ONNX Runtime gives on one run with seeded random inputs at `specs`, remembered per model file,
+// modification time and shapes (the Convert page checks again on every edit). Empty when ORT is not available.
+QHash<QString, QList<qint64>> outputShapesOnCpu(const OnnxModel& model, const QList<InputShapeSpec>& specs)
+{
+    static QMutex mutex;
+    static QHash<QString, QHash<QString, QList<qint64>>> cache;
+    const QFileInfo file(model.summary().path);
+    const QString key = QStringLiteral("%1|%2|%3").arg(file.absoluteFilePath(),
+        QString::number(file.lastModified().toMSecsSinceEpoch()), formatInputShapeSpec(specs));
+    {
+        const QMutexLocker lock(&mutex);
+        if (const auto it = cache.constFind(key); it != cache.cend())
+            return *it;
+    }
+    QHash<QString, QList<qint64>> shapes;
+    if (onnxRuntimeBuiltIn()) {
+        CpuRunOptions run;
+        run.modelPath = file.absoluteFilePath();
+        run.inputShapes = specs;
+        run.warmup = 0;
+        run.iterations = 1;
+        run.intraOpThreads = 1;
+        const Result<CpuRunResult> result = runOnCpu(run);
+        if (result.ok()) {
+            for (const HostTensor& t : result.value().outputs)
+                shapes.insert(t.name, t.shape);
+        } else {
+            log::atc()->info("Declared output shapes not confirmed: {}", result.error().message.toStdString());
+        }
+    }
+    const QMutexLocker lock(&mutex);
+    cache.insert(key, shapes);
+    return shapes;
+}
+
+QString nodeList(const QList<ShapeOrigin>& origins)
+{
+    QStringList described;
+    for (const ShapeOrigin& o : origins)
+        described.append(QStringLiteral("%1 '%2'").arg(o.opType, o.node));
+    return described.join(QStringLiteral(", "));
+}
+
+} // namespace
+
 QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFacts& facts, const AtcOptions& options)
 {
     QList<InputShapeSpec> specs;
@@ -93,58 +158,103 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
         return {};
     }
     const InferenceResult& r = inferred.value();
-    QStringList outputs;
+    QList<AtcFinding> findings;
+    for (const ShapeOrigin& o : r.origins) {
+        if (o.status == ShapeStatus::Invalid)
+            findings.append({ AtcSeverity::Error, QStringLiteral("shape_invalid"), {}, o.message,
+                QStringLiteral("Fix the model where it is exported: ATC stops at this node too."), { o.node }, {} });
+    }
+    // Outputs that truly stay dynamic; a declared static shape ONNX Runtime reproduces is trusted instead.
+    QStringList dynamic, trusted;
+    QList<TensorInfo> declaredStatic;
     for (const TensorInfo& t : r.outputs) {
-        if (t.isDynamic())
+        const ShapeFact* f = r.fact(t.name);
+        if (!f || f->status != ShapeStatus::DataDependent)
+            continue;
+        for (const TensorInfo& d : facts.summary.outputs) {
+            if (d.name == t.name && isStaticShape(d))
+                declaredStatic.append(d);
+        }
+        dynamic.append(t.name);
+    }
+    if (!declaredStatic.isEmpty()) {
+        const QHash<QString, QList<qint64>> actual = outputShapesOnCpu(model, specs);
+        for (const TensorInfo& d : declaredStatic) {
+            if (!actual.contains(d.name) || actual.value(d.name) != staticDims(d))
+                continue;
+            dynamic.removeAll(d.name);
+            trusted.append(QStringLiteral("%1 %2").arg(d.name, d.shapeText()));
+        }
+    }
+    if (!trusted.isEmpty())
+        findings.append({ AtcSeverity::Info, QStringLiteral("declared_shape_trusted"), {},
+            QStringLiteral("Output(s) %1 depend on data by inference, but the model declares them static and ONNX Runtime "
+                           "gives exactly those shapes, so they are treated as static.")
+                .arg(trusted.join(QStringLiteral(", "))),
+            QStringLiteral("If ATC still rejects them, run `atcwb simplify` first so the sizes are folded."), {}, {} });
+    QList<ShapeOrigin> dataOrigins, unknownOrigins;
+    for (const ShapeOrigin& o : r.origins) {
+        bool reachesOutput = false;
+        for (const TensorInfo& t : r.outputs)
+            reachesOutput = reachesOutput || o.tensors.contains(t.name);
+        if (o.status == ShapeStatus::DataDependent && reachesOutput)
+            dataOrigins.append(o);
+        else if (o.status == ShapeStatus::Unknown && reachesOutput && !o.opType.contains(QStringLiteral("::")))
+            unknownOrigins.append(o); // custom-domain ones: custom_domain_op already reports the node
+    }
+    if (!unknownOrigins.isEmpty()) {
+        QStringList unknownOutputs, nodes;
+        for (const TensorInfo& t : r.outputs) {
+            if (const ShapeFact* f = r.fact(t.name); f && f->status == ShapeStatus::Unknown)
+                unknownOutputs.append(t.name);
+        }
+        for (const ShapeOrigin& o : unknownOrigins)
+            nodes.append(o.node);
+        findings.append({ AtcSeverity::Info, QStringLiteral("shape_unknown"), {},
+            QStringLiteral("The shape of output(s) %1 is unknown here, which does not make them dynamic: %2")
+                .arg(unknownOutputs.join(QStringLiteral(", ")), unknownOrigins.first().message),
+            QStringLiteral("Nothing to do unless ATC reports a shape error at %1.").arg(nodes.first()), nodes, {} });
+    }
+    if (dynamic.isEmpty())
+        return findings;
+    QStringList outputs, origins;
+    for (const TensorInfo& t : r.outputs) {
+        if (dynamic.contains(t.name))
             outputs.append(QStringLiteral("%1 %2").arg(t.name, t.shape ? t.shapeText() : QStringLiteral("(unknown shape)")));
     }
-    if (outputs.isEmpty())
-        return {};
-    const QSet<QString> dynamic(r.stillDynamic.cbegin(), r.stillDynamic.cend());
-    QStringList origins, described, cutAt;
-    bool customOrigin = false;
-    for (const AtcNodeFact& n : facts.nodes) {
-        if (n.inSubgraph)
-            continue;
-        bool staticIn = true, dynamicOut = false;
-        for (const QString& in : n.inputs)
-            staticIn = staticIn && (in.isEmpty() || !dynamic.contains(in));
-        for (const QString& out : n.outputs)
-            dynamicOut = dynamicOut || dynamic.contains(out);
-        if (!staticIn || !dynamicOut)
-            continue;
-        if (!n.domain.isEmpty()) {
-            customOrigin = true; // no ONNX shape function; custom_domain_op already reports the node
-            continue;
-        }
-        origins.append(n.label);
-        described.append(QStringLiteral("%1 (%2)").arg(n.label, n.opType));
-        for (const QString& in : n.inputs) {
-            if (!in.isEmpty() && !facts.initializers.contains(in) && !cutAt.contains(in))
-                cutAt.append(in);
-        }
-    }
-    if (origins.isEmpty() && customOrigin)
-        return {};
+    for (const ShapeOrigin& o : dataOrigins)
+        origins.append(o.node);
+    const CutProposal cut = proposeCut(model, r);
     const QFileInfo file(facts.summary.path);
+    const QString name = file.fileName().isEmpty() ? QStringLiteral("MODEL") : file.fileName();
     const QString head = (file.completeBaseName().isEmpty() ? QStringLiteral("model") : file.completeBaseName())
         + QStringLiteral("_head.onnx");
-    const QString where = described.isEmpty()
-        ? QStringLiteral("ONNX shape inference cannot follow the graph to them")
-        : QStringLiteral("%1 turn%2 static shapes into data-dependent ones")
-              .arg(described.join(QStringLiteral(", ")), described.size() == 1 ? QStringLiteral("s") : QString());
-    return { { AtcSeverity::Warning, QStringLiteral("dynamic_output"), {},
+    QString fix;
+    if (cut.possible && cut.postProcessingOnly)
+        fix = QStringLiteral("Cut the post-processing out: `atcwb extract %1 %2 --outputs %3` %4. Convert %2 and run "
+                             "the rest on the host.")
+                  .arg(name, head, cut.outputs.join(QLatin1Char(',')), cut.summary());
+    else if (cut.possible)
+        fix = QStringLiteral("The data-dependent part is not only post-processing: cutting before %1 would move %2 "
+                             "node(s), including %3, off the NPU. Keep the model whole and build it with dynamic "
+                             "shapes (on a SoC that supports them), or give the data-dependent step a fixed size (a "
+                             "constant k for TopK, a fixed box count).")
+                  .arg(nodeList(dataOrigins))
+                  .arg(cut.hostNodes)
+                  .arg(cut.heavyHostOps.join(QStringLiteral(", ")));
+    else
+        fix = QStringLiteral("Move the data-dependent step out of the graph with `atcwb extract` and run it on the host.");
+    findings.append({ AtcSeverity::Warning, QStringLiteral("dynamic_output"), {},
         QStringLiteral("Output(s) %1 stay dynamic even with every input fixed: %2. ATC compiles for fixed shapes; such "
                        "outputs need dynamic-shape support from the operator and the SoC (none on Ascend310/310B) and "
                        "often fail to compile.")
-            .arg(outputs.join(QStringLiteral(", ")), where),
-        cutAt.isEmpty() ? QStringLiteral("Move the post-processing out of the graph with `atcwb extract` and run it on "
-                                         "the host.")
-                        : QStringLiteral("Cut the post-processing out: `atcwb extract %1 %2 --outputs %3`, convert %2, "
-                                         "and run the rest on the host.")
-                              .arg(file.fileName().isEmpty() ? QStringLiteral("MODEL") : file.fileName(), head,
-                                  cutAt.join(QLatin1Char(','))),
-        origins, {} } };
+            .arg(outputs.join(QStringLiteral(", ")),
+                dataOrigins.isEmpty() ? QStringLiteral("their size depends on input values")
+                                      : dataOrigins.first().message.chopped(1)
+                        + (dataOrigins.size() > 1 ? QStringLiteral(" (and %1 more such node(s))").arg(dataOrigins.size() - 1)
+                                                  : QString())),
+        fix, origins, {} });
+    return findings;
 }
 
 AtcCheckResult checkConversion(const AtcOptions& options, const OnnxModel& model, const AtcToolkit& toolkit)

@@ -5,6 +5,7 @@
 #include "atc/modelfacts.h"
 #include "atc/opsupport.h"
 #include "atc/toolkit.h"
+#include "reference/ortruntime.h"
 #include "onnx/onnxmodel.h"
 #include "testutil.h"
 
@@ -27,6 +28,9 @@ private slots:
     void nodeLabels();
     void dynamicOutputs_data();
     void dynamicOutputs();
+    void dynamicOutputAdvice_data();
+    void dynamicOutputAdvice();
+    void declaredStaticShapeTrustedWhenOrtAgrees();
     void precheckReport_data();
     void precheckReport();
     void precheckMerge();
@@ -181,6 +185,10 @@ void TestAtcOpCheck::dynamicOutputs_data()
                                                     << QStringList {} << "";
     QTest::newRow("input left dynamic: validate's job") << "resnet_dynamic_batch" << "" << "" << QStringList {} << "";
     QTest::newRow("custom op: custom_domain_op's job") << "custom_domain" << "" << "" << QStringList {} << "";
+    // Shape arithmetic folds: no warning at all once the inputs are fixed.
+    QTest::newRow("yolov8-style export") << "yolo_like" << "input_shape=images:1,3,640,640" << "" << QStringList {} << "";
+    QTest::newRow("hugging face positions") << "fold_range" << "input_shape=input_ids:1,32;attention_mask:1,32" << ""
+                                            << QStringList {} << "";
 }
 
 void TestAtcOpCheck::dynamicOutputs()
@@ -206,6 +214,66 @@ void TestAtcOpCheck::dynamicOutputs()
     QCOMPARE(findings.first().nodes, nodes);
     QVERIFY2(findings.first().message.contains("selected_indices"), qPrintable(findings.first().message));
     QVERIFY2(findings.first().fix.contains(fixHas), qPrintable(findings.first().fix));
+    // The cut is shown, so it can be seen to sit just before the post-processing.
+    QVERIFY2(findings.first().fix.contains("keeps 16 of 17 nodes for ATC (outputs boxes, scores); 1 node(s) "
+                                           "(NonMaxSuppression) and output(s) selected_indices move to the host"),
+        qPrintable(findings.first().fix));
+}
+
+void TestAtcOpCheck::dynamicOutputAdvice_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("inputShape");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("severity");
+    QTest::addColumn<QString>("fixHas");
+    QTest::newRow("mid-network: no extract") << "nonzero_mid" << "scores:64;features:64,32" << "dynamic_output" << "warning"
+                                              << "not only post-processing: cutting before NonZero '/pick/NonZero' "
+                                                 "would move 4 node(s), including MatMul, off the NPU";
+    QTest::newRow("impossible reshape") << "reshape_impossible" << "x:2,3" << "shape_invalid" << "error"
+                                        << "ATC stops at this node too";
+    QTest::newRow("cap") << "fold_too_large" << "x:1,10" << "shape_unknown" << "info" << "Nothing to do";
+}
+
+void TestAtcOpCheck::dynamicOutputAdvice()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, inputShape);
+    QFETCH(QString, rule);
+    QFETCH(QString, severity);
+    QFETCH(QString, fixHas);
+    const auto loaded = OnnxModel::load(wbtest::modelPath(model + ".onnx"));
+    QVERIFY(loaded.ok());
+    AtcOptions o;
+    o.inputShape = inputShape;
+    const QList<AtcFinding> findings = checkDynamicOutputs(*loaded.value(), atcModelFacts(*loaded.value()), o);
+    QStringList rules;
+    for (const AtcFinding& f : findings)
+        rules.append(f.rule);
+    QCOMPARE(rules, QStringList { rule });
+    QCOMPARE(severityName(findings.first().severity), severity);
+    QVERIFY2(findings.first().fix.contains(fixHas), qPrintable(findings.first().fix));
+    QVERIFY(!findings.first().nodes.isEmpty());
+}
+
+void TestAtcOpCheck::declaredStaticShapeTrustedWhenOrtAgrees()
+{
+    // TopK's k is counted from the data, so inference calls the outputs data-dependent; the model declares [1, 10]
+    // and ONNX Runtime gives [1, 10]: trusted, no warning. Without ONNX Runtime the warning stays.
+    const auto loaded = OnnxModel::load(wbtest::modelPath("topk_declared.onnx"));
+    QVERIFY(loaded.ok());
+    AtcOptions o;
+    o.inputShape = QStringLiteral("scores:1,10");
+    const QList<AtcFinding> findings = checkDynamicOutputs(*loaded.value(), atcModelFacts(*loaded.value()), o);
+    QVERIFY(!findings.isEmpty());
+    if (!onnxRuntimeBuiltIn() || !loadOnnxRuntime().ok()) {
+        QCOMPARE(findings.first().rule, QString("dynamic_output"));
+        QSKIP("ONNX Runtime is not available: the declared shape cannot be confirmed");
+    }
+    QCOMPARE(findings.size(), 1);
+    QCOMPARE(findings.first().rule, QString("declared_shape_trusted"));
+    QCOMPARE(findings.first().severity, AtcSeverity::Info);
+    QVERIFY2(findings.first().message.contains("values [1, 10], indices [1, 10]"), qPrintable(findings.first().message));
 }
 
 void TestAtcOpCheck::precheckReport_data()

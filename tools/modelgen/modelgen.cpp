@@ -159,6 +159,8 @@ std::string writeValidModels(const Writer &w)
     w.model("yolo_like.onnx", buildYoloLike());
     w.model("flat_input.onnx", buildFlatInput());
     w.model("nonzero.onnx", buildNonZero());
+    w.model("topk_declared.onnx", buildTopKDeclared());
+    w.model("nonzero_mid.onnx", buildNonZeroMidNetwork());
 
     onnx::ModelProto external = buildResNet(BatchDim::Static);
     external.set_doc_string(external.doc_string() + " All initializers are stored in external_data.onnx.data.");

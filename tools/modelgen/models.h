@@ -31,6 +31,8 @@ onnx::ModelProto buildYoloLike();
 onnx::ModelProto buildFlatInput();
 // Must stay dynamic, or must fail clearly.
 onnx::ModelProto buildNonZero();
+onnx::ModelProto buildTopKDeclared();
+onnx::ModelProto buildNonZeroMidNetwork();
 onnx::ModelProto buildFoldTooLarge();
 onnx::ModelProto buildCycle();
 onnx::ModelProto buildReshapeImpossible();

@@ -172,6 +172,42 @@ onnx::ModelProto buildNonZero()
     return model;
 }
 
+onnx::ModelProto buildTopKDeclared()
+{
+    onnx::ModelProto model;
+    initModel(model, 7, 13, "topk_declared",
+              "TopK whose k is counted from the data (always 10 for finite scores); the output is declared [1, 10].");
+    GraphBuilder b(model.mutable_graph(), 0xF01D000C);
+    Ops o(b);
+    b.addInput("scores", kFloat, {1, 10});
+    const std::string finite = o.node("Greater", "/count", {"scores", b.addFloats("lowest", {}, {-3.0e38f})});
+    std::string k = o.node("ReduceSum", "/count", {o.cast("/count", finite, kInt64)});
+    setAttr(o.last(), "keepdims", int64_t(1));
+    k = o.node("Reshape", "/count/k", {k, o.ints("/count/k/shape", {1})});
+    auto *topk = b.addNode("TopK", "/top/TopK", {"scores", k}, {"values", "indices"});
+    setAttr(topk, "axis", int64_t(1));
+    b.addOutput("values", kFloat, {1, 10});
+    b.addOutput("indices", kInt64, {1, 10});
+    return model;
+}
+
+onnx::ModelProto buildNonZeroMidNetwork()
+{
+    onnx::ModelProto model;
+    initModel(model, 7, 13, "nonzero_mid", "NonZero picks rows that a MatMul then projects: data dependence mid-network.");
+    GraphBuilder b(model.mutable_graph(), 0xF01D000D);
+    Ops o(b);
+    b.addInput("scores", kFloat, {64});
+    b.addInput("features", kFloat, {64, 32});
+    const std::string positive = o.node("Greater", "/pick", {"scores", b.addFloats("threshold", {}, {0.0f})});
+    const std::string rows = o.node("Squeeze", "/pick", {o.node("NonZero", "/pick", {positive}), o.ints("/pick/axes", {0})});
+    const std::string picked = o.node("Gather", "/pick", {"features", rows});
+    o.node("MatMul", "/project", {picked, b.addRandomFloat("project.weight", {32, 16}, 0.2f)});
+    o.last()->set_output(0, "projected");
+    b.addOutput("projected", kFloat, {"picked", 16});
+    return model;
+}
+
 onnx::ModelProto buildFoldTooLarge()
 {
     onnx::ModelProto model;
