@@ -13,6 +13,7 @@
 // The test also fails when fewer than kMinimumAgreeing data sets agree, so it cannot pass by finding nothing.
 #include "onnx/evaluator_p.h"
 #include "onnx/foldtensor_p.h"
+#include "testdata.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -29,14 +30,7 @@ using namespace wb::detail;
 
 namespace {
 
-constexpr const char* kDefaultRoot = "/usr/share/libonnx-testdata/data";
 constexpr int kMinimumAgreeing = 300;
-
-QString dataRoot()
-{
-    const QString env = qEnvironmentVariable("WB_ONNX_TESTDATA_DIR");
-    return env.isEmpty() ? QString::fromLatin1(kDefaultRoot) : env;
-}
 
 template <typename Message> bool readProto(const QString& path, Message* message)
 {
