@@ -169,13 +169,9 @@ private:
             if (inputs.count(t.name()))
                 continue;
             m_initializers[t.name()] = &t;
-            if (TensorSource::hasInlineData(t)) {
-                m_data[t.name()] = &t;
-                if (elementCount({ t.dims().begin(), t.dims().end() }) <= m_options.maxElements) {
-                    if (auto v = foldTensorFromProto(t))
-                        m_values[t.name()] = std::move(*v);
-                }
-            }
+            if (TensorSource::hasInlineData(t))
+                m_data[t.name()] = &t; // ONNX's shape functions read it; the evaluator converts it when it needs it
+
         }
     }
 
@@ -194,10 +190,16 @@ private:
     {
         if (const auto it = m_values.find(name); it != m_values.end())
             return &it->second;
-        if (const auto it = m_initializers.find(name); it != m_initializers.end() && !TensorSource::hasInlineData(*it->second)) {
+        if (const auto it = m_initializers.find(name); it != m_initializers.end()) {
             const onnx::TensorProto& t = *it->second;
             const int64_t n = elementCount({ t.dims().begin(), t.dims().end() });
-            if (!shapeOnly && m_source && n >= 0 && n <= m_options.maxElements && isFoldableType(t.data_type())) {
+            const bool fits = !shapeOnly && n >= 0 && n <= m_options.maxElements && isFoldableType(t.data_type());
+            if (fits && TensorSource::hasInlineData(t)) {
+                if (auto v = foldTensorFromProto(t)) {
+                    m_values[name] = std::move(*v);
+                    return &m_values[name];
+                }
+            } else if (fits && m_source) {
                 if (auto full = m_source->load(t)) {
                     m_protoStore.push_back(std::move(*full));
                     if (auto v = foldTensorFromProto(m_protoStore.back())) {
