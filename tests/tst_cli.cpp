@@ -19,6 +19,7 @@ private slots:
     void cliHasNoGuiDependency();
     void inspectWithInputShape();
     void fixShapesAndExtract();
+    void simplifyCommand();
     void surgeryErrors_data();
     void surgeryErrors();
     void graphJsonAndExport();
@@ -159,11 +160,39 @@ void TestCli::inspectWithInputShape()
     const QJsonArray tensors = o.value(QStringLiteral("tensors")).toArray();
     QCOMPARE(tensors.size(), 18); // the input and one tensor per node output
     for (const QJsonValue& t : tensors) {
-        QCOMPARE(t.toObject().keys(), (QStringList { QStringLiteral("name"), QStringLiteral("shape") }));
-        if (t.toObject().value(QStringLiteral("name")).toString() == QLatin1String("boxes"))
-            QCOMPARE(t.toObject().value(QStringLiteral("shape")).toArray(), (QJsonArray { 1, 400, 4 }));
+        const QJsonObject tensor = t.toObject();
+        const QString name = tensor.value(QStringLiteral("name")).toString();
+        QVERIFY(tensor.contains(QStringLiteral("shape")));
+        if (name == QLatin1String("boxes")) {
+            QCOMPARE(tensor.value(QStringLiteral("shape")).toArray(), (QJsonArray { 1, 400, 4 }));
+            QCOMPARE(tensor.value(QStringLiteral("status")).toString(), QStringLiteral("static"));
+            QVERIFY(!tensor.contains(QStringLiteral("origin")));
+        } else if (name == QLatin1String("selected_indices")) {
+            QCOMPARE(tensor.value(QStringLiteral("status")).toString(), QStringLiteral("data_dependent"));
+            QCOMPARE(tensor.value(QStringLiteral("origin")).toString(), QStringLiteral("/postprocess/NonMaxSuppression"));
+        } else if (name == QLatin1String("/head/box/Constant_output_0")) {
+            QCOMPARE(tensor.value(QStringLiteral("folded")).toBool(), true);
+            QCOMPARE(tensor.value(QStringLiteral("value")).toString(), QStringLiteral("[1, 4, 400]"));
+        }
     }
     QCOMPARE(o.value(QStringLiteral("still_dynamic")).toArray(), QJsonArray { QStringLiteral("selected_indices") });
+    QCOMPARE(o.value(QStringLiteral("unknown_shapes")).toArray(), QJsonArray {});
+    QCOMPARE(o.value(QStringLiteral("folded_nodes")).toInt(), 2);
+    const QJsonArray origins = o.value(QStringLiteral("origins")).toArray();
+    QCOMPARE(origins.size(), 1);
+    QCOMPARE(origins.first().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("data_dependent"));
+    QCOMPARE(origins.first().toObject().value(QStringLiteral("op_type")).toString(), QStringLiteral("NonMaxSuppression"));
+
+    // A YOLOv8-style export: shape arithmetic everywhere, nothing dynamic once the input is fixed.
+    const Run yolo = atcwb({ QStringLiteral("inspect"), wbtest::modelPath(QStringLiteral("yolo_like.onnx")),
+        QStringLiteral("--input-shape"), QStringLiteral("images:1,3,640,640"), QStringLiteral("--json") });
+    QCOMPARE(yolo.code, 0);
+    const QJsonObject y = QJsonDocument::fromJson(yolo.out).object();
+    QCOMPARE(y.value(QStringLiteral("still_dynamic")).toArray().size(), 0);
+    QCOMPARE(y.value(QStringLiteral("unknown_shapes")).toArray().size(), 0);
+    QVERIFY(y.value(QStringLiteral("folded_nodes")).toInt() > 80);
+    QCOMPARE(y.value(QStringLiteral("outputs")).toArray().first().toObject().value(QStringLiteral("shape")).toArray(),
+        (QJsonArray { 1, 7, 8000 }));
 
     const Run fixed = atcwb({ QStringLiteral("inspect"), wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")),
         QStringLiteral("--input-shape"), QStringLiteral("input:4,3,224,224"), QStringLiteral("--json") });
@@ -199,6 +228,34 @@ void TestCli::fixShapesAndExtract()
     const QJsonObject ops = QJsonDocument::fromJson(head.out).object().value(QStringLiteral("op_types")).toObject();
     QVERIFY(!ops.contains(QStringLiteral("NonMaxSuppression")));
     QVERIFY(ops.contains(QStringLiteral("Conv")));
+}
+
+void TestCli::simplifyCommand()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("simple.onnx"));
+    const Run r = atcwb({ QStringLiteral("simplify"), wbtest::modelPath(QStringLiteral("yolo_like.onnx")), out,
+        QStringLiteral("--input-shape"), QStringLiteral("images:1,3,320,320"), QStringLiteral("--json") });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(o.value(QStringLiteral("path")).toString(), QFileInfo(out).absoluteFilePath());
+    QCOMPARE(o.value(QStringLiteral("nodes_before")).toInt(), 141);
+    QVERIFY(o.value(QStringLiteral("nodes_after")).toInt() < 40);
+    QVERIFY(o.value(QStringLiteral("folded")).toInt() > 100);
+    QVERIFY(o.contains(QStringLiteral("comparison")));
+    const Run text = atcwb({ QStringLiteral("simplify"), wbtest::modelPath(QStringLiteral("yolo_like.onnx")),
+        dir.filePath(QStringLiteral("text.onnx")), QStringLiteral("--input-shape"), QStringLiteral("images:1,3,320,320") });
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains("141 -> "), text.out.constData());
+    QVERIFY2(text.out.contains("Compared with the original on ONNX Runtime: "), text.out.constData());
+    const Run same = atcwb({ QStringLiteral("simplify"), wbtest::modelPath(QStringLiteral("yolo_like.onnx")),
+        wbtest::modelPath(QStringLiteral("yolo_like.onnx")), QStringLiteral("--json") });
+    QCOMPARE(same.code, 1);
+    QCOMPARE(QJsonDocument::fromJson(same.out).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QStringLiteral("would_overwrite"));
+    const Run badSeed = atcwb({ QStringLiteral("simplify"), QStringLiteral("a.onnx"), QStringLiteral("b.onnx"),
+        QStringLiteral("--seed"), QStringLiteral("x") });
+    QCOMPARE(badSeed.code, 2);
 }
 
 void TestCli::surgeryErrors_data()

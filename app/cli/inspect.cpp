@@ -116,14 +116,39 @@ int runInspect(const QStringList& args)
         for (const TensorInfo& t : r.inputs)
             inputs.append(tensorToJson(t));
         object.insert(QStringLiteral("inputs"), inputs); // as fixed
+        QJsonArray outputs;
+        for (const TensorInfo& t : r.outputs)
+            outputs.append(tensorToJson(t));
+        object.insert(QStringLiteral("outputs"), outputs); // as inferred
         QJsonArray tensors;
-        for (const TensorInfo& t : r.tensors)
-            tensors.append(QJsonObject { { QStringLiteral("name"), t.name },
-                { QStringLiteral("shape"), tensorToJson(t).value(QStringLiteral("shape")) } });
+        for (qsizetype i = 0; i < r.tensors.size(); ++i) {
+            const TensorInfo& t = r.tensors.at(i);
+            const ShapeFact& f = r.facts.at(i);
+            QJsonObject tensor { { QStringLiteral("name"), t.name },
+                { QStringLiteral("shape"), tensorToJson(t).value(QStringLiteral("shape")) },
+                { QStringLiteral("status"), shapeStatusName(f.status) } };
+            if (!f.origin.isEmpty() && f.status != ShapeStatus::Static)
+                tensor.insert(QStringLiteral("origin"), f.origin);
+            if (f.folded)
+                tensor.insert(QStringLiteral("folded"), true);
+            if (!f.value.isEmpty())
+                tensor.insert(QStringLiteral("value"), f.value);
+            tensors.append(tensor);
+        }
         object.insert(QStringLiteral("tensors"), tensors);
         object.insert(QStringLiteral("still_dynamic"), QJsonArray::fromStringList(r.stillDynamic));
+        object.insert(QStringLiteral("unknown_shapes"), QJsonArray::fromStringList(r.unknownShapes));
+        object.insert(QStringLiteral("folded_nodes"), r.foldedNodes);
+        QJsonArray origins;
+        for (const ShapeOrigin& o : r.origins)
+            origins.append(QJsonObject { { QStringLiteral("node"), o.node }, { QStringLiteral("op_type"), o.opType },
+                { QStringLiteral("status"), shapeStatusName(o.status) }, { QStringLiteral("message"), o.message },
+                { QStringLiteral("tensors"), QJsonArray::fromStringList(o.tensors) } });
+        object.insert(QStringLiteral("origins"), origins);
         QJsonArray warnings = object.value(QStringLiteral("warnings")).toArray();
-        for (const QString& w : r.dynamicOrigins + r.warnings)
+        for (const ShapeOrigin& o : r.origins)
+            warnings.append(o.message);
+        for (const QString& w : r.warnings)
             warnings.append(w);
         object.insert(QStringLiteral("warnings"), warnings);
         printJson(object);
@@ -132,13 +157,22 @@ int runInspect(const QStringList& args)
     ModelSummary fixed = s;
     fixed.inputs = r.inputs;
     fixed.outputs = r.outputs;
-    fixed.warnings.append(r.dynamicOrigins + r.warnings);
+    for (const ShapeOrigin& o : r.origins)
+        fixed.warnings.append(o.message);
+    fixed.warnings.append(r.warnings);
     QString out = textReport(fixed);
-    out += QStringLiteral("Tensors:     %1 inferred, %2 still dynamic\n").arg(r.tensors.size()).arg(r.stillDynamic.size());
+    out += QStringLiteral("Tensors:     %1 inferred (%2 nodes of shape arithmetic folded), %3 dynamic, %4 unknown\n")
+               .arg(r.tensors.size())
+               .arg(r.foldedNodes)
+               .arg(r.stillDynamic.size())
+               .arg(r.unknownShapes.size());
     int shown = 0;
-    for (const TensorInfo& t : r.tensors) {
-        if (t.isDynamic() && shown++ < 50)
-            out += QStringLiteral("  %1  %2\n").arg(t.name, t.shape ? t.shapeText() : QStringLiteral("unknown"));
+    for (qsizetype i = 0; i < r.tensors.size(); ++i) {
+        const TensorInfo& t = r.tensors.at(i);
+        const ShapeFact& f = r.facts.at(i);
+        if (f.status != ShapeStatus::Static && shown++ < 50)
+            out += QStringLiteral("  %1  %2  %3 (%4)\n")
+                       .arg(t.name, t.shape ? t.shapeText() : QStringLiteral("unknown"), shapeStatusName(f.status), f.origin);
     }
     printText(out);
     return Ok;
@@ -148,7 +182,8 @@ namespace {
 const bool registered = registerCommand({ "inspect", "inspect MODEL [--input-shape SPEC] [--json]",
     "Summarise a model: IR version, producer, opsets, inputs and outputs with dtype and shape\n"
     "(dynamic dims marked), node and operator counts, initializers, warnings. With --input-shape,\n"
-    "also fix those inputs, run shape inference and list every tensor's shape and those still dynamic.",
+    "also fix those inputs, infer every tensor's shape (folding shape arithmetic) and say why any\n"
+    "tensor is not static: it follows an input left dynamic, depends on data, or is unknown here.",
     &runInspect, 10 });
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "onnx/onnxmodel.h"
 #include "onnx/summaryjson.h"
+#include "onnx/simplify.h"
 #include "onnx/surgery.h"
 
 #include <QCommandLineParser>
@@ -135,7 +136,73 @@ int runExtract(const QStringList& args)
         json);
 }
 
+int runSimplify(const QStringList& args)
+{
+    const bool json = args.contains(QStringLiteral("--json"));
+    QCommandLineParser parser;
+    const QCommandLineOption shape(QStringLiteral("input-shape"),
+        QStringLiteral("Fix these inputs first (ATC syntax, e.g. \"a:1,3,224,224;b:1,10\")."), QStringLiteral("SPEC"));
+    const QCommandLineOption noCompare(QStringLiteral("no-compare"),
+        QStringLiteral("Do not run both models on ONNX Runtime to compare their outputs."));
+    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the random inputs compared on (default 1)."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    parser.addOptions({ shape, noCompare, seed });
+    int code = Ok;
+    const auto paths = parsePaths(parser, QStringLiteral("simplify"),
+        QStringLiteral("simplify IN OUT [--input-shape SPEC] [--no-compare] [--seed N] [--json]"), args, json, &code);
+    if (!paths)
+        return code;
+    SimplifyOptions options;
+    if (parser.isSet(shape)) {
+        const auto specs = parseInputShapeSpec(parser.value(shape));
+        if (!specs.ok())
+            return usageError(QStringLiteral("simplify"), specs.error().message, json);
+        options.inputShapes = specs.value();
+    }
+    bool seedOk = false;
+    options.seed = parser.value(seed).toULongLong(&seedOk);
+    if (!seedOk)
+        return usageError(QStringLiteral("simplify"), QStringLiteral("--seed takes a whole number"), json);
+    options.compare = !parser.isSet(noCompare);
+    const Result<OnnxModelPtr> model = OnnxModel::load(paths->in);
+    if (!model.ok())
+        return inputError(model.error(), json);
+    const Result<SimplifyResult> result = simplifyModel(*model.value(), options, paths->out);
+    if (!result.ok())
+        return inputError(result.error(), json);
+    const SimplifyResult& r = result.value();
+    if (json) {
+        printJson(simplifyResultToJson(r));
+        return Ok;
+    }
+    QString text = QStringLiteral("Wrote %1: %2 -> %3 nodes (%4 folded, %5 removed), weights %6 -> %7 bytes\n")
+                       .arg(QDir::toNativeSeparators(r.written.path))
+                       .arg(r.nodesBefore)
+                       .arg(r.nodesAfter)
+                       .arg(r.folded)
+                       .arg(r.removedIdentity + r.removedDead)
+                       .arg(r.initializerBytesBefore)
+                       .arg(r.initializerBytesAfter);
+    if (!r.written.dataPath.isEmpty())
+        text += QStringLiteral("Weights in %1\n").arg(QDir::toNativeSeparators(r.written.dataPath));
+    text += QStringLiteral("Compared with the original on ONNX Runtime: %1\n").arg(r.comparison.summary());
+    for (const TensorInfo& t : r.written.summary.outputs)
+        text += QStringLiteral("  output %1 %2 %3\n").arg(t.name, t.dtype, t.shapeText());
+    if (!r.written.stillDynamic.isEmpty())
+        text += QStringLiteral("Still dynamic: %1\n").arg(r.written.stillDynamic.join(QStringLiteral(", ")));
+    for (const QString& w : r.written.warnings)
+        text += QStringLiteral("Warning: %1\n").arg(w);
+    printText(text);
+    return Ok;
+}
+
 namespace {
+const bool simplifyRegistered = registerCommand({ "simplify",
+    "simplify IN OUT [--input-shape SPEC] [--no-compare] [--seed N] [--json]",
+    "Write a simplified copy of IN, as onnx-simplifier does before ATC: inputs fixed, every node\n"
+    "computable from constants and static shapes folded, Identity and dead nodes removed, every\n"
+    "shape stored. With ONNX Runtime both models run on the same random inputs and must agree.",
+    &runSimplify, 22 });
 const bool fixShapesRegistered = registerCommand({ "fix-shapes", "fix-shapes IN OUT --input-shape SPEC [--json]",
     "Write a copy of IN with static input shapes and all inferred shapes.", &runFixShapes, 20 });
 const bool extractRegistered = registerCommand({ "extract", "extract IN OUT --outputs T1,T2 [--inputs T3,...] [--json]",

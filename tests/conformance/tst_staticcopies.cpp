@@ -1,9 +1,11 @@
 // Save Static Copy / `atcwb fix-shapes` over every generated model and every libonnx-testdata model with its inputs
 // fixed (label "conformance"). Each must be written and pass the ONNX checker; the one allowed exception is a source
 // model the checker already rejects with the same message (the copy is then written with a warning that says so).
-// Nothing may fail, and no copy may hold a value_info whose type has no shape.
+// Each is simplified too (written and checked; tst_simplify compares outputs). Nothing may fail, and no copy may
+// hold a value_info whose type has no shape.
 #include "cases.h"
 
+#include "onnx/simplify.h"
 #include "onnx/surgery.h"
 
 #include <onnx/checker.h>
@@ -59,7 +61,7 @@ void TestStaticCopies::everyModelWrites()
         cases += testDataCases(&skipped);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    int written = 0, sourceRejected = 0, dataDoesNotFit = 0;
+    int written = 0, sourceRejected = 0, dataDoesNotFit = 0, simplifiedCount = 0;
     QStringList failures;
     for (qsizetype i = 0; i < cases.size(); ++i) {
         const ModelCase& c = cases.at(i);
@@ -80,6 +82,16 @@ void TestStaticCopies::everyModelWrites()
             continue;
         }
         ++written;
+        // The simplified copy too (compared with ONNX Runtime in tst_simplify; here: written and checked).
+        SimplifyOptions simplify;
+        simplify.inputShapes = c.specs;
+        simplify.compare = false;
+        const QString simple = dir.filePath(QStringLiteral("simple_%1.onnx").arg(i));
+        const Result<SimplifyResult> simplified = simplifyModel(*model.value(), simplify, simple);
+        if (!simplified.ok())
+            failures.append(QStringLiteral("%1: simplify: [%2] %3").arg(c.label, simplified.error().code, simplified.error().message));
+        else
+            ++simplifiedCount;
         const QStringList shapeless = shapelessValueInfos(out);
         if (!shapeless.isEmpty())
             failures.append(c.label + QStringLiteral(": value_info without a shape: ") + shapeless.join(QStringLiteral(", ")));
@@ -92,9 +104,9 @@ void TestStaticCopies::everyModelWrites()
         else
             failures.append(c.label + QStringLiteral(": the copy fails the checker: ") + verdict);
     }
-    std::printf("static copies: %lld models, %d written (%d of them with a checker warning the source shares), %lld "
-                "failed, %lld skipped (%d: test data does not fit the declared inputs)\n",
-        static_cast<long long>(cases.size() + skipped.size() - dataDoesNotFit), written, sourceRejected,
+    std::printf("static copies: %lld models, %d written (%d of them with a checker warning the source shares), %d "
+                "simplified, %lld failed, %lld skipped (%d: test data does not fit the declared inputs)\n",
+        static_cast<long long>(cases.size() + skipped.size() - dataDoesNotFit), written, sourceRejected, simplifiedCount,
         static_cast<long long>(failures.size()), static_cast<long long>(skipped.size()), dataDoesNotFit);
     if (qEnvironmentVariableIntValue("WB_CONFORMANCE_VERBOSE") == 1) {
         for (const QString& s : std::as_const(skipped))
