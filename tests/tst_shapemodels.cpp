@@ -17,6 +17,11 @@ private slots:
     void editing_data();
     void editing();
     void onlyStaticShapeIsEditable();
+    void otherDynamicDimsNeedAValue_data();
+    void otherDynamicDimsNeedAValue();
+    void suggestions_data();
+    void suggestions();
+    void sharedDimNameFollowsTheFirst();
     void tensorShapes();
 };
 
@@ -46,6 +51,94 @@ void TestShapeModels::prefill()
     QVERIFY(m.specs().ok());
     QCOMPARE(formatInputShapeSpec(m.specs().value()), spec);
     QCOMPARE(m.index(0, InputShapeModel::StaticShapeColumn).data(InputShapeModel::PrefilledRole).toBool(), prefilled);
+}
+
+void TestShapeModels::otherDynamicDimsNeedAValue_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("cell");
+    QTest::addColumn<QVariantList>("missing");
+    QTest::addColumn<QString>("names");
+    // A detector [batch, 3, height, width]: the batch is proposed, height and width are asked for, never 1x1.
+    QTest::newRow("yolo") << "yolo_like.onnx" << "1,3,?,?" << QVariantList { 2, 3 } << "height (dim 2), width (dim 3)";
+    QTest::newRow("sequence") << "fold_range.onnx" << "1,?" << QVariantList { 1 } << "sequence (dim 1)";
+    QTest::newRow("unnamed") << "flat_input.onnx" << "1,?" << QVariantList { 1 } << "? (dim 1)";
+    QTest::newRow("rank 1 has no batch") << "nonzero_mid.onnx" << "64" << QVariantList {} << "";
+}
+
+void TestShapeModels::otherDynamicDimsNeedAValue()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, cell);
+    QFETCH(QVariantList, missing);
+    QFETCH(QString, names);
+    const auto loaded = OnnxModel::load(wbtest::modelPath(model));
+    QVERIFY(loaded.ok());
+    InputShapeModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setInputs(loaded.value()->summary().inputs);
+    const QModelIndex index = m.index(0, InputShapeModel::StaticShapeColumn);
+    QCOMPARE(index.data().toString(), cell);
+    QCOMPARE(index.data(InputShapeModel::MissingDimsRole).toList(), missing);
+    if (missing.isEmpty()) {
+        QVERIFY(index.data(InputShapeModel::ErrorRole).toString().isEmpty());
+        return;
+    }
+    QVERIFY2(index.data(InputShapeModel::ErrorRole).toString().contains(names), qPrintable(index.data(InputShapeModel::ErrorRole).toString()));
+    QVERIFY(!m.specs().ok());
+    QVERIFY(m.specs().error().message.startsWith(QStringLiteral("Input '")));
+    QVERIFY(!m.specText().contains(loaded.value()->summary().inputs.first().name + QLatin1Char(':')));
+    QVERIFY(m.missingDims().first().contains(names));
+}
+
+void TestShapeModels::suggestions_data()
+{
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("after");
+    QTest::newRow("ultralytics imgsz") << "yolo_like.onnx" << "metadata imgsz = [640, 640]" << "images:1,3,640,640";
+    QTest::newRow("reshape pins it") << "flat_input.onnx" << "Reshape '/image/Reshape' to [1, 1, 28, 28]" << "pixels:1,784";
+}
+
+void TestShapeModels::suggestions()
+{
+    QFETCH(QString, model);
+    QFETCH(QString, reason);
+    QFETCH(QString, after);
+    const auto loaded = OnnxModel::load(wbtest::modelPath(model));
+    QVERIFY(loaded.ok());
+    InputShapeModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m.setInputs(loaded.value()->summary().inputs);
+    m.setHints(dimHints(*loaded.value()));
+    QVERIFY(!m.specs().ok()); // offered, not applied
+    const QString suggestion = m.index(0, InputShapeModel::StaticShapeColumn).data(InputShapeModel::SuggestionRole).toString();
+    QVERIFY2(suggestion.contains(reason), qPrintable(suggestion));
+    QVERIFY(m.index(0, InputShapeModel::StaticShapeColumn).data(Qt::ToolTipRole).toString().contains(reason));
+    QSignalSpy changed(&m, &InputShapeModel::specsChanged);
+    m.applySuggestions();
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(m.specs().ok());
+    QCOMPARE(m.specText(), after);
+    QVERIFY(m.suggestions().isEmpty());
+}
+
+void TestShapeModels::sharedDimNameFollowsTheFirst()
+{
+    // input_ids and attention_mask share 'sequence': sizing one suggests the same for the other.
+    const auto loaded = OnnxModel::load(wbtest::modelPath(QStringLiteral("fold_range.onnx")));
+    QVERIFY(loaded.ok());
+    InputShapeModel m;
+    m.setInputs(loaded.value()->summary().inputs);
+    m.setHints(dimHints(*loaded.value()));
+    QVERIFY(m.suggestions().isEmpty());
+    QVERIFY(m.setStaticShape(0, QStringLiteral("1,128")));
+    QCOMPARE(m.suggestions().size(), 1);
+    QCOMPARE(m.suggestions().first().input, QStringLiteral("attention_mask"));
+    QCOMPARE(m.suggestions().first().value, 128);
+    QCOMPARE(m.suggestions().first().reason, QStringLiteral("dim 'sequence' is 128 in input 'input_ids'"));
+    m.applySuggestions(1);
+    QCOMPARE(m.specText(), QStringLiteral("input_ids:1,128;attention_mask:1,128"));
 }
 
 void TestShapeModels::editing_data()

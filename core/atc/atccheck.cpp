@@ -5,6 +5,7 @@
 #include "logging/logging.h"
 #include "modelfacts.h"
 #include "onnx/cutproposal.h"
+#include "onnx/dimhints.h"
 #include "onnx/onnxmodel.h"
 #include "onnx/shapeinference.h"
 #include "toolkit.h"
@@ -257,10 +258,42 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
     return findings;
 }
 
+namespace {
+
+// Adds what the model itself says about an input's open dims to the dynamic_dim_unfixed findings: a suggestion,
+// never a value put into the command.
+void addDimSuggestions(QList<AtcFinding>& findings, const OnnxModel& model)
+{
+    QHash<QString, QList<std::optional<qint64>>> known;
+    for (const TensorInfo& t : model.summary().inputs) {
+        QList<std::optional<qint64>> dims;
+        for (int i = 0; t.shape && i < t.shape->size(); ++i) {
+            const Dim& d = t.shape->at(i);
+            dims.append(!d.isDynamic() ? std::optional<qint64>(d.value) : isBatchDim(t, i) ? std::optional<qint64>(1) : std::nullopt);
+        }
+        known.insert(t.name, dims);
+    }
+    const QList<DimSuggestion> suggestions = suggestInputDims(dimHints(model), known);
+    for (AtcFinding& f : findings) {
+        if (f.rule != QLatin1String("dynamic_dim_unfixed"))
+            continue;
+        QStringList parts;
+        for (const DimSuggestion& s : suggestions) {
+            if (f.message.startsWith(QStringLiteral("Input '%1' ").arg(s.input)))
+                parts.append(QStringLiteral("dim %1 = %2 (%3)").arg(s.dim).arg(s.value).arg(s.reason));
+        }
+        if (!parts.isEmpty())
+            f.fix += QStringLiteral(" The model suggests %1.").arg(parts.join(QStringLiteral(", ")));
+    }
+}
+
+} // namespace
+
 AtcCheckResult checkConversion(const AtcOptions& options, const OnnxModel& model, const AtcToolkit& toolkit)
 {
     const AtcModelFacts facts = atcModelFacts(model);
     QList<AtcFinding> findings = validate(options, &facts, toolkit);
+    addDimSuggestions(findings, model);
     if (options.mode == AtcMode::Convert || options.mode == AtcMode::PreCheck)
         findings += checkDynamicOutputs(model, facts, options);
     return { sortedBySeverity(findings), buildInvocation(options, toolkit) };

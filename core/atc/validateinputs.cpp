@@ -9,14 +9,22 @@ namespace wb::detail {
 
 namespace {
 
-// A spec for an input with its dynamic dims set to 1: what to suggest when a shape is missing.
+// A spec for an input as far as it can be written without guessing: the batch as 1, every other dynamic dim as
+// <its name>, for the user to fill in.
 QString suggestedSpec(const TensorInfo& input)
 {
     if (!input.shape)
         return input.name + QStringLiteral(":<dims>");
     QStringList dims;
-    for (const Dim& d : *input.shape)
-        dims.append(d.isDynamic() ? QStringLiteral("1") : QString::number(d.value));
+    for (int i = 0; i < input.shape->size(); ++i) {
+        const Dim& d = input.shape->at(i);
+        if (!d.isDynamic())
+            dims.append(QString::number(d.value));
+        else if (i == 0 && input.shape->size() >= 2)
+            dims.append(QStringLiteral("1"));
+        else
+            dims.append(QStringLiteral("<%1>").arg(d.kind == Dim::Kind::Symbolic ? d.symbol : QStringLiteral("dim%1").arg(i)));
+    }
     return input.name + QLatin1Char(':') + dims.join(QLatin1Char(','));
 }
 
@@ -82,7 +90,7 @@ void checkModelInputs(const RuleContext& ctx, const QList<InputShapeSpec>& specs
         for (const int i : t.dynamicDimIndexes())
             dims.append(QStringLiteral("%1 (dim %2)").arg(t.shape->at(i).toString()).arg(i));
         ctx.add(AtcSeverity::Error, QStringLiteral("dynamic_dim_unfixed"), QStringLiteral("input_shape"),
-            t.shape ? QStringLiteral("Input '%1' %2 has dynamic dimension(s) %3 and is not in --input_shape; ATC "
+            t.shape ? QStringLiteral("Input '%1' %2 needs a size for dynamic dimension(s) %3 in --input_shape; ATC "
                                      "stops with E10001 (\"maybe you should set input_shape to specify its shape\").")
                           .arg(t.name, t.shapeText(), dims.join(QStringLiteral(", ")))
                     : QStringLiteral("Input '%1' has an unknown rank and is not in --input_shape; ATC cannot size it "

@@ -31,6 +31,7 @@ private slots:
     void dynamicOutputAdvice_data();
     void dynamicOutputAdvice();
     void declaredStaticShapeTrustedWhenOrtAgrees();
+    void openDimsAreAskedForWithTheModelsSuggestion();
     void precheckReport_data();
     void precheckReport();
     void precheckMerge();
@@ -274,6 +275,27 @@ void TestAtcOpCheck::declaredStaticShapeTrustedWhenOrtAgrees()
     QCOMPARE(findings.first().rule, QString("declared_shape_trusted"));
     QCOMPARE(findings.first().severity, AtcSeverity::Info);
     QVERIFY2(findings.first().message.contains("values [1, 10], indices [1, 10]"), qPrintable(findings.first().message));
+}
+
+void TestAtcOpCheck::openDimsAreAskedForWithTheModelsSuggestion()
+{
+    // Never a guess: the fix writes the open dims by name and passes on what the model says, for the user to take.
+    const auto loaded = OnnxModel::load(wbtest::modelPath("yolo_like.onnx"));
+    QVERIFY(loaded.ok());
+    AtcOptions o;
+    o.socVersion = QStringLiteral("Ascend310P3");
+    const AtcCheckResult r = checkConversion(o, *loaded.value(), AtcToolkit {});
+    const AtcFinding* unfixed = nullptr;
+    for (const AtcFinding& f : r.findings)
+        unfixed = f.rule == QLatin1String("dynamic_dim_unfixed") ? &f : unfixed;
+    QVERIFY(unfixed);
+    QCOMPARE(unfixed->severity, AtcSeverity::Error);
+    QVERIFY2(unfixed->message.contains("needs a size for dynamic dimension(s) batch (dim 0), height (dim 2), width (dim 3)"),
+        qPrintable(unfixed->message));
+    QVERIFY2(unfixed->fix.contains("images:1,3,<height>,<width>"), qPrintable(unfixed->fix));
+    QVERIFY2(unfixed->fix.contains("The model suggests dim 2 = 640 (metadata imgsz = [640, 640]), dim 3 = 640"),
+        qPrintable(unfixed->fix));
+    QVERIFY(!r.invocation.argv().join(' ').contains("input_shape")); // nothing was put into the command
 }
 
 void TestAtcOpCheck::precheckReport_data()

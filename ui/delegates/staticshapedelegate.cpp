@@ -18,7 +18,7 @@ void StaticShapeDelegate::initStyleOption(QStyleOptionViewItem* option, const QM
         option->font.setItalic(true);
         option->backgroundBrush = theme::cellBackground(theme::Tone::Warning);
         option->palette.setColor(QPalette::Text, theme::cellText(theme::Tone::Warning));
-        option->text += tr("   (proposed: dynamic dims set to 1)");
+        option->text += tr("   (proposed: the batch set to 1)");
     }
 }
 
