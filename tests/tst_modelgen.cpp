@@ -164,7 +164,7 @@ const QStringList kValidModels = {
     u"fold_constantofshape.onnx"_s, u"fold_expand.onnx"_s,         u"fold_range.onnx"_s,
     u"yolo_like.onnx"_s,     u"flat_input.onnx"_s,                 u"nonzero.onnx"_s,
     u"fold_too_large.onnx"_s, u"reshape_impossible.onnx"_s,    u"topk_declared.onnx"_s,
-    u"nonzero_mid.onnx"_s,
+    u"nonzero_mid.onnx"_s, u"paddle_rec.onnx"_s,
 };
 
 } // namespace

@@ -224,6 +224,7 @@ void TestShapeInference::folding_data()
     QTest::newRow("range positions") << "fold_range.onnx" << "input_ids:1,32;attention_mask:1,32"
                                      << QStringList { "[1, 32, 16]" };
     QTest::newRow("yolov8-style head") << "yolo_like.onnx" << "images:1,3,640,640" << QStringList { "[1, 7, 8000]" };
+    QTest::newRow("paddle2onnx recogniser") << "paddle_rec.onnx" << "x:1,3,48,320" << QStringList { "[1, 80, 97]" };
     QTest::newRow("yolov8-style batch 4") << "yolo_like.onnx" << "images:4,3,320,320" << QStringList { "[4, 7, 2000]" };
 }
 

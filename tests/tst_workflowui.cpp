@@ -9,6 +9,7 @@
 #include "pages/graphpage.h"
 #include "dialogs/comparedialog.h"
 #include "pages/runpage.h"
+#include "widgets/dimsuggestionbar.h"
 #include "widgets/extraflagseditor.h"
 #include "widgets/profileseditor.h"
 #include "process/runningtools.h"
@@ -32,6 +33,7 @@ private slots:
     void init();
     void cleanup();
     void checksAsYouType();
+    void openDimsBlockRunUntilSized();
     void runProducesOm();
     void atcErrorsReachTheGraph();
     void atcPrecheckJoinsTheChecks();
@@ -138,6 +140,31 @@ void TestWorkflowUi::checksAsYouType()
     emit m_window->graphPage()->outNodeRequested(QStringLiteral("/stem/conv/Conv"));
     QCOMPARE(page->options().outNodes, QStringLiteral("/stem/conv/Conv:0"));
     QCOMPARE(m_window->currentPageName(), QStringLiteral("convert"));
+}
+
+void TestWorkflowUi::openDimsBlockRunUntilSized()
+{
+    // [batch, 3, height, width]: no 1x1 image in the command; Run waits for real sizes; the model's imgsz is offered.
+    QVERIFY(open("yolo_like.onnx"));
+    ConvertPage* page = m_window->convertPage();
+    QVERIFY(!page->canRun());
+    QVERIFY2(page->runBlockedReason().contains(QStringLiteral("needs a size for dynamic dimension(s)")),
+        qPrintable(page->runBlockedReason()));
+    QVERIFY(!page->commandPreview().contains(QStringLiteral("--input_shape")));
+    const QModelIndex cell = page->shapeModel()->index(0, InputShapeModel::StaticShapeColumn);
+    QCOMPARE(cell.data().toString(), QStringLiteral("1,3,?,?"));
+    QVERIFY(!cell.data(InputShapeModel::ErrorRole).toString().isEmpty()); // the cell is marked
+    auto* bar = page->findChild<DimSuggestionBar*>();
+    QVERIFY(bar);
+    QVERIFY2(bar->text().contains(QStringLiteral("metadata imgsz")), qPrintable(bar->text()));
+    bar->apply();
+    QVERIFY(waitChecked());
+    QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
+    QVERIFY(page->commandPreview().contains(QStringLiteral("--input_shape=images:1,3,640,640")));
+    // Folded shape arithmetic: no dynamic-output warning at all.
+    for (const AtcFinding& f : page->lastCheck().findings)
+        QVERIFY2(f.rule != QLatin1String("dynamic_output"), qPrintable(f.message));
+    QVERIFY(bar->text().isEmpty());
 }
 
 void TestWorkflowUi::runProducesOm()

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "models/inputshapemodel.h"
+
 #include "logging/logging.h"
 #include "onnx/modelloader.h"
 #include "pages/modelpage.h"
@@ -163,12 +165,13 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connectConversion();
     m_toolkit->refresh();
     m_toolkit->refreshDevices();
-    connect(m_shapesPage, &ShapesPage::surgeryFinished, this, [this](bool ok, const QString& result) {
+    connect(m_shapesPage, &ShapesPage::surgeryFinished, this, [this](bool ok, const QString& result, const QString& summary) {
         if (!ok) {
             m_messageBar->showMessage(MessageBar::Kind::Error, tr("Nothing was written"), result);
             return;
         }
-        m_messageBar->showMessage(MessageBar::Kind::Info, tr("Model written"), QDir::toNativeSeparators(result));
+        m_messageBar->showMessage(MessageBar::Kind::Info, summary.isEmpty() ? tr("Model written") : summary,
+            QDir::toNativeSeparators(result));
         m_messageBar->setAction(tr("Open It"), [this, result] { openModel(result); });
     });
     connect(m_loader, &ModelLoader::loadFailed, this,
@@ -240,6 +243,12 @@ void MainWindow::openModel(const QString& path)
 bool MainWindow::isLoading() const
 {
     return m_loader->isLoading();
+}
+
+void MainWindow::setInputShapes(const QList<InputShapeSpec>& specs)
+{
+    m_shapesPage->inputModel()->setSpecs(specs);
+    m_convertPage->shapeModel()->setSpecs(specs);
 }
 
 bool MainWindow::isBusy() const

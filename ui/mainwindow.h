@@ -1,5 +1,7 @@
 #pragma once
 
+#include "onnx/shapespec.h"
+
 #include "atc/atcoptions.h"
 #include "onnx/onnxmodel.h"
 
@@ -45,6 +47,8 @@ public:
     CompareDialog* showCompare(const QString& reference = {}, const QString& actual = {});
     // A saved ATC console log, shown on the ATC Run page (File > Open ATC Log…, a dropped .log/.txt file).
     void openAtcLog(const QString& path);
+    // Gives the open model's inputs these static shapes on the Shapes and Convert pages (atc-workbench --input-shape).
+    void setInputShapes(const QList<InputShapeSpec>& specs);
     // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run". False for an
     // unknown name.
     bool showPage(const QString& name);

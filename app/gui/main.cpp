@@ -4,6 +4,7 @@
 #include "theme.h"
 #include "logging/logging.h"
 #include "mainwindow.h"
+#include "onnx/shapespec.h"
 #include "pages/runpage.h"
 #include "screenshot.h"
 #include "settings/settings.h"
@@ -52,7 +53,9 @@ int main(int argc, char* argv[])
     const QCommandLineOption direction(QStringLiteral("direction"),
         QStringLiteral("With --export-graph: TB (default) or LR."), QStringLiteral("DIR"));
     const QCommandLineOption inputShape(QStringLiteral("input-shape"),
-        QStringLiteral("With --export-graph: fix inputs before inferring edge shapes."), QStringLiteral("SPEC"));
+        QStringLiteral("Fix these inputs (ATC syntax) on the Shapes and Convert pages of MODEL, and for --export-graph's "
+                       "edge shapes."),
+        QStringLiteral("SPEC"));
     const QCommandLineOption runCpu(QStringLiteral("run-cpu"),
         QStringLiteral("Once MODEL is open, run it on the CPU (ONNX Runtime) and chart it on the Run page."));
     const QCommandLineOption atcLog(QStringLiteral("atc-log"),
@@ -152,6 +155,18 @@ int main(int argc, char* argv[])
         else
             QObject::connect(&window, &wb::MainWindow::loadFinished, &window,
                 [&window, logFile](bool) { window.openAtcLog(logFile); }, Qt::SingleShotConnection);
+    }
+    if (parser.isSet(inputShape)) {
+        const auto specs = wb::parseInputShapeSpec(parser.value(inputShape));
+        if (!specs.ok()) {
+            std::fprintf(stderr, "atc-workbench: --input-shape: %s\n", qPrintable(specs.error().message));
+            return 2;
+        }
+        // Before the screenshot's handler, so the inference these shapes start is what it waits for.
+        QObject::connect(&window, &wb::MainWindow::loadFinished, &window, [&window, specs = specs.value()](bool ok) {
+            if (ok)
+                window.setInputShapes(specs);
+        }, Qt::SingleShotConnection);
     }
     if (parser.isSet(compare) != parser.isSet(against)) {
         std::fprintf(stderr, "atc-workbench: --compare and --against go together\n");

@@ -40,6 +40,7 @@ inline QList<ModelCase> generatedCases()
         { "fold_range.onnx", "input_ids:1,32;attention_mask:1,32" },
         { "yolo_like.onnx", "images:1,3,320,320" },
         { "flat_input.onnx", "pixels:1,784" },
+        { "paddle_rec.onnx", "x:1,3,48,320" },
         { "nonzero.onnx", "" },
         { "topk_declared.onnx", "" },
         { "nonzero_mid.onnx", "" },

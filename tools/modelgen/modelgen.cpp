@@ -158,6 +158,7 @@ std::string writeValidModels(const Writer &w)
     w.model("fold_range.onnx", buildFoldRange());
     w.model("yolo_like.onnx", buildYoloLike());
     w.model("flat_input.onnx", buildFlatInput());
+    w.model("paddle_rec.onnx", buildPaddleRec());
     w.model("nonzero.onnx", buildNonZero());
     w.model("topk_declared.onnx", buildTopKDeclared());
     w.model("nonzero_mid.onnx", buildNonZeroMidNetwork());

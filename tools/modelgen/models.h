@@ -29,6 +29,7 @@ onnx::ModelProto buildFoldExpand();
 onnx::ModelProto buildFoldRange();
 onnx::ModelProto buildYoloLike();
 onnx::ModelProto buildFlatInput();
+onnx::ModelProto buildPaddleRec();
 // Must stay dynamic, or must fail clearly.
 onnx::ModelProto buildNonZero();
 onnx::ModelProto buildTopKDeclared();

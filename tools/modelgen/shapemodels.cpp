@@ -258,6 +258,43 @@ onnx::ModelProto buildReshapeImpossible()
     return model;
 }
 
+onnx::ModelProto buildPaddleRec()
+{
+    onnx::ModelProto model;
+    initModel(model, 7, 13, "paddle_rec",
+              "Text recogniser exported the way paddle2onnx does: p2o.DynamicDimension names, Shape -> Cast -> Slice -> "
+              "Concat -> Reshape before the classifier.");
+    model.set_producer_name("PaddlePaddle");
+    GraphBuilder b(model.mutable_graph(), 0xF01D000E);
+    Ops o(b);
+    b.addInput("x", kFloat, {"p2o.DynamicDimension.0", 3, 48, "p2o.DynamicDimension.1"});
+    std::string y = b.unary("Relu", "/backbone/relu1", b.conv("/backbone/conv1", "x", 3, 8, 3, 2, true)); // 8x24xW/2
+    y = b.unary("Relu", "/backbone/relu2", b.conv("/backbone/conv2", y, 8, 8, 3, 2, true));          // 8x12xW/4
+    const std::string s = o.cast("/neck/shape", o.shape("/neck", y), onnx::TensorProto::INT32);
+    const std::string n = o.node("Slice", "/neck/n", {s, o.ints("/neck/n/starts", {0}), o.ints("/neck/n/ends", {1})});
+    const std::string w = o.node("Slice", "/neck/w", {s, o.ints("/neck/w/starts", {3}), o.ints("/neck/w/ends", {4})});
+    auto int32s = [&](const std::string &scope, int32_t v) {
+        const std::string out = GraphBuilder::outputName(scope, "Constant");
+        auto *attr = b.addNode("Constant", scope + "/Constant", {}, {out})->add_attribute();
+        attr->set_name("value");
+        attr->set_type(onnx::AttributeProto::TENSOR);
+        attr->mutable_t()->set_data_type(onnx::TensorProto::INT32);
+        attr->mutable_t()->add_dims(1);
+        attr->mutable_t()->add_int32_data(v);
+        return out;
+    };
+    const std::string target = o.cast("/neck/target", o.concat0("/neck/target", {n, int32s("/neck/c", 96), w}), kInt64);
+    y = o.node("Reshape", "/neck", {y, target}); // [N, 96, W/4]
+    y = o.node("Transpose", "/neck", {y});
+    setAttr(o.last(), "perm", std::vector<int64_t>{0, 2, 1});
+    y = o.node("MatMul", "/head/fc", {y, b.addRandomFloat("head.fc.weight", {96, 97}, 0.1f)});
+    o.node("Softmax", "/head", {y});
+    setAttr(o.last(), "axis", int64_t(2));
+    o.last()->set_output(0, "softmax_0.tmp_0");
+    b.addOutput("softmax_0.tmp_0", kFloat, {"p2o.DynamicDimension.2", "p2o.DynamicDimension.3", 97});
+    return model;
+}
+
 onnx::ModelProto buildFlatInput()
 {
     onnx::ModelProto model;

@@ -1,6 +1,8 @@
 #include "shapedelegate.h"
 
 #include "models/roles.h"
+#include "models/tensorshapemodel.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -20,6 +22,10 @@ void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
 {
     const QStringList dims = index.data(DimsRole).toStringList();
     const QVariantList dynamic = index.data(DynamicDimsRole).toList();
+    // A shape unknown here is not known to be dynamic: its open dims get the neutral info tone, not amber.
+    const QVariant status = index.data(TensorShapeModel::ShapeStatusRole);
+    const bool unknown = status.isValid()
+        && (status.toInt() == int(ShapeStatus::Unknown) || status.toInt() == int(ShapeStatus::Invalid));
     if (dims.isEmpty()) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
@@ -32,6 +38,7 @@ void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
 
     painter->save();
+    painter->setClipRect(opt.rect); // never into the next column
     const QFontMetrics fm(opt.font);
     const QRect rect = opt.rect.adjusted(6, 0, -4, 0);
     int x = rect.left();
@@ -43,6 +50,25 @@ void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
         painter->drawText(x, baseline, s);
         x += fm.horizontalAdvance(s);
     };
+    // When the column is too narrow for the whole shape, long dim names are elided in the middle (the tooltip and
+    // the model keep the full text), so the columns after it stay in view.
+    QStringList shown = dims;
+    const int natural = fm.horizontalAdvance(QLatin1Char('[') + dims.join(QStringLiteral(", ")) + QLatin1Char(']'))
+        + int(dynamic.size()) * (2 * kChipPad + 2);
+    if (natural > rect.width() && !dynamic.isEmpty()) {
+        // Static sizes and separators keep their width; the dynamic names share what is left.
+        int fixed = fm.horizontalAdvance(QStringLiteral("[]")) + fm.horizontalAdvance(QStringLiteral(", ")) * int(dims.size() - 1);
+        for (int i = 0; i < dims.size(); ++i)
+            fixed += dynamic.contains(i) ? 2 * kChipPad + 2 : fm.horizontalAdvance(dims.at(i));
+        const int each = qMax(fm.horizontalAdvance(QStringLiteral("ab…yz")), (rect.width() - fixed) / int(dynamic.size()));
+        QFont bold = opt.font;
+        bold.setBold(true);
+        const QFontMetrics bfm(bold);
+        for (int i = 0; i < dims.size(); ++i) {
+            if (dynamic.contains(i))
+                shown[i] = bfm.elidedText(dims.at(i), Qt::ElideMiddle, each);
+        }
+    }
     drawText(QStringLiteral("["), text);
     for (int i = 0; i < dims.size(); ++i) {
         if (i > 0)
@@ -51,19 +77,19 @@ void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
             QFont bold = opt.font;
             bold.setBold(true);
             const QFontMetrics bfm(bold);
-            const int w = bfm.horizontalAdvance(dims.at(i)) + 2 * kChipPad;
+            const int w = bfm.horizontalAdvance(shown.at(i)) + 2 * kChipPad;
             const QRect chip(x, rect.center().y() - fm.height() / 2 - 1, w, fm.height() + 2);
             painter->setRenderHint(QPainter::Antialiasing);
             painter->setPen(Qt::NoPen);
-            painter->setBrush(dynamicColor());
+            painter->setBrush(unknown ? theme::cellBackground(theme::Tone::Info) : dynamicColor());
             painter->drawRoundedRect(chip, 4, 4);
             painter->setFont(bold);
-            painter->setPen(QColor(0x4a, 0x2c, 0x00));
-            painter->drawText(x + kChipPad, baseline, dims.at(i));
+            painter->setPen(unknown ? theme::cellText(theme::Tone::Info) : QColor(0x4a, 0x2c, 0x00));
+            painter->drawText(x + kChipPad, baseline, shown.at(i));
             painter->setFont(opt.font);
             x += w;
         } else {
-            drawText(dims.at(i), text);
+            drawText(shown.at(i), text);
         }
     }
     drawText(QStringLiteral("]"), text);

@@ -51,6 +51,7 @@ QWidget* withFilter(QListWidget* list, const QString& title, const QString& hint
 ExtractDialog::ExtractDialog(
     const QList<TensorInfo>& tensors, const QStringList& modelInputs, const QString& suggestedPath, QWidget* parent)
     : QDialog(parent)
+    , m_proposal(new QLabel(this))
     , m_outputs(makeList(tensors))
     , m_inputs(makeList(tensors))
     , m_path(new QLineEdit(suggestedPath, this))
@@ -65,6 +66,10 @@ ExtractDialog::ExtractDialog(
         this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
+    m_proposal->setWordWrap(true);
+    m_proposal->setObjectName(QStringLiteral("cutProposal"));
+    m_proposal->hide();
+    layout->addWidget(m_proposal);
     auto* lists = new QHBoxLayout;
     lists->addWidget(withFilter(m_outputs, tr("Outputs"), tr("Tensors the sub-model computes."), this));
     lists->addWidget(withFilter(m_inputs, tr("Inputs (optional)"),
@@ -106,6 +111,17 @@ void ExtractDialog::setChecked(const QStringList& outputs, const QStringList& in
                                                                                                        : Qt::Unchecked);
     }
     updateOk();
+}
+
+void ExtractDialog::setProposal(const QString& text)
+{
+    m_proposal->setText(text);
+    m_proposal->setVisible(!text.isEmpty());
+}
+
+QString ExtractDialog::proposal() const
+{
+    return m_proposal->text();
 }
 
 QStringList ExtractDialog::outputs() const

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 class QDialogButtonBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 
@@ -22,11 +23,15 @@ public:
     QString path() const;
 
     void setChecked(const QStringList& outputs, const QStringList& inputs);
+    // A line above the lists explaining what is checked already (the proposed cut).
+    void setProposal(const QString& text);
+    QString proposal() const;
 
 private:
     QListWidget* makeList(const QList<TensorInfo>& tensors);
     void updateOk();
 
+    QLabel* m_proposal;
     QListWidget* m_outputs;
     QListWidget* m_inputs;
     QLineEdit* m_path;

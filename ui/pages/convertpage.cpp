@@ -5,7 +5,9 @@
 #include "delegates/shapedelegate.h"
 #include "delegates/staticshapedelegate.h"
 #include "models/inputshapemodel.h"
+#include "onnx/dimhints.h"
 #include "util/latestonly.h"
+#include "widgets/dimsuggestionbar.h"
 #include "widgets/extraflagseditor.h"
 #include "widgets/findingslist.h"
 #include "widgets/pathfield.h"
@@ -183,7 +185,12 @@ QWidget* ConvertPage::buildBasic()
     m_shapeView->setItemDelegateForColumn(InputShapeModel::StaticShapeColumn, new StaticShapeDelegate(m_shapeView));
     m_shapeView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_shapeView->setMinimumHeight(110);
-    form->addRow(tr("Input shapes:"), m_shapeView);
+    auto* shapes = new QWidget(box);
+    auto* shapesLayout = new QVBoxLayout(shapes);
+    shapesLayout->setContentsMargins(0, 0, 0, 0);
+    shapesLayout->addWidget(m_shapeView);
+    shapesLayout->addWidget(new DimSuggestionBar(m_shapes, shapes));
+    form->addRow(tr("Input shapes:"), shapes);
     m_batches->setPlaceholderText(tr("e.g. 1,4,8: one static OM per batch size"));
     m_batches->setObjectName(QStringLiteral("batchVariants"));
     form->addRow(tr("Batch variants:"), m_batches);
@@ -256,7 +263,13 @@ void ConvertPage::setModel(const OnnxModelPtr& model)
     m_restoring = true;
     m_model = model;
     m_shapes->setInputs(model->summary().inputs);
+    m_shapes->setHints(dimHints(*model));
     m_shapeView->resizeColumnsToContents();
+    // Long symbolic names (p2o.DynamicDimension.0) must not push the static shapes out of sight: the model's
+    // columns are capped (the delegate elides, the tooltip has the full shape).
+    const int cap = m_shapeView->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28;
+    for (const int column : { int(InputShapeModel::NameColumn), int(InputShapeModel::ModelShapeColumn) })
+        m_shapeView->setColumnWidth(column, qMin(m_shapeView->columnWidth(column), cap));
     const QFileInfo source(model->summary().path);
     m_modelLabel->setText(source.fileName());
     m_modelLabel->setToolTip(source.absoluteFilePath());

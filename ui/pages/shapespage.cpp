@@ -6,7 +6,10 @@
 #include "delegates/staticshapedelegate.h"
 #include "dialogs/extractdialog.h"
 #include "models/inputshapemodel.h"
+#include "widgets/dimsuggestionbar.h"
 #include "models/tensorshapemodel.h"
+#include "onnx/cutproposal.h"
+#include "onnx/simplify.h"
 #include "onnx/surgery.h"
 #include "util/latestonly.h"
 
@@ -53,7 +56,7 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex& parent) const override
     {
         const QModelIndex index = sourceModel()->index(row, TensorShapeModel::ShapeColumn, parent);
-        if (m_onlyDynamic && !index.data(DynamicRole).toBool())
+        if (m_onlyDynamic && !index.data(TensorShapeModel::NotStaticRole).toBool())
             return false;
         return m_text.isEmpty()
             || index.data(TensorShapeModel::TensorNameRole).toString().contains(m_text, Qt::CaseInsensitive);
@@ -91,9 +94,11 @@ ShapesPage::ShapesPage(QWidget* parent)
     , m_spec(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_filter(new QLineEdit(this))
-    , m_onlyDynamic(new QCheckBox(tr("Only tensors still dynamic"), this))
+    , m_onlyDynamic(new QCheckBox(tr("Only tensors not static"), this))
     , m_save(new QPushButton(tr("Save Static Copy…"), this))
+    , m_simplify(new QPushButton(tr("Save Simplified Copy…"), this))
     , m_extract(new QPushButton(tr("Extract Sub-model…"), this))
+    , m_suggestion(new DimSuggestionBar(m_inputs, this))
 {
     setObjectName(QStringLiteral("shapesPage"));
     auto* layout = new QVBoxLayout(this);
@@ -101,8 +106,8 @@ ShapesPage::ShapesPage(QWidget* parent)
 
     auto* inputBox = new QGroupBox(tr("Input shapes"), splitter);
     auto* inputLayout = new QVBoxLayout(inputBox);
-    auto* hint = new QLabel(tr("Give every input the static shape you will convert with. Shape inference reruns as "
-                               "you type."),
+    auto* hint = new QLabel(tr("Give every input the static shape you will convert with: the batch is proposed, every "
+                               "other open dimension (?) needs its size. Shape inference reruns as you type."),
         inputBox);
     hint->setWordWrap(true);
     inputLayout->addWidget(hint);
@@ -113,6 +118,7 @@ ShapesPage::ShapesPage(QWidget* parent)
     m_inputView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_inputView->setMinimumHeight(m_inputView->verticalHeader()->defaultSectionSize() * 3);
     inputLayout->addWidget(m_inputView);
+    inputLayout->addWidget(m_suggestion);
     auto* specRow = new QHBoxLayout;
     specRow->addWidget(new QLabel(QStringLiteral("--input_shape="), inputBox));
     m_spec->setReadOnly(true);
@@ -137,6 +143,7 @@ ShapesPage::ShapesPage(QWidget* parent)
     m_tensorView->setObjectName(QStringLiteral("tensorShapeTable"));
     m_tensorView->setModel(m_proxy);
     m_tensorView->setItemDelegateForColumn(TensorShapeModel::ShapeColumn, new ShapeDelegate(m_tensorView));
+    m_tensorView->horizontalHeader()->setSectionResizeMode(TensorShapeModel::ShapeColumn, QHeaderView::ResizeToContents);
     tensorLayout->addWidget(m_tensorView);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
@@ -145,8 +152,13 @@ ShapesPage::ShapesPage(QWidget* parent)
     auto* actions = new QHBoxLayout;
     actions->addStretch();
     m_save->setToolTip(tr("Write a copy with these static input shapes and every inferred shape."));
+    m_simplify->setObjectName(QStringLiteral("saveSimplified"));
+    m_simplify->setToolTip(tr("Write a copy with these inputs, shape arithmetic and other constants folded, Identity "
+                              "and dead nodes removed (what onnx-simplifier does before ATC); with ONNX Runtime both "
+                              "models are run and must agree."));
     m_extract->setToolTip(tr("Write the part of the graph between chosen tensors (e.g. without NMS)."));
     actions->addWidget(m_save);
+    actions->addWidget(m_simplify);
     actions->addWidget(m_extract);
     layout->addLayout(actions);
 
@@ -158,6 +170,7 @@ ShapesPage::ShapesPage(QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, this, [this] { setTensorFilter(m_filter->text(), m_onlyDynamic->isChecked()); });
     connect(m_onlyDynamic, &QCheckBox::toggled, this, [this] { setTensorFilter(m_filter->text(), m_onlyDynamic->isChecked()); });
     connect(m_save, &QPushButton::clicked, this, &ShapesPage::chooseStaticCopy);
+    connect(m_simplify, &QPushButton::clicked, this, &ShapesPage::chooseSimplifiedCopy);
     connect(m_extract, &QPushButton::clicked, this, &ShapesPage::chooseExtract);
     connect(m_surgery, &LatestOnlyRunner::busyChanged, this, &ShapesPage::setBusy);
     clear();
@@ -169,6 +182,7 @@ void ShapesPage::setModel(const OnnxModelPtr& model)
     m_result = {};
     m_tensors->clear();
     m_inputs->setInputs(model->summary().inputs); // schedules the first inference
+    m_inputs->setHints(dimHints(*model));
     m_inputView->resizeColumnsToContents();
     setBusy(false);
 }
@@ -183,7 +197,19 @@ void ShapesPage::clear()
     m_spec->clear();
     m_status->clear();
     m_save->setEnabled(false);
+    m_simplify->setEnabled(false);
     m_extract->setEnabled(false);
+    m_inputs->setHints({});
+}
+
+QString ShapesPage::suggestionText() const
+{
+    return m_suggestion->text();
+}
+
+void ShapesPage::applySuggestions()
+{
+    m_suggestion->apply();
 }
 
 QString ShapesPage::statusText() const
@@ -216,47 +242,70 @@ void ShapesPage::scheduleInference()
 
 void ShapesPage::runInference()
 {
-    const auto specs = m_inputs->specs();
-    if (!specs.ok()) {
-        m_inference->discard();
-        m_status->setText(errorHtml(specs.error().message));
-        m_save->setEnabled(false);
-        emit inferenceFinished(false);
-        return;
-    }
+    // Inference runs on the inputs that have their sizes; the others stay as the model declares them, and the
+    // tensors they reach are shown as following them.
     m_status->setText(tr("Inferring shapes…"));
     const OnnxModelPtr model = m_model;
-    const QList<InputShapeSpec> fixed = specs.value();
+    const QList<InputShapeSpec> fixed = m_inputs->completeSpecs();
     m_inference->submit<Result<InferenceResult>>([model, fixed] { return inferShapes(*model, fixed); },
         [this](const Result<InferenceResult>& result) {
             if (!result.ok()) {
                 m_status->setText(errorHtml(result.error().message));
                 m_save->setEnabled(false);
+                m_simplify->setEnabled(false);
                 emit inferenceFinished(false);
                 return;
             }
             m_result = result.value();
-            m_tensors->setTensors(m_result.tensors);
+            m_tensors->setResult(m_result);
             m_tensorView->resizeColumnToContents(TensorShapeModel::NameColumn);
-            QString text = m_result.stillDynamic.isEmpty()
-                ? tr("%1 tensors inferred; every shape is static.").arg(m_result.tensors.size())
-                : tr("%1 tensors inferred; <b>%2 still dynamic</b> (%3%4). Data-dependent ops such as "
-                     "NonMaxSuppression, or shape arithmetic ONNX cannot see through, keep them dynamic: cut them "
-                     "off with Extract Sub-model, or let ATC handle them with a dynamic profile.")
-                      .arg(m_result.tensors.size())
-                      .arg(m_result.stillDynamic.size())
-                      .arg(QStringList(m_result.stillDynamic.mid(0, 3)).join(QStringLiteral(", ")).toHtmlEscaped(),
-                          m_result.stillDynamic.size() > 3 ? QStringLiteral(", …") : QString());
-            if (!m_result.dynamicOrigins.isEmpty())
-                text += QStringLiteral("<br>") + m_result.dynamicOrigins.first().toHtmlEscaped();
-            if (!m_result.warnings.isEmpty())
-                text += QStringLiteral("<br>") + tr("ONNX could not infer some nodes: %1")
-                                                      .arg(m_result.warnings.first().toHtmlEscaped());
-            m_status->setText(text);
-            m_save->setEnabled(true);
-            m_extract->setEnabled(true);
+            m_status->setText(verdictText());
+            setBusy(m_surgery->isBusy());
             emit inferenceFinished(true);
         });
+}
+
+QString ShapesPage::verdictText() const
+{
+    const InferenceResult& r = m_result;
+    QStringList lines;
+    const QStringList missing = m_inputs->missingDims();
+    for (const QString& m : missing)
+        lines.append(errorHtml(m));
+    if (const auto specs = m_inputs->specs(); !specs.ok() && missing.isEmpty())
+        lines.append(errorHtml(specs.error().message)); // a row that does not parse: left as the model declares it
+    int followsInput = 0, dataDependent = 0;
+    for (const ShapeFact& f : r.facts) {
+        followsInput += f.status == ShapeStatus::FollowsInput ? 1 : 0;
+        dataDependent += f.status == ShapeStatus::DataDependent ? 1 : 0;
+    }
+    const QString folded = tr("%n node(s) of shape arithmetic folded", nullptr, r.foldedNodes);
+    if (r.stillDynamic.isEmpty() && r.unknownShapes.isEmpty()) {
+        lines.prepend(tr("%1 tensors inferred; every shape is static (%2).").arg(r.tensors.size()).arg(folded));
+        return lines.join(QStringLiteral("<br>"));
+    }
+    QStringList counts;
+    if (followsInput > 0)
+        counts.append(tr("%n follow(s) inputs not sized yet", nullptr, followsInput));
+    if (dataDependent > 0)
+        counts.append(tr("<b>%n data-dependent</b>", nullptr, dataDependent));
+    if (!r.unknownShapes.isEmpty())
+        counts.append(tr("%n unknown here (not known to be dynamic)", nullptr, int(r.unknownShapes.size())));
+    lines.prepend(tr("%1 tensors inferred (%2): %3.").arg(r.tensors.size()).arg(folded, counts.join(QStringLiteral(", "))));
+    for (const ShapeOrigin& o : r.origins.mid(0, 3))
+        lines.append(o.message.toHtmlEscaped());
+    if (dataDependent > 0 && m_model) {
+        const CutProposal cut = proposeCut(*m_model, r);
+        if (cut.possible && cut.postProcessingOnly)
+            lines.append(tr("Extract Sub-model can cut just before it: %1.").arg(cut.summary().toHtmlEscaped()));
+        else if (cut.possible)
+            lines.append(tr("The data-dependent part is not only post-processing (it holds %1): keep the model whole "
+                            "and build it with dynamic shapes, or give that step a fixed size.")
+                             .arg(cut.heavyHostOps.join(QStringLiteral(", ")).toHtmlEscaped()));
+    }
+    if (!r.warnings.isEmpty())
+        lines.append(tr("ONNX could not infer some nodes: %1").arg(r.warnings.first().toHtmlEscaped()));
+    return lines.join(QStringLiteral("<br>"));
 }
 
 QString ShapesPage::suggestedPath(const QString& suffix) const
@@ -278,6 +327,16 @@ void ShapesPage::chooseStaticCopy()
         saveStaticCopyTo(path);
 }
 
+void ShapesPage::chooseSimplifiedCopy()
+{
+    if (!m_model)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Simplified Copy"),
+        suggestedPath(QStringLiteral("_simplified")), tr("ONNX models (*.onnx)"));
+    if (!path.isEmpty())
+        saveSimplifiedCopyTo(path);
+}
+
 void ShapesPage::chooseExtract()
 {
     if (!m_model)
@@ -286,6 +345,11 @@ void ShapesPage::chooseExtract()
     for (const TensorInfo& t : m_model->summary().inputs)
         modelInputs.append(t.name);
     ExtractDialog dialog(m_result.tensors, modelInputs, suggestedPath(QStringLiteral("_extracted")), this);
+    // The cut just before the data-dependent post-processing, checked already: the user sees it and may change it.
+    if (const CutProposal cut = proposeCut(*m_model, m_result); cut.possible && cut.postProcessingOnly) {
+        dialog.setChecked(cut.outputs, {});
+        dialog.setProposal(tr("Proposed: the cut just before the data-dependent post-processing. It %1.").arg(cut.summary()));
+    }
     if (dialog.exec() == QDialog::Accepted)
         extractTo(dialog.inputs(), dialog.outputs(), dialog.path());
 }
@@ -294,35 +358,66 @@ void ShapesPage::saveStaticCopyTo(const QString& path)
 {
     const auto specs = m_inputs->specs();
     if (!m_model || !specs.ok()) {
-        emit surgeryFinished(false, specs.ok() ? tr("No model is open.") : specs.error().message);
+        emit surgeryFinished(false, specs.ok() ? tr("No model is open.") : specs.error().message, {});
         return;
     }
     const OnnxModelPtr model = m_model;
     const QList<InputShapeSpec> fixed = specs.value();
     m_surgery->submit<Result<SurgeryResult>>([model, fixed, path] { return writeStaticCopy(*model, fixed, path); },
         [this](const Result<SurgeryResult>& r) {
-            emit surgeryFinished(r.ok(), r.ok() ? r.value().path : r.error().message);
+            emit surgeryFinished(r.ok(), r.ok() ? r.value().path : r.error().message, {});
+        });
+}
+
+void ShapesPage::saveSimplifiedCopyTo(const QString& path)
+{
+    const auto specs = m_inputs->specs();
+    if (!m_model || !specs.ok()) {
+        emit surgeryFinished(false, specs.ok() ? tr("No model is open.") : specs.error().message, {});
+        return;
+    }
+    const OnnxModelPtr model = m_model;
+    SimplifyOptions options;
+    options.inputShapes = specs.value();
+    m_surgery->submit<Result<SimplifyResult>>([model, options, path] { return simplifyModel(*model, options, path); },
+        [this](const Result<SimplifyResult>& r) {
+            if (!r.ok()) {
+                emit surgeryFinished(false, r.error().message, {});
+                return;
+            }
+            const SimplifyResult& s = r.value();
+            emit surgeryFinished(true, s.written.path,
+                tr("Simplified copy written: %1 → %2 nodes (%3 folded, %4 removed); %5")
+                    .arg(s.nodesBefore)
+                    .arg(s.nodesAfter)
+                    .arg(s.folded)
+                    .arg(s.removedIdentity + s.removedDead)
+                    .arg(s.comparison.summary()));
         });
 }
 
 void ShapesPage::extractTo(const QStringList& inputs, const QStringList& outputs, const QString& path)
 {
     if (!m_model) {
-        emit surgeryFinished(false, tr("No model is open."));
+        emit surgeryFinished(false, tr("No model is open."), {});
         return;
     }
     const OnnxModelPtr model = m_model;
     m_surgery->submit<Result<SurgeryResult>>(
         [model, inputs, outputs, path] { return extractSubModel(*model, inputs, outputs, path); },
         [this](const Result<SurgeryResult>& r) {
-            emit surgeryFinished(r.ok(), r.ok() ? r.value().path : r.error().message);
+            emit surgeryFinished(r.ok(), r.ok() ? r.value().path : r.error().message, {});
         });
 }
 
 void ShapesPage::setBusy(bool busy)
 {
     const bool ready = m_model && !busy;
-    m_save->setEnabled(ready && m_inputs->specs().ok());
+    const auto specs = m_inputs->specs();
+    m_save->setEnabled(ready && specs.ok());
+    m_simplify->setEnabled(ready && specs.ok());
+    const QString why = specs.ok() ? QString() : specs.error().message;
+    m_save->setToolTip(why.isEmpty() ? tr("Write a copy with these static input shapes and every inferred shape.") : why);
     m_extract->setEnabled(ready);
 }
 

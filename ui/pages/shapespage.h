@@ -15,6 +15,7 @@ class QTimer;
 
 namespace wb {
 
+class DimSuggestionBar;
 class InputShapeModel;
 class LatestOnlyRunner;
 class TensorShapeModel;
@@ -39,17 +40,23 @@ public:
 
     void setTensorFilter(const QString& text, bool onlyDynamic);
     void saveStaticCopyTo(const QString& path);
+    void saveSimplifiedCopyTo(const QString& path);
+    QString suggestionText() const;
+    void applySuggestions();
     void extractTo(const QStringList& inputs, const QStringList& outputs, const QString& path);
 
 signals:
     void inferenceFinished(bool ok);
-    // A surgery finished: ok with the written path, or not with the reason.
-    void surgeryFinished(bool ok, const QString& pathOrMessage);
+    // A surgery finished: ok with the written path, or not with the reason. `summary` says what was done when
+    // there is more to say than the path ("Simplified: 141 -> 33 nodes, outputs identical").
+    void surgeryFinished(bool ok, const QString& pathOrMessage, const QString& summary);
 
 private:
     void scheduleInference();
     void runInference();
     void chooseStaticCopy();
+    void chooseSimplifiedCopy();
+    QString verdictText() const;
     void chooseExtract();
     void setBusy(bool busy);
     QString suggestedPath(const QString& suffix) const;
@@ -69,7 +76,9 @@ private:
     QLineEdit* m_filter;
     QCheckBox* m_onlyDynamic;
     QPushButton* m_save;
+    QPushButton* m_simplify;
     QPushButton* m_extract;
+    DimSuggestionBar* m_suggestion;
 };
 
 } // namespace wb
