@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
@@ -71,7 +71,7 @@
         <translation>比较输出</translation>
     </message>
     <message>
-        <source>Compare a run's outputs with the reference's, on the same inputs: ONNX Runtime's output_N.pb (Run page or `atcwb bench --output-dir`) against the OM's output_N.bin (om-runner, msame, ais_bench).</source>
+        <source>Compare a run&apos;s outputs with the reference&apos;s, on the same inputs: ONNX Runtime&apos;s output_N.pb (Run page or `atcwb bench --output-dir`) against the OM&apos;s output_N.bin (om-runner, msame, ais_bench).</source>
         <translation>在相同输入下，把一次运行的输出与参考输出比较：ONNX Runtime 的 output_N.pb（“推理”页或 `atcwb bench --output-dir`）对比 OM 的 output_N.bin（om-runner、msame、ais_bench）。</translation>
     </message>
     <message>
@@ -493,15 +493,15 @@
         <translation>取消预检</translation>
     </message>
     <message>
-        <source>Stop ATC's pre-check.</source>
+        <source>Stop ATC&apos;s pre-check.</source>
         <translation>停止 ATC 预检。</translation>
     </message>
     <message>
-        <source>ATC's own pre-check (atc --mode=3) needs an installed toolkit: %1</source>
+        <source>ATC&apos;s own pre-check (atc --mode=3) needs an installed toolkit: %1</source>
         <translation>ATC 自带的预检（atc --mode=3）需要已安装的工具包：%1</translation>
     </message>
     <message>
-        <source>Run ATC's own pre-check (atc --mode=3) on these options and add what it reports to the checks.</source>
+        <source>Run ATC&apos;s own pre-check (atc --mode=3) on these options and add what it reports to the checks.</source>
         <translation>用当前选项运行 ATC 自带的预检（atc --mode=3），并把结果加入检查列表。</translation>
     </message>
     <message>
@@ -523,7 +523,7 @@
         </translation>
     </message>
     <message>
-        <source>This ATC's --help does not list --%1.</source>
+        <source>This ATC&apos;s --help does not list --%1.</source>
         <translation>此 ATC 的 --help 中没有 --%1。</translation>
     </message>
     <message>
@@ -533,6 +533,29 @@
     <message>
         <source>Shell scripts (*.sh)</source>
         <translation>Shell 脚本 (*.sh)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::DimSuggestionBar</name>
+    <message>
+        <source>Use Suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Put the sizes the model suggests into the open dimensions.</source>
+        <translation>把模型建议的尺寸填入尚未指定的维度。</translation>
+    </message>
+    <message>
+        <source>dim %1 = %2</source>
+        <translation>维度 %1 = %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>The model suggests: %1.</source>
+        <translation>模型建议：%1。</translation>
     </message>
 </context>
 <context>
@@ -554,7 +577,7 @@
         <translation>值</translation>
     </message>
     <message>
-        <source>Add any flag `atc --help` lists; the form's own fields are not offered.</source>
+        <source>Add any flag `atc --help` lists; the form&apos;s own fields are not offered.</source>
         <translation>可添加 `atc --help` 列出的任意参数；表单中已有字段的参数不在此列出。</translation>
     </message>
     <message>
@@ -570,7 +593,7 @@
         <translation>--%1 在表单中有专门的字段：请在那里设置。</translation>
     </message>
     <message>
-        <source>This ATC's --help does not list --%1</source>
+        <source>This ATC&apos;s --help does not list --%1</source>
         <translation>此 ATC 的 --help 中没有 --%1</translation>
     </message>
 </context>
@@ -597,7 +620,7 @@
         <translation>输入（可选）</translation>
     </message>
     <message>
-        <source>Tensors it starts from. Leave empty to keep the model's inputs (%1).</source>
+        <source>Tensors it starts from. Leave empty to keep the model&apos;s inputs (%1).</source>
         <translation>子模型的起始张量。留空则沿用模型的输入（%1）。</translation>
     </message>
     <message>
@@ -709,7 +732,7 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>用作输出节点</translation>
     </message>
     <message>
-        <source>Add the selected node to ATC's --out_nodes on the Convert page</source>
+        <source>Add the selected node to ATC&apos;s --out_nodes on the Convert page</source>
         <translation>把所选节点加入“转换”页的 ATC --out_nodes</translation>
     </message>
     <message>
@@ -792,10 +815,6 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>%1 有 %2 个维度；但给出了 %3 个。</translation>
     </message>
     <message>
-        <source>Proposed: dynamic dimensions set to 1. Edit to the size you deploy with.</source>
-        <translation>建议值：动态维度设为 1。请改成部署时使用的尺寸。</translation>
-    </message>
-    <message>
         <source>Comma-separated sizes, e.g. 1,3,224,224.</source>
         <translation>用逗号分隔的尺寸，例如 1,3,224,224。</translation>
     </message>
@@ -814,6 +833,34 @@ Nodes: %1 (double-click to show in the graph)</source>
     <message>
         <source>Static shape to use</source>
         <translation>使用的静态形状</translation>
+    </message>
+    <message>
+        <source>%1 (dim %2) = %3, from %4</source>
+        <translation>%1（维度 %2）= %3，依据 %4</translation>
+    </message>
+    <message>
+        <source>%1 (dim %2)</source>
+        <translation>%1（维度 %2）</translation>
+    </message>
+    <message>
+        <source>Give %1 a size: only the batch is proposed, every other dimension needs the value you deploy with.</source>
+        <translation>请为 %1 指定尺寸：只有批大小会自动建议，其他维度都需要填写部署时的实际值。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos;: %2</source>
+        <translation>输入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos; needs a size for %2.</source>
+        <translation>输入“%1”的 %2 需要指定尺寸。</translation>
+    </message>
+    <message>
+        <source>The model suggests %1.</source>
+        <translation>模型建议 %1。</translation>
+    </message>
+    <message>
+        <source>Proposed: the batch set to 1. Edit to the size you deploy with.</source>
+        <translation>建议值：批大小设为 1。请改为部署时使用的尺寸。</translation>
     </message>
 </context>
 <context>
@@ -893,7 +940,7 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>形状</translation>
     </message>
     <message>
-        <source>Fix input shapes, infer every tensor's shape, save a static copy or extract a sub-model</source>
+        <source>Fix input shapes, infer every tensor&apos;s shape, save a static copy or extract a sub-model</source>
         <translation>固定输入形状，推导每个张量的形状，保存静态副本或提取子模型</translation>
     </message>
     <message>
@@ -901,7 +948,7 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>计算图</translation>
     </message>
     <message>
-        <source>The model's graph: search, node properties, problems, export</source>
+        <source>The model&apos;s graph: search, node properties, problems, export</source>
         <translation>模型的计算图：搜索、节点属性、问题、导出</translation>
     </message>
     <message>
@@ -1248,7 +1295,7 @@ Stop them and quit?</source>
         <translation>并非所有档位都能放入表格（见下方）。在编辑表格之前，该值会按原样保留。</translation>
     </message>
     <message>
-        <source>Row %1: '%2' is not a positive whole number: the row is left out.</source>
+        <source>Row %1: &apos;%2&apos; is not a positive whole number: the row is left out.</source>
         <translation>第 %1 行：“%2”不是正整数：该行被忽略。</translation>
     </message>
     <message>
@@ -1427,7 +1474,7 @@ Stop them and quit?</source>
         <translation>（不保存）</translation>
     </message>
     <message>
-        <source>Keep the last iteration's outputs in this folder (output_N.pb from ONNX Runtime, output_N.bin from the NPU runners) for Tools &gt; Compare Outputs.</source>
+        <source>Keep the last iteration&apos;s outputs in this folder (output_N.pb from ONNX Runtime, output_N.bin from the NPU runners) for Tools &gt; Compare Outputs.</source>
         <translation>把最后一次迭代的输出保存到此文件夹（ONNX Runtime 为 output_N.pb，NPU 运行器为 output_N.bin），供“工具 &gt; 比较输出”使用。</translation>
     </message>
     <message>
@@ -1439,7 +1486,7 @@ Stop them and quit?</source>
         <translation>输出保存到：</translation>
     </message>
     <message>
-        <source>msame and ais_bench draw their own random inputs: to compare their outputs with ONNX Runtime's, run both on zeros or on the same input files.</source>
+        <source>msame and ais_bench draw their own random inputs: to compare their outputs with ONNX Runtime&apos;s, run both on zeros or on the same input files.</source>
         <translation>msame 和 ais_bench 使用各自生成的随机输入：若要与 ONNX Runtime 的输出比较，请让两者都使用全零输入或相同的输入文件。</translation>
     </message>
 </context>
@@ -1489,10 +1536,6 @@ Stop them and quit?</source>
 <context>
     <name>wb::ShapesPage</name>
     <message>
-        <source>Only tensors still dynamic</source>
-        <translation>只显示仍为动态的张量</translation>
-    </message>
-    <message>
         <source>Save Static Copy…</source>
         <translation>保存静态副本…</translation>
     </message>
@@ -1503,10 +1546,6 @@ Stop them and quit?</source>
     <message>
         <source>Input shapes</source>
         <translation>输入形状</translation>
-    </message>
-    <message>
-        <source>Give every input the static shape you will convert with. Shape inference reruns as you type.</source>
-        <translation>为每个输入给出转换时使用的静态形状。形状推导会随输入实时重新运行。</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1533,14 +1572,6 @@ Stop them and quit?</source>
         <translation>正在推导形状…</translation>
     </message>
     <message>
-        <source>%1 tensors inferred; every shape is static.</source>
-        <translation>已推导 %1 个张量；所有形状均为静态。</translation>
-    </message>
-    <message>
-        <source>%1 tensors inferred; &lt;b&gt;%2 still dynamic&lt;/b&gt; (%3%4). Data-dependent ops such as NonMaxSuppression, or shape arithmetic ONNX cannot see through, keep them dynamic: cut them off with Extract Sub-model, or let ATC handle them with a dynamic profile.</source>
-        <translation>已推导 %1 个张量；&lt;b&gt;%2 个仍为动态&lt;/b&gt;（%3%4）。NonMaxSuppression 等数据相关算子，或 ONNX 无法推导的形状运算，会使它们保持动态：可用“提取子模型”将其切除，或使用动态档位交给 ATC 处理。</translation>
-    </message>
-    <message>
         <source>ONNX could not infer some nodes: %1</source>
         <translation>ONNX 无法推导部分节点：%1</translation>
     </message>
@@ -1556,12 +1587,80 @@ Stop them and quit?</source>
         <source>No model is open.</source>
         <translation>未打开模型。</translation>
     </message>
+    <message>
+        <source>Only tensors not static</source>
+        <translation>仅显示非静态张量</translation>
+    </message>
+    <message>
+        <source>Save Simplified Copy…</source>
+        <translation>保存简化副本…</translation>
+    </message>
+    <message>
+        <source>Give every input the static shape you will convert with: the batch is proposed, every other open dimension (?) needs its size. Shape inference reruns as you type.</source>
+        <translation>为每个输入指定转换时使用的静态形状：批大小会自动建议，其余未定的维度（?）需要填写尺寸。输入时会重新推导形状。</translation>
+    </message>
+    <message>
+        <source>Write a copy with these inputs, shape arithmetic and other constants folded, Identity and dead nodes removed (what onnx-simplifier does before ATC); with ONNX Runtime both models are run and must agree.</source>
+        <translation>按这些输入写出副本：折叠形状计算和其他常量，删除 Identity 与无用节点（即 ATC 之前用 onnx-simplifier 做的事）；若有 ONNX Runtime，会运行两个模型并要求输出一致。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) of shape arithmetic folded</source>
+        <translation>
+            <numerusform>折叠了 %n 个形状计算节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tensors inferred; every shape is static (%2).</source>
+        <translation>已推导 %1 个张量；所有形状均为静态（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n follow(s) inputs not sized yet</source>
+        <translation>
+            <numerusform>%n 个随尚未指定尺寸的输入而变</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n data-dependent&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n 个取决于数据&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unknown here (not known to be dynamic)</source>
+        <translation>
+            <numerusform>%n 个在此无法推导（并不说明是动态的）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 tensors inferred (%2): %3.</source>
+        <translation>已推导 %1 个张量（%2）：%3。</translation>
+    </message>
+    <message>
+        <source>Extract Sub-model can cut just before it: %1.</source>
+        <translation>“提取子模型”可在其之前切分：%1。</translation>
+    </message>
+    <message>
+        <source>The data-dependent part is not only post-processing (it holds %1): keep the model whole and build it with dynamic shapes, or give that step a fixed size.</source>
+        <translation>取决于数据的部分不只是后处理（其中含有 %1）：请保持模型完整并以动态形状编译，或为该步骤指定固定尺寸。</translation>
+    </message>
+    <message>
+        <source>Save Simplified Copy</source>
+        <translation>保存简化副本</translation>
+    </message>
+    <message>
+        <source>Proposed: the cut just before the data-dependent post-processing. It %1.</source>
+        <translation>建议：在取决于数据的后处理之前切分。%1。</translation>
+    </message>
+    <message>
+        <source>Simplified copy written: %1 → %2 nodes (%3 folded, %4 removed); %5</source>
+        <translation>已写出简化副本：%1 → %2 个节点（折叠 %3 个，删除 %4 个）；%5</translation>
+    </message>
 </context>
 <context>
     <name>wb::StaticShapeDelegate</name>
     <message>
-        <source>   (proposed: dynamic dims set to 1)</source>
-        <translation>   （建议值：动态维度设为 1）</translation>
+        <source>   (proposed: the batch set to 1)</source>
+        <translation>   （建议值：批大小设为 1）</translation>
     </message>
 </context>
 <context>
@@ -1569,14 +1668,6 @@ Stop them and quit?</source>
     <message>
         <source>unknown</source>
         <translation>未知</translation>
-    </message>
-    <message>
-        <source>Not static after shape inference: a later op's size depends on data, or inference could not see through it.</source>
-        <translation>形状推导后仍非静态：后续算子的尺寸依赖数据，或推导无法确定。</translation>
-    </message>
-    <message>
-        <source>Shape inference could not determine this tensor's shape.</source>
-        <translation>形状推导无法确定此张量的形状。</translation>
     </message>
     <message>
         <source>Tensor</source>
@@ -1589,6 +1680,58 @@ Stop them and quit?</source>
     <message>
         <source>Inferred shape</source>
         <translation>推导出的形状</translation>
+    </message>
+    <message>
+        <source>folded</source>
+        <translation>已折叠</translation>
+    </message>
+    <message>
+        <source>folded: %1</source>
+        <translation>已折叠：%1</translation>
+    </message>
+    <message>
+        <source>follows input &apos;%1&apos;</source>
+        <translation>随输入“%1”而变</translation>
+    </message>
+    <message>
+        <source>data-dependent: %1</source>
+        <translation>取决于数据：%1</translation>
+    </message>
+    <message>
+        <source>unknown here</source>
+        <translation>此处未知</translation>
+    </message>
+    <message>
+        <source>unknown here: %1</source>
+        <translation>此处未知：%1</translation>
+    </message>
+    <message>
+        <source>invalid: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <source>Computed from constants and static shapes (shape arithmetic): a constant ATC folds.</source>
+        <translation>由常量和静态形状算出（形状计算）：ATC 会将其折叠为常量。</translation>
+    </message>
+    <message>
+        <source>Dynamic because input &apos;%1&apos; is not fixed yet: give it a size above.</source>
+        <translation>动态，因为输入“%1”尚未固定：请在上方为其指定尺寸。</translation>
+    </message>
+    <message>
+        <source>Dynamic for real: its size depends on the values node &apos;%1&apos; computes, not only on shapes.</source>
+        <translation>确实是动态的：其尺寸取决于节点“%1”计算出的数值，而不只是形状。</translation>
+    </message>
+    <message>
+        <source>Not known here (node &apos;%1&apos; has no shape function, or inference gave up): not a sign that it is dynamic.</source>
+        <translation>此处无法得知（节点“%1”没有形状函数，或推导中止）：并不说明它是动态的。</translation>
+    </message>
+    <message>
+        <source>Node &apos;%1&apos; cannot run with these shapes.</source>
+        <translation>节点“%1”无法以这些形状运行。</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1606,7 +1749,7 @@ Stop them and quit?</source>
         <translation>动态：ATC 需要此输入为静态形状。请用 --input_shape 固定，或使用动态 batch/图像尺寸/维度档位。</translation>
     </message>
     <message>
-        <source>Dynamic: this output's size is only known at run time.</source>
+        <source>Dynamic: this output&apos;s size is only known at run time.</source>
         <translation>动态：此输出的尺寸只有在运行时才能确定。</translation>
     </message>
     <message>
