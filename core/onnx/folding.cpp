@@ -116,12 +116,16 @@ public:
 
     FoldResult run()
     {
+        const size_t tensors = static_cast<size_t>(m_graph.node_size()) * 2 + static_cast<size_t>(m_graph.initializer_size());
+        m_types.reserve(tensors);
+        m_data.reserve(tensors);
         seedGraphInputs();
         m_result.nodes.resize(static_cast<size_t>(m_graph.node_size()));
         for (int i = 0; i < m_graph.node_size(); ++i)
             process(i);
+        m_result.types.reserve(m_types.size());
         for (const auto& [name, type] : m_types)
-            m_result.types.emplace(name, *type);
+            m_result.types.emplace(name, std::move(*type)); // the folder is done with them
         for (auto& [name, value] : m_values)
             m_result.values.emplace(name, std::move(value));
         return std::move(m_result);
@@ -151,9 +155,11 @@ private:
     {
         // Before IR 4 initializers are listed as inputs too; they are weights. From IR 4 on, an initializer that is
         // also an input is only a default the caller may override: not a constant.
-        std::unordered_set<std::string> inputs;
+        std::unordered_set<std::string> inputs, initializers;
+        for (const auto& t : m_graph.initializer())
+            initializers.insert(t.name());
         for (const auto& vi : m_graph.input()) {
-            if (m_model.ir_version() >= 4 || !isInitializer(vi.name()))
+            if (m_model.ir_version() >= 4 || !initializers.count(vi.name()))
                 inputs.insert(vi.name());
             if (vi.has_type())
                 *newType(vi.name()) = vi.type();
@@ -173,15 +179,6 @@ private:
                 m_data[t.name()] = &t; // ONNX's shape functions read it; the evaluator converts it when it needs it
 
         }
-    }
-
-    bool isInitializer(const std::string& name) const
-    {
-        for (const auto& t : m_graph.initializer()) {
-            if (t.name() == name)
-                return true;
-        }
-        return false;
     }
 
     // The value of an input for the evaluator: a constant, a weight read from the file now, or for Shape/Size a

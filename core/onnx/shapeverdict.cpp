@@ -144,6 +144,10 @@ public:
 
     InferenceResult run()
     {
+        const size_t tensors = static_cast<size_t>(m_graph.node_size()) * 2 + static_cast<size_t>(m_graph.initializer_size());
+        m_shape.reserve(tensors);
+        m_value.reserve(tensors);
+        m_order.reserve(tensors);
         seed();
         for (int i = 0; i < m_graph.node_size(); ++i)
             visit(i);
