@@ -306,25 +306,32 @@ void foldTensorToProto(const FoldTensor& t, onnx::TensorProto* out)
 
 QString foldTensorText(const FoldTensor& t, int limit)
 {
-    if (t.shapeOnly || t.rank() > 1 || t.count() > limit) {
-        QStringList dims;
-        for (const int64_t d : t.dims)
-            dims.append(QString::number(d));
-        return QStringLiteral("%1[%2]").arg(dtypeName(t.type), dims.join(QStringLiteral(", ")));
+    QString text;
+    const bool list = !(t.shapeOnly || t.rank() > 1 || t.count() > limit);
+    if (!list) {
+        text = dtypeName(t.type) + QLatin1Char('[');
+        for (size_t k = 0; k < t.dims.size(); ++k)
+            text += (k ? QStringLiteral(", ") : QString()) + QString::number(t.dims[k]);
+        return text + QLatin1Char(']');
     }
-    QStringList values;
-    for (size_t i = 0; i < static_cast<size_t>(t.count()); ++i) {
+    if (t.rank() == 1)
+        text += QLatin1Char('[');
+    const auto n = static_cast<size_t>(t.count());
+    for (size_t i = 0; i < n; ++i) {
+        if (i)
+            text += QStringLiteral(", ");
         if (t.isReal())
-            values.append(QString::number(t.reals[i], 'g', 7));
-        else if (t.type == DT::TensorProto_DataType_BOOL)
-            values.append(t.ints[i] ? QStringLiteral("true") : QStringLiteral("false"));
-        else if (t.type == DT::TensorProto_DataType_UINT64)
-            values.append(QString::number(static_cast<quint64>(t.ints[i])));
+            text += QString::number(t.reals[i], 'g', 7);
+        else if (t.type == onnx::TensorProto_DataType_BOOL)
+            text += t.ints[i] ? QStringLiteral("true") : QStringLiteral("false");
+        else if (t.type == onnx::TensorProto_DataType_UINT64)
+            text += QString::number(static_cast<quint64>(t.ints[i]));
         else
-            values.append(QString::number(t.ints[i]));
+            text += QString::number(t.ints[i]);
     }
-    const QString list = values.join(QStringLiteral(", "));
-    return t.rank() == 0 ? list : QLatin1Char('[') + list + QLatin1Char(']');
+    if (t.rank() == 1)
+        text += QLatin1Char(']');
+    return text;
 }
 
 } // namespace wb::detail

@@ -1,5 +1,6 @@
 #include "graphutil_p.h"
 
+#include <algorithm>
 #include <queue>
 
 namespace wb::detail {
@@ -51,6 +52,7 @@ bool topologicalSort(onnx::GraphProto* graph)
 {
     const int n = graph->node_size();
     std::unordered_map<std::string, int> producer;
+    producer.reserve(static_cast<size_t>(n) * 2);
     for (int i = 0; i < n; ++i) {
         for (const auto& out : graph->node(i).output()) {
             if (!out.empty())
@@ -59,17 +61,24 @@ bool topologicalSort(onnx::GraphProto* graph)
     }
     std::vector<std::vector<int>> consumers(static_cast<size_t>(n));
     std::vector<int> pending(static_cast<size_t>(n), 0);
+    std::vector<int> deps;
     for (int i = 0; i < n; ++i) {
-        std::unordered_set<int> deps;
+        deps.clear();
         auto addDep = [&](const std::string& name) {
             const auto it = producer.find(name);
-            if (it != producer.end() && it->second != i)
-                deps.insert(it->second);
+            if (it != producer.end() && it->second != i && std::find(deps.begin(), deps.end(), it->second) == deps.end())
+                deps.push_back(it->second);
         };
-        for (const auto& in : graph->node(i).input())
+        const onnx::NodeProto& node = graph->node(i);
+        for (const auto& in : node.input())
             addDep(in);
-        for (const auto& name : implicitInputs(graph->node(i)))
-            addDep(name);
+        bool subgraph = false;
+        for (const auto& attr : node.attribute())
+            subgraph = subgraph || attr.has_g() || attr.graphs_size() > 0;
+        if (subgraph) {
+            for (const auto& name : implicitInputs(node))
+                addDep(name);
+        }
         pending[static_cast<size_t>(i)] = static_cast<int>(deps.size());
         for (int d : deps)
             consumers[static_cast<size_t>(d)].push_back(i);

@@ -190,10 +190,12 @@ private:
     {
         const onnx::NodeProto& node = m_graph.node(index);
         const NodeFact& fact = m_fold.nodes[static_cast<size_t>(index)];
-        std::vector<std::string> reads(node.input().begin(), node.input().end());
-        for (const auto& name : implicitInputs(node))
-            reads.push_back(name);
         const bool subgraph = hasSubgraph(node);
+        std::vector<std::string> reads(node.input().begin(), node.input().end());
+        if (subgraph) {
+            for (const auto& name : implicitInputs(node))
+                reads.push_back(name);
+        }
         const std::vector<int>* sensitive = isDefaultDomain(node.domain()) ? valueSensitiveInputs(node.op_type()) : nullptr;
         Verdict worstShape;
         ValueVerdict worstValue, worstSensitive; // over every input, and over those whose values set the shape
@@ -201,10 +203,12 @@ private:
             const std::string& in = reads[k];
             if (in.empty())
                 continue;
-            const Verdict s = m_shape.count(in) ? m_shape[in] : Verdict { ShapeStatus::Unknown, -1, {} };
+            const auto si = m_shape.find(in);
+            const Verdict s = si != m_shape.end() ? si->second : Verdict { ShapeStatus::Unknown, -1, {} };
             if (rank(s.status) > rank(worstShape.status))
                 worstShape = s;
-            const ValueVerdict v = m_value.count(in) ? m_value[in] : ValueVerdict { Value::Unknown, -1, {} };
+            const auto vi = m_value.find(in);
+            const ValueVerdict v = vi != m_value.end() ? vi->second : ValueVerdict { Value::Unknown, -1, {} };
             if (v.kind > worstValue.kind)
                 worstValue = v;
             const bool implicit = k >= static_cast<size_t>(node.input_size());
