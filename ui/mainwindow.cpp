@@ -338,9 +338,14 @@ void MainWindow::onInferenceFinished(bool ok)
         tensors.insert(t.name, t);
     m_graphPage->setShapes(tensors);
     m_runPage->setInputShapes(m_shapesPage->specText());
+    // Where shapes stop being static: data-dependent nodes are warnings, impossible ones errors, inference gaps info.
     QList<graph::OverlayModel::Mark> marks;
-    for (qsizetype i = 0; i < r.dynamicOriginNodes.size(); ++i)
-        marks.append({ r.dynamicOriginNodes.at(i), graph::OverlayModel::Severity::Warning, r.dynamicOrigins.at(i), {} });
+    for (const ShapeOrigin& o : r.origins) {
+        const auto severity = o.status == ShapeStatus::Invalid ? graph::OverlayModel::Severity::Error
+            : o.status == ShapeStatus::DataDependent           ? graph::OverlayModel::Severity::Warning
+                                                               : graph::OverlayModel::Severity::Info;
+        marks.append({ o.node, severity, o.message, {} });
+    }
     m_graphPage->overlay()->setMarks(QStringLiteral("shapes"), marks);
 }
 

@@ -44,9 +44,6 @@ struct InferenceResult {
     QList<ShapeOrigin> origins; // data-dependent origins first, then unknown and invalid ones
     QStringList warnings; // per-node problems (ONNX inference errors, evaluator refusals), one sentence each
     int foldedNodes = 0; // nodes evaluated into constants (shape arithmetic)
-    // The data-dependent origins' messages and node labels (same order): what the graph marks as warnings.
-    QStringList dynamicOrigins;
-    QStringList dynamicOriginNodes;
 
     const ShapeFact* fact(const QString& tensor) const;
 };

@@ -392,10 +392,6 @@ private:
                 origin.message = originMessage(index, status, own.isEmpty() ? tensors : own);
                 if (tensors.size() > own.size() && !own.isEmpty())
                     origin.message += QStringLiteral(" %1 tensor(s) after it follow.").arg(tensors.size() - own.size());
-                if (status == ShapeStatus::DataDependent) {
-                    r.dynamicOrigins.append(origin.message);
-                    r.dynamicOriginNodes.append(origin.node);
-                }
                 r.origins.append(origin);
             }
         }
