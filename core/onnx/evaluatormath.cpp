@@ -374,11 +374,7 @@ std::vector<FoldTensor> reduce(const Call& c, Reduce op)
         for (size_t k = 0; k < coord.size(); ++k)
             at += reduced[k] ? 0 : coord[k] * outStrides[k];
         target[i] = static_cast<size_t>(at);
-        for (size_t k = coord.size(); k-- > 0;) {
-            if (++coord[k] < data.dims[k])
-                break;
-            coord[k] = 0;
-        }
+        nextCoord(coord, data.dims);
     }
     std::vector<int64_t> counts(n, 0);
     for (const size_t t : target)

@@ -45,6 +45,29 @@ using OpFn = std::vector<FoldTensor> (*)(const Call&);
 
 // A tensor built from the elements of `src` at `indices` (as many as `dims` hold).
 FoldTensor pick(const FoldTensor& src, const std::vector<int64_t>& dims, const std::vector<size_t>& indices);
+// Steps `coord` to the next element of a row-major walk over `dims` (the last axis fastest).
+inline void nextCoord(std::vector<int64_t>& coord, const std::vector<int64_t>& dims)
+{
+    for (size_t k = dims.size(); k-- > 0;) {
+        if (++coord[k] < dims[k])
+            return;
+        coord[k] = 0;
+    }
+}
+
+// For every element of an output of `dims` (n of them, in row-major order), the index of the source element
+// `sourceOf(coord)` names.
+template <typename SourceOf> std::vector<size_t> walkIndices(const std::vector<int64_t>& dims, size_t n, SourceOf sourceOf)
+{
+    std::vector<size_t> indices(n);
+    std::vector<int64_t> coord(dims.size(), 0);
+    for (size_t i = 0; i < n; ++i) {
+        indices[i] = static_cast<size_t>(sourceOf(coord));
+        nextCoord(coord, dims);
+    }
+    return indices;
+}
+
 // Row-major strides of `dims`.
 std::vector<int64_t> stridesOf(const std::vector<int64_t>& dims);
 // ONNX (numpy) multidirectional broadcasting of several shapes; Invalid when they do not broadcast.

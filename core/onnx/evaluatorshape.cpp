@@ -172,11 +172,7 @@ std::vector<FoldTensor> gatherElements(const Call& c)
             at += v * strides[k];
         }
         indices[i] = static_cast<size_t>(at);
-        for (size_t k = coord.size(); k-- > 0;) {
-            if (++coord[k] < idx.dims[k])
-                break;
-            coord[k] = 0;
-        }
+        nextCoord(coord, idx.dims);
     }
     return { pick(data, idx.dims, indices) };
 }
@@ -276,20 +272,12 @@ FoldTensor strided(const Call& c, const FoldTensor& data, const std::vector<int6
 {
     const size_t n = c.checkedCount(dims);
     const std::vector<int64_t> strides = stridesOf(data.dims);
-    std::vector<size_t> indices(n);
-    std::vector<int64_t> coord(dims.size(), 0);
-    for (size_t i = 0; i < n; ++i) {
+    return pick(data, dims, walkIndices(dims, n, [&](const std::vector<int64_t>& coord) {
         int64_t at = 0;
         for (size_t k = 0; k < dims.size(); ++k)
             at += (start[k] + coord[k] * step[k]) * strides[k];
-        indices[i] = static_cast<size_t>(at);
-        for (size_t k = dims.size(); k-- > 0;) {
-            if (++coord[k] < dims[k])
-                break;
-            coord[k] = 0;
-        }
-    }
-    return pick(data, dims, indices);
+        return at;
+    }));
 }
 
 std::vector<FoldTensor> slice(const Call& c)
@@ -462,20 +450,12 @@ std::vector<FoldTensor> transpose(const Call& c)
     }
     // Walk the output in order; each output axis k steps the input by the stride of axis perm[k].
     const size_t n = c.checkedCount(dims);
-    std::vector<size_t> indices(n);
-    std::vector<int64_t> coord(dims.size(), 0);
-    for (size_t i = 0; i < n; ++i) {
+    return { pick(data, dims, walkIndices(dims, n, [&](const std::vector<int64_t>& coord) {
         int64_t at = 0;
         for (size_t k = 0; k < dims.size(); ++k)
             at += coord[k] * strides[static_cast<size_t>(perm[k])];
-        indices[i] = static_cast<size_t>(at);
-        for (size_t k = dims.size(); k-- > 0;) {
-            if (++coord[k] < dims[k])
-                break;
-            coord[k] = 0;
-        }
-    }
-    return { pick(data, dims, indices) };
+        return at;
+    })) };
 }
 
 std::vector<FoldTensor> expand(const Call& c)
@@ -499,24 +479,17 @@ std::vector<FoldTensor> tile(const Call& c)
     for (size_t k = 0; k < dims.size(); ++k) {
         if ((*repeats)[k] < 0)
             invalid(QStringLiteral("a repeat count is negative"));
-        dims[k] *= (*repeats)[k];
+        if (__builtin_mul_overflow(dims[k], (*repeats)[k], &dims[k]))
+            c.checkedCount({ c.maxElements + 1 }); // far over any cap
     }
     const size_t n = c.checkedCount(dims);
     const std::vector<int64_t> strides = stridesOf(data.dims);
-    std::vector<size_t> indices(n);
-    std::vector<int64_t> coord(dims.size(), 0);
-    for (size_t i = 0; i < n; ++i) {
+    return { pick(data, dims, walkIndices(dims, n, [&](const std::vector<int64_t>& coord) {
         int64_t at = 0;
         for (size_t k = 0; k < dims.size(); ++k)
             at += (coord[k] % data.dims[k]) * strides[k];
-        indices[i] = static_cast<size_t>(at);
-        for (size_t k = dims.size(); k-- > 0;) {
-            if (++coord[k] < dims[k])
-                break;
-            coord[k] = 0;
-        }
-    }
-    return { pick(data, dims, indices) };
+        return at;
+    })) };
 }
 
 std::vector<FoldTensor> constantOfShape(const Call& c)

@@ -21,26 +21,6 @@ QString nodeLabel(const onnx::NodeProto& node, int index)
 
 namespace {
 
-bool hasSubgraph(const onnx::NodeProto& node)
-{
-    for (const auto& a : node.attribute()) {
-        if (a.has_g() || a.graphs_size() > 0)
-            return true;
-    }
-    return false;
-}
-
-bool isStaticTensorType(const onnx::TypeProto* type)
-{
-    if (!type || !type->has_tensor_type() || !type->tensor_type().has_shape())
-        return false;
-    for (const auto& d : type->tensor_type().shape().dim()) {
-        if (!d.has_dim_value() || d.dim_value() < 0)
-            return false;
-    }
-    return true;
-}
-
 QString firstLine(const char* what)
 {
     QString text = QString::fromLocal8Bit(what).trimmed();

@@ -36,6 +36,26 @@ void collectSubgraphReads(const onnx::GraphProto& g, std::unordered_set<std::str
 
 } // namespace
 
+bool hasSubgraph(const onnx::NodeProto& node)
+{
+    for (const auto& a : node.attribute()) {
+        if (a.has_g() || a.graphs_size() > 0)
+            return true;
+    }
+    return false;
+}
+
+bool isStaticTensorType(const onnx::TypeProto* type)
+{
+    if (!type || !type->has_tensor_type() || !type->tensor_type().has_shape())
+        return false;
+    for (const auto& d : type->tensor_type().shape().dim()) {
+        if (!d.has_dim_value() || d.dim_value() < 0)
+            return false;
+    }
+    return true;
+}
+
 std::unordered_set<std::string> implicitInputs(const onnx::NodeProto& node)
 {
     std::unordered_set<std::string> reads;
@@ -72,10 +92,7 @@ bool topologicalSort(onnx::GraphProto* graph)
         const onnx::NodeProto& node = graph->node(i);
         for (const auto& in : node.input())
             addDep(in);
-        bool subgraph = false;
-        for (const auto& attr : node.attribute())
-            subgraph = subgraph || attr.has_g() || attr.graphs_size() > 0;
-        if (subgraph) {
+        if (hasSubgraph(node)) {
             for (const auto& name : implicitInputs(node))
                 addDep(name);
         }

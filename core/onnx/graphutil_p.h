@@ -13,6 +13,12 @@ namespace wb::detail {
 // Returns false, leaving the graph unchanged, when the graph has a cycle.
 bool topologicalSort(onnx::GraphProto* graph);
 
+// Whether a node carries subgraphs (If/Loop/Scan bodies).
+bool hasSubgraph(const onnx::NodeProto& node);
+
+// Whether `type` is a tensor type whose every dim is a size (null: false).
+bool isStaticTensorType(const onnx::TypeProto* type);
+
 // Names a node reads from the enclosing scopes through its subgraphs (If/Loop/Scan bodies).
 std::unordered_set<std::string> implicitInputs(const onnx::NodeProto& node);
 

@@ -100,26 +100,6 @@ bool isRandomOp(const std::string& op)
     return op.rfind("Random", 0) == 0 || op == "Bernoulli" || op == "Multinomial" || op == "Dropout";
 }
 
-bool hasSubgraph(const onnx::NodeProto& node)
-{
-    for (const auto& a : node.attribute()) {
-        if (a.has_g() || a.graphs_size() > 0)
-            return true;
-    }
-    return false;
-}
-
-bool isStatic(const onnx::TypeProto* type)
-{
-    if (!type || !type->has_tensor_type() || !type->tensor_type().has_shape())
-        return false;
-    for (const auto& d : type->tensor_type().shape().dim()) {
-        if (!d.has_dim_value() || d.dim_value() < 0)
-            return false;
-    }
-    return true;
-}
-
 QString tensorList(const QStringList& names)
 {
     QStringList quoted;
@@ -173,7 +153,7 @@ private:
             if (m_model.ir_version() < 4 && initializers.count(vi.name()))
                 continue; // a weight listed as an input (IR < 4)
             const QString name = qs(vi.name());
-            m_shape[vi.name()] = isStatic(typeOf(vi.name())) ? Verdict {} : Verdict { ShapeStatus::FollowsInput, -1, name };
+            m_shape[vi.name()] = isStaticTensorType(typeOf(vi.name())) ? Verdict {} : Verdict { ShapeStatus::FollowsInput, -1, name };
             m_value[vi.name()] = { Value::Data, -1, name };
             m_order.push_back(vi.name());
         }
@@ -248,7 +228,7 @@ private:
 
             // What its shape is, and where that comes from.
             Verdict shape;
-            if (isStatic(typeOf(out)))
+            if (isStaticTensorType(typeOf(out)))
                 shape = {};
             else if (worstShape.status != ShapeStatus::Static && !shapeOnly)
                 shape = worstShape;
@@ -333,7 +313,7 @@ private:
         std::unordered_set<std::string> listed;
         for (const auto& out : m_graph.output()) {
             if (!m_shape.count(out.name())) { // an output that is an initializer or a name no node makes
-                m_shape[out.name()] = isStatic(typeOf(out.name())) ? Verdict {} : Verdict { ShapeStatus::Unknown, -1, {} };
+                m_shape[out.name()] = isStaticTensorType(typeOf(out.name())) ? Verdict {} : Verdict { ShapeStatus::Unknown, -1, {} };
                 m_order.push_back(out.name());
             }
         }

@@ -89,13 +89,7 @@ onnx::ModelProto buildFoldConstantOfShape()
     Ops o(b);
     b.addInput("x", kFloat, {1, "channels", "length"});
     const std::string s = o.shape("/ones", "x");
-    const std::string ones = o.node("ConstantOfShape", "/ones", {s});
-    auto *value = o.last()->add_attribute();
-    value->set_name("value");
-    value->set_type(onnx::AttributeProto::TENSOR);
-    value->mutable_t()->set_data_type(kFloat);
-    value->mutable_t()->add_dims(1);
-    value->mutable_t()->set_raw_data(floatsToRaw({1.0f}));
+    const std::string ones = o.constantOfShape("/ones", s, kFloat, floatsToRaw({1.0f}));
     o.node("Mul", "/scaled", {"x", ones});
     o.last()->set_output(0, "scaled");
     // A mask at half the length, computed the way torch exports length // 2 on a traced size.
@@ -216,13 +210,7 @@ onnx::ModelProto buildFoldTooLarge()
     GraphBuilder b(model.mutable_graph(), 0xF01D0008);
     Ops o(b);
     b.addInput("x", kFloat, {1, "n"});
-    const std::string big = o.node("ConstantOfShape", "/huge", {o.ints("/huge/shape", {100000, 100000})});
-    auto *value = o.last()->add_attribute();
-    value->set_name("value");
-    value->set_type(onnx::AttributeProto::TENSOR);
-    value->mutable_t()->set_data_type(kInt64);
-    value->mutable_t()->add_dims(1);
-    value->mutable_t()->set_raw_data(int64sToRaw({1}));
+    const std::string big = o.constantOfShape("/huge", o.ints("/huge/shape", {100000, 100000}), kInt64, int64sToRaw({1}));
     const std::string one = o.node("ReduceMax", "/huge", {big});
     setAttr(o.last(), "keepdims", int64_t(0));
     const std::string target = o.concat0("/target", {o.unsqueeze0("/target", one), o.ints("/target/rest", {-1})});

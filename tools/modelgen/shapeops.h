@@ -43,6 +43,18 @@ public:
         return out;
     }
     std::string shape(const std::string &scope, const std::string &x) { return node("Shape", scope, {x}); }
+    // ConstantOfShape(shape) filled with one value of `type` (`raw`: its little-endian bytes).
+    std::string constantOfShape(const std::string &scope, const std::string &shape, int32_t type, const std::string &raw)
+    {
+        const std::string out = node("ConstantOfShape", scope, {shape});
+        auto *value = last_->add_attribute();
+        value->set_name("value");
+        value->set_type(onnx::AttributeProto::TENSOR);
+        value->mutable_t()->set_data_type(type);
+        value->mutable_t()->add_dims(1);
+        value->mutable_t()->set_raw_data(raw);
+        return out;
+    }
     // x[index] of a 1-D tensor, as a scalar (torch's x.size(i)).
     std::string dim(const std::string &scope, const std::string &shapeTensor, int64_t index)
     {

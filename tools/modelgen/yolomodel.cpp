@@ -47,13 +47,7 @@ Level detectLevel(GraphBuilder &b, Ops &o, const std::string &scope, const std::
     const std::string gyf = o.node("Reshape", scope + "/gy/flat", {gy, o.ints(scope + "/gy/flat/shape", {-1})});
     level.grid = o.concat0(scope + "/grid", {o.unsqueeze0(scope + "/grid/x", gxf), o.unsqueeze0(scope + "/grid/y", gyf)});
     const std::string cells = o.unsqueeze0(scope + "/cells", o.node("Mul", scope + "/cells", {h, w}));
-    level.strides = o.node("ConstantOfShape", scope + "/stride", {cells});
-    auto *value = o.last()->add_attribute();
-    value->set_name("value");
-    value->set_type(onnx::AttributeProto::TENSOR);
-    value->mutable_t()->set_data_type(kFloat);
-    value->mutable_t()->add_dims(1);
-    value->mutable_t()->set_raw_data(floatsToRaw({stride}));
+    level.strides = o.constantOfShape(scope + "/stride", cells, kFloat, floatsToRaw({stride}));
     return level;
 }
 
