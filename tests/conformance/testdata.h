@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QStringList>
 
+#include <limits>
+
 namespace {
 
 constexpr const char* kDefaultRoot = "/usr/share/libonnx-testdata/data";
@@ -123,8 +125,8 @@ inline RefTensor readRefTensor(const QString& path)
         return ref;
     qint64 elements = 1;
     for (const auto d : t.dims()) {
-        if (d < 0)
-            return ref;
+        if (d < 0 || (d != 0 && elements > std::numeric_limits<qint64>::max() / 16 / d))
+            return ref; // dims no file can hold: a SequenceProto read as a tensor, say
         elements *= d;
         ref.dims.append(d);
     }
