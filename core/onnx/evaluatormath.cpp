@@ -182,6 +182,8 @@ std::vector<FoldTensor> variadic(const Call& c, Variadic op)
     if (c.inputCount() == 0)
         invalid(QStringLiteral("%1 needs at least one input").arg(qs(c.node.op_type())));
     FoldTensor acc = c.value(0);
+    if (op == Variadic::Mean && !acc.isReal())
+        invalid(QStringLiteral("Mean takes floating-point inputs"));
     for (size_t i = 1; i < c.inputCount(); ++i) {
         const FoldTensor& b = c.value(i);
         requireSameType(c, acc, b);
@@ -212,8 +214,6 @@ std::vector<FoldTensor> variadic(const Call& c, Variadic op)
             acc.type = c.value(0).type;
     }
     if (op == Variadic::Mean) {
-        if (!acc.isReal())
-            invalid(QStringLiteral("Mean takes floating-point inputs"));
         for (double& v : acc.reals)
             v = roundReal(acc.type, v / double(c.inputCount()));
     }

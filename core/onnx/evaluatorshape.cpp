@@ -525,6 +525,8 @@ std::vector<FoldTensor> range(const Call& c)
     const FoldTensor &start = c.value(0), &limit = c.value(1), &delta = c.value(2);
     if (start.count() != 1 || limit.count() != 1 || delta.count() != 1)
         invalid(QStringLiteral("start, limit and delta must be scalars"));
+    if (start.type != limit.type || start.type != delta.type)
+        invalid(QStringLiteral("start, limit and delta must have one type"));
     if (start.isReal()) {
         const double s = start.reals[0], d = delta.reals[0];
         if (d == 0.0)
