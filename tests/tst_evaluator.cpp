@@ -139,6 +139,7 @@ void TestEvaluator::evaluate_data()
     row("squeeze not one", "Squeeze", 13, "", "f32[1,2]{1,2};i64[1]{1}", "invalid:not 1");
     row("concat shape", "Concat", 13, "axis=0", "i64[1]{1};i64[1]{-1};i64[2]{7,8}", "i64[4]{1,-1,7,8}");
     row("concat axis 1", "Concat", 13, "axis=1", "f32[2,1]{1,2};f32[2,2]{3,4,5,6}", "f32[2,3]{1,3,4,2,5,6}");
+    row("concat opset 1 default axis", "Concat", 1, "", "f32[1,1]{1};f32[1,1]{2}", "f32[1,2]{1,2}");
     row("concat mismatch", "Concat", 13, "axis=0", "f32[1,2]{1,2};f32[1,3]{1,2,3}", "invalid:does not fit");
     row("slice hw", "Slice", 13, "", "i64[4]{1,3,640,480};i64[1]{2};i64[1]{4}", "i64[2]{640,480}");
     row("slice to max", "Slice", 13, "", "i64[4]{1,3,640,480};i64[1]{1};i64[1]{9223372036854775807}", "i64[3]{3,640,480}");
@@ -146,9 +147,14 @@ void TestEvaluator::evaluate_data()
         "i64[4]{4,3,2,1}");
     row("slice step 2 axis 1", "Slice", 13, "", "f32[2,4]{0,1,2,3,4,5,6,7};i64[1]{0};i64[1]{4};i64[1]{1};i64[1]{2}",
         "f32[2,2]{0,2,4,6}");
+    row("slice huge step", "Slice", 13, "", "i64[4]{1,2,3,4};i64[1]{0};i64[1]{10};i64[1]{0};i64[1]{9223372036854775807}", "i64[1]{1}");
+    row("slice int64 min step", "Slice", 13, "", "i64[4]{1,2,3,4};i64[1]{-1};i64[1]{-9223372036854775807};i64[1]{0};i64[1]{-9223372036854775808}",
+        "i64[1]{4}");
+    row("slice empty backwards", "Slice", 13, "", "f32[0]{};i64[1]{0};i64[1]{-10};i64[1]{0};i64[1]{-1}", "f32[0]{}");
     row("slice opset 1", "Slice", 1, "starts=l:1;ends=l:3", "i64[4]{1,2,3,4}", "i64[2]{2,3}");
     row("split equal", "Split", 13, "axis=0", "i64[4]{1,2,3,4}", "i64[2]{1,2}|i64[2]{3,4}");
     row("split sizes", "Split", 13, "axis=1", "f32[1,5]{1,2,3,4,5};i64[2]{4,1}", "f32[1,4]{1,2,3,4}|f32[1,1]{5}");
+    row("split 18 uneven", "Split", 18, "num_outputs=3", "i64[7]{1,2,3,4,5,6,7}", "i64[3]{1,2,3}|i64[3]{4,5,6}|i64[1]{7}");
     row("split sizes do not add up", "Split", 13, "", "i64[3]{1,2,3};i64[1]{2}", "invalid:add up to 2");
     row("cast to float", "Cast", 13, "to=1", "i64[2]{640,3}", "f32[2]{640,3}");
     row("cast truncates", "Cast", 13, "to=7", "f32[4]{2.7,-2.7,0.5,-0.5}", "i64[4]{2,-2,0,0}");
@@ -183,6 +189,7 @@ void TestEvaluator::evaluate_data()
     row("range zero delta", "Range", 13, "", "i64[]{0};i64[]{5};i64[]{0}", "invalid:delta is 0");
     row("identity", "Identity", 13, "", "i64[2]{1,2}", "i64[2]{1,2}");
     row("constant ints", "Constant", 13, "value_ints=1,-1", "", "i64[2]{1,-1}");
+    row("constant over the cap", "Constant", 13, "value=t:f32[2000000]{}", "", "toolarge");
     row("constant tensor", "Constant", 13, "value=t:f32[2]{0.5,1}", "", "f32[2]{0.5,1}");
     row("nonzero", "NonZero", 13, "", "f32[2,2]{1,0,0,3}", "i64[2,2]{0,1,0,1}");
     // Element-wise arithmetic.
@@ -241,6 +248,8 @@ void TestEvaluator::evaluate_data()
     row("reducemin", "ReduceMin", 13, "keepdims=0", "i64[3]{5,2,7}", "i64[]{2}");
     row("reducemean", "ReduceMean", 13, "axes=l:1", "f32[2,2]{1,2,3,4}", "f32[2,1]{1.5,3.5}");
     row("reducesumsquare", "ReduceSumSquare", 13, "keepdims=0", "f32[2]{3,4}", "f32[]{25}");
+    row("reducemax 18 axes input", "ReduceMax", 18, "keepdims=0", "f32[2,3]{0,1,2,3,4,5};i64[1]{1}", "f32[2]{2,5}");
+    row("reducemean 18 noop", "ReduceMean", 18, "noop_with_empty_axes=1", "f32[2]{1,3}", "f32[2]{1,3}");
     row("reducemax empty", "ReduceMax", 13, "keepdims=0", "f32[0]{}", "invalid:empty");
     // Not covered: another domain's op, a shape-only value where the value is needed.
     row("value unknown", "Add", 13, "", "shape:f32[2];f32[2]{1,2}", "notcovered");

@@ -8,6 +8,9 @@
 #include <onnx/shape_inference/implementation.h>
 
 #include <QFile>
+#include <QTemporaryDir>
+
+#include <variant>
 
 using namespace wb;
 
@@ -32,6 +35,7 @@ private slots:
     void cycleIsAClearError();
     void impossibleReshapeIsReported();
     void foldingOverTheCapIsUnknownWithReason();
+    void dataDecidesOverAnOpenInput();
 };
 
 namespace {
@@ -369,6 +373,54 @@ void TestShapeInference::impossibleReshapeIsReported()
     QVERIFY2(r.origins.first().message.contains(QStringLiteral("cannot reshape [2, 3] (6 elements) to [4, 2] (8 elements)")),
         qPrintable(r.origins.first().message));
     QVERIFY(!r.warnings.isEmpty());
+    QCOMPARE(r.fact(QStringLiteral("y"))->status, ShapeStatus::Invalid); // whatever type ONNX gave it
+}
+
+void TestShapeInference::dataDecidesOverAnOpenInput()
+{
+    // Reshape(x [N, 12], s) with s a graph input: the shape depends on s's values whether or not N is fixed, so
+    // the verdict is data-dependent, not "follows x" (fixing N would not help).
+    onnx::ModelProto m;
+    m.set_ir_version(7);
+    m.add_opset_import()->set_version(13);
+    auto* g = m.mutable_graph();
+    g->set_name("reshape_data");
+    auto input = [&](const char* name, int type, std::vector<std::variant<int64_t, const char*>> dims) {
+        auto* vi = g->add_input();
+        vi->set_name(name);
+        vi->mutable_type()->mutable_tensor_type()->set_elem_type(type);
+        for (const auto& d : dims) {
+            auto* dim = vi->mutable_type()->mutable_tensor_type()->mutable_shape()->add_dim();
+            if (std::holds_alternative<int64_t>(d))
+                dim->set_dim_value(std::get<int64_t>(d));
+            else
+                dim->set_dim_param(std::get<const char*>(d));
+        }
+    };
+    input("x", onnx::TensorProto::FLOAT, { "N", int64_t(12) });
+    input("s", onnx::TensorProto::INT64, { int64_t(2) });
+    auto* node = g->add_node();
+    node->set_op_type("Reshape");
+    node->set_name("/reshape");
+    node->add_input("x");
+    node->add_input("s");
+    node->add_output("y");
+    g->add_output()->set_name("y");
+    g->mutable_output(0)->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("reshape_data.onnx"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray::fromStdString(m.SerializeAsString()));
+    f.close();
+    const auto loaded = OnnxModel::load(path);
+    QVERIFY(loaded.ok());
+    for (const QString& spec : { QString(), QStringLiteral("x:4,12") }) {
+        const auto result = inferShapes(*loaded.value(), spec.isEmpty() ? QList<InputShapeSpec> {} : parseInputShapeSpec(spec).value());
+        QVERIFY(result.ok());
+        QCOMPARE(result.value().fact(QStringLiteral("y"))->status, ShapeStatus::DataDependent);
+        QCOMPARE(result.value().fact(QStringLiteral("y"))->origin, QStringLiteral("/reshape"));
+    }
 }
 
 void TestShapeInference::foldingOverTheCapIsUnknownWithReason()

@@ -82,6 +82,7 @@ private slots:
     void refusesToOverwriteSource();
     void unknownShapesAreLeftOut();
     void checkerRefusingTheSourceTooStillWrites();
+    void externalConstantValuesMoveWithTheCopy();
     void errorsWriteNothing_data();
     void errorsWriteNothing();
     void extractDropsNms();
@@ -174,6 +175,90 @@ void TestSurgery::unknownShapesAreLeftOut()
     QCOMPARE(result.value().unknownShapes, QStringList { QStringLiteral("/act/MyCustomOp_output_0") });
     QVERIFY(result.value().stillDynamic.isEmpty());
     QCOMPARE(result.value().summary.outputs.first().shapeText(), QStringLiteral("[1, 16]"));
+}
+
+namespace {
+
+// x [2, 64] + c, where c is a Constant whose value lives in an external file `data` beside the model.
+onnx::ModelProto constantWithExternalValue(const std::string& data, const std::string& offset)
+{
+    onnx::ModelProto m;
+    m.set_ir_version(7);
+    m.add_opset_import()->set_version(13);
+    auto* g = m.mutable_graph();
+    g->set_name("cext");
+    auto* x = g->add_input();
+    x->set_name("x");
+    x->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
+    for (const int64_t d : { 2, 64 })
+        x->mutable_type()->mutable_tensor_type()->mutable_shape()->add_dim()->set_dim_value(d);
+    auto* c = g->add_node();
+    c->set_op_type("Constant");
+    c->add_output("c");
+    auto* a = c->add_attribute();
+    a->set_name("value");
+    a->set_type(onnx::AttributeProto::TENSOR);
+    auto* t = a->mutable_t();
+    t->set_name("c");
+    t->set_data_type(onnx::TensorProto::FLOAT);
+    t->add_dims(64);
+    t->set_data_location(onnx::TensorProto_DataLocation_EXTERNAL);
+    for (const auto& [key, value] : { std::pair<std::string, std::string> { "location", data }, { "offset", offset }, { "length", "256" } }) {
+        auto* kv = t->add_external_data();
+        kv->set_key(key);
+        kv->set_value(value);
+    }
+    auto* add = g->add_node();
+    add->set_op_type("Add");
+    add->add_input("x");
+    add->add_input("c");
+    add->add_output("y");
+    auto* y = g->add_output();
+    y->set_name("y");
+    y->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
+    return m;
+}
+
+} // namespace
+
+void TestSurgery::externalConstantValuesMoveWithTheCopy()
+{
+    // A Constant's external value is relocated like an initializer's, so the copy reads back from another folder.
+    QDir(m_dir.path()).mkpath(QStringLiteral("src"));
+    QDir(m_dir.path()).mkpath(QStringLiteral("elsewhere"));
+    const QString model = m_dir.filePath(QStringLiteral("src/cext.onnx"));
+    QFile data(m_dir.filePath(QStringLiteral("src/cext.bin")));
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    data.write(QByteArray(256, '\x01'));
+    data.close();
+    QFile f(model);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray::fromStdString(constantWithExternalValue("cext.bin", "0").SerializeAsString()));
+    f.close();
+    const auto source = OnnxModel::load(model);
+    QVERIFY2(source.ok(), qPrintable(source.ok() ? QString() : source.error().message));
+    const QString out = m_dir.filePath(QStringLiteral("elsewhere/cext_static.onnx"));
+    const auto result = writeStaticCopy(*source.value(), {}, out);
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    QCOMPARE(result.value().dataPath, out + QStringLiteral(".data"));
+    QCOMPARE(QFileInfo(out + QStringLiteral(".data")).size(), 256);
+    QCOMPARE(result.value().summary.outputs.first().shapeText(), QStringLiteral("[2, 64]"));
+
+    // A damaged offset is an error naming the tensor, not a crash, and leaves nothing behind.
+    const QString bad = m_dir.filePath(QStringLiteral("src/cext_bad.onnx"));
+    QFile b(bad);
+    QVERIFY(b.open(QIODevice::WriteOnly));
+    b.write(QByteArray::fromStdString(constantWithExternalValue("cext.bin", "abc").SerializeAsString()));
+    b.close();
+    const auto damaged = OnnxModel::load(bad);
+    if (!damaged.ok())
+        return; // the loader refusing it is as good
+    const QString badOut = m_dir.filePath(QStringLiteral("elsewhere/cext_bad_static.onnx"));
+    const auto refused = writeStaticCopy(*damaged.value(), {}, badOut);
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.error().message.contains(QStringLiteral("'c'")), qPrintable(refused.error().message));
+    QVERIFY(!QFileInfo::exists(badOut));
+    QVERIFY(!QFileInfo::exists(badOut + QStringLiteral(".data")));
 }
 
 void TestSurgery::checkerRefusingTheSourceTooStillWrites()

@@ -90,15 +90,14 @@ void consumerHints(const onnx::GraphProto& g, const ModelSummary& s, DimHints& h
             const auto target = constantInts(node.input(1), constants);
             if (!target || target->empty())
                 continue;
-            qint64 elements = 1;
             bool fixed = true;
             QStringList dims;
             for (const int64_t d : *target) {
                 fixed = fixed && d > 0;
-                elements *= d > 0 ? d : 1;
                 dims.append(QString::number(d));
             }
-            if (fixed)
+            const qint64 elements = detail::elementCount(*target); // -1 when it overflows
+            if (fixed && elements > 0)
                 hints.pins.append({ input.name, elements,
                     QStringLiteral("Reshape '%1' to [%2]").arg(name, dims.join(QStringLiteral(", "))) });
         } else if (node.op_type() == "Conv" && input.shape->size() >= 3 && input.shape->at(1).isDynamic()) {

@@ -345,7 +345,8 @@ enum class Reduce { Sum, Mean, Max, Min, Prod, SumSquare };
 std::vector<FoldTensor> reduce(const Call& c, Reduce op)
 {
     const FoldTensor& data = c.value(0);
-    const bool axesAsInput = op == Reduce::Sum && c.opset >= 13;
+    // ReduceSum takes its axes as an input from opset 13, the other reductions from opset 18.
+    const bool axesAsInput = op == Reduce::Sum ? c.opset >= 13 : c.opset >= 18;
     std::optional<std::vector<int64_t>> axes = axesAsInput ? c.intList(1, "axes") : c.attrInts("axes");
     const bool keepDims = c.attrInt("keepdims", 1) != 0;
     if ((!axes || axes->empty()) && axesAsInput && c.attrInt("noop_with_empty_axes", 0) != 0)

@@ -33,6 +33,7 @@ std::vector<FoldTensor> constant(const Call& c)
 {
     for (const auto& a : c.node.attribute()) {
         if (a.name() == "value") {
+            c.checkedCount({ a.t().dims().begin(), a.t().dims().end() }); // before anything is widened
             QString why;
             auto t = foldTensorFromProto(a.t(), &why);
             if (!t)
@@ -235,7 +236,8 @@ std::vector<FoldTensor> concat(const Call& c)
     const FoldTensor& first = c.value(0);
     if (first.rank() == 0)
         invalid(QStringLiteral("Concat cannot join scalars"));
-    const auto axis = static_cast<size_t>(c.axis(c.attrInt("axis", 0), first.rank(), "axis"));
+    // Before opset 4 the axis was optional and defaulted to 1.
+    const auto axis = static_cast<size_t>(c.axis(c.attrInt("axis", c.opset < 4 ? 1 : 0), first.rank(), "axis"));
     std::vector<int64_t> dims = first.dims;
     dims[axis] = 0;
     for (size_t i = 0; i < c.inputCount(); ++i) {
@@ -318,14 +320,19 @@ std::vector<FoldTensor> slice(const Call& c)
         int64_t s = (*starts)[i], e = (*ends)[i];
         s = s < 0 ? std::max<int64_t>(s, -d) + d : s;
         e = e < 0 ? std::max<int64_t>(e, -d - 1) + d : e;
+        // Lengths through unsigned magnitudes: a step near INT64_MAX (or INT64_MIN) must not overflow.
         if (st > 0) {
             s = std::clamp<int64_t>(s, 0, d);
             e = std::clamp<int64_t>(e, 0, d);
-            dims[k] = e > s ? (e - s + st - 1) / st : 0;
+            dims[k] = e > s ? static_cast<int64_t>(static_cast<uint64_t>(e - s - 1) / static_cast<uint64_t>(st) + 1) : 0;
+        } else if (d == 0) {
+            s = 0;
+            dims[k] = 0;
         } else {
             s = std::clamp<int64_t>(s, 0, d - 1);
             e = std::clamp<int64_t>(e, -1, d - 1);
-            dims[k] = s > e ? (s - e - st - 1) / -st : 0;
+            const uint64_t magnitude = static_cast<uint64_t>(-(st + 1)) + 1;
+            dims[k] = s > e ? static_cast<int64_t>(static_cast<uint64_t>(s - e - 1) / magnitude + 1) : 0;
         }
         begin[k] = s;
         step[k] = st;
@@ -343,9 +350,21 @@ std::vector<FoldTensor> split(const Call& c)
     std::optional<std::vector<int64_t>> sizes = c.opset < 13 ? c.attrInts("split") : c.intList(1, "split");
     const int64_t extent = data.dims[axis];
     if (!sizes || sizes->empty()) {
-        if (parts == 0 || extent % parts != 0)
-            invalid(QStringLiteral("a dimension of %1 does not split into %2 equal parts").arg(extent).arg(parts));
-        sizes = std::vector<int64_t>(static_cast<size_t>(parts), extent / parts);
+        if (parts == 0)
+            invalid(QStringLiteral("Split has no outputs"));
+        if (c.opset >= 18) {
+            // Split-18: num_outputs chunks of ceil(extent / n), the last one smaller when it does not divide.
+            if (c.attrInt("num_outputs", parts) != parts)
+                invalid(QStringLiteral("num_outputs %1 does not match %2 outputs").arg(c.attrInt("num_outputs", parts)).arg(parts));
+            const int64_t chunk = (extent + parts - 1) / parts;
+            sizes.emplace();
+            for (int64_t left = extent, i = 0; i < parts; ++i, left -= chunk)
+                sizes->push_back(std::clamp<int64_t>(left, 0, chunk));
+        } else {
+            if (extent % parts != 0)
+                invalid(QStringLiteral("a dimension of %1 does not split into %2 equal parts").arg(extent).arg(parts));
+            sizes = std::vector<int64_t>(static_cast<size_t>(parts), extent / parts);
+        }
     }
     int64_t total = 0;
     for (const int64_t s : *sizes) {
@@ -503,6 +522,8 @@ std::vector<FoldTensor> constantOfShape(const Call& c)
     }
     FoldTensor fill = FoldTensor::ofReals(onnx::TensorProto_DataType_FLOAT, {}, { 0.0 });
     if (const auto* a = c.attribute("value")) {
+        if (elementCount({ a->t().dims().begin(), a->t().dims().end() }) != 1)
+            invalid(QStringLiteral("its value must hold one element"));
         QString why;
         auto v = foldTensorFromProto(a->t(), &why);
         if (!v)

@@ -199,9 +199,9 @@ std::optional<FoldTensor> foldTensorFromProto(const onnx::TensorProto& p, QStrin
     const int64_t n = t.count();
     if (n < 0)
         return fail(QStringLiteral("its dimensions are negative or too large"));
-    const QByteArray bytes = tensorProtoBytes(p);
     const int width = dtypeSize(t.type);
-    if (bytes.size() != n * width)
+    const QByteArray bytes = tensorProtoBytes(p);
+    if (n > bytes.size() / width || bytes.size() != n * width)
         return fail(QStringLiteral("it has %1 bytes of data for %2 elements").arg(bytes.size()).arg(n));
     const char* src = bytes.constData();
     const auto count = static_cast<size_t>(n);

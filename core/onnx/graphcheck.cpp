@@ -1,3 +1,4 @@
+#include "graphutil_p.h"
 #include "onnxproto_p.h"
 #include "summarise_p.h"
 #include "wirestrip_p.h"
@@ -111,24 +112,6 @@ private:
     GraphProblems& m_problems;
 };
 
-void collectExternal(const onnx::GraphProto& g, std::vector<const onnx::TensorProto*>& out)
-{
-    for (const auto& t : g.initializer()) {
-        if (t.data_location() == onnx::TensorProto_DataLocation_EXTERNAL)
-            out.push_back(&t);
-    }
-    for (const auto& node : g.node()) {
-        for (const auto& attr : node.attribute()) {
-            if (attr.has_t() && attr.t().data_location() == onnx::TensorProto_DataLocation_EXTERNAL)
-                out.push_back(&attr.t());
-            if (attr.has_g())
-                collectExternal(attr.g(), out);
-            for (const auto& sub : attr.graphs())
-                collectExternal(sub, out);
-        }
-    }
-}
-
 } // namespace
 
 GraphProblems checkGraphs(const onnx::ModelProto& model)
@@ -141,7 +124,10 @@ GraphProblems checkGraphs(const onnx::ModelProto& model)
 QStringList checkExternalData(const onnx::ModelProto& model, const QString& modelDir)
 {
     std::vector<const onnx::TensorProto*> tensors;
-    collectExternal(model.graph(), tensors);
+    forEachTensor(model.graph(), [&](const onnx::TensorProto& t) {
+        if (t.data_location() == onnx::TensorProto_DataLocation_EXTERNAL)
+            tensors.push_back(&t);
+    });
     QStringList problems;
     QHash<QString, qint64> fileSizes;
     const QDir dir(modelDir);

@@ -4,6 +4,7 @@
 #include "onnxproto_p.h"
 
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -21,6 +22,43 @@ bool isStaticTensorType(const onnx::TypeProto* type);
 
 // Names a node reads from the enclosing scopes through its subgraphs (If/Loop/Scan bodies).
 std::unordered_set<std::string> implicitInputs(const onnx::NodeProto& node);
+
+// Calls fn(tensor) for every TensorProto of `graph` and of its subgraphs, at any depth: initializers and tensor
+// attributes (t and tensors). `Graph` may be const (fn gets const tensors) or not.
+template <typename Graph, typename Fn> void forEachTensor(Graph& graph, const Fn& fn)
+{
+    if constexpr (std::is_const_v<Graph>) {
+        for (const auto& t : graph.initializer())
+            fn(t);
+        for (const auto& node : graph.node()) {
+            for (const auto& attr : node.attribute()) {
+                if (attr.has_t())
+                    fn(attr.t());
+                for (const auto& t : attr.tensors())
+                    fn(t);
+                if (attr.has_g())
+                    forEachTensor(attr.g(), fn);
+                for (const auto& sub : attr.graphs())
+                    forEachTensor(sub, fn);
+            }
+        }
+    } else {
+        for (auto& t : *graph.mutable_initializer())
+            fn(t);
+        for (auto& node : *graph.mutable_node()) {
+            for (auto& attr : *node.mutable_attribute()) {
+                if (attr.has_t())
+                    fn(*attr.mutable_t());
+                for (auto& t : *attr.mutable_tensors())
+                    fn(t);
+                if (attr.has_g())
+                    forEachTensor(*attr.mutable_g(), fn);
+                for (auto& sub : *attr.mutable_graphs())
+                    forEachTensor(sub, fn);
+            }
+        }
+    }
+}
 
 // Tensor name -> the ValueInfoProto describing it (graph inputs, value_info and outputs; later ones win).
 std::unordered_map<std::string, const onnx::ValueInfoProto*> valueInfoIndex(const onnx::GraphProto& graph);

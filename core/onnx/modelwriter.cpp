@@ -81,11 +81,11 @@ QStringList shapelessBoundaries(const onnx::GraphProto& g)
 // tensors at it. Returns the data file path (empty when the model has no external data).
 Result<QString> relocateExternalData(onnx::ModelProto& model, const QString& sourceDir, const QString& outPath)
 {
-    std::vector<onnx::TensorProto*> tensors;
-    for (auto& t : *model.mutable_graph()->mutable_initializer()) {
+    std::vector<onnx::TensorProto*> tensors; // initializers and Constant values, in every subgraph
+    forEachTensor(*model.mutable_graph(), [&](onnx::TensorProto& t) {
         if (t.data_location() == onnx::TensorProto_DataLocation_EXTERNAL)
             tensors.push_back(&t);
-    }
+    });
     if (tensors.empty())
         return QString();
     const QString dataPath = outPath + QStringLiteral(".data");
@@ -99,14 +99,22 @@ Result<QString> relocateExternalData(onnx::ModelProto& model, const QString& sou
         QString file;
         qint64 offset = 0;
         qint64 length = -1;
+        bool numbers = true;
         for (const auto& kv : t->external_data()) {
+            bool ok = true;
             if (kv.key() == "location")
                 file = QDir(sourceDir).filePath(qs(kv.value()));
             else if (kv.key() == "offset")
-                offset = std::stoll(kv.value());
+                offset = qs(kv.value()).toLongLong(&ok);
             else if (kv.key() == "length")
-                length = std::stoll(kv.value());
+                length = qs(kv.value()).toLongLong(&ok);
+            numbers = numbers && ok && offset >= 0;
         }
+        if (!numbers)
+            return surgeryError(QStringLiteral("write_failed"),
+                QStringLiteral("Tensor '%1' has an external-data offset or length that is not a number; the model's "
+                               "weights reference is damaged.")
+                    .arg(qs(t->name())));
         QFile in(file);
         if (!in.open(QIODevice::ReadOnly) || !in.seek(offset))
             return surgeryError(QStringLiteral("write_failed"),
@@ -189,9 +197,13 @@ Result<SurgeryResult> checkAndWrite(onnx::ModelProto& proto, const OnnxModel& so
             QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), out.errorString()));
 
     const Result<OnnxModelPtr> reread = OnnxModel::load(outPath);
-    if (!reread.ok())
+    if (!reread.ok()) { // nothing half-usable stays behind
+        QFile::remove(outPath);
+        if (!dataPath.value().isEmpty())
+            QFile::remove(dataPath.value());
         return surgeryError(QStringLiteral("write_failed"),
-            QStringLiteral("The written model does not read back: %1").arg(reread.error().message));
+            QStringLiteral("The written model does not read back, so it was removed: %1").arg(reread.error().message));
+    }
     SurgeryResult result;
     result.path = QFileInfo(outPath).absoluteFilePath();
     result.dataPath = dataPath.value();

@@ -87,8 +87,9 @@ const std::vector<int>* valueSensitiveInputs(const std::string& op)
         { "Split", { 1 } }, { "ReduceSum", { 1 } }, { "ReduceMean", { 1 } }, { "ReduceMax", { 1 } },
         { "ReduceMin", { 1 } }, { "ReduceProd", { 1 } }, { "ReduceSumSquare", { 1 } }, { "ReduceL1", { 1 } },
         { "ReduceL2", { 1 } }, { "ReduceLogSum", { 1 } }, { "ReduceLogSumExp", { 1 } }, { "CenterCropPad", { 1, 2 } },
-        { "MaxUnpool", { 2 } }, { "Col2Im", { 1, 2 } }, { "DFT", { 1 } }, { "STFT", { 2, 3 } },
-        { "StringNormalizer", { 0 } }, { "Loop", { 0, 1 } }, { "If", { 0 } }, { "Scan", {} },
+        { "MaxUnpool", { 2 } }, { "Col2Im", { 1, 2 } }, { "DFT", { 1 } }, { "STFT", { 1, 2, 3 } },
+        { "StringNormalizer", { 0 } }, { "HannWindow", { 0 } }, { "HammingWindow", { 0 } },
+        { "BlackmanWindow", { 0 } }, { "MelWeightMatrix", { 0, 1 } }, { "Loop", { 0, 1 } }, { "If", { 0 } }, { "Scan", {} },
         { "SequenceAt", { 1 } }, { "SplitToSequence", { 1 } }, { "ConcatFromSequence", {} },
     };
     const auto it = table.find(op);
@@ -228,12 +229,15 @@ private:
 
             // What its shape is, and where that comes from.
             Verdict shape;
-            if (isStaticTensorType(typeOf(out)))
+            const bool sensitiveData = (sensitive || subgraph) && worstSensitive.kind == Value::Data;
+            if (fact.outcome == NodeOutcome::Invalid)
+                shape = { ShapeStatus::Invalid, index, {} }; // whatever type ONNX gave it: the node cannot run
+            else if (isStaticTensorType(typeOf(out)))
                 shape = {};
+            else if (sensitiveData)
+                shape = { ShapeStatus::DataDependent, index, {} }; // data decides, even where an input is open too
             else if (worstShape.status != ShapeStatus::Static && !shapeOnly)
                 shape = worstShape;
-            else if (fact.outcome == NodeOutcome::Invalid)
-                shape = { ShapeStatus::Invalid, index, {} };
             else if (failed)
                 shape = { ShapeStatus::Unknown, index, {} };
             else if (!sensitive && !subgraph) {

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 
 #include <cmath>
+#include <limits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -30,10 +31,9 @@ qint64 tensorBytes(const detail::FoldTensor& t)
 
 qint64 protoBytes(const onnx::TensorProto& t)
 {
-    qint64 n = 1;
-    for (const auto d : t.dims())
-        n *= d;
-    return n * detail::dtypeSize(t.data_type());
+    const int64_t n = detail::elementCount({ t.dims().begin(), t.dims().end() });
+    const int width = detail::dtypeSize(t.data_type());
+    return n < 0 || (width > 0 && n > std::numeric_limits<qint64>::max() / width) ? std::numeric_limits<qint64>::max() : n * width;
 }
 
 // The simplified graph: folded nodes become initializers, Identity nodes are bypassed, dead nodes dropped.

@@ -48,7 +48,16 @@ std::optional<onnx::TensorProto> TensorSource::load(const onnx::TensorProto& t, 
         return fail(QStringLiteral("%1 cannot be read: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     if (offset < 0)
         offset = 0;
-    const qint64 size = inModelFile ? messageLength : (length >= 0 ? length : file.size() - offset);
+    qint64 size = inModelFile ? messageLength : (length >= 0 ? length : file.size() - offset);
+    if (!inModelFile) { // never more than the tensor's own bytes, whatever the length says (or when it says nothing)
+        qint64 elements = 1;
+        for (const auto d : t.dims())
+            elements = d < 0 || (d != 0 && elements > (qint64(1) << 40) / d) ? -1 : elements * d;
+        const qint64 bytes = elements < 0 ? -1 : elements * dtypeSize(t.data_type());
+        if (bytes < 0 || (length >= 0 && length != bytes && dtypeSize(t.data_type()) > 0))
+            return fail(QStringLiteral("tensor '%1' does not hold as many bytes as its dims say").arg(qs(t.name())));
+        size = qMin(size, bytes);
+    }
     if (size < 0 || offset + size > file.size() || !file.seek(offset))
         return fail(QStringLiteral("tensor '%1' points past the end of %2").arg(qs(t.name()), QDir::toNativeSeparators(path)));
     const QByteArray bytes = file.read(size);
