@@ -3,6 +3,7 @@
 #include "folding_p.h"
 #include "graphutil_p.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -139,22 +140,11 @@ CutProposal proposeCut(const OnnxModel& model, const InferenceResult& inferred)
             cut.outputs.append(o);
     }
     // The head: everything the head's outputs need.
-    std::vector<bool> kept(static_cast<size_t>(g.node_size()), false);
+    std::vector<std::string> headOutputs;
     for (const QString& o : cut.outputs)
-        stack.push_back(producer.count(o.toStdString()) ? producer[o.toStdString()] : -1);
-    while (!stack.empty()) {
-        const int i = stack.back();
-        stack.pop_back();
-        if (i < 0 || kept[size_t(i)])
-            continue;
-        kept[size_t(i)] = true;
-        ++cut.keptNodes;
-        for (const auto& in : reads[size_t(i)]) {
-            const auto p = producer.find(in);
-            if (p != producer.end())
-                stack.push_back(p->second);
-        }
-    }
+        headOutputs.push_back(o.toStdString());
+    const std::vector<bool> kept = detail::reachBack(g, headOutputs).nodes;
+    cut.keptNodes = static_cast<int>(std::count(kept.begin(), kept.end(), true));
     cut.postProcessingOnly = cut.heavyHostOps.isEmpty();
     cut.possible = !cut.cutTensors.isEmpty();
     return cut;

@@ -131,6 +131,40 @@ bool topologicalSort(onnx::GraphProto* graph)
     return true;
 }
 
+Reach reachBack(const onnx::GraphProto& graph, const std::vector<std::string>& outputs,
+    const std::unordered_set<std::string>& stopAt)
+{
+    std::unordered_map<std::string, int> producer;
+    for (int i = 0; i < graph.node_size(); ++i) {
+        for (const auto& out : graph.node(i).output())
+            producer.emplace(out, i);
+    }
+    Reach reach;
+    reach.nodes.assign(static_cast<size_t>(graph.node_size()), false);
+    std::vector<std::string> stack(outputs.rbegin(), outputs.rend());
+    while (!stack.empty()) {
+        const std::string name = stack.back();
+        stack.pop_back();
+        if (name.empty() || !reach.names.insert(name).second || stopAt.count(name))
+            continue;
+        const auto p = producer.find(name);
+        if (p == producer.end()) {
+            reach.leaves.push_back(name);
+            continue;
+        }
+        if (reach.nodes[static_cast<size_t>(p->second)])
+            continue;
+        reach.nodes[static_cast<size_t>(p->second)] = true;
+        const onnx::NodeProto& node = graph.node(p->second);
+        stack.insert(stack.end(), node.input().begin(), node.input().end());
+        if (hasSubgraph(node)) {
+            for (const auto& in : implicitInputs(node))
+                stack.push_back(in);
+        }
+    }
+    return reach;
+}
+
 std::unordered_map<std::string, const onnx::ValueInfoProto*> valueInfoIndex(const onnx::GraphProto& graph)
 {
     std::unordered_map<std::string, const onnx::ValueInfoProto*> index;

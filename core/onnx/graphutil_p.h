@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace wb::detail {
 
@@ -59,6 +60,16 @@ template <typename Graph, typename Fn> void forEachTensor(Graph& graph, const Fn
         }
     }
 }
+
+// What the tensors `outputs` need, walking back through their producers (explicit inputs and what subgraphs read
+// from the enclosing scope), not past a name in `stopAt`.
+struct Reach {
+    std::vector<bool> nodes; // per node of the graph: needed
+    std::unordered_set<std::string> names; // every tensor name reached (stopAt names included)
+    std::vector<std::string> leaves; // names reached that no node makes and that are not in stopAt, in walk order
+};
+Reach reachBack(const onnx::GraphProto& graph, const std::vector<std::string>& outputs,
+    const std::unordered_set<std::string>& stopAt = {});
 
 // Tensor name -> the ValueInfoProto describing it (graph inputs, value_info and outputs; later ones win).
 std::unordered_map<std::string, const onnx::ValueInfoProto*> valueInfoIndex(const onnx::GraphProto& graph);

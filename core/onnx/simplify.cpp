@@ -148,34 +148,15 @@ private:
         for (auto& node : m_folded)
             *m_graph.add_node() = std::move(node);
         detail::topologicalSort(&m_graph);
-        std::unordered_map<std::string, int> producer;
-        for (int i = 0; i < m_graph.node_size(); ++i) {
-            for (const auto& out : m_graph.node(i).output())
-                producer.emplace(out, i);
-        }
-        std::vector<bool> live(size_t(m_graph.node_size()), false);
-        std::unordered_set<std::string> needed;
-        std::vector<std::string> stack;
+        std::vector<std::string> outputs;
         for (const auto& out : m_graph.output())
-            stack.push_back(out.name());
-        while (!stack.empty()) {
-            const std::string name = stack.back();
-            stack.pop_back();
-            if (name.empty() || !needed.insert(name).second)
-                continue;
-            const auto p = producer.find(name);
-            if (p == producer.end() || live[size_t(p->second)])
-                continue;
-            live[size_t(p->second)] = true;
-            const onnx::NodeProto& node = m_graph.node(p->second);
-            stack.insert(stack.end(), node.input().begin(), node.input().end());
-            for (const auto& in : detail::implicitInputs(node))
-                stack.push_back(in);
-        }
+            outputs.push_back(out.name());
+        const detail::Reach reach = detail::reachBack(m_graph, outputs);
+        const std::unordered_set<std::string>& needed = reach.names;
         google::protobuf::RepeatedPtrField<onnx::NodeProto> nodes;
         for (int i = 0; i < m_graph.node_size(); ++i) {
-            if (live[size_t(i)])
-                *nodes.Add() = m_graph.node(i);
+            if (reach.nodes[size_t(i)])
+                *nodes.Add() = std::move(*m_graph.mutable_node(i));
             else
                 ++m_counts.removedDead;
         }

@@ -88,35 +88,20 @@ Result<SurgeryResult> extractSubModel(
                 QStringLiteral("The model has no tensor named '%1' (given in --outputs).").arg(name));
     }
 
-    // Walk back from the outputs to the boundary.
-    std::vector<bool> keepNode(static_cast<size_t>(g.node_size()), false);
-    std::unordered_set<std::string> keepInit, seen;
-    std::vector<std::string> stack;
+    // Walk back from the outputs to the boundary: what no node makes must be a weight or a given input.
+    std::vector<std::string> wanted;
     for (const QString& name : outputs)
-        stack.push_back(name.toStdString());
-    while (!stack.empty()) {
-        const std::string name = stack.back();
-        stack.pop_back();
-        if (name.empty() || !seen.insert(name).second || boundary.count(name))
-            continue;
-        if (initializers.count(name)) {
-            keepInit.insert(name);
-            continue;
-        }
-        const auto it = producer.find(name);
-        if (it == producer.end())
+        wanted.push_back(name.toStdString());
+    const detail::Reach reach = detail::reachBack(g, wanted, boundary);
+    const std::vector<bool>& keepNode = reach.nodes;
+    std::unordered_set<std::string> keepInit;
+    for (const std::string& name : reach.leaves) {
+        if (!initializers.count(name))
             return surgeryError(QStringLiteral("missing_input"),
                 QStringLiteral("The outputs depend on graph input '%1', which is not among the inputs given; add it "
                                "to --inputs.")
                     .arg(detail::qs(name)));
-        if (keepNode[static_cast<size_t>(it->second)])
-            continue;
-        keepNode[static_cast<size_t>(it->second)] = true;
-        const onnx::NodeProto& node = g.node(it->second);
-        for (const auto& in : node.input())
-            stack.push_back(in);
-        for (const auto& in : detail::implicitInputs(node))
-            stack.push_back(in);
+        keepInit.insert(name);
     }
 
     const auto index = detail::valueInfoIndex(g);
