@@ -30,48 +30,6 @@ QString firstLine(const char* what)
     return text.section(QLatin1Char('\n'), 0, 0);
 }
 
-// The nodes that keep a cycle alive: those a topological sort can never schedule, named for the error.
-QStringList nodesOnCycles(const onnx::GraphProto& g)
-{
-    std::unordered_map<std::string, int> producer;
-    for (int i = 0; i < g.node_size(); ++i) {
-        for (const auto& out : g.node(i).output())
-            producer.emplace(out, i);
-    }
-    std::vector<int> pending(static_cast<size_t>(g.node_size()), 0);
-    std::vector<std::vector<int>> consumers(static_cast<size_t>(g.node_size()));
-    for (int i = 0; i < g.node_size(); ++i) {
-        std::unordered_set<int> deps;
-        for (const auto& in : g.node(i).input()) {
-            const auto it = producer.find(in);
-            if (it != producer.end())
-                deps.insert(it->second);
-        }
-        pending[static_cast<size_t>(i)] = static_cast<int>(deps.size());
-        for (const int d : deps)
-            consumers[static_cast<size_t>(d)].push_back(i);
-    }
-    std::vector<int> ready;
-    for (int i = 0; i < g.node_size(); ++i) {
-        if (pending[static_cast<size_t>(i)] == 0)
-            ready.push_back(i);
-    }
-    while (!ready.empty()) {
-        const int i = ready.back();
-        ready.pop_back();
-        for (const int c : consumers[static_cast<size_t>(i)]) {
-            if (--pending[static_cast<size_t>(c)] == 0)
-                ready.push_back(c);
-        }
-    }
-    QStringList stuck;
-    for (int i = 0; i < g.node_size(); ++i) {
-        if (pending[static_cast<size_t>(i)] > 0)
-            stuck.append(QStringLiteral("%1 (%2)").arg(nodeLabel(g.node(i), i), qs(g.node(i).op_type())));
-    }
-    return stuck;
-}
-
 class Folder {
 public:
     Folder(onnx::ModelProto& model, const FoldOptions& options, const TensorSource* source)
@@ -369,8 +327,10 @@ private:
 Result<FoldResult> foldAndInfer(onnx::ModelProto& model, const FoldOptions& options, const TensorSource* source)
 {
     onnx::GraphProto* graph = model.mutable_graph();
-    if (!topologicalSort(graph)) {
-        const QStringList stuck = nodesOnCycles(*graph);
+    if (std::vector<int> cyclic; !topologicalSort(graph, &cyclic)) {
+        QStringList stuck;
+        for (const int i : cyclic)
+            stuck.append(QStringLiteral("%1 (%2)").arg(nodeLabel(graph->node(i), i), qs(graph->node(i).op_type())));
         return Error { QStringLiteral("cycle"),
             QStringLiteral("The graph has a cycle, so no node order exists: %1%2 depend on each other's outputs. "
                            "Re-export the model; a valid ONNX graph is acyclic.")

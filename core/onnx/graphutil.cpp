@@ -68,7 +68,7 @@ std::unordered_set<std::string> implicitInputs(const onnx::NodeProto& node)
     return reads;
 }
 
-bool topologicalSort(onnx::GraphProto* graph)
+bool topologicalSort(onnx::GraphProto* graph, std::vector<int>* cyclic)
 {
     const int n = graph->node_size();
     std::unordered_map<std::string, int> producer;
@@ -117,8 +117,15 @@ bool topologicalSort(onnx::GraphProto* graph)
                 ready.push(c);
         }
     }
-    if (static_cast<int>(order.size()) != n)
+    if (static_cast<int>(order.size()) != n) {
+        if (cyclic) {
+            for (int i = 0; i < n; ++i) {
+                if (pending[static_cast<size_t>(i)] > 0)
+                    cyclic->push_back(i);
+            }
+        }
         return false;
+    }
     bool sorted = true;
     for (int i = 0; i < n && sorted; ++i)
         sorted = order[static_cast<size_t>(i)] == i;

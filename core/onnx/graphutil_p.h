@@ -12,8 +12,9 @@
 namespace wb::detail {
 
 // Reorders the graph's nodes topologically (stable: nodes keep their relative order where possible).
-// Returns false, leaving the graph unchanged, when the graph has a cycle.
-bool topologicalSort(onnx::GraphProto* graph);
+// Returns false, leaving the graph unchanged, when the graph has a cycle; `cyclic` then receives the indexes of
+// the nodes no order can place (those on a cycle and those after one).
+bool topologicalSort(onnx::GraphProto* graph, std::vector<int>* cyclic = nullptr);
 
 // Whether a node carries subgraphs (If/Loop/Scan bodies).
 bool hasSubgraph(const onnx::NodeProto& node);
