@@ -1,6 +1,7 @@
 #include "modelfacts.h"
 
 #include "onnx/onnxmodel.h"
+#include "onnx/graphutil_p.h"
 #include "onnx/onnxproto_p.h"
 
 namespace wb {
@@ -14,7 +15,7 @@ void collect(const onnx::GraphProto& graph, const QString& prefix, bool inSubgra
         AtcNodeFact fact;
         fact.opType = detail::qs(node.op_type());
         fact.domain = detail::isDefaultDomain(node.domain()) ? QString() : detail::qs(node.domain());
-        fact.label = node.name().empty() ? prefix + QStringLiteral("%1#%2").arg(fact.opType).arg(i) : detail::qs(node.name());
+        fact.label = node.name().empty() ? prefix + detail::nodeLabel(node, i) : detail::nodeLabel(node, i);
         for (const auto& in : node.input())
             fact.inputs.append(detail::qs(in));
         for (const auto& o : node.output())

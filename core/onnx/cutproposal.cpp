@@ -1,6 +1,5 @@
 #include "cutproposal.h"
 
-#include "folding_p.h"
 #include "graphutil_p.h"
 
 #include <algorithm>

@@ -14,11 +14,6 @@
 
 namespace wb::detail {
 
-QString nodeLabel(const onnx::NodeProto& node, int index)
-{
-    return node.name().empty() ? QStringLiteral("%1#%2").arg(qs(node.op_type())).arg(index) : qs(node.name());
-}
-
 namespace {
 
 QString firstLine(const char* what)

@@ -48,7 +48,4 @@ struct FoldResult {
 // everything before it. `source` reads weights the loader left in the file (may be null). Errors: cycle.
 Result<FoldResult> foldAndInfer(onnx::ModelProto& model, const FoldOptions& options, const TensorSource* source);
 
-// A node's label as the checks and the graph use it: its name, or "op_type#index" when it has none.
-QString nodeLabel(const onnx::NodeProto& node, int index);
-
 } // namespace wb::detail

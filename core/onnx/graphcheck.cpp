@@ -16,11 +16,10 @@ namespace {
 
 using NameSet = std::unordered_set<std::string_view>;
 
-QString nodeLabel(const onnx::NodeProto& node, int index)
+// "'name' (Op)" for a named node, the label ("Op#3") otherwise: how the graph checks name a node.
+QString quotedNode(const onnx::NodeProto& node, int index)
 {
-    if (!node.name().empty())
-        return QStringLiteral("'%1' (%2)").arg(qs(node.name()), qs(node.op_type()));
-    return QStringLiteral("%1#%2").arg(qs(node.op_type())).arg(index);
+    return node.name().empty() ? nodeLabel(node, index) : QStringLiteral("'%1' (%2)").arg(qs(node.name()), qs(node.op_type()));
 }
 
 class GraphChecker {
@@ -49,8 +48,8 @@ public:
                 auto [it, inserted] = producer.emplace(out, i);
                 if (!inserted) {
                     error(QStringLiteral("%1: tensor '%2' is produced by both node %3 and node %4.")
-                              .arg(where, qs(out), nodeLabel(g.node(it->second), it->second),
-                                  nodeLabel(g.node(i), i)));
+                              .arg(where, qs(out), quotedNode(g.node(it->second), it->second),
+                                  quotedNode(g.node(i), i)));
                 }
             }
         }
@@ -65,14 +64,14 @@ public:
                 if (it == producer.end()) {
                     error(QStringLiteral("%1: node %2 reads tensor '%3', which no node, input or initializer "
                                          "provides.")
-                              .arg(where, nodeLabel(node, i), qs(in)));
+                              .arg(where, quotedNode(node, i), qs(in)));
                 } else if (!reportedOrder) {
                     reportedOrder = true;
                     m_problems.warnings.append(
                         QStringLiteral("%1: nodes are not in topological order (node %2 reads '%3' before node "
                                        "%4 produces it). ONNX Runtime runs such models, but the ONNX checker "
                                        "rejects them.")
-                            .arg(where, nodeLabel(node, i), qs(in), nodeLabel(g.node(it->second), it->second)));
+                            .arg(where, quotedNode(node, i), qs(in), quotedNode(g.node(it->second), it->second)));
                 }
             }
             NameSet visibleToSubgraph;
@@ -84,7 +83,7 @@ public:
                 for (const auto& [name, index] : producer)
                     visibleToSubgraph.insert(name); // outer-scope values may be produced anywhere in the graph
                 for (const auto& attr : node.attribute()) {
-                    const QString sub = QStringLiteral("%1 > %2.%3").arg(where, nodeLabel(node, i), qs(attr.name()));
+                    const QString sub = QStringLiteral("%1 > %2.%3").arg(where, quotedNode(node, i), qs(attr.name()));
                     if (attr.has_g())
                         check(attr.g(), visibleToSubgraph, sub);
                     for (const auto& g2 : attr.graphs())

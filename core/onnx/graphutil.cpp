@@ -36,6 +36,16 @@ void collectSubgraphReads(const onnx::GraphProto& g, std::unordered_set<std::str
 
 } // namespace
 
+QString nodeLabel(const onnx::NodeProto& node, int index)
+{
+    return node.name().empty() ? QStringLiteral("%1#%2").arg(qs(node.op_type())).arg(index) : qs(node.name());
+}
+
+QString qualifiedOpType(const onnx::NodeProto& node)
+{
+    return isDefaultDomain(node.domain()) ? qs(node.op_type()) : qs(node.domain()) + QStringLiteral("::") + qs(node.op_type());
+}
+
 bool hasSubgraph(const onnx::NodeProto& node)
 {
     for (const auto& a : node.attribute()) {

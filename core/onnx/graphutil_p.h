@@ -16,6 +16,12 @@ namespace wb::detail {
 // the nodes no order can place (those on a cycle and those after one).
 bool topologicalSort(onnx::GraphProto* graph, std::vector<int>* cyclic = nullptr);
 
+// A node's label as the checks and the graph use it: its name, or "op_type#index" (index in its graph) when it has
+// none.
+QString nodeLabel(const onnx::NodeProto& node, int index);
+// "Conv" for the default domain, "com.microsoft::FusedConv" for any other.
+QString qualifiedOpType(const onnx::NodeProto& node);
+
 // Whether a node carries subgraphs (If/Loop/Scan bodies).
 bool hasSubgraph(const onnx::NodeProto& node);
 

@@ -261,7 +261,7 @@ private:
         const onnx::NodeProto& node = m_graph.node(index);
         const NodeFact& fact = m_fold.nodes[static_cast<size_t>(index)];
         const QString label = nodeLabel(node, index);
-        const QString op = opName(node);
+        const QString op = qualifiedOpType(node);
         const QString list = tensorList(tensors);
         switch (status) {
         case ShapeStatus::DataDependent: {
@@ -302,11 +302,6 @@ private:
                 .arg(label, op, list,
                     fact.message.isEmpty() ? QStringLiteral("its inputs were not all folded") : fact.message);
         }
-    }
-
-    static QString opName(const onnx::NodeProto& node)
-    {
-        return isDefaultDomain(node.domain()) ? qs(node.op_type()) : qs(node.domain()) + QStringLiteral("::") + qs(node.op_type());
     }
 
     InferenceResult collect()
@@ -370,7 +365,7 @@ private:
                 }
                 ShapeOrigin origin;
                 origin.node = nodeLabel(m_graph.node(index), index);
-                origin.opType = opName(m_graph.node(index));
+                origin.opType = qualifiedOpType(m_graph.node(index));
                 origin.status = status;
                 origin.tensors = tensors;
                 origin.message = originMessage(index, status, own.isEmpty() ? tensors : own);

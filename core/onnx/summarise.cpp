@@ -118,7 +118,7 @@ struct Walker {
                 if (op == QLatin1String("If") || op == QLatin1String("Loop") || op == QLatin1String("Scan"))
                     controlFlow.insert(op);
             } else {
-                const QString key = qs(node.domain()) + QLatin1String("::") + op;
+                const QString key = qualifiedOpType(node);
                 ++summary.opTypes[key];
                 if (node.domain() != "ai.onnx.ml")
                     customOps.insert(key);
