@@ -267,10 +267,8 @@ void addDimSuggestions(QList<AtcFinding>& findings, const OnnxModel& model)
     QHash<QString, QList<std::optional<qint64>>> known;
     for (const TensorInfo& t : model.summary().inputs) {
         QList<std::optional<qint64>> dims;
-        for (int i = 0; t.shape && i < t.shape->size(); ++i) {
-            const Dim& d = t.shape->at(i);
-            dims.append(!d.isDynamic() ? std::optional<qint64>(d.value) : isBatchDim(t, i) ? std::optional<qint64>(1) : std::nullopt);
-        }
+        for (int i = 0; t.shape && i < t.shape->size(); ++i)
+            dims.append(proposedSize(t, i));
         known.insert(t.name, dims);
     }
     const QList<DimSuggestion> suggestions = suggestInputDims(dimHints(model), known);

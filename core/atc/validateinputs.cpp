@@ -1,6 +1,7 @@
 // The model's inputs against --input_shape (names, ranks, sizes, dynamic dims left open) and dynamic-shape mode.
 #include "validate_p.h"
 
+#include "onnx/dimhints.h"
 #include "onnx/shapespec.h"
 
 #include <QSet>
@@ -18,12 +19,9 @@ QString suggestedSpec(const TensorInfo& input)
     QStringList dims;
     for (int i = 0; i < input.shape->size(); ++i) {
         const Dim& d = input.shape->at(i);
-        if (!d.isDynamic())
-            dims.append(QString::number(d.value));
-        else if (i == 0 && input.shape->size() >= 2)
-            dims.append(QStringLiteral("1"));
-        else
-            dims.append(QStringLiteral("<%1>").arg(d.kind == Dim::Kind::Symbolic ? d.symbol : QStringLiteral("dim%1").arg(i)));
+        const std::optional<qint64> size = proposedSize(input, i);
+        dims.append(size ? QString::number(*size)
+                         : QStringLiteral("<%1>").arg(d.kind == Dim::Kind::Symbolic ? d.symbol : QStringLiteral("dim%1").arg(i)));
     }
     return input.name + QLatin1Char(':') + dims.join(QLatin1Char(','));
 }

@@ -14,18 +14,12 @@ void InputShapeModel::setInputs(const QList<TensorInfo>& inputs)
     for (const TensorInfo& t : inputs) {
         Row row { t, {}, false, {}, {} };
         QStringList dims;
-        if (t.shape) {
-            for (int i = 0; i < t.shape->size(); ++i) {
-                const Dim& d = t.shape->at(i);
-                if (!d.isDynamic())
-                    dims.append(QString::number(d.value));
-                else if (isBatchDim(t, i)) {
-                    dims.append(QStringLiteral("1")); // the batch: proposed, and the batch variants vary it
-                    row.prefilled = true;
-                } else {
-                    dims.append(QStringLiteral("?")); // never guessed: a 1x1 image is not a shape anyone wants
-                }
-            }
+        for (int i = 0; t.shape && i < t.shape->size(); ++i) {
+            // The batch is proposed (the batch variants vary it); other dynamic dims are asked for: a 1x1 image is
+            // not a shape anyone wants.
+            const std::optional<qint64> size = proposedSize(t, i);
+            dims.append(size ? QString::number(*size) : QStringLiteral("?"));
+            row.prefilled = row.prefilled || (size && t.shape->at(i).isDynamic());
         }
         row.dims = dims.join(QLatin1Char(','));
         validate(row);

@@ -122,6 +122,16 @@ bool isBatchDim(const TensorInfo& input, int dim)
     return dim == 0 && input.shape && input.shape->size() >= 2;
 }
 
+std::optional<qint64> proposedSize(const TensorInfo& input, int dim)
+{
+    if (!input.shape || dim < 0 || dim >= input.shape->size())
+        return std::nullopt;
+    const Dim& d = input.shape->at(dim);
+    if (!d.isDynamic())
+        return d.value;
+    return isBatchDim(input, dim) ? std::optional<qint64>(1) : std::nullopt;
+}
+
 DimHints dimHints(const OnnxModel& model)
 {
     DimHints hints;

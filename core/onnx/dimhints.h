@@ -42,4 +42,8 @@ QList<DimSuggestion> suggestInputDims(const DimHints& hints, const QHash<QString
 // dynamic dimension that may be proposed (as 1) rather than asked for.
 bool isBatchDim(const TensorInfo& input, int dim);
 
+// Where a dim starts before the user sizes it: its static size, 1 for a dynamic batch dim, nothing otherwise (a
+// dynamic height is never guessed). The one policy of the Shapes and Convert pages and the checks' fixes.
+std::optional<qint64> proposedSize(const TensorInfo& input, int dim);
+
 } // namespace wb
