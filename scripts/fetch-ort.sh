@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches ONNX Runtime 1.29 (Linux x64 library + C/C++ headers) for the CPU reference backend into a cache:
-#   ${WB_ORT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/atc-workbench/ort-1.29.0}/{lib,include}
+#   ${WB_ORT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/atc-workbench/ort-1.29.0}/{lib,include}, with the package's
+#   LICENSE and ThirdPartyNotices.txt (they ship with the library in the .deb) and a SOURCE.txt saying where it came from
 # Source: the npm package com.github.asus4.onnxruntime@0.4.9 (MIT, Microsoft's build), fetched with
 # `npm pack` (no install scripts run) and checked against the sha256 pinned below. Idempotent: when the cache is
 # complete (and its library has the pinned checksum) nothing is downloaded.
@@ -13,6 +14,7 @@ set -euo pipefail
 readonly pkg="com.github.asus4.onnxruntime@0.4.9"
 readonly api_version=29
 readonly lib_in_tgz="package/Plugins/Linux/x64"
+readonly licenses_in_tgz="package/LICENSE package/ThirdPartyNotices.txt"
 readonly hdr_in_tgz="package/Plugins/iOS~/onnxruntime.xcframework/ios-arm64/onnxruntime.framework/Headers"
 # sha256 of com.github.asus4.onnxruntime-0.4.9.tgz as `npm pack` writes it. Pinned from a download whose sha512 and
 # sha1 matched the registry's dist.integrity (sha512-BkzxduSZ9IkeDP6Q8lz2TFU2ie7hSSvS7ZIfzMooExoq0CNzJnuuGaUJ7IsojB
@@ -42,7 +44,7 @@ done
 sha256_of() { sha256sum "$1" | cut -d ' ' -f 1; }
 
 # True when $1 holds a usable runtime: the library (an ELF file with the pinned checksum), the SONAME symlink
-# layout and the v29 headers.
+# layout, the licence files and the v29 headers.
 cache_complete() {
     local dir="$1"
     [ -f "$dir/lib/libonnxruntime.so.1" ] && [ -L "$dir/lib/libonnxruntime.so" ] \
@@ -50,12 +52,13 @@ cache_complete() {
         && [ "$(sha256_of "$dir/lib/libonnxruntime.so.1")" = "$lib_sha256" ] \
         && { [ ! -e "$dir/lib/libonnxruntime_providers_shared.so" ] \
             || [ "$(sha256_of "$dir/lib/libonnxruntime_providers_shared.so")" = "$shared_sha256" ]; } \
+        && [ -f "$dir/LICENSE" ] && [ -f "$dir/ThirdPartyNotices.txt" ] \
         && [ -f "$dir/include/onnxruntime_c_api.h" ] \
         && grep -Eq "^#define ORT_API_VERSION ${api_version}\b" "$dir/include/onnxruntime_c_api.h"
 }
 
 # True when $1 is a cache this script made, so it may replace it: a real folder (not a symlink) with the
-# SOURCE.txt written below and nothing but SOURCE.txt, lib/ and include/ in it.
+# SOURCE.txt written below and nothing but what this script puts there.
 our_cache() {
     local dir="$1" entry
     [ -d "$dir" ] && [ ! -L "$dir" ] && [ -f "$dir/SOURCE.txt" ] && [ ! -L "$dir/SOURCE.txt" ] || return 1
@@ -63,7 +66,7 @@ our_cache() {
     for entry in "$dir"/* "$dir"/.[!.]* "$dir"/..?*; do
         [ -e "$entry" ] || [ -L "$entry" ] || continue # an unmatched glob
         case "${entry##*/}" in
-            SOURCE.txt | lib | include) ;;
+            SOURCE.txt | LICENSE | ThirdPartyNotices.txt | lib | include) ;;
             *) return 1 ;;
         esac
     done
@@ -76,20 +79,21 @@ free_or_empty() {
 }
 
 if [ "$force" -eq 0 ] && cache_complete "$cache"; then
-    say "ONNX Runtime 1.29 already in the cache; nothing to do"
+    say "ONNX Runtime 1.29 already in the cache (library checksum ok); nothing to do"
     echo "$cache"
     exit 0
 fi
 
 # Checked before anything is downloaded: the cache path must be free, empty, or a cache this script made.
 if ! free_or_empty "$cache" && ! our_cache "$cache"; then
-    say "error: $cache exists and was not made by this script (no SOURCE.txt from fetch-ort.sh in it, other files"
-    say "  beside lib/ and include/, or a symlink): refusing to replace it. Set WB_ORT_CACHE to a new or empty folder,"
-    say "  or move that one away yourself. Nothing was changed."
+    say "error: $cache exists and was not made by this script (no SOURCE.txt from fetch-ort.sh in it,"
+    say "  other files beside lib/, include/ and the licence files, or a symlink): refusing to replace it."
+    say "  Set WB_ORT_CACHE to a new or empty folder, or move that one away yourself. Nothing was changed."
     exit 2
 fi
 if [ "$force" -eq 0 ] && our_cache "$cache"; then
-    say "the cache in $cache is incomplete or its library does not have the pinned checksum: fetching it again"
+    say "the cache in $cache is incomplete (library, headers or licence files missing) or its library does not"
+    say "  have the pinned checksum: fetching it again"
 fi
 
 # Everything this script creates is named here, and only these are ever removed.
@@ -135,7 +139,8 @@ fi
 say "checksum ok (sha256 $tgz_sha256)"
 
 say "extracting the Linux x64 library and the headers"
-tar -xzf "$tgz" -C "$tmp" --wildcards "$lib_in_tgz/*.so" "$hdr_in_tgz/*.h" \
+# shellcheck disable=SC2086 # two fixed names
+tar -xzf "$tgz" -C "$tmp" --wildcards "$lib_in_tgz/*.so" "$hdr_in_tgz/*.h" $licenses_in_tgz \
     || die "the tarball does not have the expected layout ($lib_in_tgz, $hdr_in_tgz)"
 
 # Assemble next to the final place, then swap in, so an interrupted run never leaves a half-filled cache.
@@ -150,6 +155,7 @@ if [ -f "$tmp/$lib_in_tgz/libonnxruntime_providers_shared.so" ]; then
     cp "$tmp/$lib_in_tgz/libonnxruntime_providers_shared.so" "$stage/lib/"
 fi
 cp "$tmp/$hdr_in_tgz"/*.h "$stage/include/"
+cp "$tmp/package/LICENSE" "$tmp/package/ThirdPartyNotices.txt" "$stage/"
 printf '%s\ntarball sha256: %s\nlibrary: %s/libonnxruntime.so (sha256 %s)\nheaders: %s\n' "$source_line" \
     "$tgz_sha256" "$lib_in_tgz" "$lib_sha256" "$hdr_in_tgz" >"$stage/SOURCE.txt"
 
