@@ -1,5 +1,7 @@
 # wb_add_test(NAME <name> SOURCES <files...> [LIBS <libs...>] [LABELS <labels...>] [TIMEOUT <s>])
-# One executable per unit; runs offscreen so no display is needed.
+# One executable per unit; runs offscreen so no display is needed. A program whose main is WB_TEST_MAIN,
+# WB_TEST_GUILESS_MAIN or WB_TEST_APPLESS_MAIN (tests/testutil.h) exits 77 when it skipped for a missing requirement
+# and nothing failed: ctest then reports it as skipped (SKIP_RETURN_CODE), not passed.
 function(wb_add_test)
     cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;DEFINES" ${ARGN})
     if(NOT T_TIMEOUT)
@@ -20,6 +22,36 @@ function(wb_add_test)
         LABELS "${T_LABELS}"
         TIMEOUT ${T_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;WB_LOG_DIR=${CMAKE_BINARY_DIR}/test-logs;QT_LOGGING_RULES=qt.qpa.*=false")
+    foreach(source ${T_SOURCES})
+        get_filename_component(source "${source}" ABSOLUTE)
+        if(source MATCHES "\\.cpp$" AND EXISTS "${source}")
+            file(STRINGS "${source}" skip_aware_main REGEX "^WB_TEST_(GUILESS_|APPLESS_)?MAIN\\(")
+            if(skip_aware_main)
+                set_tests_properties(${T_NAME} PROPERTIES SKIP_RETURN_CODE 77) # wbtest::kSkipExitCode
+            endif()
+        endif()
+    endforeach()
+endfunction()
+
+# wb_install_gzipped(<file> <destination> [RENAME <name>]): installs <file> compressed with gzip -9n (no name or
+# time stamp, so the package is reproducible) as <destination>/<name or file's name>.gz, as Debian wants man pages
+# and documentation. Compressed when configuring; a change to <file> reconfigures.
+function(wb_install_gzipped file destination)
+    cmake_parse_arguments(G "" "RENAME" "" ${ARGN})
+    get_filename_component(name "${file}" NAME)
+    if(G_RENAME)
+        set(name "${G_RENAME}")
+    endif()
+    string(MAKE_C_IDENTIFIER "${destination}" subdir)
+    set(out "${CMAKE_BINARY_DIR}/gzipped/${subdir}/${name}.gz")
+    get_filename_component(out_dir "${out}" DIRECTORY)
+    file(MAKE_DIRECTORY "${out_dir}")
+    execute_process(COMMAND gzip -9nc "${file}" OUTPUT_FILE "${out}" RESULT_VARIABLE rc)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "gzip could not compress ${file} (exit ${rc})")
+    endif()
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${file}")
+    install(FILES "${out}" DESTINATION "${destination}")
 endfunction()
 
 # Collects every library a target reaches through LINK_LIBRARIES / INTERFACE_LINK_LIBRARIES.

@@ -3,6 +3,7 @@
 #include "onnx/onnxmodel.h"
 #include "onnx/simplify.h"
 #include "reference/ortruntime.h"
+#include "ortrequired.h"
 #include "testutil.h"
 
 #include <onnx/checker.h>
@@ -44,7 +45,7 @@ QByteArray sha(const QString& path)
 
 bool ortAvailable()
 {
-    return onnxRuntimeBuiltIn() && loadOnnxRuntime().ok();
+    return wbtest::ortMissingReason().isEmpty();
 }
 
 } // namespace
@@ -217,8 +218,7 @@ void TestSimplify::differentOutputsAreNotKept()
 {
     // Cast of a NaN to int64 is undefined in ONNX: the evaluator folds it to 0, ONNX Runtime gives INT64_MIN. The
     // comparison sees the difference, and the copy is deleted.
-    if (!ortAvailable())
-        QSKIP("ONNX Runtime is not available: nothing can be proved equal or unequal");
+    WB_REQUIRE_ORT(); // without it nothing can be proved equal or unequal
     onnx::ModelProto m;
     m.set_ir_version(7);
     m.add_opset_import()->set_version(13);
@@ -289,5 +289,5 @@ void TestSimplify::jsonContract()
     }
 }
 
-QTEST_GUILESS_MAIN(TestSimplify)
+WB_TEST_GUILESS_MAIN(TestSimplify)
 #include "tst_simplify.moc"

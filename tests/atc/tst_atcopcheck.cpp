@@ -7,6 +7,7 @@
 #include "atc/toolkit.h"
 #include "reference/ortruntime.h"
 #include "onnx/onnxmodel.h"
+#include "ortrequired.h"
 #include "testutil.h"
 
 #include <onnx/onnx_pb.h>
@@ -267,9 +268,9 @@ void TestAtcOpCheck::declaredStaticShapeTrustedWhenOrtAgrees()
     o.inputShape = QStringLiteral("scores:1,10");
     const QList<AtcFinding> findings = checkDynamicOutputs(*loaded.value(), atcModelFacts(*loaded.value()), o);
     QVERIFY(!findings.isEmpty());
-    if (!onnxRuntimeBuiltIn() || !loadOnnxRuntime().ok()) {
+    if (const QString missing = wbtest::ortMissingReason(); !missing.isEmpty()) {
         QCOMPARE(findings.first().rule, QString("dynamic_output"));
-        QSKIP("ONNX Runtime is not available: the declared shape cannot be confirmed");
+        WB_SKIP_MISSING(missing + QStringLiteral(" (the declared shape cannot be confirmed)"));
     }
     QCOMPARE(findings.size(), 1);
     QCOMPARE(findings.first().rule, QString("declared_shape_trusted"));
@@ -354,5 +355,5 @@ void TestAtcOpCheck::precheckMerge()
     QVERIFY(merged.at(1).fix.contains("Foo at opset 13"));
 }
 
-QTEST_APPLESS_MAIN(TestAtcOpCheck)
+WB_TEST_APPLESS_MAIN(TestAtcOpCheck)
 #include "tst_atcopcheck.moc"

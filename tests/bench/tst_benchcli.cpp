@@ -4,6 +4,7 @@
 #include "omfile.h"
 #include "reference/ortruntime.h"
 #include "run/runhistory.h"
+#include "ortrequired.h"
 #include "testutil.h"
 
 #include <QJsonArray>
@@ -90,15 +91,13 @@ void TestBenchCli::initTestCase()
     QVERIFY(m_dir.isValid());
     m_om = m_dir.filePath("model.om");
     QVERIFY(wbtest::writeOm(m_om));
-    auto runtime = loadOnnxRuntime();
-    if (!runtime.ok())
-        m_ortSkip = QStringLiteral("ONNX Runtime is not available (%1): %2").arg(runtime.error().code, runtime.error().message);
+    m_ortSkip = wbtest::ortMissingReason();
 }
 
 void TestBenchCli::cpuJson()
 {
     if (!m_ortSkip.isEmpty())
-        QSKIP(qPrintable(m_ortSkip));
+        WB_SKIP_MISSING(m_ortSkip);
     const QString history = m_dir.filePath("history-cpu");
     const Run r = atcwb({ "bench", wbtest::modelPath("resnet_static.onnx"), "--loops", "5", "--warmup", "1",
         "--threads", "2", "--json", "--history", history });
@@ -123,7 +122,7 @@ void TestBenchCli::cpuJson()
 void TestBenchCli::cpuDynamicBatch()
 {
     if (!m_ortSkip.isEmpty())
-        QSKIP(qPrintable(m_ortSkip));
+        WB_SKIP_MISSING(m_ortSkip);
     const Run r = atcwb({ "bench", wbtest::modelPath("resnet_dynamic_batch.onnx"), "--input-shape", "input:4,3,224,224",
         "--loops", "3", "--warmup", "0", "--json", "--no-save" });
     QCOMPARE(r.code, 0);
@@ -136,7 +135,7 @@ void TestBenchCli::cpuDynamicBatch()
 void TestBenchCli::textForm()
 {
     if (!m_ortSkip.isEmpty())
-        QSKIP(qPrintable(m_ortSkip));
+        WB_SKIP_MISSING(m_ortSkip);
     const QString history = m_dir.filePath("history-text");
     const Run r = atcwb({ "bench", wbtest::modelPath("resnet_static.onnx"), "--loops", "3", "--warmup", "0",
         "--history", history });
@@ -274,5 +273,5 @@ void TestBenchCli::runErrors()
     QCOMPARE(RunHistory(history).load().size(), ran ? 1 : 0);
 }
 
-QTEST_GUILESS_MAIN(TestBenchCli)
+WB_TEST_GUILESS_MAIN(TestBenchCli)
 #include "tst_benchcli.moc"

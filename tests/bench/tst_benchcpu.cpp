@@ -3,6 +3,7 @@
 // destroying a running BenchRun. Skips with the loader's reason when ONNX Runtime is not available.
 #include "benchtestutil.h"
 #include "reference/ortruntime.h"
+#include "ortrequired.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>
@@ -47,15 +48,13 @@ private slots:
 
 void TestBenchCpu::initTestCase()
 {
-    auto runtime = loadOnnxRuntime();
-    if (!runtime.ok())
-        m_skip = QStringLiteral("ONNX Runtime is not available (%1): %2").arg(runtime.error().code, runtime.error().message);
+    m_skip = wbtest::ortMissingReason();
 }
 
 void TestBenchCpu::init()
 {
     if (!m_skip.isEmpty() && QLatin1String(QTest::currentTestFunction()) != QLatin1String("invalidRequest"))
-        QSKIP(qPrintable(m_skip));
+        WB_SKIP_MISSING(m_skip);
 }
 
 void TestBenchCpu::resnetStatic()
@@ -246,5 +245,5 @@ void TestBenchCpu::destroyedWhileRunning()
     QVERIFY(rec.data.finished.isEmpty());
 }
 
-QTEST_GUILESS_MAIN(TestBenchCpu)
+WB_TEST_GUILESS_MAIN(TestBenchCpu)
 #include "tst_benchcpu.moc"

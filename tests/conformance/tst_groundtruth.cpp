@@ -160,9 +160,7 @@ private slots:
 
 void TestGroundTruth::inferredShapesMatchOnnxRuntime()
 {
-    const QString skip = reftest::runtimeSkipReason();
-    if (!skip.isEmpty())
-        QSKIP(qPrintable(skip));
+    WB_REQUIRE_ORT();
     const QList<ModelCase> cases = allCases();
     const QString chunk = qEnvironmentVariable("WB_GROUNDTRUTH_CHUNK");
     if (!chunk.isEmpty()) { // a child: run one slice, print its results
@@ -231,5 +229,5 @@ void TestGroundTruth::inferredShapesMatchOnnxRuntime()
     QVERIFY2(total.agree > 2000, qPrintable(QStringLiteral("only %1 tensors compared").arg(total.agree)));
 }
 
-QTEST_GUILESS_MAIN(TestGroundTruth)
+WB_TEST_GUILESS_MAIN(TestGroundTruth)
 #include "tst_groundtruth.moc"

@@ -1,8 +1,9 @@
 #pragma once
 
-// Shared by the CPU reference tests: is ONNX Runtime usable here, tiny generated models, tensor comparison.
+// Shared by the CPU reference tests: tiny generated models, tensor comparison (is ONNX Runtime usable here:
+// ../ortrequired.h).
+#include "../ortrequired.h"
 #include "reference/cpurunner.h"
-#include "reference/ortruntime.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -12,15 +13,6 @@
 #include <cmath>
 
 namespace reftest {
-
-// Empty when ONNX Runtime loads; else why not (the exact error of loadOnnxRuntime), for QSKIP.
-inline QString runtimeSkipReason()
-{
-    auto r = wb::loadOnnxRuntime();
-    if (r.ok())
-        return {};
-    return QStringLiteral("ONNX Runtime is not available (%1): %2").arg(r.error().code, r.error().message);
-}
 
 // A one-node model `op` from inputs x (and y) of `inType` and `shape` to out of `outType` (opset 13).
 inline bool writeOneNodeModel(const QString& path, const std::string& op, int inType, int outType,

@@ -351,8 +351,7 @@ void TestAccuracy::cli()
 void TestAccuracy::cpuRunAgainstItself()
 {
     // The real chain: ONNX Runtime saves output_N.pb with `bench --output-dir`, compare reads them back.
-    if (const QString why = reftest::runtimeSkipReason(); !why.isEmpty())
-        QSKIP(qPrintable(why));
+    WB_REQUIRE_ORT();
     QTemporaryDir dir;
     auto run = [&](const QStringList& args) {
         QProcess p;
@@ -378,5 +377,5 @@ void TestAccuracy::cpuRunAgainstItself()
     QVERIFY(!other.value().pass);
 }
 
-QTEST_GUILESS_MAIN(TestAccuracy)
+WB_TEST_GUILESS_MAIN(TestAccuracy)
 #include "tst_accuracy.moc"

@@ -29,11 +29,11 @@ class TestCpuReferenceNodes : public QObject {
 private slots:
     void initTestCase()
     {
-        m_skip = reftest::runtimeSkipReason();
+        m_skip = wbtest::ortMissingReason();
         if (m_skip.isEmpty() && !QDir(nodeRoot()).exists())
             m_skip = QStringLiteral("libonnx-testdata is not installed (no %1)").arg(nodeRoot());
         if (!m_skip.isEmpty())
-            QSKIP(qPrintable(m_skip)); // skips every test of this file, with the reason once
+            WB_SKIP_MISSING(m_skip); // skips every test of this file, with the reason once
     }
 
     void matchesOnnxExpectedOutputs_data()
@@ -92,5 +92,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCpuReferenceNodes)
+WB_TEST_GUILESS_MAIN(TestCpuReferenceNodes)
 #include "tst_cpureference_nodes.moc"

@@ -39,12 +39,12 @@ class TestCpuRunner : public QObject {
     QString m_skip;
 
 private slots:
-    void initTestCase() { m_skip = reftest::runtimeSkipReason(); }
+    void initTestCase() { m_skip = wbtest::ortMissingReason(); }
     void init()
     {
         if (!m_skip.isEmpty()
             && QString::fromLatin1(QTest::currentTestFunction()) != QLatin1String("unavailableRuntime"))
-            QSKIP(qPrintable(m_skip));
+            WB_SKIP_MISSING(m_skip);
     }
 
     void unavailableRuntime()
@@ -358,5 +358,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCpuRunner)
+WB_TEST_GUILESS_MAIN(TestCpuRunner)
 #include "tst_cpurunner.moc"

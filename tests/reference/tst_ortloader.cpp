@@ -1,6 +1,7 @@
 // Finding and loading ONNX Runtime at run time: the search order, the error texts when it is missing or not
 // built in, and (with scripts/fetch-ort.sh run before configuring) loading the copy in <build>/lib.
 // The loading tests run in declaration order: nothing is loaded until loadsBundledCopy().
+#include "../ortrequired.h"
 #include "reference/ortruntime.h"
 
 #include <QCoreApplication>
@@ -93,7 +94,7 @@ private slots:
     void wrongExplicitPaths()
     {
         if (!onnxRuntimeBuiltIn())
-            QSKIP(kNotBuilt);
+            WB_SKIP_MISSING(QString::fromLatin1(kNotBuilt));
         QTemporaryDir dir;
         OrtLoadOptions o = nowhere(dir.path());
         o.explicitPath = dir.filePath(QStringLiteral("missing.so"));
@@ -127,7 +128,7 @@ private slots:
     void rejectsOtherLibraries()
     {
         if (!onnxRuntimeBuiltIn())
-            QSKIP(kNotBuilt);
+            WB_SKIP_MISSING(QString::fromLatin1(kNotBuilt));
         const QString libz = QStringLiteral("/lib/x86_64-linux-gnu/libz.so.1");
         if (!QFile::exists(libz))
             QSKIP("no libz.so.1 to try as a wrong library");
@@ -142,13 +143,13 @@ private slots:
     void loadsBundledCopy()
     {
         if (!onnxRuntimeBuiltIn())
-            QSKIP(kNotBuilt);
+            WB_SKIP_MISSING(QString::fromLatin1(kNotBuilt));
         const QString bundled
             = QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../lib/libonnxruntime.so.1"));
         if (!QFile::exists(bundled))
-            QSKIP(qPrintable(QStringLiteral("The build has the ONNX Runtime headers but no %1 (library missing from "
-                                            "the fetch-ort.sh cache?)")
-                                 .arg(bundled)));
+            WB_SKIP_MISSING(QStringLiteral("The build has the ONNX Runtime headers but no %1 (library missing from "
+                                           "the fetch-ort.sh cache?)")
+                                .arg(bundled));
         OrtLoadOptions o;
         o.useEnvironment = false;
         auto r = loadOnnxRuntime(o);
@@ -184,5 +185,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestOrtLoader)
+WB_TEST_GUILESS_MAIN(TestOrtLoader)
 #include "tst_ortloader.moc"
