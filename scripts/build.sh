@@ -14,24 +14,29 @@ if [ ! -f "build/$preset/CMakeCache.txt" ]; then
     cmake --preset "$preset"
 fi
 
-# Seconds one compile step takes on one core of a 2-core machine with nothing cached (measured for run.sh's
-# targets, README "First run"): the basis of the estimate below.
-readonly cold_seconds_per_step=14
+# CPU seconds (user + sys) one compile step takes on this kind of machine with nothing cached: 3-13 s, 6.3 s on
+# average over a sample of run.sh's files (README "First run"). The basis of the estimate below.
+readonly cold_cpu_seconds_per_compile=6
 target_args=()
 what="everything (the app, its libraries, the tests)"
 if [ $# -gt 0 ]; then
     target_args=(--target "$@")
     what="$*"
 fi
-steps="$(cmake --build --preset "$preset" "${target_args[@]}" -- -n 2>/dev/null | grep -c '^\[' || true)"
-if grep -q '^CMAKE_CXX_COMPILER_LAUNCHER:.*ccache' "build/$preset/CMakeCache.txt" \
-    && [ -z "${CCACHE_DISABLE:-}" ]; then
-    cache="ccache on: objects built before are reused, so it can be much quicker"
+# Every command the targets need from scratch (ninja's dry run cannot count what is left: with CMake's
+# CONFIGURE_DEPENDS globs it stops at the glob check).
+compiles=0
+if command -v ninja >/dev/null 2>&1; then
+    compiles="$(ninja -C "build/$preset" -t commands "$@" 2>/dev/null | grep -c -- ' -c .*\.cpp$' || true)"
+fi
+if grep -q '^WB_CCACHE:FILEPATH=.*ccache$' "build/$preset/CMakeCache.txt" && [ -z "${CCACHE_DISABLE:-}" ]; then
+    cache="ccache on, so what was compiled before (in any checkout) is reused"
 else
     cache="ccache off"
 fi
-if [ "${steps:-0}" -gt 0 ]; then
-    minutes=$(( (steps * cold_seconds_per_step / 2 + 59) / 60 ))
-    echo "build: building $what in build/$preset: $steps steps; $cache; about $minutes minutes on 2 cores when nothing is cached"
+if [ "${compiles:-0}" -gt 0 ]; then
+    minutes=$(( (compiles * cold_cpu_seconds_per_compile / 2 + 59) / 60 ))
+    echo "build: building $what in build/$preset: $compiles compile steps from scratch; $cache;" \
+        "about $minutes minutes on 2 cores when nothing is built or cached yet"
 fi
 cmake --build --preset "$preset" -j2 "${target_args[@]}"
