@@ -6,6 +6,8 @@
 # wb_core dlopen()s it and resolves OrtGetApiBase with dlsym, so the build and the tests work without the download.
 #
 # Sets: WB_ORT_FOUND, WB_ORT_INCLUDE_DIR, WB_ORT_LIBRARY (may be empty even when the headers are found),
+#       WB_ORT_INSTALLED (the library is installed, with its licence: packaging/Packaging.cmake names it in the
+#       copyright file), WB_ORT_VERSION, WB_ORT_PACKAGE (from the cache's SOURCE.txt),
 #       target wb_ort_runtime (copies the library into <build>/lib; a no-op target when there is none).
 include_guard(GLOBAL)
 
@@ -47,6 +49,13 @@ else()
         "(run scripts/fetch-ort.sh and reconfigure to enable it)")
 endif()
 
+set(WB_ORT_INSTALLED OFF)
+set(WB_ORT_VERSION "1.29.0")
+set(WB_ORT_PACKAGE "")
+if(EXISTS "${WB_ORT_ROOT}/SOURCE.txt")
+    file(STRINGS "${WB_ORT_ROOT}/SOURCE.txt" WB_ORT_PACKAGE REGEX "^source: npm " LIMIT_COUNT 1)
+    string(REGEX REPLACE "^source: npm " "" WB_ORT_PACKAGE "${WB_ORT_PACKAGE}")
+endif()
 set(_wb_ort_outputs "")
 if(WB_ORT_LIBRARY AND WB_ORT_BUNDLE)
     set(_wb_ort_libdir "${CMAKE_BINARY_DIR}/lib")
@@ -63,7 +72,17 @@ if(WB_ORT_LIBRARY AND WB_ORT_BUNDLE)
         DEPENDS ${_wb_ort_copies}
         COMMENT "Copying ONNX Runtime into ${_wb_ort_libdir}"
         VERBATIM)
-    install(FILES ${_wb_ort_copies} DESTINATION lib/atc-workbench)
+    # Shipped only with its licence and third-party notices (fetch-ort.sh keeps them beside lib/ and include/).
+    if(EXISTS "${WB_ORT_ROOT}/LICENSE" AND EXISTS "${WB_ORT_ROOT}/ThirdPartyNotices.txt")
+        install(FILES ${_wb_ort_copies} DESTINATION lib/atc-workbench)
+        wb_install_gzipped("${WB_ORT_ROOT}/ThirdPartyNotices.txt" share/doc/atc-workbench
+            RENAME onnxruntime-ThirdPartyNotices.txt)
+        set(WB_ORT_INSTALLED ON)
+    else()
+        message(WARNING "${WB_ORT_ROOT} has no LICENSE and ThirdPartyNotices.txt, so ONNX Runtime is not installed "
+            "(nor packaged): run scripts/fetch-ort.sh, which refreshes a cache made by an older version, and "
+            "reconfigure")
+    endif()
 endif()
 add_custom_target(wb_ort_runtime ALL DEPENDS ${_wb_ort_outputs})
 
