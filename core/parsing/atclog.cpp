@@ -209,7 +209,8 @@ QList<AtcEvent> AtcLogParser::feed(QStringView line)
     feedLine(line, &out);
     if (const QStringView text = line.trimmed(); !text.isEmpty()) {
         m_lastLine = m_line;
-        m_lastText = text.toString();
+        m_lastText.resize(0); // keeps the capacity: no allocation per line
+        m_lastText.append(text);
     }
     return out;
 }

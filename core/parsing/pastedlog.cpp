@@ -29,7 +29,9 @@ qsizetype chatPrefix(const QByteArray& line)
         "^\\[(?:\\d{4}-\\d\\d-\\d\\d[ T]|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4},? )?\\d{1,2}:\\d\\d(?::\\d\\d)?"
         "(?: ?[AaPp][Mm])?\\][ \\t]*(?![EW][0-9A-Z][0-9]{4}:|(?:ERROR|WARNING|WARN|INFO|DEBUG)\\b)"
         "[^\\s:\\[\\]][^:\\[\\]]{0,39}:(?:[ \\t]|$)"));
-    return line.startsWith('[') ? prefixLength(chat, line) : 0;
+    // "[1" … "[9": a time or a date; a plog line ("[INFO] GE(…") is not looked at further.
+    return line.size() > 8 && line.front() == '[' && line.at(1) >= '0' && line.at(1) <= '9' ? prefixLength(chat, line)
+                                                                                            : 0;
 }
 
 // "> ", ">> ", "> > ", ">" (an empty quoted line), after at most 3 blanks; one blank after each marker.
@@ -63,6 +65,8 @@ bool cutFence(QByteArray* line)
 {
     static const QRegularExpression infoString(QStringLiteral("^[ \\t]*[A-Za-z0-9_+.#-]*[ \\t]*$"));
     static const QRegularExpression tildeFence(QStringLiteral("^[ \\t]{0,3}~~~+[ \\t]*[A-Za-z0-9_+.#-]*[ \\t]*$"));
+    if (!line->contains('`') && !line->contains('~')) // memchr: most lines hold neither
+        return false;
     if (!line->contains("```") && !line->contains("~~~"))
         return false;
     const QByteArray trimmed = line->trimmed();
@@ -101,7 +105,9 @@ bool startsAtcMessage(QByteArrayView body)
         "[A-Za-z][A-Za-z0-9_]*\\(\\d+,)"));
     while (!body.isEmpty() && body.front() == '.')
         body = body.sliced(1);
-    return !body.isEmpty() && start.match(QString::fromLatin1(body.first(qMin<qsizetype>(body.size(), 48)))).hasMatch();
+    if (body.isEmpty() || !QByteArrayView("ATEW[").contains(body.front()))
+        return false;
+    return start.match(QString::fromLatin1(body.first(qMin<qsizetype>(body.size(), 48)))).hasMatch();
 }
 
 } // namespace
