@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 
 using namespace wb;
 
@@ -420,6 +421,7 @@ void TestWorkflowUi::savedAtcLog()
     QVERIFY(atc->logText().contains(QStringLiteral("E20001")));
     QVERIFY(atc->problemCount() >= 1);
     QVERIFY(atc->jobStatuses().first().contains(QStringLiteral("(saved log): failed")));
+    const int plainProblems = atc->problemCount();
 
     // Bad files: said plainly, and what was shown stays.
     const QString folder = m_dir->path();
@@ -440,6 +442,38 @@ void TestWorkflowUi::savedAtcLog()
         QVERIFY2(atc->statusText().contains(b.says), qPrintable(atc->statusText()));
         QVERIFY(atc->logText().contains(QStringLiteral("E20001")));
     }
+
+    // The same log pasted into an issue (quoted with "> "): the same verdict and problems, and it says so.
+    m_window->openAtcLog(QStringLiteral(WB_TEST_DATA_DIR "/atc/pasted_quote_e20001.log"));
+    QVERIFY(opened.wait(10000));
+    QVERIFY(opened.last().first().toBool());
+    QVERIFY2(atc->statusText().contains(QStringLiteral("ATC failed")), qPrintable(atc->statusText()));
+    QVERIFY2(atc->statusText().contains(QStringLiteral("Read as pasted text (took off quote markers)")),
+        qPrintable(atc->statusText()));
+    QCOMPARE(atc->problemCount(), plainProblems);
+    QCOMPARE(atc->jobStatuses(), QStringList { QStringLiteral("pasted_quote_e20001.log (saved log): failed") });
+    // Three runs pasted together: a row each, the verdict is the last one's.
+    m_window->openAtcLog(QStringLiteral(WB_TEST_DATA_DIR "/atc/pasted_three_runs_e16005_e10007_w11001.log"));
+    QVERIFY(opened.wait(10000));
+    QVERIFY2(atc->statusText().contains(QStringLiteral("ATC succeeded")), qPrintable(atc->statusText()));
+    QVERIFY(atc->statusText().contains(QStringLiteral("It holds 3 ATC runs")));
+    QCOMPARE(atc->jobStatuses().size(), 3);
+    QVERIFY2(
+        atc->jobStatuses().at(0).endsWith(QStringLiteral("run 1): failed")), qPrintable(atc->jobStatuses().join('\n')));
+    QVERIFY(atc->jobStatuses().at(2).endsWith(QStringLiteral("run 3): succeeded")));
+    QVERIFY(atc->logText().contains(QStringLiteral("[2] E10007:")));
+    // Nothing names the problem: said, with the key line quoted.
+    m_window->openAtcLog(QStringLiteral(WB_TEST_DATA_DIR "/atc/pasted_cut_no_problem_e19010.log"));
+    QVERIFY(opened.wait(10000));
+    QVERIFY2(atc->statusText().contains(QStringLiteral("ATC failed")), qPrintable(atc->statusText()));
+    QVERIFY2(atc->statusText().contains(QStringLiteral("No problem can be named; the most likely key line is line 3: "
+                                                       "“ATC run failed")),
+        qPrintable(atc->statusText()));
+    QCOMPARE(atc->problemCount(), 1); // the failure sentence, as for any log
+    const auto* problems = atc->findChild<QTreeWidget*>(QStringLiteral("atcProblems"));
+    QVERIFY(problems && problems->topLevelItemCount() == 2);
+    QCOMPARE(problems->topLevelItem(1)->text(0), QStringLiteral("No problem named"));
+    QVERIFY(problems->topLevelItem(1)->text(1).startsWith(QStringLiteral("ATC run failed")));
 
     // Old Mac-style line ends (a bare \r): split as the parser splits them.
     const QString cr = m_dir->filePath(QStringLiteral("cr.log"));

@@ -59,6 +59,40 @@
         <source>incomplete (no final status line)</source>
         <translation>未完成（没有最终状态行）</translation>
     </message>
+    <message numerus="yes">
+        <source> It holds %n ATC runs; the verdict is the last one&apos;s.</source>
+        <translation>
+            <numerusform>其中有 %n 次 ATC 运行；结论取最后一次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> No problem can be named; the most likely key line is line %1: “%2”.</source>
+        <translation>无法指明具体问题；最可能的关键行是第 %1 行：“%2”。</translation>
+    </message>
+    <message>
+        <source> Read as pasted text (took off %1).</source>
+        <translation>按粘贴的文本读取（已去掉%1）。</translation>
+    </message>
+    <message>
+        <source>Markdown fences</source>
+        <translation>Markdown 代码围栏</translation>
+    </message>
+    <message>
+        <source>chat prefixes</source>
+        <translation>聊天前缀</translation>
+    </message>
+    <message>
+        <source>quote markers</source>
+        <translation>引用标记</translation>
+    </message>
+    <message>
+        <source>the added indentation</source>
+        <translation>额外的缩进</translation>
+    </message>
+    <message>
+        <source>timestamps</source>
+        <translation>时间戳</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareDialog</name>
@@ -320,6 +354,22 @@
     <message>
         <source>Log: %1</source>
         <translation>日志：%1</translation>
+    </message>
+    <message>
+        <source> in run %1</source>
+        <translation>（第 %1 次运行）</translation>
+    </message>
+    <message>
+        <source>%1 (saved log, run %2)</source>
+        <translation>%1（保存的日志，第 %2 次运行）</translation>
+    </message>
+    <message>
+        <source>ATC printed no error message%1; the most likely key line is line %2.</source>
+        <translation>ATC 没有输出错误信息%1；最可能的关键行是第 %2 行。</translation>
+    </message>
+    <message>
+        <source>No problem named</source>
+        <translation>未指明问题</translation>
     </message>
 </context>
 <context>

@@ -83,15 +83,47 @@ QList<CodeHeader> splitCodeHeaders(QStringView line)
     return headers;
 }
 
-QString stripSourceLocation(QStringView text)
+namespace {
+
+const QRegularExpression& sourceLocation()
 {
     static const QRegularExpression location(
         QStringLiteral("\\s*\\[FUNC:[^\\]]*\\]\\s*\\[FILE:[^\\]]*\\]\\s*\\[LINE:[^\\]]*\\]\\s*$"), opts());
+    return location;
+}
+
+} // namespace
+
+QString stripSourceLocation(QStringView text)
+{
     QString result = text.trimmed().toString();
-    const QRegularExpressionMatch m = location.match(result);
+    const QRegularExpressionMatch m = sourceLocation().match(result);
     if (m.hasMatch())
         result.truncate(m.capturedStart());
     return result;
+}
+
+bool hasSourceLocation(QStringView text)
+{
+    return text.contains(QLatin1String("[FUNC:")) && sourceLocation().match(text).hasMatch();
+}
+
+QString errorSentenceCode(QStringView text)
+{
+    static const std::pair<QLatin1String, QLatin1String> sentences[] = {
+        { QLatin1String("Failed to compile Op"), QLatin1String("E20001") },
+        { QLatin1String("No parser is registered for Op"), QLatin1String("E19010") },
+        { QLatin1String("No supported Ops kernel and engine are found for"), QLatin1String("EZ3003") },
+        { QLatin1String("No operator plugin is registered for Op"), QLatin1String("E13010") },
+        { QLatin1String("No ONNX parser is registered for optype"), QLatin1String("E16002") },
+        { QLatin1String(" of Ops kernel"), QLatin1String("EZ3002") },
+    };
+    for (const auto& [sentence, code] : sentences) {
+        if (text.contains(sentence))
+            return extractOps(text).isEmpty() ? QString() : QString(code);
+    }
+    static const QRegularExpression irNotRegistered(QStringLiteral("IR for Op .+ is not registered"), opts());
+    return irNotRegistered.match(text).hasMatch() && !extractOps(text).isEmpty() ? QStringLiteral("EZ0501") : QString();
 }
 
 QList<OpRef> extractOps(QStringView text)

@@ -23,6 +23,13 @@ QList<CodeHeader> splitCodeHeaders(QStringView line);
 
 // Drops a trailing "[FUNC:x][FILE:y][LINE:n]" (ATC's source location) and surrounding blanks.
 QString stripSourceLocation(QStringView text);
+// Whether `text` ends with ATC's "[FUNC:x][FILE:y][LINE:n]".
+bool hasSourceLocation(QStringView text);
+
+// The code whose sentence `text` holds when it is one of ATC's error sentences about an op ("Failed to compile Op
+// [x]. (optype: [y])" -> "E20001", "No parser is registered for Op ..." -> "E19010", ...), else empty: the hint for
+// such a line met without its header.
+QString errorSentenceCode(QStringView text);
 
 // Every op named in `text` by one of ATC's sentences (No parser is registered / No supported Ops kernel /
 // does not hit / Failed to compile Op / IR for Op ... is not registered / No operator plugin / No ONNX parser).

@@ -2,6 +2,7 @@
 
 #include "parsing/atclines_p.h"
 #include "parsing/lines.h"
+#include "parsing/pastedlog.h"
 
 #include <QRegularExpression>
 
@@ -36,9 +37,11 @@ QString atcEventKindName(AtcEventKind kind)
     case AtcEventKind::PythonTraceback:
         return QStringLiteral("python_traceback");
     case AtcEventKind::LoaderError:
+        return QStringLiteral("loader_error");
+    case AtcEventKind::InnerMessage:
         break;
     }
-    return QStringLiteral("loader_error");
+    return QStringLiteral("inner_message");
 }
 
 bool isAtcProblem(const AtcEvent& event)
@@ -114,11 +117,78 @@ QString pythonHintKey(const QString& process, const QString& exception)
     return QStringLiteral("python_traceback");
 }
 
+// A line outside any ATC message that speaks of an error or a failure ("Killed", "Segmentation fault", a script's
+// "conversion failed"): a candidate for the key line when no message names the problem. Comments (a shell's root
+// prompt, a golden file's "# source:" note) are not.
+bool isClue(QStringView text)
+{
+    static const QRegularExpression clue(
+        QStringLiteral("\\b(?:errors?|fail|failed|failure|fatal|killed|abort|aborted|segmentation fault|core dumped|"
+                       "exception|cannot|can't|unable to|not found|no such file|out of memory|oom|timed out)\\b"),
+        QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption);
+    return !text.startsWith(QLatin1Char('#')) && clue.match(text).hasMatch();
+}
+
 } // namespace
 
 AtcLogParser::AtcLogParser(const AtcErrorCatalogue* catalogue)
     : m_catalogue(catalogue ? catalogue : &AtcErrorCatalogue::builtin())
 {
+}
+
+bool AtcLogParser::runHasOutput() const
+{
+    // Warnings or a script's chatter before the first opening line stay with the run that follows.
+    return m_stage != AtcStage::NotStarted || m_sawSuccess || m_sawFailure || m_sawFatal;
+}
+
+AtcRun AtcLogParser::currentRun() const
+{
+    AtcRun run;
+    run.firstLine = m_runFirstLine;
+    run.lastLine = m_line;
+    run.verdict = verdict();
+    run.stage = m_stage;
+    run.progressDots = m_dots;
+    run.firstEvent = m_runFirstEvent;
+    run.eventCount = m_events - m_runFirstEvent;
+    run.errors = m_runErrors;
+    if (run.verdict != AtcVerdict::Success && run.errors == 0 && run.firstLine > 0) {
+        if (m_clueLine > 0) {
+            run.keyLine = m_clueLine;
+            run.keyText = m_clueText;
+        } else if (m_failLine > 0) {
+            run.keyLine = m_failLine;
+            run.keyText = m_failText;
+        } else {
+            run.keyLine = m_lastLine;
+            run.keyText = m_lastText;
+        }
+    }
+    return run;
+}
+
+QList<AtcRun> AtcLogParser::runs() const
+{
+    return m_runs + QList<AtcRun> { currentRun() };
+}
+
+// Archives the current run (it ended on the line before this one) and starts the next at this line.
+void AtcLogParser::beginRun()
+{
+    AtcRun done = currentRun();
+    done.lastLine = m_line - 1;
+    m_runs.append(done);
+    m_runFirstLine = m_line;
+    m_runFirstEvent = m_events;
+    m_runErrors = 0;
+    m_stage = AtcStage::NotStarted;
+    m_dots = 0;
+    m_sawSuccess = m_sawFailure = m_sawFatal = false;
+    m_clueLine = m_failLine = m_lastLine = 0;
+    m_clueText.clear();
+    m_failText.clear();
+    m_lastText.clear();
 }
 
 AtcVerdict AtcLogParser::verdict() const
@@ -133,8 +203,15 @@ AtcVerdict AtcLogParser::verdict() const
 QList<AtcEvent> AtcLogParser::feed(QStringView line)
 {
     ++m_line;
+    if (m_runFirstLine == 0)
+        m_runFirstLine = m_line;
     QList<AtcEvent> out;
     feedLine(line, &out);
+    if (const QStringView text = line.trimmed(); !text.isEmpty()) {
+        m_lastLine = m_line;
+        m_lastText.resize(0); // keeps the capacity: no allocation per line
+        m_lastText.append(text);
+    }
     return out;
 }
 
@@ -171,6 +248,8 @@ void AtcLogParser::feedLine(QStringView raw, QList<AtcEvent>* out)
     static const QLatin1String kSuccess("ATC run success");
     static const QLatin1String kFailed("ATC run failed");
     if (const qsizetype at = text.indexOf(kStart); at >= 0) {
+        if (runHasOutput())
+            beginRun(); // another run pasted after this one, or a script that runs ATC again
         if (m_stage == AtcStage::NotStarted)
             m_stage = AtcStage::Started;
         emitEvent(makeEvent(AtcEventKind::Status, Severity::Info, text.sliced(at).toString(), m_line), {}, out);
@@ -185,6 +264,8 @@ void AtcLogParser::feedLine(QStringView raw, QList<AtcEvent>* out)
     if (const qsizetype at = text.indexOf(kFailed); at >= 0) {
         m_sawFailure = true;
         m_stage = AtcStage::Failed;
+        m_failLine = m_line;
+        m_failText = text.toString();
         emitEvent(makeEvent(AtcEventKind::Status, Severity::Error, text.sliced(at).toString(), m_line),
             QStringLiteral("atc_run_failed"), out);
         return;
@@ -254,8 +335,23 @@ void AtcLogParser::feedLine(QStringView raw, QList<AtcEvent>* out)
         if (!plog->location.isEmpty())
             event.details.append(plog->location);
         emitEvent(std::move(event), plog->module == QLatin1String("AMCT") ? QStringLiteral("amct") : QString(), out);
+        return;
+    }
+    // An error block's inner line without its header (an excerpt cut below it): still ATC's error.
+    const QString sentenceCode = atclines::errorSentenceCode(text);
+    if (!sentenceCode.isEmpty() || atclines::hasSourceLocation(text)) {
+        m_sawFatal = true;
+        // Like a coded block: the indented lines after it (Possible Cause, Solution, more inner lines) are its own.
+        m_pending = makeEvent(AtcEventKind::InnerMessage, Severity::Error, atclines::stripSourceLocation(text), m_line);
+        m_innerHintKey = sentenceCode;
+        m_block = Block::Coded;
+        return;
     }
     // Anything else (shell prompts, the caller's own echo, INFO chatter) is not an event.
+    if (isClue(text)) {
+        m_clueLine = m_line;
+        m_clueText = text.toString();
+    }
 }
 
 bool AtcLogParser::continueCoded(QStringView raw)
@@ -306,8 +402,9 @@ void AtcLogParser::closeBlock(QList<AtcEvent>* out)
         return;
     AtcEvent event = std::exchange(m_pending, AtcEvent());
     if (block == Block::Coded) {
-        const QString code = event.code;
-        emitEvent(std::move(event), code, out);
+        const QString key
+            = event.kind == AtcEventKind::InnerMessage ? std::exchange(m_innerHintKey, QString()) : event.code;
+        emitEvent(std::move(event), key, out);
         return;
     }
     const QString exception = event.message;
@@ -328,6 +425,9 @@ void AtcLogParser::emitEvent(AtcEvent event, const QString& hintKey, QList<AtcEv
         event.hintKey = entry->key;
         event.hint = entry->hint;
     }
+    ++m_events;
+    if (event.severity == Severity::Error && isAtcProblem(event))
+        ++m_runErrors;
     out->append(std::move(event));
 }
 
@@ -338,15 +438,18 @@ AtcLogResult parseAtcLog(const QByteArray& text, const AtcErrorCatalogue* catalo
 
 AtcLogResult parseAtcLines(const QList<QByteArray>& lines, const AtcErrorCatalogue* catalogue)
 {
+    const PastedLines pasted = unquotePastedLines(lines);
     AtcLogParser parser(catalogue);
     AtcLogResult result;
-    for (const QByteArray& line : lines)
+    for (const QByteArray& line : pasted.lines)
         result.events += parser.feed(QString::fromUtf8(line));
     result.events += parser.finish();
     result.verdict = parser.verdict();
     result.stage = parser.stage();
     result.progressDots = parser.progressDots();
     result.lineCount = parser.lineCount();
+    result.runs = parser.runs();
+    result.pastedForms = pasted.forms;
     return result;
 }
 

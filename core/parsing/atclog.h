@@ -29,9 +29,11 @@ enum class AtcEventKind {
     Plog, // "[ERROR] GE(pid,atc.bin):timestamp [file:line] ..." (only ERROR and WARNING lines become events)
     PythonTraceback, // "Traceback (most recent call last):" ... "SomeError: ..."
     LoaderError, // "... error while loading shared libraries: libx.so ..."
+    InnerMessage, // an error block's inner line met outside its block: "Failed to compile Op [x]. (optype: [y])",
+                  // "...[FUNC:f][FILE:file][LINE:n]" (an excerpt cut below its E-code header)
 };
-QString atcEventKindName(
-    AtcEventKind kind); // "status", "coded", "command_line", "plog", "python_traceback", "loader_error"
+// "status", "coded", "command_line", "plog", "python_traceback", "loader_error", "inner_message"
+QString atcEventKindName(AtcEventKind kind);
 
 struct AtcEvent {
     AtcEventKind kind = AtcEventKind::Status;
@@ -59,14 +61,32 @@ bool isAtcProblem(const AtcEvent& event);
 enum class AtcStage { NotStarted, Started, Compiling, Succeeded, Failed };
 QString atcStageName(AtcStage stage); // "not_started", "started", "compiling", "succeeded", "failed"
 
+// One ATC run in the text: a new one begins at each "ATC start working now" after ATC output (several runs pasted
+// together, or a script that runs ATC again). What came before the first opening line belongs to the first run.
+struct AtcRun {
+    int firstLine = 0; // 1-based; 0 when nothing was fed yet
+    int lastLine = 0;
+    AtcVerdict verdict = AtcVerdict::Incomplete;
+    AtcStage stage = AtcStage::NotStarted;
+    int progressDots = 0;
+    qsizetype firstEvent = 0; // index of its first event in the order they were returned
+    qsizetype eventCount = 0;
+    int errors = 0; // error events that name a problem (isAtcProblem)
+    // When the run did not succeed and no error names a problem: the line most likely to say what went wrong (the
+    // last line that speaks of an error or a failure, else ATC's failure sentence, else the last line of the run).
+    int keyLine = 0; // 0 when not needed
+    QString keyText;
+};
+
 // A state machine over ATC's console output, fed one line at a time (without its line terminator), in the order
 // printed (stdout and stderr merged). A multi-line block (an error code and its indented continuation lines, a
 // Python traceback) is returned when the line after it arrives, or by finish().
 //
 // Verdict: `failed` when ATC printed its failure sentence, else `success` when it printed its success sentence,
 // else `failed` when a fatal error appeared (an E-code, a Python traceback, a loader error, a command-line
-// ERROR), else `incomplete` (e.g. the output stops while compiling). Plog [ERROR] lines and warnings are never
-// fatal on their own: ATC logs recoverable errors there.
+// ERROR, an error block's inner line), else `incomplete` (e.g. the output stops while compiling). Plog [ERROR] lines
+// and warnings are never fatal on their own: ATC logs recoverable errors there. With several runs in the text,
+// verdict(), stage() and progressDots() are the last run's (what the user tried last); runs() has each.
 class AtcLogParser {
 public:
     explicit AtcLogParser(const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());
@@ -76,8 +96,9 @@ public:
 
     AtcVerdict verdict() const;
     AtcStage stage() const { return m_stage; }
-    int progressDots() const { return m_dots; } // TBE progress dots seen so far
+    int progressDots() const { return m_dots; } // TBE progress dots seen so far in the current run
     int lineCount() const { return m_line; }
+    QList<AtcRun> runs() const; // every run so far, the current one last (its counts as they stand)
 
 private:
     enum class Block { None, Coded, Python };
@@ -87,10 +108,14 @@ private:
     bool continuePython(QStringView raw, QList<AtcEvent>* out);
     void closeBlock(QList<AtcEvent>* out);
     void emitEvent(AtcEvent event, const QString& hintKey, QList<AtcEvent>* out);
+    bool runHasOutput() const;
+    void beginRun();
+    AtcRun currentRun() const;
 
     const AtcErrorCatalogue* m_catalogue;
     Block m_block = Block::None;
     AtcEvent m_pending;
+    QString m_innerHintKey; // the hint of a pending InnerMessage (the code its sentence belongs to)
     QString m_pythonProcess; // "Process ForkServerPoolWorker-2:" seen on the previous line
     AtcStage m_stage = AtcStage::NotStarted;
     int m_line = 0;
@@ -98,6 +123,18 @@ private:
     bool m_sawSuccess = false;
     bool m_sawFailure = false;
     bool m_sawFatal = false;
+    // The current run; finished runs are in m_runs.
+    QList<AtcRun> m_runs;
+    int m_runFirstLine = 0;
+    qsizetype m_events = 0; // events returned so far, all runs
+    qsizetype m_runFirstEvent = 0;
+    int m_runErrors = 0;
+    int m_clueLine = 0; // last line outside any event that speaks of an error or a failure
+    QString m_clueText;
+    int m_failLine = 0; // ATC's failure sentence
+    QString m_failText;
+    int m_lastLine = 0; // last non-blank line
+    QString m_lastText;
 };
 
 struct AtcLogResult {
@@ -106,9 +143,13 @@ struct AtcLogResult {
     int progressDots = 0;
     int lineCount = 0;
     QList<AtcEvent> events;
+    QList<AtcRun> runs; // at least one; verdict, stage and progressDots above are the last one's
+    QStringList pastedForms; // the wrapping taken off a pasted log (PastedLines::forms); empty for a console log
 };
 
-// Parses a whole log (any line ends, invalid UTF-8 decoded leniently).
+// Parses a whole log (any line ends, invalid UTF-8 decoded leniently). A log pasted into an issue, a chat or an
+// e-mail is read as well: quote markers, chat prefixes, CI timestamps, Markdown fences and added indentation are
+// taken off first (unquotePastedLines; a console log as ATC printed it is not changed by that).
 AtcLogResult parseAtcLog(const QByteArray& text, const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());
 // The same over lines already split (without terminators), e.g. assembled from chunks as they arrived.
 AtcLogResult parseAtcLines(const QList<QByteArray>& lines, const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());

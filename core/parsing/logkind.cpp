@@ -1,5 +1,8 @@
 #include "parsing/logkind.h"
 
+#include "parsing/lines.h"
+#include "parsing/pastedlog.h"
+
 #include <QRegularExpression>
 
 namespace wb {
@@ -32,7 +35,8 @@ std::optional<LogKind> logKindFromName(const QString& name)
 
 std::optional<LogKind> detectLogKind(const QByteArray& bytes)
 {
-    const QString text = QString::fromUtf8(bytes);
+    // A log pasted into an issue or a mail (quoted, re-indented, fenced) is recognised by the same lines.
+    const QString text = QString::fromUtf8(unquotePastedLines(splitLines(bytes)).lines.join('\n'));
     static const QRegularExpression npuSmiHeader(
         QStringLiteral("^\\s*\\|\\s*NPU\\s+Name\\s*\\|\\s*Health"), QRegularExpression::MultilineOption);
     static const QRegularExpression aisBench(
@@ -46,7 +50,8 @@ std::optional<LogKind> detectLogKind(const QByteArray& bytes)
         QRegularExpression::MultilineOption);
     static const QRegularExpression atc(
         QStringLiteral("ATC start working now|ATC run success|ATC run failed|\\batc\\.bin\\b|"
-                       "^\\.*[EW][0-9A-Z][0-9]{4}:\\s"),
+                       "^\\.*[EW][0-9A-Z][0-9]{4}:\\s|\\[FUNC:[^\\]\\n]*\\]\\s*\\[FILE:[^\\]\\n]*\\]\\s*\\[LINE:|"
+                       "Failed to compile Op \\["),
         QRegularExpression::MultilineOption);
     if (npuSmiHeader.match(text).hasMatch())
         return LogKind::NpuSmi;

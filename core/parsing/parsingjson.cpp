@@ -69,17 +69,53 @@ QJsonObject atcEventToJson(const AtcEvent& e)
     };
 }
 
+namespace {
+
+QJsonValue keyLineToJson(const AtcRun& run)
+{
+    if (run.keyLine <= 0)
+        return QJsonValue::Null;
+    return QJsonObject { { QStringLiteral("line"), run.keyLine }, { QStringLiteral("text"), run.keyText } };
+}
+
+} // namespace
+
 QJsonObject atcLogToJson(const AtcLogResult& result)
 {
     QJsonArray events;
-    for (const AtcEvent& e : result.events)
-        events.append(atcEventToJson(e));
+    QJsonArray runs;
+    for (qsizetype r = 0; r < result.runs.size(); ++r) {
+        const AtcRun& run = result.runs.at(r);
+        runs.append(QJsonObject {
+            { QStringLiteral("run"), int(r + 1) },
+            { QStringLiteral("first_line"), run.firstLine },
+            { QStringLiteral("last_line"), run.lastLine },
+            { QStringLiteral("verdict"), atcVerdictName(run.verdict) },
+            { QStringLiteral("stage"), atcStageName(run.stage) },
+            { QStringLiteral("progress_dots"), run.progressDots },
+            { QStringLiteral("errors"), run.errors },
+            { QStringLiteral("key_line"), keyLineToJson(run) },
+        });
+    }
+    qsizetype run = 0;
+    for (qsizetype i = 0; i < result.events.size(); ++i) {
+        while (run < result.runs.size() && i >= result.runs.at(run).firstEvent + result.runs.at(run).eventCount)
+            ++run;
+        QJsonObject event = atcEventToJson(result.events.at(i));
+        if (run < result.runs.size())
+            event.insert(QStringLiteral("run"), int(run + 1));
+        events.append(event);
+    }
     return QJsonObject {
         { QStringLiteral("kind"), QStringLiteral("atc") },
         { QStringLiteral("verdict"), atcVerdictName(result.verdict) },
         { QStringLiteral("stage"), atcStageName(result.stage) },
         { QStringLiteral("progress_dots"), result.progressDots },
         { QStringLiteral("events"), events },
+        { QStringLiteral("runs"), runs },
+        { QStringLiteral("key_line"),
+            result.runs.isEmpty() ? QJsonValue(QJsonValue::Null) : keyLineToJson(result.runs.last()) },
+        { QStringLiteral("pasted"), QJsonArray::fromStringList(result.pastedForms) },
     };
 }
 

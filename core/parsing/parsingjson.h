@@ -13,7 +13,10 @@ struct LatencyStats;
 
 // {"kind": "atc", "verdict", "stage", "progress_dots", "events": [{"severity", "code" (or null), "message",
 //  "cause", "solution", "details", "ops": [{"name", "type", "domain", "opset"}], "hint", "hint_key", "line",
-//  "kind"}]}
+//  "kind", "run"}], "runs": [{"run", "first_line", "last_line", "verdict", "stage", "progress_dots", "errors",
+//  "key_line"}], "key_line" ({"line", "text"} when no error names the problem of the last run, else null),
+//  "pasted" (the wrapping taken off a pasted log: "chat", "quote", "timestamp", "fence", "indent")}
+// verdict, stage and progress_dots are the last run's. A result without runs (not from the parser) has none.
 QJsonObject atcLogToJson(const AtcLogResult& result);
 QJsonObject atcEventToJson(const AtcEvent& event);
 

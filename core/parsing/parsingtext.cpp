@@ -32,7 +32,38 @@ QString summaryText(const LatencySummary& s)
     return parts.isEmpty() ? QStringLiteral("not printed") : parts.join(QStringLiteral(", "));
 }
 
+QString pastedFormsText(const QStringList& forms)
+{
+    QStringList parts;
+    for (const QString& form : forms) {
+        if (form == QLatin1String("chat"))
+            parts.append(QStringLiteral("chat prefixes ([10:32] name:)"));
+        else if (form == QLatin1String("quote"))
+            parts.append(QStringLiteral("quote markers (>)"));
+        else if (form == QLatin1String("timestamp"))
+            parts.append(QStringLiteral("timestamps"));
+        else if (form == QLatin1String("fence"))
+            parts.append(QStringLiteral("Markdown fences"));
+        else
+            parts.append(QStringLiteral("the added indentation"));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 } // namespace
+
+QString atcNoProblemText(const AtcRun& run)
+{
+    if (run.keyLine <= 0)
+        return {};
+    const QString why = run.verdict == AtcVerdict::Failed
+        ? QStringLiteral("the run failed, but no ATC message names the problem")
+        : QStringLiteral("the text ends before ATC's final line and no ATC message names a problem");
+    return QStringLiteral("No problem can be named: %1. The most likely key line (line %2):\n    %3\n")
+        .arg(why)
+        .arg(run.keyLine)
+        .arg(run.keyText);
+}
 
 QString atcLogToText(const AtcLogResult& r)
 {
@@ -40,9 +71,44 @@ QString atcLogToText(const AtcLogResult& r)
                       .arg(atcVerdictName(r.verdict), atcStageName(r.stage))
                       .arg(r.progressDots)
                       .arg(r.lineCount);
+    if (!r.pastedForms.isEmpty())
+        out += QStringLiteral("Read as pasted text: took off %1.\n").arg(pastedFormsText(r.pastedForms));
+    const bool several = r.runs.size() > 1;
+    if (several) {
+        out += QStringLiteral("%1 ATC runs in this text; the verdict is the last one's:\n").arg(r.runs.size());
+        for (qsizetype i = 0; i < r.runs.size(); ++i) {
+            const AtcRun& run = r.runs.at(i);
+            out += QStringLiteral("  run %1, lines %2-%3: %4, %5 error(s)\n")
+                       .arg(i + 1)
+                       .arg(run.firstLine)
+                       .arg(run.lastLine)
+                       .arg(atcVerdictName(run.verdict))
+                       .arg(run.errors);
+        }
+    }
+    if (!r.runs.isEmpty())
+        out += atcNoProblemText(r.runs.last());
     if (r.events.isEmpty())
         out += QStringLiteral("  No ATC messages found.\n");
-    for (const AtcEvent& e : r.events) {
+    qsizetype run = -1;
+    for (qsizetype i = 0; i < r.events.size(); ++i) {
+        const AtcEvent& e = r.events.at(i);
+        if (several) {
+            qsizetype at = qMax<qsizetype>(run, 0);
+            while (at < r.runs.size() && i >= r.runs.at(at).firstEvent + r.runs.at(at).eventCount)
+                ++at;
+            if (at != run && at < r.runs.size()) {
+                run = at;
+                const AtcRun& current = r.runs.at(run);
+                out += QStringLiteral("\n-- run %1, lines %2-%3: %4 --\n")
+                           .arg(run + 1)
+                           .arg(current.firstLine)
+                           .arg(current.lastLine)
+                           .arg(atcVerdictName(current.verdict));
+                if (run + 1 < r.runs.size())
+                    out += atcNoProblemText(current);
+            }
+        }
         out += QStringLiteral("\nline %1  %2%3  %4\n")
                    .arg(e.line)
                    .arg(severityName(e.severity).toUpper(), e.code.isEmpty() ? QString() : QLatin1Char(' ') + e.code,

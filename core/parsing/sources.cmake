@@ -3,6 +3,7 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/lines.h ${CMAKE_CURRENT_LIST_DIR}/lines.cpp
     ${CMAKE_CURRENT_LIST_DIR}/atccatalogue.h ${CMAKE_CURRENT_LIST_DIR}/atccatalogue.cpp
     ${CMAKE_CURRENT_LIST_DIR}/atclog.h ${CMAKE_CURRENT_LIST_DIR}/atclog.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/pastedlog.h ${CMAKE_CURRENT_LIST_DIR}/pastedlog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/atclines_p.h ${CMAKE_CURRENT_LIST_DIR}/atclines.cpp
     ${CMAKE_CURRENT_LIST_DIR}/runnerreport.h ${CMAKE_CURRENT_LIST_DIR}/runnerlines_p.h ${CMAKE_CURRENT_LIST_DIR}/runnerlines.cpp
     ${CMAKE_CURRENT_LIST_DIR}/msame.h ${CMAKE_CURRENT_LIST_DIR}/msame.cpp

@@ -80,6 +80,23 @@ inline QByteArray formatAtcGolden(const wb::AtcLogResult& r)
                       .arg(wb::atcVerdictName(r.verdict), wb::atcStageName(r.stage))
                       .arg(r.progressDots)
                       .arg(r.lineCount);
+    // Lines that only a pasted log, several runs or an unnamed problem bring (a console log's golden has none).
+    if (!r.pastedForms.isEmpty())
+        out += QStringLiteral("# pasted: %1\n").arg(r.pastedForms.join(QStringLiteral(", ")));
+    for (qsizetype i = 0; r.runs.size() > 1 && i < r.runs.size(); ++i) {
+        const wb::AtcRun& run = r.runs.at(i);
+        out += QStringLiteral("# run %1: lines %2-%3, %4, stage %5, %6 event(s), %7 error(s)\n")
+                   .arg(i + 1)
+                   .arg(run.firstLine)
+                   .arg(run.lastLine)
+                   .arg(wb::atcVerdictName(run.verdict), wb::atcStageName(run.stage))
+                   .arg(run.eventCount)
+                   .arg(run.errors);
+    }
+    for (const wb::AtcRun& run : r.runs) {
+        if (run.keyLine > 0)
+            out += QStringLiteral("# no problem named; key line L%1: %2\n").arg(run.keyLine).arg(run.keyText);
+    }
     for (const wb::AtcEvent& e : r.events) {
         out += QStringLiteral("L%1 %2 %3").arg(e.line).arg(wb::severityName(e.severity), wb::atcEventKindName(e.kind));
         if (!e.code.isEmpty())

@@ -17,6 +17,22 @@ QString opsText(const QList<OpRef>& ops)
     return parts.join(QStringLiteral("; "));
 }
 
+// An event without its line number: what a pasted copy must give exactly as the console log does.
+QString eventText(const AtcEvent& e)
+{
+    return QStringList { severityName(e.severity), atcEventKindName(e.kind), e.code, e.message, e.cause, e.solution,
+        e.details.join(QLatin1Char('|')), opsText(e.ops), e.hintKey, e.module, e.pid, e.timestamp }
+        .join(QStringLiteral(" / "));
+}
+
+QStringList runEvents(const AtcLogResult& r, const AtcRun& run)
+{
+    QStringList out;
+    for (qsizetype i = run.firstEvent; i < run.firstEvent + run.eventCount; ++i)
+        out.append(eventText(r.events.at(i)));
+    return out;
+}
+
 QList<AtcEvent> parseLines(const QStringList& lines, AtcLogParser* parser)
 {
     QList<AtcEvent> events;
@@ -37,6 +53,10 @@ private slots:
     void lineForms();
     void verdict_data();
     void verdict();
+    void pastedMatchesSource_data();
+    void pastedMatchesSource();
+    void runsAndKeyLine_data();
+    void runsAndKeyLine();
     void eventsArriveWhenComplete();
     void nonUtf8DoesNotCrash();
 };
@@ -45,8 +65,8 @@ void TestAtcLog::golden_data()
 {
     QTest::addColumn<QString>("name");
     const QStringList files = wbtest::dataFiles(QStringLiteral("atc"), { QStringLiteral("*.log") });
-    // Every shared sample (9) plus the constructed ones.
-    QVERIFY2(files.size() >= 13, qPrintable(files.join(QLatin1Char(','))));
+    // Every shared sample (9), the constructed ones, and the pasted forms derived from the samples.
+    QVERIFY2(files.size() >= 13 + 18, qPrintable(files.join(QLatin1Char(','))));
     for (const QString& f : files)
         QTest::newRow(qPrintable(f)) << f.chopped(4);
 }
@@ -60,9 +80,10 @@ void TestAtcLog::golden()
     QString why;
     QVERIFY2(wbtest::compareGolden(whole, wbtest::dataPath(QStringLiteral("atc/%1.expected.txt").arg(name)), &why),
         qPrintable(why));
-    // The same events whatever the chunking, with \n and with \r\n line ends.
+    // The same events whatever the chunking, with \n and with \r\n line ends (a file saved with \r\n as it is).
     QByteArray crlf = log;
-    crlf.replace("\n", "\r\n");
+    if (!log.contains('\r'))
+        crlf.replace("\n", "\r\n");
     for (const QByteArray& variant : { log, crlf }) {
         for (quint32 seed = 1; seed <= 6; ++seed) {
             for (int maxChunk : { 1, 5, 17, 64, 300 }) {
@@ -184,6 +205,16 @@ void TestAtcLog::lineForms_data()
         << 1 << 0 << "error" << "python_traceback" << "" << "Python exception: traceback cut off before the exception line" << "" << "" << "" << "python_traceback";
     QTest::newRow("traceback then ATC code") << QStringList { "Traceback (most recent call last):", "  File \"x.py\", line 1", "ModuleNotFoundError: No module named '_struct'", "E40000: Failed to import te.platform.log_util." }
         << 2 << 1 << "error" << "coded" << "E40000" << "Failed to import te.platform.log_util." << "" << "" << "" << "E40000";
+    QTest::newRow("inner line without header: compile op") << QStringList { "Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])", "        Possible Cause: bad argument." }
+        << 1 << 0 << "error" << "inner_message" << "" << "Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])"
+        << "bad argument." << "" << "/model/Slice_5 : StridedSliceD" << "E20001";
+    QTest::newRow("inner line without header: [FUNC][FILE][LINE]") << QStringList { "        AOE Failed to call InitCannKB[FUNC:Initialize][FILE:python_adapter_manager.cc][LINE:47]", "        Failed to initialize TeConfigInfo." }
+        << 1 << 0 << "error" << "inner_message" << "" << "AOE Failed to call InitCannKB" << "" << "" << "" << "";
+    QTest::newRow("inner line without header: no parser, more below") << QStringList { "        No parser is registered for Op [Conv_112, optype [ai.onnx::11::Convx]].", "        No parser is registered for Op [Conv_172, optype [ai.onnx::11::Convx]]." }
+        << 1 << 0 << "error" << "inner_message" << "" << "No parser is registered for Op [Conv_112, optype [ai.onnx::11::Convx]]." << "" << ""
+        << "Conv_112 : Convx (ai.onnx opset 11); Conv_172 : Convx (ai.onnx opset 11)" << "E19010";
+    QTest::newRow("W11001 sentence alone is not an error") << QStringList { "Op [Slice_30] does not hit the high-priority operator information library" }
+        << 0 << 0 << "" << "" << "" << "" << "" << "" << "" << "";
     QTest::newRow("shell and script noise") << QStringList { "$ atc", "============ run command ==============", "[INFO] soc_version is `auto`", "export A=1 && atc --model=x" }
         << 0 << 0 << "" << "" << "" << "" << "" << "" << "" << "";
     // clang-format on
@@ -256,6 +287,14 @@ void TestAtcLog::verdict_data()
         << "not_started" << 0;
     QTest::newRow("unknown flag") << QStringList { start, "ERROR: unknown command line flag 'x'" } << "failed"
                                   << "started" << 0;
+    QTest::newRow("excerpt: inner line only")
+        << QStringList { "        x failed.[FUNC:f][FILE:g.cc][LINE:1]" } << "failed"
+        << "not_started" << 0;
+    QTest::newRow("two runs: the last one's")
+        << QStringList { start, failed, "E10001: bad", start, "..", success } << "success"
+        << "succeeded" << 2;
+    QTest::newRow("two runs: failed after success") << QStringList { start, success, start, "E10001: bad" } << "failed"
+                                                    << "started" << 0;
 }
 
 void TestAtcLog::verdict()
@@ -267,6 +306,97 @@ void TestAtcLog::verdict()
     QTEST(atcStageName(parser.stage()), "stage");
     QTEST(parser.progressDots(), "dots");
     QCOMPARE(parser.lineCount(), lines.size());
+}
+
+void TestAtcLog::pastedMatchesSource_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("sources");
+    int count = 0;
+    for (const QString& f : wbtest::dataFiles(QStringLiteral("atc"), { QStringLiteral("pasted_*.log") })) {
+        const QByteArray first = wbtest::readFile(wbtest::dataPath("atc/" + f)).split('\n').value(0);
+        // "# source: a.log + b.log -- how it was pasted"
+        QVERIFY2(first.startsWith("# source: ") && first.contains(" -- "), qPrintable(f));
+        const QString what = QString::fromUtf8(first.mid(10)).section(QStringLiteral(" -- "), 0, 0);
+        QStringList sources = what.split(QStringLiteral(" + "));
+        for (const QString& source : std::as_const(sources))
+            QVERIFY2(QFile::exists(wbtest::dataPath("atc/" + source)), qPrintable(f + ": no sample " + source));
+        if (f.startsWith(QLatin1String("pasted_cut_")))
+            continue; // a part of the log: its golden file says what it gives
+        QTest::newRow(qPrintable(f)) << f << sources;
+        ++count;
+    }
+    QVERIFY(count >= 10);
+}
+
+// A whole log pasted in any wrapping gives the console log's verdict, codes, messages and ops; several logs pasted
+// together give one run each, the same as each alone.
+void TestAtcLog::pastedMatchesSource()
+{
+    QFETCH(QString, name);
+    QFETCH(QStringList, sources);
+    const AtcLogResult pasted = parseAtcLog(wbtest::readFile(wbtest::dataPath("atc/" + name)));
+    QVERIFY(!pasted.pastedForms.isEmpty() || sources.size() > 1);
+    QCOMPARE(pasted.runs.size(), sources.size());
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        const AtcLogResult source = parseAtcLog(wbtest::readFile(wbtest::dataPath("atc/" + sources.at(i))));
+        QCOMPARE(source.runs.size(), 1);
+        const AtcRun& run = pasted.runs.at(i);
+        QCOMPARE(atcVerdictName(run.verdict), atcVerdictName(source.verdict));
+        QCOMPARE(atcStageName(run.stage), atcStageName(source.stage));
+        QCOMPARE(run.progressDots, source.progressDots);
+        QCOMPARE(runEvents(pasted, run), runEvents(source, source.runs.first()));
+    }
+    QCOMPARE(atcVerdictName(pasted.verdict), atcVerdictName(pasted.runs.last().verdict));
+}
+
+void TestAtcLog::runsAndKeyLine_data()
+{
+    QTest::addColumn<QStringList>("lines");
+    QTest::addColumn<QString>("runs"); // "verdict:first-last:errors" per run
+    QTest::addColumn<int>("keyLine"); // the last run's; 0 = a problem is named (or it succeeded)
+    QTest::addColumn<QString>("keyText");
+    const QString start = "ATC start working now, please wait for a moment.";
+    const QString success = "ATC run success, welcome to the next use.";
+    const QString failed = "ATC run failed, Please check the detail log, Try 'atc --help' for more information";
+    // clang-format off
+    QTest::newRow("one run, named") << QStringList { start, failed, "E10001: bad" } << "failed:1-3:1" << 0 << "";
+    QTest::newRow("preamble stays with the first run") << QStringList { "$ atc", "W11001: Op [a] does not hit it.", start, success } << "success:1-4:0" << 0 << "";
+    QTest::newRow("failure sentence only: quote it") << QStringList { "$ atc --model=x", start, failed } << "failed:1-3:0" << 3 << failed;
+    QTest::newRow("a clue line wins over the sentence") << QStringList { start, "bash: line 1: 4242 Killed  atc --model=x", failed } << "failed:1-3:0" << 2 << "bash: line 1: 4242 Killed  atc --model=x";
+    QTest::newRow("warnings are not the problem") << QStringList { start, failed, "W11001: Op [a] does not hit it." } << "failed:1-3:0" << 2 << failed;
+    QTest::newRow("incomplete: the last line") << QStringList { start, "......", "" } << "incomplete:1-3:0" << 2 << "......";
+    QTest::newRow("comments and INFO chatter are not clues") << QStringList { "# error: none", start, "[INFO] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [error.cc:1]x failed", "....." } << "incomplete:1-4:0" << 4 << ".....";
+    QTest::newRow("plog error alone is named") << QStringList { start, "[ERROR] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [a.cc:1]x" } << "incomplete:1-2:1" << 0 << "";
+    QTest::newRow("three runs") << QStringList { "E16005: two domains.", "$ atc", start, failed, "E10007: x", "", start, success }
+        << "failed:1-2:1 failed:3-6:1 success:7-8:0" << 0 << "";
+    QTest::newRow("key line of the last run only") << QStringList { start, failed, start, failed } << "failed:1-2:0 failed:3-4:0" << 4 << failed;
+    QTest::newRow("nothing") << QStringList {} << "incomplete:0-0:0" << 0 << "";
+    // clang-format on
+}
+
+void TestAtcLog::runsAndKeyLine()
+{
+    QFETCH(QStringList, lines);
+    AtcLogParser parser;
+    const QList<AtcEvent> events = parseLines(lines, &parser);
+    const QList<AtcRun> runs = parser.runs();
+    QStringList got;
+    qsizetype eventsSeen = 0;
+    for (const AtcRun& run : runs) {
+        got.append(QStringLiteral("%1:%2-%3:%4")
+                       .arg(atcVerdictName(run.verdict))
+                       .arg(run.firstLine)
+                       .arg(run.lastLine)
+                       .arg(run.errors));
+        QCOMPARE(run.firstEvent, eventsSeen);
+        eventsSeen += run.eventCount;
+    }
+    QCOMPARE(eventsSeen, events.size());
+    QTEST(got.join(QLatin1Char(' ')), "runs");
+    QTEST(runs.last().keyLine, "keyLine");
+    QTEST(runs.last().keyText, "keyText");
+    QCOMPARE(parser.verdict(), runs.last().verdict);
 }
 
 void TestAtcLog::eventsArriveWhenComplete()

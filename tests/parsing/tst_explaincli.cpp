@@ -116,6 +116,18 @@ void TestExplainCli::everySample()
             for (const QJsonValue& op : e.value("ops").toArray())
                 QVERIFY(op.toObject().contains("name") && op.toObject().contains("type"));
         }
+        // Fields added for pasted logs: one entry per run, the verdict is the last run's; the key line when no
+        // error names the problem; what wrapping was taken off.
+        const QJsonArray runs = o.value("runs").toArray();
+        QVERIFY(!runs.isEmpty());
+        QCOMPARE(runs.last().toObject().value("verdict").toString(), verdict);
+        QCOMPARE(runs.last().toObject().value("key_line"), o.value("key_line"));
+        QVERIFY(o.value("key_line").isNull() || o.value("key_line").toObject().value("line").toInt() > 0);
+        QVERIFY(o.value("pasted").isArray());
+        if (!name.startsWith(QLatin1String("pasted_")))
+            QCOMPARE(o.value("pasted").toArray(), QJsonArray()); // a console log is read as it is
+        for (const QJsonValue& v : o.value("events").toArray())
+            QVERIFY(v.toObject().value("run").toInt() >= 1 && v.toObject().value("run").toInt() <= runs.size());
         // The CLI prints exactly what the library parses.
         QCOMPARE(o, wb::atcLogToJson(wb::parseAtcLog(wbtest::readFile(path))));
     } else if (kind == QLatin1String("npu-smi")) {
@@ -153,6 +165,16 @@ void TestExplainCli::textForm_data()
                          << "Ops:      Conv_52 (Convx, opset 11)";
     QTest::newRow("atc success") << "atc/success_plain_fcos.log"
                                  << "ATC verdict: success";
+    QTest::newRow("atc quoted") << "atc/pasted_quote_e20001.log"
+                                << "Read as pasted text: took off quote markers (>).";
+    QTest::newRow("atc excerpt: inner lines only") << "atc/pasted_cut_inner_quoted_e19010.log"
+                                                   << "ATC verdict: failed";
+    QTest::newRow("atc three runs") << "atc/pasted_three_runs_e16005_e10007_w11001.log"
+                                    << "3 ATC runs in this text; the verdict is the last one's:\n"
+                                       "  run 1, lines 1-3: failed, 1 error(s)\n";
+    QTest::newRow("atc no problem named") << "atc/pasted_cut_no_problem_e19010.log"
+                                          << "No problem can be named: the run failed, but no ATC message names the "
+                                             "problem. The most likely key line (line 3):\n    ATC run failed";
     QTest::newRow("msame") << "runners/msame_02_loop10_full_lifecycle.log"
                            << "Latency (ms):    mean 65.5449";
     QTest::newRow("ais_bench") << "runners/ais_bench_04_msit_benchmark_basic.log"

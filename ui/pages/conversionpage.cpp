@@ -4,6 +4,7 @@
 
 #include "logging/logging.h"
 #include "parsing/lines.h"
+#include "parsing/pastedlog.h"
 #include "util/latestonly.h"
 
 #include <QCheckBox>
@@ -79,9 +80,12 @@ SavedLog readSavedLog(const QString& path)
         log.error = QObject::tr("%1 is not a text log (it holds NUL bytes and no ATC output).").arg(QDir::toNativeSeparators(path));
         return log;
     }
-    log.parsed = parseAtcLog(bytes);
-    // The same line ends as the parser (\n, \r\n, a bare \r), so the view and the counts agree with it.
-    const QList<QByteArray> raw = splitLines(bytes);
+    // The same line ends as the parser (\n, \r\n, a bare \r), so the view and the counts agree with it. A pasted
+    // log is shown as it was read: without its quote markers, fences and added indentation (line for line).
+    const PastedLines pasted = unquotePastedLines(splitLines(bytes));
+    log.parsed = parseAtcLines(pasted.lines); // already unquoted: that pass finds nothing more to take off
+    log.parsed.pastedForms = pasted.forms;
+    const QList<QByteArray>& raw = pasted.lines;
     log.totalLines = raw.size();
     for (qsizetype i = std::max<qsizetype>(0, log.totalLines - kMaxLines); i < log.totalLines; ++i)
         log.lines.append(QString::fromUtf8(raw.at(i)));
@@ -99,6 +103,30 @@ QString verdictText(AtcVerdict verdict)
         break;
     }
     return QObject::tr("incomplete (no final status line)");
+}
+
+// What the status line adds for a saved log: pasted wrapping taken off, several runs, no problem named.
+QString savedLogNotes(const AtcLogResult& parsed)
+{
+    QString text;
+    if (!parsed.pastedForms.isEmpty()) {
+        QStringList forms;
+        for (const QString& form : parsed.pastedForms) {
+            forms.append(form == QLatin1String("chat")   ? QObject::tr("chat prefixes")
+                    : form == QLatin1String("quote")     ? QObject::tr("quote markers")
+                    : form == QLatin1String("timestamp") ? QObject::tr("timestamps")
+                    : form == QLatin1String("fence")     ? QObject::tr("Markdown fences")
+                                                         : QObject::tr("the added indentation"));
+        }
+        text += QObject::tr(" Read as pasted text (took off %1).").arg(forms.join(QStringLiteral(", ")));
+    }
+    if (parsed.runs.size() > 1)
+        text += QObject::tr(" It holds %n ATC runs; the verdict is the last one's.", nullptr, int(parsed.runs.size()));
+    if (!parsed.runs.isEmpty() && parsed.runs.last().keyLine > 0)
+        text += QObject::tr(" No problem can be named; the most likely key line is line %1: “%2”.")
+                    .arg(parsed.runs.last().keyLine)
+                    .arg(parsed.runs.last().keyText);
+    return text;
 }
 
 QString formatMs(qint64 ms)
@@ -271,26 +299,13 @@ void ConversionPage::openLog(const QString& path)
             QElapsedTimer shown;
             shown.start();
             reset();
-            m_jobs->setRowCount(1);
+            showSavedRuns(QFileInfo(log.path), log.parsed, log.lines, log.totalLines);
             const QString name = QFileInfo(log.path).fileName();
-            m_jobs->setItem(0, 0, new QTableWidgetItem(tr("%1 (saved log)").arg(name)));
-            m_jobs->item(0, 0)->setToolTip(QDir::toNativeSeparators(QFileInfo(log.path).absoluteFilePath()));
-            m_jobs->setItem(0, 1, new QTableWidgetItem(QStringLiteral("—")));
-            const bool ok = log.parsed.verdict == AtcVerdict::Success;
-            auto* status = new QTableWidgetItem(verdictText(log.parsed.verdict));
-            status->setForeground(theme::text(ok ? theme::Tone::Success : theme::Tone::Error));
-            m_jobs->setItem(0, 2, status);
-            m_jobs->setItem(0, 3, new QTableWidgetItem(QStringLiteral("—")));
-            appendLines(0, log.lines);
             int errors = 0, warnings = 0;
-            m_bulk = true;
             for (const AtcEvent& e : log.parsed.events) {
                 errors += e.severity == Severity::Error && e.kind != AtcEventKind::Status ? 1 : 0;
                 warnings += e.severity == Severity::Warning ? 1 : 0;
-                addEvent(0, e);
             }
-            m_bulk = false;
-            emit opsReported(m_events);
             QString text = tr("Saved log %1: ATC %2, %3 error(s), %4 warning(s), %5 line(s) — read from the file, "
                               "nothing was run.")
                                .arg(name, verdictText(log.parsed.verdict))
@@ -299,11 +314,58 @@ void ConversionPage::openLog(const QString& path)
                                .arg(log.totalLines);
             if (log.totalLines > log.lines.size())
                 text += tr(" The view keeps the last %n line(s).", nullptr, int(log.lines.size()));
+            text += savedLogNotes(log.parsed);
             m_status->setText(text);
             log::app()->info("Showed the saved ATC log {} ({} lines, {} events) in {} ms", log.path.toStdString(),
                 log.totalLines, log.parsed.events.size(), shown.elapsed());
             emit logOpened(true);
         });
+}
+
+// One row per ATC run in the saved log (a paste may hold several), its lines and problems under it.
+void ConversionPage::showSavedRuns(
+    const QFileInfo& file, const AtcLogResult& parsed, const QStringList& lines, qsizetype totalLines)
+{
+    const qsizetype runs = qMax<qsizetype>(1, parsed.runs.size());
+    m_jobs->setRowCount(int(runs));
+    for (int r = 0; r < runs; ++r) {
+        const AtcVerdict verdict = parsed.runs.isEmpty() ? parsed.verdict : parsed.runs.at(r).verdict;
+        m_jobs->setItem(r, 0,
+            new QTableWidgetItem(runs > 1 ? tr("%1 (saved log, run %2)").arg(file.fileName()).arg(r + 1)
+                                          : tr("%1 (saved log)").arg(file.fileName())));
+        m_jobs->item(r, 0)->setToolTip(QDir::toNativeSeparators(file.absoluteFilePath()));
+        m_jobs->setItem(r, 1, new QTableWidgetItem(QStringLiteral("—")));
+        auto* status = new QTableWidgetItem(verdictText(verdict));
+        status->setForeground(theme::text(verdict == AtcVerdict::Success ? theme::Tone::Success : theme::Tone::Error));
+        m_jobs->setItem(r, 2, status);
+        m_jobs->setItem(r, 3, new QTableWidgetItem(QStringLiteral("—")));
+    }
+    // The view holds the last lines only: line n of the file is lines[n - firstShown].
+    const qsizetype firstShown = totalLines - lines.size() + 1;
+    AtcRun whole; // a result without runs (not from the parser): everything in one
+    whole.firstLine = 1;
+    whole.lastLine = int(totalLines);
+    whole.eventCount = parsed.events.size();
+    m_bulk = true;
+    for (int r = 0; r < runs; ++r) {
+        const AtcRun& run = parsed.runs.isEmpty() ? whole : parsed.runs.at(r);
+        const qsizetype from = qMax<qsizetype>(run.firstLine, firstShown) - firstShown;
+        const qsizetype to = (r + 1 == runs ? totalLines : run.lastLine) - firstShown + 1;
+        if (to > from)
+            appendLines(r, lines.mid(from, to - from));
+        for (qsizetype i = run.firstEvent; i < run.firstEvent + run.eventCount && i < parsed.events.size(); ++i)
+            addEvent(r, parsed.events.at(i));
+        if (run.keyLine > 0) { // say so, and quote the line most likely to tell what went wrong
+            auto* item = new QTreeWidgetItem(m_problems, { tr("No problem named"), run.keyText });
+            item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxInformation));
+            item->setToolTip(1,
+                tr("ATC printed no error message%1; the most likely key line is line %2.")
+                    .arg(runs > 1 ? tr(" in run %1").arg(r + 1) : QString())
+                    .arg(run.keyLine));
+        }
+    }
+    m_bulk = false;
+    emit opsReported(m_events);
 }
 
 bool ConversionPage::isRunning() const
@@ -313,7 +375,7 @@ bool ConversionPage::isRunning() const
 
 int ConversionPage::problemCount() const
 {
-    return m_problems->topLevelItemCount();
+    return int(m_events.size()); // the problems ATC named (not the "no problem named" line)
 }
 
 QString ConversionPage::logText() const

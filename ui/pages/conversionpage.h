@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QFileInfo;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -55,6 +56,8 @@ private:
     void refreshLog();
     void tick();
     void chooseLog();
+    void showSavedRuns(
+        const QFileInfo& file, const AtcLogResult& parsed, const QStringList& lines, qsizetype totalLines);
     void reset();
 
     ConversionQueue* m_queue;
