@@ -83,6 +83,8 @@ private slots:
     void unknownShapesAreLeftOut();
     void checkerRefusingTheSourceTooStillWrites();
     void externalConstantValuesMoveWithTheCopy();
+    void badExternalNumbers_data();
+    void badExternalNumbers();
     void errorsWriteNothing_data();
     void errorsWriteNothing();
     void extractDropsNms();
@@ -259,6 +261,102 @@ void TestSurgery::externalConstantValuesMoveWithTheCopy()
     QVERIFY2(refused.error().message.contains(QStringLiteral("'c'")), qPrintable(refused.error().message));
     QVERIFY(!QFileInfo::exists(badOut));
     QVERIFY(!QFileInfo::exists(badOut + QStringLiteral(".data")));
+}
+
+// x [2, 64] + w, where the initializer w keeps its 256 bytes at `location` (a file beside the model, or the
+// loader's own in-file marker) and the external-data entry `key` is `value`.
+onnx::ModelProto externalInitializerModel(const std::string& location, const std::string& key, const std::string& value)
+{
+    onnx::ModelProto m = constantWithExternalValue(location, "0");
+    onnx::GraphProto* g = m.mutable_graph();
+    onnx::TensorProto w = g->node(0).attribute(0).t();
+    w.set_name("w");
+    bool found = false;
+    for (auto& kv : *w.mutable_external_data()) {
+        if (kv.key() == key) {
+            kv.set_value(value);
+            found = true;
+        }
+    }
+    if (!found) {
+        auto* kv = w.add_external_data();
+        kv->set_key(key);
+        kv->set_value(value);
+    }
+    *g->add_initializer() = w;
+    g->mutable_node()->DeleteSubrange(0, 1); // the Constant goes; Add reads the initializer
+    g->mutable_node(0)->set_input(1, "w");
+    // A large unused weight, so that the loader leaves its data in the file and restores it when writing.
+    onnx::TensorProto* big = g->add_initializer();
+    big->set_name("big");
+    big->set_data_type(onnx::TensorProto::FLOAT);
+    big->add_dims(65536);
+    big->set_raw_data(std::string(65536 * 4, '\x02'));
+    return m;
+}
+
+void TestSurgery::badExternalNumbers_data()
+{
+    QTest::addColumn<QString>("location");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    // A file beside the model: the loader's check refuses the model, naming the tensor and the entry (it read
+    // "abc" as 0 before, and the summary's std::stoll threw on the length).
+    QTest::newRow("file, length abc") << "w.bin" << "length" << "abc";
+    QTest::newRow("file, length 20 digits") << "w.bin" << "length" << "99999999999999999999";
+    QTest::newRow("file, offset abc") << "w.bin" << "offset" << "abc";
+    QTest::newRow("file, offset 20 digits") << "w.bin" << "offset" << "99999999999999999999";
+    QTest::newRow("file, offset negative") << "w.bin" << "offset" << "-5";
+    QTest::newRow("file, length with a space") << "w.bin" << "length" << " 256";
+    // The loader's in-file marker (wirestrip_p.h) in the file itself: the model loads, and writing the copy read
+    // the numbers with std::stoll, which aborted fix-shapes, extract and Save Static Copy.
+    QTest::newRow("in-file, offset abc") << "__wb_inline__" << "offset" << "abc";
+    QTest::newRow("in-file, offset 20 digits") << "__wb_inline__" << "offset" << "99999999999999999999";
+    QTest::newRow("in-file, message length abc") << "__wb_inline__" << "wb_message_length" << "abc";
+    QTest::newRow("in-file, length 20 digits") << "__wb_inline__" << "length" << "99999999999999999999";
+}
+
+void TestSurgery::badExternalNumbers()
+{
+    QFETCH(QString, location);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    const QString dir = m_dir.filePath(QStringLiteral("badext-") + QString::number(qHash(location + key + value)));
+    QVERIFY(QDir().mkpath(dir));
+    QFile data(dir + QStringLiteral("/w.bin"));
+    QVERIFY(data.open(QIODevice::WriteOnly));
+    data.write(QByteArray(256, '\x01'));
+    data.close();
+    const QString model = dir + QStringLiteral("/m.onnx");
+    QFile f(model);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray::fromStdString(
+        externalInitializerModel(location.toStdString(), key.toStdString(), value.toStdString()).SerializeAsString()));
+    f.close();
+
+    const QString expected = QStringLiteral("Tensor 'w' has an external-data %1 '%2', which is not a byte count")
+                                 .arg(key, value);
+    const auto source = OnnxModel::load(model);
+    if (location == QLatin1String("w.bin")) {
+        QVERIFY(!source.ok());
+        QCOMPARE(source.error().code, QStringLiteral("missing_external_data"));
+        QVERIFY2(source.error().message.contains(expected), qPrintable(source.error().message));
+        return;
+    }
+    QVERIFY2(source.ok(), qPrintable(source.ok() ? QString() : source.error().message));
+
+    const QString fixed = dir + QStringLiteral("/fixed.onnx");
+    const auto fix = writeStaticCopy(*source.value(), parseInputShapeSpec(QStringLiteral("x:2,64")).value(), fixed);
+    QVERIFY(!fix.ok());
+    QVERIFY2(fix.error().message.contains(expected), qPrintable(fix.error().message));
+    QVERIFY(!QFileInfo::exists(fixed));
+    QVERIFY(!QFileInfo::exists(fixed + QStringLiteral(".data")));
+
+    const QString cut = dir + QStringLiteral("/cut.onnx");
+    const auto extracted = extractSubModel(*source.value(), {}, { QStringLiteral("y") }, cut);
+    QVERIFY(!extracted.ok());
+    QVERIFY2(extracted.error().message.contains(expected), qPrintable(extracted.error().message));
+    QVERIFY(!QFileInfo::exists(cut));
 }
 
 void TestSurgery::checkerRefusingTheSourceTooStillWrites()

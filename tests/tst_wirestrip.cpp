@@ -1,4 +1,5 @@
 // The weight-skipping loader: the topology it parses, the weights it reads back, and damaged files.
+#include "onnx/graphutil_p.h"
 #include "onnx/onnxmodel.h"
 #include "testutil.h"
 
@@ -37,6 +38,8 @@ private slots:
     void topologyIsSmall();
     void damagedFilesNeverCrash();
     void weightsChangedOnDisk();
+    void externalDataNumbers_data();
+    void externalDataNumbers();
 };
 
 void TestWireStrip::roundTrip_data()
@@ -133,6 +136,51 @@ void TestWireStrip::weightsChangedOnDisk()
     const auto full = loaded.value()->fullProto();
     QVERIFY(!full.ok());
     QVERIFY2(full.error().message.contains(QStringLiteral("changed on disk")), qPrintable(full.error().message));
+}
+
+void TestWireStrip::externalDataNumbers_data()
+{
+    // The one parser of external-data offset / length / wb_message_length: digits only, within int64.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("value"); // -1: refused
+    QTest::newRow("zero") << "0" << qint64(0);
+    QTest::newRow("plain") << "4096" << qint64(4096);
+    QTest::newRow("leading zeros") << "000123" << qint64(123);
+    QTest::newRow("int64 max") << "9223372036854775807" << qint64(9223372036854775807);
+    QTest::newRow("int64 max + 1") << "9223372036854775808" << qint64(-1);
+    QTest::newRow("20 digits") << "99999999999999999999" << qint64(-1);
+    QTest::newRow("empty") << "" << qint64(-1);
+    QTest::newRow("letters") << "abc" << qint64(-1);
+    QTest::newRow("negative") << "-5" << qint64(-1);
+    QTest::newRow("plus sign") << "+5" << qint64(-1);
+    QTest::newRow("leading space") << " 12" << qint64(-1);
+    QTest::newRow("trailing garbage") << "12x" << qint64(-1);
+    QTest::newRow("exponent") << "1e3" << qint64(-1);
+    QTest::newRow("hex") << "0x10" << qint64(-1);
+}
+
+void TestWireStrip::externalDataNumbers()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, value);
+    QCOMPARE(wb::detail::parseByteCount(text.toStdString()).value_or(-1), value);
+
+    onnx::TensorProto t;
+    t.set_name("w");
+    for (const auto& [key, v] : { std::pair<std::string, std::string> { "location", "w.bin" }, { "offset", text.toStdString() },
+             { "length", "16" } }) {
+        auto* kv = t.add_external_data();
+        kv->set_key(key);
+        kv->set_value(v);
+    }
+    const wb::detail::ExternalDataRef ref = wb::detail::readExternalData(t);
+    QCOMPARE(ref.location, std::string("w.bin"));
+    QCOMPARE(ref.length, qint64(16));
+    QCOMPARE(ref.ok(), value >= 0);
+    QCOMPARE(ref.offset, value);
+    QCOMPARE(ref.problem(QStringLiteral("w")).isEmpty(), value >= 0);
+    if (value < 0)
+        QVERIFY(ref.problem(QStringLiteral("w")).startsWith("Tensor 'w' has an external-data offset '" + text + "'"));
 }
 
 QTEST_APPLESS_MAIN(TestWireStrip)

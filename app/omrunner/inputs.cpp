@@ -72,19 +72,21 @@ bool Runner::fillInput(std::size_t index, const std::string& spec, std::size_t d
         const std::string what = "input file " + spec + " (for input " + std::to_string(index) + " '" + tensor.name
             + "', " + tensorText(tensor) + ")";
         std::string error;
-        if (!readFile(spec, data, error)) {
+        std::uint64_t fileBytes = 0;
+        // The size is checked before the file is read: a huge file is refused without allocating anything.
+        if (!readFileOfSize(spec, bytes, data, fileBytes, error) && !error.empty()) {
             const std::string message = what + " cannot be read: " + error + ".";
             Json event = errorEvent("input_file", message);
             event.add("file", spec).add("input", static_cast<std::uint64_t>(index));
             return fail(ExitUsage, event, message);
         }
-        if (data.size() != bytes) {
-            const std::string message = what + " has " + std::to_string(data.size()) + " bytes, but the input takes "
+        if (fileBytes != bytes) {
+            const std::string message = what + " has " + std::to_string(fileBytes) + " bytes, but the input takes "
                 + std::to_string(bytes) + " bytes at batch " + std::to_string(m_batch)
                 + ". Write the tensor's raw bytes in that shape and type (numpy: array.astype(dtype).tofile(path)).";
             Json event = errorEvent("input_file", message);
             event.add("file", spec).add("input", static_cast<std::uint64_t>(index));
-            event.add("file_bytes", static_cast<std::uint64_t>(data.size()))
+            event.add("file_bytes", fileBytes)
                 .add("expected_bytes", static_cast<std::uint64_t>(bytes));
             return fail(ExitUsage, event, message);
         }

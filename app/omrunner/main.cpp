@@ -16,6 +16,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
+#include <new>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -201,7 +203,16 @@ int runMain(int argc, char** argv)
     int exit = ExitOk;
     {
         Runner runner(library.api, options, out, g_stopSignal);
-        exit = runner.run();
+        // An exception (std::bad_alloc for a huge buffer) must not skip the teardown: the runner's destructor runs
+        // only when the exception is caught here, before main returns.
+        try {
+            exit = runner.run();
+        } catch (const std::exception& e) {
+            const std::string message = std::string("the run failed: ") + e.what()
+                + (dynamic_cast<const std::bad_alloc*>(&e) ? " (out of memory)." : ".");
+            report(out, errorEvent("internal", message), message);
+            exit = ExitAclFailure;
+        }
     } // teardown, in reverse order
     return exit;
 }

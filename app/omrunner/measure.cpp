@@ -95,7 +95,7 @@ bool Runner::writeOutputs()
         std::string path = m_options.outputDir;
         path.append("/output_").append(std::to_string(i)).append(".bin");
         std::string error;
-        if (!writeFile(path, data.data(), data.size(), error)) {
+        if (!writeFileAtomically(path, data.data(), data.size(), error)) {
             std::string message = "cannot write output " + std::to_string(i);
             message.append(" '").append(m_outputs[i].name).append("' to ").append(path).append(": ").append(error);
             message.append(". Check that the folder is writable and has space.");

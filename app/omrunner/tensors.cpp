@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -219,8 +220,10 @@ void fillRandom(unsigned char* data, std::size_t size, std::int32_t dtype, std::
     // A tail shorter than one element (a size that is not a multiple of it) stays as it was: zero.
 }
 
-bool readFile(const std::string& path, std::vector<unsigned char>& data, std::string& error)
+bool readFileOfSize(const std::string& path, std::size_t expected, std::vector<unsigned char>& data,
+    std::uint64_t& actual, std::string& error)
 {
+    error.clear();
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         error = std::strerror(errno);
@@ -232,7 +235,12 @@ bool readFile(const std::string& path, std::vector<unsigned char>& data, std::st
         ::close(fd);
         return false;
     }
-    data.resize(static_cast<std::size_t>(info.st_size));
+    actual = static_cast<std::uint64_t>(info.st_size);
+    if (actual != expected) {
+        ::close(fd);
+        return false;
+    }
+    data.resize(expected);
     std::size_t done = 0;
     while (done < data.size()) {
         const ssize_t n = ::read(fd, data.data() + done, data.size() - done);
@@ -249,13 +257,19 @@ bool readFile(const std::string& path, std::vector<unsigned char>& data, std::st
     return true;
 }
 
-bool writeFile(const std::string& path, const void* data, std::size_t size, std::string& error)
+bool writeFileAtomically(const std::string& path, const void* data, std::size_t size, std::string& error)
 {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    std::string temp = path + ".tmp-XXXXXX"; // same folder: the rename cannot cross file systems
+    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
     if (fd < 0) {
         error = std::strerror(errno);
         return false;
     }
+    const auto fail = [&](int code) {
+        error = std::strerror(code);
+        ::unlink(temp.c_str());
+        return false;
+    };
     const auto* bytes = static_cast<const unsigned char*>(data);
     std::size_t done = 0;
     while (done < size) {
@@ -263,16 +277,24 @@ bool writeFile(const std::string& path, const void* data, std::size_t size, std:
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0) {
-            error = std::strerror(errno);
+            const int code = n < 0 ? errno : ENOSPC;
             ::close(fd);
-            return false;
+            return fail(code);
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::close(fd) != 0) {
-        error = std::strerror(errno);
-        return false;
+    // mkostemp makes the file 0600; outputs are ordinary files (0644 less the umask).
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    if (::fchmod(fd, 0644 & ~mask) != 0 || ::fsync(fd) != 0) {
+        const int code = errno;
+        ::close(fd);
+        return fail(code);
     }
+    if (::close(fd) != 0)
+        return fail(errno);
+    if (::rename(temp.c_str(), path.c_str()) != 0)
+        return fail(errno);
     return true;
 }
 

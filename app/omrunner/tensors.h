@@ -32,9 +32,14 @@ std::string tensorText(const TensorInfo& tensor);
 std::uint64_t inputSeed(std::uint64_t seed, std::size_t index);
 void fillRandom(unsigned char* data, std::size_t size, std::int32_t dtype, std::uint64_t seed, std::size_t index);
 
-// Reads the whole file; on failure returns false with the reason (strerror) in `error`.
-bool readFile(const std::string& path, std::vector<unsigned char>& data, std::string& error);
-// Writes the bytes to `path` (replacing it); on failure returns false with the reason in `error`.
-bool writeFile(const std::string& path, const void* data, std::size_t size, std::string& error);
+// Reads the whole file when it holds exactly `expected` bytes. Its size is checked (fstat) before anything is read
+// or allocated, so a huge file costs nothing. Returns false with the reason (strerror) in `error` when it cannot be
+// read, and false with `error` empty and its size in `actual` when the size differs.
+bool readFileOfSize(const std::string& path, std::size_t expected, std::vector<unsigned char>& data,
+    std::uint64_t& actual, std::string& error);
+// Replaces `path` with the bytes atomically: they go to a temporary file in the same folder, which is renamed over
+// `path` once complete, so `path` is either the old file or the whole new one (a symlink there is replaced, not
+// written through). On failure returns false with the reason in `error` and leaves `path` and no temporary file.
+bool writeFileAtomically(const std::string& path, const void* data, std::size_t size, std::string& error);
 
 } // namespace omr

@@ -144,8 +144,10 @@ Result<QString> sha256File(const QString& path)
 
 bool looksLikeOm(const QString& path, QString* why)
 {
+    // The whole header check (omfileheader.h), as om-runner and AscendCL's loader apply it: the magic alone also
+    // passes an OM cut short by a killed ATC, which would then count as built and never be rebuilt.
     const OmHeader header = readOmHeaderFile(path);
-    if (header.magicOk)
+    if (header.valid)
         return true;
     if (why)
         *why = header.message;

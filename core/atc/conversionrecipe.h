@@ -45,12 +45,14 @@ Result<ConversionRecipe> loadConversionRecipe(const QString& path);
 // sha256 of a file's bytes, lowercase hex. Errors: unreadable.
 Result<QString> sha256File(const QString& path);
 
-// Whether the OM of `job` can be kept instead of rebuilt: it exists and starts with the OM magic, and its recipe
+// Whether the OM of `job` can be kept instead of rebuilt: it exists and is a whole OM (looksLikeOm), and its recipe
 // has the same options, argv, toolkit version and model sha256 (a non-empty one). `why` gets the reason it cannot.
 bool recipeUnchanged(
     const ConversionJob& job, const QString& toolkitVersion, const QString& modelSha256, QString* why = nullptr);
 
-// Whether `path` exists and starts with the OM magic "IMOD" (run/omheader.h); `why` gets the problem otherwise.
+// Whether `path` is a whole OM: its 256-byte header passes every check of run/omfileheader.h (the magic "IMOD",
+// the header size, and a declared model length equal to the bytes after the header, so a truncated OM fails);
+// `why` gets the problem otherwise ("<path> is truncated: ...").
 bool looksLikeOm(const QString& path, QString* why = nullptr);
 
 } // namespace wb

@@ -2,6 +2,7 @@
 
 #include "foldtensor_p.h"
 #include "onnxproto_p.h"
+#include "util/checkedsize.h"
 
 #include <QRegularExpression>
 
@@ -186,10 +187,10 @@ QList<DimSuggestion> suggestInputDims(const DimHints& hints, const QHash<QString
         if (k == known.cend())
             continue;
         int unknown = -1, openCount = 0;
-        qint64 product = 1;
+        qint64 product = 1; // 0 when a known dim is 0 or negative, or the product overflows: no suggestion
         for (int i = 0; i < k->size(); ++i) {
             if (k->at(i))
-                product *= *k->at(i);
+                product = sizes::checkedMul(product, *k->at(i)).value_or(0);
             else {
                 unknown = i;
                 ++openCount;

@@ -1,6 +1,7 @@
 #include "foldtensor_p.h"
 
 #include "reference/tensordata.h"
+#include "util/checkedsize.h"
 
 #include <QStringList>
 
@@ -63,13 +64,7 @@ bool isUnsignedType(int t)
 
 int64_t elementCount(const std::vector<int64_t>& dims)
 {
-    int64_t n = 1;
-    for (const int64_t d : dims) {
-        if (d < 0 || (d != 0 && n > std::numeric_limits<int64_t>::max() / d))
-            return -1;
-        n *= d;
-    }
-    return n;
+    return sizes::elementCount(dims).value_or(-1);
 }
 
 int64_t FoldTensor::count() const

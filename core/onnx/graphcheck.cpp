@@ -131,21 +131,17 @@ QStringList checkExternalData(const onnx::ModelProto& model, const QString& mode
     QHash<QString, qint64> fileSizes;
     const QDir dir(modelDir);
     for (const onnx::TensorProto* t : tensors) {
-        QString location;
-        qint64 offset = 0;
-        qint64 length = -1;
-        for (const auto& kv : t->external_data()) {
-            const QString value = qs(kv.value());
-            if (kv.key() == "location")
-                location = value;
-            else if (kv.key() == "offset")
-                offset = value.toLongLong();
-            else if (kv.key() == "length")
-                length = value.toLongLong();
-        }
+        const ExternalDataRef ref = readExternalData(*t);
+        const QString location = qs(ref.location);
+        const qint64 offset = qMax<qint64>(ref.offset, 0);
+        const qint64 length = ref.length;
         const QString tensor = qs(t->name());
         if (location == QLatin1String(kInlineLocation))
             continue;
+        if (!ref.ok()) {
+            problems.append(ref.problem(tensor));
+            continue;
+        }
         if (location.isEmpty()) {
             problems.append(QStringLiteral("Tensor '%1' is marked external but names no location.").arg(tensor));
             continue;
@@ -166,7 +162,7 @@ QStringList checkExternalData(const onnx::ModelProto& model, const QString& mode
             problems.append(QStringLiteral("Tensor '%1' keeps its data in '%2', which is missing or unreadable. "
                                            "Copy the weights file next to the model.")
                                 .arg(tensor, QDir::toNativeSeparators(file)));
-        } else if (length >= 0 && offset + length > it.value()) {
+        } else if (length >= 0 && (offset > it.value() || length > it.value() - offset)) {
             problems.append(QStringLiteral("Tensor '%1' needs bytes %2..%3 of '%4', but the file has only %5 "
                                            "bytes: the weights file is truncated or belongs to another export.")
                                 .arg(tensor)

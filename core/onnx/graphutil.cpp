@@ -1,6 +1,7 @@
 #include "graphutil_p.h"
 
 #include <algorithm>
+#include <limits>
 #include <queue>
 
 namespace wb::detail {
@@ -194,6 +195,54 @@ std::unordered_map<std::string, const onnx::ValueInfoProto*> valueInfoIndex(cons
             index[vi.name()] = &vi;
     }
     return index;
+}
+
+std::optional<qint64> parseByteCount(const std::string& text)
+{
+    if (text.empty())
+        return std::nullopt;
+    qint64 value = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        const int digit = c - '0';
+        if (value > (std::numeric_limits<qint64>::max() - digit) / 10)
+            return std::nullopt;
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
+ExternalDataRef readExternalData(const onnx::TensorProto& tensor)
+{
+    ExternalDataRef ref;
+    for (const auto& kv : tensor.external_data()) {
+        qint64* number = kv.key() == "offset" ? &ref.offset
+            : kv.key() == "length"            ? &ref.length
+            : kv.key() == "wb_message_length" ? &ref.messageLength
+                                              : nullptr;
+        if (kv.key() == "location")
+            ref.location = kv.value();
+        if (!number)
+            continue;
+        const std::optional<qint64> parsed = parseByteCount(kv.value());
+        if (parsed) {
+            *number = *parsed;
+        } else if (ref.badKey.isEmpty()) {
+            ref.badKey = qs(kv.key());
+            ref.badValue = qs(kv.value().substr(0, 40));
+        }
+    }
+    return ref;
+}
+
+QString ExternalDataRef::problem(const QString& tensor) const
+{
+    if (ok())
+        return {};
+    return QStringLiteral("Tensor '%1' has an external-data %2 '%3', which is not a byte count (digits only, "
+                          "below 2^63): the model's weights reference is damaged. Export the model again.")
+        .arg(tensor, badKey, badValue);
 }
 
 } // namespace wb::detail

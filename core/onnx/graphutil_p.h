@@ -3,6 +3,7 @@
 #include "modelsummary.h"
 #include "onnxproto_p.h"
 
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <unordered_map>
@@ -83,5 +84,25 @@ std::unordered_map<std::string, const onnx::ValueInfoProto*> valueInfoIndex(cons
 
 TensorInfo tensorInfoFrom(const onnx::ValueInfoProto& vi);
 TensorInfo tensorInfoFrom(const std::string& name, const onnx::TypeProto& type);
+
+// The external_data entries of a TensorProto, read the same way by every reader: ONNX's location, offset and
+// length, and the loader's wb_message_length (wirestrip_p.h). A number is plain decimal digits that fit in int64;
+// anything else ("abc", "-1", "1e3", " 12", 20 digits) makes the reference bad (a check's problem, a read's
+// error), never an exception.
+struct ExternalDataRef {
+    std::string location; // empty when absent
+    qint64 offset = -1; // -1 when absent
+    qint64 length = -1; // -1 when absent
+    qint64 messageLength = -1; // -1 when absent
+    QString badKey; // the first number entry whose value is not a number ("offset", "length", ...); empty when none
+    QString badValue; // its value, cut to 40 characters
+
+    bool ok() const { return badKey.isEmpty(); }
+    // "Tensor 'w' has an external-data offset 'abc', which is not a byte count: ..." (empty when ok()).
+    QString problem(const QString& tensor) const;
+};
+ExternalDataRef readExternalData(const onnx::TensorProto& tensor);
+// A non-negative decimal integer that fits in int64 (digits only, at least one); nullopt otherwise.
+std::optional<qint64> parseByteCount(const std::string& text);
 
 } // namespace wb::detail

@@ -96,25 +96,12 @@ Result<QString> relocateExternalData(onnx::ModelProto& model, const QString& sou
     qint64 written = 0;
     const std::string location = QFileInfo(dataPath).fileName().toStdString();
     for (onnx::TensorProto* t : tensors) {
-        QString file;
-        qint64 offset = 0;
-        qint64 length = -1;
-        bool numbers = true;
-        for (const auto& kv : t->external_data()) {
-            bool ok = true;
-            if (kv.key() == "location")
-                file = QDir(sourceDir).filePath(qs(kv.value()));
-            else if (kv.key() == "offset")
-                offset = qs(kv.value()).toLongLong(&ok);
-            else if (kv.key() == "length")
-                length = qs(kv.value()).toLongLong(&ok);
-            numbers = numbers && ok && offset >= 0;
-        }
-        if (!numbers)
-            return surgeryError(QStringLiteral("write_failed"),
-                QStringLiteral("Tensor '%1' has an external-data offset or length that is not a number; the model's "
-                               "weights reference is damaged.")
-                    .arg(qs(t->name())));
+        const ExternalDataRef ref = readExternalData(*t);
+        if (!ref.ok())
+            return surgeryError(QStringLiteral("write_failed"), ref.problem(qs(t->name())));
+        const QString file = ref.location.empty() ? QString() : QDir(sourceDir).filePath(qs(ref.location));
+        const qint64 offset = qMax<qint64>(ref.offset, 0);
+        qint64 length = ref.length;
         QFile in(file);
         if (!in.open(QIODevice::ReadOnly) || !in.seek(offset))
             return surgeryError(QStringLiteral("write_failed"),

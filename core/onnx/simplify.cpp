@@ -8,6 +8,7 @@
 #include "tensorsource_p.h"
 
 #include "reference/cpurunner.h"
+#include "util/checkedsize.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -26,14 +27,12 @@ constexpr qint64 kGrowthFloor = 64 * 1024; // a fold may always produce this man
 
 qint64 tensorBytes(const detail::FoldTensor& t)
 {
-    return t.count() * detail::dtypeSize(t.type);
+    return sizes::byteCount(t.dims, detail::dtypeSize(t.type)).value_or(std::numeric_limits<qint64>::max());
 }
 
 qint64 protoBytes(const onnx::TensorProto& t)
 {
-    const int64_t n = detail::elementCount({ t.dims().begin(), t.dims().end() });
-    const int width = detail::dtypeSize(t.data_type());
-    return n < 0 || (width > 0 && n > std::numeric_limits<qint64>::max() / width) ? std::numeric_limits<qint64>::max() : n * width;
+    return sizes::byteCount(t.dims(), detail::dtypeSize(t.data_type())).value_or(std::numeric_limits<qint64>::max());
 }
 
 // The simplified graph: folded nodes become initializers, Identity nodes are bypassed, dead nodes dropped.

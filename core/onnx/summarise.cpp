@@ -3,7 +3,11 @@
 #include "summarise_p.h"
 #include "wirestrip_p.h"
 
+#include "util/checkedsize.h"
+
 #include <QSet>
+
+#include <limits>
 
 namespace wb::detail {
 
@@ -65,17 +69,13 @@ struct TensorSize {
 TensorSize tensorSize(const onnx::TensorProto& t)
 {
     TensorSize size;
-    for (const auto dim : t.dims())
-        size.elements *= dim;
+    // Dims that are negative or overflow count as no elements: the graph check names such a tensor.
+    size.elements = sizes::elementCount(t.dims()).value_or(0);
+    const qint64 dimBytes = sizes::checkedMul(size.elements, dtypeSize(t.data_type())).value_or(0);
     if (t.data_location() == onnx::TensorProto_DataLocation_EXTERNAL) {
-        for (const auto& kv : t.external_data()) {
-            if (kv.key() == "location")
-                size.external = kv.value() != kInlineLocation; // else: inline in the file, skipped while loading
-            else if (kv.key() == "length")
-                size.bytes = std::stoll(kv.value().empty() ? std::string("0") : kv.value());
-        }
-        if (size.bytes == 0)
-            size.bytes = size.elements * dtypeSize(t.data_type());
+        const ExternalDataRef ref = readExternalData(t);
+        size.external = ref.location != kInlineLocation; // else: inline in the file, skipped while loading
+        size.bytes = ref.length > 0 ? ref.length : dimBytes; // a bad length: the graph check reports it
         return size;
     }
     if (t.has_raw_data()) {
@@ -84,9 +84,14 @@ TensorSize tensorSize(const onnx::TensorProto& t)
         for (const auto& s : t.string_data())
             size.bytes += static_cast<qint64>(s.size());
     } else {
-        size.bytes = size.elements * dtypeSize(t.data_type());
+        size.bytes = dimBytes;
     }
     return size;
+}
+
+qint64 saturatingAdd(qint64 a, qint64 b)
+{
+    return b > std::numeric_limits<qint64>::max() - a ? std::numeric_limits<qint64>::max() : a + b;
 }
 
 struct Walker {
@@ -98,8 +103,8 @@ struct Walker {
     {
         const TensorSize size = tensorSize(t);
         ++summary.initializerCount;
-        summary.initializerBytes += size.bytes;
-        summary.parameterCount += size.elements;
+        summary.initializerBytes = saturatingAdd(summary.initializerBytes, size.bytes);
+        summary.parameterCount = saturatingAdd(summary.parameterCount, size.elements);
         if (size.external)
             ++summary.externalTensorCount;
     }

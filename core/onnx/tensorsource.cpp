@@ -1,6 +1,9 @@
 #include "tensorsource_p.h"
 
+#include "graphutil_p.h"
 #include "wirestrip_p.h"
+
+#include "util/checkedsize.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,18 +32,12 @@ std::optional<onnx::TensorProto> TensorSource::load(const onnx::TensorProto& t, 
         return t;
     if (m_path.isEmpty())
         return fail(QStringLiteral("the model was not read from a file"));
-    QString location;
-    qint64 offset = -1, length = -1, messageLength = -1;
-    for (const auto& kv : t.external_data()) {
-        if (kv.key() == "location")
-            location = qs(kv.value());
-        else if (kv.key() == "offset")
-            offset = QString::fromStdString(kv.value()).toLongLong();
-        else if (kv.key() == "length")
-            length = QString::fromStdString(kv.value()).toLongLong();
-        else if (kv.key() == "wb_message_length")
-            messageLength = QString::fromStdString(kv.value()).toLongLong();
-    }
+    const ExternalDataRef ref = readExternalData(t);
+    if (!ref.ok())
+        return fail(ref.problem(qs(t.name())));
+    const QString location = qs(ref.location);
+    qint64 offset = ref.offset;
+    const qint64 length = ref.length, messageLength = ref.messageLength;
     const bool inModelFile = location == QLatin1String(kInlineLocation);
     const QString path = inModelFile ? m_path : QFileInfo(m_path).absoluteDir().filePath(location);
     QFile file(path);
@@ -50,15 +47,12 @@ std::optional<onnx::TensorProto> TensorSource::load(const onnx::TensorProto& t, 
         offset = 0;
     qint64 size = inModelFile ? messageLength : (length >= 0 ? length : file.size() - offset);
     if (!inModelFile) { // never more than the tensor's own bytes, whatever the length says (or when it says nothing)
-        qint64 elements = 1;
-        for (const auto d : t.dims())
-            elements = d < 0 || (d != 0 && elements > (qint64(1) << 40) / d) ? -1 : elements * d;
-        const qint64 bytes = elements < 0 ? -1 : elements * dtypeSize(t.data_type());
+        const qint64 bytes = sizes::byteCount(t.dims(), dtypeSize(t.data_type())).value_or(-1);
         if (bytes < 0 || (length >= 0 && length != bytes && dtypeSize(t.data_type()) > 0))
             return fail(QStringLiteral("tensor '%1' does not hold as many bytes as its dims say").arg(qs(t.name())));
         size = qMin(size, bytes);
     }
-    if (size < 0 || offset + size > file.size() || !file.seek(offset))
+    if (size < 0 || offset > file.size() || size > file.size() - offset || !file.seek(offset))
         return fail(QStringLiteral("tensor '%1' points past the end of %2").arg(qs(t.name()), QDir::toNativeSeparators(path)));
     const QByteArray bytes = file.read(size);
     if (bytes.size() != size)

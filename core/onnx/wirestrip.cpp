@@ -1,3 +1,4 @@
+#include "graphutil_p.h"
 #include "onnxproto_p.h"
 #include "wirestrip_p.h"
 
@@ -304,16 +305,16 @@ QString restoreStrippedTensors(onnx::ModelProto& model, const QString& sourcePat
     if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return QStringLiteral("%1 cannot be read again for its weights: %2").arg(sourcePath, file.errorString());
     for (onnx::TensorProto* t : marked) {
-        qint64 offset = -1;
-        qint64 length = -1;
-        for (const auto& kv : t->external_data()) {
-            if (kv.key() == "offset")
-                offset = std::stoll(kv.value());
-            else if (kv.key() == "wb_message_length")
-                length = std::stoll(kv.value());
-        }
+        const ExternalDataRef ref = readExternalData(*t);
+        const qint64 offset = ref.offset;
+        const qint64 length = ref.messageLength;
+        if (!ref.ok())
+            return ref.problem(qs(t->name()));
         if (offset < 0 || length < 0 || !file.seek(offset))
             return QStringLiteral("tensor '%1' has a damaged weight reference").arg(qs(t->name()));
+        if (offset > file.size() || length > file.size() - offset) // read nothing the file does not hold
+            return QStringLiteral("the weights of tensor '%1' changed on disk since the model was opened; open it "
+                                  "again").arg(qs(t->name()));
         const QByteArray bytes = file.read(length);
         onnx::TensorProto original;
         if (bytes.size() != length || !original.ParseFromArray(bytes.constData(), int(bytes.size())))

@@ -124,9 +124,21 @@ Result<HostTensor> readRawOutput(const QString& path, const HostTensor& referenc
     t.name = reference.name;
     t.shape = reference.shape;
     t.elemType = reference.elemType;
-    t.data = file.readAll();
     const qint64 count = reference.elementCount();
-    const qint64 expected = count * elemTypeSize(reference.elemType);
+    const qint64 expected = reference.byteCount();
+    const auto mismatch = [&](qint64 bytes) {
+        return Error { QStringLiteral("size_mismatch"),
+            QStringLiteral("%1 holds %2 bytes; the reference %3 %4 %5 needs %6 (check the batch size and --output_type).")
+                .arg(path)
+                .arg(bytes)
+                .arg(reference.name, reference.dtype(), formatShape(reference.shape))
+                .arg(expected),
+            {} };
+    };
+    // Every accepted width is at most twice the reference's: a larger file is refused before it is read.
+    if (expected < 0 || file.size() / 2 > expected)
+        return mismatch(file.size());
+    t.data = file.readAll();
     if (t.data.size() == expected)
         return t;
     // Another width of the same kind of number: an OM converted with --output_type FP16 (or FP32) writes another
@@ -151,13 +163,7 @@ Result<HostTensor> readRawOutput(const QString& path, const HostTensor& referenc
             return t;
         }
     }
-    return Error { QStringLiteral("size_mismatch"),
-        QStringLiteral("%1 holds %2 bytes; the reference %3 %4 %5 needs %6 (check the batch size and --output_type).")
-            .arg(path)
-            .arg(t.data.size())
-            .arg(reference.name, reference.dtype(), formatShape(reference.shape))
-            .arg(expected),
-        {} };
+    return mismatch(t.data.size());
 }
 
 namespace {

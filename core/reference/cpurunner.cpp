@@ -9,6 +9,9 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <exception>
+#include <new>
+
 namespace wb {
 
 namespace {
@@ -75,7 +78,9 @@ std::optional<Error> checkOptions(const CpuRunOptions& o)
 
 } // namespace
 
-Result<CpuRunResult> runOnCpu(const CpuRunOptions& options, const CpuRunControl& control)
+namespace {
+
+Result<CpuRunResult> runOnCpuUnguarded(const CpuRunOptions& options, const CpuRunControl& control)
 {
     auto runtime = loadOnnxRuntime(options.runtime);
     if (!runtime)
@@ -133,6 +138,24 @@ Result<CpuRunResult> runOnCpu(const CpuRunOptions& options, const CpuRunControl&
         result.iterationMs.constLast());
     return result;
 #endif
+}
+
+} // namespace
+
+Result<CpuRunResult> runOnCpu(const CpuRunOptions& options, const CpuRunControl& control)
+{
+    // Nothing may escape to the worker thread that calls this: an exception there would leave its caller waiting.
+    try {
+        return runOnCpuUnguarded(options, control);
+    } catch (const std::bad_alloc&) {
+        return Error { QStringLiteral("out_of_memory"),
+            QStringLiteral("The CPU run of %1 ran out of memory").arg(QDir::toNativeSeparators(options.modelPath)), {} };
+    } catch (const std::exception& e) {
+        return Error { QStringLiteral("internal"),
+            QStringLiteral("The CPU run of %1 failed: %2").arg(QDir::toNativeSeparators(options.modelPath),
+                QString::fromLocal8Bit(e.what())),
+            {} };
+    }
 }
 
 } // namespace wb

@@ -57,7 +57,8 @@ struct CpuRunResult {
 // throws; safe to call from a worker thread. Errors: those of loadOnnxRuntime (ort_not_built, ort_not_found,
 // ...), bad_options, not_found (the model), ort_session_failed, the input errors (unknown_input, not_static,
 // rank_mismatch, shape_mismatch, dynamic_input, unsupported_type, missing_input, extra_input, type_mismatch,
-// bad_tensor_file), ort_run_failed, write_failed, cancelled.
+// bad_tensor_file, too_large, out_of_memory), ort_run_failed, write_failed, cancelled, internal (an exception,
+// e.g. std::bad_alloc, from anywhere in the run: reported, never thrown).
 // Each call creates and releases one ORT session. ORT 1.29 has been seen to crash after ~500 sessions in one
 // process, so a tool that runs hundreds of models should spread them over several processes.
 Result<CpuRunResult> runOnCpu(const CpuRunOptions& options, const CpuRunControl& control = {});

@@ -234,7 +234,7 @@ std::optional<Error> Session::run(double* ms, QList<HostTensor>* outputs)
         void* data = nullptr;
         if (auto err = check(a->GetTensorMutableData(owned[i].get(), &data), QStringLiteral("ort_run_failed"), what))
             return err;
-        const qint64 bytes = t.elementCount() * size;
+        const qint64 bytes = t.byteCount(); // -1 for dims ONNX Runtime should never return
         t.data = bytes > 0 ? QByteArray(static_cast<const char*>(data), bytes) : QByteArray();
         outputs->append(std::move(t));
     }

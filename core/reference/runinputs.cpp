@@ -2,11 +2,13 @@
 
 #include "onnx/onnxproto_p.h"
 #include "tensorfile.h"
+#include "util/checkedsize.h"
 
 #include <QDir>
 #include <QFileInfo>
 
 #include <algorithm>
+#include <new>
 #include <optional>
 
 namespace wb::detail {
@@ -133,9 +135,24 @@ Result<QList<HostTensor>> prepareInputs(const QList<IoSpec>& inputs, const CpuRu
         if (!shapes)
             return shapes.error();
         QList<HostTensor> out;
-        for (qsizetype i = 0; i < inputs.size(); ++i)
-            out.append(makeTensor(
-                inputs[i].name, inputs[i].elemType, shapes.value()[i], options.fill, inputSeed(options.seed, i)));
+        for (qsizetype i = 0; i < inputs.size(); ++i) {
+            const QList<qint64>& shape = shapes.value()[i];
+            const QString what = QStringLiteral("Input '%1'").arg(inputs[i].name);
+            if (auto err = checkTensorShape(what, inputs[i].elemType, shape))
+                return *err;
+            try {
+                out.append(makeTensor(inputs[i].name, inputs[i].elemType, shape, options.fill, inputSeed(options.seed, i)));
+            } catch (const std::bad_alloc&) {
+                const qint64 bytes = sizes::byteCount(shape, elemTypeSize(inputs[i].elemType)).value_or(-1);
+                return inputError("out_of_memory",
+                    QStringLiteral("%1 with shape %2 needs %3 bytes (%4 GiB) of %5, more memory than could be had. "
+                                   "Check the shape for a mistyped dimension")
+                        .arg(what, formatShape(shape))
+                        .arg(bytes)
+                        .arg(double(bytes) / double(1LL << 30), 0, 'f', 1)
+                        .arg(dtypeName(inputs[i].elemType)));
+            }
+        }
         return out;
     }
 

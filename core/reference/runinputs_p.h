@@ -24,7 +24,8 @@ QString describeDims(const IoSpec& io);
 Result<QList<QList<qint64>>> resolveInputShapes(const QList<IoSpec>& inputs, const QList<InputShapeSpec>& specs);
 
 // The tensors to feed, in the model's input order, each named after its input. Errors: those of
-// resolveInputShapes and readTensorFile, plus missing_input, extra_input, type_mismatch.
+// resolveInputShapes and readTensorFile, plus missing_input, extra_input, type_mismatch, too_large (a shape whose
+// bytes do not fit in 64 bits) and out_of_memory (the input's memory could not be allocated).
 Result<QList<HostTensor>> prepareInputs(const QList<IoSpec>& inputs, const CpuRunOptions& options);
 
 } // namespace wb::detail

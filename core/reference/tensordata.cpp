@@ -1,9 +1,11 @@
 #include "tensordata.h"
 
 #include "onnx/onnxproto_p.h"
+#include "util/checkedsize.h"
 
 #include <QStringList>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -46,10 +48,27 @@ QString HostTensor::dtype() const
 
 qint64 HostTensor::elementCount() const
 {
-    qint64 n = 1;
-    for (const qint64 d : shape)
-        n *= d;
-    return n;
+    return sizes::elementCount(shape).value_or(-1);
+}
+
+qint64 HostTensor::byteCount() const
+{
+    const int size = elemTypeSize(elemType);
+    return size > 0 ? sizes::byteCount(shape, size).value_or(-1) : -1;
+}
+
+std::optional<Error> checkTensorShape(const QString& what, int elemType, const QList<qint64>& shape)
+{
+    const int size = elemTypeSize(elemType);
+    if (size == 0 || sizes::byteCount(shape, size)) // an unsupported type is checkInputType's to report
+        return std::nullopt;
+    const bool negative = std::any_of(shape.begin(), shape.end(), [](qint64 d) { return d < 0; });
+    return Error { QStringLiteral("too_large"),
+        negative ? QStringLiteral("%1 has shape %2 with a negative dimension").arg(what, formatShape(shape))
+                 : QStringLiteral("%1 with shape %2 would hold more than 2^63 bytes of %3: no machine can hold it. "
+                                  "Check the shape for a mistyped dimension")
+                       .arg(what, formatShape(shape), detail::dtypeName(elemType)),
+        {} };
 }
 
 bool isSupportedElemType(int elemType)
@@ -132,7 +151,10 @@ HostTensor makeTensor(const QString& name, int elemType, const QList<qint64>& sh
     if (size == 0)
         return t;
     const qint64 n = t.elementCount();
-    t.data = QByteArray(n * size, '\0');
+    const qint64 bytes = t.byteCount();
+    if (bytes < 0)
+        return t;
+    t.data = QByteArray(bytes, '\0');
     if (fill != InputFill::Random)
         return t;
     SplitMix64 rng { seed };

@@ -1,8 +1,12 @@
 #pragma once
 
+#include "util/result.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace wb {
 
@@ -16,7 +20,8 @@ struct HostTensor {
     QByteArray data;
 
     QString dtype() const; // "float32", "int64", ... (the names `atcwb inspect --json` uses)
-    qint64 elementCount() const; // product of the dims (1 for a scalar)
+    qint64 elementCount() const; // product of the dims (1 for a scalar); -1 when a dim is negative or it overflows
+    qint64 byteCount() const; // elementCount() times the element size; -1 when unsupported, negative or too large
     bool operator==(const HostTensor& o) const
     {
         return name == o.name && elemType == o.elemType && shape == o.shape && data == o.data;
@@ -36,8 +41,14 @@ enum class InputFill {
 };
 
 // A tensor of `shape` filled with zeros, or with seeded pseudo-random values (same seed, same bytes on every
-// machine: a fixed-width generator, no std::*_distribution). Returns an empty `data` for an unsupported type.
+// machine: a fixed-width generator, no std::*_distribution). Returns an empty `data` for an unsupported type and for
+// a shape whose byte count is negative or overflows (check it first with checkTensorShape). Throws std::bad_alloc
+// when the memory cannot be had.
 HostTensor makeTensor(const QString& name, int elemType, const QList<qint64>& shape, InputFill fill, quint64 seed);
+
+// Why a tensor named `name` of `elemType` and `shape` cannot be made (error code too_large: a negative dim, or more
+// bytes than 64 bits count); std::nullopt when it can. `what` names it in the message ("Input 'x'").
+std::optional<Error> checkTensorShape(const QString& what, int elemType, const QList<qint64>& shape);
 
 // IEEE half precision and bfloat16 conversions (round to nearest even).
 quint16 floatToHalf(float value);

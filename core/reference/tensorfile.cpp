@@ -56,19 +56,16 @@ Result<HostTensor> readTensorFile(const QString& path)
     HostTensor t;
     t.name = detail::qs(proto.name());
     t.elemType = proto.data_type();
-    qint64 count = 1;
     for (const auto d : proto.dims()) {
         if (d < 0)
             return badFile(path, QStringLiteral("negative dimension %1").arg(d));
-        // The element count times the element size must fit: dims such as [2^62, 4] are not a real tensor.
-        if (d != 0 && count > (std::numeric_limits<qint64>::max() / 16) / d)
-            return badFile(path, QStringLiteral("dimensions %1 hold more elements than any file can").arg(formatShape(
-                                     QList<qint64>(proto.dims().begin(), proto.dims().end()))));
-        count *= d;
         t.shape.append(d);
     }
+    // The element count times the element size must fit: dims such as [2^62, 4] are not a real tensor.
+    const qint64 expected = t.byteCount();
+    if (expected < 0)
+        return badFile(path, QStringLiteral("dimensions %1 hold more elements than any file can").arg(formatShape(t.shape)));
     t.data = detail::tensorProtoBytes(proto);
-    const qint64 expected = t.elementCount() * size;
     if (t.data.size() != expected)
         return badFile(path,
             QStringLiteral("%1 bytes of %2 data for shape %3, expected %4")
@@ -81,7 +78,7 @@ Result<HostTensor> readTensorFile(const QString& path)
 Result<bool> writeTensorFile(const HostTensor& tensor, const QString& path)
 {
     const int size = elemTypeSize(tensor.elemType);
-    if (size == 0 || tensor.data.size() != tensor.elementCount() * size)
+    if (size == 0 || tensor.byteCount() < 0 || tensor.data.size() != tensor.byteCount())
         return Error { QStringLiteral("bad_tensor"),
             QStringLiteral("Cannot save tensor '%1': %2 with shape %3 and %4 bytes")
                 .arg(tensor.name, tensor.dtype(), formatShape(tensor.shape))

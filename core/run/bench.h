@@ -105,7 +105,9 @@ struct ToolResult;
 
 // Runs one BenchRequest without blocking its thread (normally the GUI thread):
 // - ONNX Runtime: runOnCpu() on a worker thread (QtConcurrent); its progress callback is marshalled back to this
-//   object's thread (queued); cancel() and the timeout set its cancel flag (checked between iterations).
+//   object's thread (queued); cancel() and the timeout set its cancel flag (checked between iterations). The
+//   timeout also ends the run at once (ONNX Runtime cannot be interrupted mid-iteration); a worker that fails or
+//   throws always ends the run with an error.
 //   Dynamic input dims the request leaves open are run as 1, with a warning.
 // - om-runner, ais_bench, msame: through a ToolRunner (own process group; SIGTERM, then SIGKILL after the grace
 //   period, on cancel and timeout), their output parsed live (OmRunnerParser, MsameParser, AisBenchParser).
@@ -144,6 +146,7 @@ private:
     void launchTool(BenchRequest::Runner runner);
     void onCpuProgress(quint64 id, int index, double ms);
     void onCpuFinished(quint64 id, const std::shared_ptr<const CpuOutcome>& outcome);
+    void onCpuTimeout(); // ends the run at once with timed_out
     void onToolLines(bool stdOut, const QStringList& lines);
     void onToolFinished(const ToolResult& result);
     void complete(BenchResult result);

@@ -10,6 +10,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
+#include <exception>
 
 namespace wb {
 
@@ -90,9 +91,17 @@ void BenchRun::launchCpu(quint64 id)
     if (d->m_request.timeoutSec > 0)
         d->m_cpuTimeout.start(d->m_request.timeoutSec * 1000);
     const std::shared_ptr<std::atomic_bool> cancelFlag = d->m_cpuCancel;
-    d->m_worker = QtConcurrent::run([this, id, options, cancelFlag]() mutable {
+    d->m_workers.append(QtConcurrent::run([this, id, options, cancelFlag]() mutable {
         auto outcome = std::make_shared<CpuOutcome>();
-        options.inputShapes = completeShapes(options.modelPath, options.inputShapes, &outcome->warnings);
+        // The worker always reports back, whatever happens on it: an exception would leave the run waiting forever.
+        try {
+            options.inputShapes = completeShapes(options.modelPath, options.inputShapes, &outcome->warnings);
+        } catch (const std::exception& e) {
+            outcome->run = Error { QStringLiteral("internal"),
+                QStringLiteral("Reading the inputs of %1 failed: %2")
+                    .arg(QDir::toNativeSeparators(options.modelPath), QString::fromLocal8Bit(e.what())),
+                {} };
+        }
         CpuRunControl control;
         control.cancel = cancelFlag.get();
         control.progress = [this, id](const CpuRunProgress& p) {
@@ -102,10 +111,11 @@ void BenchRun::launchCpu(quint64 id)
             const double ms = p.ms;
             QMetaObject::invokeMethod(this, [this, id, index, ms] { onCpuProgress(id, index, ms); }, Qt::QueuedConnection);
         };
-        outcome->run = runOnCpu(options, control);
+        if (!outcome->run)
+            outcome->run = runOnCpu(options, control); // never throws
         std::shared_ptr<const CpuOutcome> done = std::move(outcome);
         QMetaObject::invokeMethod(this, [this, id, done] { onCpuFinished(id, done); }, Qt::QueuedConnection);
-    });
+    }));
 }
 
 void BenchRun::onCpuProgress(quint64 id, int index, double ms)
@@ -116,9 +126,30 @@ void BenchRun::onCpuProgress(quint64 id, int index, double ms)
     emit iteration(index, ms);
 }
 
+void BenchRun::onCpuTimeout()
+{
+    if (!d->m_running)
+        return;
+    d->m_cpuTimedOut = true;
+    if (d->m_cpuCancel)
+        d->m_cpuCancel->store(true);
+    // The timeout ends the run now, whatever the worker is doing: ONNX Runtime cannot be interrupted while it
+    // creates a session or runs an iteration. The worker stops at its next check; what it reports then is dropped.
+    BenchResult r = d->m_result;
+    r.iterationsMs = d->m_liveMs;
+    fillStatsFromIterations(&r);
+    r.errorCode = QStringLiteral("timed_out");
+    r.error = QStringLiteral("The CPU run did not finish within the %1 s timeout; it was stopped after %2 of %3 "
+                             "iterations.")
+                  .arg(d->m_request.timeoutSec)
+                  .arg(d->m_liveMs.size())
+                  .arg(d->m_request.loops);
+    complete(r);
+}
+
 void BenchRun::onCpuFinished(quint64 id, const std::shared_ptr<const CpuOutcome>& outcome)
 {
-    if (id != d->m_runId)
+    if (id != d->m_runId || !d->m_running) // a run that timed out has ended already
         return;
     d->m_cpuTimeout.stop();
     BenchResult r = d->m_result;
@@ -130,14 +161,7 @@ void BenchRun::onCpuFinished(quint64 id, const std::shared_ptr<const CpuOutcome>
         fillStatsFromIterations(&r);
         r.errorCode = run.error().code;
         r.error = run.error().message;
-        if (run.error().code == QLatin1String("cancelled") && d->m_cpuTimedOut) {
-            r.errorCode = QStringLiteral("timed_out");
-            r.error = QStringLiteral("The CPU run did not finish within the %1 s timeout; it was stopped after %2 of "
-                                     "%3 iterations.")
-                          .arg(d->m_request.timeoutSec)
-                          .arg(d->m_liveMs.size())
-                          .arg(d->m_request.loops);
-        } else if (run.error().code == QLatin1String("cancelled")) {
+        if (run.error().code == QLatin1String("cancelled")) {
             r.error = QStringLiteral("The run was cancelled after %1 of %2 iterations.")
                           .arg(d->m_liveMs.size())
                           .arg(d->m_request.loops);

@@ -39,19 +39,16 @@ BenchRun::BenchRun(QObject* parent)
 {
     d->m_cpuTimeout.setSingleShot(true);
     d->m_cpuTimeout.setTimerType(Qt::PreciseTimer);
-    connect(&d->m_cpuTimeout, &QTimer::timeout, this, [this] {
-        d->m_cpuTimedOut = true;
-        if (d->m_cpuCancel)
-            d->m_cpuCancel->store(true);
-    });
+    connect(&d->m_cpuTimeout, &QTimer::timeout, this, &BenchRun::onCpuTimeout);
 }
 
 BenchRun::~BenchRun()
 {
     if (d->m_cpuCancel)
         d->m_cpuCancel->store(true);
-    // The worker posts to this object: it must be done before the object goes. It stops between iterations.
-    d->m_worker.waitForFinished();
+    // Workers post to this object: they must be done before the object goes. They stop between iterations.
+    for (QFuture<void>& worker : d->m_workers)
+        worker.waitForFinished();
     delete d->m_tool; // SIGKILLs the tool's process group and waits for it, emitting nothing
 }
 
@@ -66,6 +63,7 @@ bool BenchRun::start(const BenchRequest& request)
     d->m_liveMs.clear();
     d->m_lastLines.clear();
     d->m_result = benchResultSkeleton(request);
+    d->m_workers.removeIf([](const QFuture<void>& worker) { return worker.isFinished(); });
     d->m_result.started = QDateTime::currentDateTime();
     d->m_clock.start();
     const quint64 id = ++d->m_runId;

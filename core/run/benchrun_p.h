@@ -29,7 +29,7 @@ struct BenchRun::Private {
     QElapsedTimer m_clock;
 
     // ONNX Runtime
-    QFuture<void> m_worker;
+    QList<QFuture<void>> m_workers; // the current run's worker, and any that outlived their run's timeout
     std::shared_ptr<std::atomic_bool> m_cpuCancel;
     QTimer m_cpuTimeout;
     bool m_cpuTimedOut = false;

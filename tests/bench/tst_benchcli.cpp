@@ -79,6 +79,9 @@ private slots:
     void usageErrors();
     void runErrors_data();
     void runErrors();
+    void cpuShapeTooLarge_data();
+    void cpuShapeTooLarge();
+    void cpuTimeoutEndsTheRun();
 
 private:
     QTemporaryDir m_dir;
@@ -271,6 +274,48 @@ void TestBenchCli::runErrors()
     QFETCH(QString, code);
     const bool ran = code == "toolkit_missing" || code == "run_failed";
     QCOMPARE(RunHistory(history).load().size(), ran ? 1 : 0);
+}
+
+void TestBenchCli::cpuShapeTooLarge_data()
+{
+    QTest::addColumn<QString>("batch");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("phrase");
+    // Its element count wrapped around 64 bits and a too-small buffer was filled: SIGSEGV.
+    QTest::newRow("count overflows") << "10814766452120987" << "too_large"
+                                     << "Input 'input' with shape [10814766452120987, 3, 224, 224] would hold more "
+                                        "than 2^63 bytes of float32";
+    // 60 PB: the allocation threw on the worker thread, nothing reported it, and the run waited forever.
+    QTest::newRow("allocation fails") << "99999999999" << "out_of_memory"
+                                      << "Input 'input' with shape [99999999999, 3, 224, 224] needs 60211199999397888 "
+                                         "bytes";
+}
+
+void TestBenchCli::cpuShapeTooLarge()
+{
+    if (!m_ortSkip.isEmpty())
+        WB_SKIP_MISSING(m_ortSkip);
+    QFETCH(QString, batch);
+    const Run r = atcwb({ "bench", wbtest::modelPath("resnet_dynamic_batch.onnx"), "--target", "cpu", "--input",
+        "random", "--input-shape", "input:" + batch + ",3,224,224", "--timeout", "60", "--json", "--no-save" });
+    QCOMPARE(r.code, 1); // an error, not a crash (-2) or a hang (killed after 120 s)
+    const QJsonObject error = r.json().value("error").toObject();
+    QTEST(error.value("code").toString(), "code");
+    QFETCH(QString, phrase);
+    QVERIFY2(error.value("message").toString().contains(phrase), qPrintable(error.value("message").toString()));
+}
+
+void TestBenchCli::cpuTimeoutEndsTheRun()
+{
+    if (!m_ortSkip.isEmpty())
+        WB_SKIP_MISSING(m_ortSkip);
+    const Run r = atcwb({ "bench", wbtest::modelPath("resnet_static.onnx"), "--target", "cpu", "--loops", "1000000",
+        "--timeout", "1", "--json", "--no-save" });
+    QCOMPARE(r.code, 1);
+    const QJsonObject error = r.json().value("error").toObject();
+    QCOMPARE(error.value("code").toString(), QStringLiteral("timed_out"));
+    QVERIFY2(error.value("message").toString().startsWith("The CPU run did not finish within the 1 s timeout"),
+        qPrintable(error.value("message").toString()));
 }
 
 WB_TEST_GUILESS_MAIN(TestBenchCli)

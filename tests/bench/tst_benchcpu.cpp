@@ -6,6 +6,8 @@
 #include "ortrequired.h"
 #include "testutil.h"
 
+#include <onnx/onnx_pb.h>
+
 #include <QTemporaryDir>
 
 using namespace wb;
@@ -43,6 +45,7 @@ private slots:
     void secondStartRefused();
     void cancelMidRun();
     void timeout();
+    void timeoutEndsAStuckWorker();
     void destroyedWhileRunning();
 };
 
@@ -154,6 +157,12 @@ void TestBenchCpu::runtimeErrors_data()
                                    << "no input named 'images'";
     QTest::newRow("wrong rank") << "resnet_dynamic_batch.onnx" << "input:1,3" << "rank_mismatch" << "input";
     QTest::newRow("not a model") << "not_a_model.png" << "" << "ort_session_failed" << "";
+    // The element count wrapped around 64 bits: a too-small buffer was filled (SIGSEGV).
+    QTest::newRow("shape overflows") << "resnet_dynamic_batch.onnx" << "input:10814766452120987,3,224,224"
+                                     << "too_large" << "Input 'input' with shape [10814766452120987, 3, 224, 224]";
+    // The allocation threw on the worker: nothing reported it and the run never finished.
+    QTest::newRow("out of memory") << "resnet_dynamic_batch.onnx" << "input:99999999999,3,224,224"
+                                   << "out_of_memory" << "Input 'input' with shape [99999999999, 3, 224, 224] needs";
 }
 
 void TestBenchCpu::runtimeErrors()
@@ -230,6 +239,106 @@ void TestBenchCpu::timeout()
     QCOMPARE(r.errorCode, QStringLiteral("timed_out"));
     QVERIFY2(r.error.startsWith("The CPU run did not finish within the 1 s timeout"), qPrintable(r.error));
     QVERIFY(r.durationMs >= 1000);
+}
+
+namespace {
+
+// y = x + trips: a Loop of `trips` iterations adding 1, so one ONNX Runtime Run takes as long as wanted.
+QByteArray loopModel(qint64 trips)
+{
+    onnx::ModelProto m;
+    m.set_ir_version(7);
+    m.add_opset_import()->set_version(13);
+    onnx::GraphProto* g = m.mutable_graph();
+    g->set_name("slow_loop");
+    const auto tensorType = [](onnx::ValueInfoProto* v, const char* name, int type, bool scalar) {
+        v->set_name(name);
+        auto* t = v->mutable_type()->mutable_tensor_type();
+        t->set_elem_type(type);
+        auto* shape = t->mutable_shape();
+        if (!scalar)
+            shape->add_dim()->set_dim_value(1);
+    };
+    tensorType(g->add_input(), "x", onnx::TensorProto::FLOAT, false);
+    tensorType(g->add_output(), "y", onnx::TensorProto::FLOAT, false);
+    onnx::TensorProto* count = g->add_initializer();
+    count->set_name("trips");
+    count->set_data_type(onnx::TensorProto::INT64);
+    count->add_int64_data(trips);
+    onnx::TensorProto* cond = g->add_initializer();
+    cond->set_name("go");
+    cond->set_data_type(onnx::TensorProto::BOOL);
+    cond->add_int32_data(1);
+    onnx::NodeProto* loop = g->add_node();
+    loop->set_op_type("Loop");
+    loop->add_input("trips");
+    loop->add_input("go");
+    loop->add_input("x");
+    loop->add_output("y");
+    onnx::AttributeProto* body = loop->add_attribute();
+    body->set_name("body");
+    body->set_type(onnx::AttributeProto::GRAPH);
+    onnx::GraphProto* b = body->mutable_g();
+    b->set_name("body");
+    tensorType(b->add_input(), "i", onnx::TensorProto::INT64, true);
+    tensorType(b->add_input(), "c_in", onnx::TensorProto::BOOL, true);
+    tensorType(b->add_input(), "v_in", onnx::TensorProto::FLOAT, false);
+    tensorType(b->add_output(), "c_out", onnx::TensorProto::BOOL, true);
+    tensorType(b->add_output(), "v_out", onnx::TensorProto::FLOAT, false);
+    onnx::TensorProto* one = b->add_initializer();
+    one->set_name("one");
+    one->set_data_type(onnx::TensorProto::FLOAT);
+    one->add_dims(1);
+    one->add_float_data(1.0f);
+    onnx::NodeProto* keep = b->add_node();
+    keep->set_op_type("Identity");
+    keep->add_input("c_in");
+    keep->add_output("c_out");
+    onnx::NodeProto* add = b->add_node();
+    add->set_op_type("Add");
+    add->add_input("v_in");
+    add->add_input("one");
+    add->add_output("v_out");
+    return QByteArray::fromStdString(m.SerializeAsString());
+}
+
+} // namespace
+
+void TestBenchCpu::timeoutEndsAStuckWorker()
+{
+    // One ONNX Runtime Run far longer than the timeout: no cancel flag is looked at inside it. The timeout must
+    // end the run on time all the same; before, the run ended only when the worker next looked (never, when the
+    // worker had thrown).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&](const QString& name, qint64 trips) {
+        const QString path = dir.filePath(name);
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(loopModel(trips)) > 0 ? path : QString();
+    };
+    // Calibrate: how long 100000 trips take here, then a Run of about 8 s.
+    BenchRequest probe = cpuRequest("resnet_static.onnx", 1);
+    probe.model = write("probe.onnx", 100000);
+    probe.warmup = 0;
+    BENCH_RUN(calibration, calibrated, probe, 120000);
+    const BenchResult& c = calibrated.data.finished.first();
+    QVERIFY2(c.ok, qPrintable(c.error));
+    const double msPerTrip = qMax(c.stats.mean, 1.0) / 100000.0;
+    const qint64 trips = qMin<qint64>(qint64(8000.0 / msPerTrip), qint64(1) << 40);
+    qInfo("Loop: %.3f us per trip; %lld trips for about 8 s", msPerTrip * 1000.0, static_cast<long long>(trips));
+
+    BenchRequest request = cpuRequest("resnet_static.onnx", 3);
+    request.model = write("slow.onnx", trips);
+    request.warmup = 0;
+    request.timeoutSec = 1;
+    BENCH_RUN(run, rec, request, 60000);
+    const BenchResult& r = rec.data.finished.first();
+    QCOMPARE(r.errorCode, QStringLiteral("timed_out"));
+    QVERIFY2(r.error.startsWith("The CPU run did not finish within the 1 s timeout; it was stopped after 0 of 3"),
+        qPrintable(r.error));
+    QVERIFY(r.durationMs >= 1000);
+    QVERIFY2(r.durationMs < 4000, qPrintable(QString::number(r.durationMs))); // not after the 8 s Run
+    // The BenchRun's destructor then waits for the worker to finish its Run and see the cancel flag.
 }
 
 void TestBenchCpu::destroyedWhileRunning()

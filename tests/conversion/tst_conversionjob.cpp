@@ -2,6 +2,7 @@
 // every kind of failure, the classified failure sentence, cancel without orphans, and non-UTF-8 output.
 #include "atc/conversionrecipe.h"
 #include "conversiontest.h"
+#include "run/omheader.h"
 
 #include <QTemporaryDir>
 
@@ -25,6 +26,7 @@ private slots:
     void destroyingTheQueueKillsTheJob();
     void nonUtf8Output();
     void failedToStart();
+    void truncatedOmIsAFailure();
 
 private:
     QString freshDir();
@@ -70,6 +72,7 @@ void TestConversionJob::successWritesOmRecipeAndLog()
     QCOMPARE(o.durationMs, o.result.durationMs);
     QCOMPARE(o.omPath, out + "/resnet.om");
     QVERIFY(wbtest::readAll(o.omPath).startsWith("IMOD"));
+    QVERIFY2(readOmHeaderFile(o.omPath).valid, qPrintable(readOmHeaderFile(o.omPath).message));
     QCOMPARE(o.logPath, out + "/resnet.om.atc.log");
     QVERIFY(wbtest::readAll(o.logPath).contains("ATC run success, welcome to the next use."));
     QVERIFY(!QFileInfo::exists(stale));
@@ -158,6 +161,22 @@ void TestConversionJob::failureKeepsTheGoodOm()
     QCOMPARE(o.logPath, out + "/m.failed.atc.log");
     QVERIFY(wbtest::readAll(o.logPath).contains("ATC run failed"));
     QVERIFY(wbtest::readAll(o.logPath).contains(failureStart.left(6).toUtf8()));
+    QVERIFY(o.recipePath.isEmpty());
+    QCOMPARE(wbtest::stagingLeft(out), QStringList());
+}
+
+void TestConversionJob::truncatedOmIsAFailure()
+{
+    // ATC says success but leaves an OM shorter than its header declares: a failure that says so, no OM promoted.
+    const QString out = freshDir();
+    ConversionQueue queue;
+    QVERIFY(wbtest::runToEnd(queue, wbtest::request("resnet_static.onnx", out, "t", { { "FAKE_ATC_OM", "truncated" } })));
+    const ConversionOutcome o = queue.outcomes().first();
+    QVERIFY(!o.ok);
+    QVERIFY2(o.failure.contains("ATC exited with 0 but its output is not an OM"), qPrintable(o.failure));
+    QVERIFY2(o.failure.contains("is truncated: its OM header declares"), qPrintable(o.failure));
+    QVERIFY2(o.failure.contains("(100 bytes missing)"), qPrintable(o.failure));
+    QVERIFY(!QFileInfo::exists(out + "/t.om"));
     QVERIFY(o.recipePath.isEmpty());
     QCOMPARE(wbtest::stagingLeft(out), QStringList());
 }

@@ -171,6 +171,16 @@ void TestConversionQueue::unchangedRecipeSkipped()
     QVERIFY(wbtest::writeAll(out + "/u.om", "not an om")); // a damaged OM is rebuilt
     QVERIFY(!runOnce(newToolkit, &started).skippedUnchanged);
     QCOMPARE(started, 1);
+    QVERIFY(runOnce(newToolkit, &started).skippedUnchanged);
+
+    // An OM cut short (ATC killed while writing it) still starts with "IMOD", yet is no OM: rebuilt, not kept.
+    const QByteArray whole = wbtest::readAll(out + "/u.om");
+    QVERIFY(wbtest::writeAll(out + "/u.om", whole.left(whole.size() - 100)));
+    QVERIFY(wbtest::readAll(out + "/u.om").startsWith("IMOD"));
+    o = runOnce(newToolkit, &started);
+    QVERIFY2(o.ok && !o.skippedUnchanged, qPrintable(o.failure));
+    QCOMPARE(started, 1);
+    QCOMPARE(wbtest::readAll(out + "/u.om"), whole);
 }
 
 void TestConversionQueue::cancelDropsQueued()

@@ -3,7 +3,8 @@
 //
 // By default it behaves like a successful ONNX conversion with ATC's argument syntax and console output
 // (reference/atc.md §1, §4): prints "ATC start working now…", checks --framework/--soc_version/--output/--model,
-// prints progress dots, writes <output>.om (starting with the OM magic "IMOD") and "ATC run success…"; errors in
+// prints progress dots, writes <output>.om (a well-formed 256-byte OM header as run/omfileheader.h checks it, a
+// partition table and the model's path as its data) and "ATC run success…"; errors in
 // the CANN 8 format ("E10007: [PID: n] <time> …", exit 255). Switches, all environment variables:
 //
 //   FAKE_ATC_MODE            atc (default) | dots | hang | crash | oom | oom-exit | flood | nonutf8 | crlf | fork |
@@ -20,6 +21,8 @@
 //   FAKE_ATC_REPLAY          replay: a sample log to print verbatim (its leading "# " header lines skipped)
 //   FAKE_ATC_EXIT            replay: exit code (default 0), or "kill" to die by SIGKILL
 //   FAKE_ATC_PRECHECK_REPORT --mode=3: write (default) | none (no check_result.json) | garbage (not JSON)
+//   FAKE_ATC_OM              whole (default) | truncated: the OM stops 100 bytes short of what its header declares
+//                            (as when ATC is killed while writing), yet ATC reports success
 //
 // --mode=3 (pre-check only) walks every node, fails those of FAKE_ATC_UNSUPPORTED_OPS and writes check_result.json
 // (--check_report, default ./check_result.json) in the layout of PreChecker::Save in Ascend/parser
@@ -27,9 +30,12 @@
 #include "fakeatc_args.h"
 #include "fakeatc_onnx.h"
 
+#include "run/omfileheader.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -58,6 +64,27 @@ int envInt(const char* name, int fallback)
 {
     const std::string value = env(name);
     return value.empty() ? fallback : std::atoi(value.c_str());
+}
+
+// A well-formed OM: GE's 256-byte ModelFileHeader (the layout of run/omfileheader.h: magic, headsize, version,
+// name, model_num, model_length), then a partition table (its entry count; no entries) and `data`.
+std::string omFile(const std::string& data)
+{
+    const auto put = [](std::string& bytes, std::size_t at, std::uint64_t value, int width) {
+        for (int i = 0; i < width; ++i)
+            bytes[at + std::size_t(i)] = static_cast<char>((value >> (8 * i)) & 0xFF);
+    };
+    std::string om(wb::om::HeaderSize, '\0');
+    put(om, 0, wb::om::MagicNumber, 4);
+    put(om, 4, wb::om::HeaderSize, 4);
+    put(om, 8, 0x20000000, 4); // version "2.0"
+    om.replace(84, 10, "fake_model");
+    put(om, 156, 1, 4); // model_num
+    const std::string partitions(4, '\0'); // no entries
+    std::string payload = data;
+    payload.resize(std::max<std::size_t>(payload.size(), 2048), '.'); // a model's worth of bytes, more or less
+    put(om, 184, partitions.size() + payload.size(), 8); // model_length: every byte after the header
+    return om + partitions + payload;
 }
 
 void writeAll(int fd, std::string_view bytes)
@@ -316,8 +343,9 @@ std::string opTypeName(const fakeatc::OnnxInfo& model, const fakeatc::OnnxNode& 
 
     sleepMs(envInt("FAKE_ATC_DELAY_MS", 0));
     const std::string omPath = args.value("output") + ".om";
-    const std::string om = std::string("IMOD") + std::string(28, '\0') + "fake_atc model=" + modelPath
-        + " soc=" + args.value("soc_version");
+    std::string om = omFile("fake_atc model=" + modelPath + " soc=" + args.value("soc_version"));
+    if (env("FAKE_ATC_OM") == "truncated")
+        om.resize(om.size() - 100);
     std::FILE* file = std::fopen(omPath.c_str(), "wb");
     bool written = file && std::fwrite(om.data(), 1, om.size(), file) == om.size();
     if (file && std::fclose(file) != 0)

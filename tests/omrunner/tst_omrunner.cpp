@@ -54,6 +54,7 @@ private slots:
     void inputs_data();
     void inputs();
     void randomInputsAreSeeded();
+    void outputsReplacedAtomically();
     void stopsOnSignal_data();
     void stopsOnSignal();
     void help();
@@ -282,6 +283,30 @@ void TestOmRunner::randomInputsAreSeeded()
     QVERIFY(seed1 >= 0);
     QCOMPARE(seed1Again, seed1); // same seed, same data in input 0
     QVERIFY2(seed1 != seed2 && seed1 != zeros, qPrintable(QString("%1 %2").arg(seed1).arg(seed2)));
+}
+
+void TestOmRunner::outputsReplacedAtomically()
+{
+    // An output file is replaced by a rename, never rewritten in place: a symlink planted at output_0.bin is
+    // replaced (its target keeps its bytes), an older output is swapped whole, and no temporary file stays.
+    const QString outDir = m_dir.filePath("atomic");
+    QVERIFY(QDir().mkpath(outDir));
+    const QString target = m_dir.filePath("precious.txt");
+    QVERIFY(writeFile(target, "keep me\n"));
+    QVERIFY(QFile::link(target, outDir + "/output_0.bin"));
+    OmRun run(runArgs(m_model, { "--output-dir", outDir }));
+    WB_VERIFY_FINISHED(run);
+    QCOMPARE(run.exitCode(), 0);
+    QFile kept(target);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("keep me\n"));
+    const QFileInfo output(outDir + "/output_0.bin");
+    QVERIFY(!output.isSymLink());
+    QCOMPARE(output.size(), 4000);
+    QCOMPARE(readFloats(output.filePath()).value(999), 999.0f);
+    QCOMPARE(output.permissions() & QFileDevice::ReadOther, QFileDevice::ReadOther); // an ordinary file, not 0600
+    QCOMPARE(QDir(outDir).entryList(QDir::Files | QDir::System | QDir::Hidden), QStringList { "output_0.bin" });
+    WB_VERIFY_TEARDOWN(run);
 }
 
 void TestOmRunner::stopsOnSignal_data()

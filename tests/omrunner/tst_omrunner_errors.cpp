@@ -290,6 +290,14 @@ void TestOmRunnerErrors::badInput_data()
     QVERIFY(writeFile(m_dir.filePath("small.bin"), QByteArray(100, 'x')));
     QTest::newRow("wrong size") << m_dir.filePath("small.bin") << "input_file"
                                 << "has 100 bytes, but the input takes 602112 bytes at batch 1" << true;
+    // A huge (sparse) file is refused by its size, before it is read: reading it first ran out of memory and
+    // aborted om-runner without tearing the device down.
+    {
+        QFile huge(m_dir.filePath("huge.bin"));
+        QVERIFY(huge.open(QIODevice::WriteOnly) && huge.resize(qint64(1) << 40));
+    }
+    QTest::newRow("huge file") << m_dir.filePath("huge.bin") << "input_file"
+                               << "has 1099511627776 bytes, but the input takes 602112 bytes at batch 1" << true;
     QTest::newRow("missing file") << m_dir.filePath("none.bin") << "input_file"
                                   << "cannot be read: No such file" << false;
     QTest::newRow("too many items") << "zeros,zeros"

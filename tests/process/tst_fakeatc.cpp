@@ -1,6 +1,7 @@
 // The fake atc, through the real ToolRunner: it replays every recorded ATC console sample line for line with the
 // exit status ATC had, and it answers ATC's argument syntax the way ATC does.
 #include "process/toolrunner.h"
+#include "run/omheader.h"
 #include "processtest.h"
 
 #include <QDir>
@@ -134,6 +135,10 @@ void TestFakeAtc::argumentSyntax()
     QFile om(dir.filePath(QStringLiteral("model.om"))); // ".om" appended, as ATC does
     QVERIFY(om.open(QIODevice::ReadOnly));
     QCOMPARE(om.read(4), QByteArray("IMOD"));
+    const OmHeader header = readOmHeaderFile(om.fileName()); // a whole OM, as om-runner and the conversion check it
+    QVERIFY2(header.valid, qPrintable(header.message));
+    QCOMPARE(header.name, QStringLiteral("fake_model"));
+    QCOMPARE(header.partitionCount, 0);
 }
 
 void TestFakeAtc::argumentErrors_data()
