@@ -146,8 +146,20 @@ private:
                 { f::AttrGraphs, &Stripper::graph } });
     }
 
-    // Copies every field, sending the length-delimited ones named in `rules` through their rewrite.
+    // Copies every field, sending the length-delimited ones named in `rules` through their rewrite. Messages nested
+    // deeper than protobuf's default recursion limit are refused, as protobuf refuses them, before the recursion
+    // can exhaust the stack (a crafted file of a few hundred KB nests graphs tens of thousands deep).
     bool rewrite(Span in, std::string& out, std::initializer_list<Rule> rules)
+    {
+        if (m_depth >= kMaxDepth)
+            return false;
+        ++m_depth;
+        const bool ok = copyFields(in, out, rules);
+        --m_depth;
+        return ok;
+    }
+
+    bool copyFields(Span in, std::string& out, std::initializer_list<Rule> rules)
     {
         Field field {};
         for (const std::uint8_t* p = in.begin; p < in.end; p = field.next) {
@@ -255,8 +267,11 @@ private:
         return true;
     }
 
+    static constexpr int kMaxDepth = 100; // google::protobuf::io::CodedInputStream's default recursion limit
+
     const std::uint8_t* m_base;
     std::size_t m_threshold;
+    int m_depth = 0;
     bool m_releasePages;
     std::uintptr_t m_released;
 };
