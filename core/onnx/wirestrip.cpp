@@ -6,6 +6,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <limits>
 #include <vector>
 
 namespace wb::detail {
@@ -212,7 +213,14 @@ private:
             return true;
         }
         std::string kept;
+        // The declared size goes into the marker's "length". Dims whose product overflows (a corrupt or hostile
+        // file) declare no size: -1, and the message's own length stands in below.
         qint64 elements = 1;
+        const auto multiply = [&elements](std::uint64_t dim) {
+            if (elements < 0 || dim > std::uint64_t(std::numeric_limits<qint64>::max())
+                || __builtin_mul_overflow(elements, qint64(dim), &elements))
+                elements = -1;
+        };
         int dataType = 0;
         Field field {};
         for (const std::uint8_t* p = in.begin; p < in.end; p = field.next) {
@@ -226,13 +234,13 @@ private:
                 return true;
             case f::TensorDims:
                 if (field.wire == Varint) {
-                    elements *= static_cast<qint64>(field.varint);
+                    multiply(field.varint);
                 } else if (field.wire == LengthDelimited) { // packed
                     for (const std::uint8_t* q = field.payload.begin; q < field.payload.end;) {
                         std::uint64_t dim = 0;
                         if (!readVarint(q, field.payload.end, dim))
                             return false;
-                        elements *= static_cast<qint64>(dim);
+                        multiply(dim);
                     }
                 }
                 break;
@@ -251,7 +259,9 @@ private:
         out += kept;
         writeTag(out, f::TensorLocation, Varint);
         writeVarint(out, 1); // EXTERNAL
-        const qint64 bytes = elements * dtypeSize(dataType);
+        qint64 bytes = -1;
+        if (elements < 0 || __builtin_mul_overflow(elements, qint64(dtypeSize(dataType)), &bytes))
+            bytes = -1;
         const std::pair<const char*, std::string> entries[] = {
             { "location", kInlineLocation },
             { "offset", std::to_string(in.begin - m_base) },
