@@ -4,6 +4,7 @@ option(WB_BUILD_BENCH "Build the benchmark programs" OFF)
 option(WB_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
 set(WB_SKIP_AREAS "" CACHE STRING "Source areas (core/<area>, tests/<area>) to leave out of this build, e.g. while one is being rewritten")
 option(WB_ENABLE_ASAN "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(WB_FUZZ "Build the libFuzzer targets of tests/fuzz (clang only; the fuzz preset, scripts/fuzz.sh)" OFF)
 
 if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
     set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
@@ -26,4 +27,15 @@ endif()
 if(WB_ENABLE_ASAN)
     target_compile_options(wb_project_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
     target_link_options(wb_project_options INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Fuzzing: every object gets libFuzzer's coverage hooks plus ASan and UBSan (any UB aborts, so libFuzzer counts it
+# as a crash); the fuzz_* executables add libFuzzer's main (tests/fuzz/CMakeLists.txt).
+if(WB_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "WB_FUZZ needs clang (libFuzzer): use the fuzz preset or scripts/fuzz.sh")
+    endif()
+    add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+        -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=address,undefined)
 endif()

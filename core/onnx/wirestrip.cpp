@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <limits>
 #include <vector>
 
 namespace wb::detail {
@@ -147,8 +148,20 @@ private:
                 { f::AttrGraphs, &Stripper::graph } });
     }
 
-    // Copies every field, sending the length-delimited ones named in `rules` through their rewrite.
+    // Copies every field, sending the length-delimited ones named in `rules` through their rewrite. Messages nested
+    // deeper than protobuf's default recursion limit are refused, as protobuf refuses them, before the recursion
+    // can exhaust the stack (a crafted file of a few hundred KB nests graphs tens of thousands deep).
     bool rewrite(Span in, std::string& out, std::initializer_list<Rule> rules)
+    {
+        if (m_depth >= kMaxDepth)
+            return false;
+        ++m_depth;
+        const bool ok = copyFields(in, out, rules);
+        --m_depth;
+        return ok;
+    }
+
+    bool copyFields(Span in, std::string& out, std::initializer_list<Rule> rules)
     {
         Field field {};
         for (const std::uint8_t* p = in.begin; p < in.end; p = field.next) {
@@ -201,7 +214,14 @@ private:
             return true;
         }
         std::string kept;
+        // The declared size goes into the marker's "length". Dims whose product overflows (a corrupt or hostile
+        // file) declare no size: -1, and the message's own length stands in below.
         qint64 elements = 1;
+        const auto multiply = [&elements](std::uint64_t dim) {
+            if (elements < 0 || dim > std::uint64_t(std::numeric_limits<qint64>::max())
+                || __builtin_mul_overflow(elements, qint64(dim), &elements))
+                elements = -1;
+        };
         int dataType = 0;
         Field field {};
         for (const std::uint8_t* p = in.begin; p < in.end; p = field.next) {
@@ -215,13 +235,13 @@ private:
                 return true;
             case f::TensorDims:
                 if (field.wire == Varint) {
-                    elements *= static_cast<qint64>(field.varint);
+                    multiply(field.varint);
                 } else if (field.wire == LengthDelimited) { // packed
                     for (const std::uint8_t* q = field.payload.begin; q < field.payload.end;) {
                         std::uint64_t dim = 0;
                         if (!readVarint(q, field.payload.end, dim))
                             return false;
-                        elements *= static_cast<qint64>(dim);
+                        multiply(dim);
                     }
                 }
                 break;
@@ -240,7 +260,9 @@ private:
         out += kept;
         writeTag(out, f::TensorLocation, Varint);
         writeVarint(out, 1); // EXTERNAL
-        const qint64 bytes = elements * dtypeSize(dataType);
+        qint64 bytes = -1;
+        if (elements < 0 || __builtin_mul_overflow(elements, qint64(dtypeSize(dataType)), &bytes))
+            bytes = -1;
         const std::pair<const char*, std::string> entries[] = {
             { "location", kInlineLocation },
             { "offset", std::to_string(in.begin - m_base) },
@@ -256,8 +278,11 @@ private:
         return true;
     }
 
+    static constexpr int kMaxDepth = 100; // google::protobuf::io::CodedInputStream's default recursion limit
+
     const std::uint8_t* m_base;
     std::size_t m_threshold;
+    int m_depth = 0;
     bool m_releasePages;
     std::uintptr_t m_released;
 };
