@@ -1,5 +1,6 @@
 // unquotePastedLines: one row per wrapping a paste adds (quote markers, chat prefixes, CI timestamps, Markdown
 // fences, indentation), fed whole and through LineAssembler in random chunks; console logs come back unchanged.
+#include "parsing/logkind.h"
 #include "parsing/pastedlog.h"
 #include "parsingtestutil.h"
 
@@ -35,6 +36,8 @@ private slots:
     void consoleLogsUnchanged_data();
     void consoleLogsUnchanged();
     void idempotent();
+    void detectsPastedLogs_data();
+    void detectsPastedLogs();
 };
 
 void TestPastedLog::unquote_data()
@@ -156,6 +159,29 @@ void TestPastedLog::idempotent()
         QVERIFY2(twice.lines == once.lines, qPrintable(f));
         QVERIFY2(twice.forms.isEmpty(), qPrintable(f + ": " + twice.forms.join(',')));
     }
+}
+
+void TestPastedLog::detectsPastedLogs_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("kind"); // empty: not recognised
+    // clang-format off
+    QTest::newRow("quoted code line (was not recognised)") << QByteArray("> E16005: The model has [2] [--domain_version] fields.\n") << "atc";
+    QTest::newRow("chat-quoted code line") << QByteArray("[10:40 AM] Li Wei: > E16005: two domains.\n") << "atc";
+    QTest::newRow("inner [FUNC][FILE][LINE] line only") << QByteArray("        Model parse to graph failed, graph name:tdnnx.[FUNC:ModelParseToGraph][FILE:onnx_parser.cc][LINE:905]\n") << "atc";
+    QTest::newRow("Failed to compile Op only") << QByteArray("Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])\n") << "atc";
+    QTest::newRow("msame with an ACL error suffix stays msame") << QByteArray("[ERROR] x[FUNC:aclInit][FILE:acl.cpp][LINE:1]\nInference time: 1.5ms\n") << "msame";
+    QTest::newRow("ais_bench with an ACL error suffix stays ais_bench") << QByteArray("x[FUNC:f][FILE:g.cc][LINE:1]\n[INFO] throughput 1000\n") << "ais-bench";
+    QTest::newRow("quoted npu-smi table") << QByteArray("> +----+\n> | NPU   Name     | Health   |\n") << "npu-smi";
+    QTest::newRow("prose") << QByteArray("> it failed, any idea?\n") << "";
+    // clang-format on
+}
+
+void TestPastedLog::detectsPastedLogs()
+{
+    QFETCH(QByteArray, text);
+    const std::optional<LogKind> kind = detectLogKind(text);
+    QTEST(kind ? logKindName(*kind) : QString(), "kind");
 }
 
 QTEST_APPLESS_MAIN(TestPastedLog)
