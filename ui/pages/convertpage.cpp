@@ -620,7 +620,8 @@ QString ConvertPage::runBlockedReason() const
     if (!m_toolkit.isValid())
         return tr("No ATC was found: %1").arg(toolkitHowTo());
     if (const QString name = m_outName->text().trimmed(); !name.isEmpty()) { // empty: output_required says so
-        if (const QString problem = plainFileNameProblem(name, tr("The output name")); !problem.isEmpty())
+        // English, like the checks' messages
+        if (const QString problem = plainFileNameProblem(name, QStringLiteral("The output name")); !problem.isEmpty())
             return problem;
     }
     for (const AtcFinding& f : m_check.findings) {
