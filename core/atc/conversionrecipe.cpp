@@ -95,7 +95,9 @@ QJsonObject conversionRecipeToJson(const ConversionRecipe& recipe, const QString
 Result<bool> saveConversionRecipe(const ConversionRecipe& recipe, const QString& path)
 {
     const QJsonObject object = conversionRecipeToJson(recipe, QFileInfo(path).absolutePath());
-    const Result<bool> written = writeFileAtomically(path, QJsonDocument(object).toJson(QJsonDocument::Indented));
+    // Beside the OM in an output folder others may share: a symlink planted under the recipe's name is replaced.
+    const Result<bool> written
+        = writeFileAtomically(path, QJsonDocument(object).toJson(QJsonDocument::Indented), AtLink::Replace);
     if (!written.ok())
         return Error { written.error().code, QStringLiteral("Recipe: %1").arg(written.error().message), {} };
     return true;

@@ -2,6 +2,12 @@
 
 #include <QDir>
 #include <QSaveFile>
+#include <QTemporaryFile>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
 
 namespace wb {
 
@@ -65,8 +71,30 @@ Result<bool> writeFileAtomically(const QString& path, const std::function<std::o
     return true;
 }
 
-Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes)
+namespace {
+
+Result<bool> replaceAtomically(const QString& path, const QByteArray& bytes)
 {
+    QTemporaryFile file(path + QStringLiteral(".XXXXXX")); // created new: never an entry someone placed there
+    if (!file.open())
+        return writeFailed(path, file.errorString());
+    file.setPermissions(
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    if (file.write(bytes) != bytes.size() || !file.flush() || ::fsync(file.handle()) != 0)
+        return writeFailed(path, file.errorString());
+    file.close();
+    if (std::rename(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(path).constData()) != 0)
+        return writeFailed(path, QString::fromLocal8Bit(std::strerror(errno)));
+    file.setAutoRemove(false); // it is `path` now
+    return true;
+}
+
+} // namespace
+
+Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes, AtLink atLink)
+{
+    if (atLink == AtLink::Replace)
+        return replaceAtomically(path, bytes);
     return writeFileAtomically(path, [&path, &bytes](QIODevice& out) -> std::optional<Error> {
         if (out.write(bytes) != bytes.size())
             return writeFailed(path, out.errorString());

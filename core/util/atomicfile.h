@@ -20,8 +20,15 @@ class QSaveFile;
 
 namespace wb {
 
+// When `path` is a symlink: Follow writes the file it points to (what someone who picked the path in a dialog
+// expects; QSaveFile's way); Replace puts a regular file in the link's place and never writes through it — for
+// names a run derives in a folder others may write to (the recipe beside an OM), where a planted link must not
+// redirect the write. Replace writes a temporary file created new (O_EXCL) beside `path`, fsyncs it and rename(2)s
+// it over `path`, which replaces a link instead of following it.
+enum class AtLink { Follow, Replace };
+
 // Writes `bytes` to `path`. Errors: write_failed ("Cannot write <path>: <reason>.").
-Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes);
+Result<bool> writeFileAtomically(const QString& path, const QByteArray& bytes, AtLink atLink = AtLink::Follow);
 
 // For content produced by something that writes to a QIODevice (QImage::save, a streamed copy): `fill` writes to
 // the device and returns an Error to abandon (returned as is; `path` is then untouched).

@@ -27,6 +27,7 @@ private slots:
     void failedToStart();
     void stagingNeverFollowsAPlantedSymlink();
     void stagingReplacedMidRunIsNotRemoved();
+    void plantedRecipeSymlinkIsReplacedNotFollowed();
 
 private:
     QString freshDir();
@@ -331,6 +332,24 @@ void TestConversionJob::stagingReplacedMidRunIsNotRemoved()
     QVERIFY(done.wait(20000));
     QCOMPARE(wbtest::readAll(precious + "/keep.txt"), QByteArray("keep me\n"));
     QVERIFY(QFileInfo(path).isSymLink()); // left alone
+}
+
+// The recipe beside the OM is a name the run derives in a shared output folder: a symlink planted under that name
+// is replaced by the recipe, never written through (QSaveFile alone follows it and overwrites its target).
+void TestConversionJob::plantedRecipeSymlinkIsReplacedNotFollowed()
+{
+    const QString out = freshDir();
+    const QString victim = freshDir() + "/victim.txt";
+    QVERIFY(wbtest::writeAll(victim, "mine\n"));
+    QVERIFY(QFile::link(victim, out + "/linked.om.recipe.json"));
+    ConversionQueue queue;
+    QueueRecorder rec(&queue);
+    QVERIFY(wbtest::runToEnd(queue, wbtest::request("resnet_static.onnx", out, "linked")));
+    const ConversionOutcome o = rec.outcomes.value(0);
+    QVERIFY2(o.ok, qPrintable(o.failure));
+    QCOMPARE(wbtest::readAll(victim), QByteArray("mine\n"));
+    QVERIFY(!QFileInfo(o.recipePath).isSymLink());
+    QVERIFY(loadConversionRecipe(o.recipePath).ok());
 }
 
 QTEST_GUILESS_MAIN(TestConversionJob)
