@@ -27,6 +27,8 @@ private slots:
     void badInput();
     void missingExternalData();
     void truncatedExternalData();
+    void externalDataSymlinkOutOfTheFolder();
+    void externalDataSymlinkInsideTheFolder();
     void tensors_data();
     void tensors();
     void counts();
@@ -92,6 +94,40 @@ void TestOnnxModel::truncatedExternalData()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, QStringLiteral("missing_external_data"));
     QVERIFY2(result.error().message.contains(QStringLiteral("truncated")), qPrintable(result.error().message));
+}
+
+// The location check refused "../" but followed a symlink beside the model out of its folder: the weights file a
+// model names must, once symlinks are resolved, be inside the model's folder.
+void TestOnnxModel::externalDataSymlinkOutOfTheFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("model")) && QDir(dir.path()).mkpath(QStringLiteral("elsewhere")));
+    const QString modelPath = dir.filePath(QStringLiteral("model/external_data.onnx"));
+    const QString outside = dir.filePath(QStringLiteral("elsewhere/secret.bin"));
+    QVERIFY(QFile::copy(model("external_data.onnx"), modelPath));
+    QVERIFY(QFile::copy(model("external_data.onnx.data"), outside));
+    QVERIFY(QFile::link(outside, dir.filePath(QStringLiteral("model/external_data.onnx.data"))));
+    const auto result = OnnxModel::load(modelPath);
+    QVERIFY(!result.ok());
+    QCOMPARE(result.error().code, QStringLiteral("missing_external_data"));
+    QVERIFY2(result.error().message.contains(QStringLiteral("outside the model's folder"))
+            && result.error().message.contains(QStringLiteral("external_data.onnx.data")),
+        qPrintable(result.error().message));
+}
+
+// A symlink that stays inside the folder (and a model folder reached through a symlink) is fine.
+void TestOnnxModel::externalDataSymlinkInsideTheFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("model/weights")));
+    QVERIFY(QFile::copy(model("external_data.onnx"), dir.filePath(QStringLiteral("model/external_data.onnx"))));
+    QVERIFY(QFile::copy(model("external_data.onnx.data"), dir.filePath(QStringLiteral("model/weights/w.bin"))));
+    QVERIFY(QFile::link(QStringLiteral("weights/w.bin"), dir.filePath(QStringLiteral("model/external_data.onnx.data"))));
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("model")), dir.filePath(QStringLiteral("linked"))));
+    for (const char* folder : { "model", "linked" }) {
+        const auto result = OnnxModel::load(dir.filePath(QLatin1String(folder) + QStringLiteral("/external_data.onnx")));
+        QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
+    }
 }
 
 void TestOnnxModel::tensors_data()

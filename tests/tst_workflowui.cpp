@@ -19,6 +19,8 @@
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableWidget>
@@ -37,6 +39,7 @@ private slots:
     void checksAsYouType();
     void openDimsBlockRunUntilSized();
     void runProducesOm();
+    void recipeWritingElsewhereSaysSo();
     void atcErrorsReachTheGraph();
     void atcPrecheckJoinsTheChecks();
     void profilesAndOtherFlags();
@@ -194,6 +197,49 @@ void TestWorkflowUi::runProducesOm()
     QCOMPARE(m_window->currentPageName(), QStringLiteral("convert"));
     QCOMPARE(m_window->convertPage()->options().inputShape, used.inputShape);
     QCOMPARE(m_window->convertPage()->options().socVersion, used.socVersion);
+    QCOMPARE(m_window->convertPage()->recipeNotice(), QString()); // it writes beside itself: nothing to say
+}
+
+// A recipe can name any output folder: one opened from elsewhere says where it writes before anything runs, and
+// the output name is a plain file name.
+void TestWorkflowUi::recipeWritingElsewhereSaysSo()
+{
+    QVERIFY(open("resnet_static.onnx"));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("shared/recipes"))));
+    const auto writeRecipe = [this](const QString& name, const QString& output) {
+        const QJsonObject flags { { QStringLiteral("model"), m_dir->filePath(QStringLiteral("resnet_static.onnx")) },
+            { QStringLiteral("soc_version"), QStringLiteral("Ascend310P3") }, { QStringLiteral("output"), output } };
+        const QJsonObject recipe { { QStringLiteral("recipe"), QStringLiteral("atc-workbench") },
+            { QStringLiteral("version"), 1 }, { QStringLiteral("mode"), 0 }, { QStringLiteral("flags"), flags } };
+        QFile file(m_dir->filePath(QStringLiteral("shared/recipes/") + name));
+        const bool ok = file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(recipe).toJson()) > 0;
+        return ok ? file.fileName() : QString();
+    };
+    const QString far = writeRecipe(QStringLiteral("far.recipe.json"), QStringLiteral("../../elsewhere/x"));
+    const QString near = writeRecipe(QStringLiteral("near.recipe.json"), QStringLiteral("y"));
+    QVERIFY(!far.isEmpty() && !near.isEmpty());
+    ConvertPage* page = m_window->convertPage();
+
+    QSignalSpy loaded(m_window, &MainWindow::loadFinished);
+    m_window->openRecipe(far);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("convert"));
+    const QString elsewhere = m_dir->filePath(QStringLiteral("elsewhere"));
+    QCOMPARE(page->options().output, elsewhere + QStringLiteral("/x")); // the output field shows it
+    QTRY_VERIFY2(page->recipeNotice().contains(QStringLiteral("This recipe writes to ") + elsewhere),
+        qPrintable(page->recipeNotice()));
+    auto* notice = page->findChild<QLabel*>(QStringLiteral("recipeNotice"));
+    QVERIFY(notice && notice->isVisible());
+
+    m_window->openRecipe(near);
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(page->options().output, m_dir->filePath(QStringLiteral("shared/recipes/y")));
+    QTRY_COMPARE(page->recipeNotice(), QString());
+    QVERIFY(!notice->isVisible());
+
+    page->setField(QStringLiteral("output"), QStringLiteral("../y"));
+    QTRY_VERIFY(!page->canRun());
+    QVERIFY2(page->runBlockedReason().contains(QStringLiteral("path separator")), qPrintable(page->runBlockedReason()));
 }
 
 void TestWorkflowUi::atcErrorsReachTheGraph()

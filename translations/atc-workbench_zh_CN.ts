@@ -584,6 +584,10 @@
         <source>Shell scripts (*.sh)</source>
         <translation>Shell 脚本 (*.sh)</translation>
     </message>
+    <message>
+        <source>This recipe writes to %1 — not the folder it was opened from (%2). Check the output folder before you run.</source>
+        <translation>此配方会写入 %1，而不是打开它的文件夹（%2）。运行前请检查输出文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>wb::DimSuggestionBar</name>

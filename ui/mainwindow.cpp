@@ -311,7 +311,7 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
     m_convertPage->setModel(model);
     if (m_hasPendingRecipe) {
         m_hasPendingRecipe = false;
-        m_convertPage->setOptions(m_pendingRecipe);
+        m_convertPage->setOptions(m_pendingRecipe, m_pendingRecipePath);
         showPage(kConvert);
     }
     m_runPage->setModel(model);
@@ -450,6 +450,7 @@ void MainWindow::openRecipe(const QString& path)
     }
     // Open the model the recipe converts, then restore the form once it has loaded.
     m_pendingRecipe = recipe.value();
+    m_pendingRecipePath = path;
     m_hasPendingRecipe = true;
     openModel(recipe.value().model);
 }

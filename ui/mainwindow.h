@@ -112,6 +112,7 @@ private:
     std::function<bool(const QStringList&)> m_confirmQuit;
     QPointer<CompareDialog> m_compare;
     AtcOptions m_pendingRecipe;
+    QString m_pendingRecipePath; // shown by the Convert page when the recipe writes elsewhere
     bool m_hasPendingRecipe = false;
     ToolkitController* m_toolkit;
     LogPanel* m_logPanel;

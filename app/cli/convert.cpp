@@ -9,6 +9,7 @@
 #include "parsing/parsingjson.h"
 #include "process/runningtools.h"
 #include "settings/settings.h"
+#include "util/safepath.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -165,6 +166,26 @@ bool checkJobs(const QList<ConversionJob>& jobs, const OnnxModel& model, const A
         }
     }
     return !errors;
+}
+
+// Where the run will write, before the checks and before anything is written: {"event": "plan", "output_folder",
+// "folder_exists", "oms": [...]}, or the same as text.
+void reportPlan(const QStringList& oms, const Reporter& out)
+{
+    const QString folder = oms.isEmpty() ? QString() : QFileInfo(oms.first()).absolutePath();
+    const bool exists = QFileInfo(folder).isDir();
+    if (out.json()) {
+        out.event(QStringLiteral("plan"), -1,
+            { { QStringLiteral("output_folder"), folder }, { QStringLiteral("folder_exists"), exists },
+                { QStringLiteral("oms"), QJsonArray::fromStringList(oms) } });
+        return;
+    }
+    QString text = QStringLiteral("Writes to %1%2:\n")
+                       .arg(QDir::toNativeSeparators(folder),
+                           exists ? QString() : QStringLiteral(" (created when the run starts)"));
+    for (const QString& om : oms)
+        text += QStringLiteral("  %1\n").arg(QFileInfo(om).fileName());
+    printText(text);
 }
 
 void connectReporting(ConversionQueue& queue, const Reporter& out, bool lines, int total)
@@ -327,10 +348,13 @@ int runConvert(const QStringList& args)
     const QString omName = parser.isSet(name)
         ? parser.value(name)
         : modelFile.completeBaseName() + QLatin1Char('_') + request.options.socVersion;
+    if (const QString problem = plainFileNameProblem(omName, parser.isSet(name) ? QStringLiteral("--name")
+                                                                                 : QStringLiteral("The OM name"));
+        !problem.isEmpty())
+        return out.usage(problem);
     request.options.output = QDir(folder).filePath(omName);
-    if (!QDir().mkpath(folder)) // like `mkdir -p`; the checks want an existing, writable folder
-        return out.input(
-            { QStringLiteral("not_writable"), QStringLiteral("Cannot create the output folder %1.").arg(folder), {} });
+    // The output folder is created when the run starts (after the checks pass), not before: a refused run leaves
+    // nothing behind. The checks accept a folder that does not exist yet when its parent is writable.
 
     const QString atcPath
         = parser.isSet(atc) ? QFileInfo(parser.value(atc)).absoluteFilePath() : Settings(appSettingsFile()).atcPath();
@@ -351,6 +375,7 @@ int runConvert(const QStringList& args)
     QStringList planned;
     for (const ConversionJob& job : jobs.value())
         planned.append(job.omPath);
+    reportPlan(planned, out);
     if (!checkJobs(jobs.value(), *model.value(), request.toolkit, out)) {
         printText(
             QStringLiteral("atcwb: not converting: the checks above found errors (see `atcwb check`).\n"), stderr);

@@ -2,6 +2,7 @@
 #include "graph/visiblegraph.h"
 #include "onnx/onnxmodel.h"
 #include "onnx/shapeinference.h"
+#include "util/atomicfile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QJsonObject>
 #include "process/toolcapture.h"
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -112,11 +112,8 @@ int runGraph(const QStringList& args)
     const graph::GraphLayout layout = graph::layoutDocument(*doc, graph::CollapseState::atDepth(*doc, depth), options);
 
     if (suffix == QLatin1String("svg")) {
-        QSaveFile out(exportPath);
-        if (!out.open(QIODevice::WriteOnly) || out.write(graph::toSvg(layout)) < 0 || !out.commit())
-            return inputError({ QStringLiteral("write_failed"),
-                                  QStringLiteral("Cannot write %1: %2").arg(exportPath, out.errorString()), {} },
-                json);
+        if (const Result<bool> written = writeFileAtomically(exportPath, graph::toSvg(layout)); !written.ok())
+            return inputError(written.error(), json);
     } else if (suffix == QLatin1String("png")) {
         QStringList pass;
         for (const QCommandLineOption* o : { &depthOpt, &dirOpt, &shapeOpt }) {

@@ -1,6 +1,7 @@
 #include "exportgraph.h"
 
 #include "graph/graphscene.h"
+#include "imagefile.h"
 #include "onnx/shapeinference.h"
 
 #include <QImage>
@@ -37,8 +38,8 @@ int exportGraphImage(const GraphExportOptions& o)
     GraphScene scene;
     scene.set(doc, graph::layoutDocument(*doc, graph::CollapseState::atDepth(*doc, o.collapseDepth), options));
     const QImage image = renderScene(scene, 1.0, {});
-    if (!image.save(o.output, "PNG")) {
-        std::fprintf(stderr, "atc-workbench: cannot write %s\n", qPrintable(o.output));
+    if (const Result<bool> written = savePngAtomically(image, o.output); !written.ok()) {
+        std::fprintf(stderr, "atc-workbench: %s\n", qPrintable(written.error().message));
         return 1;
     }
     std::printf("%s\n", qPrintable(o.output));

@@ -1,6 +1,7 @@
 #include "screenshot.h"
 
 #include "logging/logging.h"
+#include "imagefile.h"
 #include "mainwindow.h"
 
 #include <QCoreApplication>
@@ -73,7 +74,7 @@ void ScreenshotTaker::capture(bool loadOk)
     }
     const QPixmap pixmap = subject->grab();
     QDir().mkpath(QFileInfo(m_file).absolutePath());
-    if (!pixmap.save(m_file, "PNG")) {
+    if (!savePngAtomically(pixmap, m_file).ok()) {
         std::fprintf(stderr, "atc-workbench: could not write the screenshot to %s\n", qPrintable(m_file));
         QCoreApplication::exit(1);
         return;

@@ -1,11 +1,11 @@
 #include "atcoptions.h"
 
+#include "util/atomicfile.h"
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <variant>
 
@@ -310,11 +310,10 @@ Result<AtcOptions> loadRecipe(const QString& path)
 
 Result<bool> saveRecipe(const AtcOptions& options, const QString& path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)
-        || file.write(QJsonDocument(toJson(options)).toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        return Error { QStringLiteral("write_failed"),
-            QStringLiteral("Cannot write recipe %1: %2.").arg(path, file.errorString()), {} };
+    const Result<bool> written
+        = writeFileAtomically(path, QJsonDocument(toJson(options)).toJson(QJsonDocument::Indented));
+    if (!written.ok())
+        return Error { written.error().code, QStringLiteral("Recipe: %1").arg(written.error().message), {} };
     return true;
 }
 

@@ -5,15 +5,15 @@
 #include "process/toolrunner.h"
 #include "version.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QTemporaryDir>
 
-#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <sys/stat.h>
 
 namespace wb {
 
@@ -30,7 +30,14 @@ bool renameReplacing(const QString& from, const QString& to, QString* why)
     return false;
 }
 
-std::atomic<int> g_stagingCounter { 0 };
+// The device and inode of a folder that is no symlink, nullopt otherwise (lstat: a symlink is not followed).
+std::optional<std::pair<quint64, quint64>> folderIdentity(const QString& path)
+{
+    struct stat st { };
+    if (::lstat(QFile::encodeName(path).constData(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return std::nullopt;
+    return std::make_pair(quint64(st.st_dev), quint64(st.st_ino));
+}
 
 } // namespace
 
@@ -38,16 +45,12 @@ ConversionJobRun::ConversionJobRun(
     const ConversionJob& job, const AtcToolkit& toolkit, const QString& modelSha256, int timeoutSec, QObject* parent)
     : QObject(parent)
     , m_job(job)
+    , m_toolkit(toolkit)
+    , m_timeoutSec(timeoutSec)
     , m_toolkitVersion(toolkit.version)
     , m_modelSha256(modelSha256)
-    , m_staging(stagingFolderFor(job))
     , m_runner(new ToolRunner(this))
 {
-    AtcOptions staged = withAbsolutePaths(job.options); // ATC runs in the staging folder: relative paths would move
-    staged.output = QDir(m_staging).filePath(job.name);
-    staged.workDir = m_staging; // fusion_result.json and kernel_meta/ land here, not beside the OMs
-    m_invocation = buildInvocation(staged, toolkit);
-    m_invocation.timeoutMs = timeoutSec > 0 ? timeoutSec * 1000 : 0;
     m_outcome.omPath = job.omPath;
     m_outcome.batch = job.batch;
     connect(
@@ -63,36 +66,41 @@ ConversionJobRun::~ConversionJobRun()
     delete m_runner; // kills the process group and waits for it
     m_runner = nullptr;
     keepFailedLog();
-    QDir(m_staging).removeRecursively();
-}
-
-QString ConversionJobRun::stagingFolderFor(const ConversionJob& job)
-{
-    const QString name = QStringLiteral(".atcwb-staging-%1-%2-%3")
-                             .arg(job.name)
-                             .arg(QCoreApplication::applicationPid())
-                             .arg(g_stagingCounter.fetch_add(1) + 1);
-    return QFileInfo(job.omPath).absoluteDir().filePath(name);
+    removeStaging();
 }
 
 void ConversionJobRun::start()
 {
     const QString folder = QFileInfo(m_job.omPath).absolutePath();
     QString problem;
-    if (!QDir().mkpath(folder))
+    if (!QDir().mkpath(folder)) {
         problem = QStringLiteral("Cannot create the output folder %1.").arg(folder);
-    else if (QDir(m_staging).exists() && !QDir(m_staging).removeRecursively())
-        problem = QStringLiteral("Cannot clear the old staging folder %1.").arg(m_staging);
-    else if (!QDir().mkdir(m_staging))
-        problem
-            = QStringLiteral("Cannot create the staging folder %1: check that %2 is writable.").arg(m_staging, folder);
+    } else {
+        // mkdtemp(3): a new folder with a random name, never an entry someone placed there (a symlink included).
+        QTemporaryDir staging(QDir(folder).filePath(QStringLiteral(".atcwb-staging-%1-XXXXXX").arg(m_job.name)));
+        staging.setAutoRemove(false); // removeStaging() removes it, after checking it is still the same folder
+        const auto identity = staging.isValid() ? folderIdentity(staging.path()) : std::nullopt;
+        if (!identity) {
+            problem = QStringLiteral("Cannot create a staging folder in %1: %2. Check that the folder is writable.")
+                          .arg(folder, staging.errorString());
+        } else {
+            m_staging = staging.path();
+            m_stagingDevice = identity->first;
+            m_stagingInode = identity->second;
+        }
+    }
     if (problem.isEmpty()) {
+        AtcOptions staged = withAbsolutePaths(m_job.options); // ATC runs in the staging folder: relative paths move
+        staged.output = QDir(m_staging).filePath(m_job.name);
+        staged.workDir = m_staging; // fusion_result.json and kernel_meta/ land here, not beside the OMs
+        m_invocation = buildInvocation(staged, m_toolkit);
+        m_invocation.timeoutMs = m_timeoutSec > 0 ? m_timeoutSec * 1000 : 0;
         m_log.setFileName(QDir(m_staging).filePath(kStagingLog));
         if (!m_log.open(QIODevice::WriteOnly | QIODevice::Truncate))
             problem = QStringLiteral("Cannot write the ATC log %1: %2.").arg(m_log.fileName(), m_log.errorString());
     }
     if (!problem.isEmpty()) {
-        QDir(m_staging).removeRecursively();
+        removeStaging();
         m_outcome.result.kind = ToolResult::Kind::FailedToStart;
         m_outcome.result.errorString = problem;
         m_outcome.failure = problem;
@@ -161,8 +169,7 @@ void ConversionJobRun::onFinished(const ToolResult& result)
         m_outcome.failure = classifyFailure(result, m_outcome.events, omProblem);
         keepFailedLog();
     }
-    if (!QDir(m_staging).removeRecursively())
-        log::atc()->warn("Could not remove the staging folder {}", m_staging.toStdString());
+    removeStaging();
     if (ok)
         log::atc()->info("Converted {} in {} ms", m_job.omPath.toStdString(), result.durationMs);
     else
@@ -228,6 +235,23 @@ void ConversionJobRun::keepFailedLog()
         m_outcome.logPath = target;
     else
         log::atc()->warn("{}", why.toStdString());
+}
+
+// Removes the staging folder only while it is still the folder start() made: a symlink or another folder put in its
+// place (e.g. by someone else with write access to a shared output folder) is left alone. Inside it, symlinks are
+// removed, never followed (QDir::removeRecursively).
+void ConversionJobRun::removeStaging()
+{
+    if (m_staging.isEmpty())
+        return;
+    const auto identity = folderIdentity(m_staging);
+    if (!identity || identity->first != m_stagingDevice || identity->second != m_stagingInode) {
+        log::atc()->warn(
+            "Not removing {}: it is no longer the staging folder this run created", m_staging.toStdString());
+    } else if (!QDir(m_staging).removeRecursively()) {
+        log::atc()->warn("Could not remove the staging folder {}", m_staging.toStdString());
+    }
+    m_staging.clear();
 }
 
 void ConversionJobRun::complete()

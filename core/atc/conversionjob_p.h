@@ -19,15 +19,15 @@ public:
     // A job still running is killed (process group) and its staging folder removed; nothing is emitted.
     ~ConversionJobRun() override;
 
-    // Creates the staging folder and starts ATC. finished() follows exactly once: from the event loop once ATC
-    // ran, or before start() returns when the staging folder cannot be made.
+    // Creates the output folder (when missing) and a staging folder with a random name in it
+    // (<output folder>/.atcwb-staging-<name>-XXXXXX, mode 0700, made new: never an existing entry), then starts
+    // ATC. finished() follows exactly once: from the event loop once ATC ran, or before start() returns when the
+    // folders cannot be made. Only the folder this run created is ever removed (checked by device and inode).
     void start();
     void cancel();
     ToolRunner* runner() const { return m_runner; }
     bool isDone() const { return m_done; }
-
-    // The staging folder of a job: <output folder>/.atcwb-staging-<name>-<pid>-<n>.
-    static QString stagingFolderFor(const ConversionJob& job);
+    QString stagingFolder() const { return m_staging; } // empty before start()
 
 signals:
     void started(const QString& commandLine);
@@ -42,13 +42,18 @@ private:
     void addEvents(const QList<AtcEvent>& events);
     bool promote(QString* problem);
     void keepFailedLog();
+    void removeStaging();
     void complete();
 
     ConversionJob m_job;
+    AtcToolkit m_toolkit;
+    int m_timeoutSec = 0;
     QString m_toolkitVersion;
     QString m_modelSha256;
     AtcInvocation m_invocation; // as run: --output in the staging folder
-    QString m_staging;
+    QString m_staging; // created by start()
+    quint64 m_stagingDevice = 0; // identity of the folder start() created: removeStaging() removes only that one
+    quint64 m_stagingInode = 0;
     QFile m_log;
     AtcLogParser m_parser;
     AtcStage m_stage = AtcStage::NotStarted;

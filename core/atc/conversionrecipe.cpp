@@ -2,6 +2,7 @@
 
 #include "atc/conversion.h"
 #include "run/omheader.h"
+#include "util/atomicfile.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -9,7 +10,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace wb {
 
@@ -95,11 +95,11 @@ QJsonObject conversionRecipeToJson(const ConversionRecipe& recipe, const QString
 Result<bool> saveConversionRecipe(const ConversionRecipe& recipe, const QString& path)
 {
     const QJsonObject object = conversionRecipeToJson(recipe, QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson(QJsonDocument::Indented)) < 0
-        || !file.commit())
-        return Error { QStringLiteral("write_failed"),
-            QStringLiteral("Cannot write recipe %1: %2.").arg(path, file.errorString()), {} };
+    // Beside the OM in an output folder others may share: a symlink planted under the recipe's name is replaced.
+    const Result<bool> written
+        = writeFileAtomically(path, QJsonDocument(object).toJson(QJsonDocument::Indented), AtLink::Replace);
+    if (!written.ok())
+        return Error { written.error().code, QStringLiteral("Recipe: %1").arg(written.error().message), {} };
     return true;
 }
 

@@ -2,10 +2,10 @@
 
 #include "atcoptions.h"
 #include "toolkit.h"
+#include "util/atomicfile.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace wb {
 
@@ -109,9 +109,8 @@ QString renderShellScript(const AtcInvocation& invocation)
 
 Result<bool> writeShellScript(const AtcInvocation& invocation, const QString& path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(renderShellScript(invocation).toUtf8()) < 0 || !file.commit())
-        return Error { QStringLiteral("write_failed"), QStringLiteral("Cannot write %1: %2.").arg(path, file.errorString()), {} };
+    if (const Result<bool> written = writeFileAtomically(path, renderShellScript(invocation).toUtf8()); !written.ok())
+        return written.error();
     QFile::setPermissions(path,
         QFile::permissions(path) | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther);
     return true;

@@ -94,10 +94,19 @@ void checkPaths(const RuleContext& ctx)
                     QStringLiteral("Drop the .om suffix: --output=%1.").arg(value.chopped(3)));
         }
         const QFileInfo folder(isFolder ? path : QFileInfo(path).absolutePath());
-        QFileInfo existing = folder; // a cache/debug folder may be created by ATC: its nearest existing parent counts
-        while (isFolder && !existing.exists() && existing.absoluteFilePath() != QDir::rootPath())
+        // A cache/debug folder may be created by ATC, the output folder by the conversion when it starts (never
+        // before the checks pass): their nearest existing parent counts.
+        const bool createdByRun = flag.name == QLatin1String("output") && o.mode == AtcMode::Convert;
+        QFileInfo existing = folder;
+        while ((isFolder || createdByRun) && !existing.exists() && existing.absoluteFilePath() != QDir::rootPath())
             existing = QFileInfo(existing.absolutePath());
-        if (!existing.isDir() || !existing.isWritable())
+        if (createdByRun && !folder.exists() && existing.isDir() && existing.isWritable())
+            ctx.add(AtcSeverity::Info, QStringLiteral("output_dir_created"), flag.name,
+                QStringLiteral("The folder %1 for --output does not exist yet; the conversion creates it when it "
+                               "starts.")
+                    .arg(folder.absoluteFilePath()),
+                QStringLiteral("To run the command by hand, create it first: mkdir -p %1").arg(folder.absoluteFilePath()));
+        else if (!existing.isDir() || !existing.isWritable())
             ctx.add(AtcSeverity::Error, QStringLiteral("output_dir_writable"), flag.name,
                 QStringLiteral("The folder %1 for --%2 %3; ATC cannot write there.")
                     .arg(folder.absoluteFilePath(), flag.name,

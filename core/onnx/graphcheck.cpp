@@ -2,6 +2,7 @@
 #include "onnxproto_p.h"
 #include "summarise_p.h"
 #include "wirestrip_p.h"
+#include "util/safepath.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -153,12 +154,23 @@ QStringList checkExternalData(const onnx::ModelProto& model, const QString& mode
             continue;
         }
         const QString file = dir.filePath(location);
+        constexpr qint64 kMissing = -1;
+        constexpr qint64 kLeadsOutside = -2; // a symlink beside the model that resolves out of its folder
         auto it = fileSizes.find(file);
         if (it == fileSizes.end()) {
             const QFileInfo info(file);
-            it = fileSizes.insert(file, info.isFile() && info.isReadable() ? info.size() : -1);
+            const qint64 size = !info.isFile() || !info.isReadable() ? kMissing
+                : !resolvesInside(file, modelDir)                   ? kLeadsOutside
+                                                                    : info.size();
+            it = fileSizes.insert(file, size);
         }
-        if (it.value() < 0) {
+        if (it.value() == kLeadsOutside) {
+            problems.append(QStringLiteral("Tensor '%1' keeps its data in '%2', a symlink that leads outside the "
+                                           "model's folder (to %3); ONNX only allows files inside it. Copy the "
+                                           "weights file next to the model.")
+                                .arg(tensor, QDir::toNativeSeparators(file),
+                                    QDir::toNativeSeparators(QFileInfo(file).canonicalFilePath())));
+        } else if (it.value() < 0) {
             problems.append(QStringLiteral("Tensor '%1' keeps its data in '%2', which is missing or unreadable. "
                                            "Copy the weights file next to the model.")
                                 .arg(tensor, QDir::toNativeSeparators(file)));

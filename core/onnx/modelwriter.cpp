@@ -5,13 +5,13 @@
 #include "folding_p.h"
 #include "logging/logging.h"
 #include "onnxproto_p.h"
+#include "util/atomicfile.h"
 
 #include <onnx/checker.h>
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <climits>
 
@@ -89,8 +89,8 @@ Result<QString> relocateExternalData(onnx::ModelProto& model, const QString& sou
     if (tensors.empty())
         return QString();
     const QString dataPath = outPath + QStringLiteral(".data");
-    QSaveFile data(dataPath);
-    if (!data.open(QIODevice::WriteOnly))
+    AtomicFileWriter data(dataPath);
+    if (!data.open())
         return surgeryError(QStringLiteral("write_failed"),
             QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(dataPath), data.errorString()));
     qint64 written = 0;
@@ -174,8 +174,8 @@ Result<SurgeryResult> checkAndWrite(onnx::ModelProto& proto, const OnnxModel& so
     if (proto.ByteSizeLong() > size_t(INT_MAX))
         return surgeryError(QStringLiteral("write_failed"),
             QStringLiteral("The result is over protobuf's 2 GB limit; save the model with external data first."));
-    QSaveFile out(outPath); // written to a temporary file and renamed: a failure never leaves half a model
-    if (!out.open(QIODevice::WriteOnly))
+    AtomicFileWriter out(outPath); // written to a temporary file and renamed: a failure never leaves half a model
+    if (!out.open())
         return surgeryError(QStringLiteral("write_failed"),
             QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(outPath), out.errorString()));
     const std::string bytes = proto.SerializeAsString();

@@ -3,12 +3,12 @@
 #include <limits>
 
 #include "onnx/onnxproto_p.h"
+#include "util/atomicfile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -95,12 +95,7 @@ Result<bool> writeTensorFile(const HostTensor& tensor, const QString& path)
         return Error { QStringLiteral("write_failed"),
             QStringLiteral("Cannot serialize tensor '%1' (over 2 GB?)").arg(tensor.name), {} };
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())
-        || !file.commit())
-        return Error { QStringLiteral("write_failed"),
-            QStringLiteral("Cannot write %1").arg(QDir::toNativeSeparators(path)), file.errorString() };
-    return true;
+    return writeFileAtomically(path, QByteArray::fromRawData(bytes.data(), qsizetype(bytes.size())));
 }
 
 Result<QStringList> dataSetInputFiles(const QString& dir)

@@ -1,13 +1,13 @@
 #include "run/runhistory.h"
 
 #include "logging/logging.h"
+#include "util/atomicfile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace wb {
@@ -97,16 +97,9 @@ Result<QString> RunHistory::save(const BenchResult& result, const QJsonObject& e
 
     QJsonObject o = toJson(result);
     o.insert(QStringLiteral("extra"), extra);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return Error { QStringLiteral("write_failed"),
-            QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {} };
-    }
-    file.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
-    if (!file.commit()) {
-        return Error { QStringLiteral("write_failed"),
-            QStringLiteral("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()), {} };
-    }
+    if (const Result<bool> written = writeFileAtomically(path, QJsonDocument(o).toJson(QJsonDocument::Indented));
+        !written.ok())
+        return written.error();
     return QFileInfo(path).absoluteFilePath();
 }
 

@@ -11,11 +11,13 @@ namespace wb {
 Settings::Settings()
     : m_settings(std::make_unique<QSettings>())
 {
+    m_settings->setAtomicSyncRequired(true); // Qt's default, relied on: see settings.h
 }
 
 Settings::Settings(const QString& iniFile)
     : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
 {
+    m_settings->setAtomicSyncRequired(true);
 }
 
 Settings::~Settings() = default;

@@ -11,6 +11,10 @@ class QSettings;
 namespace wb {
 
 // Typed facade over QSettings: callers never spell a key or convert a QVariant.
+// Crash safety: QSettings writes its file itself, through QSaveFile (a temporary file renamed over the old one) as
+// long as atomicSyncRequired() is true — Qt's default, set explicitly here; then a folder that allows no temporary
+// file makes sync() fail (status AccessError) rather than write in place. tst_crashsafe checks that a SIGKILL in
+// the middle of sync() leaves the old or the new file, like every file written through util/atomicfile.h.
 class Settings {
 public:
     Settings(); // the application's settings (organisation/application names from QCoreApplication)

@@ -169,7 +169,8 @@ void TestAtcValidate::optionRules_data()
     row("output_required", "resnet_static", R"({"flags": {"output": null}})", "cann8", "output_required", "error", "output", "E10054");
     row("output_no_filename", "resnet_static", R"({"flags": {"output": "$TMP/out/"}})", "cann8", "output_no_filename", "error", "output", "is a folder");
     row("output_suffix", "resnet_static", R"({"flags": {"output": "$TMP/out/m.om"}})", "cann8", "output_suffix", "warning", "output", "m.om.om");
-    row("output_dir_writable", "resnet_static", R"({"flags": {"output": "$TMP/nope/m"}})", "cann8", "output_dir_writable", "error", "output", "does not exist");
+    row("output_dir_writable", "resnet_static", R"({"flags": {"output": "$MODELS/resnet_static.onnx/nope/m"}})", "cann8", "output_dir_writable", "error", "output", "does not exist");
+    row("output_dir_created", "resnet_static", R"({"flags": {"output": "$TMP/nope/m"}})", "cann8", "output_dir_created", "info", "output", "creates it when it starts");
     row("output_dir_writable check_report", "resnet_static", R"({"mode": 3, "flags": {"check_report": "$TMP/nope/r.json"}})", "cann8", "output_dir_writable", "error", "check_report", "nope");
     row("soc_required", "resnet_static", R"({"flags": {"soc_version": null}})", "cann8", "soc_required", "error", "soc_version", "for one chip");
     row("soc_unknown to the toolkit", "resnet_static", R"({"flags": {"soc_version": "Ascend310B1"}})", "cann8", "soc_unknown", "error", "soc_version", "platform config");

@@ -27,6 +27,9 @@ private slots:
     void nonUtf8Output();
     void failedToStart();
     void truncatedOmIsAFailure();
+    void stagingNeverFollowsAPlantedSymlink();
+    void stagingReplacedMidRunIsNotRemoved();
+    void plantedRecipeSymlinkIsReplacedNotFollowed();
 
 private:
     QString freshDir();
@@ -298,6 +301,74 @@ void TestConversionJob::failedToStart()
     QVERIFY2(o.failure.startsWith("atc could not be started: "), qPrintable(o.failure));
     QVERIFY(!QFileInfo::exists(out + "/f.om"));
     QCOMPARE(wbtest::stagingLeft(out), QStringList());
+}
+
+// The staging folder's name used to be predictable (.atcwb-staging-<name>-<pid>-<n>, n counting jobs in the
+// process) and an existing entry of that name was removed recursively: a symlink planted there in a shared output
+// folder emptied the folder it pointed to. Plant one for every name the old scheme could pick, then convert.
+void TestConversionJob::stagingNeverFollowsAPlantedSymlink()
+{
+    const QString out = freshDir();
+    const QString precious = freshDir();
+    QVERIFY(wbtest::writeAll(precious + "/keep.txt", "keep me\n"));
+    constexpr int kPlanted = 200;
+    for (int n = 1; n <= kPlanted; ++n)
+        QVERIFY(QFile::link(precious,
+            out + QStringLiteral("/.atcwb-staging-planted-%1-%2").arg(QCoreApplication::applicationPid()).arg(n)));
+    ConversionQueue queue;
+    QueueRecorder rec(&queue);
+    QVERIFY(wbtest::runToEnd(queue, wbtest::request("resnet_static.onnx", out, "planted")));
+    const ConversionOutcome o = rec.outcomes.value(0);
+    QVERIFY2(o.ok, qPrintable(o.failure));
+    QCOMPARE(wbtest::readAll(precious + "/keep.txt"), QByteArray("keep me\n"));
+    QCOMPARE(QDir(precious).entryList(QDir::Files), QStringList { "keep.txt" });
+    QCOMPARE(wbtest::stagingLeft(out).size(), kPlanted); // the planted links are not the run's to delete
+    // The staging folder had a random name, none of the planted ones.
+    const QString command = rec.commands.value(0);
+    QVERIFY2(command.contains(out + "/.atcwb-staging-planted-"), qPrintable(command));
+    QVERIFY2(!command.contains(QStringLiteral("-%1-").arg(QCoreApplication::applicationPid())), qPrintable(command));
+}
+
+// A staging folder swapped for a symlink while ATC runs (someone with write access to the output folder) is not
+// followed when the run cleans up: only the folder the run created is removed.
+void TestConversionJob::stagingReplacedMidRunIsNotRemoved()
+{
+    const QString out = freshDir();
+    const QString precious = freshDir();
+    QVERIFY(wbtest::writeAll(precious + "/keep.txt", "keep me\n"));
+    ConversionQueue queue;
+    QueueRecorder rec(&queue);
+    const ConversionRequest req = wbtest::request("resnet_static.onnx", out, "swapped", { { "FAKE_ATC_MODE", "hang" } });
+    QSignalSpy done(&queue, &ConversionQueue::finished);
+    queue.start(req);
+    QTRY_VERIFY_WITH_TIMEOUT(!rec.started.isEmpty(), 20000);
+    const QStringList staging = wbtest::stagingLeft(out);
+    QCOMPARE(staging.size(), 1);
+    const QString path = out + "/" + staging.first();
+    QVERIFY(QDir(path).removeRecursively()); // the job's own files go too; the run cannot promote anything
+    QVERIFY(QFile::link(precious, path));
+    queue.cancel();
+    QVERIFY(done.wait(20000));
+    QCOMPARE(wbtest::readAll(precious + "/keep.txt"), QByteArray("keep me\n"));
+    QVERIFY(QFileInfo(path).isSymLink()); // left alone
+}
+
+// The recipe beside the OM is a name the run derives in a shared output folder: a symlink planted under that name
+// is replaced by the recipe, never written through (QSaveFile alone follows it and overwrites its target).
+void TestConversionJob::plantedRecipeSymlinkIsReplacedNotFollowed()
+{
+    const QString out = freshDir();
+    const QString victim = freshDir() + "/victim.txt";
+    QVERIFY(wbtest::writeAll(victim, "mine\n"));
+    QVERIFY(QFile::link(victim, out + "/linked.om.recipe.json"));
+    ConversionQueue queue;
+    QueueRecorder rec(&queue);
+    QVERIFY(wbtest::runToEnd(queue, wbtest::request("resnet_static.onnx", out, "linked")));
+    const ConversionOutcome o = rec.outcomes.value(0);
+    QVERIFY2(o.ok, qPrintable(o.failure));
+    QCOMPARE(wbtest::readAll(victim), QByteArray("mine\n"));
+    QVERIFY(!QFileInfo(o.recipePath).isSymLink());
+    QVERIFY(loadConversionRecipe(o.recipePath).ok());
 }
 
 QTEST_GUILESS_MAIN(TestConversionJob)

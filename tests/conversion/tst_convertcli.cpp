@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QDirIterator>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -24,6 +25,9 @@ private slots:
     void noToolkit_data();
     void noToolkit();
     void checksRefuse();
+    void nameMustBePlain_data();
+    void nameMustBePlain();
+    void outputFolderCreatedOnlyWhenTheRunStarts();
     void signalStopsWithoutOrphan_data();
     void signalStopsWithoutOrphan();
 
@@ -123,8 +127,12 @@ void TestConvertCli::jsonSuccess()
         if (e["event"] != "finding" && e["event"] != "diagnostic" && e["event"] != "stage")
             sequence.append(e["event"].toString());
     }
-    QCOMPARE(sequence, (QStringList { "job", "started", "job_finished", "result" }));
+    QCOMPARE(sequence, (QStringList { "plan", "job", "started", "job_finished", "result" }));
     const QString om = out + "/resnet_static_Ascend310P3.om";
+    const QJsonObject plan = r.all("plan").first(); // where it writes, said before anything is written
+    QCOMPARE(plan["output_folder"].toString(), out);
+    QCOMPARE(plan["folder_exists"].toBool(false), true);
+    QCOMPARE(plan["oms"].toArray(), QJsonArray { om });
     const QJsonObject job = r.all("job").first();
     QCOMPARE(job["job"].toInt(-1), 0);
     QCOMPARE(job["om"].toString(), om);
@@ -284,6 +292,70 @@ void TestConvertCli::checksRefuse()
     QVERIFY(r.all("started").isEmpty());
     QCOMPARE(r.events.last()["error"].toObject()["code"].toString(), QStringLiteral("check_failed"));
     QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+}
+
+// --name is a plain file name: `--name ../../x` used to write ../../x.om outside the output folder.
+void TestConvertCli::nameMustBePlain_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("errHas");
+    QTest::newRow("parent path") << "../../escaped" << "contains a path separator";
+    QTest::newRow("sub folder") << "sub/escaped" << "contains a path separator";
+    QTest::newRow("absolute") << m_dir.filePath("escaped") << "contains a path separator";
+    QTest::newRow("dot dot") << ".." << "is not a file name";
+    QTest::newRow("empty") << "" << "is empty";
+}
+
+void TestConvertCli::nameMustBePlain()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, errHas);
+    const QString run = freshDir();
+    const QString out = run + "/a/b";
+    QDir().mkpath(out);
+    const QStringList args { wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc",
+        wbtest::fakeAtc(), "--output", out, "--name", name };
+    Run r = atcwb(args);
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(errHas.toUtf8()) && r.err.contains("--name"), r.err.constData());
+    r = atcwb(args + QStringList { "--json" });
+    QCOMPARE(r.code, 2);
+    QCOMPARE(r.events.last()["error"].toObject()["code"].toString(), QStringLiteral("usage"));
+    QVERIFY(r.all("started").isEmpty());
+    QDirIterator escaped(m_dir.path(), { "escaped*" }, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QVERIFY2(!escaped.hasNext(), qPrintable(escaped.hasNext() ? escaped.next() : QString()));
+    QDirIterator written(run, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    QStringList entries;
+    while (written.hasNext())
+        entries.append(written.next().mid(run.size()));
+    QCOMPARE(entries, (QStringList { "/a", "/a/b" }));
+}
+
+// A run the checks refuse creates no folder; a run that starts creates the missing output folder, and says before
+// running where it writes.
+void TestConvertCli::outputFolderCreatedOnlyWhenTheRunStarts()
+{
+    const QString refused = freshDir() + "/new/sub";
+    Run r = atcwb({ wbtest::modelPath("resnet_dynamic_batch.onnx"), "--soc", "Ascend310P3", "--atc",
+        wbtest::fakeAtc(), "--output", refused, "--json" });
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.events.last()["error"].toObject()["code"].toString(), QStringLiteral("check_failed"));
+    QVERIFY2(!QFileInfo::exists(QFileInfo(refused).absolutePath()), qPrintable(refused));
+
+    const QString fresh = freshDir() + "/new/sub";
+    r = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc", wbtest::fakeAtc(),
+        "--output", fresh, "--json" });
+    QVERIFY2(r.code == 0, r.out + r.err);
+    QCOMPARE(r.all("plan").size(), 1);
+    QCOMPARE(r.all("plan").first()["output_folder"].toString(), fresh);
+    QCOMPARE(r.all("plan").first()["folder_exists"].toBool(true), false);
+    QVERIFY(QFileInfo(fresh + "/resnet_static_Ascend310P3.om").isFile());
+
+    const QString text = QString::fromUtf8(atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3",
+        "--atc", wbtest::fakeAtc(), "--output", freshDir() + "/t", "--name", "m" })
+                                               .out);
+    QVERIFY2(text.startsWith("Writes to ") && text.contains("/t (created when the run starts):\n  m.om\n"),
+        qPrintable(text));
 }
 
 void TestConvertCli::signalStopsWithoutOrphan_data()

@@ -1,4 +1,5 @@
 #include "latencycharts.h"
+#include "imagefile.h"
 
 #include <qcustomplot.h>
 
@@ -169,7 +170,7 @@ void LatencyCharts::setComparison(const QList<Series>& series, double budgetMs)
 
 bool LatencyCharts::savePng(const QString& path, int width, int height)
 {
-    return grab().scaled(width, height, Qt::KeepAspectRatio, Qt::SmoothTransformation).save(path, "PNG");
+    return savePngAtomically(grab().scaled(width, height, Qt::KeepAspectRatio, Qt::SmoothTransformation), path).ok();
 }
 
 } // namespace wb

@@ -7,6 +7,7 @@
 #include "models/inputshapemodel.h"
 #include "onnx/dimhints.h"
 #include "util/latestonly.h"
+#include "util/safepath.h"
 #include "widgets/dimsuggestionbar.h"
 #include "widgets/extraflagseditor.h"
 #include "widgets/findingslist.h"
@@ -88,6 +89,7 @@ ConvertPage::ConvertPage(QWidget* parent)
     , m_runner(new LatestOnlyRunner(this))
     , m_debounce(new QTimer(this))
     , m_toolkitBanner(new QLabel(this))
+    , m_recipeNotice(new QLabel(this))
     , m_modelLabel(new QLabel(this))
     , m_soc(new QComboBox(this))
     , m_outDir(new QLineEdit(this))
@@ -120,6 +122,13 @@ ConvertPage::ConvertPage(QWidget* parent)
     m_toolkitBanner->setWordWrap(true);
     m_toolkitBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_toolkitBanner);
+    m_recipeNotice->setObjectName(QStringLiteral("recipeNotice"));
+    m_recipeNotice->setWordWrap(true);
+    m_recipeNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_recipeNotice->setStyleSheet(
+        QStringLiteral("QLabel { %1 padding:6px; }").arg(theme::panel(theme::Tone::Warning)));
+    m_recipeNotice->hide();
+    layout->addWidget(m_recipeNotice);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     auto* formScroll = new QScrollArea(splitter);
@@ -273,6 +282,7 @@ void ConvertPage::setModel(const OnnxModelPtr& model)
     const QFileInfo source(model->summary().path);
     m_modelLabel->setText(source.fileName());
     m_modelLabel->setToolTip(source.absoluteFilePath());
+    m_recipeFolder.clear(); // a recipe restored next (setOptions) sets it again
     if (m_outDir->text().isEmpty())
         m_outDir->setText(source.absolutePath());
     m_outName->setText(defaultOutputName());
@@ -360,9 +370,10 @@ AtcOptions ConvertPage::options() const
     return o;
 }
 
-void ConvertPage::setOptions(const AtcOptions& o)
+void ConvertPage::setOptions(const AtcOptions& o, const QString& recipePath)
 {
     m_restoring = true;
+    m_recipeFolder = recipePath.isEmpty() ? QString() : QFileInfo(recipePath).absolutePath();
     if (!o.output.isEmpty()) {
         m_outDir->setText(QFileInfo(o.output).absolutePath());
         m_outName->setText(QFileInfo(o.output).fileName());
@@ -608,6 +619,11 @@ QString ConvertPage::runBlockedReason() const
         return tr("Open a model first.");
     if (!m_toolkit.isValid())
         return tr("No ATC was found: %1").arg(toolkitHowTo());
+    if (const QString name = m_outName->text().trimmed(); !name.isEmpty()) { // empty: output_required says so
+        // English, like the checks' messages
+        if (const QString problem = plainFileNameProblem(name, QStringLiteral("The output name")); !problem.isEmpty())
+            return problem;
+    }
     for (const AtcFinding& f : m_check.findings) {
         if (f.severity == AtcSeverity::Error)
             return tr("Fix the errors above first: %1").arg(f.message);
@@ -617,8 +633,29 @@ QString ConvertPage::runBlockedReason() const
     return {};
 }
 
+QString ConvertPage::recipeNotice() const
+{
+    return m_recipeNotice->isHidden() ? QString() : m_recipeNotice->text();
+}
+
+// Shown while the form holds a recipe's options and the output folder is not the recipe's own: opening a recipe
+// someone else wrote must not write somewhere unexpected without saying so first.
+void ConvertPage::updateRecipeNotice()
+{
+    const QString folder = QDir::cleanPath(QFileInfo(m_outDir->text().trimmed()).absoluteFilePath());
+    const bool elsewhere = !m_recipeFolder.isEmpty() && !m_outDir->text().trimmed().isEmpty()
+        && folder != QDir::cleanPath(m_recipeFolder);
+    m_recipeNotice->setText(elsewhere ? tr("This recipe writes to %1 — not the folder it was opened from (%2). "
+                                           "Check the output folder before you run.")
+                                            .arg(QDir::toNativeSeparators(folder),
+                                                QDir::toNativeSeparators(m_recipeFolder))
+                                      : QString());
+    m_recipeNotice->setVisible(elsewhere);
+}
+
 void ConvertPage::updateRunState()
 {
+    updateRecipeNotice();
     updatePrecheckButton();
     const QString reason = runBlockedReason();
     m_run->setEnabled(reason.isEmpty());

@@ -37,7 +37,10 @@ public:
     void clear();
 
     AtcOptions options() const; // what the form says
-    void setOptions(const AtcOptions& options); // restores a recipe
+    // Restores a recipe. With `recipePath` (the recipe file it came from), a notice above the form says where the
+    // OMs will be written whenever that is not the recipe's own folder (a recipe can name any output folder).
+    void setOptions(const AtcOptions& options, const QString& recipePath = {});
+    QString recipeNotice() const; // the notice's text, "" while hidden
     QList<qint64> batchVariants() const; // empty: one conversion
     const AtcCheckResult& lastCheck() const { return m_check; }
     QString commandPreview() const;
@@ -85,6 +88,7 @@ private:
     void markFields(const QList<AtcFinding>& findings); // the worst finding of each field, shown at the field
     QWidget* fieldWidget(const QString& flag) const;
     QString defaultOutputName() const;
+    void updateRecipeNotice();
 
     OnnxModelPtr m_model;
     AtcToolkit m_toolkit;
@@ -102,6 +106,8 @@ private:
     LatestOnlyRunner* m_runner;
     QTimer* m_debounce;
     QLabel* m_toolkitBanner;
+    QLabel* m_recipeNotice;
+    QString m_recipeFolder; // the folder of the recipe the form was restored from ("" when none)
     QLabel* m_modelLabel;
     QComboBox* m_soc;
     QLineEdit* m_outDir;

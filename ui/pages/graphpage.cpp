@@ -6,6 +6,8 @@
 #include "graph/overlaymodel.h"
 #include "logging/logging.h"
 #include "util/latestonly.h"
+#include "imagefile.h"
+#include "util/atomicfile.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -17,7 +19,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
-#include <QSaveFile>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
@@ -425,15 +426,13 @@ bool GraphPage::exportTo(const QString& path, QString* error)
         return false;
     }
     if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSaveFile out(path);
-        if (out.open(QIODevice::WriteOnly) && out.write(graph::toSvg(m_scene->layout)) >= 0 && out.commit())
-            return true;
-        if (error)
-            *error = out.errorString();
-        return false;
+        const Result<bool> written = writeFileAtomically(path, graph::toSvg(m_scene->layout));
+        if (!written.ok() && error)
+            *error = written.error().message;
+        return written.ok();
     }
     const QImage image = renderScene(*m_scene, 1.0, m_view->renderState());
-    if (image.save(path, "PNG"))
+    if (savePngAtomically(image, path).ok())
         return true;
     if (error)
         *error = tr("Cannot write %1").arg(path);

@@ -4,6 +4,7 @@
 
 #include "charts/latencycharts.h"
 #include "run/runhistory.h"
+#include "util/atomicfile.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -17,7 +18,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -357,13 +357,10 @@ void RunPage::updateComparison()
 
 bool RunPage::exportCsv(const QString& path) const
 {
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        return false;
-    out.write("model,runner,target,batch,iterations,min_ms,mean_ms,median_ms,p90_ms,p95_ms,p99_ms,max_ms,stddev_ms,"
+    QByteArray out("model,runner,target,batch,iterations,min_ms,mean_ms,median_ms,p90_ms,p95_ms,p99_ms,max_ms,stddev_ms,"
               "throughput,started\n");
     for (const BenchResult& r : m_history) {
-        out.write(QStringLiteral("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15\n")
+        out.append(QStringLiteral("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15\n")
                       .arg(QString(r.model).replace(QLatin1Char('"'), QStringLiteral("\"\"")), r.runner, r.target)
                       .arg(r.batch)
                       .arg(r.stats.count)
@@ -379,7 +376,7 @@ bool RunPage::exportCsv(const QString& path) const
                       .arg(r.started.toString(Qt::ISODate))
                       .toUtf8());
     }
-    return out.commit();
+    return writeFileAtomically(path, out).ok();
 }
 
 } // namespace wb
