@@ -5,6 +5,8 @@
 
 #include <QSet>
 
+#include <limits>
+
 namespace wb::detail {
 
 TensorInfo tensorInfoFrom(const onnx::ValueInfoProto& vi)
@@ -56,6 +58,20 @@ TensorInfo tensorInfoFrom(const std::string& name, const onnx::TypeProto& type)
 
 namespace {
 
+// Saturating: the dims of a corrupt or hostile file can multiply (and sizes add up) past qint64; the summary then
+// shows the largest number rather than undefined behaviour.
+qint64 saturatingMul(qint64 a, qint64 b)
+{
+    qint64 r = 0;
+    return __builtin_mul_overflow(a, b, &r) ? std::numeric_limits<qint64>::max() : r;
+}
+
+qint64 saturatingAdd(qint64 a, qint64 b)
+{
+    qint64 r = 0;
+    return __builtin_add_overflow(a, b, &r) ? std::numeric_limits<qint64>::max() : r;
+}
+
 struct TensorSize {
     qint64 elements = 1;
     qint64 bytes = 0;
@@ -66,7 +82,7 @@ TensorSize tensorSize(const onnx::TensorProto& t)
 {
     TensorSize size;
     for (const auto dim : t.dims())
-        size.elements *= dim;
+        size.elements = saturatingMul(size.elements, dim);
     if (t.data_location() == onnx::TensorProto_DataLocation_EXTERNAL) {
         for (const auto& kv : t.external_data()) {
             if (kv.key() == "location")
@@ -75,7 +91,7 @@ TensorSize tensorSize(const onnx::TensorProto& t)
                 size.bytes = std::stoll(kv.value().empty() ? std::string("0") : kv.value());
         }
         if (size.bytes == 0)
-            size.bytes = size.elements * dtypeSize(t.data_type());
+            size.bytes = saturatingMul(size.elements, dtypeSize(t.data_type()));
         return size;
     }
     if (t.has_raw_data()) {
@@ -84,7 +100,7 @@ TensorSize tensorSize(const onnx::TensorProto& t)
         for (const auto& s : t.string_data())
             size.bytes += static_cast<qint64>(s.size());
     } else {
-        size.bytes = size.elements * dtypeSize(t.data_type());
+        size.bytes = saturatingMul(size.elements, dtypeSize(t.data_type()));
     }
     return size;
 }
@@ -98,8 +114,8 @@ struct Walker {
     {
         const TensorSize size = tensorSize(t);
         ++summary.initializerCount;
-        summary.initializerBytes += size.bytes;
-        summary.parameterCount += size.elements;
+        summary.initializerBytes = saturatingAdd(summary.initializerBytes, size.bytes);
+        summary.parameterCount = saturatingAdd(summary.parameterCount, size.elements);
         if (size.external)
             ++summary.externalTensorCount;
     }
