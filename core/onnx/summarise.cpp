@@ -60,6 +60,14 @@ TensorInfo tensorInfoFrom(const std::string& name, const onnx::TypeProto& type)
 
 namespace {
 
+// Saturating: sizes of a corrupt or hostile file can add up past qint64; the summary then shows the largest number
+// rather than undefined behaviour.
+qint64 saturatingAdd(qint64 a, qint64 b)
+{
+    qint64 r = 0;
+    return __builtin_add_overflow(a, b, &r) ? std::numeric_limits<qint64>::max() : r;
+}
+
 struct TensorSize {
     qint64 elements = 1;
     qint64 bytes = 0;
@@ -87,11 +95,6 @@ TensorSize tensorSize(const onnx::TensorProto& t)
         size.bytes = dimBytes;
     }
     return size;
-}
-
-qint64 saturatingAdd(qint64 a, qint64 b)
-{
-    return b > std::numeric_limits<qint64>::max() - a ? std::numeric_limits<qint64>::max() : a + b;
 }
 
 struct Walker {

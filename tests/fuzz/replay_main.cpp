@@ -1,6 +1,7 @@
 // Replays a fuzz target's corpus in the ordinary build (no clang, no libFuzzer): every file under the corpus
 // folder (which must hold at least one) and under the crashers folder (inputs that once crashed; may be absent)
-// goes through LLVMFuzzerTestOneInput. A crash, a sanitizer report (in the asan preset) or a hang fails the test.
+// goes through LLVMFuzzerTestOneInput. A crash, an AddressSanitizer report (asan preset) or a hang fails the test;
+// UBSan aborts only in the fuzz build.
 //   <replay>               the folders compiled in (WB_FUZZ_CORPUS, WB_FUZZ_CRASHERS)
 //   <replay> PATH...       those files or folders instead (a crasher being minimised, say)
 #include "fuzztarget.h"
