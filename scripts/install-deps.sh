@@ -11,6 +11,7 @@ packages=(
     libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx
     libspdlog-dev libfmt-dev
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei
+    openssh-client openssh-server
 )
 
 # npm fetches ONNX Runtime for the CPU reference (scripts/fetch-ort.sh); the machine may already have its own.
