@@ -103,6 +103,8 @@ void HostProbe::finish(const QString& skippedWhy)
 
 void HostProbe::resolve()
 {
+    if (!m_running) // cancelled before the event loop got here
+        return;
     const QString name = m_host.hostName();
     const QHostAddress literal(name);
     if (!literal.isNull()) {

@@ -24,6 +24,15 @@ SshPaths SshPaths::defaults()
 
 std::optional<Error> ensurePrivateDir(const QString& dir)
 {
+    if (QFile::encodeName(QDir::cleanPath(dir)).size() > MaxControlDirBytes) {
+        return Error { QStringLiteral("control_dir"),
+            QStringLiteral("The SSH socket folder %1 is too long for a socket path (at most %2 bytes: ssh adds a "
+                           "40-character name and a temporary suffix, and a socket path ends at 107 bytes); set "
+                           "XDG_RUNTIME_DIR to a shorter folder.")
+                .arg(dir)
+                .arg(MaxControlDirBytes),
+            {} };
+    }
     if (!QDir().mkpath(dir)) {
         return Error { QStringLiteral("control_dir"),
             QStringLiteral("Cannot create the SSH socket folder %1; check that its parent is writable.").arg(dir), {} };

@@ -32,8 +32,12 @@ struct SshTimeouts {
     int controlPersistS = 60;
 };
 
-// Creates `dir` (and its parents) and makes it mode 0700; refuses a folder owned by someone else. Error
-// "control_dir" says which folder and why.
+// A Unix socket path holds at most 107 bytes; ssh names the socket <dir>/<40 hex digits of %C> and creates it as
+// that name plus ".<16 random characters>" first.
+constexpr int MaxControlDirBytes = 107 - 1 - 40 - 17;
+
+// Creates `dir` (and its parents) and makes it mode 0700; refuses a folder owned by someone else, or one too long
+// for a socket path (MaxControlDirBytes). Error "control_dir" says which folder and why.
 std::optional<Error> ensurePrivateDir(const QString& dir);
 
 // The options every ssh call shares: BatchMode, strict host key checking against paths.knownHostsFile only,

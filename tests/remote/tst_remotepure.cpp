@@ -70,6 +70,7 @@ private slots:
     void sshArgv_data();
     void sshArgv();
     void keyscanArgv();
+    void privateDir();
     void fingerprint_data();
     void fingerprint();
     void parseKeys();
@@ -170,6 +171,29 @@ void TestRemotePure::keyscanArgv()
     QVERIFY(inv.timeoutMs > 7000);
     QCOMPARE(knownHostsName(host), QStringLiteral("[fe80::1]:2200"));
     QCOMPARE(knownHostsName(makeHost("b", "u@h")), QStringLiteral("h"));
+}
+
+void TestRemotePure::privateDir()
+{
+    QTemporaryDir tmp(QDir::tempPath() + "/wbp-XXXXXX");
+    const QString dir = tmp.filePath("a/ctl");
+    QVERIFY(!ensurePrivateDir(dir));
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+        | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFileInfo(dir).permissions() & others, QFileDevice::Permissions());
+    QVERIFY(QFileInfo(dir).permissions().testFlag(QFileDevice::WriteOwner));
+    QVERIFY(QFile::setPermissions(dir, QFileInfo(dir).permissions() | QFileDevice::ReadOther | QFileDevice::ExeOther));
+    QVERIFY(!ensurePrivateDir(dir)); // made private again
+    QCOMPARE(QFileInfo(dir).permissions() & others, QFileDevice::Permissions());
+    const QString tooLong = tmp.filePath(QString(MaxControlDirBytes, 'x'));
+    const auto error = ensurePrivateDir(tooLong);
+    QVERIFY(error);
+    QCOMPARE(error->code, QStringLiteral("control_dir"));
+    QVERIFY(error->message.contains("XDG_RUNTIME_DIR"));
+    QVERIFY(!QFileInfo::exists(tooLong)); // refused before anything was created
+    QFile file(tmp.filePath("file"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(ensurePrivateDir(tmp.filePath("file")));
 }
 
 void TestRemotePure::fingerprint_data()
@@ -357,8 +381,9 @@ void TestRemotePure::sectionsSplit_data()
     QTest::addColumn<QString>("last");
     QTest::newRow("two") << sections({ { "arch", "aarch64\n" }, { "end", "" } }) << QStringList { "arch", "end" }
                          << QByteArray("aarch64\n") << "end";
-    QTest::newRow("content without newline") << sections({ { "env_output", "no newline" }, { "arch", "x86_64\n" } })
-                                             << QStringList { "arch", "env_output" } << QByteArray("x86_64\n") << "arch";
+    QTest::newRow("content without newline")
+        << sections({ { "env_output", "no newline" }, { "arch", "x86_64\n" } }) << QStringList { "arch", "env_output" }
+        << QByteArray("x86_64\n") << "arch";
     QTest::newRow("motd before") << QByteArray("Welcome!\n") + sections({ { "arch", "x86_64\n\n" } })
                                  << QStringList { "arch" } << QByteArray("x86_64\n\n") << "arch";
     QTest::newRow("marker text inside a line is content")

@@ -35,6 +35,7 @@ private slots:
     void missingEnvironmentScript();
     void quotingArrivesByteForByte();
     void controlMasterIsReused();
+    void probeIsAsynchronousAndCancels();
     void cliHostsVerbs();
     void changedHostKeyRefused(); // last: it replaces the host key
     void cleanupTestCase();
@@ -319,6 +320,31 @@ void TestRemoteSsh::controlMasterIsReused()
     QVERIFY2(check.err.contains("Master running"), check.err.constData());
     // The second command did not log in again.
     QCOMPARE(m_sshd.acceptedLogins(), loginsBefore + 1);
+}
+
+void TestRemoteSsh::probeIsAsynchronousAndCancels()
+{
+    if (!QFileInfo::exists(m_sshd.paths().knownHostsFile))
+        QVERIFY(trust().isEmpty());
+    HostProbe probe(m_sshd.host(), m_sshd.paths());
+    QSignalSpy steps(&probe, &HostProbe::stepFinished);
+    QSignalSpy finished(&probe, &HostProbe::finished);
+    QVERIFY(probe.start());
+    QVERIFY(!probe.start()); // one run per object
+    QVERIFY(probe.isRunning());
+    QCOMPARE(steps.size(), 0); // nothing happens inside start(): the caller's thread never waits on the network
+    QCOMPARE(finished.size(), 0);
+    // Cancel once the host key is being looked at (ssh-keyscan running) or later.
+    QTRY_VERIFY_WITH_TIMEOUT(steps.size() >= 2, kProbeTimeoutMs);
+    probe.cancel();
+    QVERIFY(!probe.isRunning());
+    QCOMPARE(finished.size(), 0); // still from the event loop
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    const ProbeReport r = finished.first().at(0).value<ProbeReport>();
+    QCOMPARE(r.steps.size(), probeStepIds().size());
+    QCOMPARE(r.steps.last().status, ProbeStatus::Skipped);
+    QVERIFY2(r.steps.last().message.contains("cancelled"), qPrintable(r.steps.last().message));
+    QCOMPARE(steps.size(), probeStepIds().size());
 }
 
 // atcwb keeps its SSH state in the app's data folder (XDG_DATA_HOME here) and its hosts in --settings FILE.
