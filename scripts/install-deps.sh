@@ -12,6 +12,7 @@ packages=(
     libspdlog-dev libfmt-dev
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei
     dpkg-dev lintian
+    openssh-client openssh-server
 )
 
 # npm fetches ONNX Runtime for the CPU reference (scripts/fetch-ort.sh); the machine may already have its own.

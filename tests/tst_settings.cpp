@@ -14,6 +14,7 @@ private slots:
     void recentFiles();
     void recentLimit();
     void persistsAcrossInstances();
+    void hostsRoundTrip();
 };
 
 void TestSettings::defaults()
@@ -88,6 +89,35 @@ void TestSettings::persistsAcrossInstances()
     QVERIFY(again.verboseLogging());
     QCOMPARE(again.uiLanguage(), QStringLiteral("zh_CN"));
     QCOMPARE(again.fileName(), file);
+}
+
+void TestSettings::hostsRoundTrip()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("s.ini"));
+    Host board;
+    board.name = "board";
+    board.destination = "HwHiAiUser@192.168.1.2";
+    Host lab { "lab", "me@lab.example", 2222, "/k/id_ed25519", "/opt/x/set_env.sh", "/data/wb" };
+    {
+        Settings s(file);
+        QVERIFY(s.hosts().isEmpty());
+        s.setHost(board);
+        s.setHost(lab);
+        board.port = 2200;
+        s.setHost(board); // replaced in place, not appended
+    }
+    Settings s(file);
+    QCOMPARE(s.hosts().size(), 2);
+    QCOMPARE(s.hosts().at(0), board);
+    QCOMPARE(s.hosts().at(1), lab);
+    QCOMPARE(s.host("lab").value_or(Host {}), lab);
+    QVERIFY(!s.host("nope"));
+    QVERIFY(s.hosts().at(0).workDir.isEmpty()); // the default is not written out: it can change with the app
+    QCOMPARE(s.hosts().at(0).effectiveWorkDir(), QStringLiteral("~/.cache/atc-workbench"));
+    QVERIFY(s.removeHost("board"));
+    QVERIFY(!s.removeHost("board"));
+    QCOMPARE(s.hosts(), QList<Host> { lab });
 }
 
 QTEST_GUILESS_MAIN(TestSettings)

@@ -11,7 +11,6 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QSettings>
 
 #include <optional>
 
@@ -20,14 +19,6 @@ namespace wb::cli {
 namespace {
 
 constexpr int kMaxNodesShown = 8;
-
-// The GUI's settings file (toolkit paths live there), not atcwb's own.
-QString appSettingsFile()
-{
-    return QSettings(QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("atc-workbench"),
-        QStringLiteral("atc-workbench"))
-        .fileName();
-}
 
 QString textReport(const AtcOptions& options, const AtcCheckResult& result, const AtcToolkit& toolkit)
 {

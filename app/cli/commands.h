@@ -26,6 +26,11 @@ bool registerCommand(const Command& command);
 const Command* findCommand(const QString& name);
 QList<Command> allCommands(); // sorted by order, then name
 
+// The settings file atcwb reads and writes: the one given with `atcwb --settings FILE` (like the app's
+// --settings), else the GUI's own (toolkit paths and hosts live there), never a separate atcwb file.
+QString appSettingsFile();
+void setAppSettingsFile(const QString& file);
+
 // Prints a usage error for `command` to stderr (or as JSON on stdout when json is set).
 int usageError(const QString& command, const QString& message, bool json);
 void printJson(const QJsonObject& object);

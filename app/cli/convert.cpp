@@ -18,7 +18,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QSettings>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -78,13 +77,6 @@ public:
 private:
     bool m_json;
 };
-
-QString appSettingsFile() // the GUI's settings (toolkit paths live there), as `atcwb check` reads them
-{
-    return QSettings(
-        QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("atc-workbench"), QStringLiteral("atc-workbench"))
-        .fileName();
-}
 
 // SIGINT/SIGTERM/SIGHUP: ATC runs in a process group of its own, so a terminal's Ctrl+C reaches only atcwb. The
 // handler writes the signal to a pipe; the event loop reads it and stops the queue (self-pipe trick).

@@ -5,8 +5,10 @@
 #include "version.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 
 #include <algorithm>
 #include <vector>
@@ -30,10 +32,18 @@ QString usageText()
         "Options:\n"
         "  -h, --help     Show this help (or `atcwb <command> --help`).\n"
         "  -v, --version  Show the version.\n"
-        "  --verbose      Log debug messages to stderr.\n\n"
+        "  --verbose      Log debug messages to stderr.\n"
+        "  --settings FILE  Use this INI file for settings (toolkit paths, hosts) instead of the app's, like\n"
+        "                 `atc-workbench --settings FILE`.\n\n"
         "Exit status: 0 success, 1 bad input (a file cannot be read or is invalid), 2 bad usage.\n"
         "With --json, failures print {\"error\": {\"code\": \"...\", \"message\": \"...\"}} on stdout.\n");
     return text;
+}
+
+QString& settingsFileOverride()
+{
+    static QString file;
+    return file;
 }
 
 std::vector<Command>& registry()
@@ -43,6 +53,20 @@ std::vector<Command>& registry()
 }
 
 } // namespace
+
+QString appSettingsFile()
+{
+    if (!settingsFileOverride().isEmpty())
+        return settingsFileOverride();
+    return QSettings(
+        QSettings::NativeFormat, QSettings::UserScope, QStringLiteral("atc-workbench"), QStringLiteral("atc-workbench"))
+        .fileName();
+}
+
+void setAppSettingsFile(const QString& file)
+{
+    settingsFileOverride() = file;
+}
 
 bool registerCommand(const Command& command)
 {
@@ -112,6 +136,20 @@ int main(int argc, char* argv[])
     QStringList args = QCoreApplication::arguments().mid(1);
     const bool json = args.contains(QStringLiteral("--json"));
     const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
+    // --settings FILE (or --settings=FILE), anywhere: the settings file for every command, as in the app.
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--settings")) {
+            if (i + 1 >= args.size())
+                return usageError(QString(), QStringLiteral("--settings needs a FILE"), json);
+            setAppSettingsFile(QFileInfo(args.at(i + 1)).absoluteFilePath());
+            args.remove(i, 2);
+            --i;
+        } else if (args.at(i).startsWith(QLatin1String("--settings="))) {
+            setAppSettingsFile(QFileInfo(args.at(i).mid(11)).absoluteFilePath());
+            args.remove(i);
+            --i;
+        }
+    }
     // Logging goes to stderr only (never stdout, which carries results).
     wb::log::init({ {}, verbose });
 

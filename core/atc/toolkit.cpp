@@ -131,27 +131,39 @@ std::optional<ToolkitLocation> locateToolkit(const ToolkitSearch& search, QStrin
     return std::nullopt;
 }
 
-ToolkitVersion readToolkitVersion(const QString& home)
+QString parseToolkitVersionFile(const QString& fileName, const QString& text)
 {
-    for (const QString& arch : archDirs(home)) {
-        for (const char* name : { "ascend_toolkit_install.info", "ascend_ops_install.info" }) {
-            const QString file = QDir(arch).filePath(QLatin1String(name));
-            if (const QString v = keyValue(readFile(file), QStringLiteral("version")); !v.isEmpty())
-                return { v, file };
-        }
+    const QString name = QFileInfo(fileName).fileName();
+    if (name == QLatin1String("version.cfg")) {
+        static const QRegularExpression running(QStringLiteral("toolkit_running_version=\\[[^:\\]]*:([^\\]]+)\\]"));
+        return running.match(text).captured(1).trimmed();
     }
-    const QString cfg = QDir(home).filePath(QStringLiteral("version.cfg"));
-    static const QRegularExpression running(QStringLiteral("toolkit_running_version=\\[[^:\\]]*:([^\\]]+)\\]"));
-    if (const auto m = running.match(readFile(cfg)); m.hasMatch())
-        return { m.captured(1).trimmed(), cfg };
-    const QString compiler = QDir(home).filePath(QStringLiteral("compiler/version.info"));
-    if (const QString v = keyValue(readFile(compiler), QStringLiteral("version")); !v.isEmpty())
-        return { v, compiler };
+    return keyValue(text, QStringLiteral("version"));
+}
+
+QString versionFromFolderName(const QString& canonicalHome)
+{
     // `latest` is usually a link to a folder named after the version (8.0.0, cann-8.5.0).
     static const QRegularExpression versioned(QStringLiteral("^(?:cann-)?(\\d+\\.\\d+[0-9A-Za-z.]*)$"));
+    return versioned.match(QFileInfo(canonicalHome).fileName()).captured(1);
+}
+
+ToolkitVersion readToolkitVersion(const QString& home)
+{
+    QStringList files;
+    for (const QString& arch : archDirs(home)) {
+        for (const char* name : { "ascend_toolkit_install.info", "ascend_ops_install.info" })
+            files.append(QDir(arch).filePath(QLatin1String(name)));
+    }
+    files << QDir(home).filePath(QStringLiteral("version.cfg"))
+          << QDir(home).filePath(QStringLiteral("compiler/version.info"));
+    for (const QString& file : files) {
+        if (const QString v = parseToolkitVersionFile(file, readFile(file)); !v.isEmpty())
+            return { v, file };
+    }
     const QString canonical = QFileInfo(home).canonicalFilePath();
-    if (const auto m = versioned.match(QFileInfo(canonical).fileName()); m.hasMatch())
-        return { m.captured(1), canonical };
+    if (const QString v = versionFromFolderName(canonical); !v.isEmpty())
+        return { v, canonical };
     return {};
 }
 

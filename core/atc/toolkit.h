@@ -64,6 +64,10 @@ struct ToolkitVersion {
 // <home>/version.cfg (toolkit_running_version=[x:VERSION]), <home>/compiler/version.info (Version=), then the
 // folder's own name when `latest` points at a versioned folder (8.0.0, cann-8.5.0).
 ToolkitVersion readToolkitVersion(const QString& home);
+// Pure pieces of readToolkitVersion, also used on a remote host's files: the version in one of those files (by its
+// file name: version.cfg's toolkit_running_version, else a version= line), and in a versioned folder's name.
+QString parseToolkitVersionFile(const QString& fileName, const QString& text);
+QString versionFromFolderName(const QString& canonicalHome);
 QStringList readSocVersions(const QString& home); // <home>/<arch>-linux/data/platform_config/*.ini, sorted
 QString findSetEnvScript(const QString& home); // <home>/set_env.sh, <home>/../set_env.sh, <home>/bin/setenv.bash
 

@@ -4,13 +4,11 @@ namespace wb {
 
 namespace {
 
-// Characters that mean nothing to sh, bash, zsh or dash inside a word. '=' is special in the first word
-// (an assignment) and at the start of any word (zsh expands =cmd); '~' is left out altogether.
-bool isSafeChar(QChar c)
+// Bytes that mean nothing to sh, bash, zsh or dash inside a word. '=' is special in the first word (an
+// assignment) and at the start of any word (zsh expands =cmd); '~' is left out altogether. Bytes of non-ASCII
+// characters (>= 0x80) are quoted: a shell in another locale may not take them for letters.
+bool isSafeByte(char ch)
 {
-    if (c.unicode() >= 128)
-        return false;
-    const char ch = static_cast<char>(c.unicode());
     if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9'))
         return true;
     switch (ch) {
@@ -30,26 +28,32 @@ bool isSafeChar(QChar c)
     }
 }
 
-QString quoteWord(const QString& word, bool firstWord)
+// The one quoting function: every other overload goes through it.
+QByteArray quoteWord(const QByteArray& word, bool firstWord)
 {
     bool safe = !word.isEmpty();
     for (qsizetype i = 0; safe && i < word.size(); ++i) {
-        const QChar c = word.at(i);
-        safe = isSafeChar(c) && !(c == u'=' && (firstWord || i == 0));
+        const char c = word.at(i);
+        safe = isSafeByte(c) && !(c == '=' && (firstWord || i == 0));
     }
     if (safe)
         return word;
-    QString quoted;
+    QByteArray quoted;
     quoted.reserve(word.size() + 2);
-    quoted += u'\'';
-    for (const QChar c : word) {
-        if (c == u'\'')
-            quoted += QStringLiteral("'\\''");
+    quoted += '\'';
+    for (const char c : word) {
+        if (c == '\'')
+            quoted += "'\\''";
         else
             quoted += c;
     }
-    quoted += u'\'';
+    quoted += '\'';
     return quoted;
+}
+
+QString quoteWord(const QString& word, bool firstWord)
+{
+    return QString::fromUtf8(quoteWord(word.toUtf8(), firstWord));
 }
 
 } // namespace
@@ -68,6 +72,11 @@ QString shellQuote(const QString& word)
     return quoteWord(word, false);
 }
 
+QByteArray shellQuote(const QByteArray& word)
+{
+    return quoteWord(word, false);
+}
+
 QString shellQuote(const QStringList& argv)
 {
     QStringList words;
@@ -75,6 +84,15 @@ QString shellQuote(const QStringList& argv)
     for (qsizetype i = 0; i < argv.size(); ++i)
         words.append(quoteWord(argv.at(i), i == 0));
     return words.join(u' ');
+}
+
+QByteArray shellQuote(const QList<QByteArray>& argv)
+{
+    QList<QByteArray> words;
+    words.reserve(argv.size());
+    for (qsizetype i = 0; i < argv.size(); ++i)
+        words.append(quoteWord(argv.at(i), i == 0));
+    return words.join(' ');
 }
 
 } // namespace wb

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -22,10 +24,15 @@ struct ToolInvocation {
 
 // One word quoted for a POSIX shell so that pasting it yields exactly this word: left bare when it only holds
 // characters no shell treats specially, otherwise single-quoted (a ' inside becomes '\''). Empty gives ''.
+// Also the quoting for a remote shell (core/remote): ssh hands its command line to the remote user's shell, so
+// every word sent there goes through this one function. The QByteArray forms quote bytes (a word must not hold
+// NUL, which no argv can carry); the QString forms quote the UTF-8 bytes.
 QString shellQuote(const QString& word);
+QByteArray shellQuote(const QByteArray& word);
 
 // A whole argv rendered as one copy-paste safe command line (words joined by spaces). A first word that
 // contains '=' is quoted too, so the shell cannot take it for a variable assignment.
 QString shellQuote(const QStringList& argv);
+QByteArray shellQuote(const QList<QByteArray>& argv);
 
 } // namespace wb

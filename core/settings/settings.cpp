@@ -146,6 +146,80 @@ void Settings::setVerboseLogging(bool on)
     m_settings->setValue(QLatin1String(keys::VerboseLogging), on);
 }
 
+QList<Host> Settings::hosts() const
+{
+    QList<Host> list;
+    const int count = m_settings->beginReadArray(QLatin1String(keys::RemoteHosts));
+    for (int i = 0; i < count; ++i) {
+        m_settings->setArrayIndex(i);
+        Host h;
+        h.name = m_settings->value(QLatin1String(keys::HostName)).toString();
+        h.destination = m_settings->value(QLatin1String(keys::HostDestination)).toString();
+        h.port = m_settings->value(QLatin1String(keys::HostPort), Host::DefaultPort).toInt();
+        h.identityFile = m_settings->value(QLatin1String(keys::HostIdentityFile)).toString();
+        h.envScript = m_settings->value(QLatin1String(keys::HostEnvScript)).toString();
+        h.workDir = m_settings->value(QLatin1String(keys::HostWorkDir)).toString();
+        if (!h.name.isEmpty())
+            list.append(h);
+    }
+    m_settings->endArray();
+    return list;
+}
+
+std::optional<Host> Settings::host(const QString& name) const
+{
+    for (const Host& h : hosts()) {
+        if (h.name == name)
+            return h;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+void writeHosts(QSettings& settings, const QList<Host>& hosts)
+{
+    settings.remove(QLatin1String(keys::RemoteHosts));
+    settings.beginWriteArray(QLatin1String(keys::RemoteHosts), int(hosts.size()));
+    for (int i = 0; i < hosts.size(); ++i) {
+        const Host& h = hosts.at(i);
+        settings.setArrayIndex(i);
+        settings.setValue(QLatin1String(keys::HostName), h.name);
+        settings.setValue(QLatin1String(keys::HostDestination), h.destination);
+        settings.setValue(QLatin1String(keys::HostPort), h.port);
+        settings.setValue(QLatin1String(keys::HostIdentityFile), h.identityFile);
+        settings.setValue(QLatin1String(keys::HostEnvScript), h.envScript);
+        settings.setValue(QLatin1String(keys::HostWorkDir), h.workDir);
+    }
+    settings.endArray();
+}
+
+} // namespace
+
+void Settings::setHost(const Host& host)
+{
+    QList<Host> list = hosts();
+    bool replaced = false;
+    for (Host& h : list) {
+        if (h.name == host.name) {
+            h = host;
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        list.append(host);
+    writeHosts(*m_settings, list);
+}
+
+bool Settings::removeHost(const QString& name)
+{
+    QList<Host> list = hosts();
+    const qsizetype removed = list.removeIf([&](const Host& h) { return h.name == name; });
+    if (removed > 0)
+        writeHosts(*m_settings, list);
+    return removed > 0;
+}
+
 void Settings::sync()
 {
     m_settings->sync();

@@ -5,6 +5,9 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
+
+#include "remote/host.h"
 
 class QSettings;
 
@@ -53,6 +56,12 @@ public:
     // The UI language: "" follows the system locale, else "en" or "zh_CN". Takes effect at the next start.
     QString uiLanguage() const;
     void setUiLanguage(const QString& language);
+
+    // Remote hosts (core/remote/host.h), in the order they were added.
+    QList<Host> hosts() const;
+    std::optional<Host> host(const QString& name) const;
+    void setHost(const Host& host); // adds it, or replaces the one with the same name in place
+    bool removeHost(const QString& name); // false when there is none of that name
 
     void sync();
     QString fileName() const;

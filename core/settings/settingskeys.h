@@ -12,4 +12,12 @@ inline constexpr char WindowState[] = "window/state";
 inline constexpr char CurrentPage[] = "window/page";
 inline constexpr char VerboseLogging[] = "log/verbose";
 inline constexpr char UiLanguage[] = "ui/language";
+// Remote hosts: an array of groups, one per host, each with the keys below (no passwords, ever).
+inline constexpr char RemoteHosts[] = "remote/hosts";
+inline constexpr char HostName[] = "name";
+inline constexpr char HostDestination[] = "destination";
+inline constexpr char HostPort[] = "port";
+inline constexpr char HostIdentityFile[] = "identityFile";
+inline constexpr char HostEnvScript[] = "envScript";
+inline constexpr char HostWorkDir[] = "workDir";
 } // namespace wb::keys

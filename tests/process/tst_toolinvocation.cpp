@@ -15,6 +15,8 @@ private slots:
     void quoteWord();
     void quoteArgv_data();
     void quoteArgv();
+    void quoteBytes_data();
+    void quoteBytes();
     void argvIsProgramThenArguments();
     void describeResults_data();
     void describeResults();
@@ -89,6 +91,26 @@ void TestToolInvocation::quoteArgv()
     QFETCH(QStringList, argv);
     QFETCH(QString, command);
     QCOMPARE(shellQuote(argv), command);
+}
+
+void TestToolInvocation::quoteBytes_data()
+{
+    QTest::addColumn<QList<QByteArray>>("argv");
+    QTest::addColumn<QByteArray>("command");
+    QTest::newRow("bare") << QList<QByteArray> { "printf", "%s" } << QByteArray("printf %s");
+    QTest::newRow("quote inside") << QList<QByteArray> { "it's" } << QByteArray("'it'\\''s'");
+    QTest::newRow("not utf-8") << QList<QByteArray> { "\xff\xfe" } << QByteArray("'\xff\xfe'");
+    QTest::newRow("substitution") << QList<QByteArray> { "echo", "$(id)`id`;id" } << QByteArray("echo '$(id)`id`;id'");
+    QTest::newRow("empty") << QList<QByteArray> { "" } << QByteArray("''");
+}
+
+void TestToolInvocation::quoteBytes()
+{
+    QFETCH(QList<QByteArray>, argv);
+    QFETCH(QByteArray, command);
+    QCOMPARE(shellQuote(argv), command);
+    if (argv.size() == 1) // one word: the same as the word form, and the QString form agrees on UTF-8 input
+        QCOMPARE(shellQuote(argv.first()), command);
 }
 
 void TestToolInvocation::argvIsProgramThenArguments()
