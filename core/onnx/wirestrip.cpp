@@ -2,6 +2,8 @@
 #include "onnxproto_p.h"
 #include "wirestrip_p.h"
 
+#include "util/checkedsize.h"
+
 #include <QFile>
 
 #include <sys/mman.h>
@@ -218,9 +220,9 @@ private:
         // file) declare no size: -1, and the message's own length stands in below.
         qint64 elements = 1;
         const auto multiply = [&elements](std::uint64_t dim) {
-            if (elements < 0 || dim > std::uint64_t(std::numeric_limits<qint64>::max())
-                || __builtin_mul_overflow(elements, qint64(dim), &elements))
-                elements = -1;
+            elements = dim > std::uint64_t(std::numeric_limits<qint64>::max())
+                ? -1
+                : sizes::checkedMul(elements, qint64(dim)).value_or(-1);
         };
         int dataType = 0;
         Field field {};
@@ -260,9 +262,7 @@ private:
         out += kept;
         writeTag(out, f::TensorLocation, Varint);
         writeVarint(out, 1); // EXTERNAL
-        qint64 bytes = -1;
-        if (elements < 0 || __builtin_mul_overflow(elements, qint64(dtypeSize(dataType)), &bytes))
-            bytes = -1;
+        const qint64 bytes = sizes::checkedMul(elements, qint64(dtypeSize(dataType))).value_or(-1);
         const std::pair<const char*, std::string> entries[] = {
             { "location", kInlineLocation },
             { "offset", std::to_string(in.begin - m_base) },
