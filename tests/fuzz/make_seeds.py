@@ -9,8 +9,11 @@ core/atc/conversionrecipe.h; shape specs: ATC's --input_shape syntax). A fuzz ta
 threshold for some targets (see each fuzz_*.cpp); those seeds carry it.
 """
 import os
+import re
 import struct
+import subprocess
 import sys
+import tempfile
 
 
 FLOAT, INT64, FLOAT16, DOUBLE = 1, 7, 10, 11  # onnx.TensorProto.DataType
@@ -90,6 +93,52 @@ def copy_from(target, folder, prefix, suffix):
 def read(path):
     with open(path, "rb") as f:
         return f.read()
+
+
+def remote_seeds():
+    """The SSH probe's output and host keys. The probe output is real: core/remote/probe.cpp's script run here by
+    sh (no environment script, no toolkit, no npu-smi on this machine), plus the same with the sections a board
+    with a toolkit prints (written from the script's format, npu-smi's table from tests/data). Host keys: keys made
+    by ssh-keygen here, as ssh-keyscan prints them and as known_hosts holds them (plain and hashed)."""
+    script = re.search(r'R"SH\((.*?)\)SH"', read(os.path.join(ROOT, "core", "remote", "probe.cpp")).decode(), re.S)
+    with tempfile.TemporaryDirectory() as tmp:
+        local = subprocess.run(["sh", "-c", script.group(1), "atcwb-probe", "~/.cache/atc-workbench",
+                                "/usr/local/Ascend/ascend-toolkit/set_env.sh", os.path.join(tmp, "missing.sh")],
+                               capture_output=True, env={"PATH": "/usr/bin:/bin", "HOME": tmp}).stdout
+        local = local.replace(tmp.encode(), b"/home/user")
+        put("sshprobe", "local_no_toolkit.txt", local)
+        sections = [("env_searched", "/usr/local/Ascend/ascend-toolkit/set_env.sh\n"),
+                    ("env_script", "/usr/local/Ascend/ascend-toolkit/set_env.sh\n"), ("env_status", "0\n"),
+                    ("env_output", ""), ("arch", "aarch64\n"), ("libc", "ldd (Ubuntu GLIBC 2.27-3ubuntu1.6) 2.27\n"),
+                    ("atc", "/usr/local/Ascend/ascend-toolkit/latest/bin/atc\n"),
+                    ("toolkit_home", "/usr/local/Ascend/ascend-toolkit/latest\n"),
+                    ("toolkit_real", "/usr/local/Ascend/ascend-toolkit/7.0.0\n"),
+                    ("version_file", "/usr/local/Ascend/ascend-toolkit/latest/aarch64-linux/ascend_toolkit_install.info"
+                                     "\npackage_name=Ascend-cann-toolkit\nversion=7.0.0\n"),
+                    ("socs", "Ascend310B1\nAscend310B4\n"), ("npu_smi_path", "/usr/local/sbin/npu-smi\n"),
+                    ("npu_smi_status", "0\n"),
+                    ("npu_smi", read(os.path.join(DATA, "runners", "npu_smi_03_310B1_devkit.txt")).decode()),
+                    ("runners", "msame /usr/local/bin/msame\nais_bench /home/u/.local/bin/ais_bench\n"),
+                    ("workdir", "/home/HwHiAiUser/.cache/atc-workbench\n"), ("workdir_exists", "no\n"),
+                    ("df", "Filesystem 1024-blocks Used Available Capacity Mounted on\n"
+                           "/dev/mmcblk0p2 30000000 10000000 20000000 34% /\n"), ("end", "")]
+        put("sshprobe", "board_310b.txt", "".join(f"\n@@atcwb:{n}\n{c}" for n, c in sections))
+        put("sshprobe", "cut_after_arch.txt", "".join(f"\n@@atcwb:{n}\n{c}" for n, c in sections[:5]))
+
+        lines = []
+        for kind in ["ed25519", "ecdsa", "rsa"]:
+            key = os.path.join(tmp, kind)
+            subprocess.run(["ssh-keygen", "-q", "-t", kind, "-N", "", "-C", "", "-f", key]
+                           + (["-b", "2048"] if kind == "rsa" else []), check=True)
+            lines.append("[127.0.0.1]:2222 " + " ".join(read(key + ".pub").decode().split()[:2]))
+        put("hostkeys", "keyscan.txt", "# 127.0.0.1:2222 SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\n"
+            + "\n".join(lines) + "\n")
+        known = os.path.join(tmp, "known_hosts")
+        with open(known, "w") as f:
+            f.write("\n".join(lines) + "\nboard,10.0.0.7 " + lines[0].split(" ", 1)[1] + "\n")
+        subprocess.run(["ssh-keygen", "-q", "-H", "-f", known], check=True, capture_output=True)
+        put("hostkeys", "known_hosts_hashed.txt", read(known))
+        put("hostkeys", "changed.txt", lines[0] + "\n" + lines[1].replace("[127.0.0.1]:2222", "board") + "\n")
 
 
 def main():
@@ -208,6 +257,8 @@ def main():
     put("tensorfile", "float16_for_float32_4.bin", bytes([1 + (1 << 1), FLOAT, 4]) + floats([1.0] * 4, "<e"))
     put("tensorfile", "int32_for_int64_3.bin", bytes([1 + (1 << 1), INT64, 3]) + floats(range(3), "<i"))
     put("tensorfile", "scalar_double.bin", bytes([1, DOUBLE]) + floats([2.5], "<d"))
+
+    remote_seeds()
 
     total = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(OUT) for f in fs)
     print(f"corpus: {sum(len(fs) for _, _, fs in os.walk(OUT))} files, {total} bytes")
