@@ -155,6 +155,10 @@ ConversionPage::ConversionPage(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     auto* top = new QHBoxLayout;
     m_status->setObjectName(QStringLiteral("conversionStatus"));
+    // A saved or pasted log's status names the file, the runs and a quoted key line: it wraps instead of widening
+    // the window past the size asked for.
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     top->addWidget(m_status, 1);
     m_cancel->setEnabled(false);
     top->addWidget(m_cancel);
