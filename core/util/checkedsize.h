@@ -2,7 +2,8 @@
 
 // Products of tensor dims, and their sizes in bytes, checked for overflow: the one place that multiplies dims
 // that come from outside (shapes typed by users, models, OM headers, recipes, tensor files). Plain C++17 without
-// Qt, header-only, so that the stand-alone om-runner (app/omrunner) shares it with wb_core.
+// Qt, header-only: the stand-alone om-runner (app/omrunner) can include it should it ever multiply dims (today it
+// takes every size in bytes from AscendCL).
 
 #include <cstdint>
 #include <limits>
