@@ -118,9 +118,12 @@ bool writeTorchStyle(const std::string& path)
         const std::string p = "/layers." + std::to_string(b) + "/";
         const std::string s = node("Shape", { x }, p + "Shape_output_0")->output(0);
         const std::string n0 = node("Gather", { s, constant(p + "c0", { 0 }, true) }, p + "Gather_output_0")->output(0);
-        const std::string n1 = node("Gather", { s, constant(p + "c1", { 1 }, true) }, p + "Gather_1_output_0")->output(0);
-        const std::string u0 = node("Unsqueeze", { n0, constant(p + "a0", { 0 }, false) }, p + "Unsqueeze_output_0")->output(0);
-        const std::string u1 = node("Unsqueeze", { n1, constant(p + "a1", { 0 }, false) }, p + "Unsqueeze_1_output_0")->output(0);
+        const std::string n1
+            = node("Gather", { s, constant(p + "c1", { 1 }, true) }, p + "Gather_1_output_0")->output(0);
+        const std::string u0
+            = node("Unsqueeze", { n0, constant(p + "a0", { 0 }, false) }, p + "Unsqueeze_output_0")->output(0);
+        const std::string u1
+            = node("Unsqueeze", { n1, constant(p + "a1", { 0 }, false) }, p + "Unsqueeze_1_output_0")->output(0);
         auto* cat = node("Concat", { u0, u1, constant(p + "heads", { 8, -1 }, false) }, p + "Concat_output_0");
         auto* axis = cat->add_attribute();
         axis->set_name("axis");
@@ -211,7 +214,8 @@ int main(int argc, char** argv)
         { "3 GiB transformer, external data", big, "input_ids:1,128;position_ids:1,128" },
         { "20,020-node torch-style reshapes", torch, "x:1,128,64" },
     };
-    std::string table = "| Model | nodes | load (ms) | fold + infer (ms) | onnx infer_shapes (ms) | ratio | not static: ours / onnx |\n"
+    std::string table = "| Model | nodes | load (ms) | fold + infer (ms) | onnx infer_shapes (ms) | ratio | not "
+                        "static: ours / onnx |\n"
                         "| --- | --- | --- | --- | --- | --- | --- |\n";
     int code = 0;
     for (const Case& c : cases) {

@@ -52,14 +52,22 @@ void TestCli::exitCodes_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("stdoutHas");
     QTest::addColumn<QString>("stderrHas");
-    QTest::newRow("version") << QStringList { "--version" } << 0 << "atcwb 0." << "";
-    QTest::newRow("help") << QStringList { "--help" } << 0 << "inspect MODEL" << "";
-    QTest::newRow("inspect help") << QStringList { "inspect", "--help" } << 0 << "atcwb inspect MODEL" << "";
-    QTest::newRow("no command") << QStringList {} << 2 << "" << "Usage: atcwb";
-    QTest::newRow("unknown command") << QStringList { "frobnicate" } << 2 << "" << "unknown command 'frobnicate'";
-    QTest::newRow("inspect without model") << QStringList { "inspect" } << 2 << "" << "missing MODEL";
-    QTest::newRow("inspect unknown option") << QStringList { "inspect", "x.onnx", "--bogus" } << 2 << "" << "bogus";
-    QTest::newRow("inspect two models") << QStringList { "inspect", "a.onnx", "b.onnx" } << 2 << "" << "expected one MODEL";
+    QTest::newRow("version") << QStringList { "--version" } << 0 << "atcwb 0."
+                             << "";
+    QTest::newRow("help") << QStringList { "--help" } << 0 << "inspect MODEL"
+                          << "";
+    QTest::newRow("inspect help") << QStringList { "inspect", "--help" } << 0 << "atcwb inspect MODEL"
+                                  << "";
+    QTest::newRow("no command") << QStringList {} << 2 << ""
+                                << "Usage: atcwb";
+    QTest::newRow("unknown command") << QStringList { "frobnicate" } << 2 << ""
+                                     << "unknown command 'frobnicate'";
+    QTest::newRow("inspect without model") << QStringList { "inspect" } << 2 << ""
+                                           << "missing MODEL";
+    QTest::newRow("inspect unknown option") << QStringList { "inspect", "x.onnx", "--bogus" } << 2 << ""
+                                            << "bogus";
+    QTest::newRow("inspect two models") << QStringList { "inspect", "a.onnx", "b.onnx" } << 2 << ""
+                                        << "expected one MODEL";
     QTest::newRow("inspect missing file") << QStringList { "inspect", "/nonexistent/m.onnx" } << 1 << ""
                                           << "does not exist";
 }
@@ -109,11 +117,16 @@ void TestCli::inspectErrorsAsJson_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("code");
-    QTest::newRow("corrupt") << "corrupt.onnx" << "parse_error";
-    QTest::newRow("truncated") << "truncated.onnx" << "parse_error";
-    QTest::newRow("empty") << "empty.onnx" << "empty";
-    QTest::newRow("png") << "not_a_model.png" << "not_onnx";
-    QTest::newRow("dangling") << "dangling_input.onnx" << "invalid_graph";
+    QTest::newRow("corrupt") << "corrupt.onnx"
+                             << "parse_error";
+    QTest::newRow("truncated") << "truncated.onnx"
+                               << "parse_error";
+    QTest::newRow("empty") << "empty.onnx"
+                           << "empty";
+    QTest::newRow("png") << "not_a_model.png"
+                         << "not_onnx";
+    QTest::newRow("dangling") << "dangling_input.onnx"
+                              << "invalid_graph";
 }
 
 void TestCli::inspectErrorsAsJson()
@@ -169,7 +182,8 @@ void TestCli::inspectWithInputShape()
             QVERIFY(!tensor.contains(QStringLiteral("origin")));
         } else if (name == QLatin1String("selected_indices")) {
             QCOMPARE(tensor.value(QStringLiteral("status")).toString(), QStringLiteral("data_dependent"));
-            QCOMPARE(tensor.value(QStringLiteral("origin")).toString(), QStringLiteral("/postprocess/NonMaxSuppression"));
+            QCOMPARE(
+                tensor.value(QStringLiteral("origin")).toString(), QStringLiteral("/postprocess/NonMaxSuppression"));
         } else if (name == QLatin1String("/head/box/Constant_output_0")) {
             QCOMPARE(tensor.value(QStringLiteral("folded")).toBool(), true);
             QCOMPARE(tensor.value(QStringLiteral("value")).toString(), QStringLiteral("[1, 4, 400]"));
@@ -181,7 +195,8 @@ void TestCli::inspectWithInputShape()
     const QJsonArray origins = o.value(QStringLiteral("origins")).toArray();
     QCOMPARE(origins.size(), 1);
     QCOMPARE(origins.first().toObject().value(QStringLiteral("status")).toString(), QStringLiteral("data_dependent"));
-    QCOMPARE(origins.first().toObject().value(QStringLiteral("op_type")).toString(), QStringLiteral("NonMaxSuppression"));
+    QCOMPARE(
+        origins.first().toObject().value(QStringLiteral("op_type")).toString(), QStringLiteral("NonMaxSuppression"));
 
     // A YOLOv8-style export: shape arithmetic everywhere, nothing dynamic once the input is fixed.
     const Run yolo = atcwb({ QStringLiteral("inspect"), wbtest::modelPath(QStringLiteral("yolo_like.onnx")),
@@ -206,8 +221,9 @@ void TestCli::fixShapesAndExtract()
 {
     QTemporaryDir dir;
     const QString fixedPath = dir.filePath(QStringLiteral("b8.onnx"));
-    const Run fix = atcwb({ QStringLiteral("fix-shapes"), wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")),
-        fixedPath, QStringLiteral("--input-shape"), QStringLiteral("input:8,3,224,224"), QStringLiteral("--json") });
+    const Run fix = atcwb(
+        { QStringLiteral("fix-shapes"), wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")), fixedPath,
+            QStringLiteral("--input-shape"), QStringLiteral("input:8,3,224,224"), QStringLiteral("--json") });
     QCOMPARE(fix.code, 0);
     const QJsonObject f = QJsonDocument::fromJson(fix.out).object();
     QCOMPARE(f.value(QStringLiteral("path")).toString(), fixedPath);
@@ -215,8 +231,14 @@ void TestCli::fixShapesAndExtract()
         (QJsonArray { 8, 1000 }));
     // The copy inspects as static.
     const Run again = atcwb({ QStringLiteral("inspect"), fixedPath, QStringLiteral("--json") });
-    QCOMPARE(QJsonDocument::fromJson(again.out).object().value(QStringLiteral("inputs")).toArray().first().toObject()
-                 .value(QStringLiteral("dynamic")).toBool(),
+    QCOMPARE(QJsonDocument::fromJson(again.out)
+                 .object()
+                 .value(QStringLiteral("inputs"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QStringLiteral("dynamic"))
+                 .toBool(),
         false);
 
     const QString headPath = dir.filePath(QStringLiteral("head.onnx"));
@@ -244,14 +266,20 @@ void TestCli::simplifyCommand()
     QVERIFY(o.value(QStringLiteral("folded")).toInt() > 100);
     QVERIFY(o.contains(QStringLiteral("comparison")));
     const Run text = atcwb({ QStringLiteral("simplify"), wbtest::modelPath(QStringLiteral("yolo_like.onnx")),
-        dir.filePath(QStringLiteral("text.onnx")), QStringLiteral("--input-shape"), QStringLiteral("images:1,3,320,320") });
+        dir.filePath(QStringLiteral("text.onnx")), QStringLiteral("--input-shape"),
+        QStringLiteral("images:1,3,320,320") });
     QCOMPARE(text.code, 0);
     QVERIFY2(text.out.contains("141 -> "), text.out.constData());
     QVERIFY2(text.out.contains("Compared with the original on ONNX Runtime: "), text.out.constData());
     const Run same = atcwb({ QStringLiteral("simplify"), wbtest::modelPath(QStringLiteral("yolo_like.onnx")),
         wbtest::modelPath(QStringLiteral("yolo_like.onnx")), QStringLiteral("--json") });
     QCOMPARE(same.code, 1);
-    QCOMPARE(QJsonDocument::fromJson(same.out).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+    QCOMPARE(QJsonDocument::fromJson(same.out)
+                 .object()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
+                 .toString(),
         QStringLiteral("would_overwrite"));
     const Run badSeed = atcwb({ QStringLiteral("simplify"), QStringLiteral("a.onnx"), QStringLiteral("b.onnx"),
         QStringLiteral("--seed"), QStringLiteral("x") });
@@ -265,19 +293,20 @@ void TestCli::surgeryErrors_data()
     QTest::addColumn<QString>("errorCode");
     const QString m = wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx"));
     QTest::newRow("fix: no spec") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--json" } << 2 << "usage";
-    QTest::newRow("fix: bad spec") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--input-shape", "input:1,a", "--json" }
+    QTest::newRow("fix: bad spec") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--input-shape", "input:1,a",
+        "--json" } << 2 << "usage";
+    QTest::newRow("fix: one path") << QStringList { "fix-shapes", m, "--input-shape", "input:1,3,224,224", "--json" }
                                    << 2 << "usage";
-    QTest::newRow("fix: one path") << QStringList { "fix-shapes", m, "--input-shape", "input:1,3,224,224", "--json" } << 2
-                                   << "usage";
-    QTest::newRow("fix: unknown input") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--input-shape", "x:1", "--json" }
-                                        << 1 << "unknown_input";
-    QTest::newRow("fix: overwrite") << QStringList { "fix-shapes", m, m, "--input-shape", "input:1,3,224,224", "--json" }
-                                    << 1 << "would_overwrite";
+    QTest::newRow("fix: unknown input") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--input-shape", "x:1",
+        "--json" } << 1 << "unknown_input";
+    QTest::newRow("fix: overwrite") << QStringList { "fix-shapes", m, m, "--input-shape", "input:1,3,224,224",
+        "--json" } << 1 << "would_overwrite";
     QTest::newRow("extract: no outputs") << QStringList { "extract", m, "/tmp/x.onnx", "--json" } << 2 << "usage";
     QTest::newRow("extract: unknown") << QStringList { "extract", m, "/tmp/x.onnx", "--outputs", "nope", "--json" } << 1
                                       << "unknown_tensor";
-    QTest::newRow("extract: corrupt model") << QStringList { "extract", wbtest::modelPath("corrupt.onnx"), "/tmp/x.onnx",
-        "--outputs", "a", "--json" } << 1 << "parse_error";
+    QTest::newRow("extract: corrupt model")
+        << QStringList { "extract", wbtest::modelPath("corrupt.onnx"), "/tmp/x.onnx", "--outputs", "a", "--json" } << 1
+        << "parse_error";
 }
 
 void TestCli::surgeryErrors()
@@ -287,14 +316,19 @@ void TestCli::surgeryErrors()
     QFETCH(QString, errorCode);
     const Run r = atcwb(args);
     QCOMPARE(r.code, code);
-    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("code"))
+    QCOMPARE(QJsonDocument::fromJson(r.out)
+                 .object()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("code"))
                  .toString(),
         errorCode);
 }
 
 void TestCli::graphJsonAndExport()
 {
-    const Run r = atcwb({ QStringLiteral("graph"), wbtest::modelPath(QStringLiteral("detector_nms.onnx")), QStringLiteral("--json") });
+    const Run r = atcwb(
+        { QStringLiteral("graph"), wbtest::modelPath(QStringLiteral("detector_nms.onnx")), QStringLiteral("--json") });
     QCOMPARE(r.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(r.out).object();
     for (const char* key : { "nodes", "edges", "layers", "crossings", "width", "height", "layout_ms" })
@@ -312,7 +346,8 @@ void TestCli::graphJsonAndExport()
 
     QTemporaryDir dir;
     const QString svg = dir.filePath(QStringLiteral("g.svg"));
-    QCOMPARE(atcwb({ QStringLiteral("graph"), wbtest::modelPath(QStringLiteral("two_inputs.onnx")), QStringLiteral("--export"), svg })
+    QCOMPARE(atcwb({ QStringLiteral("graph"), wbtest::modelPath(QStringLiteral("two_inputs.onnx")),
+                       QStringLiteral("--export"), svg })
                  .code,
         0);
     QFile f(svg);
@@ -338,7 +373,8 @@ void TestCli::graphErrors_data()
     QTest::newRow("bad direction") << QStringList { "graph", m, "--direction", "up", "--json" } << 2;
     QTest::newRow("bad export type") << QStringList { "graph", m, "--export", "/tmp/g.jpg", "--json" } << 2;
     QTest::newRow("corrupt model") << QStringList { "graph", wbtest::modelPath("corrupt.onnx"), "--json" } << 1;
-    QTest::newRow("unwritable export") << QStringList { "graph", m, "--export", "/nonexistent/dir/g.svg", "--json" } << 1;
+    QTest::newRow("unwritable export") << QStringList { "graph", m, "--export", "/nonexistent/dir/g.svg", "--json" }
+                                       << 1;
 }
 
 void TestCli::graphErrors()
@@ -347,7 +383,11 @@ void TestCli::graphErrors()
     QFETCH(int, code);
     const Run r = atcwb(args);
     QCOMPARE(r.code, code);
-    QVERIFY(!QJsonDocument::fromJson(r.out).object().value(QStringLiteral("error")).toObject().value(QStringLiteral("message"))
+    QVERIFY(!QJsonDocument::fromJson(r.out)
+                 .object()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("message"))
                  .toString()
                  .isEmpty());
 }

@@ -48,7 +48,8 @@ FoldTensor parseTensor(QString text)
     if (t.shapeOnly)
         return t;
     const qsizetype brace = text.indexOf(QLatin1Char('{'));
-    const QStringList values = brace < 0 ? QStringList() : text.mid(brace + 1).chopped(1).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    const QStringList values
+        = brace < 0 ? QStringList() : text.mid(brace + 1).chopped(1).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString& v : values) {
         if (isRealType(t.type))
             t.reals.push_back(v == QLatin1String("nan") ? std::nan("") : v.toDouble());
@@ -114,10 +115,11 @@ void TestEvaluator::evaluate_data()
     QTest::addColumn<QString>("attributes");
     QTest::addColumn<QString>("inputs");
     QTest::addColumn<QString>("expected");
-    auto row = [this](const char* name, const char* op, int opset, const char* attrs, const char* inputs, const char* expected) {
+    auto row = [this](const char* name, const char* op, int opset, const char* attrs, const char* inputs,
+                   const char* expected) {
         m_ops.insert(QString::fromLatin1(op));
-        QTest::newRow(name) << QString::fromLatin1(op) << opset << QString::fromLatin1(attrs) << QString::fromLatin1(inputs)
-                            << QString::fromLatin1(expected);
+        QTest::newRow(name) << QString::fromLatin1(op) << opset << QString::fromLatin1(attrs)
+                            << QString::fromLatin1(inputs) << QString::fromLatin1(expected);
     };
     // Shape and Size need only the input's shape.
     row("shape", "Shape", 13, "", "shape:f32[1,3,640,640]", "i64[4]{1,3,640,640}");
@@ -142,19 +144,22 @@ void TestEvaluator::evaluate_data()
     row("concat opset 1 default axis", "Concat", 1, "", "f32[1,1]{1};f32[1,1]{2}", "f32[1,2]{1,2}");
     row("concat mismatch", "Concat", 13, "axis=0", "f32[1,2]{1,2};f32[1,3]{1,2,3}", "invalid:does not fit");
     row("slice hw", "Slice", 13, "", "i64[4]{1,3,640,480};i64[1]{2};i64[1]{4}", "i64[2]{640,480}");
-    row("slice to max", "Slice", 13, "", "i64[4]{1,3,640,480};i64[1]{1};i64[1]{9223372036854775807}", "i64[3]{3,640,480}");
-    row("slice negative step", "Slice", 13, "", "i64[4]{1,2,3,4};i64[1]{-1};i64[1]{-9223372036854775807};i64[1]{0};i64[1]{-1}",
-        "i64[4]{4,3,2,1}");
+    row("slice to max", "Slice", 13, "", "i64[4]{1,3,640,480};i64[1]{1};i64[1]{9223372036854775807}",
+        "i64[3]{3,640,480}");
+    row("slice negative step", "Slice", 13, "",
+        "i64[4]{1,2,3,4};i64[1]{-1};i64[1]{-9223372036854775807};i64[1]{0};i64[1]{-1}", "i64[4]{4,3,2,1}");
     row("slice step 2 axis 1", "Slice", 13, "", "f32[2,4]{0,1,2,3,4,5,6,7};i64[1]{0};i64[1]{4};i64[1]{1};i64[1]{2}",
         "f32[2,2]{0,2,4,6}");
-    row("slice huge step", "Slice", 13, "", "i64[4]{1,2,3,4};i64[1]{0};i64[1]{10};i64[1]{0};i64[1]{9223372036854775807}", "i64[1]{1}");
-    row("slice int64 min step", "Slice", 13, "", "i64[4]{1,2,3,4};i64[1]{-1};i64[1]{-9223372036854775807};i64[1]{0};i64[1]{-9223372036854775808}",
-        "i64[1]{4}");
+    row("slice huge step", "Slice", 13, "",
+        "i64[4]{1,2,3,4};i64[1]{0};i64[1]{10};i64[1]{0};i64[1]{9223372036854775807}", "i64[1]{1}");
+    row("slice int64 min step", "Slice", 13, "",
+        "i64[4]{1,2,3,4};i64[1]{-1};i64[1]{-9223372036854775807};i64[1]{0};i64[1]{-9223372036854775808}", "i64[1]{4}");
     row("slice empty backwards", "Slice", 13, "", "f32[0]{};i64[1]{0};i64[1]{-10};i64[1]{0};i64[1]{-1}", "f32[0]{}");
     row("slice opset 1", "Slice", 1, "starts=l:1;ends=l:3", "i64[4]{1,2,3,4}", "i64[2]{2,3}");
     row("split equal", "Split", 13, "axis=0", "i64[4]{1,2,3,4}", "i64[2]{1,2}|i64[2]{3,4}");
     row("split sizes", "Split", 13, "axis=1", "f32[1,5]{1,2,3,4,5};i64[2]{4,1}", "f32[1,4]{1,2,3,4}|f32[1,1]{5}");
-    row("split 18 uneven", "Split", 18, "num_outputs=3", "i64[7]{1,2,3,4,5,6,7}", "i64[3]{1,2,3}|i64[3]{4,5,6}|i64[1]{7}");
+    row("split 18 uneven", "Split", 18, "num_outputs=3", "i64[7]{1,2,3,4,5,6,7}",
+        "i64[3]{1,2,3}|i64[3]{4,5,6}|i64[1]{7}");
     row("split sizes do not add up", "Split", 13, "", "i64[3]{1,2,3};i64[1]{2}", "invalid:add up to 2");
     row("cast to float", "Cast", 13, "to=1", "i64[2]{640,3}", "f32[2]{640,3}");
     row("cast truncates", "Cast", 13, "to=7", "f32[4]{2.7,-2.7,0.5,-0.5}", "i64[4]{2,-2,0,0}");
@@ -164,7 +169,8 @@ void TestEvaluator::evaluate_data()
     row("cast to string", "Cast", 13, "to=8", "f32[1]{1}", "notcovered");
     row("castlike", "CastLike", 15, "", "f32[1]{3.9};i32[1]{0}", "i32[1]{3}");
     // Reshaping.
-    row("reshape zero and minus one", "Reshape", 13, "", "f32[2,3,4]{0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23};i64[2]{0,-1}",
+    row("reshape zero and minus one", "Reshape", 13, "",
+        "f32[2,3,4]{0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23};i64[2]{0,-1}",
         "f32[2,12]{0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23}");
     row("reshape allowzero", "Reshape", 14, "allowzero=1", "f32[0,3]{};i64[2]{3,0}", "f32[3,0]{}");
     row("reshape impossible", "Reshape", 13, "", "f32[2,3]{1,2,3,4,5,6};i64[2]{4,2}", "invalid:cannot reshape");
@@ -308,7 +314,8 @@ void TestEvaluator::evaluate()
         if (want.isReal()) {
             QCOMPARE(got.reals.size(), want.reals.size());
             for (size_t i = 0; i < want.reals.size(); ++i) {
-                const bool same = (std::isnan(got.reals[i]) && std::isnan(want.reals[i])) || got.reals[i] == want.reals[i];
+                const bool same
+                    = (std::isnan(got.reals[i]) && std::isnan(want.reals[i])) || got.reals[i] == want.reals[i];
                 QVERIFY2(same, qPrintable(describe(got) + QStringLiteral(" vs ") + describe(want)));
             }
         } else {
@@ -345,16 +352,18 @@ void TestEvaluator::randomInputsNeverBreakIt()
     // answer Done with outputs that hold what their dims say, or refuse with a reason; never crash or allocate past
     // the cap (the ASan build runs this too).
     // WB_EVALUATOR_SEED explores other cases (scripts run many seeds); the default keeps CI deterministic.
-    quint64 state = qEnvironmentVariableIsSet("WB_EVALUATOR_SEED") ? qEnvironmentVariable("WB_EVALUATOR_SEED").toULongLong() | 1
-                                                                    : 0x5EED5EEDULL;
+    quint64 state = qEnvironmentVariableIsSet("WB_EVALUATOR_SEED")
+        ? qEnvironmentVariable("WB_EVALUATOR_SEED").toULongLong() | 1
+        : 0x5EED5EEDULL;
     auto next = [&state](quint64 bound) {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
         return bound ? state % bound : 0;
     };
-    const int types[] = { onnx::TensorProto_DataType_INT64, onnx::TensorProto_DataType_INT32, onnx::TensorProto_DataType_FLOAT,
-        onnx::TensorProto_DataType_BOOL, onnx::TensorProto_DataType_UINT8, onnx::TensorProto_DataType_FLOAT16 };
+    const int types[]
+        = { onnx::TensorProto_DataType_INT64, onnx::TensorProto_DataType_INT32, onnx::TensorProto_DataType_FLOAT,
+              onnx::TensorProto_DataType_BOOL, onnx::TensorProto_DataType_UINT8, onnx::TensorProto_DataType_FLOAT16 };
     auto randomTensor = [&]() {
         FoldTensor t;
         t.type = types[next(6)];
@@ -377,7 +386,8 @@ void TestEvaluator::randomInputsNeverBreakIt()
         for (int round = 0; round < 300; ++round) {
             onnx::NodeProto node;
             node.set_op_type(op);
-            for (const char* name : { "axis", "keepdims", "to", "fmod", "start", "end", "allowzero", "noop_with_empty_axes" }) {
+            for (const char* name :
+                { "axis", "keepdims", "to", "fmod", "start", "end", "allowzero", "noop_with_empty_axes" }) {
                 if (next(3) == 0)
                     addAttribute(node, QStringLiteral("%1=%2").arg(QLatin1String(name)).arg(int64_t(next(7)) - 3));
             }

@@ -50,11 +50,10 @@ void TestExtraFlagsEditor::offeredFlags_data()
     QTest::newRow("typed ones left out") << QStringList { "soc_version", "op_debug_config", "log", "input_shape",
         "enable_single_stream", "dynamic_dims", "deterministic" }
                                          << QStringList { "deterministic", "enable_single_stream", "op_debug_config" };
-    QTest::newRow("mode, framework, help") << QStringList { "mode", "framework", "help", "virtual_type" }
-                                           << QStringList { "virtual_type" };
+    QTest::newRow("mode, framework, help")
+        << QStringList { "mode", "framework", "help", "virtual_type" } << QStringList { "virtual_type" };
     QTest::newRow("dashes, duplicates, order") << QStringList { "--oo_level", "jit_compile", "oo_level", "--Zeta",
-        "ac_parallel_enable" }
-                                               << QStringList { "ac_parallel_enable", "jit_compile", "oo_level", "Zeta" };
+        "ac_parallel_enable" } << QStringList { "ac_parallel_enable", "jit_compile", "oo_level", "Zeta" };
     QTest::newRow("none") << QStringList() << QStringList();
 }
 
@@ -123,18 +122,50 @@ void TestExtraFlagsEditor::typedCells_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expectedName"); // "" when the row does not count
     QTest::addColumn<QString>("expectedValue");
-    QTest::newRow("plain") << "deterministic" << "1" << "deterministic" << "1";
-    QTest::newRow("value with spaces") << "optimization_switch" << "a b:on; c d:off" << "optimization_switch"
+    QTest::newRow("plain") << "deterministic"
+                           << "1"
+                           << "deterministic"
+                           << "1";
+    QTest::newRow("value with spaces") << "optimization_switch"
+                                       << "a b:on; c d:off"
+                                       << "optimization_switch"
                                        << "a b:on; c d:off";
-    QTest::newRow("dashes") << "--oo_level" << "O1" << "oo_level" << "O1";
-    QTest::newRow("single dash, spaces") << "  -oo_level " << "O3" << "oo_level" << "O3";
-    QTest::newRow("name=value splits") << "--x=y" << "" << "x" << "y";
-    QTest::newRow("name=value wins over value") << "--x=y" << "old" << "x" << "y";
-    QTest::newRow("value keeps '='") << "--raw_opt=a=b c" << "" << "raw_opt" << "a=b c";
-    QTest::newRow("hyphens inside become underscores") << "--op-name-map" << "m.cfg" << "op_name_map" << "m.cfg";
-    QTest::newRow("hyphens in the value stay") << "--x-y=a-b" << "" << "x_y" << "a-b";
-    QTest::newRow("dashes only") << "--" << "1" << "" << "";
-    QTest::newRow("empty name") << "" << "orphan" << "" << "";
+    QTest::newRow("dashes") << "--oo_level"
+                            << "O1"
+                            << "oo_level"
+                            << "O1";
+    QTest::newRow("single dash, spaces") << "  -oo_level "
+                                         << "O3"
+                                         << "oo_level"
+                                         << "O3";
+    QTest::newRow("name=value splits") << "--x=y"
+                                       << ""
+                                       << "x"
+                                       << "y";
+    QTest::newRow("name=value wins over value") << "--x=y"
+                                                << "old"
+                                                << "x"
+                                                << "y";
+    QTest::newRow("value keeps '='") << "--raw_opt=a=b c"
+                                     << ""
+                                     << "raw_opt"
+                                     << "a=b c";
+    QTest::newRow("hyphens inside become underscores") << "--op-name-map"
+                                                       << "m.cfg"
+                                                       << "op_name_map"
+                                                       << "m.cfg";
+    QTest::newRow("hyphens in the value stay") << "--x-y=a-b"
+                                               << ""
+                                               << "x_y"
+                                               << "a-b";
+    QTest::newRow("dashes only") << "--"
+                                 << "1"
+                                 << ""
+                                 << "";
+    QTest::newRow("empty name") << ""
+                                << "orphan"
+                                << ""
+                                << "";
 }
 
 void TestExtraFlagsEditor::typedCells()
@@ -165,14 +196,22 @@ void TestExtraFlagsEditor::marksFlags_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("tooltip"); // "" = no mark
     const QStringList probed { "deterministic", "oo_level", "soc_version" };
-    QTest::newRow("listed") << probed << "deterministic" << "";
-    QTest::newRow("not listed") << probed << "made_up" << "This ATC's --help does not list --made_up";
-    QTest::newRow("typed field") << probed << "soc_version" << "--soc_version has its own field in the form";
-    QTest::newRow("typed, not listed") << probed << "precision_mode" << "--precision_mode has its own field";
-    QTest::newRow("no toolkit: nothing known") << QStringList() << "made_up" << "";
-    QTest::newRow("no toolkit, typed") << QStringList() << "log" << "--log has its own field";
-    QTest::newRow("mode is the app's") << probed << "mode" << "--mode is set by this app";
-    QTest::newRow("framework is the app's") << QStringList() << "framework" << "--framework is set by this app";
+    QTest::newRow("listed") << probed << "deterministic"
+                            << "";
+    QTest::newRow("not listed") << probed << "made_up"
+                                << "This ATC's --help does not list --made_up";
+    QTest::newRow("typed field") << probed << "soc_version"
+                                 << "--soc_version has its own field in the form";
+    QTest::newRow("typed, not listed") << probed << "precision_mode"
+                                       << "--precision_mode has its own field";
+    QTest::newRow("no toolkit: nothing known") << QStringList() << "made_up"
+                                               << "";
+    QTest::newRow("no toolkit, typed") << QStringList() << "log"
+                                       << "--log has its own field";
+    QTest::newRow("mode is the app's") << probed << "mode"
+                                       << "--mode is set by this app";
+    QTest::newRow("framework is the app's") << QStringList() << "framework"
+                                            << "--framework is set by this app";
 }
 
 void TestExtraFlagsEditor::marksFlags()
@@ -207,7 +246,8 @@ void TestExtraFlagsEditor::formFlags()
     const int keep = addRow(e, "keep_dtype", "k.cfg");
     const int soc = addRow(e, "soc_version", "Ascend310P3");
     QVERIFY(model(e)->index(keep, ExtraFlagsEditor::FlagColumn).data(Qt::ToolTipRole).toString().isEmpty());
-    QVERIFY(model(e)->index(soc, ExtraFlagsEditor::FlagColumn)
+    QVERIFY(model(e)
+                ->index(soc, ExtraFlagsEditor::FlagColumn)
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains("--soc_version has its own field"));

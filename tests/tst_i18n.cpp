@@ -131,9 +131,9 @@ void TestI18n::tsCoversTheSources()
     const QString scratch = dir.filePath(QStringLiteral("now.ts"));
     QProcess lupdate;
     lupdate.setWorkingDirectory(QStringLiteral(WB_SOURCE_DIR));
-    lupdate.start(QStringLiteral(WB_LUPDATE), { QStringLiteral("-locations"), QStringLiteral("none"),
-                                                  QStringLiteral("-silent"), QStringLiteral("ui"), QStringLiteral("app/gui"), QStringLiteral("core/models"),
-                                                  QStringLiteral("-ts"), scratch });
+    lupdate.start(QStringLiteral(WB_LUPDATE),
+        { QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-silent"), QStringLiteral("ui"),
+            QStringLiteral("app/gui"), QStringLiteral("core/models"), QStringLiteral("-ts"), scratch });
     QVERIFY(lupdate.waitForFinished(120000));
     QCOMPARE(lupdate.exitCode(), 0);
     QString error;
@@ -160,10 +160,15 @@ void TestI18n::installs_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("used");
     QTest::addColumn<QString>("file"); // what "&File" becomes
-    QTest::newRow("zh_CN") << "zh_CN" << "zh_CN" << QStringLiteral("文件(&F)");
-    QTest::newRow("en") << "en" << "en" << "&File";
+    QTest::newRow("zh_CN") << "zh_CN"
+                           << "zh_CN" << QStringLiteral("文件(&F)");
+    QTest::newRow("en") << "en"
+                        << "en"
+                        << "&File";
     // Unknown: the system's language decides, which is English under the test's C locale (set in initTestCase).
-    QTest::newRow("unknown follows the system") << "xx_YY" << "en" << "&File";
+    QTest::newRow("unknown follows the system") << "xx_YY"
+                                                << "en"
+                                                << "&File";
 }
 
 void TestI18n::installs()
@@ -182,10 +187,14 @@ void TestI18n::systemLanguage_data()
 {
     QTest::addColumn<QString>("locale");
     QTest::addColumn<QString>("used");
-    QTest::newRow("zh_CN") << "zh_CN" << "zh_CN";
-    QTest::newRow("zh_TW") << "zh_TW" << "zh_CN"; // the Simplified translation beats English for Chinese readers
-    QTest::newRow("en_US") << "en_US" << "en";
-    QTest::newRow("de_DE") << "de_DE" << "en";
+    QTest::newRow("zh_CN") << "zh_CN"
+                           << "zh_CN";
+    QTest::newRow("zh_TW") << "zh_TW"
+                           << "zh_CN"; // the Simplified translation beats English for Chinese readers
+    QTest::newRow("en_US") << "en_US"
+                           << "en";
+    QTest::newRow("de_DE") << "de_DE"
+                           << "en";
 }
 
 void TestI18n::systemLanguage()

@@ -123,11 +123,16 @@ void TestMainWindow::badFileShowsErrorAndKeepsModel_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("corrupt") << "corrupt.onnx" << "truncated or corrupt";
-    QTest::newRow("truncated") << "truncated.onnx" << "truncated or corrupt";
-    QTest::newRow("png") << "not_a_model.png" << "PNG image";
-    QTest::newRow("empty") << "empty.onnx" << "empty";
-    QTest::newRow("missing") << "gone.onnx" << "does not exist";
+    QTest::newRow("corrupt") << "corrupt.onnx"
+                             << "truncated or corrupt";
+    QTest::newRow("truncated") << "truncated.onnx"
+                               << "truncated or corrupt";
+    QTest::newRow("png") << "not_a_model.png"
+                         << "PNG image";
+    QTest::newRow("empty") << "empty.onnx"
+                           << "empty";
+    QTest::newRow("missing") << "gone.onnx"
+                             << "does not exist";
 }
 
 void TestMainWindow::badFileShowsErrorAndKeepsModel()

@@ -28,12 +28,12 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString modelPath(const QString &name)
+QString modelPath(const QString& name)
 {
     return QStringLiteral(WB_TEST_MODELS_DIR) + QLatin1Char('/') + name;
 }
 
-QByteArray readBytes(const QString &name)
+QByteArray readBytes(const QString& name)
 {
     QFile file(modelPath(name));
     if (!file.open(QIODevice::ReadOnly))
@@ -41,7 +41,7 @@ QByteArray readBytes(const QString &name)
     return file.readAll();
 }
 
-bool loadModel(const QString &name, onnx::ModelProto &model)
+bool loadModel(const QString& name, onnx::ModelProto& model)
 {
     std::ifstream in(modelPath(name).toStdString(), std::ios::binary);
     return in && model.ParseFromIstream(&in);
@@ -49,7 +49,7 @@ bool loadModel(const QString &name, onnx::ModelProto &model)
 
 // The way onnx's own LoadProtoFromPath reads: CodedInputStream + ParseFromCodedStream. That call stops
 // quietly at a stray end-group tag, so only ConsumedEntireMessage() tells a complete parse apart.
-bool codedParse(const QString &name, onnx::ModelProto &model, bool &consumedAll)
+bool codedParse(const QString& name, onnx::ModelProto& model, bool& consumedAll)
 {
     std::ifstream in(modelPath(name).toStdString(), std::ios::binary);
     google::protobuf::io::IstreamInputStream zeroCopy(&in);
@@ -61,18 +61,18 @@ bool codedParse(const QString &name, onnx::ModelProto &model, bool &consumedAll)
 }
 
 // Runs fn and returns the exception message, or an empty string if nothing was thrown.
-QString errorOf(const std::function<void()> &fn)
+QString errorOf(const std::function<void()>& fn)
 {
     try {
         fn();
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
         const QString msg = QString::fromStdString(e.what());
         return msg.isEmpty() ? QStringLiteral("<exception without message>") : msg;
     }
     return QString();
 }
 
-QString dimText(const onnx::TensorShapeProto::Dimension &dim)
+QString dimText(const onnx::TensorShapeProto::Dimension& dim)
 {
     if (dim.has_dim_value())
         return QString::number(dim.dim_value());
@@ -82,49 +82,49 @@ QString dimText(const onnx::TensorShapeProto::Dimension &dim)
 }
 
 // "name:FLOAT[1,3,224,224]; ..." for graph inputs (initializers excluded) or outputs.
-QString describe(const google::protobuf::RepeatedPtrField<onnx::ValueInfoProto> &infos,
-                 const std::set<std::string> &skip = {})
+QString describe(
+    const google::protobuf::RepeatedPtrField<onnx::ValueInfoProto>& infos, const std::set<std::string>& skip = {})
 {
     QStringList parts;
-    for (const auto &info : infos) {
+    for (const auto& info : infos) {
         if (skip.count(info.name()))
             continue;
-        const auto &tt = info.type().tensor_type();
+        const auto& tt = info.type().tensor_type();
         QStringList dims;
-        for (const auto &d : tt.shape().dim())
+        for (const auto& d : tt.shape().dim())
             dims << dimText(d);
         parts << QStringLiteral("%1:%2[%3]")
                      .arg(QString::fromStdString(info.name()),
-                          QString::fromStdString(onnx::TensorProto_DataType_Name(tt.elem_type())), dims.join(u','));
+                         QString::fromStdString(onnx::TensorProto_DataType_Name(tt.elem_type())), dims.join(u','));
     }
     return parts.join(QStringLiteral("; "));
 }
 
-std::set<std::string> initializerNames(const onnx::GraphProto &graph)
+std::set<std::string> initializerNames(const onnx::GraphProto& graph)
 {
     std::set<std::string> names;
-    for (const auto &init : graph.initializer())
+    for (const auto& init : graph.initializer())
         names.insert(init.name());
     return names;
 }
 
-int64_t defaultOpset(const onnx::ModelProto &model)
+int64_t defaultOpset(const onnx::ModelProto& model)
 {
-    for (const auto &op : model.opset_import())
+    for (const auto& op : model.opset_import())
         if (op.domain().empty() || op.domain() == "ai.onnx")
             return op.version();
     return -1;
 }
 
-const onnx::AttributeProto *findAttr(const onnx::NodeProto &node, const std::string &name)
+const onnx::AttributeProto* findAttr(const onnx::NodeProto& node, const std::string& name)
 {
-    for (const auto &attr : node.attribute())
+    for (const auto& attr : node.attribute())
         if (attr.name() == name)
             return &attr;
     return nullptr;
 }
 
-std::vector<float> floatsOf(const std::string &raw)
+std::vector<float> floatsOf(const std::string& raw)
 {
     std::vector<float> values(raw.size() / 4);
     std::memcpy(values.data(), raw.data(), values.size() * 4);
@@ -132,10 +132,10 @@ std::vector<float> floatsOf(const std::string &raw)
 }
 
 // Kahn's algorithm, stable with respect to the stored order.
-void topoSort(onnx::GraphProto &graph)
+void topoSort(onnx::GraphProto& graph)
 {
     std::set<std::string> known = initializerNames(graph);
-    for (const auto &in : graph.input())
+    for (const auto& in : graph.input())
         known.insert(in.name());
     std::vector<onnx::NodeProto> pending(graph.node().begin(), graph.node().end());
     graph.clear_node();
@@ -144,7 +144,7 @@ void topoSort(onnx::GraphProto &graph)
         progress = false;
         for (auto it = pending.begin(); it != pending.end(); ++it) {
             const bool ready = std::all_of(it->input().begin(), it->input().end(),
-                                           [&](const std::string &n) { return n.empty() || known.count(n); });
+                [&](const std::string& n) { return n.empty() || known.count(n); });
             if (!ready)
                 continue;
             known.insert(it->output().begin(), it->output().end());
@@ -157,14 +157,29 @@ void topoSort(onnx::GraphProto &graph)
 }
 
 const QStringList kValidModels = {
-    u"resnet_static.onnx"_s, u"resnet_dynamic_batch.onnx"_s,       u"resnet_unnamed_dim.onnx"_s,
-    u"two_inputs.onnx"_s,    u"detector_nms.onnx"_s,               u"if_subgraph.onnx"_s,
-    u"external_data.onnx"_s, u"ir3_initializers_as_inputs.onnx"_s, u"custom_domain.onnx"_s,
-    u"fold_reshape.onnx"_s,  u"fold_resize.onnx"_s,                u"fold_pad.onnx"_s,
-    u"fold_constantofshape.onnx"_s, u"fold_expand.onnx"_s,         u"fold_range.onnx"_s,
-    u"yolo_like.onnx"_s,     u"flat_input.onnx"_s,                 u"nonzero.onnx"_s,
-    u"fold_too_large.onnx"_s, u"reshape_impossible.onnx"_s,    u"topk_declared.onnx"_s,
-    u"nonzero_mid.onnx"_s, u"paddle_rec.onnx"_s,
+    u"resnet_static.onnx"_s,
+    u"resnet_dynamic_batch.onnx"_s,
+    u"resnet_unnamed_dim.onnx"_s,
+    u"two_inputs.onnx"_s,
+    u"detector_nms.onnx"_s,
+    u"if_subgraph.onnx"_s,
+    u"external_data.onnx"_s,
+    u"ir3_initializers_as_inputs.onnx"_s,
+    u"custom_domain.onnx"_s,
+    u"fold_reshape.onnx"_s,
+    u"fold_resize.onnx"_s,
+    u"fold_pad.onnx"_s,
+    u"fold_constantofshape.onnx"_s,
+    u"fold_expand.onnx"_s,
+    u"fold_range.onnx"_s,
+    u"yolo_like.onnx"_s,
+    u"flat_input.onnx"_s,
+    u"nonzero.onnx"_s,
+    u"fold_too_large.onnx"_s,
+    u"reshape_impossible.onnx"_s,
+    u"topk_declared.onnx"_s,
+    u"nonzero_mid.onnx"_s,
+    u"paddle_rec.onnx"_s,
 };
 
 } // namespace
@@ -205,7 +220,7 @@ private slots:
 void TestModelGen::checkerAccepts_data()
 {
     QTest::addColumn<QString>("file");
-    for (const QString &f : kValidModels)
+    for (const QString& f : kValidModels)
         QTest::newRow(qPrintable(f)) << f;
 }
 
@@ -229,14 +244,20 @@ void TestModelGen::checkerRejects_data()
     QTest::newRow("duplicate") << "duplicate_output.onnx"
                                << "Graph must be in single static assignment (SSA) form"
                                << "'/merge/shared_output_0'";
-    QTest::newRow("opset19") << "opset19.onnx" << "Your model ir_version is higher than the checker's" << "";
+    QTest::newRow("opset19") << "opset19.onnx"
+                             << "Your model ir_version is higher than the checker's"
+                             << "";
     const QString noIr = QStringLiteral("The model does not have an ir_version set properly");
     QTest::newRow("empty") << "empty.onnx" << noIr << "";
     // text and PNG get past the checker's parser (see codedStreamParse) and fail only on content.
     QTest::newRow("text") << "text.onnx" << noIr << "";
     QTest::newRow("png") << "not_a_model.png" << noIr << "";
-    QTest::newRow("corrupt") << "corrupt.onnx" << "Unable to parse proto from file" << "corrupt.onnx";
-    QTest::newRow("truncated") << "truncated.onnx" << "Unable to parse proto from file" << "truncated.onnx";
+    QTest::newRow("corrupt") << "corrupt.onnx"
+                             << "Unable to parse proto from file"
+                             << "corrupt.onnx";
+    QTest::newRow("truncated") << "truncated.onnx"
+                               << "Unable to parse proto from file"
+                               << "truncated.onnx";
 }
 
 void TestModelGen::checkerRejects()
@@ -296,13 +317,16 @@ void TestModelGen::inputsAndOutputs_data()
     QTest::newRow("detector") << "detector_nms.onnx" << 6 << 11 << "images:FLOAT[1,3,320,320]"
                               << "selected_indices:INT64[num_selected,3]; boxes:FLOAT[1,400,4]; "
                                  "scores:FLOAT[1,8,400]";
-    QTest::newRow("opset19") << "opset19.onnx" << 9 << 19 << "input:FLOAT[1,3,32,32]" << "output:FLOAT[1,10]";
-    QTest::newRow("if") << "if_subgraph.onnx" << 7 << 13 << "cond:BOOL[]; x:FLOAT[1,16]" << "y:FLOAT[1,16]";
+    QTest::newRow("opset19") << "opset19.onnx" << 9 << 19 << "input:FLOAT[1,3,32,32]"
+                             << "output:FLOAT[1,10]";
+    QTest::newRow("if") << "if_subgraph.onnx" << 7 << 13 << "cond:BOOL[]; x:FLOAT[1,16]"
+                        << "y:FLOAT[1,16]";
     QTest::newRow("ir3") << "ir3_initializers_as_inputs.onnx" << 3 << 8 << "data:FLOAT[1,3,32,32]"
                          << "prob:FLOAT[1,10]";
     QTest::newRow("unsorted") << "unsorted_nodes.onnx" << 7 << 13 << "input:FLOAT[1,3,32,32]"
                               << "output:FLOAT[1,10]";
-    QTest::newRow("custom") << "custom_domain.onnx" << 7 << 13 << "x:FLOAT[1,16]" << "y:FLOAT[1,16]";
+    QTest::newRow("custom") << "custom_domain.onnx" << 7 << 13 << "x:FLOAT[1,16]"
+                            << "y:FLOAT[1,16]";
 }
 
 void TestModelGen::inputsAndOutputs()
@@ -322,8 +346,8 @@ void TestModelGen::inputsAndOutputs()
     QCOMPARE(describe(model.graph().input(), initializerNames(model.graph())), inputs);
     QCOMPARE(describe(model.graph().output()), outputs);
     // "?" must really mean "neither dim_value nor dim_param", not a dim_param spelled "?".
-    for (const auto &info : model.graph().input())
-        for (const auto &d : info.type().tensor_type().shape().dim())
+    for (const auto& info : model.graph().input())
+        for (const auto& d : info.type().tensor_type().shape().dim())
             QVERIFY(!d.has_dim_param() || d.dim_param() != "?");
 }
 
@@ -332,20 +356,19 @@ void TestModelGen::nodeContent_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<int>("minNodes");
     QTest::addColumn<QStringList>("ops");
-    const QStringList resnetOps = {u"Conv"_s, u"BatchNormalization"_s, u"Relu"_s,    u"MaxPool"_s,
-                                   u"Add"_s,  u"GlobalAveragePool"_s,  u"Flatten"_s, u"Gemm"_s};
+    const QStringList resnetOps = { u"Conv"_s, u"BatchNormalization"_s, u"Relu"_s, u"MaxPool"_s, u"Add"_s,
+        u"GlobalAveragePool"_s, u"Flatten"_s, u"Gemm"_s };
     QTest::newRow("static") << "resnet_static.onnx" << 30 << resnetOps;
     QTest::newRow("dynamic") << "resnet_dynamic_batch.onnx" << 30 << resnetOps;
     QTest::newRow("unnamed") << "resnet_unnamed_dim.onnx" << 30 << resnetOps;
     QTest::newRow("external") << "external_data.onnx" << 30 << resnetOps;
     QTest::newRow("two_inputs") << "two_inputs.onnx" << 8
-                                << QStringList{u"Conv"_s, u"Concat"_s, u"GlobalAveragePool"_s, u"Gemm"_s};
+                                << QStringList { u"Conv"_s, u"Concat"_s, u"GlobalAveragePool"_s, u"Gemm"_s };
     QTest::newRow("detector") << "detector_nms.onnx" << 12
-                              << QStringList{u"Conv"_s, u"Reshape"_s, u"Transpose"_s, u"Sigmoid"_s, u"Constant"_s,
-                                             u"NonMaxSuppression"_s};
-    QTest::newRow("if") << "if_subgraph.onnx" << 2 << QStringList{u"Gemm"_s, u"If"_s};
-    QTest::newRow("custom") << "custom_domain.onnx" << 3
-                            << QStringList{u"Gemm"_s, u"MyCustomOp"_s, u"Sigmoid"_s};
+                              << QStringList { u"Conv"_s, u"Reshape"_s, u"Transpose"_s, u"Sigmoid"_s, u"Constant"_s,
+                                     u"NonMaxSuppression"_s };
+    QTest::newRow("if") << "if_subgraph.onnx" << 2 << QStringList { u"Gemm"_s, u"If"_s };
+    QTest::newRow("custom") << "custom_domain.onnx" << 3 << QStringList { u"Gemm"_s, u"MyCustomOp"_s, u"Sigmoid"_s };
 }
 
 void TestModelGen::nodeContent()
@@ -357,14 +380,14 @@ void TestModelGen::nodeContent()
     QVERIFY(loadModel(file, model));
     QVERIFY2(model.graph().node_size() >= minNodes, qPrintable(QString::number(model.graph().node_size())));
     QSet<QString> present, names;
-    for (const auto &node : model.graph().node()) {
+    for (const auto& node : model.graph().node()) {
         present.insert(QString::fromStdString(node.op_type()));
         const QString name = QString::fromStdString(node.name());
         QVERIFY2(name.startsWith(u'/') && name.count(u'/') >= 2, qPrintable(name)); // scoped: /scope/Op
         QVERIFY2(!names.contains(name), qPrintable(u"duplicate node name "_s + name));
         names.insert(name);
     }
-    for (const QString &op : ops)
+    for (const QString& op : ops)
         QVERIFY2(present.contains(op), qPrintable(u"missing op "_s + op));
 }
 
@@ -379,9 +402,9 @@ void TestModelGen::shapeInferenceAgreesWithDeclaredOutputs()
     onnx::ModelProto model;
     QVERIFY(loadModel(file, model));
     // error_mode 1: node-level inference errors and conflicts with the declared output shapes throw.
-    const onnx::ShapeInferenceOptions options{true, 1, true};
-    const QString err = errorOf(
-        [&] { onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), options); });
+    const onnx::ShapeInferenceOptions options { true, 1, true };
+    const QString err
+        = errorOf([&] { onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), options); });
     QVERIFY2(err.isEmpty(), qPrintable(err));
     QVERIFY(model.graph().value_info_size() > 0);
 }
@@ -391,12 +414,12 @@ void TestModelGen::resnetHasProjectionShortcut()
     onnx::ModelProto model;
     QVERIFY(loadModel(u"resnet_static.onnx"_s, model));
     int adds = 0, projections = 0;
-    for (const auto &node : model.graph().node()) {
+    for (const auto& node : model.graph().node()) {
         adds += node.op_type() == "Add";
         if (node.op_type() != "Conv")
             continue;
-        const auto *kernel = findAttr(node, "kernel_shape");
-        const auto *strides = findAttr(node, "strides");
+        const auto* kernel = findAttr(node, "kernel_shape");
+        const auto* strides = findAttr(node, "strides");
         QVERIFY(kernel && strides && kernel->ints_size() == 2 && strides->ints_size() == 2);
         if (kernel->ints(0) == 1 && strides->ints(0) == 2)
             ++projections;
@@ -418,7 +441,7 @@ void TestModelGen::weightsArePseudoRandomAndShared()
 
     std::set<std::string> seen;
     int convWeights = 0;
-    for (const auto &t : stat.graph().initializer()) {
+    for (const auto& t : stat.graph().initializer()) {
         QCOMPARE(t.data_type(), int(onnx::TensorProto::FLOAT));
         QVERIFY2(seen.insert(t.raw_data()).second, ("same data twice: " + t.name()).c_str());
         if (t.dims_size() != 4)
@@ -443,21 +466,21 @@ void TestModelGen::ifNodeHasTwoSubgraphs()
 {
     onnx::ModelProto model;
     QVERIFY(loadModel(u"if_subgraph.onnx"_s, model));
-    const onnx::NodeProto *ifNode = nullptr;
-    for (const auto &node : model.graph().node())
+    const onnx::NodeProto* ifNode = nullptr;
+    for (const auto& node : model.graph().node())
         if (node.op_type() == "If")
             ifNode = &node;
     QVERIFY(ifNode);
     QCOMPARE(ifNode->input(0), std::string("cond"));
     QCOMPARE(model.graph().input(0).type().tensor_type().shape().dim_size(), 0); // scalar BOOL
-    const std::map<std::string, QStringList> expected = {{"then_branch", {u"Relu"_s, u"Add"_s}},
-                                                         {"else_branch", {u"Sigmoid"_s, u"Mul"_s}}};
+    const std::map<std::string, QStringList> expected
+        = { { "then_branch", { u"Relu"_s, u"Add"_s } }, { "else_branch", { u"Sigmoid"_s, u"Mul"_s } } };
     int graphs = 0;
-    for (const auto &attr : ifNode->attribute()) {
+    for (const auto& attr : ifNode->attribute()) {
         QCOMPARE(attr.type(), onnx::AttributeProto::GRAPH);
         QVERIFY(expected.count(attr.name()));
         QStringList ops;
-        for (const auto &n : attr.g().node())
+        for (const auto& n : attr.g().node())
             ops << QString::fromStdString(n.op_type());
         QCOMPARE(ops, expected.at(attr.name()));
         QCOMPARE(attr.g().output_size(), 1);
@@ -477,16 +500,16 @@ void TestModelGen::externalDataIsFullyExternal()
     QCOMPARE(ext.graph().initializer_size(), stat.graph().initializer_size());
     qint64 sumLengths = 0, end = 0;
     for (int i = 0; i < ext.graph().initializer_size(); ++i) {
-        const auto &t = ext.graph().initializer(i);
+        const auto& t = ext.graph().initializer(i);
         QCOMPARE(t.data_location(), onnx::TensorProto::EXTERNAL);
         QVERIFY(t.raw_data().empty() && t.float_data_size() == 0 && t.int64_data_size() == 0);
         std::map<std::string, std::string> kv;
-        for (const auto &e : t.external_data())
+        for (const auto& e : t.external_data())
             kv[e.key()] = e.value();
         QCOMPARE(kv["location"], std::string("external_data.onnx.data"));
         const qint64 offset = std::stoll(kv.at("offset")), length = std::stoll(kv.at("length"));
         QVERIFY(offset >= end && offset % 4096 == 0); // in order, non-overlapping, aligned
-        const std::string &original = stat.graph().initializer(i).raw_data();
+        const std::string& original = stat.graph().initializer(i).raw_data();
         QCOMPARE(length, qint64(original.size()));
         QVERIFY(side.mid(offset, length) == QByteArray(original.data(), int(original.size())));
         sumLengths += length;
@@ -511,14 +534,14 @@ void TestModelGen::ir3InitializersAreAlsoInputs()
 {
     onnx::ModelProto model;
     QVERIFY(loadModel(u"ir3_initializers_as_inputs.onnx"_s, model));
-    const auto &g = model.graph();
+    const auto& g = model.graph();
     QVERIFY(g.initializer_size() >= 4);
     QCOMPARE(g.input_size(), g.initializer_size() + 1);
     QCOMPARE(g.input(0).name(), std::string("data"));
     std::map<std::string, int> inputRank;
-    for (const auto &in : g.input())
+    for (const auto& in : g.input())
         inputRank[in.name()] = in.type().tensor_type().shape().dim_size();
-    for (const auto &init : g.initializer()) {
+    for (const auto& init : g.initializer()) {
         QVERIFY2(inputRank.count(init.name()), init.name().c_str());
         QCOMPARE(inputRank[init.name()], init.dims_size());
     }
@@ -533,11 +556,11 @@ void TestModelGen::customDomainOp()
     onnx::ModelProto model;
     QVERIFY(loadModel(u"custom_domain.onnx"_s, model));
     bool imported = false;
-    for (const auto &op : model.opset_import())
+    for (const auto& op : model.opset_import())
         imported |= op.domain() == "com.example" && op.version() == 1;
     QVERIFY(imported);
     int custom = 0;
-    for (const auto &node : model.graph().node()) {
+    for (const auto& node : model.graph().node()) {
         if (node.domain() != "com.example")
             continue;
         ++custom;
@@ -551,28 +574,28 @@ void TestModelGen::detectorNms()
 {
     onnx::ModelProto model;
     QVERIFY(loadModel(u"detector_nms.onnx"_s, model));
-    const auto &g = model.graph();
-    const auto &last = g.node(g.node_size() - 1);
+    const auto& g = model.graph();
+    const auto& last = g.node(g.node_size() - 1);
     QCOMPARE(last.op_type(), std::string("NonMaxSuppression"));
     QCOMPARE(last.input_size(), 5);
     QCOMPARE(last.output(0), std::string("selected_indices"));
-    const auto &dim0 = g.output(0).type().tensor_type().shape().dim(0);
+    const auto& dim0 = g.output(0).type().tensor_type().shape().dim(0);
     QVERIFY(dim0.has_dim_param() && !dim0.has_dim_value());
     std::map<std::string, std::string> raw;
-    for (const auto &t : g.initializer())
+    for (const auto& t : g.initializer())
         raw[t.name()] = t.raw_data();
     int64_t maxBoxes = 0;
     QCOMPARE(raw.at(last.input(2)).size(), sizeof(maxBoxes));
     std::memcpy(&maxBoxes, raw.at(last.input(2)).data(), sizeof(maxBoxes));
     QCOMPARE(maxBoxes, int64_t(20));
-    QCOMPARE(floatsOf(raw.at(last.input(3))), std::vector<float>{0.5f});
-    QCOMPARE(floatsOf(raw.at(last.input(4))), std::vector<float>{0.25f});
+    QCOMPARE(floatsOf(raw.at(last.input(3))), std::vector<float> { 0.5f });
+    QCOMPARE(floatsOf(raw.at(last.input(4))), std::vector<float> { 0.25f });
 }
 
 void TestModelGen::badFilesDoNotParse_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char *f : {"corrupt.onnx", "truncated.onnx", "not_a_model.png", "text.onnx"})
+    for (const char* f : { "corrupt.onnx", "truncated.onnx", "not_a_model.png", "text.onnx" })
         QTest::newRow(f) << QString::fromLatin1(f);
 }
 

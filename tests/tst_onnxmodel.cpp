@@ -45,15 +45,24 @@ void TestOnnxModel::badInput_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("missing") << model("no_such_model.onnx") << "not_found" << "does not exist";
-    QTest::newRow("directory") << QStringLiteral(WB_TEST_MODELS_DIR) << "not_a_file" << "not a regular file";
-    QTest::newRow("empty") << model("empty.onnx") << "empty" << "empty (0 bytes)";
-    QTest::newRow("png") << model("not_a_model.png") << "not_onnx" << "PNG image";
-    QTest::newRow("text") << model("text.onnx") << "not_onnx" << "text file";
-    QTest::newRow("corrupt") << model("corrupt.onnx") << "parse_error" << "truncated or corrupt";
-    QTest::newRow("truncated") << model("truncated.onnx") << "parse_error" << "truncated or corrupt";
-    QTest::newRow("dangling input") << model("dangling_input.onnx") << "invalid_graph" << "which no node, input or initializer provides";
-    QTest::newRow("duplicate output") << model("duplicate_output.onnx") << "invalid_graph" << "is produced by both node";
+    QTest::newRow("missing") << model("no_such_model.onnx") << "not_found"
+                             << "does not exist";
+    QTest::newRow("directory") << QStringLiteral(WB_TEST_MODELS_DIR) << "not_a_file"
+                               << "not a regular file";
+    QTest::newRow("empty") << model("empty.onnx") << "empty"
+                           << "empty (0 bytes)";
+    QTest::newRow("png") << model("not_a_model.png") << "not_onnx"
+                         << "PNG image";
+    QTest::newRow("text") << model("text.onnx") << "not_onnx"
+                          << "text file";
+    QTest::newRow("corrupt") << model("corrupt.onnx") << "parse_error"
+                             << "truncated or corrupt";
+    QTest::newRow("truncated") << model("truncated.onnx") << "parse_error"
+                               << "truncated or corrupt";
+    QTest::newRow("dangling input") << model("dangling_input.onnx") << "invalid_graph"
+                                    << "which no node, input or initializer provides";
+    QTest::newRow("duplicate output") << model("duplicate_output.onnx") << "invalid_graph"
+                                      << "is produced by both node";
 }
 
 void TestOnnxModel::badInput()
@@ -76,7 +85,8 @@ void TestOnnxModel::missingExternalData()
     const auto result = OnnxModel::load(dir.filePath(QStringLiteral("external_data.onnx")));
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, QStringLiteral("missing_external_data"));
-    QVERIFY2(result.error().message.contains(QStringLiteral("external_data.onnx.data")), qPrintable(result.error().message));
+    QVERIFY2(
+        result.error().message.contains(QStringLiteral("external_data.onnx.data")), qPrintable(result.error().message));
     QVERIFY(result.error().message.contains(QStringLiteral("missing or unreadable")));
 }
 
@@ -122,10 +132,12 @@ void TestOnnxModel::externalDataSymlinkInsideTheFolder()
     QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("model/weights")));
     QVERIFY(QFile::copy(model("external_data.onnx"), dir.filePath(QStringLiteral("model/external_data.onnx"))));
     QVERIFY(QFile::copy(model("external_data.onnx.data"), dir.filePath(QStringLiteral("model/weights/w.bin"))));
-    QVERIFY(QFile::link(QStringLiteral("weights/w.bin"), dir.filePath(QStringLiteral("model/external_data.onnx.data"))));
+    QVERIFY(
+        QFile::link(QStringLiteral("weights/w.bin"), dir.filePath(QStringLiteral("model/external_data.onnx.data"))));
     QVERIFY(QFile::link(dir.filePath(QStringLiteral("model")), dir.filePath(QStringLiteral("linked"))));
     for (const char* folder : { "model", "linked" }) {
-        const auto result = OnnxModel::load(dir.filePath(QLatin1String(folder) + QStringLiteral("/external_data.onnx")));
+        const auto result
+            = OnnxModel::load(dir.filePath(QLatin1String(folder) + QStringLiteral("/external_data.onnx")));
         QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
     }
 }
@@ -135,8 +147,7 @@ void TestOnnxModel::tensors_data()
     QTest::addColumn<QString>("path");
     QTest::addColumn<QStringList>("inputs"); // "name dtype shape dynamic"
     QTest::addColumn<QStringList>("outputs");
-    QTest::newRow("static") << model("resnet_static.onnx")
-                            << QStringList { "input float32 [1, 3, 224, 224] static" }
+    QTest::newRow("static") << model("resnet_static.onnx") << QStringList { "input float32 [1, 3, 224, 224] static" }
                             << QStringList { "logits float32 [1, 1000] static" };
     QTest::newRow("symbolic batch") << model("resnet_dynamic_batch.onnx")
                                     << QStringList { "input float32 [batch, 3, 224, 224] dynamic" }
@@ -164,7 +175,8 @@ void TestOnnxModel::tensors()
     auto describe = [](const QList<TensorInfo>& list) {
         QStringList out;
         for (const TensorInfo& t : list)
-            out.append(QStringLiteral("%1 %2 %3 %4").arg(t.name, t.dtype, dims(t), t.isDynamic() ? "dynamic" : "static"));
+            out.append(
+                QStringLiteral("%1 %2 %3 %4").arg(t.name, t.dtype, dims(t), t.isDynamic() ? "dynamic" : "static"));
         return out;
     };
     QCOMPARE(describe(s.inputs), inputs);

@@ -62,10 +62,14 @@ void TestProfilesEditor::flagNames_data()
     QTest::addColumn<ProfilesEditor::Kind>("kind");
     QTest::addColumn<QString>("flag");
     QTest::addColumn<QString>("comboText");
-    QTest::newRow("none") << ProfilesEditor::None << "" << "None (static shapes)";
-    QTest::newRow("batch") << ProfilesEditor::Batch << "dynamic_batch_size" << "Dynamic batch";
-    QTest::newRow("image") << ProfilesEditor::ImageSize << "dynamic_image_size" << "Dynamic image size";
-    QTest::newRow("dims") << ProfilesEditor::Dims << "dynamic_dims" << "Dynamic dims";
+    QTest::newRow("none") << ProfilesEditor::None << ""
+                          << "None (static shapes)";
+    QTest::newRow("batch") << ProfilesEditor::Batch << "dynamic_batch_size"
+                           << "Dynamic batch";
+    QTest::newRow("image") << ProfilesEditor::ImageSize << "dynamic_image_size"
+                           << "Dynamic image size";
+    QTest::newRow("dims") << ProfilesEditor::Dims << "dynamic_dims"
+                          << "Dynamic dims";
 }
 
 void TestProfilesEditor::flagNames()
@@ -275,13 +279,20 @@ void TestProfilesEditor::unparsableTextKept_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("message"); // part of the message shown above the raw value
     using K = ProfilesEditor;
-    QTest::newRow("batch with spaces") << K::Batch << QStringList() << "1, 2, 4" << "not a whole number";
-    QTest::newRow("batch letters") << K::Batch << QStringList() << "1,2,x" << "'x'";
-    QTest::newRow("image x") << K::ImageSize << QStringList() << "224x224;448x448" << "Could not read";
-    QTest::newRow("image three values") << K::ImageSize << QStringList() << "224,224,3;448,448,3" << "exactly height,width";
-    QTest::newRow("dims empty entry") << K::Dims << QStringList() << "1,2;;3,4" << "empty";
-    QTest::newRow("batch zero") << K::Batch << QStringList() << "0,1,2" << "Not every profile fits";
-    QTest::newRow("dims ragged") << K::Dims << QStringList() << "1,2;3" << "Not every profile fits";
+    QTest::newRow("batch with spaces") << K::Batch << QStringList() << "1, 2, 4"
+                                       << "not a whole number";
+    QTest::newRow("batch letters") << K::Batch << QStringList() << "1,2,x"
+                                   << "'x'";
+    QTest::newRow("image x") << K::ImageSize << QStringList() << "224x224;448x448"
+                             << "Could not read";
+    QTest::newRow("image three values") << K::ImageSize << QStringList() << "224,224,3;448,448,3"
+                                        << "exactly height,width";
+    QTest::newRow("dims empty entry") << K::Dims << QStringList() << "1,2;;3,4"
+                                      << "empty";
+    QTest::newRow("batch zero") << K::Batch << QStringList() << "0,1,2"
+                                << "Not every profile fits";
+    QTest::newRow("dims ragged") << K::Dims << QStringList() << "1,2;3"
+                                 << "Not every profile fits";
     QTest::newRow("dims short of labels") << K::Dims << QStringList { "a[0]", "a[1]", "b[0]" } << "1,2;3,4"
                                           << "Not every profile fits";
 }

@@ -22,8 +22,8 @@ private slots:
     void savedAtcLog();
 
 private:
-    static int run(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr,
-        const QString& dataHome = {})
+    static int run(
+        const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr, const QString& dataHome = {})
     {
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -159,8 +159,8 @@ void TestScreenshot::compareDialog()
     // --compare opens the dialog, and the screenshot is of the dialog, not the main window.
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("compare.png"));
-    QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--compare"), dir.path(), QStringLiteral("--against"),
-                 dir.path() }),
+    QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--compare"), dir.path(),
+                 QStringLiteral("--against"), dir.path() }),
         0);
     const QImage image(png);
     QVERIFY(!image.isNull());
@@ -176,7 +176,7 @@ void TestScreenshot::runForAPictureIsNotKept()
     QTemporaryDir data;
     const QString png = data.filePath(QStringLiteral("run.png"));
     QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--page"), QStringLiteral("run"),
-                 QStringLiteral("--run-cpu"), wbtest::modelPath(QStringLiteral("resnet_static.onnx")) },
+                     QStringLiteral("--run-cpu"), wbtest::modelPath(QStringLiteral("resnet_static.onnx")) },
                  nullptr, nullptr, data.path()),
         0);
     QVERIFY(!QImage(png).isNull());

@@ -33,11 +33,12 @@ void TestSettings::recentFiles_data()
 {
     QTest::addColumn<QStringList>("added");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("newest first") << QStringList { "/m/a.onnx", "/m/b.onnx" } << QStringList { "/m/b.onnx", "/m/a.onnx" };
-    QTest::newRow("re-adding moves to front") << QStringList { "/m/a.onnx", "/m/b.onnx", "/m/a.onnx" }
-                                              << QStringList { "/m/a.onnx", "/m/b.onnx" };
-    QTest::newRow("relative made absolute") << QStringList { "/m/x/../a.onnx", "/m/a.onnx" }
-                                            << QStringList { "/m/a.onnx" };
+    QTest::newRow("newest first") << QStringList { "/m/a.onnx", "/m/b.onnx" }
+                                  << QStringList { "/m/b.onnx", "/m/a.onnx" };
+    QTest::newRow("re-adding moves to front")
+        << QStringList { "/m/a.onnx", "/m/b.onnx", "/m/a.onnx" } << QStringList { "/m/a.onnx", "/m/b.onnx" };
+    QTest::newRow("relative made absolute")
+        << QStringList { "/m/x/../a.onnx", "/m/a.onnx" } << QStringList { "/m/a.onnx" };
 }
 
 void TestSettings::recentFiles()

@@ -99,17 +99,19 @@ void TestShapeInference::outputs_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QStringList>("outputs");
     QTest::addColumn<int>("stillDynamic");
-    QTest::newRow("batch 4") << "resnet_dynamic_batch.onnx" << "input:4,3,224,224" << QStringList { "[4, 1000]" } << 0;
-    QTest::newRow("batch 8 unnamed") << "resnet_unnamed_dim.onnx" << "input:8,3,224,224" << QStringList { "[8, 1000]" }
-                                     << 0;
-    QTest::newRow("not fixed stays dynamic") << "resnet_dynamic_batch.onnx" << "" << QStringList { "[batch, 1000]" }
-                                             << 30;
-    QTest::newRow("two inputs") << "two_inputs.onnx" << "input_tensor_A:1,3,224,224;input_tensor_B:1,10"
-                                << QStringList { "[1, 20]" } << 0;
+    QTest::newRow("batch 4") << "resnet_dynamic_batch.onnx"
+                             << "input:4,3,224,224" << QStringList { "[4, 1000]" } << 0;
+    QTest::newRow("batch 8 unnamed") << "resnet_unnamed_dim.onnx"
+                                     << "input:8,3,224,224" << QStringList { "[8, 1000]" } << 0;
+    QTest::newRow("not fixed stays dynamic") << "resnet_dynamic_batch.onnx"
+                                             << "" << QStringList { "[batch, 1000]" } << 30;
+    QTest::newRow("two inputs") << "two_inputs.onnx"
+                                << "input_tensor_A:1,3,224,224;input_tensor_B:1,10" << QStringList { "[1, 20]" } << 0;
     // NMS output size depends on the data, not on shapes: it stays dynamic whatever the input.
-    QTest::newRow("nms") << "detector_nms.onnx" << "images:1,3,320,320"
-                         << QStringList { "[?, 3]", "[1, 400, 4]", "[1, 8, 400]" } << 1;
-    QTest::newRow("static model, no spec") << "resnet_static.onnx" << "" << QStringList { "[1, 1000]" } << 0;
+    QTest::newRow("nms") << "detector_nms.onnx"
+                         << "images:1,3,320,320" << QStringList { "[?, 3]", "[1, 400, 4]", "[1, 8, 400]" } << 1;
+    QTest::newRow("static model, no spec") << "resnet_static.onnx"
+                                           << "" << QStringList { "[1, 1000]" } << 0;
 }
 
 void TestShapeInference::outputs()
@@ -142,10 +144,18 @@ void TestShapeInference::errors_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("unknown name") << "image:1,3,224,224" << "unknown_input" << "Its inputs are: input.";
-    QTest::newRow("rank") << "input:1,3,224" << "rank_mismatch" << "has 4 dimensions, but 3 were given";
-    QTest::newRow("dynamic") << "input:-1,3,224,224" << "not_static" << "must be a fixed size";
-    QTest::newRow("range") << "input:1~4,3,224,224" << "not_static" << "must be a fixed size";
+    QTest::newRow("unknown name") << "image:1,3,224,224"
+                                  << "unknown_input"
+                                  << "Its inputs are: input.";
+    QTest::newRow("rank") << "input:1,3,224"
+                          << "rank_mismatch"
+                          << "has 4 dimensions, but 3 were given";
+    QTest::newRow("dynamic") << "input:-1,3,224,224"
+                             << "not_static"
+                             << "must be a fixed size";
+    QTest::newRow("range") << "input:1~4,3,224,224"
+                           << "not_static"
+                           << "must be a fixed size";
 }
 
 void TestShapeInference::errors()
@@ -205,7 +215,8 @@ void TestShapeInference::dynamicOrigins()
     const auto result = inferShapes(*nms.value(), {});
     QVERIFY(result.ok());
     QCOMPARE(result.value().origins.size(), 1);
-    QVERIFY2(result.value().origins.first().message.contains(QStringLiteral("(NonMaxSuppression) makes 'selected_indices'")),
+    QVERIFY2(
+        result.value().origins.first().message.contains(QStringLiteral("(NonMaxSuppression) makes 'selected_indices'")),
         qPrintable(result.value().origins.first().message));
     // A dynamic input is not an origin: nothing in the graph turned it dynamic.
     const auto batch = OnnxModel::load(wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")));
@@ -219,17 +230,24 @@ void TestShapeInference::folding_data()
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QStringList>("outputs");
-    QTest::newRow("torch view(n, -1)") << "fold_reshape.onnx" << "x:1,3,64,64" << QStringList { "[1, 8192]" };
-    QTest::newRow("resize sizes from shape") << "fold_resize.onnx" << "x:1,3,40,30" << QStringList { "[1, 8, 80, 60]" };
-    QTest::newRow("computed pads") << "fold_pad.onnx" << "x:1,3,100,60" << QStringList { "[1, 4, 128, 64]" };
-    QTest::newRow("constantofshape") << "fold_constantofshape.onnx" << "x:1,8,50"
-                                     << QStringList { "[1, 8, 50]", "[1, 25]" };
-    QTest::newRow("expand and tile") << "fold_expand.onnx" << "x:1,4,20,10" << QStringList { "[1, 4, 20, 10]", "[1, 60]" };
-    QTest::newRow("range positions") << "fold_range.onnx" << "input_ids:1,32;attention_mask:1,32"
-                                     << QStringList { "[1, 32, 16]" };
-    QTest::newRow("yolov8-style head") << "yolo_like.onnx" << "images:1,3,640,640" << QStringList { "[1, 7, 8000]" };
-    QTest::newRow("paddle2onnx recogniser") << "paddle_rec.onnx" << "x:1,3,48,320" << QStringList { "[1, 80, 97]" };
-    QTest::newRow("yolov8-style batch 4") << "yolo_like.onnx" << "images:4,3,320,320" << QStringList { "[4, 7, 2000]" };
+    QTest::newRow("torch view(n, -1)") << "fold_reshape.onnx"
+                                       << "x:1,3,64,64" << QStringList { "[1, 8192]" };
+    QTest::newRow("resize sizes from shape") << "fold_resize.onnx"
+                                             << "x:1,3,40,30" << QStringList { "[1, 8, 80, 60]" };
+    QTest::newRow("computed pads") << "fold_pad.onnx"
+                                   << "x:1,3,100,60" << QStringList { "[1, 4, 128, 64]" };
+    QTest::newRow("constantofshape") << "fold_constantofshape.onnx"
+                                     << "x:1,8,50" << QStringList { "[1, 8, 50]", "[1, 25]" };
+    QTest::newRow("expand and tile") << "fold_expand.onnx"
+                                     << "x:1,4,20,10" << QStringList { "[1, 4, 20, 10]", "[1, 60]" };
+    QTest::newRow("range positions") << "fold_range.onnx"
+                                     << "input_ids:1,32;attention_mask:1,32" << QStringList { "[1, 32, 16]" };
+    QTest::newRow("yolov8-style head") << "yolo_like.onnx"
+                                       << "images:1,3,640,640" << QStringList { "[1, 7, 8000]" };
+    QTest::newRow("paddle2onnx recogniser") << "paddle_rec.onnx"
+                                            << "x:1,3,48,320" << QStringList { "[1, 80, 97]" };
+    QTest::newRow("yolov8-style batch 4") << "yolo_like.onnx"
+                                          << "images:4,3,320,320" << QStringList { "[4, 7, 2000]" };
 }
 
 void TestShapeInference::folding()
@@ -284,9 +302,15 @@ void TestShapeInference::dataDependentStaysDynamic_data()
     QTest::addColumn<QString>("tensor");
     QTest::addColumn<QString>("origin");
     QTest::addColumn<QString>("reads");
-    QTest::newRow("nms") << "detector_nms.onnx" << "images:1,3,320,320" << "selected_indices"
-                         << "/postprocess/NonMaxSuppression" << "'boxes', 'scores'";
-    QTest::newRow("nonzero") << "nonzero.onnx" << "scores:1,16" << "indices" << "/select/NonZero"
+    QTest::newRow("nms") << "detector_nms.onnx"
+                         << "images:1,3,320,320"
+                         << "selected_indices"
+                         << "/postprocess/NonMaxSuppression"
+                         << "'boxes', 'scores'";
+    QTest::newRow("nonzero") << "nonzero.onnx"
+                             << "scores:1,16"
+                             << "indices"
+                             << "/select/NonZero"
                              << "'/select/Greater_output_0'";
 }
 
@@ -328,7 +352,8 @@ void TestShapeInference::customDomainIsUnknownNotDynamic()
     QCOMPARE(r.fact(QStringLiteral("y"))->origin, QStringLiteral("/act/MyCustomOp"));
     QCOMPARE(r.origins.size(), 1);
     QCOMPARE(r.origins.first().opType, QStringLiteral("com.example::MyCustomOp"));
-    QVERIFY2(r.origins.first().message.contains(QStringLiteral("no shape function here")), qPrintable(r.origins.first().message));
+    QVERIFY2(r.origins.first().message.contains(QStringLiteral("no shape function here")),
+        qPrintable(r.origins.first().message));
     QCOMPARE(r.origins.first().status, ShapeStatus::Unknown);
 }
 
@@ -357,7 +382,8 @@ void TestShapeInference::cycleIsAClearError()
     const auto result = inferShapes(*loaded.value(), {});
     QVERIFY(!result.ok());
     QCOMPARE(result.error().code, QStringLiteral("cycle"));
-    QVERIFY2(result.error().message.contains(QStringLiteral("/a/Add (Add), /b/Relu (Relu)")), qPrintable(result.error().message));
+    QVERIFY2(result.error().message.contains(QStringLiteral("/a/Add (Add), /b/Relu (Relu)")),
+        qPrintable(result.error().message));
 }
 
 void TestShapeInference::impossibleReshapeIsReported()
@@ -370,7 +396,8 @@ void TestShapeInference::impossibleReshapeIsReported()
     QCOMPARE(r.origins.size(), 1);
     QCOMPARE(r.origins.first().status, ShapeStatus::Invalid);
     QCOMPARE(r.origins.first().node, QStringLiteral("/reshape/Reshape"));
-    QVERIFY2(r.origins.first().message.contains(QStringLiteral("cannot reshape [2, 3] (6 elements) to [4, 2] (8 elements)")),
+    QVERIFY2(
+        r.origins.first().message.contains(QStringLiteral("cannot reshape [2, 3] (6 elements) to [4, 2] (8 elements)")),
         qPrintable(r.origins.first().message));
     QVERIFY(!r.warnings.isEmpty());
     QCOMPARE(r.fact(QStringLiteral("y"))->status, ShapeStatus::Invalid); // whatever type ONNX gave it
@@ -416,7 +443,8 @@ void TestShapeInference::dataDecidesOverAnOpenInput()
     const auto loaded = OnnxModel::load(path);
     QVERIFY(loaded.ok());
     for (const QString& spec : { QString(), QStringLiteral("x:4,12") }) {
-        const auto result = inferShapes(*loaded.value(), spec.isEmpty() ? QList<InputShapeSpec> {} : parseInputShapeSpec(spec).value());
+        const auto result = inferShapes(
+            *loaded.value(), spec.isEmpty() ? QList<InputShapeSpec> {} : parseInputShapeSpec(spec).value());
         QVERIFY(result.ok());
         QCOMPARE(result.value().fact(QStringLiteral("y"))->status, ShapeStatus::DataDependent);
         QCOMPARE(result.value().fact(QStringLiteral("y"))->origin, QStringLiteral("/reshape"));

@@ -30,11 +30,16 @@ void TestShapeModels::prefill_data()
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("spec");
     QTest::addColumn<bool>("prefilled");
-    QTest::newRow("static") << "resnet_static.onnx" << "input:1,3,224,224" << false;
-    QTest::newRow("symbolic batch proposed as 1") << "resnet_dynamic_batch.onnx" << "input:1,3,224,224" << true;
-    QTest::newRow("unnamed dim proposed as 1") << "resnet_unnamed_dim.onnx" << "input:1,3,224,224" << true;
-    QTest::newRow("two inputs") << "two_inputs.onnx" << "input_tensor_A:1,3,224,224;input_tensor_B:1,10" << false;
-    QTest::newRow("scalar") << "if_subgraph.onnx" << "cond:;x:1,16" << false;
+    QTest::newRow("static") << "resnet_static.onnx"
+                            << "input:1,3,224,224" << false;
+    QTest::newRow("symbolic batch proposed as 1") << "resnet_dynamic_batch.onnx"
+                                                  << "input:1,3,224,224" << true;
+    QTest::newRow("unnamed dim proposed as 1") << "resnet_unnamed_dim.onnx"
+                                               << "input:1,3,224,224" << true;
+    QTest::newRow("two inputs") << "two_inputs.onnx"
+                                << "input_tensor_A:1,3,224,224;input_tensor_B:1,10" << false;
+    QTest::newRow("scalar") << "if_subgraph.onnx"
+                            << "cond:;x:1,16" << false;
 }
 
 void TestShapeModels::prefill()
@@ -60,10 +65,14 @@ void TestShapeModels::otherDynamicDimsNeedAValue_data()
     QTest::addColumn<QVariantList>("missing");
     QTest::addColumn<QString>("names");
     // A detector [batch, 3, height, width]: the batch is proposed, height and width are asked for, never 1x1.
-    QTest::newRow("yolo") << "yolo_like.onnx" << "1,3,?,?" << QVariantList { 2, 3 } << "height (dim 2), width (dim 3)";
-    QTest::newRow("sequence") << "fold_range.onnx" << "1,?" << QVariantList { 1 } << "sequence (dim 1)";
-    QTest::newRow("unnamed") << "flat_input.onnx" << "1,?" << QVariantList { 1 } << "? (dim 1)";
-    QTest::newRow("rank 1 has no batch") << "nonzero_mid.onnx" << "64" << QVariantList {} << "";
+    QTest::newRow("yolo") << "yolo_like.onnx"
+                          << "1,3,?,?" << QVariantList { 2, 3 } << "height (dim 2), width (dim 3)";
+    QTest::newRow("sequence") << "fold_range.onnx"
+                              << "1,?" << QVariantList { 1 } << "sequence (dim 1)";
+    QTest::newRow("unnamed") << "flat_input.onnx"
+                             << "1,?" << QVariantList { 1 } << "? (dim 1)";
+    QTest::newRow("rank 1 has no batch") << "nonzero_mid.onnx"
+                                         << "64" << QVariantList {} << "";
 }
 
 void TestShapeModels::otherDynamicDimsNeedAValue()
@@ -84,7 +93,8 @@ void TestShapeModels::otherDynamicDimsNeedAValue()
         QVERIFY(index.data(InputShapeModel::ErrorRole).toString().isEmpty());
         return;
     }
-    QVERIFY2(index.data(InputShapeModel::ErrorRole).toString().contains(names), qPrintable(index.data(InputShapeModel::ErrorRole).toString()));
+    QVERIFY2(index.data(InputShapeModel::ErrorRole).toString().contains(names),
+        qPrintable(index.data(InputShapeModel::ErrorRole).toString()));
     QVERIFY(!m.specs().ok());
     QVERIFY(m.specs().error().message.startsWith(QStringLiteral("Input '")));
     QVERIFY(!m.specText().contains(loaded.value()->summary().inputs.first().name + QLatin1Char(':')));
@@ -96,8 +106,12 @@ void TestShapeModels::suggestions_data()
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("reason");
     QTest::addColumn<QString>("after");
-    QTest::newRow("ultralytics imgsz") << "yolo_like.onnx" << "metadata imgsz = [640, 640]" << "images:1,3,640,640";
-    QTest::newRow("reshape pins it") << "flat_input.onnx" << "Reshape '/image/Reshape' to [1, 1, 28, 28]" << "pixels:1,784";
+    QTest::newRow("ultralytics imgsz") << "yolo_like.onnx"
+                                       << "metadata imgsz = [640, 640]"
+                                       << "images:1,3,640,640";
+    QTest::newRow("reshape pins it") << "flat_input.onnx"
+                                     << "Reshape '/image/Reshape' to [1, 1, 28, 28]"
+                                     << "pixels:1,784";
 }
 
 void TestShapeModels::suggestions()
@@ -112,7 +126,8 @@ void TestShapeModels::suggestions()
     m.setInputs(loaded.value()->summary().inputs);
     m.setHints(dimHints(*loaded.value()));
     QVERIFY(!m.specs().ok()); // offered, not applied
-    const QString suggestion = m.index(0, InputShapeModel::StaticShapeColumn).data(InputShapeModel::SuggestionRole).toString();
+    const QString suggestion
+        = m.index(0, InputShapeModel::StaticShapeColumn).data(InputShapeModel::SuggestionRole).toString();
     QVERIFY2(suggestion.contains(reason), qPrintable(suggestion));
     QVERIFY(m.index(0, InputShapeModel::StaticShapeColumn).data(Qt::ToolTipRole).toString().contains(reason));
     QSignalSpy changed(&m, &InputShapeModel::specsChanged);
@@ -145,12 +160,18 @@ void TestShapeModels::editing_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("error");
-    QTest::newRow("good") << "8,3,224,224" << "";
-    QTest::newRow("spaces") << " 4, 3, 224, 224 " << "";
-    QTest::newRow("rank") << "8,3,224" << "has 4 dimensions; 3 given";
-    QTest::newRow("float") << "8,3.5,224,224" << "float number is unsupported";
-    QTest::newRow("dynamic") << "-1,3,224,224" << "Use fixed sizes";
-    QTest::newRow("letters") << "b,3,224,224" << "is not a digit";
+    QTest::newRow("good") << "8,3,224,224"
+                          << "";
+    QTest::newRow("spaces") << " 4, 3, 224, 224 "
+                            << "";
+    QTest::newRow("rank") << "8,3,224"
+                          << "has 4 dimensions; 3 given";
+    QTest::newRow("float") << "8,3.5,224,224"
+                           << "float number is unsupported";
+    QTest::newRow("dynamic") << "-1,3,224,224"
+                             << "Use fixed sizes";
+    QTest::newRow("letters") << "b,3,224,224"
+                             << "is not a digit";
 }
 
 void TestShapeModels::editing()
@@ -208,7 +229,8 @@ void TestShapeModels::tensorShapes()
         const bool dynamic = m.index(r, TensorShapeModel::ShapeColumn).data(DynamicRole).toBool();
         dynamicRows += dynamic ? 1 : 0;
         if (dynamic)
-            QCOMPARE(m.index(r, 0).data(TensorShapeModel::TensorNameRole).toString(), QStringLiteral("selected_indices"));
+            QCOMPARE(
+                m.index(r, 0).data(TensorShapeModel::TensorNameRole).toString(), QStringLiteral("selected_indices"));
     }
     QCOMPARE(dynamicRows, 1);
     m.clear();

@@ -70,8 +70,8 @@ void TestShapesPage::editingReruns()
     ShapesPage page;
     page.setModel(load("resnet_dynamic_batch.onnx"));
     QVERIFY(waitInference(page));
-    QVERIFY(page.inputModel()->setData(page.inputModel()->index(0, InputShapeModel::StaticShapeColumn),
-        QStringLiteral("8,3,224,224")));
+    QVERIFY(page.inputModel()->setData(
+        page.inputModel()->index(0, InputShapeModel::StaticShapeColumn), QStringLiteral("8,3,224,224")));
     QCOMPARE(page.specText(), QStringLiteral("input:8,3,224,224"));
     bool ok = false;
     QVERIFY(waitInference(page, &ok));
@@ -94,7 +94,8 @@ void TestShapesPage::invalidEditIsShown()
     QVERIFY(waitInference(page, &ok));
     QVERIFY(ok); // the row is left as the model declares it; the tensors it reaches follow it
     QVERIFY2(page.statusText().contains(QStringLiteral("has 4 dimensions; 2 given")), qPrintable(page.statusText()));
-    QVERIFY2(page.statusText().contains(QStringLiteral("follow(s) inputs not sized yet")), qPrintable(page.statusText()));
+    QVERIFY2(
+        page.statusText().contains(QStringLiteral("follow(s) inputs not sized yet")), qPrintable(page.statusText()));
     QSignalSpy done(&page, &ShapesPage::surgeryFinished);
     page.saveStaticCopyTo(m_dir.filePath(QStringLiteral("never.onnx")));
     QCOMPARE(done.count(), 1);
@@ -111,9 +112,11 @@ void TestShapesPage::neverGuessesAndSuggests()
     bool ok = false;
     QVERIFY(waitInference(page, &ok));
     QVERIFY(ok);
-    QVERIFY2(page.statusText().contains(QStringLiteral("Input 'images' needs a size for height (dim 2), width (dim 3).")),
+    QVERIFY2(
+        page.statusText().contains(QStringLiteral("Input 'images' needs a size for height (dim 2), width (dim 3).")),
         qPrintable(page.statusText()));
-    QVERIFY2(page.suggestionText().contains(QStringLiteral("images: dim 2 = 640, dim 3 = 640 (metadata imgsz = [640, 640])")),
+    QVERIFY2(page.suggestionText().contains(
+                 QStringLiteral("images: dim 2 = 640, dim 3 = 640 (metadata imgsz = [640, 640])")),
         qPrintable(page.suggestionText()));
     QVERIFY(page.specText().isEmpty());
     QSignalSpy done(&page, &ShapesPage::surgeryFinished);
@@ -125,7 +128,8 @@ void TestShapesPage::neverGuessesAndSuggests()
     QVERIFY(page.suggestionText().isEmpty());
     QVERIFY(waitInference(page, &ok));
     QVERIFY2(page.statusText().contains(QStringLiteral("every shape is static")), qPrintable(page.statusText()));
-    QVERIFY2(page.statusText().contains(QStringLiteral("node(s) of shape arithmetic folded")), qPrintable(page.statusText()));
+    QVERIFY2(page.statusText().contains(QStringLiteral("node(s) of shape arithmetic folded")),
+        qPrintable(page.statusText()));
     const QString path = m_dir.filePath(QStringLiteral("yolo_simple.onnx"));
     page.saveSimplifiedCopyTo(path);
     QVERIFY(done.wait(60000));
@@ -152,7 +156,8 @@ void TestShapesPage::verdictsInTheTable()
     }
     QCOMPARE(nms, QStringLiteral("data-dependent: /postprocess/NonMaxSuppression"));
     QCOMPARE(folded, QStringLiteral("folded: [1, 4, 400]"));
-    QVERIFY2(page.statusText().contains(QStringLiteral("Extract Sub-model can cut just before it: keeps 16 of 17 nodes")),
+    QVERIFY2(
+        page.statusText().contains(QStringLiteral("Extract Sub-model can cut just before it: keeps 16 of 17 nodes")),
         qPrintable(page.statusText()));
 }
 
@@ -211,7 +216,8 @@ void TestShapesPage::extractDialogNeedsAnOutput()
     const OnnxModelPtr model = load("detector_nms.onnx");
     const auto inferred = inferShapes(*model, {});
     QVERIFY(inferred.ok());
-    ExtractDialog dialog(inferred.value().tensors, { QStringLiteral("images") }, m_dir.filePath(QStringLiteral("x.onnx")));
+    ExtractDialog dialog(
+        inferred.value().tensors, { QStringLiteral("images") }, m_dir.filePath(QStringLiteral("x.onnx")));
     QPushButton* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
     dialog.setChecked({ QStringLiteral("boxes") }, {});

@@ -38,15 +38,15 @@ void TestShapeSpec::valid_data()
                                        spec("input_tensor_B", { 1, 10 }) }
                                 << "input_tensor_A:1,3,224,224;input_tensor_B:1,10";
     QTest::newRow("scalar") << "a:;b:1,3" << QList<InputShapeSpec> { spec("a", {}), spec("b", { 1, 3 }) } << "a:;b:1,3";
-    QTest::newRow("colon in name (last colon splits)") << "input:0:1,3"
-                                                       << QList<InputShapeSpec> { spec("input:0", { 1, 3 }) }
-                                                       << "input:0:1,3";
+    QTest::newRow("colon in name (last colon splits)")
+        << "input:0:1,3" << QList<InputShapeSpec> { spec("input:0", { 1, 3 }) } << "input:0:1,3";
     QTest::newRow("dynamic -1") << "data:-1,3,416,416" << QList<InputShapeSpec> { spec("data", { -1, 3, 416, 416 }) }
                                 << "data:-1,3,416,416";
     QTest::newRow("unknown rank -2") << "x:-2" << QList<InputShapeSpec> { spec("x", { -2 }) } << "x:-2";
     InputShapeSpec range { "input1", { { 8, 20 }, ShapeSpecDim::fixed(3) } };
     QTest::newRow("range") << "input1:8~20,3" << QList<InputShapeSpec> { range } << "input1:8~20,3";
-    QTest::newRow("spaces and trailing ;") << " a : 1, 2 ; " << QList<InputShapeSpec> { spec("a", { 1, 2 }) } << "a:1,2";
+    QTest::newRow("spaces and trailing ;")
+        << " a : 1, 2 ; " << QList<InputShapeSpec> { spec("a", { 1, 2 }) } << "a:1,2";
 }
 
 void TestShapeSpec::valid()
@@ -66,16 +66,26 @@ void TestShapeSpec::invalid_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("empty") << "" << "is empty";
-    QTest::newRow("no colon") << "input" << "expected name:dims";
-    QTest::newRow("no name") << ":1,3" << "expected name:dims";
-    QTest::newRow("float") << "a:1,3.5" << "the float number is unsupported";
-    QTest::newRow("letters") << "a:1,x" << "is not a digit";
-    QTest::newRow("empty dim") << "a:1,,3" << "a dimension is empty";
-    QTest::newRow("too negative") << "a:1,-3" << "is invalid";
-    QTest::newRow("bad range") << "a:20~8" << "1 <= lo <= hi";
-    QTest::newRow("duplicate") << "a:1;a:2" << "more than once";
-    QTest::newRow("empty entry") << "a:1;;b:2" << "entry 2 is empty";
+    QTest::newRow("empty") << ""
+                           << "is empty";
+    QTest::newRow("no colon") << "input"
+                              << "expected name:dims";
+    QTest::newRow("no name") << ":1,3"
+                             << "expected name:dims";
+    QTest::newRow("float") << "a:1,3.5"
+                           << "the float number is unsupported";
+    QTest::newRow("letters") << "a:1,x"
+                             << "is not a digit";
+    QTest::newRow("empty dim") << "a:1,,3"
+                               << "a dimension is empty";
+    QTest::newRow("too negative") << "a:1,-3"
+                                  << "is invalid";
+    QTest::newRow("bad range") << "a:20~8"
+                               << "1 <= lo <= hi";
+    QTest::newRow("duplicate") << "a:1;a:2"
+                               << "more than once";
+    QTest::newRow("empty entry") << "a:1;;b:2"
+                                 << "entry 2 is empty";
 }
 
 void TestShapeSpec::invalid()

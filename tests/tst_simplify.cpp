@@ -2,8 +2,8 @@
 // with ONNX Runtime the outputs proved equal (or the copy refused).
 #include "onnx/onnxmodel.h"
 #include "onnx/simplify.h"
-#include "reference/ortruntime.h"
 #include "ortrequired.h"
+#include "reference/ortruntime.h"
 #include "testutil.h"
 
 #include <onnx/checker.h>
@@ -73,12 +73,18 @@ void TestSimplify::simplifies_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<int>("maxNodes"); // at most this many nodes after
     QTest::addColumn<QString>("output");
-    QTest::newRow("yolov8-style") << "yolo_like.onnx" << "images:1,3,320,320" << 40 << "[1, 7, 2000]";
-    QTest::newRow("positions") << "fold_range.onnx" << "input_ids:1,32;attention_mask:1,32" << 5 << "[1, 32, 16]";
-    QTest::newRow("computed pads") << "fold_pad.onnx" << "x:1,3,100,60" << 2 << "[1, 4, 128, 64]";
-    QTest::newRow("torch view") << "fold_reshape.onnx" << "x:1,3,64,64" << 4 << "[1, 8192]";
-    QTest::newRow("resize sizes") << "fold_resize.onnx" << "x:1,3,40,30" << 2 << "[1, 8, 80, 60]";
-    QTest::newRow("static cnn unchanged") << "resnet_static.onnx" << "" << 39 << "[1, 1000]";
+    QTest::newRow("yolov8-style") << "yolo_like.onnx"
+                                  << "images:1,3,320,320" << 40 << "[1, 7, 2000]";
+    QTest::newRow("positions") << "fold_range.onnx"
+                               << "input_ids:1,32;attention_mask:1,32" << 5 << "[1, 32, 16]";
+    QTest::newRow("computed pads") << "fold_pad.onnx"
+                                   << "x:1,3,100,60" << 2 << "[1, 4, 128, 64]";
+    QTest::newRow("torch view") << "fold_reshape.onnx"
+                                << "x:1,3,64,64" << 4 << "[1, 8192]";
+    QTest::newRow("resize sizes") << "fold_resize.onnx"
+                                  << "x:1,3,40,30" << 2 << "[1, 8, 80, 60]";
+    QTest::newRow("static cnn unchanged") << "resnet_static.onnx"
+                                          << "" << 39 << "[1, 1000]";
 }
 
 void TestSimplify::simplifies()
@@ -271,9 +277,10 @@ void TestSimplify::jsonContract()
     const auto result = simplifyModel(*source.value(), options, m_dir.filePath(QStringLiteral("json.onnx")));
     QVERIFY(result.ok());
     const QJsonObject json = simplifyResultToJson(result.value());
-    for (const char* key : { "path", "data_path", "nodes_before", "nodes_after", "folded", "removed", "removed_identity",
-             "removed_dead", "initializers_before", "initializers_after", "initializer_bytes_before",
-             "initializer_bytes_after", "inputs", "outputs", "still_dynamic", "unknown_shapes", "warnings", "comparison" })
+    for (const char* key :
+        { "path", "data_path", "nodes_before", "nodes_after", "folded", "removed", "removed_identity", "removed_dead",
+            "initializers_before", "initializers_after", "initializer_bytes_before", "initializer_bytes_after",
+            "inputs", "outputs", "still_dynamic", "unknown_shapes", "warnings", "comparison" })
         QVERIFY2(json.contains(QLatin1String(key)), key);
     QCOMPARE(json.value(QStringLiteral("nodes_before")).toInt(), 21);
     QCOMPARE(json.value(QStringLiteral("nodes_after")).toInt(), 2);

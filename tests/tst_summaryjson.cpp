@@ -51,7 +51,8 @@ void TestSummaryJson::shapeEncoding_data()
                               << QByteArray("[\"batch\",3]") << true;
     QTest::newRow("unknown dim") << QList<Dim> { Dim::unknown(), Dim::fixed(10) } << true << QByteArray("[null,10]")
                                  << true;
-    QTest::newRow("minus one") << QList<Dim> { Dim::fixed(-1), Dim::fixed(10) } << true << QByteArray("[-1,10]") << true;
+    QTest::newRow("minus one") << QList<Dim> { Dim::fixed(-1), Dim::fixed(10) } << true << QByteArray("[-1,10]")
+                               << true;
     QTest::newRow("scalar") << QList<Dim> {} << true << QByteArray("[]") << false;
     QTest::newRow("unknown rank") << QList<Dim> {} << false << QByteArray("null") << true;
 }

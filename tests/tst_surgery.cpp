@@ -102,22 +102,28 @@ void TestSurgery::fixShapes_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QStringList>("inputs");
     QTest::addColumn<QStringList>("outputs");
-    QTest::newRow("batch 8") << "resnet_dynamic_batch.onnx" << "input:8,3,224,224" << QStringList { "[8, 3, 224, 224]" }
+    QTest::newRow("batch 8") << "resnet_dynamic_batch.onnx"
+                             << "input:8,3,224,224" << QStringList { "[8, 3, 224, 224]" }
                              << QStringList { "[8, 1000]" };
-    QTest::newRow("unnamed") << "resnet_unnamed_dim.onnx" << "input:1,3,224,224" << QStringList { "[1, 3, 224, 224]" }
+    QTest::newRow("unnamed") << "resnet_unnamed_dim.onnx"
+                             << "input:1,3,224,224" << QStringList { "[1, 3, 224, 224]" }
                              << QStringList { "[1, 1000]" };
-    QTest::newRow("two inputs") << "two_inputs.onnx" << "input_tensor_B:1,10"
-                                << QStringList { "[1, 3, 224, 224]", "[1, 10]" } << QStringList { "[1, 20]" };
+    QTest::newRow("two inputs") << "two_inputs.onnx"
+                                << "input_tensor_B:1,10" << QStringList { "[1, 3, 224, 224]", "[1, 10]" }
+                                << QStringList { "[1, 20]" };
     // The checker rejects unsorted graphs; the copy is written sorted, so it passes.
-    QTest::newRow("unsorted") << "unsorted_nodes.onnx" << "input:1,3,32,32" << QStringList { "[1, 3, 32, 32]" }
-                              << QStringList { "[1, 10]" };
+    QTest::newRow("unsorted") << "unsorted_nodes.onnx"
+                              << "input:1,3,32,32" << QStringList { "[1, 3, 32, 32]" } << QStringList { "[1, 10]" };
     // Shapes that only folding finds: every value_info of the copy is static.
-    QTest::newRow("yolov8-style") << "yolo_like.onnx" << "images:1,3,640,640" << QStringList { "[1, 3, 640, 640]" }
+    QTest::newRow("yolov8-style") << "yolo_like.onnx"
+                                  << "images:1,3,640,640" << QStringList { "[1, 3, 640, 640]" }
                                   << QStringList { "[1, 7, 8000]" };
-    QTest::newRow("resize sizes") << "fold_resize.onnx" << "x:1,3,40,30" << QStringList { "[1, 3, 40, 30]" }
+    QTest::newRow("resize sizes") << "fold_resize.onnx"
+                                  << "x:1,3,40,30" << QStringList { "[1, 3, 40, 30]" }
                                   << QStringList { "[1, 8, 80, 60]" };
-    QTest::newRow("range") << "fold_range.onnx" << "input_ids:1,32;attention_mask:1,32"
-                           << QStringList { "[1, 32]", "[1, 32]" } << QStringList { "[1, 32, 16]" };
+    QTest::newRow("range") << "fold_range.onnx"
+                           << "input_ids:1,32;attention_mask:1,32" << QStringList { "[1, 32]", "[1, 32]" }
+                           << QStringList { "[1, 32, 16]" };
 }
 
 void TestSurgery::fixShapes()
@@ -205,7 +211,8 @@ onnx::ModelProto constantWithExternalValue(const std::string& data, const std::s
     t->set_data_type(onnx::TensorProto::FLOAT);
     t->add_dims(64);
     t->set_data_location(onnx::TensorProto_DataLocation_EXTERNAL);
-    for (const auto& [key, value] : { std::pair<std::string, std::string> { "location", data }, { "offset", offset }, { "length", "256" } }) {
+    for (const auto& [key, value] :
+        { std::pair<std::string, std::string> { "location", data }, { "offset", offset }, { "length", "256" } }) {
         auto* kv = t->add_external_data();
         kv->set_key(key);
         kv->set_value(value);
@@ -302,18 +309,38 @@ void TestSurgery::badExternalNumbers_data()
     QTest::addColumn<QString>("value");
     // A file beside the model: the loader's check refuses the model, naming the tensor and the entry (it read
     // "abc" as 0 before, and the summary's std::stoll threw on the length).
-    QTest::newRow("file, length abc") << "w.bin" << "length" << "abc";
-    QTest::newRow("file, length 20 digits") << "w.bin" << "length" << "99999999999999999999";
-    QTest::newRow("file, offset abc") << "w.bin" << "offset" << "abc";
-    QTest::newRow("file, offset 20 digits") << "w.bin" << "offset" << "99999999999999999999";
-    QTest::newRow("file, offset negative") << "w.bin" << "offset" << "-5";
-    QTest::newRow("file, length with a space") << "w.bin" << "length" << " 256";
+    QTest::newRow("file, length abc") << "w.bin"
+                                      << "length"
+                                      << "abc";
+    QTest::newRow("file, length 20 digits") << "w.bin"
+                                            << "length"
+                                            << "99999999999999999999";
+    QTest::newRow("file, offset abc") << "w.bin"
+                                      << "offset"
+                                      << "abc";
+    QTest::newRow("file, offset 20 digits") << "w.bin"
+                                            << "offset"
+                                            << "99999999999999999999";
+    QTest::newRow("file, offset negative") << "w.bin"
+                                           << "offset"
+                                           << "-5";
+    QTest::newRow("file, length with a space") << "w.bin"
+                                               << "length"
+                                               << " 256";
     // The loader's in-file marker (wirestrip_p.h) in the file itself: the model loads, and writing the copy read
     // the numbers with std::stoll, which aborted fix-shapes, extract and Save Static Copy.
-    QTest::newRow("in-file, offset abc") << "__wb_inline__" << "offset" << "abc";
-    QTest::newRow("in-file, offset 20 digits") << "__wb_inline__" << "offset" << "99999999999999999999";
-    QTest::newRow("in-file, message length abc") << "__wb_inline__" << "wb_message_length" << "abc";
-    QTest::newRow("in-file, length 20 digits") << "__wb_inline__" << "length" << "99999999999999999999";
+    QTest::newRow("in-file, offset abc") << "__wb_inline__"
+                                         << "offset"
+                                         << "abc";
+    QTest::newRow("in-file, offset 20 digits") << "__wb_inline__"
+                                               << "offset"
+                                               << "99999999999999999999";
+    QTest::newRow("in-file, message length abc") << "__wb_inline__"
+                                                 << "wb_message_length"
+                                                 << "abc";
+    QTest::newRow("in-file, length 20 digits") << "__wb_inline__"
+                                               << "length"
+                                               << "99999999999999999999";
 }
 
 void TestSurgery::badExternalNumbers()
@@ -334,8 +361,8 @@ void TestSurgery::badExternalNumbers()
         externalInitializerModel(location.toStdString(), key.toStdString(), value.toStdString()).SerializeAsString()));
     f.close();
 
-    const QString expected = QStringLiteral("Tensor 'w' has an external-data %1 '%2', which is not a byte count")
-                                 .arg(key, value);
+    const QString expected
+        = QStringLiteral("Tensor 'w' has an external-data %1 '%2', which is not a byte count").arg(key, value);
     const auto source = OnnxModel::load(model);
     if (location == QLatin1String("w.bin")) {
         QVERIFY(!source.ok());
@@ -389,7 +416,8 @@ void TestSurgery::checkerRefusingTheSourceTooStillWrites()
     QVERIFY(QFileInfo::exists(out));
     const QString warnings = result.value().warnings.join(QLatin1Char('\n'));
     QVERIFY2(warnings.contains(QStringLiteral("rejects the source model too")), qPrintable(warnings));
-    QVERIFY2(warnings.contains(QStringLiteral("graph output 'y' (made by node '/head/Sigmoid' (MyOtherOp))")), qPrintable(warnings));
+    QVERIFY2(warnings.contains(QStringLiteral("graph output 'y' (made by node '/head/Sigmoid' (MyOtherOp))")),
+        qPrintable(warnings));
 }
 
 void TestSurgery::fixShapesKeepsExternalData()
@@ -432,11 +460,22 @@ void TestSurgery::errorsWriteNothing_data()
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("out");
     QTest::addColumn<QString>("code");
-    QTest::newRow("unknown input") << "resnet_dynamic_batch.onnx" << "x:1,3,224,224" << "a.onnx" << "unknown_input";
-    QTest::newRow("rank") << "resnet_dynamic_batch.onnx" << "input:1,3" << "b.onnx" << "rank_mismatch";
-    QTest::newRow("missing folder") << "resnet_dynamic_batch.onnx" << "input:1,3,224,224" << "no/such/dir/c.onnx"
+    QTest::newRow("unknown input") << "resnet_dynamic_batch.onnx"
+                                   << "x:1,3,224,224"
+                                   << "a.onnx"
+                                   << "unknown_input";
+    QTest::newRow("rank") << "resnet_dynamic_batch.onnx"
+                          << "input:1,3"
+                          << "b.onnx"
+                          << "rank_mismatch";
+    QTest::newRow("missing folder") << "resnet_dynamic_batch.onnx"
+                                    << "input:1,3,224,224"
+                                    << "no/such/dir/c.onnx"
                                     << "not_writable";
-    QTest::newRow("cycle") << "cycle.onnx" << "x:1,4" << "d.onnx" << "cycle";
+    QTest::newRow("cycle") << "cycle.onnx"
+                           << "x:1,4"
+                           << "d.onnx"
+                           << "cycle";
 }
 
 void TestSurgery::errorsWriteNothing()
@@ -500,11 +539,14 @@ void TestSurgery::extractErrors_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("phrase");
     QTest::newRow("unknown output") << "resnet_static.onnx" << QStringList {} << QStringList { "nope" }
-                                    << "unknown_tensor" << "'nope'";
+                                    << "unknown_tensor"
+                                    << "'nope'";
     QTest::newRow("unknown input") << "resnet_static.onnx" << QStringList { "nope" } << QStringList { "logits" }
-                                   << "unknown_tensor" << "'nope'";
-    QTest::newRow("missing input") << "two_inputs.onnx" << QStringList { "input_tensor_A" }
-                                   << QStringList { "scores" } << "missing_input" << "'input_tensor_B'";
+                                   << "unknown_tensor"
+                                   << "'nope'";
+    QTest::newRow("missing input") << "two_inputs.onnx" << QStringList { "input_tensor_A" } << QStringList { "scores" }
+                                   << "missing_input"
+                                   << "'input_tensor_B'";
     QTest::newRow("no outputs") << "resnet_static.onnx" << QStringList {} << QStringList {} << "unknown_tensor"
                                 << "at least one output";
 }

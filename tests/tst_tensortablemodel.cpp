@@ -25,7 +25,8 @@ void TestTensorTableModel::rowsAndRoles_data()
     QTest::addColumn<bool>("isInput");
     QTest::addColumn<QString>("shapeText");
     QTest::addColumn<QVariantList>("dynamicDims");
-    QTest::newRow("static input") << "resnet_static.onnx" << 0 << "input" << true << "[1, 3, 224, 224]" << QVariantList {};
+    QTest::newRow("static input") << "resnet_static.onnx" << 0 << "input" << true << "[1, 3, 224, 224]"
+                                  << QVariantList {};
     QTest::newRow("static output") << "resnet_static.onnx" << 1 << "logits" << false << "[1, 1000]" << QVariantList {};
     QTest::newRow("batch input") << "resnet_dynamic_batch.onnx" << 0 << "input" << true << "[batch, 3, 224, 224]"
                                  << QVariantList { 0 };

@@ -64,7 +64,8 @@ void TestTheme::readable()
     QVERIFY2(contrast(theme::text(t), window) >= 4.5, qPrintable(QString::number(contrast(theme::text(t), window))));
     QVERIFY2(contrast(theme::text(t), base) >= 4.5, qPrintable(QString::number(contrast(theme::text(t), base))));
     const QString css = theme::panel(t);
-    const QColor background = fromPanel(css, QStringLiteral("background")), ink = fromPanel(css, QStringLiteral("color"));
+    const QColor background = fromPanel(css, QStringLiteral("background")),
+                 ink = fromPanel(css, QStringLiteral("color"));
     QVERIFY2(background.isValid() && ink.isValid(), qPrintable(css));
     QVERIFY2(contrast(ink, background) >= 4.5, qPrintable(css));
     // Cells use the panel colours: their text is as readable on their background.

@@ -167,8 +167,8 @@ void TestWireStrip::externalDataNumbers()
 
     onnx::TensorProto t;
     t.set_name("w");
-    for (const auto& [key, v] : { std::pair<std::string, std::string> { "location", "w.bin" }, { "offset", text.toStdString() },
-             { "length", "16" } }) {
+    for (const auto& [key, v] : { std::pair<std::string, std::string> { "location", "w.bin" },
+             { "offset", text.toStdString() }, { "length", "16" } }) {
         auto* kv = t.add_external_data();
         kv->set_key(key);
         kv->set_value(v);

@@ -1,21 +1,21 @@
 // The conversion and run pages in the real window, driven end to end: options checked as typed, the command
 // preview, Run through the fake atc, problems on the graph, batch variants, then a CPU run charted live.
 #include "charts/latencycharts.h"
+#include "dialogs/comparedialog.h"
 #include "graph/overlaymodel.h"
 #include "mainwindow.h"
 #include "models/inputshapemodel.h"
+#include "ortrequired.h"
 #include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "pages/graphpage.h"
-#include "dialogs/comparedialog.h"
 #include "pages/runpage.h"
+#include "process/runningtools.h"
+#include "settings/settings.h"
+#include "testutil.h"
 #include "widgets/dimsuggestionbar.h"
 #include "widgets/extraflagseditor.h"
 #include "widgets/profileseditor.h"
-#include "process/runningtools.h"
-#include "settings/settings.h"
-#include "ortrequired.h"
-#include "testutil.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -23,9 +23,9 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QTableWidget>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 
@@ -181,8 +181,9 @@ void TestWorkflowUi::runProducesOm()
     emit page->runRequested(page->options(), page->batchVariants());
     QCOMPARE(m_window->currentPageName(), QStringLiteral("atc"));
     QVERIFY(done.wait(60000));
-    QVERIFY2(done.first().first().toBool(), qPrintable(m_window->conversionPage()->jobStatuses().join('\n') + '\n'
-                                                + m_window->conversionPage()->logText().right(2000)));
+    QVERIFY2(done.first().first().toBool(),
+        qPrintable(m_window->conversionPage()->jobStatuses().join('\n') + '\n'
+            + m_window->conversionPage()->logText().right(2000)));
     const auto outcomes = m_window->conversionPage()->queue()->outcomes();
     QCOMPARE(outcomes.size(), 1);
     QVERIFY(QFileInfo::exists(outcomes.first().omPath));
@@ -279,7 +280,8 @@ void TestWorkflowUi::atcPrecheckJoinsTheChecks()
     QVERIFY(page->isPrechecking());
     QCOMPARE(page->precheckButton()->text(), QStringLiteral("Cancel Pre-check"));
     QVERIFY(prechecked.wait(30000));
-    QVERIFY2(page->precheckStatus().contains(QStringLiteral("rejected 1 operator")), qPrintable(page->precheckStatus()));
+    QVERIFY2(
+        page->precheckStatus().contains(QStringLiteral("rejected 1 operator")), qPrintable(page->precheckStatus()));
     // ATC's verdict is one of the checks now: listed, marked on the graph, and it blocks Run.
     QString gemm;
     for (const AtcFinding& f : page->lastCheck().findings) {
@@ -288,7 +290,8 @@ void TestWorkflowUi::atcPrecheckJoinsTheChecks()
     }
     QVERIFY(!gemm.isEmpty());
     QVERIFY(!page->canRun());
-    QVERIFY2(page->runBlockedReason().contains(QStringLiteral("pre-check rejected node")), qPrintable(page->runBlockedReason()));
+    QVERIFY2(page->runBlockedReason().contains(QStringLiteral("pre-check rejected node")),
+        qPrintable(page->runBlockedReason()));
     bool marked = false;
     for (const auto& m : m_window->graphPage()->overlay()->marks())
         marked = marked || (m.source == QLatin1String("check") && m.node == gemm);
@@ -304,7 +307,8 @@ void TestWorkflowUi::atcPrecheckJoinsTheChecks()
     qunsetenv("FAKE_ATC_UNSUPPORTED_OPS");
     QTest::mouseClick(page->precheckButton(), Qt::LeftButton);
     QVERIFY(prechecked.wait(30000));
-    QVERIFY2(page->precheckStatus().startsWith(QStringLiteral("ATC pre-check passed")), qPrintable(page->precheckStatus()));
+    QVERIFY2(
+        page->precheckStatus().startsWith(QStringLiteral("ATC pre-check passed")), qPrintable(page->precheckStatus()));
     QVERIFY(page->canRun());
     qputenv("FAKE_ATC_DELAY_MS", "30000");
     QTest::mouseClick(page->precheckButton(), Qt::LeftButton);
@@ -355,16 +359,18 @@ void TestWorkflowUi::profilesAndOtherFlags()
             QVERIFY(pm->setData(pm->index(r, c), QString::number(values[r][c]), Qt::EditRole));
     QVERIFY(waitChecked());
     QCOMPARE(page->options().dynamicDims, QStringLiteral("1,224;4,448"));
-    QVERIFY2(page->commandPreview().contains(QStringLiteral("'--dynamic_dims=1,224;4,448'")), qPrintable(page->commandPreview()));
-    QVERIFY2(page->fieldMessage(QStringLiteral("input_shape")).isEmpty(), qPrintable(page->fieldMessage(QStringLiteral("input_shape"))));
+    QVERIFY2(page->commandPreview().contains(QStringLiteral("'--dynamic_dims=1,224;4,448'")),
+        qPrintable(page->commandPreview()));
+    QVERIFY2(page->fieldMessage(QStringLiteral("input_shape")).isEmpty(),
+        qPrintable(page->fieldMessage(QStringLiteral("input_shape"))));
 
     // A toolkit whose --help lists some flags: the picker offers those without a field; a value with spaces is
     // passed whole; a flag this ATC does not list is an error marked at the table.
     AtcToolkit toolkit = fakeToolkit();
-    toolkit.flags = { QStringLiteral("mode"), QStringLiteral("model"), QStringLiteral("framework"),
-        QStringLiteral("output"), QStringLiteral("soc_version"), QStringLiteral("input_shape"),
-        QStringLiteral("dynamic_dims"), QStringLiteral("deterministic"), QStringLiteral("op_name_map"),
-        QStringLiteral("keep_dtype") };
+    toolkit.flags
+        = { QStringLiteral("mode"), QStringLiteral("model"), QStringLiteral("framework"), QStringLiteral("output"),
+              QStringLiteral("soc_version"), QStringLiteral("input_shape"), QStringLiteral("dynamic_dims"),
+              QStringLiteral("deterministic"), QStringLiteral("op_name_map"), QStringLiteral("keep_dtype") };
     page->setToolkit(toolkit);
     QVERIFY(waitChecked());
     // keep_dtype is a typed option without a field on this page: offered here.
@@ -383,9 +389,11 @@ void TestWorkflowUi::profilesAndOtherFlags()
         { QStringLiteral("status_check"), QStringLiteral("1") } });
     QVERIFY(waitChecked());
     QCOMPARE(page->options().extraFlags.size(), 2);
-    QVERIFY2(page->commandPreview().contains(QStringLiteral("'--op_name_map=/tmp/my map.cfg'")), qPrintable(page->commandPreview()));
+    QVERIFY2(page->commandPreview().contains(QStringLiteral("'--op_name_map=/tmp/my map.cfg'")),
+        qPrintable(page->commandPreview()));
     QVERIFY(!page->canRun());
-    QVERIFY2(page->fieldMessage(QStringLiteral("status_check")).contains(QStringLiteral("does not list --status_check")),
+    QVERIFY2(
+        page->fieldMessage(QStringLiteral("status_check")).contains(QStringLiteral("does not list --status_check")),
         qPrintable(page->fieldMessage(QStringLiteral("status_check"))));
 
     // Both survive the recipe round trip.
@@ -613,7 +621,8 @@ void TestWorkflowUi::cpuRunIsCharted()
     QSignalSpy compared(compare, &CompareDialog::compared);
     QVERIFY(compared.wait(20000));
     QCOMPARE(compared.first().first().toBool(), false);
-    QVERIFY2(compare->statusText().contains(QStringLiteral("holds no output_N.bin")), qPrintable(compare->statusText()));
+    QVERIFY2(
+        compare->statusText().contains(QStringLiteral("holds no output_N.bin")), qPrintable(compare->statusText()));
     // A copy of the run's outputs elsewhere: a pass.
     const QString copy = m_dir->filePath(QStringLiteral("copy"));
     QVERIFY(QDir().mkpath(copy));
@@ -631,7 +640,8 @@ void TestWorkflowUi::cpuRunIsCharted()
     QVERIFY(compared.wait(20000));
     QCOMPARE(compared.last().first().toBool(), false);
     QCOMPARE(compare->table()->rowCount(), 0);
-    QVERIFY2(compare->statusText().contains(QStringLiteral("has no output_N.pb files")), qPrintable(compare->statusText()));
+    QVERIFY2(
+        compare->statusText().contains(QStringLiteral("has no output_N.pb files")), qPrintable(compare->statusText()));
 }
 
 WB_TEST_MAIN(TestWorkflowUi)

@@ -2,29 +2,29 @@
 
 #include "models/inputshapemodel.h"
 
-#include "logging/logging.h"
-#include "onnx/modelloader.h"
-#include "pages/modelpage.h"
-#include "pages/shapespage.h"
-#include "pages/graphpage.h"
-#include "pages/convertpage.h"
-#include "pages/conversionpage.h"
-#include "pages/runpage.h"
-#include "process/runningtools.h"
-#include "theme.h"
 #include "dialogs/comparedialog.h"
 #include "dialogs/settingsdialog.h"
-#include "toolkitcontroller.h"
 #include "graph/overlaymodel.h"
+#include "logging/logging.h"
 #include "models/tensortablemodel.h"
+#include "onnx/modelloader.h"
+#include "pages/conversionpage.h"
+#include "pages/convertpage.h"
+#include "pages/graphpage.h"
+#include "pages/modelpage.h"
+#include "pages/runpage.h"
+#include "pages/shapespage.h"
+#include "process/runningtools.h"
+#include "theme.h"
+#include "toolkitcontroller.h"
 
-#include <QItemSelectionModel>
-#include <QTableView>
 #include "pages/welcomepage.h"
 #include "settings/settings.h"
 #include "version.h"
 #include "widgets/logpanel.h"
 #include "widgets/messagebar.h"
+#include <QItemSelectionModel>
+#include <QTableView>
 
 #include <QAction>
 #include <QApplication>
@@ -39,9 +39,9 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QPainter>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
 #include <QProgressBar>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -104,9 +104,11 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_nav->setIconSize(QSize(24, 24));
     auto* modelItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Model"), m_nav);
     modelItem->setData(Qt::UserRole, kModel);
-    auto* shapesItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Shapes"), m_nav);
+    auto* shapesItem
+        = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Shapes"), m_nav);
     shapesItem->setData(Qt::UserRole, kShapes);
-    shapesItem->setToolTip(tr("Fix input shapes, infer every tensor's shape, save a static copy or extract a sub-model"));
+    shapesItem->setToolTip(
+        tr("Fix input shapes, infer every tensor's shape, save a static copy or extract a sub-model"));
     auto* graphItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Graph"), m_nav);
     graphItem->setData(Qt::UserRole, kGraph);
     graphItem->setToolTip(tr("The model's graph: search, node properties, problems, export"));
@@ -165,15 +167,16 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connectConversion();
     m_toolkit->refresh();
     m_toolkit->refreshDevices();
-    connect(m_shapesPage, &ShapesPage::surgeryFinished, this, [this](bool ok, const QString& result, const QString& summary) {
-        if (!ok) {
-            m_messageBar->showMessage(MessageBar::Kind::Error, tr("Nothing was written"), result);
-            return;
-        }
-        m_messageBar->showMessage(MessageBar::Kind::Info, summary.isEmpty() ? tr("Model written") : summary,
-            QDir::toNativeSeparators(result));
-        m_messageBar->setAction(tr("Open It"), [this, result] { openModel(result); });
-    });
+    connect(m_shapesPage, &ShapesPage::surgeryFinished, this,
+        [this](bool ok, const QString& result, const QString& summary) {
+            if (!ok) {
+                m_messageBar->showMessage(MessageBar::Kind::Error, tr("Nothing was written"), result);
+                return;
+            }
+            m_messageBar->showMessage(MessageBar::Kind::Info, summary.isEmpty() ? tr("Model written") : summary,
+                QDir::toNativeSeparators(result));
+            m_messageBar->setAction(tr("Open It"), [this, result] { openModel(result); });
+        });
     connect(m_loader, &ModelLoader::loadFailed, this,
         [this](const Error& e) { onLoadFailed(e.code, e.message, e.detail); });
 
@@ -189,18 +192,18 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Model…"), this,
-        &MainWindow::chooseFile);
+    QAction* open = file->addAction(
+        style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Model…"), this, &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open Re&cipe…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Conversion Recipe"), m_settings.lastOpenDir(),
-            tr("Recipes (*.recipe.json *.json)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Conversion Recipe"), m_settings.lastOpenDir(), tr("Recipes (*.recipe.json *.json)"));
         if (!path.isEmpty())
             openRecipe(path);
     });
     file->addAction(tr("Open ATC &Log…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open ATC Log"), m_settings.lastOpenDir(),
-            tr("Logs (*.log *.txt);;All files (*)"));
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open ATC Log"), m_settings.lastOpenDir(), tr("Logs (*.log *.txt);;All files (*)"));
         if (!path.isEmpty())
             openAtcLog(path);
     });
@@ -323,8 +326,8 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
     m_settings.setLastOpenDir(QFileInfo(s.path).absolutePath());
     refreshRecent();
     if (!s.warnings.isEmpty())
-        m_messageBar->showMessage(MessageBar::Kind::Warning, tr("The model loaded with warnings"),
-            s.warnings.join(QLatin1Char('\n')));
+        m_messageBar->showMessage(
+            MessageBar::Kind::Warning, tr("The model loaded with warnings"), s.warnings.join(QLatin1Char('\n')));
     emit loadFinished(true);
 }
 
@@ -358,7 +361,7 @@ void MainWindow::connectConversion()
         for (const AtcFinding& f : findings) {
             const auto severity = f.severity == AtcSeverity::Error ? graph::OverlayModel::Severity::Error
                 : f.severity == AtcSeverity::Warning               ? graph::OverlayModel::Severity::Warning
-                                                                    : graph::OverlayModel::Severity::Info;
+                                                                   : graph::OverlayModel::Severity::Info;
             for (const QString& node : f.nodes)
                 marks.append({ node, severity, f.message, {} });
         }
@@ -368,21 +371,23 @@ void MainWindow::connectConversion()
         showPage(kGraph);
         m_graphPage->selectNode(node);
     });
-    connect(m_convertPage, &ConvertPage::runRequested, this, [this](const AtcOptions& options, const QList<qint64>& batches) {
-        ConversionRequest request;
-        request.options = options;
-        request.toolkit = m_convertPage->toolkit(); // run exactly what the page checked and previewed
-        request.batches = batches;
-        m_conversionPage->start(request);
-        showPage(kAtc);
-    });
+    connect(m_convertPage, &ConvertPage::runRequested, this,
+        [this](const AtcOptions& options, const QList<qint64>& batches) {
+            ConversionRequest request;
+            request.options = options;
+            request.toolkit = m_convertPage->toolkit(); // run exactly what the page checked and previewed
+            request.batches = batches;
+            m_conversionPage->start(request);
+            showPage(kAtc);
+        });
     connect(m_conversionPage, &ConversionPage::opsReported, this, [this](const QList<AtcEvent>& events) {
         QList<graph::OverlayModel::Mark> marks;
         for (const AtcEvent& e : events) {
             for (const OpRef& op : e.ops) {
                 if (!op.name.isEmpty())
                     marks.append({ op.name,
-                        e.severity == Severity::Error ? graph::OverlayModel::Severity::Error : graph::OverlayModel::Severity::Warning,
+                        e.severity == Severity::Error ? graph::OverlayModel::Severity::Error
+                                                      : graph::OverlayModel::Severity::Warning,
                         (e.code.isEmpty() ? QString() : e.code + QStringLiteral(": ")) + e.message, {} });
             }
         }
@@ -390,7 +395,8 @@ void MainWindow::connectConversion()
     });
     connect(m_graphPage, &GraphPage::outNodeRequested, this, [this](const QString& node) {
         const QString current = m_convertPage->options().outNodes;
-        m_convertPage->setOutNodes(current.isEmpty() ? node + QStringLiteral(":0") : current + QStringLiteral(";") + node + QStringLiteral(":0"));
+        m_convertPage->setOutNodes(current.isEmpty() ? node + QStringLiteral(":0")
+                                                     : current + QStringLiteral(";") + node + QStringLiteral(":0"));
         showPage(kConvert);
     });
     connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
@@ -405,11 +411,12 @@ void MainWindow::connectConversion()
         }
         m_runPage->addOmCandidates(oms);
     });
-    connect(m_toolkit, &ToolkitController::devicesChanged, this, [this](const QList<NpuDevice>& devices, const QString& note) {
-        m_runPage->setDevices(devices, note);
-        if (!devices.isEmpty())
-            m_convertPage->preselectSoc(devices.first().socVersion);
-    });
+    connect(m_toolkit, &ToolkitController::devicesChanged, this,
+        [this](const QList<NpuDevice>& devices, const QString& note) {
+            m_runPage->setDevices(devices, note);
+            if (!devices.isEmpty())
+                m_convertPage->preselectSoc(devices.first().socVersion);
+        });
 }
 
 void MainWindow::connectSelection()
@@ -432,7 +439,8 @@ void MainWindow::onLoadFailed(const QString& code, const QString& message, const
 {
     QString text = message;
     if (!detail.isEmpty() && detail != message && detail.count(QLatin1Char('\n')) > 0)
-        text += QLatin1Char('\n') + tr("(%n more problem(s); see the log)", nullptr, int(detail.count(QLatin1Char('\n'))));
+        text += QLatin1Char('\n')
+            + tr("(%n more problem(s); see the log)", nullptr, int(detail.count(QLatin1Char('\n'))));
     m_messageBar->showMessage(MessageBar::Kind::Error, tr("Could not open the model"), text);
     log::ui()->warn("Open failed ({}): {}", code.toStdString(), message.toStdString());
     if (!detail.isEmpty())
@@ -457,8 +465,8 @@ void MainWindow::openRecipe(const QString& path)
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open ONNX Model"), m_settings.lastOpenDir(),
-        tr("ONNX models (*.onnx);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open ONNX Model"), m_settings.lastOpenDir(), tr("ONNX models (*.onnx);;All files (*)"));
     if (!path.isEmpty())
         openModel(path);
 }
@@ -530,7 +538,8 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    if (path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive) || path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
+    if (path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive)
+        || path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
         openAtcLog(path);
     else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
         openRecipe(path);
@@ -571,9 +580,10 @@ void MainWindow::closeEvent(QCloseEvent* event)
         QStringList running;
         for (const auto& tool : RunningTools::snapshot())
             running.append(QStringLiteral("%1 (%2 s)").arg(tool.program).arg(tool.elapsedMs / 1000));
-        const bool stop = m_confirmQuit ? m_confirmQuit(running)
-                                        : QMessageBox::question(this, tr("Quit while tools run?"),
-                                              tr("Still running:\n%1\n\nStop them and quit?").arg(running.join(QLatin1Char('\n'))))
+        const bool stop = m_confirmQuit
+            ? m_confirmQuit(running)
+            : QMessageBox::question(this, tr("Quit while tools run?"),
+                  tr("Still running:\n%1\n\nStop them and quit?").arg(running.join(QLatin1Char('\n'))))
                 == QMessageBox::Yes;
         if (!stop) {
             event->ignore();

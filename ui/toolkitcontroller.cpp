@@ -1,9 +1,9 @@
 #include "toolkitcontroller.h"
 
 #include "logging/logging.h"
+#include "process/toolcapture.h"
 #include "settings/settings.h"
 #include "util/latestonly.h"
-#include "process/toolcapture.h"
 
 #include <QStandardPaths>
 

@@ -1,8 +1,8 @@
 // atcwb bench MODEL_OR_OM [--target cpu|npu:N] [--runner ...] [--loops N] [--warmup N] [--input-shape SPEC] [--json]:
 // time a model on the CPU (ONNX Runtime) or an OM on an NPU (om-runner, ais_bench, msame) and store the run.
+#include "run/bench.h"
 #include "commands.h"
 #include "onnx/summaryjson.h"
-#include "run/bench.h"
 #include "run/runhistory.h"
 
 #include <QCommandLineParser>
@@ -47,7 +47,8 @@ struct Options {
     QCommandLineOption noSave { QStringLiteral("no-save"), QStringLiteral("Do not store the run in the history.") };
     QCommandLineOption history { QStringLiteral("history"),
         QStringLiteral("Run history folder (default: $WB_RUN_HISTORY, else the app's)."), QStringLiteral("DIR") };
-    QCommandLineOption json { QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract).") };
+    QCommandLineOption json { QStringLiteral("json"),
+        QStringLiteral("Print one JSON object (the documented contract).") };
     QCommandLineOption help { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help.") };
 };
 
@@ -110,7 +111,8 @@ int runBench(const QStringList& args)
     request.model = positional.first();
     request.target = defaultTargetFor(request.model);
     if (parser.isSet(o.target) && !parseBenchTarget(parser.value(o.target), &request.target, &request.device))
-        return usageError(name, QStringLiteral("--target must be cpu or npu:N (N 0 to 255), not '%1'").arg(parser.value(o.target)), json);
+        return usageError(name,
+            QStringLiteral("--target must be cpu or npu:N (N 0 to 255), not '%1'").arg(parser.value(o.target)), json);
     if (parser.isSet(o.runner)) {
         const auto runner = benchRunnerFromName(parser.value(o.runner));
         if (!runner)
@@ -120,17 +122,19 @@ int runBench(const QStringList& args)
                 json);
         request.runner = *runner;
         // A runner for the NPU implies the NPU when no target was given.
-        if (!parser.isSet(o.target) && *runner != BenchRequest::Runner::OnnxRuntime && *runner != BenchRequest::Runner::Auto)
+        if (!parser.isSet(o.target) && *runner != BenchRequest::Runner::OnnxRuntime
+            && *runner != BenchRequest::Runner::Auto)
             request.target = BenchRequest::Target::Npu;
     }
-    const std::pair<const QCommandLineOption*, int*> numbers[] = { { &o.loops, &request.loops },
-        { &o.warmup, &request.warmup }, { &o.batch, &request.batch }, { &o.threads, &request.threads },
-        { &o.timeout, &request.timeoutSec } };
+    const std::pair<const QCommandLineOption*, int*> numbers[]
+        = { { &o.loops, &request.loops }, { &o.warmup, &request.warmup }, { &o.batch, &request.batch },
+              { &o.threads, &request.threads }, { &o.timeout, &request.timeoutSec } };
     for (const auto& [option, field] : numbers) {
         const auto value = count(parser.value(*option));
         if (!value)
             return usageError(name,
-                QStringLiteral("--%1 needs a whole number >= 0, not '%2'").arg(option->names().first(), parser.value(*option)),
+                QStringLiteral("--%1 needs a whole number >= 0, not '%2'")
+                    .arg(option->names().first(), parser.value(*option)),
                 json);
         *field = *value;
     }

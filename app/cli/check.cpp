@@ -66,8 +66,8 @@ QString precheckText(const PrecheckOutcome& atc)
     if (atc.commandLine.isEmpty())
         return QStringLiteral("ATC pre-check: not run\n");
     return QStringLiteral("ATC pre-check: %1 (%2)\n  %3\n")
-        .arg(atc.reportRead ? QStringLiteral("report read") : QStringLiteral("no report"), describe(atc.result, QStringLiteral("atc")),
-            atc.commandLine);
+        .arg(atc.reportRead ? QStringLiteral("report read") : QStringLiteral("no report"),
+            describe(atc.result, QStringLiteral("atc")), atc.commandLine);
 }
 
 } // namespace
@@ -77,13 +77,15 @@ int runCheck(const QStringList& args)
     const QString usage = QStringLiteral(
         "check MODEL [--soc SOC] [--input-shape SPEC] [--recipe FILE] [--atc-precheck [--timeout SEC]] [--json]");
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print {\"findings\": [...], \"command\": [...]}."));
-    const QCommandLineOption soc(QStringLiteral("soc"), QStringLiteral("Target SoC (--soc_version), e.g. Ascend310P3."),
-        QStringLiteral("SOC"));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("Print {\"findings\": [...], \"command\": [...]}."));
+    const QCommandLineOption soc(
+        QStringLiteral("soc"), QStringLiteral("Target SoC (--soc_version), e.g. Ascend310P3."), QStringLiteral("SOC"));
     const QCommandLineOption inputShape(QStringLiteral("input-shape"),
         QStringLiteral("--input_shape in ATC syntax, e.g. \"a:1,3,224,224;b:1,10\"."), QStringLiteral("SPEC"));
     const QCommandLineOption recipe(QStringLiteral("recipe"),
-        QStringLiteral("ATC options saved by the app (JSON); --soc and --input-shape override it."), QStringLiteral("FILE"));
+        QStringLiteral("ATC options saved by the app (JSON); --soc and --input-shape override it."),
+        QStringLiteral("FILE"));
     const QCommandLineOption precheck(QStringLiteral("atc-precheck"),
         QStringLiteral("Also run ATC's own pre-check (atc --mode=3) and merge its check_result.json into the findings; "
                        "needs an installed toolkit."));
@@ -106,7 +108,8 @@ int runCheck(const QStringList& args)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return usageError(command,
-            positional.isEmpty() ? QStringLiteral("missing MODEL") : QStringLiteral("expected one MODEL, got %1").arg(positional.size()),
+            positional.isEmpty() ? QStringLiteral("missing MODEL")
+                                 : QStringLiteral("expected one MODEL, got %1").arg(positional.size()),
             wantJson);
 
     AtcOptions options;
@@ -116,8 +119,9 @@ int runCheck(const QStringList& args)
             return inputError(loaded.error(), wantJson);
         options = std::move(loaded).value();
         if (options.mode != AtcMode::Convert && options.mode != AtcMode::PreCheck)
-            return usageError(command, QStringLiteral("the recipe is for ATC mode %1; check takes conversion recipes (mode 0 or 3)")
-                                           .arg(static_cast<int>(options.mode)),
+            return usageError(command,
+                QStringLiteral("the recipe is for ATC mode %1; check takes conversion recipes (mode 0 or 3)")
+                    .arg(static_cast<int>(options.mode)),
                 wantJson);
     }
     options.model = QFileInfo(positional.first()).absoluteFilePath();
@@ -147,8 +151,8 @@ int runCheck(const QStringList& args)
         const int seconds = parser.value(timeout).toInt(&ok);
         constexpr int kWeek = 7 * 24 * 3600;
         if (!ok || seconds < 0 || seconds > kWeek)
-            return usageError(command, QStringLiteral("--timeout takes whole seconds from 0 (no limit) to %1").arg(kWeek),
-                wantJson);
+            return usageError(
+                command, QStringLiteral("--timeout takes whole seconds from 0 (no limit) to %1").arg(kWeek), wantJson);
         atc = runAtcPrecheck(options, toolkit, seconds);
         result.findings = mergePrecheckFindings(result.findings, atc->findings);
     } else if (parser.isSet(timeout)) {
@@ -161,20 +165,19 @@ int runCheck(const QStringList& args)
         printJson(out);
     } else if (atc) {
         printText(textReport(options, result, toolkit) + precheckText(*atc));
-    }
-    else
+    } else
         printText(textReport(options, result, toolkit));
     return hasErrors(result.findings) ? BadInput : Ok;
 }
 
 namespace {
-const bool registered = registerCommand({ "check",
-    "check MODEL [--soc SOC] [--input-shape SPEC] [--recipe FILE] [--atc-precheck [--timeout SEC]] [--json]",
-    "Check an ATC conversion before running it: flag rules, model inputs and dynamic dims, opsets and\n"
-    "operators ATC has no parser for, outputs that stay dynamic; prints the findings (with fixes and\n"
-    "node names) and the atc command. --atc-precheck also runs ATC's own pre-check (--mode=3) and\n"
-    "merges its report. Exit 1 when any finding is an error.",
-    &runCheck, 30 });
+const bool registered = registerCommand(
+    { "check", "check MODEL [--soc SOC] [--input-shape SPEC] [--recipe FILE] [--atc-precheck [--timeout SEC]] [--json]",
+        "Check an ATC conversion before running it: flag rules, model inputs and dynamic dims, opsets and\n"
+        "operators ATC has no parser for, outputs that stay dynamic; prints the findings (with fixes and\n"
+        "node names) and the atc command. --atc-precheck also runs ATC's own pre-check (--mode=3) and\n"
+        "merges its report. Exit 1 when any finding is an error.",
+        &runCheck, 30 });
 } // namespace
 
 } // namespace wb::cli

@@ -78,7 +78,8 @@ int runCompare(const QStringList& args)
     if (!parser.parse(QStringList { QStringLiteral("atcwb compare") } + args))
         return usageError(command, parser.errorText(), wantJson);
     if (parser.isSet(help)) {
-        printText(QStringLiteral("Usage: atcwb compare REFERENCE ACTUAL [--atol A] [--rtol R] [--min-cosine C] [--json]\n\n")
+        printText(
+            QStringLiteral("Usage: atcwb compare REFERENCE ACTUAL [--atol A] [--rtol R] [--min-cosine C] [--json]\n\n")
             + parser.helpText().section(QLatin1Char('\n'), 2)
             + QStringLiteral("\nAn output passes when every element is within atol + rtol * |reference| and the cosine "
                              "similarity is at least C.\nExit status: 0 every output passed, 1 one did not (or a "
@@ -87,8 +88,8 @@ int runCompare(const QStringList& args)
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return usageError(command, QStringLiteral("expected REFERENCE and ACTUAL, got %1 argument(s)").arg(positional.size()),
-            wantJson);
+        return usageError(command,
+            QStringLiteral("expected REFERENCE and ACTUAL, got %1 argument(s)").arg(positional.size()), wantJson);
     AccuracyTolerance tolerance;
     if (!parseNumber(parser.value(atol), &tolerance.atol) || !parseNumber(parser.value(rtol), &tolerance.rtol))
         return usageError(command, QStringLiteral("--atol and --rtol take numbers of 0 or more"), wantJson);
@@ -105,11 +106,11 @@ int runCompare(const QStringList& args)
 }
 
 namespace {
-const bool registered = registerCommand({ "compare",
-    "compare REFERENCE ACTUAL [--atol A] [--rtol R] [--min-cosine C] [--json]",
-    "Accuracy: compare a run's outputs (the OM's output_N.bin) with the reference's (ONNX Runtime's output_N.pb\n"
-    "from `bench --output-dir`): cosine similarity, max abs/rel error, elements out of tolerance; pass/fail.",
-    &runCompare, 75 });
+const bool registered
+    = registerCommand({ "compare", "compare REFERENCE ACTUAL [--atol A] [--rtol R] [--min-cosine C] [--json]",
+        "Accuracy: compare a run's outputs (the OM's output_N.bin) with the reference's (ONNX Runtime's output_N.pb\n"
+        "from `bench --output-dir`): cosine similarity, max abs/rel error, elements out of tolerance; pass/fail.",
+        &runCompare, 75 });
 } // namespace
 
 } // namespace wb::cli

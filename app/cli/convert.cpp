@@ -340,8 +340,8 @@ int runConvert(const QStringList& args)
     const QString omName = parser.isSet(name)
         ? parser.value(name)
         : modelFile.completeBaseName() + QLatin1Char('_') + request.options.socVersion;
-    if (const QString problem = plainFileNameProblem(omName, parser.isSet(name) ? QStringLiteral("--name")
-                                                                                 : QStringLiteral("The OM name"));
+    if (const QString problem
+        = plainFileNameProblem(omName, parser.isSet(name) ? QStringLiteral("--name") : QStringLiteral("The OM name"));
         !problem.isEmpty())
         return out.usage(problem);
     request.options.output = QDir(folder).filePath(omName);

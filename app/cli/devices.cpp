@@ -4,8 +4,8 @@
 #include "parsing/parsingjson.h"
 #include "parsing/parsingtext.h"
 
-#include <QCommandLineParser>
 #include "process/toolcapture.h"
+#include <QCommandLineParser>
 #include <QStandardPaths>
 
 namespace wb::cli {
@@ -46,7 +46,8 @@ Result<QByteArray> runNpuSmi()
     if (!capture.result.ok()) {
         const QString detail = QString::fromUtf8(capture.err + out).trimmed();
         return Error { QStringLiteral("tool_failed"),
-            QStringLiteral("%1 info failed (%2).").arg(program, describe(capture.result, QStringLiteral("npu-smi"))), detail };
+            QStringLiteral("%1 info failed (%2).").arg(program, describe(capture.result, QStringLiteral("npu-smi"))),
+            detail };
     }
     return out;
 }

@@ -4,13 +4,13 @@
 #include "onnx/shapeinference.h"
 #include "util/atomicfile.h"
 
+#include "process/toolcapture.h"
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
-#include "process/toolcapture.h"
 
 #include <cmath>
 
@@ -40,7 +40,8 @@ Error exportPng(const QString& model, const QString& png, const QStringList& pas
     if (!capture.result.ok())
         return { QStringLiteral("export_failed"),
             QStringLiteral("Rendering %1 failed: %2 %3")
-                .arg(png, describe(capture.result, QStringLiteral("atc-workbench")), QString::fromLocal8Bit(capture.err).trimmed()),
+                .arg(png, describe(capture.result, QStringLiteral("atc-workbench")),
+                    QString::fromLocal8Bit(capture.err).trimmed()),
             {} };
     return {};
 }
@@ -50,12 +51,12 @@ int runGraph(const QStringList& args)
     const bool json = args.contains(QStringLiteral("--json"));
     QCommandLineParser parser;
     const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Print layout statistics as JSON."));
-    const QCommandLineOption exportOpt(QStringLiteral("export"), QStringLiteral("Write the picture (.svg or .png)."),
-        QStringLiteral("FILE"));
+    const QCommandLineOption exportOpt(
+        QStringLiteral("export"), QStringLiteral("Write the picture (.svg or .png)."), QStringLiteral("FILE"));
     const QCommandLineOption depthOpt(QStringLiteral("collapse-depth"),
         QStringLiteral("Collapse name scopes deeper than K (e.g. /model.22/cv2 is depth 2)."), QStringLiteral("K"));
-    const QCommandLineOption dirOpt(QStringLiteral("direction"), QStringLiteral("TB (top to bottom, default) or LR."),
-        QStringLiteral("DIR"));
+    const QCommandLineOption dirOpt(
+        QStringLiteral("direction"), QStringLiteral("TB (top to bottom, default) or LR."), QStringLiteral("DIR"));
     const QCommandLineOption shapeOpt(QStringLiteral("input-shape"),
         QStringLiteral("Fix inputs before inferring the shapes shown on edges."), QStringLiteral("SPEC"));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
@@ -76,7 +77,8 @@ int runGraph(const QStringList& args)
         bool ok = false;
         depth = parser.value(depthOpt).toInt(&ok);
         if (!ok || depth < 0)
-            return usageError(QStringLiteral("graph"), QStringLiteral("--collapse-depth takes a whole number >= 0"), json);
+            return usageError(
+                QStringLiteral("graph"), QStringLiteral("--collapse-depth takes a whole number >= 0"), json);
     }
     graph::LayoutOptions options;
     const QString direction = parser.value(dirOpt).toUpper();
@@ -154,16 +156,17 @@ int runGraph(const QStringList& args)
                       .arg(qRound64(layout.layout.height))
                       .arg(layout.layoutMs, 0, 'f', 1));
         if (!exportPath.isEmpty())
-            printText(QStringLiteral("Wrote %1\n").arg(QDir::toNativeSeparators(QFileInfo(exportPath).absoluteFilePath())));
+            printText(
+                QStringLiteral("Wrote %1\n").arg(QDir::toNativeSeparators(QFileInfo(exportPath).absoluteFilePath())));
     }
     return Ok;
 }
 
-const bool registered = registerCommand({ "graph",
-    "graph MODEL [--json] [--export FILE.svg|FILE.png] [--collapse-depth K] [--direction TB|LR]",
-    "Lay the graph out headless (Constants and initializers folded into their consumers) and print\n"
-    "nodes, edges, layers, crossings, size and layout time; optionally write the picture.",
-    &runGraph, 30 });
+const bool registered = registerCommand(
+    { "graph", "graph MODEL [--json] [--export FILE.svg|FILE.png] [--collapse-depth K] [--direction TB|LR]",
+        "Lay the graph out headless (Constants and initializers folded into their consumers) and print\n"
+        "nodes, edges, layers, crossings, size and layout time; optionally write the picture.",
+        &runGraph, 30 });
 
 } // namespace
 

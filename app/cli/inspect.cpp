@@ -30,7 +30,8 @@ QString textReport(const ModelSummary& s)
     const QLocale c = QLocale::c();
     QStringList opsets;
     for (const OpsetInfo& o : s.opsets)
-        opsets.append(QStringLiteral("%1 %2").arg(o.domain.isEmpty() ? QStringLiteral("ai.onnx") : o.domain).arg(o.version));
+        opsets.append(
+            QStringLiteral("%1 %2").arg(o.domain.isEmpty() ? QStringLiteral("ai.onnx") : o.domain).arg(o.version));
     QStringList ops;
     for (auto it = s.opTypes.cbegin(); it != s.opTypes.cend(); ++it)
         ops.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
@@ -45,7 +46,9 @@ QString textReport(const ModelSummary& s)
     out += QStringLiteral("IR version:  %1\n").arg(s.irVersion);
     out += QStringLiteral("Producer:    %1 %2\n").arg(s.producerName, s.producerVersion);
     out += QStringLiteral("Opsets:      %1\n").arg(opsets.join(QStringLiteral(", ")));
-    out += QStringLiteral("Nodes:       %1 in the main graph, %2 in all graphs\n").arg(s.nodeCount).arg(s.nodeCountTotal);
+    out += QStringLiteral("Nodes:       %1 in the main graph, %2 in all graphs\n")
+               .arg(s.nodeCount)
+               .arg(s.nodeCountTotal);
     out += QStringLiteral("Weights:     %1 initializers, %2 bytes, %3 parameters\n")
                .arg(s.initializerCount)
                .arg(s.initializerBytes)
@@ -68,7 +71,8 @@ int runInspect(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Summarise an ONNX model."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
+    const QCommandLineOption json(
+        QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
     const QCommandLineOption inputShape(QStringLiteral("input-shape"),
         QStringLiteral("Fix these inputs (ATC syntax, e.g. \"a:1,3,224,224;b:1,10\") and infer every tensor's shape."),
         QStringLiteral("SPEC"));
@@ -79,13 +83,15 @@ int runInspect(const QStringList& args)
     if (!parser.parse(QStringList { QStringLiteral("atcwb inspect") } + args))
         return usageError(QStringLiteral("inspect"), parser.errorText(), wantJson);
     if (parser.isSet(help)) {
-        printText(QStringLiteral("Usage: atcwb inspect MODEL [--input-shape SPEC] [--json]\n\n") + parser.helpText().section(QLatin1Char('\n'), 2));
+        printText(QStringLiteral("Usage: atcwb inspect MODEL [--input-shape SPEC] [--json]\n\n")
+            + parser.helpText().section(QLatin1Char('\n'), 2));
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return usageError(QStringLiteral("inspect"),
-            positional.isEmpty() ? QStringLiteral("missing MODEL") : QStringLiteral("expected one MODEL, got %1").arg(positional.size()),
+            positional.isEmpty() ? QStringLiteral("missing MODEL")
+                                 : QStringLiteral("expected one MODEL, got %1").arg(positional.size()),
             wantJson);
 
     std::optional<QList<InputShapeSpec>> shapes;
@@ -172,7 +178,8 @@ int runInspect(const QStringList& args)
         const ShapeFact& f = r.facts.at(i);
         if (f.status != ShapeStatus::Static && shown++ < 50)
             out += QStringLiteral("  %1  %2  %3 (%4)\n")
-                       .arg(t.name, t.shape ? t.shapeText() : QStringLiteral("unknown"), shapeStatusName(f.status), f.origin);
+                       .arg(t.name, t.shape ? t.shapeText() : QStringLiteral("unknown"), shapeStatusName(f.status),
+                           f.origin);
     }
     printText(out);
     return Ok;

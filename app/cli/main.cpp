@@ -109,7 +109,8 @@ int usageError(const QString& command, const QString& message, bool json)
     const QString text = command.isEmpty() ? message : QStringLiteral("%1: %2").arg(command, message);
     if (json)
         printJson(errorToJson({ QStringLiteral("usage"), text, {} }));
-    printText(QStringLiteral("atcwb: %1\nTry 'atcwb %2--help'.\n").arg(text, command.isEmpty() ? QString() : command + QLatin1Char(' ')),
+    printText(QStringLiteral("atcwb: %1\nTry 'atcwb %2--help'.\n")
+                  .arg(text, command.isEmpty() ? QString() : command + QLatin1Char(' ')),
         stderr);
     return BadUsage;
 }

@@ -1,8 +1,8 @@
+#include "onnx/surgery.h"
 #include "commands.h"
 #include "onnx/onnxmodel.h"
-#include "onnx/summaryjson.h"
 #include "onnx/simplify.h"
-#include "onnx/surgery.h"
+#include "onnx/summaryjson.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -65,7 +65,8 @@ int report(const Result<SurgeryResult>& result, bool json)
             outputs.append(tensorToJson(t));
         printJson(QJsonObject {
             { QStringLiteral("path"), r.path },
-            { QStringLiteral("data_path"), r.dataPath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.dataPath) },
+            { QStringLiteral("data_path"),
+                r.dataPath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.dataPath) },
             { QStringLiteral("node_count"), r.summary.nodeCount },
             { QStringLiteral("inputs"), inputs },
             { QStringLiteral("outputs"), outputs },
@@ -74,7 +75,8 @@ int report(const Result<SurgeryResult>& result, bool json)
         });
         return Ok;
     }
-    QString text = QStringLiteral("Wrote %1 (%2 nodes)\n").arg(QDir::toNativeSeparators(r.path)).arg(r.summary.nodeCount);
+    QString text
+        = QStringLiteral("Wrote %1 (%2 nodes)\n").arg(QDir::toNativeSeparators(r.path)).arg(r.summary.nodeCount);
     if (!r.dataPath.isEmpty())
         text += QStringLiteral("Weights in %1\n").arg(QDir::toNativeSeparators(r.dataPath));
     for (const TensorInfo& t : r.summary.inputs)
@@ -116,8 +118,8 @@ int runExtract(const QStringList& args)
 {
     const bool json = args.contains(QStringLiteral("--json"));
     QCommandLineParser parser;
-    const QCommandLineOption outputs(QStringLiteral("outputs"), QStringLiteral("Tensors the sub-model computes."),
-        QStringLiteral("T1,T2"));
+    const QCommandLineOption outputs(
+        QStringLiteral("outputs"), QStringLiteral("Tensors the sub-model computes."), QStringLiteral("T1,T2"));
     const QCommandLineOption inputs(QStringLiteral("inputs"),
         QStringLiteral("Tensors the sub-model starts from (default: the model's inputs)."), QStringLiteral("T3,..."));
     parser.addOptions({ outputs, inputs });
@@ -131,8 +133,8 @@ int runExtract(const QStringList& args)
     const Result<OnnxModelPtr> model = OnnxModel::load(paths->in);
     if (!model.ok())
         return inputError(model.error(), json);
-    return report(
-        extractSubModel(*model.value(), splitNames(parser.value(inputs)), splitNames(parser.value(outputs)), paths->out),
+    return report(extractSubModel(
+                      *model.value(), splitNames(parser.value(inputs)), splitNames(parser.value(outputs)), paths->out),
         json);
 }
 
@@ -144,8 +146,8 @@ int runSimplify(const QStringList& args)
         QStringLiteral("Fix these inputs first (ATC syntax, e.g. \"a:1,3,224,224;b:1,10\")."), QStringLiteral("SPEC"));
     const QCommandLineOption noCompare(QStringLiteral("no-compare"),
         QStringLiteral("Do not run both models on ONNX Runtime to compare their outputs."));
-    const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the random inputs compared on (default 1)."),
-        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+        QStringLiteral("Seed of the random inputs compared on (default 1)."), QStringLiteral("N"), QStringLiteral("1"));
     parser.addOptions({ shape, noCompare, seed });
     int code = Ok;
     const auto paths = parsePaths(parser, QStringLiteral("simplify"),
@@ -197,12 +199,12 @@ int runSimplify(const QStringList& args)
 }
 
 namespace {
-const bool simplifyRegistered = registerCommand({ "simplify",
-    "simplify IN OUT [--input-shape SPEC] [--no-compare] [--seed N] [--json]",
-    "Write a simplified copy of IN, as onnx-simplifier does before ATC: inputs fixed, every node\n"
-    "computable from constants and static shapes folded, Identity and dead nodes removed, every\n"
-    "shape stored. With ONNX Runtime both models run on the same random inputs and must agree.",
-    &runSimplify, 22 });
+const bool simplifyRegistered
+    = registerCommand({ "simplify", "simplify IN OUT [--input-shape SPEC] [--no-compare] [--seed N] [--json]",
+        "Write a simplified copy of IN, as onnx-simplifier does before ATC: inputs fixed, every node\n"
+        "computable from constants and static shapes folded, Identity and dead nodes removed, every\n"
+        "shape stored. With ONNX Runtime both models run on the same random inputs and must agree.",
+        &runSimplify, 22 });
 const bool fixShapesRegistered = registerCommand({ "fix-shapes", "fix-shapes IN OUT --input-shape SPEC [--json]",
     "Write a copy of IN with static input shapes and all inferred shapes.", &runFixShapes, 20 });
 const bool extractRegistered = registerCommand({ "extract", "extract IN OUT --outputs T1,T2 [--inputs T3,...] [--json]",

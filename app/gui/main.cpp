@@ -1,13 +1,13 @@
 // atc-workbench: the desktop application.
 #include "exportgraph.h"
 #include "i18n.h"
-#include "theme.h"
 #include "logging/logging.h"
 #include "mainwindow.h"
 #include "onnx/shapespec.h"
 #include "pages/runpage.h"
 #include "screenshot.h"
 #include "settings/settings.h"
+#include "theme.h"
 #include "version.h"
 
 #include <QApplication>
@@ -32,8 +32,7 @@ int main(int argc, char* argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/atc-workbench.svg")));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Inspect ONNX models and prepare them for Ascend ATC conversion."));
+    parser.setApplicationDescription(QStringLiteral("Inspect ONNX models and prepare them for Ascend ATC conversion."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption verbose(QStringLiteral("verbose"), QStringLiteral("Log debug messages to stderr too."));
@@ -47,14 +46,16 @@ int main(int argc, char* argv[])
         QStringLiteral("Use this INI file for settings instead of the user's (portable use, tests)."),
         QStringLiteral("FILE"));
     const QCommandLineOption exportGraph(QStringLiteral("export-graph"),
-        QStringLiteral("Render MODEL's graph to a PNG file without opening a window, then quit."), QStringLiteral("FILE"));
+        QStringLiteral("Render MODEL's graph to a PNG file without opening a window, then quit."),
+        QStringLiteral("FILE"));
     const QCommandLineOption collapseDepth(QStringLiteral("collapse-depth"),
         QStringLiteral("With --export-graph: collapse name scopes deeper than K."), QStringLiteral("K"));
-    const QCommandLineOption direction(QStringLiteral("direction"),
-        QStringLiteral("With --export-graph: TB (default) or LR."), QStringLiteral("DIR"));
+    const QCommandLineOption direction(
+        QStringLiteral("direction"), QStringLiteral("With --export-graph: TB (default) or LR."), QStringLiteral("DIR"));
     const QCommandLineOption inputShape(QStringLiteral("input-shape"),
-        QStringLiteral("Fix these inputs (ATC syntax) on the Shapes and Convert pages of MODEL, and for --export-graph's "
-                       "edge shapes."),
+        QStringLiteral(
+            "Fix these inputs (ATC syntax) on the Shapes and Convert pages of MODEL, and for --export-graph's "
+            "edge shapes."),
         QStringLiteral("SPEC"));
     const QCommandLineOption runCpu(QStringLiteral("run-cpu"),
         QStringLiteral("Once MODEL is open, run it on the CPU (ONNX Runtime) and chart it on the Run page."));
@@ -65,20 +66,21 @@ int main(int argc, char* argv[])
         QStringLiteral("UI language: en or zh_CN (default: the Settings choice, else the system's)."),
         QStringLiteral("LANG"));
     const QCommandLineOption palette(QStringLiteral("palette"),
-        QStringLiteral("Colours: system (default: the desktop's), light or dark (Fusion style)."), QStringLiteral("NAME"),
-        QStringLiteral("system"));
+        QStringLiteral("Colours: system (default: the desktop's), light or dark (Fusion style)."),
+        QStringLiteral("NAME"), QStringLiteral("system"));
     const QCommandLineOption compare(QStringLiteral("compare"),
-        QStringLiteral("Open Tools > Compare Outputs with these reference outputs (a folder of output_N.pb) and compare "
-                       "them with --against."),
+        QStringLiteral(
+            "Open Tools > Compare Outputs with these reference outputs (a folder of output_N.pb) and compare "
+            "them with --against."),
         QStringLiteral("REF"));
     const QCommandLineOption against(QStringLiteral("against"),
-        QStringLiteral("With --compare: the outputs to check (a folder of output_N.bin or .pb)."), QStringLiteral("DIR"));
+        QStringLiteral("With --compare: the outputs to check (a folder of output_N.bin or .pb)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption windowSize(QStringLiteral("window-size"),
         QStringLiteral("With --screenshot: the window size as WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
-    parser.addOptions(
-        { verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu, atcLog,
-            language, palette, compare, against, windowSize });
+    parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape,
+        runCpu, atcLog, language, palette, compare, against, windowSize });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
@@ -94,14 +96,15 @@ int main(int argc, char* argv[])
         return 2;
     }
     const QString paletteName = parser.value(palette);
-    if (paletteName != QLatin1String("system") && paletteName != QLatin1String("light") && paletteName != QLatin1String("dark")) {
+    if (paletteName != QLatin1String("system") && paletteName != QLatin1String("light")
+        && paletteName != QLatin1String("dark")) {
         std::fprintf(stderr, "atc-workbench: --palette takes system, light or dark\n");
         return 2;
     }
     if (paletteName != QLatin1String("system")) {
         QApplication::setStyle(QStringLiteral("Fusion"));
-        QApplication::setPalette(paletteName == QLatin1String("dark") ? wb::theme::darkPalette()
-                                                                      : QApplication::style()->standardPalette());
+        QApplication::setPalette(
+            paletteName == QLatin1String("dark") ? wb::theme::darkPalette() : QApplication::style()->standardPalette());
     }
     static const QRegularExpression sizePattern(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
     const QRegularExpressionMatch size = sizePattern.match(parser.value(windowSize));
@@ -139,8 +142,8 @@ int main(int argc, char* argv[])
     wb::log::app()->info("ATC Workbench {} starting", WB_VERSION);
 
     if (parser.isSet(language) && !wb::uiLanguages().contains(parser.value(language))) {
-        std::fprintf(stderr, "atc-workbench: unknown language '%s'; choose one of: %s\n", qPrintable(parser.value(language)),
-            qPrintable(wb::uiLanguages().join(QStringLiteral(", "))));
+        std::fprintf(stderr, "atc-workbench: unknown language '%s'; choose one of: %s\n",
+            qPrintable(parser.value(language)), qPrintable(wb::uiLanguages().join(QStringLiteral(", "))));
         return 2;
     }
     wb::installTranslations(&app, parser.isSet(language) ? parser.value(language) : settings->uiLanguage());
@@ -153,7 +156,8 @@ int main(int argc, char* argv[])
         if (model.isEmpty())
             QTimer::singleShot(0, &window, [&window, logFile] { window.openAtcLog(logFile); });
         else
-            QObject::connect(&window, &wb::MainWindow::loadFinished, &window,
+            QObject::connect(
+                &window, &wb::MainWindow::loadFinished, &window,
                 [&window, logFile](bool) { window.openAtcLog(logFile); }, Qt::SingleShotConnection);
     }
     if (parser.isSet(inputShape)) {
@@ -163,10 +167,13 @@ int main(int argc, char* argv[])
             return 2;
         }
         // Before the screenshot's handler, so the inference these shapes start is what it waits for.
-        QObject::connect(&window, &wb::MainWindow::loadFinished, &window, [&window, specs = specs.value()](bool ok) {
-            if (ok)
-                window.setInputShapes(specs);
-        }, Qt::SingleShotConnection);
+        QObject::connect(
+            &window, &wb::MainWindow::loadFinished, &window,
+            [&window, specs = specs.value()](bool ok) {
+                if (ok)
+                    window.setInputShapes(specs);
+            },
+            Qt::SingleShotConnection);
     }
     if (parser.isSet(compare) != parser.isSet(against)) {
         std::fprintf(stderr, "atc-workbench: --compare and --against go together\n");

@@ -1,7 +1,7 @@
 #include "screenshot.h"
 
-#include "logging/logging.h"
 #include "imagefile.h"
+#include "logging/logging.h"
 #include "mainwindow.h"
 
 #include <QCoreApplication>

@@ -86,8 +86,7 @@ bool Runner::fillInput(std::size_t index, const std::string& spec, std::size_t d
                 + ". Write the tensor's raw bytes in that shape and type (numpy: array.astype(dtype).tofile(path)).";
             Json event = errorEvent("input_file", message);
             event.add("file", spec).add("input", static_cast<std::uint64_t>(index));
-            event.add("file_bytes", fileBytes)
-                .add("expected_bytes", static_cast<std::uint64_t>(bytes));
+            event.add("file_bytes", fileBytes).add("expected_bytes", static_cast<std::uint64_t>(bytes));
             return fail(ExitUsage, event, message);
         }
     }

@@ -17,8 +17,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
-#include <new>
 #include <fcntl.h>
+#include <new>
 #include <sys/stat.h>
 #include <unistd.h>
 

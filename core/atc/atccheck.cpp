@@ -8,16 +8,16 @@
 #include "onnx/dimhints.h"
 #include "onnx/onnxmodel.h"
 #include "onnx/shapeinference.h"
+#include "reference/cpurunner.h"
 #include "toolkit.h"
 #include "validate.h"
-#include "reference/cpurunner.h"
 
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
-#include <QMutex>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -93,8 +93,9 @@ QHash<QString, QList<qint64>> outputShapesOnCpu(const OnnxModel& model, const QL
     static QMutex mutex;
     static QHash<QString, QHash<QString, QList<qint64>>> cache;
     const QFileInfo file(model.summary().path);
-    const QString key = QStringLiteral("%1|%2|%3").arg(file.absoluteFilePath(),
-        QString::number(file.lastModified().toMSecsSinceEpoch()), formatInputShapeSpec(specs));
+    const QString key = QStringLiteral("%1|%2|%3")
+                            .arg(file.absoluteFilePath(), QString::number(file.lastModified().toMSecsSinceEpoch()),
+                                formatInputShapeSpec(specs));
     {
         const QMutexLocker lock(&mutex);
         if (const auto it = cache.constFind(key); it != cache.cend())
@@ -189,8 +190,9 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
     }
     if (!trusted.isEmpty())
         findings.append({ AtcSeverity::Info, QStringLiteral("declared_shape_trusted"), {},
-            QStringLiteral("Output(s) %1 depend on data by inference, but the model declares them static and ONNX Runtime "
-                           "gives exactly those shapes, so they are treated as static.")
+            QStringLiteral(
+                "Output(s) %1 depend on data by inference, but the model declares them static and ONNX Runtime "
+                "gives exactly those shapes, so they are treated as static.")
                 .arg(trusted.join(QStringLiteral(", "))),
             QStringLiteral("If ATC still rejects them, run `atcwb simplify` first so the sizes are folded."), {}, {} });
     QList<ShapeOrigin> dataOrigins, unknownOrigins;
@@ -221,7 +223,8 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
     QStringList outputs, origins;
     for (const TensorInfo& t : r.outputs) {
         if (dynamic.contains(t.name))
-            outputs.append(QStringLiteral("%1 %2").arg(t.name, t.shape ? t.shapeText() : QStringLiteral("(unknown shape)")));
+            outputs.append(
+                QStringLiteral("%1 %2").arg(t.name, t.shape ? t.shapeText() : QStringLiteral("(unknown shape)")));
     }
     for (const ShapeOrigin& o : dataOrigins)
         origins.append(o.node);
@@ -244,7 +247,8 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
                   .arg(cut.hostNodes)
                   .arg(cut.heavyHostOps.join(QStringLiteral(", ")));
     else
-        fix = QStringLiteral("Move the data-dependent step out of the graph with `atcwb extract` and run it on the host.");
+        fix = QStringLiteral(
+            "Move the data-dependent step out of the graph with `atcwb extract` and run it on the host.");
     findings.append({ AtcSeverity::Warning, QStringLiteral("dynamic_output"), {},
         QStringLiteral("Output(s) %1 stay dynamic even with every input fixed: %2. ATC compiles for fixed shapes; such "
                        "outputs need dynamic-shape support from the operator and the SoC (none on Ascend310/310B) and "
@@ -252,8 +256,9 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
             .arg(outputs.join(QStringLiteral(", ")),
                 dataOrigins.isEmpty() ? QStringLiteral("their size depends on input values")
                                       : dataOrigins.first().message.chopped(1)
-                        + (dataOrigins.size() > 1 ? QStringLiteral(" (and %1 more such node(s))").arg(dataOrigins.size() - 1)
-                                                  : QString())),
+                        + (dataOrigins.size() > 1
+                                ? QStringLiteral(" (and %1 more such node(s))").arg(dataOrigins.size() - 1)
+                                : QString())),
         fix, origins, {} });
     return findings;
 }

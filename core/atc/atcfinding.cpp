@@ -21,8 +21,8 @@ QString severityName(AtcSeverity severity)
 
 bool hasErrors(const QList<AtcFinding>& findings)
 {
-    return std::any_of(findings.cbegin(), findings.cend(),
-        [](const AtcFinding& f) { return f.severity == AtcSeverity::Error; });
+    return std::any_of(
+        findings.cbegin(), findings.cend(), [](const AtcFinding& f) { return f.severity == AtcSeverity::Error; });
 }
 
 QList<AtcFinding> sortedBySeverity(QList<AtcFinding> findings)

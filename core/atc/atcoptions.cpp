@@ -150,17 +150,17 @@ bool setAtcFlagValue(AtcOptions& options, const QString& name, const QString& va
     if (!f)
         return false;
     if (auto s = std::get_if<QString AtcOptions::*>(&f->member)) {
-        options.**s = value;
+        options.** s = value;
         return true;
     }
     const QString v = value.trimmed();
     if (auto b = std::get_if<std::optional<bool> AtcOptions::*>(&f->member)) {
         if (v.isEmpty())
-            options.**b = std::nullopt;
+            options.** b = std::nullopt;
         else if (v == QLatin1String("1") || v.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
-            options.**b = true;
+            options.** b = true;
         else if (v == QLatin1String("0") || v.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0)
-            options.**b = false;
+            options.** b = false;
         else
             return false;
         return true;
@@ -202,8 +202,9 @@ QJsonObject toJson(const AtcOptions& options)
     QJsonArray extra;
     for (const AtcExtraFlag& x : options.extraFlags)
         extra.append(QJsonObject { { QStringLiteral("name"), x.name }, { QStringLiteral("value"), x.value } });
-    QJsonObject object { { QStringLiteral("recipe"), QStringLiteral("atc-workbench") }, { QStringLiteral("version"), 1 },
-        { QStringLiteral("mode"), static_cast<int>(options.mode) }, { QStringLiteral("flags"), flags } };
+    QJsonObject object { { QStringLiteral("recipe"), QStringLiteral("atc-workbench") },
+        { QStringLiteral("version"), 1 }, { QStringLiteral("mode"), static_cast<int>(options.mode) },
+        { QStringLiteral("flags"), flags } };
     if (!options.workDir.isEmpty())
         object.insert(QStringLiteral("work_dir"), options.workDir);
     if (!extra.isEmpty())
@@ -244,8 +245,9 @@ Result<AtcOptions> atcOptionsFromJson(const QJsonObject& object)
                                    .arg(it.key()));
         const QJsonValue v = it.value();
         const bool typeOk = std::holds_alternative<QString AtcOptions::*>(f->member) ? v.isString()
-            : std::holds_alternative<std::optional<bool> AtcOptions::*>(f->member)   ? v.isBool()
-                                                                                      : (v.isDouble() && v.toDouble() == double(v.toInt()));
+            : std::holds_alternative<std::optional<bool> AtcOptions::*>(f->member)
+            ? v.isBool()
+            : (v.isDouble() && v.toDouble() == double(v.toInt()));
         if (!typeOk)
             return recipeError(QStringLiteral("Flag '%1' in the recipe has the wrong type (expected a %2).")
                                    .arg(it.key(),
@@ -263,7 +265,8 @@ Result<AtcOptions> atcOptionsFromJson(const QJsonObject& object)
         const QJsonObject o = x.toObject();
         if (!o.value(QStringLiteral("name")).isString() || !o.value(QStringLiteral("value")).isString())
             return recipeError(QStringLiteral("Each \"extra_flags\" entry needs a string \"name\" and \"value\"."));
-        options.extraFlags.append({ o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("value")).toString() });
+        options.extraFlags.append(
+            { o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("value")).toString() });
     }
     return options;
 }
@@ -301,7 +304,7 @@ Result<AtcOptions> loadRecipe(const QString& path)
         auto s = std::get_if<QString AtcOptions::*>(&f.member);
         const bool isPath = f.info.kind == AtcFlagKind::InputFile || f.info.kind == AtcFlagKind::OutputPath;
         if (s && isPath && !(options.**s).isEmpty() && QDir::isRelativePath(options.**s))
-            options.**s = QDir::cleanPath(base.absoluteFilePath(options.**s));
+            options.** s = QDir::cleanPath(base.absoluteFilePath(options.**s));
     }
     if (!options.workDir.isEmpty() && QDir::isRelativePath(options.workDir))
         options.workDir = QDir::cleanPath(base.absoluteFilePath(options.workDir));

@@ -36,8 +36,8 @@ AtcOptions precheckOptions(const AtcOptions& options, const QString& folder)
     o.mode = AtcMode::PreCheck;
     // What the pre-check sets itself cannot be overridden from the other flags (a later --mode=0 would make ATC
     // convert instead).
-    static const QStringList owned { QStringLiteral("mode"), QStringLiteral("framework"), QStringLiteral("check_report"),
-        QStringLiteral("output"), QStringLiteral("om"), QStringLiteral("json") };
+    static const QStringList owned { QStringLiteral("mode"), QStringLiteral("framework"),
+        QStringLiteral("check_report"), QStringLiteral("output"), QStringLiteral("om"), QStringLiteral("json") };
     o.extraFlags.removeIf([](const AtcExtraFlag& f) { return owned.contains(f.name); });
     const QDir dir(folder);
     o.checkReport = dir.filePath(kReportName);
@@ -81,21 +81,23 @@ bool AtcPrecheck::start(const AtcOptions& options, const AtcToolkit& toolkit, in
     m_outcome = {};
     m_parser = AtcLogParser();
     if (!toolkit.isValid()) {
-        m_outcome.findings.append(noReport(QStringLiteral("ATC's pre-check was not run: no ATC was found (looked in: %1).")
-                                               .arg(toolkit.searched.isEmpty() ? QStringLiteral("nowhere yet")
-                                                                               : toolkit.searched.join(QStringLiteral(", "))),
-            toolkitHowTo()));
+        m_outcome.findings.append(
+            noReport(QStringLiteral("ATC's pre-check was not run: no ATC was found (looked in: %1).")
+                         .arg(toolkit.searched.isEmpty() ? QStringLiteral("nowhere yet")
+                                                         : toolkit.searched.join(QStringLiteral(", "))),
+                toolkitHowTo()));
         m_outcome.result.kind = ToolResult::Kind::FailedToStart;
         m_outcome.result.errorString = QStringLiteral("no ATC toolkit");
         QMetaObject::invokeMethod(this, &AtcPrecheck::complete, Qt::QueuedConnection);
         return true;
     }
-    m_scratch = std::make_unique<QTemporaryDir>(QDir(QDir::tempPath()).filePath(QStringLiteral("atcwb-precheck-XXXXXX")));
+    m_scratch
+        = std::make_unique<QTemporaryDir>(QDir(QDir::tempPath()).filePath(QStringLiteral("atcwb-precheck-XXXXXX")));
     if (!m_scratch->isValid()) {
-        m_outcome.findings.append(noReport(
-            QStringLiteral("ATC's pre-check was not run: cannot create a scratch folder in %1: %2.")
-                .arg(QDir::tempPath(), m_scratch->errorString()),
-            QStringLiteral("Free some space in %1 or point TMPDIR at a writable folder.").arg(QDir::tempPath())));
+        m_outcome.findings.append(
+            noReport(QStringLiteral("ATC's pre-check was not run: cannot create a scratch folder in %1: %2.")
+                         .arg(QDir::tempPath(), m_scratch->errorString()),
+                QStringLiteral("Free some space in %1 or point TMPDIR at a writable folder.").arg(QDir::tempPath())));
         m_outcome.result.kind = ToolResult::Kind::FailedToStart;
         m_outcome.result.errorString = m_scratch->errorString();
         m_scratch.reset();
@@ -135,10 +137,10 @@ void AtcPrecheck::onFinished(const ToolResult& result)
     QFile report(m_reportPath);
     if (!stopped && report.exists()) {
         if (report.size() > kMaxReportBytes || !report.open(QIODevice::ReadOnly)) {
-            m_outcome.findings.append(noReport(QStringLiteral("ATC's pre-check report %1 cannot be read: %2.")
-                                                   .arg(m_reportPath,
-                                                       report.size() > kMaxReportBytes ? QStringLiteral("it is too large")
-                                                                                      : report.errorString()),
+            m_outcome.findings.append(noReport(
+                QStringLiteral("ATC's pre-check report %1 cannot be read: %2.")
+                    .arg(m_reportPath,
+                        report.size() > kMaxReportBytes ? QStringLiteral("it is too large") : report.errorString()),
                 QStringLiteral("Run the command shown in the log by hand and read check_result.json.")));
         } else {
             Result<QList<AtcFinding>> parsed = parsePrecheckReport(report.readAll());
@@ -149,14 +151,15 @@ void AtcPrecheck::onFinished(const ToolResult& result)
                 // a failed run the report does not explain is a finding of its own.
                 if (!result.ok() && !hasErrors(m_outcome.findings)) {
                     m_outcome.findings.removeIf([](const AtcFinding& f) { return f.severity == AtcSeverity::Info; });
-                    m_outcome.findings.append(noReport(
-                        QStringLiteral("ATC's pre-check passed every operator, but ATC failed afterwards: %1")
-                            .arg(classifyFailure(result, m_outcome.events)),
-                        QStringLiteral("Fix what ATC reports; the checks above may name the flag.")));
+                    m_outcome.findings.append(
+                        noReport(QStringLiteral("ATC's pre-check passed every operator, but ATC failed afterwards: %1")
+                                     .arg(classifyFailure(result, m_outcome.events)),
+                            QStringLiteral("Fix what ATC reports; the checks above may name the flag.")));
                 }
             } else {
                 m_outcome.findings.append(noReport(parsed.error().message,
-                    QStringLiteral("This ATC writes a report this app cannot read; read ATC's console output instead.")));
+                    QStringLiteral(
+                        "This ATC writes a report this app cannot read; read ATC's console output instead.")));
             }
         }
     } else {
@@ -170,8 +173,9 @@ void AtcPrecheck::onFinished(const ToolResult& result)
             fix = toolkitHowTo();
         } else if (result.ok()) {
             message = QStringLiteral("ATC's pre-check ended without writing %1.").arg(kReportName);
-            fix = QStringLiteral("This ATC may not support --mode=3 with --check_report; convert and read ATC's errors, "
-                                 "or update CANN.");
+            fix = QStringLiteral(
+                "This ATC may not support --mode=3 with --check_report; convert and read ATC's errors, "
+                "or update CANN.");
         } else {
             message = QStringLiteral("ATC's pre-check failed before writing %1: %2").arg(kReportName, why);
             fix = QStringLiteral("Fix what ATC reports, or read its log (--log=error) for the reason.");
@@ -203,8 +207,8 @@ PrecheckOutcome runAtcPrecheck(const AtcOptions& options, const AtcToolkit& tool
     precheck.start(options, toolkit, timeoutSec);
     loop.exec();
     if (outcome.findings.isEmpty()) // the loop was left from outside (QCoreApplication::exit)
-        outcome.findings.append(noReport(QStringLiteral("ATC's pre-check was interrupted."),
-            QStringLiteral("Run it again.")));
+        outcome.findings.append(
+            noReport(QStringLiteral("ATC's pre-check was interrupted."), QStringLiteral("Run it again.")));
     return outcome;
 }
 

@@ -30,9 +30,11 @@ std::optional<QStringList> entries(const QString& text, QChar separator, const Q
         parts.removeLast();
     for (int i = 0; i < parts.size(); ++i) {
         if (parts.at(i).trimmed().isEmpty()) {
-            *error = syntaxError(parts.size() == 1
-                    ? QStringLiteral("--%1 is empty.").arg(flag)
-                    : QStringLiteral("--%1: entry %2 is empty (two '%3' in a row?).").arg(flag).arg(i + 1).arg(separator));
+            *error = syntaxError(parts.size() == 1 ? QStringLiteral("--%1 is empty.").arg(flag)
+                                                   : QStringLiteral("--%1: entry %2 is empty (two '%3' in a row?).")
+                                                         .arg(flag)
+                                                         .arg(i + 1)
+                                                         .arg(separator));
             return std::nullopt;
         }
     }
@@ -68,8 +70,9 @@ std::optional<ShapeSpecDim> rangeDim(const QString& text, const QString& entry, 
     static const QRegularExpression re(QStringLiteral("^\\s*(-1|\\d+)\\s*(?:~\\s*(-1|\\d+)\\s*)?$"));
     const auto m = re.match(text);
     if (!m.hasMatch()) {
-        *error = syntaxError(QStringLiteral("--input_shape_range: '%1' in '%2' is not a size, -1 or lo~hi (ATC: E10048).")
-                                 .arg(text, entry));
+        *error
+            = syntaxError(QStringLiteral("--input_shape_range: '%1' in '%2' is not a size, -1 or lo~hi (ATC: E10048).")
+                              .arg(text, entry));
         return std::nullopt;
     }
     const qint64 lo = m.captured(1).toLongLong();
@@ -204,9 +207,10 @@ Result<QList<InputShapeRange>> parseInputShapeRange(const QString& text)
         const QString entry = raw.trimmed();
         const qsizetype open = entry.lastIndexOf(QStringLiteral(":["));
         if (open <= 0 || !entry.endsWith(QLatin1Char(']')))
-            return syntaxError(QStringLiteral("--input_shape_range: '%1' is not name:[dims], e.g. input:[1~8,3,224,224] "
-                                              "(ATC: E10048).")
-                                   .arg(entry));
+            return syntaxError(
+                QStringLiteral("--input_shape_range: '%1' is not name:[dims], e.g. input:[1~8,3,224,224] "
+                               "(ATC: E10048).")
+                    .arg(entry));
         const auto dims = rangeDims(entry.mid(open + 2, entry.size() - open - 3), entry, &error);
         if (!dims)
             return error;

@@ -42,7 +42,8 @@ AtcInvocation buildInvocation(const AtcOptions& options, const AtcToolkit& toolk
         if (!value.isEmpty())
             inv.arguments.append(arg(flag.name, value));
         // --framework follows --model (modes 0/3) or --om (mode 1 with an original model).
-        const bool afterModel = flag.name == QLatin1String("model") && (mode == AtcMode::Convert || mode == AtcMode::PreCheck);
+        const bool afterModel
+            = flag.name == QLatin1String("model") && (mode == AtcMode::Convert || mode == AtcMode::PreCheck);
         const bool afterOm = flag.name == QLatin1String("om") && mode == AtcMode::ModelToJson && omIsOriginal;
         if (afterModel || afterOm)
             inv.arguments.append(arg(QStringLiteral("framework"), QStringLiteral("5")));
@@ -59,7 +60,8 @@ AtcInvocation buildInvocation(const AtcOptions& options, const AtcToolkit& toolk
         inv.workingDirectory = folderOf(primary);
     }
     if (inv.workingDirectory.isEmpty())
-        inv.workingDirectory = folderOf(mode == AtcMode::Convert || mode == AtcMode::PreCheck ? options.model : options.om);
+        inv.workingDirectory
+            = folderOf(mode == AtcMode::Convert || mode == AtcMode::PreCheck ? options.model : options.om);
     return inv;
 }
 
@@ -95,9 +97,10 @@ QString renderCommandLine(const AtcInvocation& invocation, bool multiline)
 
 QString renderShellScript(const AtcInvocation& invocation)
 {
-    QString script = QStringLiteral("#!/usr/bin/env bash\n"
-                                    "# ATC conversion exported by ATC Workbench. Run it as it is; the arguments are quoted\n"
-                                    "# exactly as the app passes them to atc.\n");
+    QString script
+        = QStringLiteral("#!/usr/bin/env bash\n"
+                         "# ATC conversion exported by ATC Workbench. Run it as it is; the arguments are quoted\n"
+                         "# exactly as the app passes them to atc.\n");
     if (!invocation.setupScript.isEmpty())
         script += QStringLiteral("source %1\n").arg(shellQuote(invocation.setupScript));
     script += QStringLiteral("set -e\n");
@@ -111,8 +114,8 @@ Result<bool> writeShellScript(const AtcInvocation& invocation, const QString& pa
 {
     if (const Result<bool> written = writeFileAtomically(path, renderShellScript(invocation).toUtf8()); !written.ok())
         return written.error();
-    QFile::setPermissions(path,
-        QFile::permissions(path) | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    QFile::setPermissions(
+        path, QFile::permissions(path) | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther);
     return true;
 }
 

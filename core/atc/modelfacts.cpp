@@ -1,7 +1,7 @@
 #include "modelfacts.h"
 
-#include "onnx/onnxmodel.h"
 #include "onnx/graphutil_p.h"
+#include "onnx/onnxmodel.h"
 #include "onnx/onnxproto_p.h"
 
 namespace wb {

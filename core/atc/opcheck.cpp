@@ -41,12 +41,14 @@ struct OpsetCheck {
         }
         if (defaults > 1)
             findings.append({ AtcSeverity::Error, QStringLiteral("opset_duplicate_default"), {},
-                QStringLiteral("The model has %1 opset_import entries for the default ONNX domain; ATC's parser accepts "
-                               "only one and stops with E16005 (\"The model has [%1] [--domain_version] fields, but "
-                               "only one is allowed\").")
+                QStringLiteral(
+                    "The model has %1 opset_import entries for the default ONNX domain; ATC's parser accepts "
+                    "only one and stops with E16005 (\"The model has [%1] [--domain_version] fields, but "
+                    "only one is allowed\").")
                     .arg(defaults),
-                QStringLiteral("Keep a single ai.onnx entry in opset_import (re-export, or edit model.opset_import with "
-                               "the onnx Python API)."),
+                QStringLiteral(
+                    "Keep a single ai.onnx entry in opset_import (re-export, or edit model.opset_import with "
+                    "the onnx Python API)."),
                 {}, QStringLiteral("E16005") });
         if (!others.isEmpty()) {
             const bool old = !version.isEmpty() && compareCannVersions(version, QStringLiteral("7")) < 0;
@@ -70,14 +72,16 @@ struct OpsetCheck {
         QStringList everyDefault, affected; // in graph order
         for (const AtcNodeFact& n : model.nodes) {
             if (!n.domain.isEmpty()) {
-                (n.domain == QLatin1String("ai.onnx.ml") ? unsupported : custom)[n.domain + QLatin1String("::") + n.opType]
+                (n.domain == QLatin1String("ai.onnx.ml") ? unsupported
+                                                         : custom)[n.domain + QLatin1String("::") + n.opType]
                     .append(n.label);
                 continue;
             }
             if (table.isParserHandled(n.opType))
                 continue;
             everyDefault.append(n.label);
-            if (n.opType == QLatin1String("If") || n.opType == QLatin1String("Loop") || n.opType == QLatin1String("Scan")) {
+            if (n.opType == QLatin1String("If") || n.opType == QLatin1String("Loop")
+                || n.opType == QLatin1String("Scan")) {
                 controlFlow[n.opType].append(n.label);
                 continue;
             }
@@ -92,14 +96,16 @@ struct OpsetCheck {
         if (opset && (*opset > range.max || *opset < range.min)) {
             gaps.clear(); // one finding covers every node: the opset is the problem, not the operators
             findings.append({ AtcSeverity::Error, QStringLiteral("opset_range"), {},
-                QStringLiteral("The model imports ai.onnx opset %1, but %2 accept%3 opset %4-%5: ATC looks every node up "
-                               "as ai.onnx::%1::<Op>, finds no parser and stops with E19010.")
+                QStringLiteral(
+                    "The model imports ai.onnx opset %1, but %2 accept%3 opset %4-%5: ATC looks every node up "
+                    "as ai.onnx::%1::<Op>, finds no parser and stops with E19010.")
                     .arg(*opset)
                     .arg(cannName(version), version.isEmpty() ? QString() : QStringLiteral("s"))
                     .arg(range.min)
                     .arg(range.max),
-                QStringLiteral("Re-export with opset %1 or lower (torch.onnx.export(..., opset_version=%1)), or convert "
-                               "the file with onnx.version_converter.convert_version(model, %1).")
+                QStringLiteral(
+                    "Re-export with opset %1 or lower (torch.onnx.export(..., opset_version=%1)), or convert "
+                    "the file with onnx.version_converter.convert_version(model, %1).")
                     .arg(qMin<qint64>(range.max, qMax<qint64>(range.min, *opset))),
                 affected.isEmpty() ? everyDefault : affected, QStringLiteral("E19010") });
         }
@@ -109,11 +115,12 @@ struct OpsetCheck {
                 QStringLiteral("ATC has no ONNX parser for operator %1 (%2)%3, so conversion stops with E19010 (\"No "
                                "parser is registered for Op\").")
                     .arg(it.key(), nodeCount(int(it->size())),
-                        reason.isEmpty() ? QStringLiteral(": it is not among the %1 operators with an ATC plugin")
-                                               .arg(table.size())
-                                         : QStringLiteral(": %1").arg(reason)),
-                QStringLiteral("Export the model so %1 is expressed with supported operators, or cut it out with %2 and "
-                               "run that part on the host.")
+                        reason.isEmpty()
+                            ? QStringLiteral(": it is not among the %1 operators with an ATC plugin").arg(table.size())
+                            : QStringLiteral(": %1").arg(reason)),
+                QStringLiteral(
+                    "Export the model so %1 is expressed with supported operators, or cut it out with %2 and "
+                    "run that part on the host.")
                     .arg(it.key(), kExtract),
                 *it, QStringLiteral("E19010") });
         }
@@ -125,7 +132,8 @@ struct OpsetCheck {
                     .arg(it.key(), op->opsetsText)
                     .arg(*opset)
                     .arg(nodeCount(int(it->size()))),
-                QStringLiteral("Re-export the model with an opset that %1 is registered for (%2).").arg(it.key(), op->opsetsText),
+                QStringLiteral("Re-export the model with an opset that %1 is registered for (%2).")
+                    .arg(it.key(), op->opsetsText),
                 *it, QStringLiteral("E19010") });
         }
         for (auto it = custom.cbegin(); it != custom.cend(); ++it) {
@@ -142,18 +150,20 @@ struct OpsetCheck {
         for (auto it = controlFlow.cbegin(); it != controlFlow.cend(); ++it) {
             const bool parsed = table.find(it.key()) != nullptr;
             findings.append({ parsed ? AtcSeverity::Warning : AtcSeverity::Error, QStringLiteral("control_flow_op"), {},
-                parsed ? QStringLiteral("%1 (%2) is control flow: ATC parses it (opsets %3) and compiles every branch "
-                                        "as a subgraph; a condition computed from input data stays a run-time branch, "
-                                        "which often fails to compile or runs slowly on the NPU.")
-                             .arg(it.key(), nodeCount(int(it->size())), table.find(it.key())->opsetsText)
-                       : QStringLiteral("%1 (%2) is control flow ATC has no ONNX parser for (%3); conversion stops with "
-                                        "E19010.")
-                             .arg(it.key(), nodeCount(int(it->size())), table.noPluginReason(it.key())),
-                parsed ? QStringLiteral("If the condition is fixed for your deployment, export with that branch only "
-                                        "(or fold it with onnx-simplifier) so ATC sees a plain graph.")
-                       : QStringLiteral("Unroll the loop at export time (fixed trip count, traced export) or cut it out "
-                                        "with %1 and run it on the host.")
-                             .arg(kExtract),
+                parsed
+                    ? QStringLiteral("%1 (%2) is control flow: ATC parses it (opsets %3) and compiles every branch "
+                                     "as a subgraph; a condition computed from input data stays a run-time branch, "
+                                     "which often fails to compile or runs slowly on the NPU.")
+                          .arg(it.key(), nodeCount(int(it->size())), table.find(it.key())->opsetsText)
+                    : QStringLiteral("%1 (%2) is control flow ATC has no ONNX parser for (%3); conversion stops with "
+                                     "E19010.")
+                          .arg(it.key(), nodeCount(int(it->size())), table.noPluginReason(it.key())),
+                parsed
+                    ? QStringLiteral("If the condition is fixed for your deployment, export with that branch only "
+                                     "(or fold it with onnx-simplifier) so ATC sees a plain graph.")
+                    : QStringLiteral("Unroll the loop at export time (fixed trip count, traced export) or cut it out "
+                                     "with %1 and run it on the host.")
+                          .arg(kExtract),
                 *it, parsed ? QString() : QStringLiteral("E19010") });
         }
     }

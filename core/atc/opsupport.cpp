@@ -82,7 +82,8 @@ Result<AtcOpTable> AtcOpTable::fromJson(const QByteArray& json)
         op.engine = o.value(QStringLiteral("engine")).toString();
         const auto ranges = parseOpsetList(op.opsetsText);
         if (op.op.isEmpty() || !ranges)
-            return bad(QStringLiteral("Operator table entry '%1' has a bad opset list '%2'.").arg(op.op, op.opsetsText));
+            return bad(
+                QStringLiteral("Operator table entry '%1' has a bad opset list '%2'.").arg(op.op, op.opsetsText));
         op.opsets = *ranges;
         table.m_ops.insert(op.op, op);
     }

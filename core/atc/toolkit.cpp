@@ -47,7 +47,8 @@ QStringList archDirs(const QString& home)
 {
     QStringList dirs;
     const QDir root(home);
-    for (const QString& name : root.entryList({ QStringLiteral("*-linux") }, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+    for (const QString& name :
+        root.entryList({ QStringLiteral("*-linux") }, QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
         dirs.append(root.filePath(name));
     return dirs;
 }
@@ -69,8 +70,8 @@ QString keyValue(const QString& text, const QString& key)
 
 } // namespace
 
-ToolkitSearch ToolkitSearch::fromEnvironment(const QProcessEnvironment& environment, const QString& settingsAtcPath,
-    const QString& settingsToolkitHome)
+ToolkitSearch ToolkitSearch::fromEnvironment(
+    const QProcessEnvironment& environment, const QString& settingsAtcPath, const QString& settingsToolkitHome)
 {
     ToolkitSearch search;
     search.environment = environment;
@@ -101,12 +102,14 @@ std::optional<ToolkitLocation> locateToolkit(const ToolkitSearch& search, QStrin
     if (!search.settingsAtcPath.isEmpty()) {
         note(QStringLiteral("Settings atc path %1").arg(search.settingsAtcPath));
         if (isExecutableFile(search.settingsAtcPath))
-            return ToolkitLocation { search.settingsAtcPath, homeOf(search.settingsAtcPath), QStringLiteral("settings") };
+            return ToolkitLocation { search.settingsAtcPath, homeOf(search.settingsAtcPath),
+                QStringLiteral("settings") };
     }
     if (!search.settingsToolkitHome.isEmpty()) {
         note(QStringLiteral("Settings toolkit folder %1").arg(search.settingsToolkitHome));
         if (const QString atc = atcIn(search.settingsToolkitHome); !atc.isEmpty())
-            return ToolkitLocation { atc, QDir(search.settingsToolkitHome).absolutePath(), QStringLiteral("settings-home") };
+            return ToolkitLocation { atc, QDir(search.settingsToolkitHome).absolutePath(),
+                QStringLiteral("settings-home") };
     }
     const QString path = search.environment.value(QStringLiteral("PATH"));
     note(QStringLiteral("PATH"));
@@ -221,7 +224,8 @@ QStringList builtinSocVersions()
         QFile file(QStringLiteral(":/data/atc/soc_versions.json"));
         if (!file.open(QIODevice::ReadOnly))
             return list;
-        const QJsonArray families = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("families")).toArray();
+        const QJsonArray families
+            = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("families")).toArray();
         for (const QJsonValue& family : families) {
             for (const QJsonValue& soc : family.toObject().value(QStringLiteral("socs")).toArray())
                 list.append(soc.toString());
@@ -252,7 +256,8 @@ QString toolkitStatus(const AtcToolkit& toolkit)
     return QStringLiteral("CANN %1 at %2 (%3 SoCs, %4)")
         .arg(toolkit.version.isEmpty() ? QStringLiteral("(version unknown)") : toolkit.version, toolkit.atcPath)
         .arg(toolkit.socVersions.size())
-        .arg(toolkit.flags.isEmpty() ? QStringLiteral("flags not probed") : QStringLiteral("%1 flags").arg(toolkit.flags.size()));
+        .arg(toolkit.flags.isEmpty() ? QStringLiteral("flags not probed")
+                                     : QStringLiteral("%1 flags").arg(toolkit.flags.size()));
 }
 
 } // namespace wb

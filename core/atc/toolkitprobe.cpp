@@ -4,11 +4,11 @@
 
 #include "logging/logging.h"
 
+#include "process/toolcapture.h"
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
 #include <QMutex>
-#include "process/toolcapture.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -63,15 +63,15 @@ ProbeOutput runProbe(const QString& program, const QStringList& args, const QPro
 
 // Sources set_env.sh in a subshell and returns the environment it leaves. The script path is an argument ($1),
 // never part of the command text, so no quoting can go wrong.
-std::optional<QProcessEnvironment> captureEnvironment(const QString& script, const QProcessEnvironment& base,
-    int timeoutMs, QString* why)
+std::optional<QProcessEnvironment> captureEnvironment(
+    const QString& script, const QProcessEnvironment& base, int timeoutMs, QString* why)
 {
     QString bash = QStandardPaths::findExecutable(QStringLiteral("bash"));
     if (bash.isEmpty())
         bash = QStringLiteral("/bin/bash");
     const ProbeOutput r = runProbe(bash,
-        { QStringLiteral("-c"), QStringLiteral("source \"$1\" >/dev/null 2>&1; env -0"), QStringLiteral("_"), script }, base,
-        timeoutMs, QProcess::SeparateChannels);
+        { QStringLiteral("-c"), QStringLiteral("source \"$1\" >/dev/null 2>&1; env -0"), QStringLiteral("_"), script },
+        base, timeoutMs, QProcess::SeparateChannels);
     if (!r.ok) {
         *why = r.why;
         return std::nullopt;
@@ -92,7 +92,8 @@ AtcToolkit discoverToolkit(const ToolkitSearch& search)
     AtcToolkit toolkit;
     const auto location = locateToolkit(search, &toolkit.searched);
     if (!location) {
-        log::atc()->info("No ATC toolkit found; looked in {}", toolkit.searched.join(QStringLiteral(", ")).toStdString());
+        log::atc()->info(
+            "No ATC toolkit found; looked in {}", toolkit.searched.join(QStringLiteral(", ")).toStdString());
         return toolkit;
     }
     const QString key = location->atcPath + QLatin1Char('|')
@@ -123,22 +124,24 @@ AtcToolkit discoverToolkit(const ToolkitSearch& search)
     toolkit.environment = search.environment;
     toolkit.setEnvScript = findSetEnvScript(toolkit.home);
     if (toolkit.setEnvScript.isEmpty()) {
-        toolkit.notes.append(QStringLiteral("No set_env.sh found next to %1; atc runs with the app's environment.")
-                                 .arg(toolkit.home));
+        toolkit.notes.append(
+            QStringLiteral("No set_env.sh found next to %1; atc runs with the app's environment.").arg(toolkit.home));
     } else {
         QString why;
         if (auto env = captureEnvironment(toolkit.setEnvScript, search.environment, search.probeTimeoutMs, &why))
             toolkit.environment = *env;
         else
-            toolkit.notes.append(QStringLiteral("Could not capture the environment of %1: %2.").arg(toolkit.setEnvScript, why));
+            toolkit.notes.append(
+                QStringLiteral("Could not capture the environment of %1: %2.").arg(toolkit.setEnvScript, why));
     }
     const ProbeOutput help = runProbe(toolkit.atcPath, { QStringLiteral("--help") }, toolkit.environment,
         search.probeTimeoutMs, QProcess::MergedChannels);
     if (help.ok)
         toolkit.flags = parseAtcHelp(QString::fromLocal8Bit(help.out));
     if (toolkit.flags.isEmpty())
-        toolkit.notes.append(help.ok ? QStringLiteral("`atc --help` listed no flags; every flag is offered.")
-                                     : QStringLiteral("`atc --help` failed (%1); every flag is offered.").arg(help.why));
+        toolkit.notes.append(help.ok
+                ? QStringLiteral("`atc --help` listed no flags; every flag is offered.")
+                : QStringLiteral("`atc --help` failed (%1); every flag is offered.").arg(help.why));
     log::atc()->info("ATC toolkit: {}", toolkitStatus(toolkit).toStdString());
     for (const QString& n : toolkit.notes)
         log::atc()->warn("{}", n.toStdString());

@@ -16,8 +16,9 @@ namespace {
 
 QString absolute(const RuleContext& ctx, const QString& path)
 {
-    return QDir::isAbsolutePath(path) || ctx.options.workDir.isEmpty() ? QFileInfo(path).absoluteFilePath()
-                                                                       : QDir(ctx.options.workDir).absoluteFilePath(path);
+    return QDir::isAbsolutePath(path) || ctx.options.workDir.isEmpty()
+        ? QFileInfo(path).absoluteFilePath()
+        : QDir(ctx.options.workDir).absoluteFilePath(path);
 }
 
 void checkRequired(const RuleContext& ctx)
@@ -26,7 +27,8 @@ void checkRequired(const RuleContext& ctx)
     auto required = [&](const QString& rule, const QString& field, const QString& value, const QString& what,
                         const QString& fix, const QString& code) {
         if (value.trimmed().isEmpty())
-            ctx.add(AtcSeverity::Error, rule, field, QStringLiteral("--%1 is missing: %2.").arg(field, what), fix, code);
+            ctx.add(
+                AtcSeverity::Error, rule, field, QStringLiteral("--%1 is missing: %2.").arg(field, what), fix, code);
     };
     if (ctx.converting()) {
         required(QStringLiteral("model_required"), QStringLiteral("model"), o.model,
@@ -69,8 +71,8 @@ void checkPaths(const RuleContext& ctx)
             continue;
         if (flag.kind == AtcFlagKind::InputFile && !QFileInfo(absolute(ctx, value)).isFile()) {
             const bool aipp = flag.name == QLatin1String("insert_op_conf");
-            ctx.add(AtcSeverity::Error, aipp ? QStringLiteral("aipp_file_missing") : QStringLiteral("config_file_missing"),
-                flag.name,
+            ctx.add(AtcSeverity::Error,
+                aipp ? QStringLiteral("aipp_file_missing") : QStringLiteral("config_file_missing"), flag.name,
                 aipp ? QStringLiteral("The AIPP configuration file %1 (--insert_op_conf) does not exist; ATC stops "
                                       "with E10052.")
                            .arg(value)
@@ -81,13 +83,15 @@ void checkPaths(const RuleContext& ctx)
         if (flag.kind != AtcFlagKind::OutputPath)
             continue;
         const QString path = absolute(ctx, value);
-        const bool isFolder = flag.name == QLatin1String("op_compiler_cache_dir") || flag.name == QLatin1String("debug_dir");
+        const bool isFolder
+            = flag.name == QLatin1String("op_compiler_cache_dir") || flag.name == QLatin1String("debug_dir");
         if (flag.name == QLatin1String("output")) {
             if (value.endsWith(QLatin1Char('/')) || QFileInfo(path).isDir())
                 ctx.add(AtcSeverity::Error, QStringLiteral("output_no_filename"), flag.name,
                     QStringLiteral("--output=%1 is a folder; ATC needs a file name to which it appends .om (E10022).")
                         .arg(value),
-                    QStringLiteral("Add a file name, e.g. %1/model.").arg(QDir::cleanPath(value)), QStringLiteral("E10022"));
+                    QStringLiteral("Add a file name, e.g. %1/model.").arg(QDir::cleanPath(value)),
+                    QStringLiteral("E10022"));
             else if (value.endsWith(QLatin1String(".om"), Qt::CaseInsensitive))
                 ctx.add(AtcSeverity::Warning, QStringLiteral("output_suffix"), flag.name,
                     QStringLiteral("--output=%1 ends in .om; ATC appends .om itself and writes %1.om.").arg(value),
@@ -105,7 +109,8 @@ void checkPaths(const RuleContext& ctx)
                 QStringLiteral("The folder %1 for --output does not exist yet; the conversion creates it when it "
                                "starts.")
                     .arg(folder.absoluteFilePath()),
-                QStringLiteral("To run the command by hand, create it first: mkdir -p %1").arg(folder.absoluteFilePath()));
+                QStringLiteral("To run the command by hand, create it first: mkdir -p %1")
+                    .arg(folder.absoluteFilePath()));
         else if (!existing.isDir() || !existing.isWritable())
             ctx.add(AtcSeverity::Error, QStringLiteral("output_dir_writable"), flag.name,
                 QStringLiteral("The folder %1 for --%2 %3; ATC cannot write there.")
@@ -121,8 +126,9 @@ void checkToolkit(const RuleContext& ctx)
     const AtcToolkit& tk = ctx.toolkit;
     if (!tk.isValid())
         ctx.add(AtcSeverity::Warning, QStringLiteral("toolkit_missing"), {},
-            QStringLiteral("No ATC was found (looked in: %1), so the command uses plain `atc`, and SoC names, flags and "
-                           "opsets were checked against built-in data instead of an installed toolkit.")
+            QStringLiteral(
+                "No ATC was found (looked in: %1), so the command uses plain `atc`, and SoC names, flags and "
+                "opsets were checked against built-in data instead of an installed toolkit.")
                 .arg(tk.searched.isEmpty() ? QStringLiteral("nowhere yet") : tk.searched.join(QStringLiteral(", "))),
             toolkitHowTo());
     const QString soc = o.socVersion.trimmed();
@@ -131,8 +137,9 @@ void checkToolkit(const RuleContext& ctx)
         const bool authoritative = tk.isValid() && !tk.socVersions.isEmpty();
         if (soc.startsWith(QLatin1String("Ascend035"))) {
             ctx.add(AtcSeverity::Error, QStringLiteral("soc_unknown"), QStringLiteral("soc_version"),
-                QStringLiteral("%1 is a nano SoC that ATC only accepts with --mode=30 (execute-om), which this app does "
-                               "not produce (E10055).")
+                QStringLiteral(
+                    "%1 is a nano SoC that ATC only accepts with --mode=30 (execute-om), which this app does "
+                    "not produce (E10055).")
                     .arg(soc),
                 QStringLiteral("Pick the SoC of an Atlas inference or training device."), QStringLiteral("E10055"));
         } else if (!known.contains(soc)) {
@@ -143,13 +150,13 @@ void checkToolkit(const RuleContext& ctx)
             }
             ctx.add(authoritative ? AtcSeverity::Error : AtcSeverity::Warning, QStringLiteral("soc_unknown"),
                 QStringLiteral("soc_version"),
-                authoritative ? QStringLiteral("--soc_version=%1 is not one of the %2 SoCs this toolkit has a platform "
-                                               "config for (%3); ATC refuses it (E10001).")
-                                    .arg(soc)
-                                    .arg(known.size())
-                                    .arg(tk.home)
-                              : QStringLiteral("--soc_version=%1 is not in the built-in SoC list (no toolkit to ask).")
-                                    .arg(soc),
+                authoritative
+                    ? QStringLiteral("--soc_version=%1 is not one of the %2 SoCs this toolkit has a platform "
+                                     "config for (%3); ATC refuses it (E10001).")
+                          .arg(soc)
+                          .arg(known.size())
+                          .arg(tk.home)
+                    : QStringLiteral("--soc_version=%1 is not in the built-in SoC list (no toolkit to ask).").arg(soc),
                 close.isEmpty() ? QStringLiteral("Use one of: %1.").arg(known.join(QStringLiteral(", ")))
                                 : QStringLiteral("SoC names are case-sensitive: use %1.").arg(close),
                 QStringLiteral("E10001"));
@@ -181,7 +188,8 @@ void checkExtraFlags(const RuleContext& ctx)
     for (const AtcExtraFlag& x : ctx.options.extraFlags) {
         QString problem;
         if (!valid.match(x.name).hasMatch())
-            problem = QStringLiteral("'%1' is not a flag name (letters, digits and '_', without the leading --)").arg(x.name);
+            problem = QStringLiteral("'%1' is not a flag name (letters, digits and '_', without the leading --)")
+                          .arg(x.name);
         else if (isTypedAtcFlag(x.name))
             problem = QStringLiteral("--%1 has its own field; setting it here too would pass it twice").arg(x.name);
         else if (seen.contains(x.name))

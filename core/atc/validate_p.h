@@ -15,8 +15,8 @@ struct RuleContext {
     const AtcToolkit& toolkit;
     QList<AtcFinding>& out;
 
-    void add(AtcSeverity severity, const QString& rule, const QString& field, const QString& message, const QString& fix,
-        const QString& atcError = {}, const QStringList& nodes = {}) const
+    void add(AtcSeverity severity, const QString& rule, const QString& field, const QString& message,
+        const QString& fix, const QString& atcError = {}, const QStringList& nodes = {}) const
     {
         out.append({ severity, rule, field, message, fix, nodes, atcError });
     }

@@ -24,7 +24,8 @@ const AllowedValues kAllowed[] = {
         "force_fp16 force_fp32 cube_fp16in_fp32out allow_mix_precision allow_fp32_to_fp16 must_keep_origin_dtype "
         "allow_mix_precision_fp16 allow_mix_precision_bf16 allow_fp32_to_bf16",
         "E10001" },
-    { "precision_mode_v2", "fp16 origin cube_fp16in_fp32out mixed_float16 mixed_bfloat16 cube_hif8 mixed_hif8", "E10001" },
+    { "precision_mode_v2", "fp16 origin cube_fp16in_fp32out mixed_float16 mixed_bfloat16 cube_hif8 mixed_hif8",
+        "E10001" },
     { "op_select_implmode",
         "high_performance high_precision high_performance_for_all high_precision_for_all enable_float_32_execution "
         "enable_hi_float_32_execution",
@@ -67,7 +68,8 @@ void checkAllowedValues(const RuleContext& ctx)
                 ctx.add(AtcSeverity::Error, QStringLiteral("value_not_allowed"), QStringLiteral("output_type"),
                     QStringLiteral("--output_type entry '%1' is not a type (%2) or node:index:TYPE (E10001).")
                         .arg(entry, types.join(QStringLiteral(", "))),
-                    QStringLiteral("Write e.g. FP16, or per output node1:0:FP16;node2:1:FP32."), QStringLiteral("E10001"));
+                    QStringLiteral("Write e.g. FP16, or per output node1:0:FP16;node2:1:FP32."),
+                    QStringLiteral("E10001"));
                 break;
             }
         }
@@ -85,12 +87,14 @@ void checkPairs(const RuleContext& ctx)
             QStringLiteral("Keep one: --precision_mode_v2 is the recommended one on toolkits that have it."),
             QStringLiteral("E10056"));
     if (!o.modifyMixlist.isEmpty()) {
-        const bool mixed = words("allow_mix_precision allow_mix_precision_fp16 allow_mix_precision_bf16").contains(o.precisionMode)
+        const bool mixed
+            = words("allow_mix_precision allow_mix_precision_fp16 allow_mix_precision_bf16").contains(o.precisionMode)
             || words("mixed_float16 mixed_bfloat16 mixed_hif8").contains(o.precisionModeV2);
         if (!mixed)
             ctx.add(AtcSeverity::Error, QStringLiteral("modify_mixlist_mode"), QStringLiteral("modify_mixlist"),
-                QStringLiteral("--modify_mixlist only applies with a mixed precision mode, but precision_mode is '%1' and "
-                               "precision_mode_v2 is '%2' (E10001).")
+                QStringLiteral(
+                    "--modify_mixlist only applies with a mixed precision mode, but precision_mode is '%1' and "
+                    "precision_mode_v2 is '%2' (E10001).")
                     .arg(o.precisionMode, o.precisionModeV2),
                 QStringLiteral("Set --precision_mode=allow_mix_precision (or --precision_mode_v2=mixed_float16), or "
                                "clear --modify_mixlist."),
@@ -109,7 +113,8 @@ void checkPairs(const RuleContext& ctx)
             QStringLiteral("--input_hint_shape cannot be combined with --dynamic_batch_size, --dynamic_image_size or "
                            "--dynamic_dims (E10001)."),
             QStringLiteral("Clear --input_hint_shape, or drop the profiles."), QStringLiteral("E10001"));
-    auto countMatch = [&](const QString& field, const QString& flags, const QString& against, const QString& againstField) {
+    auto countMatch = [&](const QString& field, const QString& flags, const QString& against,
+                          const QString& againstField) {
         const qsizetype n = flags.split(QLatin1Char(','), Qt::SkipEmptyParts).size();
         const qsizetype m = against.split(QLatin1Char(';'), Qt::SkipEmptyParts).size();
         if (!flags.isEmpty() && n != m)
@@ -119,7 +124,8 @@ void checkPairs(const RuleContext& ctx)
                     .arg(n)
                     .arg(againstField)
                     .arg(m),
-                QStringLiteral("Give exactly one true or false per --%1 entry.").arg(againstField), QStringLiteral("E10001"));
+                QStringLiteral("Give exactly one true or false per --%1 entry.").arg(againstField),
+                QStringLiteral("E10001"));
     };
     countMatch(QStringLiteral("is_input_adjust_hw_layout"), o.isInputAdjustHwLayout, o.inputFp16Nodes,
         QStringLiteral("input_fp16_nodes"));
@@ -134,12 +140,14 @@ void checkNodeNames(const RuleContext& ctx)
         const auto parsed = parseOutNodes(o.outNodes);
         if (!parsed.ok()) {
             ctx.add(AtcSeverity::Error, QStringLiteral("out_nodes_syntax"), QStringLiteral("out_nodes"),
-                parsed.error().message, QStringLiteral("Write node:index entries separated by ';', e.g. conv1:0;fc:0."));
+                parsed.error().message,
+                QStringLiteral("Write node:index entries separated by ';', e.g. conv1:0;fc:0."));
         } else {
             for (const OutNode& n : parsed.value()) {
                 if (n.index < 0)
                     ctx.add(AtcSeverity::Warning, QStringLiteral("out_nodes_syntax"), QStringLiteral("out_nodes"),
-                        QStringLiteral("--out_nodes entry '%1' has no ':index'; ATC's syntax is node:index.").arg(n.node),
+                        QStringLiteral("--out_nodes entry '%1' has no ':index'; ATC's syntax is node:index.")
+                            .arg(n.node),
                         QStringLiteral("Write %1:0 for the node's first output.").arg(n.node));
                 if (!ctx.model || n.index < 0)
                     continue;
@@ -151,8 +159,9 @@ void checkNodeNames(const RuleContext& ctx)
                                    .arg(n.node)
                                    .arg(node->outputs.size())
                                    .arg(n.index)
-                             : QStringLiteral("--out_nodes: the main graph has no node named '%1'; ATC stops with E11017 "
-                                              "(\"Failed to find node\").")
+                             : QStringLiteral(
+                                 "--out_nodes: the main graph has no node named '%1'; ATC stops with E11017 "
+                                 "(\"Failed to find node\").")
                                    .arg(n.node),
                         QStringLiteral("Use node names of the main graph (see the graph view or `atcwb inspect`)."),
                         QStringLiteral("E11017"), node ? QStringList { n.node } : QStringList {});
@@ -167,8 +176,10 @@ void checkNodeNames(const RuleContext& ctx)
             const QString name = raw.trimmed();
             if (!inputs.contains(name))
                 ctx.add(AtcSeverity::Error, QStringLiteral("fp16_nodes_unknown"), QStringLiteral("input_fp16_nodes"),
-                    QStringLiteral("--input_fp16_nodes names '%1', which is not an input of the model (E10016).").arg(name),
-                    QStringLiteral("Use input names: %1.").arg(inputs.join(QStringLiteral(", "))), QStringLiteral("E10016"));
+                    QStringLiteral("--input_fp16_nodes names '%1', which is not an input of the model (E10016).")
+                        .arg(name),
+                    QStringLiteral("Use input names: %1.").arg(inputs.join(QStringLiteral(", "))),
+                    QStringLiteral("E10016"));
         }
     }
 }

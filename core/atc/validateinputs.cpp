@@ -21,7 +21,8 @@ QString suggestedSpec(const TensorInfo& input)
         const Dim& d = input.shape->at(i);
         const std::optional<qint64> size = proposedSize(input, i);
         dims.append(size ? QString::number(*size)
-                         : QStringLiteral("<%1>").arg(d.kind == Dim::Kind::Symbolic ? d.symbol : QStringLiteral("dim%1").arg(i)));
+                         : QStringLiteral("<%1>").arg(
+                             d.kind == Dim::Kind::Symbolic ? d.symbol : QStringLiteral("dim%1").arg(i)));
     }
     return input.name + QLatin1Char(':') + dims.join(QLatin1Char(','));
 }
@@ -34,8 +35,10 @@ void reportUnknownInput(const RuleContext& ctx, const QString& field, const QStr
     for (const TensorInfo& t : ctx.model->summary.inputs)
         names.append(t.name);
     ctx.add(AtcSeverity::Error, QStringLiteral("input_name_unknown"), field,
-        QStringLiteral("--%1 names '%2', but the model has no input of that name; ATC stops with E10016.").arg(field, name),
-        QStringLiteral("Use the model's input names: %1.").arg(names.join(QStringLiteral(", "))), QStringLiteral("E10016"));
+        QStringLiteral("--%1 names '%2', but the model has no input of that name; ATC stops with E10016.")
+            .arg(field, name),
+        QStringLiteral("Use the model's input names: %1.").arg(names.join(QStringLiteral(", "))),
+        QStringLiteral("E10016"));
 }
 
 void checkModelInputs(const RuleContext& ctx, const QList<InputShapeSpec>& specs, const QString& gearField)

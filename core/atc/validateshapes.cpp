@@ -92,8 +92,7 @@ struct ShapeCheck {
 
     void unknownInput(const QString& field, const QString& name) const { reportUnknownInput(ctx, field, name); }
 
-    template <typename T>
-    void countAndDuplicates(const QList<T>& profiles)
+    template <typename T> void countAndDuplicates(const QList<T>& profiles)
     {
         if (profiles.size() < kMinProfiles || profiles.size() > kMaxProfiles)
             add(AtcSeverity::Error, "gear_count", gearField,
@@ -104,7 +103,8 @@ struct ShapeCheck {
                     .arg(kMaxProfiles)
                     .arg(profiles.size() < kMinProfiles ? QStringLiteral("E10035") : QStringLiteral("E10036")),
                 profiles.size() < kMinProfiles
-                    ? QStringLiteral("Give at least two profiles; for a single shape, put it in --input_shape and drop --%1.")
+                    ? QStringLiteral(
+                        "Give at least two profiles; for a single shape, put it in --input_shape and drop --%1.")
                           .arg(gearField)
                     : QStringLiteral("Keep at most 100 profiles (compile time grows with each one)."),
                 profiles.size() < kMinProfiles ? "E10035" : "E10036");
@@ -161,8 +161,9 @@ struct ShapeCheck {
         if (firstDims == 0 || !misplaced.isEmpty())
             add(AtcSeverity::Error, "dynamic_batch_first_dim", QStringLiteral("input_shape"),
                 misplaced.isEmpty()
-                    ? QStringLiteral("--dynamic_batch_size needs -1 as the first (batch) dimension of at least one input "
-                                     "in --input_shape, and there is none (E10031).")
+                    ? QStringLiteral(
+                        "--dynamic_batch_size needs -1 as the first (batch) dimension of at least one input "
+                        "in --input_shape, and there is none (E10031).")
                     : QStringLiteral("With --dynamic_batch_size only the first dimension may be -1, but %1 has -1 "
                                      "elsewhere (E10018).")
                           .arg(misplaced.join(QStringLiteral(", "))),
@@ -179,8 +180,9 @@ struct ShapeCheck {
         const QString format = o.inputFormat.isEmpty() ? QStringLiteral("NCHW") : o.inputFormat;
         if (format != QLatin1String("NCHW") && format != QLatin1String("NHWC")) {
             add(AtcSeverity::Error, "dynamic_image_format", QStringLiteral("input_format"),
-                QStringLiteral("--dynamic_image_size needs NCHW (or, for TensorFlow, NHWC) inputs, but --input_format is "
-                               "%1 (E10001).")
+                QStringLiteral(
+                    "--dynamic_image_size needs NCHW (or, for TensorFlow, NHWC) inputs, but --input_format is "
+                    "%1 (E10001).")
                     .arg(format),
                 QStringLiteral("Set --input_format=NCHW, or use --dynamic_dims with --input_format=ND."), "E10001");
             return;
@@ -203,11 +205,12 @@ struct ShapeCheck {
         }
         if (images == 0 || !wrong.isEmpty())
             add(AtcSeverity::Error, "dynamic_image_layout", QStringLiteral("input_shape"),
-                wrong.isEmpty() ? QStringLiteral("--dynamic_image_size needs an input with -1 as height and width in "
-                                                 "--input_shape, and there is none (E10019).")
-                                : QStringLiteral("With --dynamic_image_size only height and width of a 4-D %1 input may "
-                                                 "be -1, but %2 differs (E10019).")
-                                      .arg(format, wrong.join(QStringLiteral(", "))),
+                wrong.isEmpty()
+                    ? QStringLiteral("--dynamic_image_size needs an input with -1 as height and width in "
+                                     "--input_shape, and there is none (E10019).")
+                    : QStringLiteral("With --dynamic_image_size only height and width of a 4-D %1 input may "
+                                     "be -1, but %2 differs (E10019).")
+                          .arg(format, wrong.join(QStringLiteral(", "))),
                 QStringLiteral("Write e.g. input:1,3,-1,-1 (%1).").arg(format), "E10019");
     }
 
@@ -222,20 +225,22 @@ struct ShapeCheck {
             const QList<qint64>& p = profiles.value().at(i);
             if (n == 0 || p.size() != n) {
                 add(AtcSeverity::Error, "dynamic_dims_count", gearField,
-                    n == 0 ? QStringLiteral("--dynamic_dims needs -1 dimensions in --input_shape, and there are none "
-                                            "(E10001).")
-                           : QStringLiteral("--dynamic_dims profile %1 has %2 value(s), but --input_shape has %3 -1 "
-                                            "dimension(s); each profile gives one value per -1, in order (E10045/E10046).")
-                                 .arg(i + 1)
-                                 .arg(p.size())
-                                 .arg(n),
+                    n == 0
+                        ? QStringLiteral("--dynamic_dims needs -1 dimensions in --input_shape, and there are none "
+                                         "(E10001).")
+                        : QStringLiteral("--dynamic_dims profile %1 has %2 value(s), but --input_shape has %3 -1 "
+                                         "dimension(s); each profile gives one value per -1, in order (E10045/E10046).")
+                              .arg(i + 1)
+                              .arg(p.size())
+                              .arg(n),
                     QStringLiteral("Give exactly one value per -1 of --input_shape in every profile."),
                     n == 0 ? "E10001" : "E10046");
                 break;
             }
             if (p.contains(0)) {
                 add(AtcSeverity::Error, "dynamic_dims_values", gearField,
-                    QStringLiteral("--dynamic_dims profile %1 has a 0; every value must be a positive size (E10001).").arg(i + 1),
+                    QStringLiteral("--dynamic_dims profile %1 has a 0; every value must be a positive size (E10001).")
+                        .arg(i + 1),
                     QStringLiteral("Use sizes of at least 1."), "E10001");
                 break;
             }
@@ -247,8 +252,9 @@ struct ShapeCheck {
                 QStringLiteral("Set --input_format=ND."));
         if (!o.insertOpConf.isEmpty())
             add(AtcSeverity::Error, "dynamic_dims_aipp", QStringLiteral("insert_op_conf"),
-                QStringLiteral("--dynamic_dims cannot be used with AIPP (--insert_op_conf): \"The dynamic dims function "
-                               "does not support AIPP\" (E10001)."),
+                QStringLiteral(
+                    "--dynamic_dims cannot be used with AIPP (--insert_op_conf): \"The dynamic dims function "
+                    "does not support AIPP\" (E10001)."),
                 QStringLiteral("Drop the AIPP file, or use --dynamic_batch_size / --dynamic_image_size."), "E10001");
     }
 
@@ -295,8 +301,9 @@ struct ShapeCheck {
         for (const TensorInfo& t : ctx.model->summary.inputs) {
             if (t.shape && t.shape->isEmpty() && !spec(t.name))
                 add(AtcSeverity::Error, "scalar_not_listed", QStringLiteral("input_shape"),
-                    QStringLiteral("Input '%1' is a scalar; with --%2 every scalar input must be listed in --input_shape "
-                                   "as '%1:'.")
+                    QStringLiteral(
+                        "Input '%1' is a scalar; with --%2 every scalar input must be listed in --input_shape "
+                        "as '%1:'.")
                         .arg(t.name, gearField),
                     QStringLiteral("Add %1: to --input_shape.").arg(t.name));
         }

@@ -28,12 +28,12 @@ Category categoryOf(const QString& op, const QString& domain)
         for (const char* o : { "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "LpPool", "MaxUnpool",
                  "RoiAlign", "MaxRoiPool", "GlobalLpPool" })
             t.insert(QLatin1String(o), Category::Pool);
-        for (const char* o : { "Relu", "LeakyRelu", "PRelu", "Sigmoid", "HardSigmoid", "HardSwish", "Tanh", "Elu", "Selu",
-                 "Celu", "Gelu", "Softmax", "LogSoftmax", "Softplus", "Softsign", "Mish", "ThresholdedRelu", "Clip",
-                 "Erf" })
+        for (const char* o :
+            { "Relu", "LeakyRelu", "PRelu", "Sigmoid", "HardSigmoid", "HardSwish", "Tanh", "Elu", "Selu", "Celu",
+                "Gelu", "Softmax", "LogSoftmax", "Softplus", "Softsign", "Mish", "ThresholdedRelu", "Clip", "Erf" })
             t.insert(QLatin1String(o), Category::Activation);
-        for (const char* o : { "BatchNormalization", "LayerNormalization", "InstanceNormalization", "GroupNormalization",
-                 "LRN", "LpNormalization", "MeanVarianceNormalization" })
+        for (const char* o : { "BatchNormalization", "LayerNormalization", "InstanceNormalization",
+                 "GroupNormalization", "LRN", "LpNormalization", "MeanVarianceNormalization" })
             t.insert(QLatin1String(o), Category::Normalization);
         for (const char* o : { "Add", "Sub", "Mul", "Div", "Pow", "Sqrt", "Exp", "Log", "Abs", "Neg", "MatMul", "Gemm",
                  "MatMulInteger", "Einsum", "ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd", "Max",
@@ -189,7 +189,8 @@ public:
                     n.inputs.append(port(tensor));
                 if (initializers.count(tensor) || m_outerInitializers.count(tensor)) {
                     if (isInput)
-                        n.folded.append({ qs(tensor), QStringLiteral("initializer"), port(tensor).dtype, port(tensor).shape });
+                        n.folded.append(
+                            { qs(tensor), QStringLiteral("initializer"), port(tensor).dtype, port(tensor).shape });
                     continue;
                 }
                 if (constants.count(tensor)) {
@@ -272,7 +273,8 @@ private:
     std::unordered_set<std::string> m_outerInitializers;
 };
 
-std::shared_ptr<const GraphDocument> GraphDocument::build(const OnnxModel& model, const QHash<QString, TensorInfo>& inferred)
+std::shared_ptr<const GraphDocument> GraphDocument::build(
+    const OnnxModel& model, const QHash<QString, TensorInfo>& inferred)
 {
     auto doc = std::make_shared<GraphDocument>();
     onnx::GraphProto graph = model.proto().graph();

@@ -99,7 +99,8 @@ void rankNodes(const LayoutGraph& g, Layered& L, std::vector<std::pair<int, int>
     L.rank.assign(static_cast<size_t>(n), 0);
     for (int v : order) {
         for (int w : succ[static_cast<size_t>(v)])
-            L.rank[static_cast<size_t>(w)] = std::max(L.rank[static_cast<size_t>(w)], L.rank[static_cast<size_t>(v)] + 1);
+            L.rank[static_cast<size_t>(w)]
+                = std::max(L.rank[static_cast<size_t>(w)], L.rank[static_cast<size_t>(v)] + 1);
     }
     for (int v = 0; v < n; ++v) {
         if (!pred[static_cast<size_t>(v)].empty() || succ[static_cast<size_t>(v)].empty())
@@ -270,8 +271,8 @@ void placeLayer(const std::vector<int>& layer, const std::vector<double>& desire
         return;
     std::vector<double> offset(n, 0); // minimum distance of vertex i's centre from vertex 0's
     for (size_t i = 1; i < n; ++i) {
-        offset[i] = offset[i - 1] + (width[static_cast<size_t>(layer[i - 1])] + width[static_cast<size_t>(layer[i])]) / 2
-            + spacing;
+        offset[i] = offset[i - 1]
+            + (width[static_cast<size_t>(layer[i - 1])] + width[static_cast<size_t>(layer[i])]) / 2 + spacing;
     }
     struct Block {
         double sumW;
@@ -428,7 +429,8 @@ LayoutResult layoutGraph(const LayoutGraph& graph, const LayoutOptions& options,
     // Layer positions along the main axis.
     std::vector<double> layerTop(L.layers.size(), 0), layerHeight(L.layers.size(), 0);
     for (size_t v = 0; v < L.rank.size(); ++v)
-        layerHeight[static_cast<size_t>(L.rank[v])] = std::max(layerHeight[static_cast<size_t>(L.rank[v])], L.height[v]);
+        layerHeight[static_cast<size_t>(L.rank[v])]
+            = std::max(layerHeight[static_cast<size_t>(L.rank[v])], L.height[v]);
     double y = 0;
     for (size_t r = 0; r < L.layers.size(); ++r) {
         layerTop[r] = y;
@@ -442,8 +444,8 @@ LayoutResult layoutGraph(const LayoutGraph& graph, const LayoutOptions& options,
     for (int v = 0; v < n; ++v) {
         const QPointF c = center(v);
         const double w = L.width[static_cast<size_t>(v)], h = L.height[static_cast<size_t>(v)];
-        result.nodes[static_cast<size_t>(v)] = transposed ? QRectF(c.x() - h / 2, c.y() - w / 2, h, w)
-                                                          : QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
+        result.nodes[static_cast<size_t>(v)]
+            = transposed ? QRectF(c.x() - h / 2, c.y() - w / 2, h, w) : QRectF(c.x() - w / 2, c.y() - h / 2, w, h);
         result.width = std::max(result.width, result.nodes[static_cast<size_t>(v)].right());
         result.height = std::max(result.height, result.nodes[static_cast<size_t>(v)].bottom());
     }

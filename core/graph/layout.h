@@ -44,8 +44,8 @@ struct LayoutResult {
 // consumers, dummy nodes on long edges, median/barycenter sweeps with transposition and a budget (the best order
 // seen is kept), then coordinates by iterated median placement with order-preserving compaction, and polyline
 // routes through the dummies. Deterministic. `cancel` is checked between phases and sweeps.
-LayoutResult layoutGraph(const LayoutGraph& graph, const LayoutOptions& options = {},
-    const std::atomic<bool>* cancel = nullptr);
+LayoutResult layoutGraph(
+    const LayoutGraph& graph, const LayoutOptions& options = {}, const std::atomic<bool>* cancel = nullptr);
 
 // Number of crossings between two adjacent layers (positions are orders within each layer).
 qint64 countCrossings(const std::vector<std::pair<int, int>>& segments, int lowerLayerSize);

@@ -208,16 +208,18 @@ QByteArray toSvg(const GraphLayout& l)
     const double margin = 20;
     QString svg;
     svg.reserve(1 << 16);
-    svg += QStringLiteral("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" viewBox=\"%3 %3 %1 %2\" "
-                          "font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n")
+    svg += QStringLiteral(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%1\" height=\"%2\" viewBox=\"%3 %3 %1 %2\" "
+        "font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">\n")
                .arg(l.layout.width + 2 * margin)
                .arg(l.layout.height + 2 * margin)
                .arg(-margin);
-    svg += QStringLiteral("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
-                          "markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#666\"/></marker></defs>\n"
-                          "<rect x=\"-20\" y=\"-20\" width=\"100%\" height=\"100%\" fill=\"white\"/>\n<g fill=\"none\" "
-                          "stroke=\"#888\" stroke-width=\"1.2\">\n");
+    svg += QStringLiteral(
+        "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
+        "markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#666\"/></marker></defs>\n"
+        "<rect x=\"-20\" y=\"-20\" width=\"100%\" height=\"100%\" fill=\"white\"/>\n<g fill=\"none\" "
+        "stroke=\"#888\" stroke-width=\"1.2\">\n");
     for (int e = 0; e < l.visible.edges.size(); ++e) {
         const QList<QPointF>& pts = l.layout.edges[size_t(e)];
         if (pts.size() < 2)
@@ -225,7 +227,8 @@ QByteArray toSvg(const GraphLayout& l)
         QStringList coords;
         for (const QPointF& p : pts)
             coords.append(QStringLiteral("%1,%2").arg(p.x(), 0, 'f', 1).arg(p.y(), 0, 'f', 1));
-        svg += QStringLiteral("<polyline points=\"%1\" marker-end=\"url(#arrow)\"/>\n").arg(coords.join(QLatin1Char(' ')));
+        svg += QStringLiteral("<polyline points=\"%1\" marker-end=\"url(#arrow)\"/>\n")
+                   .arg(coords.join(QLatin1Char(' ')));
     }
     svg += QStringLiteral("</g>\n<g fill=\"#555\" font-size=\"9\">\n");
     for (int e = 0; e < l.visible.edges.size(); ++e) {
@@ -245,23 +248,28 @@ QByteArray toSvg(const GraphLayout& l)
         const QRectF r = l.layout.nodes[size_t(i)];
         const bool pill = item.category == Category::Input || item.category == Category::Output;
         const QString fill = item.kind == Item::Kind::Scope ? QStringLiteral("#f4f1e8") : categoryColor(item.category);
-        const QString text = pill || item.kind == Item::Kind::Scope ? QStringLiteral("#202020") : QStringLiteral("white");
-        svg += QStringLiteral("<g><rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"%5\" fill=\"%6\" stroke=\"#333\" "
-                              "stroke-width=\"%7\"/>\n")
+        const QString text
+            = pill || item.kind == Item::Kind::Scope ? QStringLiteral("#202020") : QStringLiteral("white");
+        svg += QStringLiteral(
+            "<g><rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"%5\" fill=\"%6\" stroke=\"#333\" "
+            "stroke-width=\"%7\"/>\n")
                    .arg(r.x(), 0, 'f', 1)
                    .arg(r.y(), 0, 'f', 1)
                    .arg(r.width(), 0, 'f', 1)
                    .arg(r.height(), 0, 'f', 1)
                    .arg(pill ? r.height() / 2 : 5)
                    .arg(fill)
-                   .arg(item.kind == Item::Kind::Scope ? QStringLiteral("1.5\" stroke-dasharray=\"4 3") : QStringLiteral("0.8"));
+                   .arg(item.kind == Item::Kind::Scope ? QStringLiteral("1.5\" stroke-dasharray=\"4 3")
+                                                       : QStringLiteral("0.8"));
         const double titleY = item.subtitle.isEmpty() ? r.center().y() + 4 : r.y() + 16;
-        svg += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"middle\" fill=\"%3\" font-weight=\"bold\">%4</text>\n")
+        svg += QStringLiteral(
+            "<text x=\"%1\" y=\"%2\" text-anchor=\"middle\" fill=\"%3\" font-weight=\"bold\">%4</text>\n")
                    .arg(r.center().x(), 0, 'f', 1)
                    .arg(titleY, 0, 'f', 1)
                    .arg(text, escapeXml(item.title));
         if (!item.subtitle.isEmpty())
-            svg += QStringLiteral("<text x=\"%1\" y=\"%2\" text-anchor=\"middle\" fill=\"%3\" font-size=\"9\">%4</text>\n")
+            svg += QStringLiteral(
+                "<text x=\"%1\" y=\"%2\" text-anchor=\"middle\" fill=\"%3\" font-size=\"9\">%4</text>\n")
                        .arg(r.center().x(), 0, 'f', 1)
                        .arg(r.y() + 31, 0, 'f', 1)
                        .arg(text, escapeXml(item.subtitle));

@@ -191,11 +191,26 @@ std::shared_ptr<spdlog::logger> logger(const char* name)
     return created;
 }
 
-std::shared_ptr<spdlog::logger> app() { return logger("wb.app"); }
-std::shared_ptr<spdlog::logger> onnx() { return logger("wb.onnx"); }
-std::shared_ptr<spdlog::logger> atc() { return logger("wb.atc"); }
-std::shared_ptr<spdlog::logger> run() { return logger("wb.run"); }
-std::shared_ptr<spdlog::logger> ui() { return logger("wb.ui"); }
+std::shared_ptr<spdlog::logger> app()
+{
+    return logger("wb.app");
+}
+std::shared_ptr<spdlog::logger> onnx()
+{
+    return logger("wb.onnx");
+}
+std::shared_ptr<spdlog::logger> atc()
+{
+    return logger("wb.atc");
+}
+std::shared_ptr<spdlog::logger> run()
+{
+    return logger("wb.run");
+}
+std::shared_ptr<spdlog::logger> ui()
+{
+    return logger("wb.ui");
+}
 
 int addListener(Listener listener)
 {

@@ -60,7 +60,8 @@ QString InputShapeModel::suggestionText(int row) const
     for (const DimSuggestion& s : m_suggestions) {
         if (s.input != r.tensor.name)
             continue;
-        const QString dim = r.tensor.shape && s.dim < r.tensor.shape->size() ? r.tensor.shape->at(s.dim).toString() : QString();
+        const QString dim
+            = r.tensor.shape && s.dim < r.tensor.shape->size() ? r.tensor.shape->at(s.dim).toString() : QString();
         parts.append(tr("%1 (dim %2) = %3, from %4").arg(dim).arg(s.dim).arg(s.value).arg(s.reason));
     }
     return parts.join(QStringLiteral("; "));
@@ -94,7 +95,8 @@ void InputShapeModel::validate(Row& row) const
         if (parts.at(i).trimmed() != QLatin1String("?"))
             continue;
         row.missing.append(i);
-        const QString dim = row.tensor.shape && i < row.tensor.shape->size() ? row.tensor.shape->at(i).toString() : QStringLiteral("?");
+        const QString dim = row.tensor.shape && i < row.tensor.shape->size() ? row.tensor.shape->at(i).toString()
+                                                                             : QStringLiteral("?");
         names.append(tr("%1 (dim %2)").arg(dim).arg(i));
     }
     if (!row.missing.isEmpty()) {
@@ -114,7 +116,10 @@ void InputShapeModel::validate(Row& row) const
         return;
     }
     if (row.tensor.shape && row.tensor.shape->size() != spec.dims.size())
-        row.error = tr("%1 has %2 dimensions; %3 given.").arg(row.tensor.name).arg(row.tensor.shape->size()).arg(spec.dims.size());
+        row.error = tr("%1 has %2 dimensions; %3 given.")
+                        .arg(row.tensor.name)
+                        .arg(row.tensor.shape->size())
+                        .arg(spec.dims.size());
 }
 
 void InputShapeModel::setAllowDynamic(bool allow)
@@ -193,7 +198,10 @@ QStringList InputShapeModel::missingDims() const
             continue;
         QStringList names;
         for (const int i : r.missing)
-            names.append(tr("%1 (dim %2)").arg(r.tensor.shape && i < r.tensor.shape->size() ? r.tensor.shape->at(i).toString() : QStringLiteral("?")).arg(i));
+            names.append(tr("%1 (dim %2)")
+                             .arg(r.tensor.shape && i < r.tensor.shape->size() ? r.tensor.shape->at(i).toString()
+                                                                               : QStringLiteral("?"))
+                             .arg(i));
         out.append(tr("Input '%1' needs a size for %2.").arg(r.tensor.name, names.join(QStringLiteral(", "))));
     }
     return out;
@@ -241,10 +249,13 @@ QVariant InputShapeModel::data(const QModelIndex& index, int role) const
         if (index.column() == StaticShapeColumn) {
             const QString suggestion = suggestionText(index.row());
             if (!r.error.isEmpty())
-                return suggestion.isEmpty() ? r.error : r.error + QLatin1Char('\n') + tr("The model suggests %1.").arg(suggestion);
+                return suggestion.isEmpty()
+                    ? r.error
+                    : r.error + QLatin1Char('\n') + tr("The model suggests %1.").arg(suggestion);
             const QString base = r.prefilled ? tr("Proposed: the batch set to 1. Edit to the size you deploy with.")
                                              : tr("Comma-separated sizes, e.g. 1,3,224,224.");
-            return suggestion.isEmpty() ? base : base + QLatin1Char('\n') + tr("The model suggests %1.").arg(suggestion);
+            return suggestion.isEmpty() ? base
+                                        : base + QLatin1Char('\n') + tr("The model suggests %1.").arg(suggestion);
         }
         if (index.column() == ModelShapeColumn && r.tensor.shape)
             return r.tensor.shapeText(); // the full symbolic names, which the column may elide

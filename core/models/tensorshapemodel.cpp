@@ -82,8 +82,9 @@ QVariant TensorShapeModel::data(const QModelIndex& index, int role) const
             break;
         switch (fact.status) {
         case ShapeStatus::Static:
-            return fact.folded ? tr("Computed from constants and static shapes (shape arithmetic): a constant ATC folds.")
-                               : QVariant();
+            return fact.folded
+                ? tr("Computed from constants and static shapes (shape arithmetic): a constant ATC folds.")
+                : QVariant();
         case ShapeStatus::FollowsInput:
             return tr("Dynamic because input '%1' is not fixed yet: give it a size above.").arg(fact.origin);
         case ShapeStatus::DataDependent:

@@ -12,9 +12,9 @@ namespace {
 
 bool isHeavy(const std::string& op)
 {
-    static const std::unordered_set<std::string> heavy = { "Conv", "ConvTranspose", "ConvInteger", "QLinearConv",
-        "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm", "Einsum", "LSTM", "GRU", "RNN", "Attention",
-        "MultiHeadAttention" };
+    static const std::unordered_set<std::string> heavy
+        = { "Conv", "ConvTranspose", "ConvInteger", "QLinearConv", "MatMul", "MatMulInteger", "QLinearMatMul", "Gemm",
+              "Einsum", "LSTM", "GRU", "RNN", "Attention", "MultiHeadAttention" };
     return heavy.count(op) > 0;
 }
 
@@ -36,8 +36,9 @@ QString CutProposal::summary() const
                        .arg(listText(outputs, 6))
                        .arg(hostNodes)
                        .arg(listText(hostOps, 4));
-    text += movedOutputs.isEmpty() ? QStringLiteral(" move to the host")
-                                   : QStringLiteral(" and output(s) %1 move to the host").arg(listText(movedOutputs, 4));
+    text += movedOutputs.isEmpty()
+        ? QStringLiteral(" move to the host")
+        : QStringLiteral(" and output(s) %1 move to the host").arg(listText(movedOutputs, 4));
     return text;
 }
 
@@ -110,7 +111,8 @@ CutProposal proposeCut(const OnnxModel& model, const InferenceResult& inferred)
             continue;
         for (const auto& in : reads[size_t(i)]) {
             const auto p = producer.find(in);
-            if (in.empty() || free.count(in) || graphInputs.count(in) || (p != producer.end() && host[size_t(p->second)]))
+            if (in.empty() || free.count(in) || graphInputs.count(in)
+                || (p != producer.end() && host[size_t(p->second)]))
                 continue;
             if (crossing.insert(in).second)
                 cut.cutTensors.append(detail::qs(in));

@@ -51,8 +51,8 @@ void imageSizeHints(const onnx::ModelProto& model, const ModelSummary& s, DimHin
     }
 }
 
-std::optional<std::vector<int64_t>> constantInts(const std::string& name,
-    const std::unordered_map<std::string, const onnx::TensorProto*>& constants)
+std::optional<std::vector<int64_t>> constantInts(
+    const std::string& name, const std::unordered_map<std::string, const onnx::TensorProto*>& constants)
 {
     const auto it = constants.find(name);
     if (it == constants.end())
@@ -175,7 +175,10 @@ QList<DimSuggestion> suggestInputDims(const DimHints& hints, const QHash<QString
         for (const auto& [input, dim] : it.value()) {
             if (open(input, dim))
                 out.append({ input, dim, given->second,
-                    QStringLiteral("dim '%1' is %2 in input '%3'").arg(it.key()).arg(given->second).arg(given->first) });
+                    QStringLiteral("dim '%1' is %2 in input '%3'")
+                        .arg(it.key())
+                        .arg(given->second)
+                        .arg(given->first) });
         }
     }
     for (const DimSuggestion& s : hints.direct) {

@@ -14,7 +14,8 @@ struct DimSuggestion {
     QString input;
     int dim = 0;
     qint64 value = 0;
-    QString reason; // "metadata imgsz = [640, 640]", "Reshape '/image' to [1, 1, 28, 28]", "dim 'seq' is 32 in input 'ids'"
+    QString
+        reason; // "metadata imgsz = [640, 640]", "Reshape '/image' to [1, 1, 28, 28]", "dim 'seq' is 32 in input 'ids'"
     bool operator==(const DimSuggestion& o) const { return input == o.input && dim == o.dim && value == o.value; }
 };
 

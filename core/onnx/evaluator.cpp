@@ -223,8 +223,8 @@ bool acceptsShapeOnlyData(const std::string& opType)
     return opType == "Reshape";
 }
 
-EvalOutcome evaluateNode(const onnx::NodeProto& node, int opset, const std::vector<const FoldTensor*>& inputs,
-    int64_t maxElements)
+EvalOutcome evaluateNode(
+    const onnx::NodeProto& node, int opset, const std::vector<const FoldTensor*>& inputs, int64_t maxElements)
 {
     EvalOutcome outcome;
     if (!isDefaultDomain(node.domain())) {
@@ -239,10 +239,12 @@ EvalOutcome evaluateNode(const onnx::NodeProto& node, int opset, const std::vect
     for (size_t i = 0; i < inputs.size(); ++i) {
         const FoldTensor* t = inputs[i];
         if (t && !isFoldableType(t->type)) {
-            outcome.message = QStringLiteral("input %1 is %2, which is not evaluated here").arg(i).arg(dtypeName(t->type));
+            outcome.message
+                = QStringLiteral("input %1 is %2, which is not evaluated here").arg(i).arg(dtypeName(t->type));
             return outcome;
         }
-        if (t && t->shapeOnly && !((needsOnlyShape(node.op_type()) || acceptsShapeOnlyData(node.op_type())) && i == 0)) {
+        if (t && t->shapeOnly
+            && !((needsOnlyShape(node.op_type()) || acceptsShapeOnlyData(node.op_type())) && i == 0)) {
             outcome.message = QStringLiteral("the value of input %1 is not known").arg(i);
             return outcome;
         }

@@ -34,7 +34,7 @@ bool acceptsShapeOnlyData(const std::string& opType);
 // Evaluates one node of the default domain at `opset`. `inputs` lines up with node.input(); nullptr stands for an
 // omitted optional input. No output may hold more than `maxElements` elements (checked before anything is
 // allocated). Never throws.
-EvalOutcome evaluateNode(const onnx::NodeProto& node, int opset, const std::vector<const FoldTensor*>& inputs,
-    int64_t maxElements);
+EvalOutcome evaluateNode(
+    const onnx::NodeProto& node, int opset, const std::vector<const FoldTensor*>& inputs, int64_t maxElements);
 
 } // namespace wb::detail

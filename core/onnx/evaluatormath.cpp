@@ -98,11 +98,26 @@ std::vector<FoldTensor> arithmetic(const Call& c, Arith op)
     return { combine(c, a, b, type, ints, reals) };
 }
 
-std::vector<FoldTensor> add(const Call& c) { return arithmetic(c, Arith::Add); }
-std::vector<FoldTensor> sub(const Call& c) { return arithmetic(c, Arith::Sub); }
-std::vector<FoldTensor> mul(const Call& c) { return arithmetic(c, Arith::Mul); }
-std::vector<FoldTensor> div(const Call& c) { return arithmetic(c, Arith::Div); }
-std::vector<FoldTensor> mod(const Call& c) { return arithmetic(c, Arith::Mod); }
+std::vector<FoldTensor> add(const Call& c)
+{
+    return arithmetic(c, Arith::Add);
+}
+std::vector<FoldTensor> sub(const Call& c)
+{
+    return arithmetic(c, Arith::Sub);
+}
+std::vector<FoldTensor> mul(const Call& c)
+{
+    return arithmetic(c, Arith::Mul);
+}
+std::vector<FoldTensor> div(const Call& c)
+{
+    return arithmetic(c, Arith::Div);
+}
+std::vector<FoldTensor> mod(const Call& c)
+{
+    return arithmetic(c, Arith::Mod);
+}
 
 std::vector<FoldTensor> pow(const Call& c)
 {
@@ -152,11 +167,26 @@ std::vector<FoldTensor> compare(const Call& c, Compare op)
     return { combine(c, a, b, kBool, ints, reals) };
 }
 
-std::vector<FoldTensor> equal(const Call& c) { return compare(c, Compare::Equal); }
-std::vector<FoldTensor> less(const Call& c) { return compare(c, Compare::Less); }
-std::vector<FoldTensor> greater(const Call& c) { return compare(c, Compare::Greater); }
-std::vector<FoldTensor> lessOrEqual(const Call& c) { return compare(c, Compare::LessOrEqual); }
-std::vector<FoldTensor> greaterOrEqual(const Call& c) { return compare(c, Compare::GreaterOrEqual); }
+std::vector<FoldTensor> equal(const Call& c)
+{
+    return compare(c, Compare::Equal);
+}
+std::vector<FoldTensor> less(const Call& c)
+{
+    return compare(c, Compare::Less);
+}
+std::vector<FoldTensor> greater(const Call& c)
+{
+    return compare(c, Compare::Greater);
+}
+std::vector<FoldTensor> lessOrEqual(const Call& c)
+{
+    return compare(c, Compare::LessOrEqual);
+}
+std::vector<FoldTensor> greaterOrEqual(const Call& c)
+{
+    return compare(c, Compare::GreaterOrEqual);
+}
 
 enum class Logic { And, Or, Xor };
 
@@ -171,9 +201,18 @@ std::vector<FoldTensor> logic(const Call& c, Logic op)
     return { combine(c, a, b, kBool, ints, [](double, double) { return 0.0; }) };
 }
 
-std::vector<FoldTensor> logicAnd(const Call& c) { return logic(c, Logic::And); }
-std::vector<FoldTensor> logicOr(const Call& c) { return logic(c, Logic::Or); }
-std::vector<FoldTensor> logicXor(const Call& c) { return logic(c, Logic::Xor); }
+std::vector<FoldTensor> logicAnd(const Call& c)
+{
+    return logic(c, Logic::And);
+}
+std::vector<FoldTensor> logicOr(const Call& c)
+{
+    return logic(c, Logic::Or);
+}
+std::vector<FoldTensor> logicXor(const Call& c)
+{
+    return logic(c, Logic::Xor);
+}
 
 enum class Variadic { Min, Max, Sum, Mean };
 
@@ -220,15 +259,26 @@ std::vector<FoldTensor> variadic(const Call& c, Variadic op)
     return { std::move(acc) };
 }
 
-std::vector<FoldTensor> min(const Call& c) { return variadic(c, Variadic::Min); }
-std::vector<FoldTensor> max(const Call& c) { return variadic(c, Variadic::Max); }
-std::vector<FoldTensor> sum(const Call& c) { return variadic(c, Variadic::Sum); }
-std::vector<FoldTensor> mean(const Call& c) { return variadic(c, Variadic::Mean); }
+std::vector<FoldTensor> min(const Call& c)
+{
+    return variadic(c, Variadic::Min);
+}
+std::vector<FoldTensor> max(const Call& c)
+{
+    return variadic(c, Variadic::Max);
+}
+std::vector<FoldTensor> sum(const Call& c)
+{
+    return variadic(c, Variadic::Sum);
+}
+std::vector<FoldTensor> mean(const Call& c)
+{
+    return variadic(c, Variadic::Mean);
+}
 
 // Applies a function element by element; integers go through `intFn`, reals through `realFn` (nullptr: the op
 // takes floating-point inputs only).
-template <typename IntFn>
-std::vector<FoldTensor> unary(const Call& c, IntFn intFn, double (*realFn)(double))
+template <typename IntFn> std::vector<FoldTensor> unary(const Call& c, IntFn intFn, double (*realFn)(double))
 {
     FoldTensor t = c.value(0);
     if (t.isReal()) {
@@ -255,34 +305,64 @@ double sign(double v)
 
 std::vector<FoldTensor> neg(const Call& c)
 {
-    return unary(c, [](int, int64_t v) { return static_cast<int64_t>(0 - static_cast<uint64_t>(v)); }, [](double v) { return -v; });
+    return unary(
+        c, [](int, int64_t v) { return static_cast<int64_t>(0 - static_cast<uint64_t>(v)); },
+        [](double v) { return -v; });
 }
 std::vector<FoldTensor> abs(const Call& c)
 {
-    return unary(c, [](int t, int64_t v) { return isUnsignedType(t) || v >= 0 ? v : static_cast<int64_t>(0 - static_cast<uint64_t>(v)); },
+    return unary(
+        c,
+        [](int t, int64_t v) {
+            return isUnsignedType(t) || v >= 0 ? v : static_cast<int64_t>(0 - static_cast<uint64_t>(v));
+        },
         [](double v) { return std::fabs(v); });
 }
-std::vector<FoldTensor> floor(const Call& c) { return unary(c, &noInt, [](double v) { return std::floor(v); }); }
-std::vector<FoldTensor> ceil(const Call& c) { return unary(c, &noInt, [](double v) { return std::ceil(v); }); }
-std::vector<FoldTensor> sqrt(const Call& c) { return unary(c, &noInt, [](double v) { return std::sqrt(v); }); }
-std::vector<FoldTensor> reciprocal(const Call& c) { return unary(c, &noInt, [](double v) { return 1.0 / v; }); }
-std::vector<FoldTensor> exp(const Call& c) { return unary(c, &noInt, [](double v) { return std::exp(v); }); }
-std::vector<FoldTensor> log(const Call& c) { return unary(c, &noInt, [](double v) { return std::log(v); }); }
-std::vector<FoldTensor> round(const Call& c) { return unary(c, &noInt, [](double v) { return std::nearbyint(v); }); }
+std::vector<FoldTensor> floor(const Call& c)
+{
+    return unary(c, &noInt, [](double v) { return std::floor(v); });
+}
+std::vector<FoldTensor> ceil(const Call& c)
+{
+    return unary(c, &noInt, [](double v) { return std::ceil(v); });
+}
+std::vector<FoldTensor> sqrt(const Call& c)
+{
+    return unary(c, &noInt, [](double v) { return std::sqrt(v); });
+}
+std::vector<FoldTensor> reciprocal(const Call& c)
+{
+    return unary(c, &noInt, [](double v) { return 1.0 / v; });
+}
+std::vector<FoldTensor> exp(const Call& c)
+{
+    return unary(c, &noInt, [](double v) { return std::exp(v); });
+}
+std::vector<FoldTensor> log(const Call& c)
+{
+    return unary(c, &noInt, [](double v) { return std::log(v); });
+}
+std::vector<FoldTensor> round(const Call& c)
+{
+    return unary(c, &noInt, [](double v) { return std::nearbyint(v); });
+}
 std::vector<FoldTensor> signOp(const Call& c)
 {
-    return unary(c, [](int t, int64_t v) { return isUnsignedType(t) ? int64_t(v != 0) : int64_t((v > 0) - (v < 0)); }, &sign);
+    return unary(
+        c, [](int t, int64_t v) { return isUnsignedType(t) ? int64_t(v != 0) : int64_t((v > 0) - (v < 0)); }, &sign);
 }
 std::vector<FoldTensor> relu(const Call& c)
 {
-    return unary(c, [](int t, int64_t v) { return isUnsignedType(t) || v > 0 ? v : 0; },
+    return unary(
+        c, [](int t, int64_t v) { return isUnsignedType(t) || v > 0 ? v : 0; },
         [](double v) { return v > 0 ? v : (std::isnan(v) ? v : 0.0); });
 }
 std::vector<FoldTensor> logicNot(const Call& c)
 {
     if (c.value(0).type != kBool)
         invalid(QStringLiteral("Not takes a bool input"));
-    return unary(c, [](int, int64_t v) { return int64_t(v == 0); }, nullptr);
+    return unary(
+        c, [](int, int64_t v) { return int64_t(v == 0); }, nullptr);
 }
 
 std::vector<FoldTensor> where(const Call& c)
@@ -404,7 +484,8 @@ std::vector<FoldTensor> reduce(const Call& c, Reduce op)
             int64_t& a = acc[target[i]];
             const auto ua = static_cast<uint64_t>(a), uv = static_cast<uint64_t>(v);
             if (op == Reduce::Max || op == Reduce::Min) {
-                a = first[target[i]] || (op == Reduce::Max ? lessThan(data.type, a, v) : lessThan(data.type, v, a)) ? v : a;
+                a = first[target[i]] || (op == Reduce::Max ? lessThan(data.type, a, v) : lessThan(data.type, v, a)) ? v
+                                                                                                                    : a;
                 first[target[i]] = false;
             } else {
                 a = static_cast<int64_t>(op == Reduce::Prod ? ua * uv : ua + (op == Reduce::SumSquare ? uv * uv : uv));
@@ -416,12 +497,30 @@ std::vector<FoldTensor> reduce(const Call& c, Reduce op)
     return { std::move(out) };
 }
 
-std::vector<FoldTensor> reduceSum(const Call& c) { return reduce(c, Reduce::Sum); }
-std::vector<FoldTensor> reduceMean(const Call& c) { return reduce(c, Reduce::Mean); }
-std::vector<FoldTensor> reduceMax(const Call& c) { return reduce(c, Reduce::Max); }
-std::vector<FoldTensor> reduceMin(const Call& c) { return reduce(c, Reduce::Min); }
-std::vector<FoldTensor> reduceProd(const Call& c) { return reduce(c, Reduce::Prod); }
-std::vector<FoldTensor> reduceSumSquare(const Call& c) { return reduce(c, Reduce::SumSquare); }
+std::vector<FoldTensor> reduceSum(const Call& c)
+{
+    return reduce(c, Reduce::Sum);
+}
+std::vector<FoldTensor> reduceMean(const Call& c)
+{
+    return reduce(c, Reduce::Mean);
+}
+std::vector<FoldTensor> reduceMax(const Call& c)
+{
+    return reduce(c, Reduce::Max);
+}
+std::vector<FoldTensor> reduceMin(const Call& c)
+{
+    return reduce(c, Reduce::Min);
+}
+std::vector<FoldTensor> reduceProd(const Call& c)
+{
+    return reduce(c, Reduce::Prod);
+}
+std::vector<FoldTensor> reduceSumSquare(const Call& c)
+{
+    return reduce(c, Reduce::SumSquare);
+}
 
 } // namespace
 

@@ -57,7 +57,8 @@ inline void nextCoord(std::vector<int64_t>& coord, const std::vector<int64_t>& d
 
 // For every element of an output of `dims` (n of them, in row-major order), the index of the source element
 // `sourceOf(coord)` names.
-template <typename SourceOf> std::vector<size_t> walkIndices(const std::vector<int64_t>& dims, size_t n, SourceOf sourceOf)
+template <typename SourceOf>
+std::vector<size_t> walkIndices(const std::vector<int64_t>& dims, size_t n, SourceOf sourceOf)
 {
     std::vector<size_t> indices(n);
     std::vector<int64_t> coord(dims.size(), 0);

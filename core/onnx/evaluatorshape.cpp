@@ -166,7 +166,9 @@ std::vector<FoldTensor> gatherElements(const Call& c)
             if (k == axis) {
                 v = idx.ints[i] < 0 ? idx.ints[i] + data.dims[k] : idx.ints[i];
                 if (v < 0 || v >= data.dims[k])
-                    invalid(QStringLiteral("index %1 is out of range for a dimension of %2").arg(idx.ints[i]).arg(data.dims[k]));
+                    invalid(QStringLiteral("index %1 is out of range for a dimension of %2")
+                                .arg(idx.ints[i])
+                                .arg(data.dims[k]));
             } else if (v >= data.dims[k]) {
                 invalid(QStringLiteral("indices %1 do not fit data %2").arg(dimsText(idx.dims), dimsText(data.dims)));
             }
@@ -246,7 +248,9 @@ std::vector<FoldTensor> concat(const Call& c)
         for (size_t k = 0; fits && k < dims.size(); ++k)
             fits = k == axis || t.dims[k] == first.dims[k];
         if (!fits)
-            invalid(QStringLiteral("input %1 %2 does not fit input 0 %3").arg(i).arg(dimsText(t.dims), dimsText(first.dims)));
+            invalid(QStringLiteral("input %1 %2 does not fit input 0 %3")
+                        .arg(i)
+                        .arg(dimsText(t.dims), dimsText(first.dims)));
         dims[axis] += t.dims[axis];
     }
     c.checkedCount(dims);
@@ -259,7 +263,8 @@ std::vector<FoldTensor> concat(const Call& c)
             const auto block = static_cast<size_t>(product(t.dims, axis, t.dims.size()));
             const size_t from = static_cast<size_t>(o) * block;
             if (out.isReal())
-                std::copy_n(t.reals.begin() + static_cast<long>(from), block, out.reals.begin() + static_cast<long>(at));
+                std::copy_n(
+                    t.reals.begin() + static_cast<long>(from), block, out.reals.begin() + static_cast<long>(at));
             else
                 std::copy_n(t.ints.begin() + static_cast<long>(from), block, out.ints.begin() + static_cast<long>(at));
             at += block;
@@ -324,7 +329,8 @@ std::vector<FoldTensor> slice(const Call& c)
         if (st > 0) {
             s = std::clamp<int64_t>(s, 0, d);
             e = std::clamp<int64_t>(e, 0, d);
-            dims[k] = e > s ? static_cast<int64_t>(static_cast<uint64_t>(e - s - 1) / static_cast<uint64_t>(st) + 1) : 0;
+            dims[k]
+                = e > s ? static_cast<int64_t>(static_cast<uint64_t>(e - s - 1) / static_cast<uint64_t>(st) + 1) : 0;
         } else if (d == 0) {
             s = 0;
             dims[k] = 0;
@@ -355,7 +361,9 @@ std::vector<FoldTensor> split(const Call& c)
         if (c.opset >= 18) {
             // Split-18: num_outputs chunks of ceil(extent / n), the last one smaller when it does not divide.
             if (c.attrInt("num_outputs", parts) != parts)
-                invalid(QStringLiteral("num_outputs %1 does not match %2 outputs").arg(c.attrInt("num_outputs", parts)).arg(parts));
+                invalid(QStringLiteral("num_outputs %1 does not match %2 outputs")
+                            .arg(c.attrInt("num_outputs", parts))
+                            .arg(parts));
             const int64_t chunk = (extent + parts - 1) / parts;
             sizes.emplace();
             for (int64_t left = extent, i = 0; i < parts; ++i, left -= chunk)
@@ -423,7 +431,10 @@ std::vector<FoldTensor> reshape(const Call& c)
     const int64_t count = data.count();
     if (inferred >= 0) {
         if (known == 0 || count % known != 0)
-            invalid(QStringLiteral("cannot reshape %1 (%2 elements) to %3").arg(dimsText(data.dims)).arg(count).arg(dimsText(*target)));
+            invalid(QStringLiteral("cannot reshape %1 (%2 elements) to %3")
+                        .arg(dimsText(data.dims))
+                        .arg(count)
+                        .arg(dimsText(*target)));
         dims[static_cast<size_t>(inferred)] = count / known;
     } else if (known != count) {
         invalid(QStringLiteral("cannot reshape %1 (%2 elements) to %3 (%4 elements)")

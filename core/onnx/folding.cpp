@@ -49,7 +49,8 @@ public:
 
     FoldResult run()
     {
-        const size_t tensors = static_cast<size_t>(m_graph.node_size()) * 2 + static_cast<size_t>(m_graph.initializer_size());
+        const size_t tensors
+            = static_cast<size_t>(m_graph.node_size()) * 2 + static_cast<size_t>(m_graph.initializer_size());
         m_types.reserve(tensors);
         m_data.reserve(tensors);
         seedGraphInputs();
@@ -110,7 +111,6 @@ private:
             m_initializers[t.name()] = &t;
             if (TensorSource::hasInlineData(t))
                 m_data[t.name()] = &t; // ONNX's shape functions read it; the evaluator converts it when it needs it
-
         }
     }
 
@@ -233,7 +233,9 @@ private:
             if (!local) {
                 fact.outcome = NodeOutcome::NoSchema;
                 fact.message = isDefaultDomain(node.domain())
-                    ? QStringLiteral("ONNX %1 has no operator %2 at opset %3").arg(QStringLiteral("1.12"), qs(node.op_type())).arg(opset)
+                    ? QStringLiteral("ONNX %1 has no operator %2 at opset %3")
+                          .arg(QStringLiteral("1.12"), qs(node.op_type()))
+                          .arg(opset)
                     : QStringLiteral("%1::%2 is a custom-domain operator with no shape function here")
                           .arg(qs(node.domain()), qs(node.op_type()));
                 return;
@@ -243,13 +245,13 @@ private:
         onnx::shape_inference::InferenceContextImpl ctx(node, m_types, m_data, {}, &m_generated, m_context.get());
         try {
             if (local)
-                onnx::shape_inference::InferShapeForFunctionNode(*local, onnx::OpSchemaRegistry::Instance(), ctx,
-                    options, m_functions, nullptr, &m_generated);
+                onnx::shape_inference::InferShapeForFunctionNode(
+                    *local, onnx::OpSchemaRegistry::Instance(), ctx, options, m_functions, nullptr, &m_generated);
             else if (schema->has_type_and_shape_inference_function())
                 schema->GetTypeAndShapeInferenceFunction()(ctx);
             else if (schema->HasFunction())
-                onnx::shape_inference::InferShapeForFunctionNode(*schema->GetFunction(), onnx::OpSchemaRegistry::Instance(),
-                    ctx, options, m_functions, nullptr, &m_generated);
+                onnx::shape_inference::InferShapeForFunctionNode(*schema->GetFunction(),
+                    onnx::OpSchemaRegistry::Instance(), ctx, options, m_functions, nullptr, &m_generated);
             else {
                 fact.outcome = NodeOutcome::NoShapeFunction;
                 fact.message = QStringLiteral("ONNX has no shape function for %1").arg(qs(node.op_type()));

@@ -173,7 +173,7 @@ int64_t realToInt(int type, double v)
 double intToReal(int type, int64_t v, int fromType)
 {
     const double d = fromType == DT::TensorProto_DataType_UINT64 ? static_cast<double>(static_cast<uint64_t>(v))
-                                                                   : static_cast<double>(v);
+                                                                 : static_cast<double>(v);
     return roundReal(type, d);
 }
 

@@ -1,8 +1,8 @@
 #include "graphutil_p.h"
 #include "onnxproto_p.h"
 #include "summarise_p.h"
-#include "wirestrip_p.h"
 #include "util/safepath.h"
+#include "wirestrip_p.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -20,7 +20,8 @@ using NameSet = std::unordered_set<std::string_view>;
 // "'name' (Op)" for a named node, the label ("Op#3") otherwise: how the graph checks name a node.
 QString quotedNode(const onnx::NodeProto& node, int index)
 {
-    return node.name().empty() ? nodeLabel(node, index) : QStringLiteral("'%1' (%2)").arg(qs(node.name()), qs(node.op_type()));
+    return node.name().empty() ? nodeLabel(node, index)
+                               : QStringLiteral("'%1' (%2)").arg(qs(node.name()), qs(node.op_type()));
 }
 
 class GraphChecker {
@@ -48,9 +49,9 @@ public:
                     continue;
                 auto [it, inserted] = producer.emplace(out, i);
                 if (!inserted) {
-                    error(QStringLiteral("%1: tensor '%2' is produced by both node %3 and node %4.")
-                              .arg(where, qs(out), quotedNode(g.node(it->second), it->second),
-                                  quotedNode(g.node(i), i)));
+                    error(
+                        QStringLiteral("%1: tensor '%2' is produced by both node %3 and node %4.")
+                            .arg(where, qs(out), quotedNode(g.node(it->second), it->second), quotedNode(g.node(i), i)));
                 }
             }
         }
@@ -160,8 +161,8 @@ QStringList checkExternalData(const onnx::ModelProto& model, const QString& mode
         if (it == fileSizes.end()) {
             const QFileInfo info(file);
             const qint64 size = !info.isFile() || !info.isReadable() ? kMissing
-                : !resolvesInside(file, modelDir)                   ? kLeadsOutside
-                                                                    : info.size();
+                : !resolvesInside(file, modelDir)                    ? kLeadsOutside
+                                                                     : info.size();
             it = fileSizes.insert(file, size);
         }
         if (it.value() == kLeadsOutside) {

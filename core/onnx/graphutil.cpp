@@ -44,7 +44,8 @@ QString nodeLabel(const onnx::NodeProto& node, int index)
 
 QString qualifiedOpType(const onnx::NodeProto& node)
 {
-    return isDefaultDomain(node.domain()) ? qs(node.op_type()) : qs(node.domain()) + QStringLiteral("::") + qs(node.op_type());
+    return isDefaultDomain(node.domain()) ? qs(node.op_type())
+                                          : qs(node.domain()) + QStringLiteral("::") + qs(node.op_type());
 }
 
 bool hasSubgraph(const onnx::NodeProto& node)
@@ -97,7 +98,8 @@ bool topologicalSort(onnx::GraphProto* graph, std::vector<int>* cyclic)
         deps.clear();
         auto addDep = [&](const std::string& name) {
             const auto it = producer.find(name);
-            if (it != producer.end() && it->second != i && std::find(deps.begin(), deps.end(), it->second) == deps.end())
+            if (it != producer.end() && it->second != i
+                && std::find(deps.begin(), deps.end(), it->second) == deps.end())
                 deps.push_back(it->second);
         };
         const onnx::NodeProto& node = graph->node(i);

@@ -24,8 +24,8 @@ void ModelLoader::load(const QString& path)
                 emit loaded(result.value());
                 return;
             }
-            log::onnx()->warn("Load failed [{}]: {}", result.error().code.toStdString(),
-                result.error().message.toStdString());
+            log::onnx()->warn(
+                "Load failed [{}]: {}", result.error().code.toStdString(), result.error().message.toStdString());
             emit loadFailed(result.error());
         });
 }

@@ -1,8 +1,8 @@
 // Writing a model the surgery functions produced: destination checks, external data, the ONNX checker, the file.
 #include "modelwriter_p.h"
 
-#include "graphutil_p.h"
 #include "folding_p.h"
+#include "graphutil_p.h"
 #include "logging/logging.h"
 #include "onnxproto_p.h"
 #include "util/atomicfile.h"
@@ -151,8 +151,8 @@ QString checkerVerdict(const onnx::ModelProto& proto, const QString& modelDir)
 
 // Checks the result and writes it. A result the checker refuses is still written when the source model fails the
 // checker with the same complaint (the copy is no worse than what the user has); `warnings` then says so.
-Result<SurgeryResult> checkAndWrite(onnx::ModelProto& proto, const OnnxModel& source, const QString& outPath,
-    QStringList* warnings)
+Result<SurgeryResult> checkAndWrite(
+    onnx::ModelProto& proto, const OnnxModel& source, const QString& outPath, QStringList* warnings)
 {
     const QString modelDir = QFileInfo(source.summary().path).absolutePath();
     if (const QString problem = checkerVerdict(proto, modelDir); !problem.isEmpty()) {
@@ -163,12 +163,18 @@ Result<SurgeryResult> checkAndWrite(onnx::ModelProto& proto, const OnnxModel& so
         if (!warnings || sourceProblem != problem)
             return surgeryError(QStringLiteral("check_failed"),
                 QStringLiteral("The ONNX checker rejected the result, so nothing was written: %1%2")
-                    .arg(problem, shapeless.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(shapeless.join(QStringLiteral("; ")))));
-        warnings->append(QStringLiteral("The ONNX checker rejects the source model too, with the same message, so the "
-                                        "copy was written anyway: %1%2")
-                             .arg(problem, shapeless.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(shapeless.join(QStringLiteral("; ")))));
+                    .arg(problem,
+                        shapeless.isEmpty() ? QString()
+                                            : QStringLiteral(" (%1)").arg(shapeless.join(QStringLiteral("; ")))));
+        warnings->append(
+            QStringLiteral("The ONNX checker rejects the source model too, with the same message, so the "
+                           "copy was written anyway: %1%2")
+                .arg(problem,
+                    shapeless.isEmpty() ? QString()
+                                        : QStringLiteral(" (%1)").arg(shapeless.join(QStringLiteral("; ")))));
     }
-    const Result<QString> dataPath = relocateExternalData(proto, QFileInfo(source.summary().path).absolutePath(), outPath);
+    const Result<QString> dataPath
+        = relocateExternalData(proto, QFileInfo(source.summary().path).absolutePath(), outPath);
     if (!dataPath.ok())
         return dataPath.error();
     if (proto.ByteSizeLong() > size_t(INT_MAX))
@@ -198,6 +204,5 @@ Result<SurgeryResult> checkAndWrite(onnx::ModelProto& proto, const OnnxModel& so
     log::onnx()->info("Wrote {} ({} nodes)", outPath.toStdString(), result.summary.nodeCount);
     return result;
 }
-
 
 } // namespace wb::detail

@@ -21,7 +21,7 @@ QString checkerVerdict(const onnx::ModelProto& proto, const QString& modelDir);
 // checker with the same complaint and `warnings` is given (the copy is no worse than what the user has); the
 // warning then says so and names any graph input or output without a shape with the node that makes it.
 // Errors: check_failed, write_failed.
-Result<SurgeryResult> checkAndWrite(onnx::ModelProto& proto, const OnnxModel& source, const QString& outPath,
-    QStringList* warnings = nullptr);
+Result<SurgeryResult> checkAndWrite(
+    onnx::ModelProto& proto, const OnnxModel& source, const QString& outPath, QStringList* warnings = nullptr);
 
 } // namespace wb::detail

@@ -5,14 +5,13 @@
 #include "summarise_p.h"
 #include "wirestrip_p.h"
 
-
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <climits>
-#include <sys/mman.h>
 #include <exception>
+#include <sys/mman.h>
 
 namespace wb {
 
@@ -75,7 +74,9 @@ QString sniffForeignFormat(const QByteArray& head)
         { "PK\x03\x04", 4, "a ZIP archive (a PyTorch .pt/.pth checkpoint is one; export it to ONNX first)" },
         { "\x1f\x8b", 2, "a gzip archive (unpack it first)" },
         { "%PDF", 4, "a PDF document" },
-        { "\x7f" "ELF", 4, "an executable (ELF) file" },
+        { "\x7f"
+          "ELF",
+            4, "an executable (ELF) file" },
         { "IMOD", 4, "an Ascend OM model (already converted by ATC)" },
         { "\x80\x02", 2, "a Python pickle (a PyTorch checkpoint; export it to ONNX first)" },
     };
@@ -182,8 +183,8 @@ Result<OnnxModelPtr> OnnxModel::load(const QString& path)
 
         const QStringList external = detail::checkExternalData(proto, info.absolutePath());
         if (!external.isEmpty())
-            return fileError(QStringLiteral("missing_external_data"), path, external.first(),
-                external.join(QLatin1Char('\n')));
+            return fileError(
+                QStringLiteral("missing_external_data"), path, external.first(), external.join(QLatin1Char('\n')));
 
         model->d->summary = std::move(s);
     } catch (const std::exception& e) {

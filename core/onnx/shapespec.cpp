@@ -37,9 +37,9 @@ std::optional<qint64> parseInteger(const QString& text, const QString& entry, Er
     if (ok)
         return v;
     t.toDouble(&ok);
-    *error = specError(ok ? QStringLiteral("'%1': dimension '%2' is a float number; the float number is unsupported.")
-                                .arg(entry, t)
-                          : QStringLiteral("'%1': dimension '%2' is not a digit.").arg(entry, t));
+    *error = specError(ok
+            ? QStringLiteral("'%1': dimension '%2' is a float number; the float number is unsupported.").arg(entry, t)
+            : QStringLiteral("'%1': dimension '%2' is not a digit.").arg(entry, t));
     return std::nullopt;
 }
 
@@ -61,8 +61,8 @@ Result<QList<InputShapeSpec>> parseInputShapeSpec(const QString& text)
         }
         const qsizetype colon = entry.lastIndexOf(QLatin1Char(':'));
         if (colon <= 0)
-            return specError(QStringLiteral("'%1': expected name:dims, e.g. input:1,3,224,224 (a scalar is 'name:').")
-                                 .arg(entry));
+            return specError(
+                QStringLiteral("'%1': expected name:dims, e.g. input:1,3,224,224 (a scalar is 'name:').").arg(entry));
         InputShapeSpec spec;
         spec.name = entry.left(colon).trimmed();
         if (seen.contains(spec.name))

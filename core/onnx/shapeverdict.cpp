@@ -80,17 +80,50 @@ int rank(ShapeStatus s)
 const std::vector<int>* valueSensitiveInputs(const std::string& op)
 {
     static const std::unordered_map<std::string, std::vector<int>> table = {
-        { "Reshape", { 1 } }, { "Expand", { 1 } }, { "Tile", { 1 } }, { "Slice", { 1, 2, 3, 4 } },
-        { "Resize", { 1, 2, 3 } }, { "Upsample", { 1 } }, { "Pad", { 1, 3 } }, { "ConstantOfShape", { 0 } },
-        { "Range", { 0, 1, 2 } }, { "TopK", { 1 } }, { "NonMaxSuppression", { 0, 1, 2, 3, 4 } }, { "NonZero", { 0 } },
-        { "Unique", { 0 } }, { "Compress", { 1 } }, { "OneHot", { 1 } }, { "Squeeze", { 1 } }, { "Unsqueeze", { 1 } },
-        { "Split", { 1 } }, { "ReduceSum", { 1 } }, { "ReduceMean", { 1 } }, { "ReduceMax", { 1 } },
-        { "ReduceMin", { 1 } }, { "ReduceProd", { 1 } }, { "ReduceSumSquare", { 1 } }, { "ReduceL1", { 1 } },
-        { "ReduceL2", { 1 } }, { "ReduceLogSum", { 1 } }, { "ReduceLogSumExp", { 1 } }, { "CenterCropPad", { 1, 2 } },
-        { "MaxUnpool", { 2 } }, { "Col2Im", { 1, 2 } }, { "DFT", { 1 } }, { "STFT", { 1, 2, 3 } },
-        { "StringNormalizer", { 0 } }, { "HannWindow", { 0 } }, { "HammingWindow", { 0 } },
-        { "BlackmanWindow", { 0 } }, { "MelWeightMatrix", { 0, 1 } }, { "Loop", { 0, 1 } }, { "If", { 0 } }, { "Scan", {} },
-        { "SequenceAt", { 1 } }, { "SplitToSequence", { 1 } }, { "ConcatFromSequence", {} },
+        { "Reshape", { 1 } },
+        { "Expand", { 1 } },
+        { "Tile", { 1 } },
+        { "Slice", { 1, 2, 3, 4 } },
+        { "Resize", { 1, 2, 3 } },
+        { "Upsample", { 1 } },
+        { "Pad", { 1, 3 } },
+        { "ConstantOfShape", { 0 } },
+        { "Range", { 0, 1, 2 } },
+        { "TopK", { 1 } },
+        { "NonMaxSuppression", { 0, 1, 2, 3, 4 } },
+        { "NonZero", { 0 } },
+        { "Unique", { 0 } },
+        { "Compress", { 1 } },
+        { "OneHot", { 1 } },
+        { "Squeeze", { 1 } },
+        { "Unsqueeze", { 1 } },
+        { "Split", { 1 } },
+        { "ReduceSum", { 1 } },
+        { "ReduceMean", { 1 } },
+        { "ReduceMax", { 1 } },
+        { "ReduceMin", { 1 } },
+        { "ReduceProd", { 1 } },
+        { "ReduceSumSquare", { 1 } },
+        { "ReduceL1", { 1 } },
+        { "ReduceL2", { 1 } },
+        { "ReduceLogSum", { 1 } },
+        { "ReduceLogSumExp", { 1 } },
+        { "CenterCropPad", { 1, 2 } },
+        { "MaxUnpool", { 2 } },
+        { "Col2Im", { 1, 2 } },
+        { "DFT", { 1 } },
+        { "STFT", { 1, 2, 3 } },
+        { "StringNormalizer", { 0 } },
+        { "HannWindow", { 0 } },
+        { "HammingWindow", { 0 } },
+        { "BlackmanWindow", { 0 } },
+        { "MelWeightMatrix", { 0, 1 } },
+        { "Loop", { 0, 1 } },
+        { "If", { 0 } },
+        { "Scan", {} },
+        { "SequenceAt", { 1 } },
+        { "SplitToSequence", { 1 } },
+        { "ConcatFromSequence", {} },
     };
     const auto it = table.find(op);
     return it == table.end() ? nullptr : &it->second;
@@ -125,7 +158,8 @@ public:
 
     InferenceResult run()
     {
-        const size_t tensors = static_cast<size_t>(m_graph.node_size()) * 2 + static_cast<size_t>(m_graph.initializer_size());
+        const size_t tensors
+            = static_cast<size_t>(m_graph.node_size()) * 2 + static_cast<size_t>(m_graph.initializer_size());
         m_shape.reserve(tensors);
         m_value.reserve(tensors);
         m_order.reserve(tensors);
@@ -154,7 +188,8 @@ private:
             if (m_model.ir_version() < 4 && initializers.count(vi.name()))
                 continue; // a weight listed as an input (IR < 4)
             const QString name = qs(vi.name());
-            m_shape[vi.name()] = isStaticTensorType(typeOf(vi.name())) ? Verdict {} : Verdict { ShapeStatus::FollowsInput, -1, name };
+            m_shape[vi.name()]
+                = isStaticTensorType(typeOf(vi.name())) ? Verdict {} : Verdict { ShapeStatus::FollowsInput, -1, name };
             m_value[vi.name()] = { Value::Data, -1, name };
             m_order.push_back(vi.name());
         }
@@ -177,7 +212,8 @@ private:
             for (const auto& name : implicitInputs(node))
                 reads.push_back(name);
         }
-        const std::vector<int>* sensitive = isDefaultDomain(node.domain()) ? valueSensitiveInputs(node.op_type()) : nullptr;
+        const std::vector<int>* sensitive
+            = isDefaultDomain(node.domain()) ? valueSensitiveInputs(node.op_type()) : nullptr;
         Verdict worstShape;
         ValueVerdict worstValue, worstSensitive; // over every input, and over those whose values set the shape
         for (size_t k = 0; k < reads.size(); ++k) {
@@ -216,8 +252,8 @@ private:
                 value = { Value::Data, index, {} };
             else if (shapeOnly && !node.input().empty()) {
                 const Verdict& s = m_shape[node.input(0)];
-                value = s.status == ShapeStatus::Static ? ValueVerdict {}
-                    : s.status == ShapeStatus::FollowsInput ? ValueVerdict { Value::FollowsInput, s.node, s.input }
+                value = s.status == ShapeStatus::Static      ? ValueVerdict {}
+                    : s.status == ShapeStatus::FollowsInput  ? ValueVerdict { Value::FollowsInput, s.node, s.input }
                     : s.status == ShapeStatus::DataDependent ? ValueVerdict { Value::Data, s.node, s.input }
                                                              : ValueVerdict { Value::Unknown, s.node, s.input };
             } else if (value.kind == Value::Computable && (subgraph || !m_fold.values.count(out))) {
@@ -243,8 +279,7 @@ private:
             else if (!sensitive && !subgraph) {
                 shape = { ShapeStatus::Unknown, index, {} }; // static inputs, yet no static shape: a gap here
                 m_gaps.insert(index);
-            }
-            else if (worstSensitive.kind == Value::Data)
+            } else if (worstSensitive.kind == Value::Data)
                 shape = { ShapeStatus::DataDependent, index, {} };
             else if (worstSensitive.kind == Value::FollowsInput)
                 shape = { ShapeStatus::FollowsInput, worstSensitive.node, worstSensitive.input };
@@ -270,8 +305,10 @@ private:
             for (int k = 0; k < node.input_size(); ++k) {
                 const std::string& in = node.input(k);
                 const auto it = m_value.find(in);
-                const bool counts = !sensitive || std::find(sensitive->begin(), sensitive->end(), k) != sensitive->end();
-                if (counts && !in.empty() && it != m_value.end() && it->second.kind == Value::Data && !data.contains(qs(in)))
+                const bool counts
+                    = !sensitive || std::find(sensitive->begin(), sensitive->end(), k) != sensitive->end();
+                if (counts && !in.empty() && it != m_value.end() && it->second.kind == Value::Data
+                    && !data.contains(qs(in)))
                     data.append(qs(in));
             }
             return QStringLiteral("Node '%1' (%2) makes %3 data-dependent: its output size depends on the values of "
@@ -279,13 +316,15 @@ private:
                 .arg(label, op, list, data.isEmpty() ? QStringLiteral("what it reads") : tensorList(data));
         }
         case ShapeStatus::Invalid:
-            return QStringLiteral("Node '%1' (%2) cannot run with these input shapes: %3.").arg(label, op, fact.message);
+            return QStringLiteral("Node '%1' (%2) cannot run with these input shapes: %3.")
+                .arg(label, op, fact.message);
         default:
             break;
         }
         if (m_gaps.count(index))
-            return QStringLiteral("ONNX's shape function for node '%1' (%2) gives no static shape for %3 although every "
-                                  "input is static, so the shape is unknown here; it is not known to be dynamic.")
+            return QStringLiteral(
+                "ONNX's shape function for node '%1' (%2) gives no static shape for %3 although every "
+                "input is static, so the shape is unknown here; it is not known to be dynamic.")
                 .arg(label, op, list);
         switch (fact.outcome) {
         case NodeOutcome::NoSchema:
@@ -312,7 +351,8 @@ private:
         std::unordered_set<std::string> listed;
         for (const auto& out : m_graph.output()) {
             if (!m_shape.count(out.name())) { // an output that is an initializer or a name no node makes
-                m_shape[out.name()] = isStaticTensorType(typeOf(out.name())) ? Verdict {} : Verdict { ShapeStatus::Unknown, -1, {} };
+                m_shape[out.name()]
+                    = isStaticTensorType(typeOf(out.name())) ? Verdict {} : Verdict { ShapeStatus::Unknown, -1, {} };
                 m_order.push_back(out.name());
             }
         }

@@ -249,7 +249,8 @@ SimplifyComparison compare(const QString& original, const QString& simplified, c
         if (actual.name.isEmpty())
             a.problem = QStringLiteral("the simplified copy has no output '%1'").arg(ref.name);
         if (ref.shape != actual.shape && a.problem.isEmpty())
-            a.problem = QStringLiteral("shape %1, the original's %2").arg(formatShape(actual.shape), formatShape(ref.shape));
+            a.problem
+                = QStringLiteral("shape %1, the original's %2").arg(formatShape(actual.shape), formatShape(ref.shape));
         if (!a.problem.isEmpty())
             a.pass = false;
         c.identical = c.identical && ref == actual;
@@ -319,9 +320,11 @@ Result<SimplifyResult> simplifyModel(const OnnxModel& model, const SimplifyOptio
         QStringList failed;
         for (const TensorAccuracy& a : result.comparison.outputs) {
             if (!a.pass)
-                failed.append(a.problem.isEmpty()
-                        ? QStringLiteral("'%1' (max abs error %2, cosine %3)").arg(a.name).arg(a.maxAbs, 0, 'g', 3).arg(a.cosine, 0, 'g', 7)
-                        : QStringLiteral("'%1' (%2)").arg(a.name, a.problem));
+                failed.append(a.problem.isEmpty() ? QStringLiteral("'%1' (max abs error %2, cosine %3)")
+                                                        .arg(a.name)
+                                                        .arg(a.maxAbs, 0, 'g', 3)
+                                                        .arg(a.cosine, 0, 'g', 7)
+                                                  : QStringLiteral("'%1' (%2)").arg(a.name, a.problem));
         }
         if (result.comparison.ran && (!failed.isEmpty() || !result.comparison.reason.isEmpty())) {
             QFile::remove(result.written.path);
@@ -330,7 +333,8 @@ Result<SimplifyResult> simplifyModel(const OnnxModel& model, const SimplifyOptio
             return detail::surgeryError(QStringLiteral("not_equal"),
                 QStringLiteral("The simplified model does not compute what the original does, so it was not kept: %1. "
                                "Please report this with the model.")
-                    .arg(failed.isEmpty() ? result.comparison.reason : QStringLiteral("output(s) ") + failed.join(QStringLiteral(", "))));
+                    .arg(failed.isEmpty() ? result.comparison.reason
+                                          : QStringLiteral("output(s) ") + failed.join(QStringLiteral(", "))));
         }
     }
     log::onnx()->info("Simplified {}: {} -> {} nodes ({} folded), {}", model.summary().path.toStdString(),
@@ -347,8 +351,9 @@ QJsonObject simplifyResultToJson(const SimplifyResult& r)
         outputs.append(tensorToJson(t));
     const auto number = [](double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null); };
     for (const TensorAccuracy& a : r.comparison.outputs)
-        compared.append(QJsonObject { { QStringLiteral("name"), a.name }, { QStringLiteral("max_abs"), number(a.maxAbs) },
-            { QStringLiteral("cosine"), number(a.cosine) }, { QStringLiteral("pass"), a.pass } });
+        compared.append(
+            QJsonObject { { QStringLiteral("name"), a.name }, { QStringLiteral("max_abs"), number(a.maxAbs) },
+                { QStringLiteral("cosine"), number(a.cosine) }, { QStringLiteral("pass"), a.pass } });
     QJsonObject comparison { { QStringLiteral("ran"), r.comparison.ran } };
     if (r.comparison.ran) {
         comparison.insert(QStringLiteral("identical"), r.comparison.identical);
@@ -360,7 +365,8 @@ QJsonObject simplifyResultToJson(const SimplifyResult& r)
     }
     return QJsonObject {
         { QStringLiteral("path"), r.written.path },
-        { QStringLiteral("data_path"), r.written.dataPath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.written.dataPath) },
+        { QStringLiteral("data_path"),
+            r.written.dataPath.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.written.dataPath) },
         { QStringLiteral("nodes_before"), r.nodesBefore },
         { QStringLiteral("nodes_after"), r.nodesAfter },
         { QStringLiteral("folded"), r.folded },

@@ -1,5 +1,5 @@
-#include "onnxproto_p.h"
 #include "graphutil_p.h"
+#include "onnxproto_p.h"
 #include "summarise_p.h"
 #include "wirestrip_p.h"
 

@@ -51,7 +51,8 @@ QJsonObject summaryToJson(const ModelSummary& s)
         { QStringLiteral("path"), s.path },
         { QStringLiteral("ir_version"), s.irVersion },
         { QStringLiteral("producer"),
-            QJsonObject { { QStringLiteral("name"), s.producerName }, { QStringLiteral("version"), s.producerVersion } } },
+            QJsonObject {
+                { QStringLiteral("name"), s.producerName }, { QStringLiteral("version"), s.producerVersion } } },
         { QStringLiteral("opsets"), opsets },
         { QStringLiteral("inputs"), inputs },
         { QStringLiteral("outputs"), outputs },

@@ -14,7 +14,8 @@ using detail::checkAndWrite;
 using detail::checkDestination;
 using detail::surgeryError;
 
-Result<SurgeryResult> writeStaticCopy(const OnnxModel& model, const QList<InputShapeSpec>& shapes, const QString& outPath)
+Result<SurgeryResult> writeStaticCopy(
+    const OnnxModel& model, const QList<InputShapeSpec>& shapes, const QString& outPath)
 {
     if (auto error = checkDestination(model, outPath))
         return *error;
@@ -107,7 +108,8 @@ Result<SurgeryResult> extractSubModel(
     const auto index = detail::valueInfoIndex(g);
     auto boundaryInfo = [&](const std::string& name, onnx::ValueInfoProto* into) -> std::optional<Error> {
         const auto it = index.find(name);
-        if (it == index.end() || !it->second->type().has_tensor_type() || it->second->type().tensor_type().elem_type() == 0)
+        if (it == index.end() || !it->second->type().has_tensor_type()
+            || it->second->type().tensor_type().elem_type() == 0)
             return surgeryError(QStringLiteral("unknown_type"),
                 QStringLiteral("The type of tensor '%1' is unknown (shape inference could not reach it), so it cannot "
                                "become a model input or output. Fix the input shapes first.")

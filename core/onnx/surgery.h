@@ -17,7 +17,8 @@ struct SurgeryResult {
 // Writes a copy of `model` with the given inputs fixed to static shapes and every inferred shape stored in
 // value_info. Never overwrites the source; external weights go to "<out>.data" beside the copy.
 // Errors: would_overwrite, not_writable, unknown_input, rank_mismatch, not_static, check_failed, write_failed.
-Result<SurgeryResult> writeStaticCopy(const OnnxModel& model, const QList<InputShapeSpec>& shapes, const QString& outPath);
+Result<SurgeryResult> writeStaticCopy(
+    const OnnxModel& model, const QList<InputShapeSpec>& shapes, const QString& outPath);
 
 // Writes the sub-model that computes `outputs` from `inputs` (default: the model's own inputs), with the
 // initializers it needs: the usual way to move post-processing such as NonMaxSuppression to the host.

@@ -53,7 +53,8 @@ std::optional<onnx::TensorProto> TensorSource::load(const onnx::TensorProto& t, 
         size = qMin(size, bytes);
     }
     if (size < 0 || offset > file.size() || size > file.size() - offset || !file.seek(offset))
-        return fail(QStringLiteral("tensor '%1' points past the end of %2").arg(qs(t.name()), QDir::toNativeSeparators(path)));
+        return fail(
+            QStringLiteral("tensor '%1' points past the end of %2").arg(qs(t.name()), QDir::toNativeSeparators(path)));
     const QByteArray bytes = file.read(size);
     if (bytes.size() != size)
         return fail(QStringLiteral("reading %1 bytes of tensor '%2' failed").arg(size).arg(qs(t.name())));

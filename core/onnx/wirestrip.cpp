@@ -339,12 +339,14 @@ QString restoreStrippedTensors(onnx::ModelProto& model, const QString& sourcePat
             return QStringLiteral("tensor '%1' has a damaged weight reference").arg(qs(t->name()));
         if (offset > file.size() || length > file.size() - offset) // read nothing the file does not hold
             return QStringLiteral("the weights of tensor '%1' changed on disk since the model was opened; open it "
-                                  "again").arg(qs(t->name()));
+                                  "again")
+                .arg(qs(t->name()));
         const QByteArray bytes = file.read(length);
         onnx::TensorProto original;
         if (bytes.size() != length || !original.ParseFromArray(bytes.constData(), int(bytes.size())))
             return QStringLiteral("the weights of tensor '%1' changed on disk since the model was opened; open it "
-                                  "again").arg(qs(t->name()));
+                                  "again")
+                .arg(qs(t->name()));
         *t = std::move(original);
     }
     return {};

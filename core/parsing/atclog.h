@@ -152,6 +152,7 @@ struct AtcLogResult {
 // taken off first (unquotePastedLines; a console log as ATC printed it is not changed by that).
 AtcLogResult parseAtcLog(const QByteArray& text, const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());
 // The same over lines already split (without terminators), e.g. assembled from chunks as they arrived.
-AtcLogResult parseAtcLines(const QList<QByteArray>& lines, const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());
+AtcLogResult parseAtcLines(
+    const QList<QByteArray>& lines, const AtcErrorCatalogue* catalogue = &AtcErrorCatalogue::builtin());
 
 } // namespace wb

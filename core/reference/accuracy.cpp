@@ -44,13 +44,14 @@ TensorAccuracy compareTensors(const HostTensor& reference, const HostTensor& act
         return r;
     }
     if (actual.elementCount() != reference.elementCount()) {
-        r.problem = QStringLiteral("The reference %1 holds %2 elements %3, the actual output %4 %5: not the same tensor "
-                                   "(check the batch size and the output order).")
-                        .arg(reference.name)
-                        .arg(reference.elementCount())
-                        .arg(formatShape(reference.shape))
-                        .arg(actual.elementCount())
-                        .arg(formatShape(actual.shape));
+        r.problem
+            = QStringLiteral("The reference %1 holds %2 elements %3, the actual output %4 %5: not the same tensor "
+                             "(check the batch size and the output order).")
+                  .arg(reference.name)
+                  .arg(reference.elementCount())
+                  .arg(formatShape(reference.shape))
+                  .arg(actual.elementCount())
+                  .arg(formatShape(actual.shape));
         return r;
     }
     if (!actual.shape.isEmpty() && actual.shape != reference.shape)
@@ -104,7 +105,8 @@ TensorAccuracy compareTensors(const HostTensor& reference, const HostTensor& act
         // An all-zero side has no direction: cosine says nothing (an empty mask against faint noise), so only the
         // element test decides.
         r.cosine = std::numeric_limits<double>::quiet_NaN();
-        const QString zeros = QStringLiteral("one side is all zeros: cosine is undefined, the element tolerance decides");
+        const QString zeros
+            = QStringLiteral("one side is all zeros: cosine is undefined, the element tolerance decides");
         r.note = r.note.isEmpty() ? zeros : r.note + QStringLiteral("; ") + zeros;
         r.pass = r.mismatches == 0;
         return r;
@@ -119,7 +121,8 @@ Result<HostTensor> readRawOutput(const QString& path, const HostTensor& referenc
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error { QStringLiteral("unreadable"), QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()), {} };
+        return Error { QStringLiteral("unreadable"),
+            QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()), {} };
     HostTensor t;
     t.name = reference.name;
     t.shape = reference.shape;
@@ -128,7 +131,8 @@ Result<HostTensor> readRawOutput(const QString& path, const HostTensor& referenc
     const qint64 expected = reference.byteCount();
     const auto mismatch = [&](qint64 bytes) {
         return Error { QStringLiteral("size_mismatch"),
-            QStringLiteral("%1 holds %2 bytes; the reference %3 %4 %5 needs %6 (check the batch size and --output_type).")
+            QStringLiteral(
+                "%1 holds %2 bytes; the reference %3 %4 %5 needs %6 (check the batch size and --output_type).")
                 .arg(path)
                 .arg(bytes)
                 .arg(reference.name, reference.dtype(), formatShape(reference.shape))
@@ -188,7 +192,8 @@ Result<QMap<int, QString>> indexFiles(const QString& dir, const QRegularExpressi
         const int n = m.captured(1).toInt();
         const QString path = QDir(dir).filePath(entry);
         if (files.contains(n)) {
-            const bool oldPb = files.value(n).endsWith(QLatin1String(".pb")), newPb = entry.endsWith(QLatin1String(".pb"));
+            const bool oldPb = files.value(n).endsWith(QLatin1String(".pb")),
+                       newPb = entry.endsWith(QLatin1String(".pb"));
             if (oldPb != newPb) {
                 if (oldPb)
                     files.insert(n, path);
@@ -232,7 +237,8 @@ Result<QMap<int, QString>> indexActual(const QString& dir, bool skipPb)
 
 } // namespace
 
-Result<AccuracyReport> compareOutputs(const QString& reference, const QString& actual, const AccuracyTolerance& tolerance)
+Result<AccuracyReport> compareOutputs(
+    const QString& reference, const QString& actual, const AccuracyTolerance& tolerance)
 {
     for (const QString& path : { reference, actual }) {
         if (!QFileInfo::exists(path))
@@ -265,8 +271,9 @@ Result<AccuracyReport> compareOutputs(const QString& reference, const QString& a
         acts = indexed.value();
         if (sameFolder && acts.isEmpty())
             return Error { QStringLiteral("same_folder"),
-                QStringLiteral("%1 is both the reference and the outputs to check, and it holds no output_N.bin: pick the "
-                               "folder the other run saved into.")
+                QStringLiteral(
+                    "%1 is both the reference and the outputs to check, and it holds no output_N.bin: pick the "
+                    "folder the other run saved into.")
                     .arg(actual),
                 {} };
     } else {
@@ -292,9 +299,10 @@ Result<AccuracyReport> compareOutputs(const QString& reference, const QString& a
         TensorAccuracy entry;
         const QString actFile = acts.value(it.key());
         if (actFile.isEmpty()) {
-            entry = uncompared(QStringLiteral("No actual output %1 in %2 (looked for output_%1.pb, output_%1.bin, *_%1.bin).")
-                                   .arg(it.key())
-                                   .arg(actual));
+            entry = uncompared(
+                QStringLiteral("No actual output %1 in %2 (looked for output_%1.pb, output_%1.bin, *_%1.bin).")
+                    .arg(it.key())
+                    .arg(actual));
         } else {
             QString note;
             const Result<HostTensor> act = actFile.endsWith(QLatin1String(".pb"))
@@ -341,7 +349,8 @@ QJsonObject accuracyToJson(const AccuracyReport& report)
     }
     return QJsonObject { { QStringLiteral("pass"), report.pass },
         { QStringLiteral("tolerance"),
-            QJsonObject { { QStringLiteral("atol"), report.tolerance.atol }, { QStringLiteral("rtol"), report.tolerance.rtol },
+            QJsonObject { { QStringLiteral("atol"), report.tolerance.atol },
+                { QStringLiteral("rtol"), report.tolerance.rtol },
                 { QStringLiteral("min_cosine"), report.tolerance.minCosine } } },
         { QStringLiteral("outputs"), outputs } };
 }

@@ -39,7 +39,8 @@ struct TensorAccuracy {
 // Compares two tensors element by element (as doubles; NaN equals NaN, an infinity only the same infinity).
 // The shapes must hold the same number of elements; a different shape with the same count is compared and
 // noted. Cosine of two all-zero tensors is 1; with one all-zero side it is undefined (NaN) and not a criterion.
-TensorAccuracy compareTensors(const HostTensor& reference, const HostTensor& actual, const AccuracyTolerance& tolerance);
+TensorAccuracy compareTensors(
+    const HostTensor& reference, const HostTensor& actual, const AccuracyTolerance& tolerance);
 
 // Reads a raw output file (om-runner's output_N.bin, msame's and ais_bench's .bin) as the reference's type and
 // shape. An OM built with --output_type FP16 writes half the bytes of a float32 reference: such a file is read as
@@ -60,7 +61,8 @@ struct AccuracyReport {
 // output_N.pb), ambiguous (two actual files of one kind for one N), same_folder (one folder, no .bin in it),
 // bad_tensor_file.
 // A reference output without an actual file is a failed entry with a problem, not an error.
-Result<AccuracyReport> compareOutputs(const QString& reference, const QString& actual, const AccuracyTolerance& tolerance);
+Result<AccuracyReport> compareOutputs(
+    const QString& reference, const QString& actual, const AccuracyTolerance& tolerance);
 
 // {"pass": bool, "tolerance": {"atol", "rtol", "min_cosine"}, "outputs": [{"index", "name", "dtype", "elements",
 //  "cosine", "max_abs", "max_rel", "mean_abs", "mismatches", "worst_index", "pass", "reference", "actual",

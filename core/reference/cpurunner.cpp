@@ -149,11 +149,12 @@ Result<CpuRunResult> runOnCpu(const CpuRunOptions& options, const CpuRunControl&
         return runOnCpuUnguarded(options, control);
     } catch (const std::bad_alloc&) {
         return Error { QStringLiteral("out_of_memory"),
-            QStringLiteral("The CPU run of %1 ran out of memory").arg(QDir::toNativeSeparators(options.modelPath)), {} };
+            QStringLiteral("The CPU run of %1 ran out of memory").arg(QDir::toNativeSeparators(options.modelPath)),
+            {} };
     } catch (const std::exception& e) {
         return Error { QStringLiteral("internal"),
-            QStringLiteral("The CPU run of %1 failed: %2").arg(QDir::toNativeSeparators(options.modelPath),
-                QString::fromLocal8Bit(e.what())),
+            QStringLiteral("The CPU run of %1 failed: %2")
+                .arg(QDir::toNativeSeparators(options.modelPath), QString::fromLocal8Bit(e.what())),
             {} };
     }
 }

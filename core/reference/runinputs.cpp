@@ -141,7 +141,8 @@ Result<QList<HostTensor>> prepareInputs(const QList<IoSpec>& inputs, const CpuRu
             if (auto err = checkTensorShape(what, inputs[i].elemType, shape))
                 return *err;
             try {
-                out.append(makeTensor(inputs[i].name, inputs[i].elemType, shape, options.fill, inputSeed(options.seed, i)));
+                out.append(
+                    makeTensor(inputs[i].name, inputs[i].elemType, shape, options.fill, inputSeed(options.seed, i)));
             } catch (const std::bad_alloc&) {
                 const qint64 bytes = sizes::byteCount(shape, elemTypeSize(inputs[i].elemType)).value_or(-1);
                 return inputError("out_of_memory",

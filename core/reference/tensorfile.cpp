@@ -64,7 +64,8 @@ Result<HostTensor> readTensorFile(const QString& path)
     // The element count times the element size must fit: dims such as [2^62, 4] are not a real tensor.
     const qint64 expected = t.byteCount();
     if (expected < 0)
-        return badFile(path, QStringLiteral("dimensions %1 hold more elements than any file can").arg(formatShape(t.shape)));
+        return badFile(
+            path, QStringLiteral("dimensions %1 hold more elements than any file can").arg(formatShape(t.shape)));
     t.data = detail::tensorProtoBytes(proto);
     if (t.data.size() != expected)
         return badFile(path,

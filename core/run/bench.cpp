@@ -101,7 +101,7 @@ bool parseBenchTarget(const QString& text, BenchRequest::Target* target, int* de
 BenchRequest::Target defaultTargetFor(const QString& model)
 {
     return model.endsWith(QLatin1String(".om"), Qt::CaseInsensitive) ? BenchRequest::Target::Npu
-                                                                      : BenchRequest::Target::Cpu;
+                                                                     : BenchRequest::Target::Cpu;
 }
 
 BenchRequest::Runner effectiveRunner(const BenchRequest& request)
@@ -109,7 +109,7 @@ BenchRequest::Runner effectiveRunner(const BenchRequest& request)
     if (request.runner != BenchRequest::Runner::Auto)
         return request.runner;
     return request.target == BenchRequest::Target::Cpu ? BenchRequest::Runner::OnnxRuntime
-                                                        : BenchRequest::Runner::OmRunner;
+                                                       : BenchRequest::Runner::OmRunner;
 }
 
 std::optional<Error> validateBenchRequest(const BenchRequest& r)
@@ -120,7 +120,8 @@ std::optional<Error> validateBenchRequest(const BenchRequest& r)
         return badRequest(QStringLiteral("No model was given."));
     const QFileInfo model(r.model);
     if (!model.exists())
-        return Error { QStringLiteral("not_found"), QStringLiteral("Model %1 does not exist.").arg(shown(r.model)), {} };
+        return Error { QStringLiteral("not_found"), QStringLiteral("Model %1 does not exist.").arg(shown(r.model)),
+            {} };
     if (!model.isFile())
         return Error { QStringLiteral("not_found"), QStringLiteral("%1 is not a file.").arg(shown(r.model)), {} };
     const bool isOm = r.model.endsWith(QLatin1String(".om"), Qt::CaseInsensitive);
@@ -154,7 +155,8 @@ std::optional<Error> validateBenchRequest(const BenchRequest& r)
                                          "runs.")
                               .arg(r.loops));
     if (r.warmup < 0)
-        return badRequest(QStringLiteral("The number of warm-up iterations cannot be negative (got %1).").arg(r.warmup));
+        return badRequest(
+            QStringLiteral("The number of warm-up iterations cannot be negative (got %1).").arg(r.warmup));
     if (r.batch < 0)
         return badRequest(QStringLiteral("The batch cannot be negative (got %1).").arg(r.batch));
     if (r.threads < 0)

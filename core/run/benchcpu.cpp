@@ -28,8 +28,8 @@ QList<InputShapeSpec> completeShapes(const QString& model, QList<InputShapeSpec>
     if (!loaded.ok())
         return shapes; // runOnCpu reports what is wrong with the file
     for (const TensorInfo& input : loaded.value()->summary().inputs) {
-        const bool given = std::any_of(
-            shapes.begin(), shapes.end(), [&](const InputShapeSpec& s) { return s.name == input.name; });
+        const bool given
+            = std::any_of(shapes.begin(), shapes.end(), [&](const InputShapeSpec& s) { return s.name == input.name; });
         if (given || !input.shape || !input.isDynamic())
             continue;
         InputShapeSpec spec;
@@ -109,12 +109,14 @@ void BenchRun::launchCpu(quint64 id)
                 return;
             const int index = p.iteration - 1;
             const double ms = p.ms;
-            QMetaObject::invokeMethod(this, [this, id, index, ms] { onCpuProgress(id, index, ms); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, id, index, ms] { onCpuProgress(id, index, ms); }, Qt::QueuedConnection);
         };
         if (!outcome->run)
             outcome->run = runOnCpu(options, control); // never throws
         std::shared_ptr<const CpuOutcome> done = std::move(outcome);
-        QMetaObject::invokeMethod(this, [this, id, done] { onCpuFinished(id, done); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, id, done] { onCpuFinished(id, done); }, Qt::QueuedConnection);
     }));
 }
 
@@ -182,7 +184,8 @@ void BenchRun::onCpuFinished(quint64 id, const std::shared_ptr<const CpuOutcome>
                    .arg(res.runtime.version,
                        res.intraOpThreads > 0 ? QStringLiteral("%1 threads").arg(res.intraOpThreads)
                                               : QStringLiteral("default threads"));
-    r.toolkit = QStringLiteral("ONNX Runtime %1 (%2)").arg(res.runtime.version, QDir::toNativeSeparators(res.runtime.path));
+    r.toolkit
+        = QStringLiteral("ONNX Runtime %1 (%2)").arg(res.runtime.version, QDir::toNativeSeparators(res.runtime.path));
     r.outputFiles = res.savedFiles;
     r.ok = !r.iterationsMs.isEmpty();
     if (!r.ok) {

@@ -171,7 +171,10 @@ QString benchResultToText(const BenchResult& r)
     if (!r.toolkit.isEmpty())
         text += QStringLiteral("Toolkit:    %1\n").arg(r.toolkit);
     if (r.stats.count > 0) {
-        text += QStringLiteral("Iterations: %1 (after %2 warm-up), batch %3\n").arg(r.stats.count).arg(r.warmup).arg(r.batch);
+        text += QStringLiteral("Iterations: %1 (after %2 warm-up), batch %3\n")
+                    .arg(r.stats.count)
+                    .arg(r.warmup)
+                    .arg(r.batch);
         text += QStringLiteral("Latency ms: mean %1  median %2  min %3  max %4\n")
                     .arg(ms(r.stats.mean), ms(r.stats.median), ms(r.stats.min), ms(r.stats.max));
         text += QStringLiteral("            p90 %1  p95 %2  p99 %3  stddev %4\n")

@@ -152,7 +152,8 @@ void finishOmRunner(BenchResult* r, const BenchRequest& request, const OmRunnerR
     if (failedByEnding(r, QStringLiteral("om-runner"), end))
         return;
     if (end.result.kind == ToolResult::Kind::NonZeroExit) {
-        fail(r, QStringLiteral("run_failed"), describe(end.result, QStringLiteral("om-runner")) + tailText(end.lastLines));
+        fail(r, QStringLiteral("run_failed"),
+            describe(end.result, QStringLiteral("om-runner")) + tailText(end.lastLines));
         return;
     }
     if (r->iterationsMs.isEmpty()) {
@@ -170,12 +171,12 @@ void finishMsame(BenchResult* r, const BenchRequest& request, const RunnerReport
     r->device = npuDevice({}, report.devices.isEmpty() ? request.device : report.devices.first());
     fillStatsFromIterations(r);
     if (request.warmup > 0)
-        r->warnings.append(QStringLiteral("msame has no warm-up: the %1 warm-up iteration(s) were not run.%2")
-                               .arg(request.warmup)
-                               .arg(report.meanWithoutFirstMs
-                                       ? QStringLiteral(" Its mean without the first run is %1 ms.")
-                                             .arg(*report.meanWithoutFirstMs, 0, 'f', 3)
-                                       : QString()));
+        r->warnings.append(
+            QStringLiteral("msame has no warm-up: the %1 warm-up iteration(s) were not run.%2")
+                .arg(request.warmup)
+                .arg(report.meanWithoutFirstMs ? QStringLiteral(" Its mean without the first run is %1 ms.")
+                                                     .arg(*report.meanWithoutFirstMs, 0, 'f', 3)
+                                               : QString()));
     if (request.batch <= 0)
         r->warnings.append(QStringLiteral("msame does not report the batch; throughput assumes batch 1 (set the batch "
                                           "to correct it)."));
@@ -183,7 +184,8 @@ void finishMsame(BenchResult* r, const BenchRequest& request, const RunnerReport
         return;
     // msame exits 0 after many failures: its [ERROR] lines decide.
     if (!report.errors.isEmpty()) {
-        fail(r, QStringLiteral("run_failed"), QStringLiteral("msame failed: ") + report.errors.join(QStringLiteral("; ")));
+        fail(r, QStringLiteral("run_failed"),
+            QStringLiteral("msame failed: ") + report.errors.join(QStringLiteral("; ")));
         return;
     }
     if (end.result.kind == ToolResult::Kind::NonZeroExit) {
@@ -236,7 +238,8 @@ void finishAisBench(BenchResult* r, const BenchRequest& request, const RunnerRep
         return;
     }
     if (!report.errors.isEmpty() && !report.finished) {
-        fail(r, QStringLiteral("run_failed"), QStringLiteral("ais_bench failed: ") + report.errors.join(QStringLiteral("; ")));
+        fail(r, QStringLiteral("run_failed"),
+            QStringLiteral("ais_bench failed: ") + report.errors.join(QStringLiteral("; ")));
         return;
     }
     r->warnings += report.errors; // errors on a run that still printed its summary (e.g. one device of several)

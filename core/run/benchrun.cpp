@@ -67,7 +67,8 @@ bool BenchRun::start(const BenchRequest& request)
     d->m_result.started = QDateTime::currentDateTime();
     d->m_clock.start();
     const quint64 id = ++d->m_runId;
-    QMetaObject::invokeMethod(this, [this, id] { launch(id); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, id] { launch(id); }, Qt::QueuedConnection);
     return true;
 }
 
@@ -101,8 +102,9 @@ void BenchRun::cancel()
 QString BenchRun::description(BenchRequest::Runner runner) const
 {
     const QString model = QFileInfo(d->m_request.model).fileName();
-    QString where = d->m_request.target == BenchRequest::Target::Cpu ? QStringLiteral("the CPU")
-                                                                  : QStringLiteral("NPU %1").arg(d->m_request.device);
+    QString where = d->m_request.target == BenchRequest::Target::Cpu
+        ? QStringLiteral("the CPU")
+        : QStringLiteral("NPU %1").arg(d->m_request.device);
     return QStringLiteral("%1 on %2 with %3: %4 iterations after %5 warm-up")
         .arg(model, where, benchRunnerName(runner))
         .arg(d->m_request.loops)

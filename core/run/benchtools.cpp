@@ -135,8 +135,9 @@ Result<BenchTool> locateBenchTool(BenchRequest::Runner runner, const BenchToolSe
             return program.error();
         return makeTool(aisFlavourOf(program.value()), program.value(), QStringLiteral("tool path"));
     }
-    for (const auto& [command, flavour] : { std::pair { "ais_bench", BenchTool::Flavour::AisBench },
-             std::pair { "msit", BenchTool::Flavour::Msit }, std::pair { "python3", BenchTool::Flavour::AisBenchPython } }) {
+    for (const auto& [command, flavour] :
+        { std::pair { "ais_bench", BenchTool::Flavour::AisBench }, std::pair { "msit", BenchTool::Flavour::Msit },
+            std::pair { "python3", BenchTool::Flavour::AisBenchPython } }) {
         const QString onPath = findOnPath(QLatin1String(command), search.path);
         if (!onPath.isEmpty())
             return makeTool(flavour, onPath, QStringLiteral("PATH"));
@@ -238,8 +239,10 @@ QList<double> readAisBenchSummaryTimes(const QString& dir, const QDateTime& notB
     QFile file(newest);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    const QJsonArray list
-        = QJsonDocument::fromJson(file.read(64 * 1024 * 1024)).object().value(QLatin1String("npu_compute_time_list")).toArray();
+    const QJsonArray list = QJsonDocument::fromJson(file.read(64 * 1024 * 1024))
+                                .object()
+                                .value(QLatin1String("npu_compute_time_list"))
+                                .toArray();
     QList<double> times;
     for (const QJsonValue& v : list) {
         if (!v.isDouble())

@@ -56,8 +56,8 @@ struct BenchToolEnd {
 BenchResult benchResultSkeleton(const BenchRequest& request);
 
 // Turn a finished run's parsed output into the result. `result` comes from benchResultSkeleton.
-void finishOmRunner(BenchResult* result, const BenchRequest& request, const OmRunnerReport& report,
-    const BenchToolEnd& end);
+void finishOmRunner(
+    BenchResult* result, const BenchRequest& request, const OmRunnerReport& report, const BenchToolEnd& end);
 void finishMsame(BenchResult* result, const BenchRequest& request, const RunnerReport& report, const BenchToolEnd& end);
 // summaryTimesMs: npu_compute_time_list from ais_bench's *_summary.json (empty when there was none).
 void finishAisBench(BenchResult* result, const BenchRequest& request, const RunnerReport& report,

@@ -29,7 +29,8 @@ Result<QJsonObject> readRunFile(const QString& path)
 {
     QFile file(path);
     if (file.size() > kMaxRunFileBytes)
-        return Error { QStringLiteral("bad_run_file"), QStringLiteral("larger than %1 bytes").arg(kMaxRunFileBytes), {} };
+        return Error { QStringLiteral("bad_run_file"), QStringLiteral("larger than %1 bytes").arg(kMaxRunFileBytes),
+            {} };
     if (!file.open(QIODevice::ReadOnly))
         return Error { QStringLiteral("unreadable"), file.errorString(), {} };
     QJsonParseError error {};
@@ -115,8 +116,8 @@ QList<RunHistoryEntry> RunHistory::entries(int maxRuns, QStringList* warnings) c
         const Result<QJsonObject> object = readRunFile(path);
         Result<BenchResult> result = object.ok() ? fromJson(object.value()) : Result<BenchResult>(object.error());
         if (!result.ok()) {
-            const QString warning = QStringLiteral("Skipped run file %1: %2")
-                                        .arg(QDir::toNativeSeparators(path), result.error().message);
+            const QString warning
+                = QStringLiteral("Skipped run file %1: %2").arg(QDir::toNativeSeparators(path), result.error().message);
             log::run()->warn("{}", warning.toStdString());
             if (warnings)
                 warnings->append(warning);

@@ -18,7 +18,8 @@ struct RunHistoryEntry {
 
 // Every benchmark run stored as one JSON file in a folder, named <UTC yyyyMMdd-HHmmss-zzz>_<runner>_<model>.json so
 // the names sort by time. A file is benchResultToJson() plus "format": "atc-workbench-run", "version": 1 and
-// "extra". Written atomically (util/atomicfile.h): a crash leaves no torn run file. The app and atcwb share the default folder.
+// "extra". Written atomically (util/atomicfile.h): a crash leaves no torn run file. The app and atcwb share the default
+// folder.
 class RunHistory {
 public:
     static constexpr int FormatVersion = 1;

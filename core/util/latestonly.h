@@ -15,8 +15,7 @@ class LatestOnlyRunner : public QObject {
 public:
     using QObject::QObject;
 
-    template <typename R>
-    void submit(std::function<R()> work, std::function<void(const R&)> deliver)
+    template <typename R> void submit(std::function<R()> work, std::function<void(const R&)> deliver)
     {
         const quint64 generation = ++m_generation;
         if (m_running++ == 0)

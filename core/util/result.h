@@ -15,8 +15,7 @@ struct Error {
 };
 
 // Either a value or an Error; the core API returns these instead of throwing.
-template <typename T>
-class Result {
+template <typename T> class Result {
 public:
     Result(T value)
         : m_data(std::move(value))

@@ -60,7 +60,8 @@ TestAtcCheckCli::Run TestAtcCheckCli::atcwb(const QStringList& args, const QStri
         p.waitForFinished();
         return {};
     }
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError() };
+    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
+        p.readAllStandardError() };
 }
 
 QStringList TestAtcCheckCli::rules(const QJsonObject& result)
@@ -82,22 +83,25 @@ void TestAtcCheckCli::jsonContract_data()
     QTest::newRow("detector_nms") << QStringList { "detector_nms.onnx", soc } << 0
                                   << QStringList { "toolkit_missing", "dynamic_output" }
                                   << QStringList { "/postprocess/NonMaxSuppression" } << "--soc_version=Ascend310P3";
-    QTest::newRow("opset19") << QStringList { "opset19.onnx", soc } << 1 << QStringList { "opset_range", "toolkit_missing" }
+    QTest::newRow("opset19") << QStringList { "opset19.onnx", soc } << 1
+                             << QStringList { "opset_range", "toolkit_missing" }
                              << QStringList { "/features/conv/Conv", "/features/relu/Relu", "/pool/GlobalAveragePool",
                                     "/flatten/Flatten", "/classifier/fc/Gemm" }
                              << "--framework=5";
     QTest::newRow("if_subgraph") << QStringList { "if_subgraph.onnx", soc } << 0
-                                 << QStringList { "toolkit_missing", "control_flow_op" } << QStringList { "/branch/If" } << "";
+                                 << QStringList { "toolkit_missing", "control_flow_op" } << QStringList { "/branch/If" }
+                                 << "";
     QTest::newRow("custom_domain") << QStringList { "custom_domain.onnx", soc } << 1
                                    << QStringList { "custom_domain_op", "toolkit_missing", "opset_extra_domain" }
                                    << QStringList { "/act/MyCustomOp" } << "";
-    QTest::newRow("dynamic batch without shapes") << QStringList { "resnet_dynamic_batch.onnx", soc } << 1
-                                                  << QStringList { "dynamic_dim_unfixed", "toolkit_missing" } << QStringList {} << "";
-    QTest::newRow("dynamic batch fixed") << QStringList { "resnet_dynamic_batch.onnx", soc, "--input-shape", "input:4,3,224,224" }
-                                         << 0 << QStringList { "toolkit_missing" } << QStringList {}
-                                         << "--input_shape=input:4,3,224,224";
-    QTest::newRow("no soc") << QStringList { "two_inputs.onnx" } << 1 << QStringList { "soc_required", "toolkit_missing" }
-                            << QStringList {} << "--output=";
+    QTest::newRow("dynamic batch without shapes")
+        << QStringList { "resnet_dynamic_batch.onnx", soc } << 1
+        << QStringList { "dynamic_dim_unfixed", "toolkit_missing" } << QStringList {} << "";
+    QTest::newRow("dynamic batch fixed") << QStringList { "resnet_dynamic_batch.onnx", soc, "--input-shape",
+        "input:4,3,224,224" } << 0 << QStringList { "toolkit_missing" }
+                                         << QStringList {} << "--input_shape=input:4,3,224,224";
+    QTest::newRow("no soc") << QStringList { "two_inputs.onnx" } << 1
+                            << QStringList { "soc_required", "toolkit_missing" } << QStringList {} << "--output=";
 }
 
 void TestAtcCheckCli::jsonContract()
@@ -138,7 +142,8 @@ void TestAtcCheckCli::textForm()
     const Run r = atcwb({ wbtest::modelPath("opset19.onnx"), "--soc", "Ascend310P3" });
     QCOMPARE(r.code, 1);
     const QString out = QString::fromUtf8(r.out);
-    QVERIFY2(out.startsWith("Checked " + wbtest::modelPath("opset19.onnx") + " for Ascend310P3: 1 error(s), 1 warning(s)\n"),
+    QVERIFY2(
+        out.startsWith("Checked " + wbtest::modelPath("opset19.onnx") + " for Ascend310P3: 1 error(s), 1 warning(s)\n"),
         qPrintable(out));
     QVERIFY(out.contains("\nERROR    opset_range\n    The model imports ai.onnx opset 19"));
     QVERIFY(out.contains("    Fix: Re-export with opset 18 or lower"));
@@ -163,7 +168,8 @@ void TestAtcCheckCli::recipe()
     QVERIFY(command.contains("--output=" + m_dir.filePath("out/resnet"))); // relative to the recipe
     QVERIFY(command.contains("--dynamic_batch_size=1,2,4,8"));
     // --soc overrides the recipe
-    const Run overridden = atcwb({ wbtest::modelPath("resnet_dynamic_batch.onnx"), "--recipe", recipe, "--soc", "Ascend035", "--json" });
+    const Run overridden
+        = atcwb({ wbtest::modelPath("resnet_dynamic_batch.onnx"), "--recipe", recipe, "--soc", "Ascend035", "--json" });
     QCOMPARE(overridden.code, 1);
     QVERIFY(rules(overridden.json()).contains("soc_unknown"));
 }
@@ -202,7 +208,8 @@ void TestAtcCheckCli::toolkitFromEnvironment()
     QCOMPARE(r.code, 1);
     QCOMPARE(rules(r.json()), QStringList { "soc_unknown" }); // Ascend310B1 has no platform config in the fake
     QCOMPARE(r.json().value("command").toArray().first().toString(), home + "/bin/atc");
-    const Run text = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3" }, { "ASCEND_TOOLKIT_HOME=" + home });
+    const Run text
+        = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3" }, { "ASCEND_TOOLKIT_HOME=" + home });
     QCOMPARE(text.code, 0);
     QVERIFY2(text.out.contains("Toolkit: CANN 8.0.0 at " + home.toUtf8() + "/bin/atc"), text.out.constData());
 }
@@ -212,8 +219,8 @@ void TestAtcCheckCli::toolkitFromSettings()
     faketk::Spec spec;
     spec.version = "7.0.0";
     const QString home = faketk::make(m_dir.filePath("settings-tk"), spec);
-    QVERIFY(faketk::writeFile(m_dir.filePath("config/atc-workbench/atc-workbench.conf"),
-        "[toolkit]\natcPath=" + home + "/bin/atc\n"));
+    QVERIFY(faketk::writeFile(
+        m_dir.filePath("config/atc-workbench/atc-workbench.conf"), "[toolkit]\natcPath=" + home + "/bin/atc\n"));
     const Run r = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--json" });
     QFile::remove(m_dir.filePath("config/atc-workbench/atc-workbench.conf"));
     QCOMPARE(r.code, 0);
@@ -260,7 +267,7 @@ void TestAtcCheckCli::atcPrecheck()
     // custom_domain.onnx: our own check already rejects its com.example node, so passing needs FAKE_ATC to agree;
     // the row without unsupported ops uses resnet_static.onnx instead.
     const QString model = precheckNodes.isEmpty() && confirmed.isEmpty() ? wbtest::modelPath("resnet_static.onnx")
-                                                                          : wbtest::modelPath("custom_domain.onnx");
+                                                                         : wbtest::modelPath("custom_domain.onnx");
     const Run r = atcwb({ model, "--soc", "Ascend310P3", "--atc-precheck", "--timeout", "2", "--json" },
         vars + QStringList { "TMPDIR=" + m_dir.filePath("tmp") });
     QFile::remove(conf.first());
@@ -308,12 +315,15 @@ void TestAtcCheckCli::atcPrecheckText()
     const Run bad = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--atc-precheck", "--timeout", "soon", "--json" });
     QFile::remove(conf2.first());
     QCOMPARE(bad.code, 2);
-    QCOMPARE(atcwb({ wbtest::modelPath("resnet_static.onnx"), "--atc-precheck", "--timeout", "3000000", "--json" }).code, 2);
+    QCOMPARE(
+        atcwb({ wbtest::modelPath("resnet_static.onnx"), "--atc-precheck", "--timeout", "3000000", "--json" }).code, 2);
     // No toolkit: the pre-check cannot run, which is an error when it was asked for.
-    const Run none = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc-precheck", "--json" });
+    const Run none
+        = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc-precheck", "--json" });
     QCOMPARE(none.code, 1);
     QVERIFY2(none.out.contains("ATC's pre-check was not run: no ATC was found"), none.out.constData());
-    QCOMPARE(none.json().value("atc_precheck").toObject().value("result").toString(), QStringLiteral("failed_to_start"));
+    QCOMPARE(
+        none.json().value("atc_precheck").toObject().value("result").toString(), QStringLiteral("failed_to_start"));
 }
 
 QTEST_GUILESS_MAIN(TestAtcCheckCli)

@@ -52,20 +52,28 @@ void TestAtcInvocation::arguments_data()
     QTest::addColumn<QStringList>("flags"); // name=value
     QTest::addColumn<QStringList>("extra"); // name=value
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("convert, required only") << 0 << QStringList { "model=/m/a.onnx", "output=/o/a", "soc_version=Ascend310P3" }
-                                            << QStringList {}
-                                            << QStringList { "--model=/m/a.onnx", "--framework=5", "--output=/o/a", "--soc_version=Ascend310P3" };
+    QTest::newRow("convert, required only")
+        << 0 << QStringList { "model=/m/a.onnx", "output=/o/a", "soc_version=Ascend310P3" } << QStringList {}
+        << QStringList { "--model=/m/a.onnx", "--framework=5", "--output=/o/a", "--soc_version=Ascend310P3" };
     QTest::newRow("table order, typed values, extras last")
-        << 0 << QStringList { "log=error", "soc_version=Ascend310P3", "input_shape=a:-1,3;b:1", "dynamic_batch_size=1,2", "save_original_model=true", "enable_small_channel=1", "model=/m/a.onnx", "output=/o/a" }
+        << 0
+        << QStringList { "log=error", "soc_version=Ascend310P3", "input_shape=a:-1,3;b:1", "dynamic_batch_size=1,2",
+               "save_original_model=true", "enable_small_channel=1", "model=/m/a.onnx", "output=/o/a" }
         << QStringList { "oo_level=O1" }
-        << QStringList { "--model=/m/a.onnx", "--framework=5", "--output=/o/a", "--soc_version=Ascend310P3", "--input_shape=a:-1,3;b:1",
-               "--dynamic_batch_size=1,2", "--enable_small_channel=1", "--log=error", "--save_original_model=true", "--oo_level=O1" };
-    QTest::newRow("pre-check with report") << 3 << QStringList { "model=/m/a.onnx", "soc_version=Ascend310", "check_report=/o/r.json", "om=/x.om" }
-                                           << QStringList {}
-                                           << QStringList { "--mode=3", "--model=/m/a.onnx", "--framework=5", "--soc_version=Ascend310", "--check_report=/o/r.json" };
-    QTest::newRow("model to json, onnx") << 1 << QStringList { "om=/m/a.onnx", "json=/o/a.json", "model=/ignored.onnx", "input_shape=a:1" }
+        << QStringList { "--model=/m/a.onnx", "--framework=5", "--output=/o/a", "--soc_version=Ascend310P3",
+               "--input_shape=a:-1,3;b:1", "--dynamic_batch_size=1,2", "--enable_small_channel=1", "--log=error",
+               "--save_original_model=true", "--oo_level=O1" };
+    QTest::newRow("pre-check with report")
+        << 3 << QStringList { "model=/m/a.onnx", "soc_version=Ascend310", "check_report=/o/r.json", "om=/x.om" }
+        << QStringList {}
+        << QStringList { "--mode=3", "--model=/m/a.onnx", "--framework=5", "--soc_version=Ascend310",
+               "--check_report=/o/r.json" };
+    QTest::newRow("model to json, onnx") << 1
+                                         << QStringList { "om=/m/a.onnx", "json=/o/a.json", "model=/ignored.onnx",
+                                                "input_shape=a:1" }
                                          << QStringList { "oo_level=O1" }
-                                         << QStringList { "--mode=1", "--om=/m/a.onnx", "--framework=5", "--json=/o/a.json" };
+                                         << QStringList { "--mode=1", "--om=/m/a.onnx", "--framework=5",
+                                                "--json=/o/a.json" };
     QTest::newRow("model to json, om") << 1 << QStringList { "om=/m/a.om", "json=/o/a.json" } << QStringList {}
                                        << QStringList { "--mode=1", "--om=/m/a.om", "--json=/o/a.json" };
     QTest::newRow("display om") << 6 << QStringList { "om=/m/a.om", "soc_version=Ascend310" } << QStringList {}
@@ -111,11 +119,16 @@ void TestAtcInvocation::workingFolder_data()
     QTest::addColumn<QStringList>("flags");
     QTest::addColumn<QString>("workDir");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("explicit") << 0 << QStringList { "output=/o/a", "model=/m/a.onnx" } << "/w" << "/w";
-    QTest::newRow("output's folder") << 0 << QStringList { "output=/o/sub/a", "model=/m/a.onnx" } << "" << "/o/sub";
-    QTest::newRow("model's folder in pre-check") << 3 << QStringList { "model=/m/a.onnx" } << "" << "/m";
-    QTest::newRow("json's folder in mode 1") << 1 << QStringList { "om=/m/a.om", "json=/j/a.json" } << "" << "/j";
-    QTest::newRow("om's folder in mode 6") << 6 << QStringList { "om=/m/a.om" } << "" << "/m";
+    QTest::newRow("explicit") << 0 << QStringList { "output=/o/a", "model=/m/a.onnx" } << "/w"
+                              << "/w";
+    QTest::newRow("output's folder") << 0 << QStringList { "output=/o/sub/a", "model=/m/a.onnx" } << ""
+                                     << "/o/sub";
+    QTest::newRow("model's folder in pre-check") << 3 << QStringList { "model=/m/a.onnx" } << ""
+                                                 << "/m";
+    QTest::newRow("json's folder in mode 1") << 1 << QStringList { "om=/m/a.om", "json=/j/a.json" } << ""
+                                             << "/j";
+    QTest::newRow("om's folder in mode 6") << 6 << QStringList { "om=/m/a.om" } << ""
+                                           << "/m";
 }
 
 void TestAtcInvocation::workingFolder()
@@ -165,7 +178,8 @@ void TestAtcInvocation::previewRunsTheSameArgv()
     // Pasting the preview into bash must hand the program exactly these words.
     AtcInvocation inv;
     inv.program = "printf";
-    inv.arguments = { "%s\\n", "--input_shape=a:1,3;b:1", "--output=/o/it's here", "--x=$HOME `id` \"q\"", "--y=*", "" };
+    inv.arguments
+        = { "%s\\n", "--input_shape=a:1,3;b:1", "--output=/o/it's here", "--x=$HOME `id` \"q\"", "--y=*", "" };
     const QByteArray out = bash(renderCommandLine(inv));
     QCOMPARE(QString::fromUtf8(out).split('\n'), inv.arguments.mid(1) + QStringList { "" });
     const QByteArray multi = bash(renderCommandLine(inv, true));

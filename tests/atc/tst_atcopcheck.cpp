@@ -5,9 +5,9 @@
 #include "atc/modelfacts.h"
 #include "atc/opsupport.h"
 #include "atc/toolkit.h"
-#include "reference/ortruntime.h"
 #include "onnx/onnxmodel.h"
 #include "ortrequired.h"
+#include "reference/ortruntime.h"
 #include "testutil.h"
 
 #include <onnx/onnx_pb.h>
@@ -177,20 +177,33 @@ void TestAtcOpCheck::dynamicOutputs_data()
     QTest::addColumn<QString>("rule"); // "" for none
     QTest::addColumn<QStringList>("nodes");
     QTest::addColumn<QString>("fixHas");
-    QTest::newRow("nms") << "detector_nms" << "" << "dynamic_output" << QStringList { "/postprocess/NonMaxSuppression" }
+    QTest::newRow("nms") << "detector_nms"
+                         << ""
+                         << "dynamic_output" << QStringList { "/postprocess/NonMaxSuppression" }
                          << "--outputs boxes,scores";
-    QTest::newRow("nms, input given") << "detector_nms" << "input_shape=images:1,3,320,320" << "dynamic_output"
-                                      << QStringList { "/postprocess/NonMaxSuppression" } << "extract";
-    QTest::newRow("static cnn") << "resnet_static" << "" << "" << QStringList {} << "";
+    QTest::newRow("nms, input given") << "detector_nms"
+                                      << "input_shape=images:1,3,320,320"
+                                      << "dynamic_output" << QStringList { "/postprocess/NonMaxSuppression" }
+                                      << "extract";
+    QTest::newRow("static cnn") << "resnet_static"
+                                << ""
+                                << "" << QStringList {} << "";
     QTest::newRow("batch profile stands in for -1") << "resnet_dynamic_batch"
-                                                    << "input_shape=input:-1,3,224,224|dynamic_batch_size=2,4" << ""
-                                                    << QStringList {} << "";
-    QTest::newRow("input left dynamic: validate's job") << "resnet_dynamic_batch" << "" << "" << QStringList {} << "";
-    QTest::newRow("custom op: custom_domain_op's job") << "custom_domain" << "" << "" << QStringList {} << "";
+                                                    << "input_shape=input:-1,3,224,224|dynamic_batch_size=2,4"
+                                                    << "" << QStringList {} << "";
+    QTest::newRow("input left dynamic: validate's job") << "resnet_dynamic_batch"
+                                                        << ""
+                                                        << "" << QStringList {} << "";
+    QTest::newRow("custom op: custom_domain_op's job") << "custom_domain"
+                                                       << ""
+                                                       << "" << QStringList {} << "";
     // Shape arithmetic folds: no warning at all once the inputs are fixed.
-    QTest::newRow("yolov8-style export") << "yolo_like" << "input_shape=images:1,3,640,640" << "" << QStringList {} << "";
-    QTest::newRow("hugging face positions") << "fold_range" << "input_shape=input_ids:1,32;attention_mask:1,32" << ""
-                                            << QStringList {} << "";
+    QTest::newRow("yolov8-style export") << "yolo_like"
+                                         << "input_shape=images:1,3,640,640"
+                                         << "" << QStringList {} << "";
+    QTest::newRow("hugging face positions") << "fold_range"
+                                            << "input_shape=input_ids:1,32;attention_mask:1,32"
+                                            << "" << QStringList {} << "";
 }
 
 void TestAtcOpCheck::dynamicOutputs()
@@ -229,12 +242,22 @@ void TestAtcOpCheck::dynamicOutputAdvice_data()
     QTest::addColumn<QString>("rule");
     QTest::addColumn<QString>("severity");
     QTest::addColumn<QString>("fixHas");
-    QTest::newRow("mid-network: no extract") << "nonzero_mid" << "scores:64;features:64,32" << "dynamic_output" << "warning"
-                                              << "not only post-processing: cutting before NonZero '/pick/NonZero' "
-                                                 "would move 4 node(s), including MatMul, off the NPU";
-    QTest::newRow("impossible reshape") << "reshape_impossible" << "x:2,3" << "shape_invalid" << "error"
+    QTest::newRow("mid-network: no extract") << "nonzero_mid"
+                                             << "scores:64;features:64,32"
+                                             << "dynamic_output"
+                                             << "warning"
+                                             << "not only post-processing: cutting before NonZero '/pick/NonZero' "
+                                                "would move 4 node(s), including MatMul, off the NPU";
+    QTest::newRow("impossible reshape") << "reshape_impossible"
+                                        << "x:2,3"
+                                        << "shape_invalid"
+                                        << "error"
                                         << "ATC stops at this node too";
-    QTest::newRow("cap") << "fold_too_large" << "x:1,10" << "shape_unknown" << "info" << "Nothing to do";
+    QTest::newRow("cap") << "fold_too_large"
+                         << "x:1,10"
+                         << "shape_unknown"
+                         << "info"
+                         << "Nothing to do";
 }
 
 void TestAtcOpCheck::dynamicOutputAdvice()
@@ -275,7 +298,8 @@ void TestAtcOpCheck::declaredStaticShapeTrustedWhenOrtAgrees()
     QCOMPARE(findings.size(), 1);
     QCOMPARE(findings.first().rule, QString("declared_shape_trusted"));
     QCOMPARE(findings.first().severity, AtcSeverity::Info);
-    QVERIFY2(findings.first().message.contains("values [1, 10], indices [1, 10]"), qPrintable(findings.first().message));
+    QVERIFY2(
+        findings.first().message.contains("values [1, 10], indices [1, 10]"), qPrintable(findings.first().message));
 }
 
 void TestAtcOpCheck::openDimsAreAskedForWithTheModelsSuggestion()
@@ -291,7 +315,8 @@ void TestAtcOpCheck::openDimsAreAskedForWithTheModelsSuggestion()
         unfixed = f.rule == QLatin1String("dynamic_dim_unfixed") ? &f : unfixed;
     QVERIFY(unfixed);
     QCOMPARE(unfixed->severity, AtcSeverity::Error);
-    QVERIFY2(unfixed->message.contains("needs a size for dynamic dimension(s) batch (dim 0), height (dim 2), width (dim 3)"),
+    QVERIFY2(
+        unfixed->message.contains("needs a size for dynamic dimension(s) batch (dim 0), height (dim 2), width (dim 3)"),
         qPrintable(unfixed->message));
     QVERIFY2(unfixed->fix.contains("images:1,3,<height>,<width>"), qPrintable(unfixed->fix));
     QVERIFY2(unfixed->fix.contains("The model suggests dim 2 = 640 (metadata imgsz = [640, 640]), dim 3 = 640"),
@@ -305,13 +330,14 @@ void TestAtcOpCheck::precheckReport_data()
     QTest::addColumn<QString>("severity"); // of the first finding; "" when the report is refused
     QTest::addColumn<QStringList>("nodes");
     QTest::addColumn<QString>("messageHas");
-    QTest::newRow("resize opset 13")
-        << QByteArray(R"({"name": "m", "result": "failed", "total": 2, "pass": 1, "fail": 1, "op": [
+    QTest::newRow("resize opset 13") << QByteArray(
+        R"({"name": "m", "result": "failed", "total": 2, "pass": 1, "fail": 1, "op": [
                {"name": "conv1", "type": "ai.onnx::13::Conv", "result": "success"},
                {"name": "Resize_12", "type": "ai.onnx::13::Resize", "result": "failed",
                 "cause": [{"code": 2, "message": "The type is not supported."}]}]})")
-        << "error" << QStringList { "Resize_12" } << "The type is not supported.";
-    QTest::newRow("all passed") << QByteArray(R"({"name": "m", "result": "success", "op": [{"name": "a", "type": "ai.onnx::11::Relu", "result": "success"}]})")
+                                     << "error" << QStringList { "Resize_12" } << "The type is not supported.";
+    QTest::newRow("all passed") << QByteArray(
+        R"({"name": "m", "result": "success", "op": [{"name": "a", "type": "ai.onnx::11::Relu", "result": "success"}]})")
                                 << "info" << QStringList {} << "passed all 1 operators";
     QTest::newRow("failed without op") << QByteArray(R"({"result": "failed", "op": []})") << "error" << QStringList {}
                                        << "without naming an operator";
@@ -342,8 +368,8 @@ void TestAtcOpCheck::precheckReport()
 
 void TestAtcOpCheck::precheckMerge()
 {
-    const QList<AtcFinding> ours { { AtcSeverity::Error, "op_opset_unsupported", {}, "Resize at opset 13.", "Re-export.",
-        { "Resize_12" }, "E19010" } };
+    const QList<AtcFinding> ours { { AtcSeverity::Error, "op_opset_unsupported", {}, "Resize at opset 13.",
+        "Re-export.", { "Resize_12" }, "E19010" } };
     const auto atc = parsePrecheckReport(R"({"result": "failed", "op": [
         {"name": "Resize_12", "type": "ai.onnx::13::Resize", "result": "failed", "cause": [{"code": 2, "message": "x"}]},
         {"name": "Foo_3", "type": "ai.onnx::13::Foo", "result": "failed", "cause": [{"code": 2, "message": "y"}]}]})");

@@ -40,7 +40,8 @@ AtcOptions everyFlagSet()
         if (!setAtcFlagValue(o, f.name, value))
             qWarning("could not set %s", qPrintable(f.name));
     }
-    o.extraFlags = { { QStringLiteral("oo_level"), QStringLiteral("O1") }, { QStringLiteral("deterministic"), QStringLiteral("1") } };
+    o.extraFlags = { { QStringLiteral("oo_level"), QStringLiteral("O1") },
+        { QStringLiteral("deterministic"), QStringLiteral("1") } };
     return o;
 }
 
@@ -85,16 +86,26 @@ void TestAtcOptions::flagValues_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<bool>("accepted");
     QTest::addColumn<QString>("stored");
-    QTest::newRow("text kept verbatim") << "input_shape" << " a:1,3 ;b:2 " << true << " a:1,3 ;b:2 ";
-    QTest::newRow("0/1 from true") << "enable_small_channel" << "true" << true << "1";
-    QTest::newRow("0/1 from 0") << "disable_reuse_memory" << "0" << true << "0";
-    QTest::newRow("true/false from 1") << "save_original_model" << "1" << true << "true";
-    QTest::newRow("true/false from FALSE") << "enable_compress_weight" << "FALSE" << true << "false";
-    QTest::newRow("bool rejects words") << "save_original_model" << "maybe" << false << "";
-    QTest::newRow("integer") << "op_debug_level" << " 3 " << true << "3";
-    QTest::newRow("integer rejects text") << "external_weight" << "two" << false << "";
-    QTest::newRow("empty clears") << "op_debug_level" << "" << true << "";
-    QTest::newRow("unknown flag") << "no_such_flag" << "1" << false << "";
+    QTest::newRow("text kept verbatim") << "input_shape"
+                                        << " a:1,3 ;b:2 " << true << " a:1,3 ;b:2 ";
+    QTest::newRow("0/1 from true") << "enable_small_channel"
+                                   << "true" << true << "1";
+    QTest::newRow("0/1 from 0") << "disable_reuse_memory"
+                                << "0" << true << "0";
+    QTest::newRow("true/false from 1") << "save_original_model"
+                                       << "1" << true << "true";
+    QTest::newRow("true/false from FALSE") << "enable_compress_weight"
+                                           << "FALSE" << true << "false";
+    QTest::newRow("bool rejects words") << "save_original_model"
+                                        << "maybe" << false << "";
+    QTest::newRow("integer") << "op_debug_level"
+                             << " 3 " << true << "3";
+    QTest::newRow("integer rejects text") << "external_weight"
+                                          << "two" << false << "";
+    QTest::newRow("empty clears") << "op_debug_level"
+                                  << "" << true << "";
+    QTest::newRow("unknown flag") << "no_such_flag"
+                                  << "1" << false << "";
 }
 
 void TestAtcOptions::flagValues()
@@ -151,7 +162,8 @@ void TestAtcOptions::jsonWritesOnlySetFlags()
     QCOMPARE(json.value("recipe").toString(), QString("atc-workbench"));
     QCOMPARE(json.value("version").toInt(), 1);
     QCOMPARE(json.value("mode").toInt(), 0);
-    QCOMPARE(json.value("flags").toObject(), (QJsonObject { { "soc_version", "Ascend310P3" }, { "op_debug_level", 0 } }));
+    QCOMPARE(
+        json.value("flags").toObject(), (QJsonObject { { "soc_version", "Ascend310P3" }, { "op_debug_level", 0 } }));
     QVERIFY(!json.contains("extra_flags"));
     QVERIFY(!json.contains("work_dir"));
 }
@@ -192,14 +204,22 @@ void TestAtcOptions::recipeErrors_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("messageHas");
-    QTest::newRow("unknown top-level key") << R"({"flagz": {}})" << "Unknown key 'flagz'";
-    QTest::newRow("unknown flag") << R"({"flags": {"soc": "Ascend310"}})" << "Unknown flag 'soc'";
-    QTest::newRow("string flag as number") << R"({"flags": {"soc_version": 310}})" << "expected a string";
-    QTest::newRow("bool flag as string") << R"({"flags": {"save_original_model": "true"}})" << "expected a boolean";
-    QTest::newRow("int flag as fraction") << R"({"flags": {"op_debug_level": 1.5}})" << "expected a whole number";
-    QTest::newRow("mode 5") << R"({"mode": 5})" << "mode must be 0";
-    QTest::newRow("version 2") << R"({"version": 2})" << "version 2 is not supported";
-    QTest::newRow("extra flag without value") << R"({"extra_flags": [{"name": "oo_level"}]})" << "\"extra_flags\"";
+    QTest::newRow("unknown top-level key") << R"({"flagz": {}})"
+                                           << "Unknown key 'flagz'";
+    QTest::newRow("unknown flag") << R"({"flags": {"soc": "Ascend310"}})"
+                                  << "Unknown flag 'soc'";
+    QTest::newRow("string flag as number") << R"({"flags": {"soc_version": 310}})"
+                                           << "expected a string";
+    QTest::newRow("bool flag as string") << R"({"flags": {"save_original_model": "true"}})"
+                                         << "expected a boolean";
+    QTest::newRow("int flag as fraction") << R"({"flags": {"op_debug_level": 1.5}})"
+                                          << "expected a whole number";
+    QTest::newRow("mode 5") << R"({"mode": 5})"
+                            << "mode must be 0";
+    QTest::newRow("version 2") << R"({"version": 2})"
+                               << "version 2 is not supported";
+    QTest::newRow("extra flag without value") << R"({"extra_flags": [{"name": "oo_level"}]})"
+                                              << "\"extra_flags\"";
 }
 
 void TestAtcOptions::recipeErrors()

@@ -117,11 +117,11 @@ void TestAtcSyntax::inputShapeRange_data()
         << QList<InputShapeRange> { { "input1", { { 8, 20 }, ShapeSpecDim::fixed(3), ShapeSpecDim::fixed(5), any } },
                { "input2", { ShapeSpecDim::fixed(5), { 3, 9 }, ShapeSpecDim::fixed(10), any } } }
         << "";
-    QTest::newRow("by position")
-        << "[1~20,3,3~6,-1],[1~20,10]"
-        << QList<InputShapeRange> { { "", { { 1, 20 }, ShapeSpecDim::fixed(3), { 3, 6 }, any } },
-               { "", { { 1, 20 }, ShapeSpecDim::fixed(10) } } }
-        << "";
+    QTest::newRow("by position") << "[1~20,3,3~6,-1],[1~20,10]"
+                                 << QList<InputShapeRange> { { "",
+                                                                 { { 1, 20 }, ShapeSpecDim::fixed(3), { 3, 6 }, any } },
+                                        { "", { { 1, 20 }, ShapeSpecDim::fixed(10) } } }
+                                 << "";
     QTest::newRow("name with colon, open range")
         << "in:0:[1~-1,3]" << QList<InputShapeRange> { { "in:0", { { 1, -1 }, ShapeSpecDim::fixed(3) } } } << "";
     QTest::newRow("scalar") << "s:[]" << QList<InputShapeRange> { { "s", {} } } << "";
@@ -153,8 +153,8 @@ void TestAtcSyntax::outNodes_data()
     QTest::addColumn<QString>("errorHas");
     QTest::newRow("doc example") << "node:0;node:1;node2:0"
                                  << QList<OutNode> { { "node", 0 }, { "node", 1 }, { "node2", 0 } } << "";
-    QTest::newRow("slashes and colons in names") << "/model/Conv:0;a:b:2"
-                                                 << QList<OutNode> { { "/model/Conv", 0 }, { "a:b", 2 } } << "";
+    QTest::newRow("slashes and colons in names")
+        << "/model/Conv:0;a:b:2" << QList<OutNode> { { "/model/Conv", 0 }, { "a:b", 2 } } << "";
     QTest::newRow("no index") << "logits" << QList<OutNode> { { "logits", -1 } } << "";
     QTest::newRow("no name") << ":0" << QList<OutNode> {} << "no node name";
     QTest::newRow("empty entry") << "a:0;;b:0" << QList<OutNode> {} << "entry 2 is empty";

@@ -81,20 +81,38 @@ void TestAtcToolkit::searchOrder_data()
     QTest::addColumn<QStringList>("roots");
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("home");
-    QTest::newRow("settings atc beats everything") << "$C/bin/atc" << "$N" << QStringList { "PATH=$N/bin", "ASCEND_TOOLKIT_HOME=$N" }
-                                                   << QStringList { "$N" } << "settings" << "$C";
-    QTest::newRow("settings home beats PATH") << "" << "$N" << QStringList { "PATH=$C/bin" } << QStringList {} << "settings-home" << "$N";
-    QTest::newRow("stale settings fall through") << "/nope/atc" << "/nope" << QStringList { "PATH=/usr/bin:$C/bin" }
-                                                 << QStringList {} << "PATH" << "$C";
-    QTest::newRow("PATH beats ASCEND_TOOLKIT_HOME") << "" << "" << QStringList { "PATH=$N/bin", "ASCEND_TOOLKIT_HOME=$C" }
-                                                    << QStringList {} << "PATH" << "$N";
-    QTest::newRow("ASCEND_TOOLKIT_HOME beats ASCEND_HOME_PATH") << "" << "" << QStringList { "ASCEND_TOOLKIT_HOME=$C", "ASCEND_HOME_PATH=$N" }
-                                                                << QStringList { "$N" } << "ASCEND_TOOLKIT_HOME" << "$C";
-    QTest::newRow("ASCEND_HOME_PATH beats default roots") << "" << "" << QStringList { "ASCEND_HOME_PATH=$N" } << QStringList { "$C" }
-                                                          << "ASCEND_HOME_PATH" << "$N";
-    QTest::newRow("default roots in order") << "" << "" << QStringList {} << QStringList { "/nope", "$N", "$C" } << "default" << "$N";
-    QTest::newRow("CANN <= 5 atc/bin/atc") << "" << "" << QStringList { "ASCEND_TOOLKIT_HOME=$O" } << QStringList {}
-                                           << "ASCEND_TOOLKIT_HOME" << "$O";
+    QTest::newRow("settings atc beats everything")
+        << "$C/bin/atc"
+        << "$N" << QStringList { "PATH=$N/bin", "ASCEND_TOOLKIT_HOME=$N" } << QStringList { "$N" } << "settings"
+        << "$C";
+    QTest::newRow("settings home beats PATH")
+        << ""
+        << "$N" << QStringList { "PATH=$C/bin" } << QStringList {} << "settings-home"
+        << "$N";
+    QTest::newRow("stale settings fall through")
+        << "/nope/atc"
+        << "/nope" << QStringList { "PATH=/usr/bin:$C/bin" } << QStringList {} << "PATH"
+        << "$C";
+    QTest::newRow("PATH beats ASCEND_TOOLKIT_HOME")
+        << ""
+        << "" << QStringList { "PATH=$N/bin", "ASCEND_TOOLKIT_HOME=$C" } << QStringList {} << "PATH"
+        << "$N";
+    QTest::newRow("ASCEND_TOOLKIT_HOME beats ASCEND_HOME_PATH")
+        << ""
+        << "" << QStringList { "ASCEND_TOOLKIT_HOME=$C", "ASCEND_HOME_PATH=$N" } << QStringList { "$N" }
+        << "ASCEND_TOOLKIT_HOME"
+        << "$C";
+    QTest::newRow("ASCEND_HOME_PATH beats default roots")
+        << ""
+        << "" << QStringList { "ASCEND_HOME_PATH=$N" } << QStringList { "$C" } << "ASCEND_HOME_PATH"
+        << "$N";
+    QTest::newRow("default roots in order") << ""
+                                            << "" << QStringList {} << QStringList { "/nope", "$N", "$C" } << "default"
+                                            << "$N";
+    QTest::newRow("CANN <= 5 atc/bin/atc")
+        << ""
+        << "" << QStringList { "ASCEND_TOOLKIT_HOME=$O" } << QStringList {} << "ASCEND_TOOLKIT_HOME"
+        << "$O";
 }
 
 void TestAtcToolkit::searchOrder()
@@ -143,12 +161,21 @@ void TestAtcToolkit::versionFiles_data()
     QTest::addColumn<QString>("content");
     QTest::addColumn<QString>("version");
     QTest::newRow("ascend_toolkit_install.info") << "x86_64-linux/ascend_toolkit_install.info"
-                                                 << "package_name=Ascend-cann-toolkit\nversion=8.0.RC1\n" << "8.0.RC1";
-    QTest::newRow("ascend_ops_install.info (8.5)") << "aarch64-linux/ascend_ops_install.info" << "Version = 8.5.0\n" << "8.5.0";
-    QTest::newRow("version.cfg") << "version.cfg" << "runtime_running_version=[1.84.15.1.310:6.0.1]\ntoolkit_running_version=[1.84.15.1.310:6.0.1]\n"
-                                 << "6.0.1";
-    QTest::newRow("compiler/version.info") << "compiler/version.info" << "Version=7.0.0\nversion_dir=7.0.0\n" << "7.0.0";
-    QTest::newRow("none") << "README" << "nothing\n" << "";
+                                                 << "package_name=Ascend-cann-toolkit\nversion=8.0.RC1\n"
+                                                 << "8.0.RC1";
+    QTest::newRow("ascend_ops_install.info (8.5)") << "aarch64-linux/ascend_ops_install.info"
+                                                   << "Version = 8.5.0\n"
+                                                   << "8.5.0";
+    QTest::newRow("version.cfg")
+        << "version.cfg"
+        << "runtime_running_version=[1.84.15.1.310:6.0.1]\ntoolkit_running_version=[1.84.15.1.310:6.0.1]\n"
+        << "6.0.1";
+    QTest::newRow("compiler/version.info") << "compiler/version.info"
+                                           << "Version=7.0.0\nversion_dir=7.0.0\n"
+                                           << "7.0.0";
+    QTest::newRow("none") << "README"
+                          << "nothing\n"
+                          << "";
 }
 
 void TestAtcToolkit::versionFiles()
@@ -165,10 +192,11 @@ void TestAtcToolkit::versionFiles()
 
 void TestAtcToolkit::parseHelp()
 {
-    const QSet<QString> flags = parseAtcHelp("ATC start working now, please wait for a moment.\nusage: atc <args>\n"
-                                             "===== Basic Functionality =====\n[General]\n"
-                                             "  --mode               Run mode.\n  --soc_version   The soc version.\n"
-                                             "    e.g. --input_shape inside a sentence is no flag line\nText --not_a_flag\n");
+    const QSet<QString> flags
+        = parseAtcHelp("ATC start working now, please wait for a moment.\nusage: atc <args>\n"
+                       "===== Basic Functionality =====\n[General]\n"
+                       "  --mode               Run mode.\n  --soc_version   The soc version.\n"
+                       "    e.g. --input_shape inside a sentence is no flag line\nText --not_a_flag\n");
     QCOMPARE(flags, (QSet<QString> { "mode", "soc_version" }));
 }
 

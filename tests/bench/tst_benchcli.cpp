@@ -2,9 +2,9 @@
 // form, the run history (--history, $WB_RUN_HISTORY, --no-save), and exit codes 0 / 1 / 2.
 #include "benchtestutil.h"
 #include "omfile.h"
+#include "ortrequired.h"
 #include "reference/ortruntime.h"
 #include "run/runhistory.h"
-#include "ortrequired.h"
 #include "testutil.h"
 
 #include <QJsonArray>
@@ -57,7 +57,8 @@ QString contractProblem(const QJsonObject& o, int iterations)
     if (ms.size() != iterations)
         return QStringLiteral("%1 iterations_ms").arg(ms.size());
     for (const QJsonValue& v : ms) {
-        if (!v.isDouble() || v.toDouble() < latency.value("min").toDouble() || v.toDouble() > latency.value("max").toDouble())
+        if (!v.isDouble() || v.toDouble() < latency.value("min").toDouble()
+            || v.toDouble() > latency.value("max").toDouble())
             return QStringLiteral("an iteration outside [min, max]");
     }
     return {};
@@ -140,13 +141,13 @@ void TestBenchCli::textForm()
     if (!m_ortSkip.isEmpty())
         WB_SKIP_MISSING(m_ortSkip);
     const QString history = m_dir.filePath("history-text");
-    const Run r = atcwb({ "bench", wbtest::modelPath("resnet_static.onnx"), "--loops", "3", "--warmup", "0",
-        "--history", history });
+    const Run r = atcwb(
+        { "bench", wbtest::modelPath("resnet_static.onnx"), "--loops", "3", "--warmup", "0", "--history", history });
     QCOMPARE(r.code, 0);
     const QString text = QString::fromUtf8(r.out);
-    for (const QString& phrase : QStringList { "Runner:     onnxruntime on cpu",
-             "Iterations: 3 (after 0 warm-up), batch 1", "Latency ms: mean ", "p99 ", "Throughput: ",
-             "Stored:     " + history })
+    for (const QString& phrase :
+        QStringList { "Runner:     onnxruntime on cpu", "Iterations: 3 (after 0 warm-up), batch 1", "Latency ms: mean ",
+            "p99 ", "Throughput: ", "Stored:     " + history })
         QVERIFY2(text.contains(phrase), qPrintable(text));
     QVERIFY(r.err.isEmpty());
 }
@@ -236,16 +237,21 @@ void TestBenchCli::runErrors_data()
     QTest::addColumn<QString>("path"); // PATH for atcwb ("" = unchanged)
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("missing model") << QStringList { "/nonexistent/m.onnx" } << "" << "not_found"
+    QTest::newRow("missing model") << QStringList { "/nonexistent/m.onnx" } << ""
+                                   << "not_found"
                                    << "/nonexistent/m.onnx does not exist";
-    QTest::newRow("msame not installed") << QStringList { "@om", "--runner", "msame" } << "@empty" << "tool_missing"
+    QTest::newRow("msame not installed") << QStringList { "@om", "--runner", "msame" } << "@empty"
+                                         << "tool_missing"
                                          << "msame was not found on PATH";
     QTest::newRow("ais_bench not installed") << QStringList { "@om", "--runner", "ais-bench" } << "@empty"
-                                             << "tool_missing" << "ais_bench was not found";
-    QTest::newRow("no AscendCL") << QStringList { "@om", "--target", "npu:0" } << "@nolib" << "toolkit_missing"
+                                             << "tool_missing"
+                                             << "ais_bench was not found";
+    QTest::newRow("no AscendCL") << QStringList { "@om", "--target", "npu:0" } << "@nolib"
+                                 << "toolkit_missing"
                                  << "om-runner: libascendcl.so (AscendCL) was not found";
     QTest::newRow("msame fails") << QStringList { "@om", "--runner", "msame", "--tool", WB_FAKE_MSAME } << "@fail"
-                                 << "run_failed" << "msame failed: load model from file failed";
+                                 << "run_failed"
+                                 << "msame failed: load model from file failed";
 }
 
 void TestBenchCli::runErrors()
@@ -264,7 +270,8 @@ void TestBenchCli::runErrors()
     else if (path == "@fail")
         env.insert("FAKE_MSAME_FAIL", "load");
     const QString history = empty.filePath("history");
-    const Run r = atcwb(QStringList { "bench" } + args + QStringList { "--loops", "3", "--json", "--history", history }, env);
+    const Run r
+        = atcwb(QStringList { "bench" } + args + QStringList { "--loops", "3", "--json", "--history", history }, env);
     QCOMPARE(r.code, 1);
     const QJsonObject error = r.json().value("error").toObject();
     QTEST(error.value("code").toString(), "code");
@@ -282,11 +289,13 @@ void TestBenchCli::cpuShapeTooLarge_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("phrase");
     // Its element count wrapped around 64 bits and a too-small buffer was filled: SIGSEGV.
-    QTest::newRow("count overflows") << "10814766452120987" << "too_large"
+    QTest::newRow("count overflows") << "10814766452120987"
+                                     << "too_large"
                                      << "Input 'input' with shape [10814766452120987, 3, 224, 224] would hold more "
                                         "than 2^63 bytes of float32";
     // 60 PB: the allocation threw on the worker thread, nothing reported it, and the run waited forever.
-    QTest::newRow("allocation fails") << "99999999999" << "out_of_memory"
+    QTest::newRow("allocation fails") << "99999999999"
+                                      << "out_of_memory"
                                       << "Input 'input' with shape [99999999999, 3, 224, 224] needs 60211199999397888 "
                                          "bytes";
 }

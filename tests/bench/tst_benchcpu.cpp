@@ -2,8 +2,8 @@
 // throughput from the input shape, dynamic dims defaulted to 1, saved outputs, errors, cancel, timeout, and
 // destroying a running BenchRun. Skips with the loader's reason when ONNX Runtime is not available.
 #include "benchtestutil.h"
-#include "reference/ortruntime.h"
 #include "ortrequired.h"
+#include "reference/ortruntime.h"
 #include "testutil.h"
 
 #include <onnx/onnx_pb.h>
@@ -111,7 +111,8 @@ void TestBenchCpu::dynamicBatchDefaulted()
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.batch, 1);
     QCOMPARE(r.warnings.size(), 1);
-    QVERIFY2(r.warnings.first().contains("Input 'input' has dynamic dims [batch, 3, 224, 224]; it ran as input:1,3,224,224"),
+    QVERIFY2(
+        r.warnings.first().contains("Input 'input' has dynamic dims [batch, 3, 224, 224]; it ran as input:1,3,224,224"),
         qPrintable(r.warnings.first()));
 }
 
@@ -153,16 +154,28 @@ void TestBenchCpu::runtimeErrors_data()
     QTest::addColumn<QString>("shape");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("unknown input") << "resnet_static.onnx" << "images:1,3,224,224" << "unknown_input"
+    QTest::newRow("unknown input") << "resnet_static.onnx"
+                                   << "images:1,3,224,224"
+                                   << "unknown_input"
                                    << "no input named 'images'";
-    QTest::newRow("wrong rank") << "resnet_dynamic_batch.onnx" << "input:1,3" << "rank_mismatch" << "input";
-    QTest::newRow("not a model") << "not_a_model.png" << "" << "ort_session_failed" << "";
+    QTest::newRow("wrong rank") << "resnet_dynamic_batch.onnx"
+                                << "input:1,3"
+                                << "rank_mismatch"
+                                << "input";
+    QTest::newRow("not a model") << "not_a_model.png"
+                                 << ""
+                                 << "ort_session_failed"
+                                 << "";
     // The element count wrapped around 64 bits: a too-small buffer was filled (SIGSEGV).
-    QTest::newRow("shape overflows") << "resnet_dynamic_batch.onnx" << "input:10814766452120987,3,224,224"
-                                     << "too_large" << "Input 'input' with shape [10814766452120987, 3, 224, 224]";
+    QTest::newRow("shape overflows") << "resnet_dynamic_batch.onnx"
+                                     << "input:10814766452120987,3,224,224"
+                                     << "too_large"
+                                     << "Input 'input' with shape [10814766452120987, 3, 224, 224]";
     // The allocation threw on the worker: nothing reported it and the run never finished.
-    QTest::newRow("out of memory") << "resnet_dynamic_batch.onnx" << "input:99999999999,3,224,224"
-                                   << "out_of_memory" << "Input 'input' with shape [99999999999, 3, 224, 224] needs";
+    QTest::newRow("out of memory") << "resnet_dynamic_batch.onnx"
+                                   << "input:99999999999,3,224,224"
+                                   << "out_of_memory"
+                                   << "Input 'input' with shape [99999999999, 3, 224, 224] needs";
 }
 
 void TestBenchCpu::runtimeErrors()
@@ -223,7 +236,8 @@ void TestBenchCpu::cancelMidRun()
     QVERIFY(!r.ok);
     QCOMPARE(r.errorCode, QStringLiteral("cancelled"));
     QVERIFY(r.iterationsMs.size() >= 2 && r.iterationsMs.size() < 100000);
-    QCOMPARE(r.error, QStringLiteral("The run was cancelled after %1 of 100000 iterations.").arg(r.iterationsMs.size()));
+    QCOMPARE(
+        r.error, QStringLiteral("The run was cancelled after %1 of 100000 iterations.").arg(r.iterationsMs.size()));
     const QString live = benchtest::iterationsProblem(rec.data, r);
     QVERIFY2(live.isEmpty(), qPrintable(live)); // what ran is kept and summarised
     const QString stats = benchtest::statsProblem(r);

@@ -97,7 +97,8 @@ void TestBenchTools::omRunner()
     QVERIFY(r.stats.min >= 0.3); // the fake sleeps 300 µs per execution
     QCOMPARE(r.batch, 1);
     QCOMPARE(r.device, QStringLiteral("Ascend310P3 #0"));
-    QVERIFY2(r.toolkit.contains(benchtest::fakeToolkit() + "/lib64/libascendcl.so") && r.toolkit.contains("via om-runner"),
+    QVERIFY2(
+        r.toolkit.contains(benchtest::fakeToolkit() + "/lib64/libascendcl.so") && r.toolkit.contains("via om-runner"),
         qPrintable(r.toolkit));
     QCOMPARE(QFileInfo(r.command.value(0)).fileName(), QStringLiteral("om-runner"));
     QCOMPARE(QFileInfo(r.command.value(0)).absolutePath(), QCoreApplication::applicationDirPath()); // next to the app
@@ -130,10 +131,10 @@ void TestBenchTools::omRunnerFailures_data()
     QTest::addColumn<QString>("phrase");
     QTest::addColumn<int>("iterations"); // kept from before the failure
     // 8 good executions: 3 warm-up, then 5 timed ones.
-    QTest::newRow("execute fails after 8") << Env { { "FAKE_ACL_FAIL", "aclmdlExecute:507011:8" },
-        { "FAKE_ACL_ERR_MSG", "EE1001: the device stopped" } } << "acl_error"
-                                           << "(aclmdlExecute returned 507011 UNKNOWN) AscendCL says: EE1001: the device stopped"
-                                           << 5;
+    QTest::newRow("execute fails after 8")
+        << Env { { "FAKE_ACL_FAIL", "aclmdlExecute:507011:8" }, { "FAKE_ACL_ERR_MSG", "EE1001: the device stopped" } }
+        << "acl_error"
+        << "(aclmdlExecute returned 507011 UNKNOWN) AscendCL says: EE1001: the device stopped" << 5;
     QTest::newRow("device busy") << Env { { "FAKE_ACL_FAIL", "aclrtSetDevice:200002" } } << "acl_error"
                                  << "(aclrtSetDevice returned 200002 ACL_ERROR_INVALID_DEVICE)" << 0;
     QTest::newRow("no AscendCL") << Env { { "ASCEND_TOOLKIT_HOME", "/nonexistent/toolkit" } } << "toolkit_missing"
@@ -186,12 +187,22 @@ void TestBenchTools::msameFailures_data()
     QTest::addColumn<QString>("model"); // "" = the fake OM
     QTest::addColumn<QString>("phrase");
     QTest::addColumn<int>("iterations");
-    QTest::newRow("load") << "load" << "" << "msame failed: load model from file failed, model file is " << 0;
-    QTest::newRow("create output") << "create_output" << "" << "EH0001: Value [0] for [size] is invalid" << 0;
-    QTest::newRow("execute") << "execute" << "" << "msame failed: execute model failed, modelId is 1" << 2;
-    QTest::newRow("crash") << "crash" << "" << "msame crashed" << 2;
+    QTest::newRow("load") << "load"
+                          << ""
+                          << "msame failed: load model from file failed, model file is " << 0;
+    QTest::newRow("create output") << "create_output"
+                                   << ""
+                                   << "EH0001: Value [0] for [size] is invalid" << 0;
+    QTest::newRow("execute") << "execute"
+                             << ""
+                             << "msame failed: execute model failed, modelId is 1" << 2;
+    QTest::newRow("crash") << "crash"
+                           << ""
+                           << "msame crashed" << 2;
     // msame refuses a model without ".om" in its name and exits 0: the [ERROR] line decides.
-    QTest::newRow("exit 0 with an error") << "" << "model.bin" << "msame failed: input model file type is not .om" << 0;
+    QTest::newRow("exit 0 with an error") << ""
+                                          << "model.bin"
+                                          << "msame failed: input model file type is not .om" << 0;
 }
 
 void TestBenchTools::msameFailures()
@@ -252,7 +263,8 @@ void TestBenchTools::aisBench()
     for (const auto& [got, exp] : { std::pair { r.stats.min, want.min }, std::pair { r.stats.max, want.max },
              std::pair { r.stats.mean, want.mean }, std::pair { r.stats.median, want.median },
              std::pair { r.stats.p99, want.p99 } })
-        QVERIFY2(qAbs(got - exp) <= 1e-12 * exp, qPrintable(QString("%1 vs %2").arg(got, 0, 'g', 17).arg(exp, 0, 'g', 17)));
+        QVERIFY2(
+            qAbs(got - exp) <= 1e-12 * exp, qPrintable(QString("%1 vs %2").arg(got, 0, 'g', 17).arg(exp, 0, 'g', 17)));
     QCOMPARE(r.throughput, 1000.0 / r.stats.mean);
     QCOMPARE(r.stats.count, 12);
     if (summaryFile) {
@@ -275,10 +287,15 @@ void TestBenchTools::aisBenchFailures_data()
     QTest::addColumn<QString>("fail");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("no module") << "no_module" << "tool_missing"
+    QTest::newRow("no module") << "no_module"
+                               << "tool_missing"
                                << "has no ais_bench module. Install the aclruntime and ais_bench wheels";
-    QTest::newRow("load") << "load" << "run_failed" << "ais_bench failed: load model from file failed";
-    QTest::newRow("crash") << "crash" << "run_failed" << "ais_bench crashed";
+    QTest::newRow("load") << "load"
+                          << "run_failed"
+                          << "ais_bench failed: load model from file failed";
+    QTest::newRow("crash") << "crash"
+                           << "run_failed"
+                           << "ais_bench crashed";
 }
 
 void TestBenchTools::aisBenchFailures()
@@ -296,9 +313,12 @@ void TestBenchTools::missingTool_data()
 {
     QTest::addColumn<QString>("runner");
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("om-runner") << "om-runner" << "om-runner was not found next to the application";
-    QTest::newRow("msame") << "msame" << "msame was not found on PATH. Build it from github.com/Ascend/tools";
-    QTest::newRow("ais-bench") << "ais-bench" << "ais_bench was not found: no ais_bench or msit command and no python3";
+    QTest::newRow("om-runner") << "om-runner"
+                               << "om-runner was not found next to the application";
+    QTest::newRow("msame") << "msame"
+                           << "msame was not found on PATH. Build it from github.com/Ascend/tools";
+    QTest::newRow("ais-bench") << "ais-bench"
+                               << "ais_bench was not found: no ais_bench or msit command and no python3";
 }
 
 void TestBenchTools::missingTool()
@@ -326,7 +346,8 @@ void TestBenchTools::timeout()
     BENCH_RUN(run, rec, request, 60000);
     const BenchResult& r = rec.data.finished.first();
     QCOMPARE(r.errorCode, QStringLiteral("timed_out"));
-    QVERIFY2(r.error.startsWith("msame did not finish within the 1 s timeout; it was stopped after "), qPrintable(r.error));
+    QVERIFY2(
+        r.error.startsWith("msame did not finish within the 1 s timeout; it was stopped after "), qPrintable(r.error));
     QVERIFY(r.iterationsMs.size() < 100);
     QVERIFY(benchtest::childPids().isEmpty());
 }

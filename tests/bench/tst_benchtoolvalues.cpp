@@ -84,22 +84,23 @@ void TestBenchToolValues::locate_data()
                                        << "!tool_missing: does not exist" << QStringList {};
     QTest::newRow("tool path not executable") << "msame" << QStringList {} << false << "@plain.txt"
                                               << "!tool_missing: not an executable file" << QStringList {};
-    QTest::newRow("msame on PATH") << "msame" << QStringList { "msame" } << false << "" << "bin/msame"
-                                   << QStringList {};
-    QTest::newRow("msame missing") << "msame" << QStringList {} << false << ""
-                                   << "!tool_missing: msame was not found on PATH. Build it from github.com/Ascend/tools"
-                                   << QStringList {};
-    QTest::newRow("ais_bench command first") << "ais-bench" << QStringList { "python3", "msit", "ais_bench" } << false
-                                             << "" << "bin/ais_bench" << QStringList {};
-    QTest::newRow("then msit") << "ais-bench" << QStringList { "python3", "msit" } << false << "" << "bin/msit"
-                               << QStringList { "benchmark" };
+    QTest::newRow("msame on PATH") << "msame" << QStringList { "msame" } << false << ""
+                                   << "bin/msame" << QStringList {};
+    QTest::newRow("msame missing")
+        << "msame" << QStringList {} << false << ""
+        << "!tool_missing: msame was not found on PATH. Build it from github.com/Ascend/tools" << QStringList {};
+    QTest::newRow("ais_bench command first")
+        << "ais-bench" << QStringList { "python3", "msit", "ais_bench" } << false << ""
+        << "bin/ais_bench" << QStringList {};
+    QTest::newRow("then msit") << "ais-bench" << QStringList { "python3", "msit" } << false << ""
+                               << "bin/msit" << QStringList { "benchmark" };
     QTest::newRow("then python3 -m ais_bench") << "ais-bench" << QStringList { "python3" } << false << ""
                                                << "bin/python3" << QStringList { "-m", "ais_bench" };
     QTest::newRow("ais_bench missing") << "ais-bench" << QStringList {} << false << ""
                                        << "!tool_missing: Install the aclruntime and ais_bench wheels"
                                        << QStringList {};
-    QTest::newRow("tool path named msit") << "ais-bench" << QStringList {} << false << "@mine/msit" << "mine/msit"
-                                          << QStringList { "benchmark" };
+    QTest::newRow("tool path named msit") << "ais-bench" << QStringList {} << false << "@mine/msit"
+                                          << "mine/msit" << QStringList { "benchmark" };
     QTest::newRow("tool path named python3.9") << "ais-bench" << QStringList {} << false << "@mine/python3.9"
                                                << "mine/python3.9" << QStringList { "-m", "ais_bench" };
     QTest::newRow("tool path by command name") << "ais-bench" << QStringList { "msit" } << false << "msit"
@@ -129,7 +130,8 @@ void TestBenchToolValues::locate()
     if (toolPath.startsWith('@'))
         toolPath = root.filePath(toolPath.mid(1));
 
-    const auto tool = locateBenchTool(*benchRunnerFromName(runner), { toolPath, root.filePath("app"), root.filePath("bin") });
+    const auto tool
+        = locateBenchTool(*benchRunnerFromName(runner), { toolPath, root.filePath("app"), root.filePath("bin") });
     if (program.startsWith('!')) {
         QVERIFY(!tool.ok());
         const QString code = program.mid(1).section(':', 0, 0);
@@ -159,12 +161,12 @@ void TestBenchToolValues::invocations_data()
                                      << QStringList { "--model", "@om", "--device", "2", "--loops", "20", "--warmup",
                                             "3", "--input", "random", "--batch", "4", "--output-dir", "@out" };
     QTest::newRow("ais_bench") << int(F::AisBench) << "" << 0
-                               << QStringList { "--model", "@om", "--device", "2", "--loop", "20", "--warmup_count", "3",
-                                      "--output", "@out", "--pure_data_type", "random" };
-    QTest::newRow("python3 -m ais_bench") << int(F::AisBenchPython) << "" << 8
-                                          << QStringList { "-m", "ais_bench", "--model", "@om", "--device", "2",
-                                                 "--loop", "20", "--warmup_count", "3", "--output", "@out",
-                                                 "--pure_data_type", "random", "--batchsize", "8" };
+                               << QStringList { "--model", "@om", "--device", "2", "--loop", "20", "--warmup_count",
+                                      "3", "--output", "@out", "--pure_data_type", "random" };
+    QTest::newRow("python3 -m ais_bench")
+        << int(F::AisBenchPython) << "" << 8
+        << QStringList { "-m", "ais_bench", "--model", "@om", "--device", "2", "--loop", "20", "--warmup_count", "3",
+               "--output", "@out", "--pure_data_type", "random", "--batchsize", "8" };
     QTest::newRow("msame") << int(F::Msame) << "" << 8
                            << QStringList { "--model", "@om", "--device", "2", "--loop", "20", "--output", "@out",
                                   "--outfmt", "BIN" };
@@ -230,7 +232,8 @@ void TestBenchToolValues::msameOutcome_data()
     QTest::newRow("loop 10") << "msame_02_loop10_full_lifecycle.log" << 0 << true << "";
     // msame exits 0 after some failures: the [ERROR] lines decide.
     QTest::newRow("error, exit 0") << "msame_05_error_create_output.log" << 0 << false
-                                   << "msame failed: EH0001: Value [0] for [size] is invalid. Reason: size must be greater than zero.; can't malloc buffer";
+                                   << "msame failed: EH0001: Value [0] for [size] is invalid. Reason: size must be "
+                                      "greater than zero.; can't malloc buffer";
     QTest::newRow("error, exit 1") << "msame_05_error_create_output.log" << 1 << false << "EH0001";
 }
 
@@ -246,8 +249,8 @@ void TestBenchToolValues::msameOutcome()
     request.runner = Runner::Msame;
     request.loops = 10;
     BenchResult r = benchResultSkeleton(request);
-    finishMsame(&r, request, report,
-        ended(exitCode ? ToolResult::Kind::NonZeroExit : ToolResult::Kind::Finished, exitCode));
+    finishMsame(
+        &r, request, report, ended(exitCode ? ToolResult::Kind::NonZeroExit : ToolResult::Kind::Finished, exitCode));
     QCOMPARE(r.ok, ok);
     if (!ok) {
         QFETCH(QString, phrase);
@@ -306,7 +309,8 @@ void TestBenchToolValues::aisBenchOutcome()
     finishAisBench(&r, request, {}, {},
         ended(ToolResult::Kind::NonZeroExit, 1, { "/usr/bin/python3: No module named ais_bench" }));
     QCOMPARE(r.errorCode, QStringLiteral("tool_missing"));
-    QVERIFY2(r.error.startsWith("/usr/bin/python3 has no ais_bench module. Install the aclruntime and ais_bench wheels"),
+    QVERIFY2(
+        r.error.startsWith("/usr/bin/python3 has no ais_bench module. Install the aclruntime and ais_bench wheels"),
         qPrintable(r.error));
 }
 
@@ -332,7 +336,8 @@ void TestBenchToolValues::omRunnerOutcome()
     QCOMPARE(r.device, QStringLiteral("Ascend310B1 #0"));
     QCOMPARE(r.toolkit, QStringLiteral("AscendCL 1.10.0 (/t/libascendcl.so) via om-runner 0.1.0"));
 
-    parser.feed(QStringLiteral(R"({"event":"error","kind":"library","message":"libascendcl.so (AscendCL) was not found"})"));
+    parser.feed(
+        QStringLiteral(R"({"event":"error","kind":"library","message":"libascendcl.so (AscendCL) was not found"})"));
     r = benchResultSkeleton(request);
     finishOmRunner(&r, request, parser.report(), ended(ToolResult::Kind::NonZeroExit, 3));
     QCOMPARE(r.errorCode, QStringLiteral("toolkit_missing"));

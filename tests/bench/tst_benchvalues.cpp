@@ -94,23 +94,81 @@ void TestBenchValues::validation_data()
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("code"); // "" = valid
     QTest::addColumn<QString>("phrase");
-    QTest::newRow("cpu onnx") << "onnx" << "cpu" << "auto" << 10 << "zeros" << "" << "";
-    QTest::newRow("npu om") << "om" << "npu:1" << "auto" << 10 << "random" << "" << "";
-    QTest::newRow("msame 100 loops") << "om" << "npu" << "msame" << 100 << "zeros" << "" << "";
-    QTest::newRow("missing model") << "/nonexistent/m.onnx" << "cpu" << "auto" << 10 << "zeros" << "not_found"
+    QTest::newRow("cpu onnx") << "onnx"
+                              << "cpu"
+                              << "auto" << 10 << "zeros"
+                              << ""
+                              << "";
+    QTest::newRow("npu om") << "om"
+                            << "npu:1"
+                            << "auto" << 10 << "random"
+                            << ""
+                            << "";
+    QTest::newRow("msame 100 loops") << "om"
+                                     << "npu"
+                                     << "msame" << 100 << "zeros"
+                                     << ""
+                                     << "";
+    QTest::newRow("missing model") << "/nonexistent/m.onnx"
+                                   << "cpu"
+                                   << "auto" << 10 << "zeros"
+                                   << "not_found"
                                    << "/nonexistent/m.onnx does not exist";
-    QTest::newRow("empty model") << "" << "cpu" << "auto" << 10 << "zeros" << "bad_request" << "No model";
-    QTest::newRow("folder") << "/" << "cpu" << "auto" << 10 << "zeros" << "not_found" << "is not a file";
-    QTest::newRow("om on cpu") << "om" << "cpu" << "auto" << 10 << "zeros" << "bad_request" << "offline model (.om)";
-    QTest::newRow("onnx on npu") << "onnx" << "npu" << "auto" << 10 << "zeros" << "bad_request" << "Convert it";
-    QTest::newRow("msame on cpu") << "onnx" << "cpu" << "msame" << 10 << "zeros" << "bad_request" << "not on the CPU";
-    QTest::newRow("ort on npu") << "om" << "npu" << "onnxruntime" << 10 << "zeros" << "bad_request" << "CPU only";
-    QTest::newRow("zero loops") << "onnx" << "cpu" << "auto" << 0 << "zeros" << "bad_request" << "At least one loop";
-    QTest::newRow("msame 101 loops") << "om" << "npu" << "msame" << 101 << "zeros" << "bad_request" << "1 to 100";
-    QTest::newRow("msame random") << "om" << "npu" << "msame" << 5 << "random" << "bad_request" << "random";
-    QTest::newRow("missing input file") << "om" << "npu" << "auto" << 5 << "/nonexistent/in.bin" << "not_found"
+    QTest::newRow("empty model") << ""
+                                 << "cpu"
+                                 << "auto" << 10 << "zeros"
+                                 << "bad_request"
+                                 << "No model";
+    QTest::newRow("folder") << "/"
+                            << "cpu"
+                            << "auto" << 10 << "zeros"
+                            << "not_found"
+                            << "is not a file";
+    QTest::newRow("om on cpu") << "om"
+                               << "cpu"
+                               << "auto" << 10 << "zeros"
+                               << "bad_request"
+                               << "offline model (.om)";
+    QTest::newRow("onnx on npu") << "onnx"
+                                 << "npu"
+                                 << "auto" << 10 << "zeros"
+                                 << "bad_request"
+                                 << "Convert it";
+    QTest::newRow("msame on cpu") << "onnx"
+                                  << "cpu"
+                                  << "msame" << 10 << "zeros"
+                                  << "bad_request"
+                                  << "not on the CPU";
+    QTest::newRow("ort on npu") << "om"
+                                << "npu"
+                                << "onnxruntime" << 10 << "zeros"
+                                << "bad_request"
+                                << "CPU only";
+    QTest::newRow("zero loops") << "onnx"
+                                << "cpu"
+                                << "auto" << 0 << "zeros"
+                                << "bad_request"
+                                << "At least one loop";
+    QTest::newRow("msame 101 loops") << "om"
+                                     << "npu"
+                                     << "msame" << 101 << "zeros"
+                                     << "bad_request"
+                                     << "1 to 100";
+    QTest::newRow("msame random") << "om"
+                                  << "npu"
+                                  << "msame" << 5 << "random"
+                                  << "bad_request"
+                                  << "random";
+    QTest::newRow("missing input file") << "om"
+                                        << "npu"
+                                        << "auto" << 5 << "/nonexistent/in.bin"
+                                        << "not_found"
                                         << "Input file /nonexistent/in.bin does not exist";
-    QTest::newRow("empty input") << "om" << "npu" << "auto" << 5 << " " << "bad_request" << "No input data";
+    QTest::newRow("empty input") << "om"
+                                 << "npu"
+                                 << "auto" << 5 << " "
+                                 << "bad_request"
+                                 << "No input data";
 }
 
 void TestBenchValues::validation()

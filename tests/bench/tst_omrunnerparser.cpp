@@ -51,10 +51,10 @@ void TestOmRunnerParser::lines_data()
     QTest::newRow("device") << R"({"event":"device","device":2,"soc":null})" << Kind::Device << -1 << 0.0 << "";
     QTest::newRow("model") << R"({"event":"model","model_id":1,"inputs":[]})" << Kind::Model << -1 << 0.0 << "";
     QTest::newRow("warmup") << R"({"event":"warmup","index":4,"ms":1.5})" << Kind::Warmup << 4 << 1.5 << "";
-    QTest::newRow("iteration") << R"({"event":"iteration","index":7,"ms":6.008343})" << Kind::Iteration << 7
-                               << 6.008343 << "";
-    QTest::newRow("iteration, spaces around") << "  {\"event\": \"iteration\", \"index\": 0, \"ms\": 0}\t"
-                                              << Kind::Iteration << 0 << 0.0 << "";
+    QTest::newRow("iteration") << R"({"event":"iteration","index":7,"ms":6.008343})" << Kind::Iteration << 7 << 6.008343
+                               << "";
+    QTest::newRow("iteration, spaces around")
+        << "  {\"event\": \"iteration\", \"index\": 0, \"ms\": 0}\t" << Kind::Iteration << 0 << 0.0 << "";
     QTest::newRow("summary") << R"({"event":"summary","iterations":0,"mean_ms":null})" << Kind::Summary << -1 << 0.0
                              << "";
     QTest::newRow("output") << R"({"event":"output","index":1,"path":"/o/output_1.bin"})" << Kind::Output << 1 << 0.0
@@ -71,10 +71,10 @@ void TestOmRunnerParser::lines_data()
     QTest::newRow("array") << "[1,2]" << Kind::Malformed << -1 << 0.0 << "not an object";
     QTest::newRow("no event") << R"({"index":1,"ms":2})" << Kind::Malformed << -1 << 0.0 << "\"event\"";
     QTest::newRow("event not a string") << R"({"event":5})" << Kind::Malformed << -1 << 0.0 << "\"event\"";
-    QTest::newRow("iteration without ms") << R"({"event":"iteration","index":1})" << Kind::Malformed << -1 << 0.0
-                                          << "\"ms\"";
-    QTest::newRow("iteration ms a string") << R"({"event":"iteration","index":1,"ms":"6.0"})" << Kind::Malformed << -1
-                                           << 0.0 << "\"ms\"";
+    QTest::newRow("iteration without ms")
+        << R"({"event":"iteration","index":1})" << Kind::Malformed << -1 << 0.0 << "\"ms\"";
+    QTest::newRow("iteration ms a string")
+        << R"({"event":"iteration","index":1,"ms":"6.0"})" << Kind::Malformed << -1 << 0.0 << "\"ms\"";
     QTest::newRow("negative ms") << R"({"event":"iteration","index":1,"ms":-0.5})" << Kind::Malformed << -1 << 0.0
                                  << "non-negative";
     QTest::newRow("fractional index") << R"({"event":"warmup","index":1.5,"ms":1})" << Kind::Malformed << -1 << 0.0

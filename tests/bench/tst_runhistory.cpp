@@ -110,7 +110,8 @@ void TestRunHistory::skipsBadFiles()
     QVERIFY(history.save(makeRun("/m/good1.onnx", t0, 1)).ok());
     QVERIFY(history.save(makeRun("/m/good2.onnx", t0.addSecs(5), 2)).ok());
     // Newer names than the good runs, so they are met first.
-    QVERIFY(writeFile(dir.filePath("20990101-000000-000_x_truncated.json"), "{\"format\":\"atc-workbench-run\",\"ok\":"));
+    QVERIFY(
+        writeFile(dir.filePath("20990101-000000-000_x_truncated.json"), "{\"format\":\"atc-workbench-run\",\"ok\":"));
     QVERIFY(writeFile(dir.filePath("20990101-000000-001_x_foreign.json"), "{\"name\":\"package.json\"}"));
     QVERIFY(writeFile(dir.filePath("20990101-000000-002_x_future.json"),
         "{\"format\":\"atc-workbench-run\",\"version\":99,\"ok\":true,\"runner\":\"om-runner\"}"));

@@ -78,7 +78,8 @@ inline QList<ModelCase> testDataCases(QStringList* skipped)
         ModelCase c;
         c.label = rel;
         c.path = path;
-        c.inputFiles = pbFiles(QFileInfo(path).absolutePath() + QStringLiteral("/test_data_set_0"), QStringLiteral("input"));
+        c.inputFiles
+            = pbFiles(QFileInfo(path).absolutePath() + QStringLiteral("/test_data_set_0"), QStringLiteral("input"));
         const QString why = inputSpecs(model.value()->summary(), c.inputFiles, &c.specs);
         if (!why.isEmpty()) {
             skipped->append(rel + QStringLiteral(": ") + why);

@@ -238,8 +238,9 @@ void TestConformance::inferredShapesMatchReference()
         by.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
     std::printf("conformance: %lld models loaded; shapes: %d outputs agree, %d disagree, %d not inferred (%s), %d "
                 "skipped (%lld models skipped; %lld ms)\n",
-        static_cast<long long>(m_loaded.size()), agree, disagree, notInferred, qPrintable(by.join(QStringLiteral(", "))),
-        skipped, static_cast<long long>(skippedModels.size()), static_cast<long long>(timer.elapsed()));
+        static_cast<long long>(m_loaded.size()), agree, disagree, notInferred,
+        qPrintable(by.join(QStringLiteral(", "))), skipped, static_cast<long long>(skippedModels.size()),
+        static_cast<long long>(timer.elapsed()));
     if (qEnvironmentVariableIntValue("WB_CONFORMANCE_VERBOSE") == 1) {
         for (const QString& line : std::as_const(skippedModels))
             std::printf("  skipped %s\n", qPrintable(line));

@@ -110,9 +110,11 @@ void check(const ModelCase& c, const QString& scratch, Counts& counts)
     if (!result.ok()) {
         // Refused as exported too: not ours to judge. Refused only with our element types: our inference is wrong.
         if (run(c, c.path).ok())
-            counts.problems.append(c.label + QStringLiteral(": ONNX Runtime refuses the inferred types: ") + result.error().message);
+            counts.problems.append(
+                c.label + QStringLiteral(": ONNX Runtime refuses the inferred types: ") + result.error().message);
         ++counts.notRun;
-        counts.notRunWhy.append(c.label + QStringLiteral(": ") + result.error().message.section(QLatin1Char('\n'), 0, 0).left(160));
+        counts.notRunWhy.append(
+            c.label + QStringLiteral(": ") + result.error().message.section(QLatin1Char('\n'), 0, 0).left(160));
         return;
     }
     QHash<QString, QList<qint64>> actual;
@@ -169,7 +171,8 @@ void TestGroundTruth::inferredShapesMatchOnnxRuntime()
         Counts counts;
         for (qsizetype i = qsizetype(k) * kChunkSize; i < cases.size() && i < qsizetype(k + 1) * kChunkSize; ++i)
             check(cases.at(i), scratch.path(), counts);
-        std::printf("GT models %d notrun %d agree %d disagree %d\n", counts.models, counts.notRun, counts.agree, counts.disagree);
+        std::printf("GT models %d notrun %d agree %d disagree %d\n", counts.models, counts.notRun, counts.agree,
+            counts.disagree);
         for (auto it = counts.dynamicButStatic.cbegin(); it != counts.dynamicButStatic.cend(); ++it)
             std::printf("GT dynamic %s %d\n", qPrintable(it.key()), it.value());
         for (const QString& p : std::as_const(counts.problems))
@@ -189,7 +192,9 @@ void TestGroundTruth::inferredShapesMatchOnnxRuntime()
         child.start(QCoreApplication::applicationFilePath(), { QStringLiteral("inferredShapesMatchOnnxRuntime") });
         QVERIFY(child.waitForFinished(600000));
         QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0,
-            qPrintable(QStringLiteral("chunk %1 ended badly: %2").arg(k).arg(QString::fromLocal8Bit(child.readAllStandardError()))));
+            qPrintable(QStringLiteral("chunk %1 ended badly: %2")
+                           .arg(k)
+                           .arg(QString::fromLocal8Bit(child.readAllStandardError()))));
         for (const QByteArray& raw : child.readAllStandardOutput().split('\n')) {
             const QString line = QString::fromUtf8(raw);
             const QStringList w = line.split(QLatin1Char(' '));

@@ -89,16 +89,19 @@ void TestStaticCopies::everyModelWrites()
         const QString simple = dir.filePath(QStringLiteral("simple_%1.onnx").arg(i));
         const Result<SimplifyResult> simplified = simplifyModel(*model.value(), simplify, simple);
         if (!simplified.ok())
-            failures.append(QStringLiteral("%1: simplify: [%2] %3").arg(c.label, simplified.error().code, simplified.error().message));
+            failures.append(QStringLiteral("%1: simplify: [%2] %3")
+                                .arg(c.label, simplified.error().code, simplified.error().message));
         else
             ++simplifiedCount;
         const QStringList shapeless = shapelessValueInfos(out);
         if (!shapeless.isEmpty())
-            failures.append(c.label + QStringLiteral(": value_info without a shape: ") + shapeless.join(QStringLiteral(", ")));
+            failures.append(
+                c.label + QStringLiteral(": value_info without a shape: ") + shapeless.join(QStringLiteral(", ")));
         const QString verdict = checkerVerdict(out);
         if (verdict.isEmpty())
             continue;
-        const bool explained = result.value().warnings.join(QLatin1Char('\n')).contains(QStringLiteral("rejects the source model too"));
+        const bool explained
+            = result.value().warnings.join(QLatin1Char('\n')).contains(QStringLiteral("rejects the source model too"));
         if (explained && checkerVerdict(c.path) == verdict)
             ++sourceRejected;
         else
@@ -106,8 +109,9 @@ void TestStaticCopies::everyModelWrites()
     }
     std::printf("static copies: %lld models, %d written (%d of them with a checker warning the source shares), %d "
                 "simplified, %lld failed, %lld skipped (%d: test data does not fit the declared inputs)\n",
-        static_cast<long long>(cases.size() + skipped.size() - dataDoesNotFit), written, sourceRejected, simplifiedCount,
-        static_cast<long long>(failures.size()), static_cast<long long>(skipped.size()), dataDoesNotFit);
+        static_cast<long long>(cases.size() + skipped.size() - dataDoesNotFit), written, sourceRejected,
+        simplifiedCount, static_cast<long long>(failures.size()), static_cast<long long>(skipped.size()),
+        dataDoesNotFit);
     if (qEnvironmentVariableIntValue("WB_CONFORMANCE_VERBOSE") == 1) {
         for (const QString& s : std::as_const(skipped))
             std::printf("  skipped %s\n", qPrintable(s));

@@ -44,7 +44,8 @@ void TestAtcPrecheck::initTestCase()
 
 QStringList TestAtcPrecheck::scratchLeft() const
 {
-    return QDir(m_tmp.path()).entryList({ QStringLiteral("atcwb-precheck-*") }, QDir::AllEntries | QDir::NoDotAndDotDot);
+    return QDir(m_tmp.path())
+        .entryList({ QStringLiteral("atcwb-precheck-*") }, QDir::AllEntries | QDir::NoDotAndDotDot);
 }
 
 void TestAtcPrecheck::options_data()
@@ -52,9 +53,15 @@ void TestAtcPrecheck::options_data()
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("output");
     QTest::addColumn<QString>("expectedOutput");
-    QTest::newRow("output name kept") << "/m/resnet.onnx" << "/out/resnet_310p3" << "/scratch/resnet_310p3";
-    QTest::newRow("no output: model name") << "/m/resnet.v2.onnx" << "" << "/scratch/resnet.v2";
-    QTest::newRow("nothing: placeholder") << "" << "" << "/scratch/model";
+    QTest::newRow("output name kept") << "/m/resnet.onnx"
+                                      << "/out/resnet_310p3"
+                                      << "/scratch/resnet_310p3";
+    QTest::newRow("no output: model name") << "/m/resnet.v2.onnx"
+                                           << ""
+                                           << "/scratch/resnet.v2";
+    QTest::newRow("nothing: placeholder") << ""
+                                          << ""
+                                          << "/scratch/model";
 }
 
 void TestAtcPrecheck::options()
@@ -105,8 +112,8 @@ void TestAtcPrecheck::rejectsOperators()
     AtcOptions o;
     o.model = wbtest::modelPath("detector_nms.onnx");
     o.socVersion = QStringLiteral("Ascend310P3");
-    const PrecheckOutcome out = runAtcPrecheck(
-        o, wbtest::fakeToolkit({ { "FAKE_ATC_UNSUPPORTED_OPS", "Transpose,Reshape" } }), 60);
+    const PrecheckOutcome out
+        = runAtcPrecheck(o, wbtest::fakeToolkit({ { "FAKE_ATC_UNSUPPORTED_OPS", "Transpose,Reshape" } }), 60);
     QVERIFY(out.reportRead);
     QCOMPARE(out.result.kind, ToolResult::Kind::NonZeroExit); // ATC fails the run, the report says why
     QCOMPARE(out.result.exitCode, 255);
@@ -152,8 +159,10 @@ void TestAtcPrecheck::ownedFlagsAndRelativePaths()
     o.model = wbtest::modelPath("resnet_static.onnx");
     o.output = out.filePath(QStringLiteral("resnet"));
     o.insertOpConf = QStringLiteral("aipp.cfg"); // relative to the conversion's working folder: the output's
-    o.extraFlags = { { QStringLiteral("mode"), QStringLiteral("0") }, { QStringLiteral("op_name_map"), QStringLiteral("map.cfg") },
-        { QStringLiteral("framework"), QStringLiteral("3") }, { QStringLiteral("deterministic"), QStringLiteral("1") } };
+    o.extraFlags = { { QStringLiteral("mode"), QStringLiteral("0") },
+        { QStringLiteral("op_name_map"), QStringLiteral("map.cfg") },
+        { QStringLiteral("framework"), QStringLiteral("3") },
+        { QStringLiteral("deterministic"), QStringLiteral("1") } };
     const AtcOptions p = precheckOptions(o, QStringLiteral("/scratch"));
     QCOMPARE(p.insertOpConf, out.filePath(QStringLiteral("aipp.cfg")));
     QCOMPARE(p.extraFlags,

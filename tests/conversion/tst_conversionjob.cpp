@@ -173,7 +173,8 @@ void TestConversionJob::truncatedOmIsAFailure()
     // ATC says success but leaves an OM shorter than its header declares: a failure that says so, no OM promoted.
     const QString out = freshDir();
     ConversionQueue queue;
-    QVERIFY(wbtest::runToEnd(queue, wbtest::request("resnet_static.onnx", out, "t", { { "FAKE_ATC_OM", "truncated" } })));
+    QVERIFY(
+        wbtest::runToEnd(queue, wbtest::request("resnet_static.onnx", out, "t", { { "FAKE_ATC_OM", "truncated" } })));
     const ConversionOutcome o = queue.outcomes().first();
     QVERIFY(!o.ok);
     QVERIFY2(o.failure.contains("ATC exited with 0 but its output is not an OM"), qPrintable(o.failure));
@@ -338,7 +339,8 @@ void TestConversionJob::stagingReplacedMidRunIsNotRemoved()
     QVERIFY(wbtest::writeAll(precious + "/keep.txt", "keep me\n"));
     ConversionQueue queue;
     QueueRecorder rec(&queue);
-    const ConversionRequest req = wbtest::request("resnet_static.onnx", out, "swapped", { { "FAKE_ATC_MODE", "hang" } });
+    const ConversionRequest req
+        = wbtest::request("resnet_static.onnx", out, "swapped", { { "FAKE_ATC_MODE", "hang" } });
     QSignalSpy done(&queue, &ConversionQueue::finished);
     queue.start(req);
     QTRY_VERIFY_WITH_TIMEOUT(!rec.started.isEmpty(), 20000);

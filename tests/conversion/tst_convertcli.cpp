@@ -3,10 +3,10 @@
 // SIGINT/SIGTERM stopping the run with exit 130 and no orphaned ATC worker.
 #include "conversiontest.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QDirIterator>
 #include <QProcess>
 #include <QTemporaryDir>
 
@@ -299,11 +299,15 @@ void TestConvertCli::nameMustBePlain_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("errHas");
-    QTest::newRow("parent path") << "../../escaped" << "contains a path separator";
-    QTest::newRow("sub folder") << "sub/escaped" << "contains a path separator";
+    QTest::newRow("parent path") << "../../escaped"
+                                 << "contains a path separator";
+    QTest::newRow("sub folder") << "sub/escaped"
+                                << "contains a path separator";
     QTest::newRow("absolute") << m_dir.filePath("escaped") << "contains a path separator";
-    QTest::newRow("dot dot") << ".." << "is not a file name";
-    QTest::newRow("empty") << "" << "is empty";
+    QTest::newRow("dot dot") << ".."
+                             << "is not a file name";
+    QTest::newRow("empty") << ""
+                           << "is empty";
 }
 
 void TestConvertCli::nameMustBePlain()
@@ -336,24 +340,25 @@ void TestConvertCli::nameMustBePlain()
 void TestConvertCli::outputFolderCreatedOnlyWhenTheRunStarts()
 {
     const QString refused = freshDir() + "/new/sub";
-    Run r = atcwb({ wbtest::modelPath("resnet_dynamic_batch.onnx"), "--soc", "Ascend310P3", "--atc",
-        wbtest::fakeAtc(), "--output", refused, "--json" });
+    Run r = atcwb({ wbtest::modelPath("resnet_dynamic_batch.onnx"), "--soc", "Ascend310P3", "--atc", wbtest::fakeAtc(),
+        "--output", refused, "--json" });
     QCOMPARE(r.code, 1);
     QCOMPARE(r.events.last()["error"].toObject()["code"].toString(), QStringLiteral("check_failed"));
     QVERIFY2(!QFileInfo::exists(QFileInfo(refused).absolutePath()), qPrintable(refused));
 
     const QString fresh = freshDir() + "/new/sub";
-    r = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc", wbtest::fakeAtc(),
-        "--output", fresh, "--json" });
+    r = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc", wbtest::fakeAtc(), "--output",
+        fresh, "--json" });
     QVERIFY2(r.code == 0, r.out + r.err);
     QCOMPARE(r.all("plan").size(), 1);
     QCOMPARE(r.all("plan").first()["output_folder"].toString(), fresh);
     QCOMPARE(r.all("plan").first()["folder_exists"].toBool(true), false);
     QVERIFY(QFileInfo(fresh + "/resnet_static_Ascend310P3.om").isFile());
 
-    const QString text = QString::fromUtf8(atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3",
-        "--atc", wbtest::fakeAtc(), "--output", freshDir() + "/t", "--name", "m" })
-                                               .out);
+    const QString text
+        = QString::fromUtf8(atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc",
+                                      wbtest::fakeAtc(), "--output", freshDir() + "/t", "--name", "m" })
+                                .out);
     QVERIFY2(text.startsWith("Writes to ") && text.contains("/t (created when the run starts):\n  m.om\n"),
         qPrintable(text));
 }

@@ -111,8 +111,8 @@ int main(int argc, char** argv)
         else if (key == "--debug")
             debug = value == "1" || value == "true";
         else if (key != "--input" && !isOption(key, "--pure_data_type", "--pure-data-type")) {
-            std::fprintf(stderr, "usage: ais_bench [-h] --model MODEL ...\nais_bench: error: unrecognized arguments: %s\n",
-                key.c_str());
+            std::fprintf(stderr,
+                "usage: ais_bench [-h] --model MODEL ...\nais_bench: error: unrecognized arguments: %s\n", key.c_str());
             return 2;
         }
         ++i;

@@ -327,7 +327,8 @@ std::string opTypeName(const fakeatc::OnnxInfo& model, const fakeatc::OnnxNode& 
     for (const fakeatc::OnnxNode& node : model.nodes) {
         if (std::find(unsupported.begin(), unsupported.end(), node.opType) == unsupported.end())
             continue;
-        offenders.push_back("No parser is registered for Op [" + node.name + ", optype [" + opTypeName(model, node) + "]].");
+        offenders.push_back(
+            "No parser is registered for Op [" + node.name + ", optype [" + opTypeName(model, node) + "]].");
     }
     if (!offenders.empty()) {
         std::string rest = "        Solution: Check the version of the installation package and reinstall the "
@@ -354,7 +355,6 @@ std::string opTypeName(const fakeatc::OnnxInfo& model, const fakeatc::OnnxNode& 
         fail("E19999", "Internal Error!", "        An unknown error occurred. Please check the log.\n");
     succeed();
 }
-
 
 // --- the pre-check (--mode=3) -------------------------------------------------------------------------------------
 
@@ -399,14 +399,15 @@ std::string jsonString(const std::string& text)
     }
     const int total = static_cast<int>(model.nodes.size());
     const std::string report = "{\n  \"name\": " + jsonString(model.graphName) + ",\n  \"result\": \""
-        + (failed ? "failed" : "success") + "\",\n  \"total\": " + std::to_string(total) + ",\n  \"pass\": "
-        + std::to_string(total - failed) + ",\n  \"fail\": " + std::to_string(failed) + ",\n  \"op\": [\n" + ops
-        + "\n  ]\n}\n";
+        + (failed ? "failed" : "success") + "\",\n  \"total\": " + std::to_string(total)
+        + ",\n  \"pass\": " + std::to_string(total - failed) + ",\n  \"fail\": " + std::to_string(failed)
+        + ",\n  \"op\": [\n" + ops + "\n  ]\n}\n";
 
     const std::string what = env("FAKE_ATC_PRECHECK_REPORT", "write");
     if (what != "none") {
         const std::string path = args.has("check_report") ? args.value("check_report") : "check_result.json";
-        const std::string text = what == "garbage" ? std::string("check result: ") + (failed ? "failed" : "ok") : report;
+        const std::string text
+            = what == "garbage" ? std::string("check result: ") + (failed ? "failed" : "ok") : report;
         std::FILE* file = std::fopen(path.c_str(), "wb");
         bool written = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
         if (file && std::fclose(file) != 0)

@@ -242,9 +242,11 @@ void TestGraphDocument::overlay()
     OverlayModel m;
     QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy changed(&m, &OverlayModel::marksChanged);
-    m.setMarks(QStringLiteral("check"), { { QStringLiteral("a"), OverlayModel::Severity::Warning, QStringLiteral("w"), {} },
-                                            { QStringLiteral("b"), OverlayModel::Severity::Error, QStringLiteral("e"), {} } });
-    m.setMarks(QStringLiteral("atc"), { { QStringLiteral("a"), OverlayModel::Severity::Error, QStringLiteral("E19010"), {} } });
+    m.setMarks(QStringLiteral("check"),
+        { { QStringLiteral("a"), OverlayModel::Severity::Warning, QStringLiteral("w"), {} },
+            { QStringLiteral("b"), OverlayModel::Severity::Error, QStringLiteral("e"), {} } });
+    m.setMarks(QStringLiteral("atc"),
+        { { QStringLiteral("a"), OverlayModel::Severity::Error, QStringLiteral("E19010"), {} } });
     QCOMPARE(m.rowCount(), 3);
     QCOMPARE(m.index(0).data(OverlayModel::SeverityRole).toInt(), int(OverlayModel::Severity::Error)); // worst first
     QCOMPARE(m.worstFor(QStringLiteral("a"))->source, QStringLiteral("atc"));

@@ -1,8 +1,8 @@
 // The fake atc, through the real ToolRunner: it replays every recorded ATC console sample line for line with the
 // exit status ATC had, and it answers ATC's argument syntax the way ATC does.
 #include "process/toolrunner.h"
-#include "run/omheader.h"
 #include "processtest.h"
+#include "run/omheader.h"
 
 #include <QDir>
 #include <QTemporaryDir>

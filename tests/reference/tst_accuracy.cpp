@@ -22,7 +22,8 @@ constexpr int kFloat = 1;
 constexpr int kInt64 = 7;
 constexpr int kFloat16 = 10;
 
-HostTensor floats(const QList<float>& values, const QList<qint64>& shape = {}, const QString& name = QStringLiteral("out"))
+HostTensor floats(
+    const QList<float>& values, const QList<qint64>& shape = {}, const QString& name = QStringLiteral("out"))
 {
     HostTensor t;
     t.name = name;
@@ -83,26 +84,30 @@ void TestAccuracy::compare_data()
     QTest::addColumn<qint64>("worst");
     QTest::addColumn<bool>("pass");
     using F = QList<float>;
-    QTest::newRow("identical") << F { 1, -2, 3 } << F { 1, -2, 3 } << 1.0 << 0.0 << 0.0 << 0.0 << qint64(0) << qint64(0) << true;
+    QTest::newRow("identical") << F { 1, -2, 3 } << F { 1, -2, 3 } << 1.0 << 0.0 << 0.0 << 0.0 << qint64(0) << qint64(0)
+                               << true;
     // 3,4 vs 4,3: cos = 24/25; diffs 1,1; rel 1/3, 1/4.
-    QTest::newRow("swapped") << F { 3, 4 } << F { 4, 3 } << 0.96 << 1.0 << 1.0 / 3 << 1.0 << qint64(2) << qint64(0) << false;
+    QTest::newRow("swapped") << F { 3, 4 } << F { 4, 3 } << 0.96 << 1.0 << 1.0 / 3 << 1.0 << qint64(2) << qint64(0)
+                             << false;
     // Scaled by 2: cosine 1 but every element off.
     QTest::newRow("scaled: cosine alone is not enough")
         << F { 1, 2 } << F { 2, 4 } << 1.0 << 2.0 << 1.0 << 1.5 << qint64(2) << qint64(1) << false;
     // Within atol + rtol*|ref| = 0.01 + 0.01*100 = 1.01 at 100; 0.5 off passes there, not at 1 (limit 0.02).
     QTest::newRow("tolerance scales with the value")
-        << F { 100, 1 } << F { 100.5, 1 } << (100 * 100.5 + 1) / (std::sqrt(10001.0) * std::sqrt(10101.25)) << 0.5 << 0.005
-        << 0.25 << qint64(0) << qint64(0) << true;
-    QTest::newRow("small value off") << F { 100, 1 } << F { 100, 1.5 } << (100 * 100 + 1.5) / (std::sqrt(10001.0) * std::sqrt(10002.25))
-                                     << 0.5 << 0.5 << 0.25 << qint64(1) << qint64(1) << false;
-    QTest::newRow("both zero") << F { 0, 0 } << F { 0, 0 } << 1.0 << 0.0 << 0.0 << 0.0 << qint64(0) << qint64(0) << true;
+        << F { 100, 1 } << F { 100.5, 1 } << (100 * 100.5 + 1) / (std::sqrt(10001.0) * std::sqrt(10101.25)) << 0.5
+        << 0.005 << 0.25 << qint64(0) << qint64(0) << true;
+    QTest::newRow("small value off") << F { 100, 1 } << F { 100, 1.5 }
+                                     << (100 * 100 + 1.5) / (std::sqrt(10001.0) * std::sqrt(10002.25)) << 0.5 << 0.5
+                                     << 0.25 << qint64(1) << qint64(1) << false;
+    QTest::newRow("both zero") << F { 0, 0 } << F { 0, 0 } << 1.0 << 0.0 << 0.0 << 0.0 << qint64(0) << qint64(0)
+                               << true;
     // An all-zero side has no direction: cosine is undefined and the element test alone decides.
     QTest::newRow("zero against faint noise") << F { 0, 0 } << F { 0.001f, 0 } << kNaN << double(0.001f) << 0.0
                                               << double(0.001f) / 2 << qint64(0) << qint64(0) << true;
     QTest::newRow("zero against values") << F { 0, 0 } << F { 1, 0 } << kNaN << 1.0 << 0.0 << 0.5 << qint64(1)
                                          << qint64(0) << false;
-    QTest::newRow("NaN where a number was") << F { 1, 2 } << F { 1, float(kNaN) } << 1.0 << double(kInf) << 0.0 << 0.0
-                                            << qint64(1) << qint64(1) << false;
+    QTest::newRow("NaN where a number was")
+        << F { 1, 2 } << F { 1, float(kNaN) } << 1.0 << double(kInf) << 0.0 << 0.0 << qint64(1) << qint64(1) << false;
     QTest::newRow("NaN in both") << F { 1, float(kNaN) } << F { 1, float(kNaN) } << 1.0 << 0.0 << 0.0 << 0.0
                                  << qint64(0) << qint64(0) << true;
 }
@@ -140,7 +145,8 @@ void TestAccuracy::incomparable()
 {
     const TensorAccuracy sizes = compareTensors(floats({ 1, 2, 3 }), floats({ 1, 2 }), {});
     QVERIFY(!sizes.pass);
-    QVERIFY2(sizes.problem.contains(QStringLiteral("holds 3 elements [3], the actual output 2 [2]")), qPrintable(sizes.problem));
+    QVERIFY2(sizes.problem.contains(QStringLiteral("holds 3 elements [3], the actual output 2 [2]")),
+        qPrintable(sizes.problem));
     // Same count, other shape: compared in order, and said.
     const TensorAccuracy reshaped = compareTensors(floats({ 1, 2, 3, 4 }, { 2, 2 }), floats({ 1, 2, 3, 4 }, { 4 }), {});
     QVERIFY(reshaped.pass);
@@ -206,7 +212,8 @@ void TestAccuracy::rawOutputs()
     auto bad = readRawOutput(dir.filePath("bad.bin"), ref, &note);
     QVERIFY(!bad.ok());
     QCOMPARE(bad.error().code, QStringLiteral("size_mismatch"));
-    QVERIFY2(bad.error().message.contains(QStringLiteral("holds 5 bytes")) && bad.error().message.contains(QStringLiteral("needs 12")),
+    QVERIFY2(bad.error().message.contains(QStringLiteral("holds 5 bytes"))
+            && bad.error().message.contains(QStringLiteral("needs 12")),
         qPrintable(bad.error().message));
 }
 
@@ -295,7 +302,8 @@ void TestAccuracy::folderErrors()
     const auto twice = compareOutputs(dir.filePath("empty"), dir.filePath("twice"), {});
     QCOMPARE(twice.error().code, QStringLiteral("ambiguous"));
     QVERIFY(writeBytes(dir.filePath("junk.pb"), "junk"));
-    QCOMPARE(compareOutputs(dir.filePath("junk.pb"), dir.filePath("junk.pb"), {}).error().code, QStringLiteral("bad_tensor_file"));
+    QCOMPARE(compareOutputs(dir.filePath("junk.pb"), dir.filePath("junk.pb"), {}).error().code,
+        QStringLiteral("bad_tensor_file"));
 }
 
 void TestAccuracy::json()
@@ -345,7 +353,8 @@ void TestAccuracy::cli()
     QCOMPARE(run({ dir.filePath("ref") }, &out), 2);
     QCOMPARE(run({ dir.filePath("ref"), dir.filePath("om"), "--min-cosine", "2" }, &out), 2);
     QCOMPARE(run({ dir.filePath("nope"), dir.filePath("om"), "--json" }, &out), 1);
-    QCOMPARE(QJsonDocument::fromJson(out).object().value("error").toObject().value("code").toString(), QStringLiteral("not_found"));
+    QCOMPARE(QJsonDocument::fromJson(out).object().value("error").toObject().value("code").toString(),
+        QStringLiteral("not_found"));
 }
 
 void TestAccuracy::cpuRunAgainstItself()
@@ -360,8 +369,8 @@ void TestAccuracy::cpuRunAgainstItself()
     };
     const QString model = QStringLiteral(WB_TEST_MODELS_DIR "/resnet_static.onnx");
     for (const char* name : { "a", "b" })
-        QCOMPARE(run({ "bench", model, "--loops", "1", "--warmup", "0", "--input", "random", "--no-save", "--output-dir",
-                     dir.filePath(QString::fromLatin1(name)), "--json" }),
+        QCOMPARE(run({ "bench", model, "--loops", "1", "--warmup", "0", "--input", "random", "--no-save",
+                     "--output-dir", dir.filePath(QString::fromLatin1(name)), "--json" }),
             0);
     auto same = compareOutputs(dir.filePath("a"), dir.filePath("b"), {});
     QVERIFY2(same.ok(), qPrintable(same.ok() ? QString() : same.error().message));

@@ -21,9 +21,12 @@ using namespace modelgen;
 
 class Writer {
 public:
-    explicit Writer(std::string dir) : dir_(std::move(dir)) {}
+    explicit Writer(std::string dir)
+        : dir_(std::move(dir))
+    {
+    }
 
-    void bytes(const std::string &name, const std::string &data) const
+    void bytes(const std::string& name, const std::string& data) const
     {
         const std::string path = (std::filesystem::path(dir_) / name).string();
         std::ofstream out(path, std::ios::binary | std::ios::trunc);
@@ -36,7 +39,7 @@ public:
         std::cout << "wrote " << path << " (" << data.size() << " bytes)\n";
     }
 
-    std::string model(const std::string &name, const onnx::ModelProto &model) const
+    std::string model(const std::string& name, const onnx::ModelProto& model) const
     {
         std::string data;
         if (!model.SerializeToString(&data))
@@ -49,13 +52,13 @@ private:
     std::string dir_;
 };
 
-bool parsesAsModel(const std::string &data)
+bool parsesAsModel(const std::string& data)
 {
     onnx::ModelProto model;
     return model.ParseFromString(data);
 }
 
-void requireUnparseable(const std::string &name, const std::string &data)
+void requireUnparseable(const std::string& name, const std::string& data)
 {
     if (parsesAsModel(data))
         throw std::runtime_error("self-check failed: " + name + " unexpectedly parses as a ModelProto");
@@ -77,7 +80,7 @@ std::string corruptBytes()
 }
 
 // First ~60 % of a valid model; shortened byte by byte until protobuf refuses the prefix.
-std::string truncatedBytes(const std::string &full)
+std::string truncatedBytes(const std::string& full)
 {
     size_t cut = full.size() * 6 / 10;
     while (cut > 0 && parsesAsModel(full.substr(0, cut)))
@@ -85,7 +88,7 @@ std::string truncatedBytes(const std::string &full)
     return full.substr(0, cut);
 }
 
-uint32_t crc32(const std::string &data)
+uint32_t crc32(const std::string& data)
 {
     uint32_t crc = 0xFFFFFFFFu;
     for (unsigned char byte : data) {
@@ -98,10 +101,10 @@ uint32_t crc32(const std::string &data)
 
 std::string bigEndian32(uint32_t v)
 {
-    return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+    return { static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v) };
 }
 
-std::string pngChunk(const std::string &type, const std::string &payload)
+std::string pngChunk(const std::string& type, const std::string& payload)
 {
     return bigEndian32(static_cast<uint32_t>(payload.size())) + type + payload + bigEndian32(crc32(type + payload));
 }
@@ -114,7 +117,7 @@ std::string tinyPng()
     for (int y = 0; y < kSize; ++y) {
         raw.push_back('\0'); // filter type: none
         for (int x = 0; x < kSize; ++x)
-            raw += {static_cast<char>(x * 32), static_cast<char>(y * 32), static_cast<char>(128)};
+            raw += { static_cast<char>(x * 32), static_cast<char>(y * 32), static_cast<char>(128) };
     }
     uint32_t a = 1, b = 0; // adler32
     for (unsigned char c : raw) {
@@ -122,12 +125,12 @@ std::string tinyPng()
         b = (b + a) % 65521;
     }
     const auto len = static_cast<uint16_t>(raw.size());
-    std::string zlib = {'\x78', '\x01', '\x01', static_cast<char>(len & 0xFF), static_cast<char>(len >> 8),
-                        static_cast<char>(~len & 0xFF), static_cast<char>((~len >> 8) & 0xFF)};
+    std::string zlib = { '\x78', '\x01', '\x01', static_cast<char>(len & 0xFF), static_cast<char>(len >> 8),
+        static_cast<char>(~len & 0xFF), static_cast<char>((~len >> 8) & 0xFF) };
     zlib += raw + bigEndian32((b << 16) | a);
-    const std::string ihdr = bigEndian32(kSize) + bigEndian32(kSize) + std::string{8, 2, 0, 0, 0};
-    return std::string("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", zlib) +
-           pngChunk("IEND", std::string());
+    const std::string ihdr = bigEndian32(kSize) + bigEndian32(kSize) + std::string { 8, 2, 0, 0, 0 };
+    return std::string("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) + pngChunk("IDAT", zlib)
+        + pngChunk("IEND", std::string());
 }
 
 std::string textBytes()
@@ -138,7 +141,7 @@ std::string textBytes()
 }
 
 // Returns the bytes of resnet_static.onnx (the source of truncated.onnx).
-std::string writeValidModels(const Writer &w)
+std::string writeValidModels(const Writer& w)
 {
     const std::string resnet = w.model("resnet_static.onnx", buildResNet(BatchDim::Static));
     w.model("resnet_dynamic_batch.onnx", buildResNet(BatchDim::Named));
@@ -172,7 +175,7 @@ std::string writeValidModels(const Writer &w)
     return resnet;
 }
 
-void writeBadFiles(const Writer &w, const std::string &resnetBytes)
+void writeBadFiles(const Writer& w, const std::string& resnetBytes)
 {
     const std::string corrupt = corruptBytes();
     const std::string truncated = truncatedBytes(resnetBytes);
@@ -196,7 +199,7 @@ void writeBadFiles(const Writer &w, const std::string &resnetBytes)
 
 } // namespace
 
-int main(int argc, char **argv)
+int main(int argc, char** argv)
 {
     if (argc != 2 || std::string(argv[1]).empty() || argv[1][0] == '-') {
         std::cerr << "usage: wb_modelgen OUTDIR\n"
@@ -210,7 +213,7 @@ int main(int argc, char **argv)
             throw std::runtime_error(std::string("cannot create directory ") + argv[1] + ": " + ec.message());
         const Writer writer(argv[1]);
         writeBadFiles(writer, writeValidModels(writer));
-    } catch (const std::exception &e) {
+    } catch (const std::exception& e) {
         std::cerr << "wb_modelgen: " << e.what() << '\n';
         return 1;
     }

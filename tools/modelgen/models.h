@@ -40,7 +40,7 @@ onnx::ModelProto buildReshapeImpossible();
 
 // Moves every initializer's raw_data of `model` into `sideData` (offsets aligned to `alignment`) and
 // marks the tensors as EXTERNAL with location/offset/length entries pointing at `location`.
-void moveInitializersToExternal(onnx::ModelProto &model, const std::string &location, std::string &sideData,
-                                size_t alignment);
+void moveInitializersToExternal(
+    onnx::ModelProto& model, const std::string& location, std::string& sideData, size_t alignment);
 
 } // namespace modelgen

@@ -7,8 +7,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <numeric>
 #include <cmath>
+#include <numeric>
 
 namespace wb {
 

@@ -43,8 +43,8 @@ void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
     const QRect rect = opt.rect.adjusted(6, 0, -4, 0);
     int x = rect.left();
     const int baseline = rect.center().y() + (fm.ascent() - fm.descent()) / 2;
-    const QColor text = (opt.state & QStyle::State_Selected) ? opt.palette.highlightedText().color()
-                                                            : opt.palette.text().color();
+    const QColor text
+        = (opt.state & QStyle::State_Selected) ? opt.palette.highlightedText().color() : opt.palette.text().color();
     auto drawText = [&](const QString& s, const QColor& color) {
         painter->setPen(color);
         painter->drawText(x, baseline, s);
@@ -57,10 +57,12 @@ void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
         + int(dynamic.size()) * (2 * kChipPad + 2);
     if (natural > rect.width() && !dynamic.isEmpty()) {
         // Static sizes and separators keep their width; the dynamic names share what is left.
-        int fixed = fm.horizontalAdvance(QStringLiteral("[]")) + fm.horizontalAdvance(QStringLiteral(", ")) * int(dims.size() - 1);
+        int fixed = fm.horizontalAdvance(QStringLiteral("[]"))
+            + fm.horizontalAdvance(QStringLiteral(", ")) * int(dims.size() - 1);
         for (int i = 0; i < dims.size(); ++i)
             fixed += dynamic.contains(i) ? 2 * kChipPad + 2 : fm.horizontalAdvance(dims.at(i));
-        const int each = qMax(fm.horizontalAdvance(QStringLiteral("ab…yz")), (rect.width() - fixed) / int(dynamic.size()));
+        const int each
+            = qMax(fm.horizontalAdvance(QStringLiteral("ab…yz")), (rect.width() - fixed) / int(dynamic.size()));
         QFont bold = opt.font;
         bold.setBold(true);
         const QFontMetrics bfm(bold);

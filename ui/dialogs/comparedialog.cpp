@@ -60,9 +60,10 @@ CompareDialog::CompareDialog(QWidget* parent)
     layout->addWidget(intro);
     auto* form = new QFormLayout;
     auto pathRow = [this](QLineEdit* edit, const QString& title) {
-        return withBrowseButton(edit, [this, title](const QString& current) {
-            return QFileDialog::getExistingDirectory(this, title, current);
-        }, this);
+        return withBrowseButton(
+            edit,
+            [this, title](const QString& current) { return QFileDialog::getExistingDirectory(this, title, current); },
+            this);
     };
     m_reference->setObjectName(QStringLiteral("referencePath"));
     m_actual->setObjectName(QStringLiteral("actualPath"));
@@ -72,8 +73,8 @@ CompareDialog::CompareDialog(QWidget* parent)
     form->addRow(tr("Outputs to check:"), pathRow(m_actual, tr("Outputs to Check")));
     const AccuracyTolerance defaults;
     auto* tolerances = new QHBoxLayout;
-    for (auto [box, value, max] : { std::tuple { m_atol, defaults.atol, 1e6 }, std::tuple { m_rtol, defaults.rtol, 1e6 },
-             std::tuple { m_cosine, defaults.minCosine, 1.0 } }) {
+    for (auto [box, value, max] : { std::tuple { m_atol, defaults.atol, 1e6 },
+             std::tuple { m_rtol, defaults.rtol, 1e6 }, std::tuple { m_cosine, defaults.minCosine, 1.0 } }) {
         box->setDecimals(6);
         box->setRange(0.0, max);
         box->setSingleStep(0.001);

@@ -73,13 +73,18 @@ ExtractDialog::ExtractDialog(
     auto* lists = new QHBoxLayout;
     lists->addWidget(withFilter(m_outputs, tr("Outputs"), tr("Tensors the sub-model computes."), this));
     lists->addWidget(withFilter(m_inputs, tr("Inputs (optional)"),
-        tr("Tensors it starts from. Leave empty to keep the model's inputs (%1).").arg(modelInputs.join(QStringLiteral(", "))),
+        tr("Tensors it starts from. Leave empty to keep the model's inputs (%1).")
+            .arg(modelInputs.join(QStringLiteral(", "))),
         this));
     layout->addLayout(lists, 1);
     auto* form = new QFormLayout;
-    form->addRow(tr("Save as:"), withBrowseButton(m_path, [this](const QString& current) {
-        return QFileDialog::getSaveFileName(this, tr("Save Sub-model"), current, tr("ONNX models (*.onnx)"));
-    }, this));
+    form->addRow(tr("Save as:"),
+        withBrowseButton(
+            m_path,
+            [this](const QString& current) {
+                return QFileDialog::getSaveFileName(this, tr("Save Sub-model"), current, tr("ONNX models (*.onnx)"));
+            },
+            this));
     layout->addLayout(form);
     layout->addWidget(m_buttons);
     resize(760, 520);
@@ -95,7 +100,8 @@ QListWidget* ExtractDialog::makeList(const QList<TensorInfo>& tensors)
 {
     auto* list = new QListWidget(this);
     for (const TensorInfo& t : tensors) {
-        auto* item = new QListWidgetItem(QStringLiteral("%1  %2").arg(t.name, t.shape ? t.shapeText() : tr("unknown")), list);
+        auto* item
+            = new QListWidgetItem(QStringLiteral("%1  %2").arg(t.name, t.shape ? t.shapeText() : tr("unknown")), list);
         item->setData(Qt::UserRole, t.name);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
@@ -107,8 +113,8 @@ void ExtractDialog::setChecked(const QStringList& outputs, const QStringList& in
 {
     for (auto [list, names] : { std::pair { m_outputs, outputs }, std::pair { m_inputs, inputs } }) {
         for (int i = 0; i < list->count(); ++i)
-            list->item(i)->setCheckState(names.contains(list->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked
-                                                                                                       : Qt::Unchecked);
+            list->item(i)->setCheckState(
+                names.contains(list->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
     }
     updateOk();
 }

@@ -32,10 +32,13 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     intro->setWordWrap(true);
     form->addRow(intro);
     auto row = [this](QLineEdit* edit, bool folder) {
-        return withBrowseButton(edit, [this, folder](const QString& current) {
-            return folder ? QFileDialog::getExistingDirectory(this, tr("Toolkit Folder"), current)
-                          : QFileDialog::getOpenFileName(this, tr("atc Program"), current);
-        }, this);
+        return withBrowseButton(
+            edit,
+            [this, folder](const QString& current) {
+                return folder ? QFileDialog::getExistingDirectory(this, tr("Toolkit Folder"), current)
+                              : QFileDialog::getOpenFileName(this, tr("atc Program"), current);
+            },
+            this);
     };
     m_atc->setPlaceholderText(QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest/bin/atc"));
     m_home->setPlaceholderText(QStringLiteral("/usr/local/Ascend/ascend-toolkit/latest"));

@@ -1,6 +1,5 @@
 #include "graphscene.h"
 
-
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
@@ -48,7 +47,9 @@ namespace {
 
 QColor severityColor(int severity)
 {
-    return severity >= 2 ? QColor(0xd3, 0x2f, 0x2f) : severity == 1 ? QColor(0xf5, 0x9e, 0x0b) : QColor(0x1e, 0x88, 0xe5);
+    return severity >= 2 ? QColor(0xd3, 0x2f, 0x2f)
+        : severity == 1  ? QColor(0xf5, 0x9e, 0x0b)
+                         : QColor(0x1e, 0x88, 0xe5);
 }
 
 void drawArrow(QPainter& p, const QPointF& from, const QPointF& to, double size)
@@ -154,7 +155,8 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
         } else {
             p.drawText(QRectF(r.x(), r.y() + 3, r.width(), r.height() / 2), Qt::AlignCenter, item.title);
             p.setFont(normal);
-            p.drawText(QRectF(r.x(), r.center().y() - 1, r.width(), r.height() / 2 - 2), Qt::AlignCenter, item.subtitle);
+            p.drawText(
+                QRectF(r.x(), r.center().y() - 1, r.width(), r.height() / 2 - 2), Qt::AlignCenter, item.subtitle);
         }
         if (item.kind == Item::Kind::Node && item.node >= 0) {
             const int folded = int(scene.doc->nodes().at(item.node).folded.size());
@@ -175,7 +177,8 @@ QImage renderScene(const GraphScene& scene, double scale, const RenderState& sta
 {
     const QRectF b = scene.bounds().adjusted(-20, -20, 20, 20);
     scale = std::min(scale, double(maxSide) / std::max(b.width(), b.height()));
-    QImage image(QSize(std::max(1, int(b.width() * scale)), std::max(1, int(b.height() * scale))), QImage::Format_ARGB32);
+    QImage image(
+        QSize(std::max(1, int(b.width() * scale)), std::max(1, int(b.height() * scale))), QImage::Format_ARGB32);
     image.fill(Qt::white);
     QPainter p(&image);
     p.scale(scale, scale);

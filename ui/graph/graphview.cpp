@@ -104,7 +104,8 @@ void GraphView::updateScrollBars()
 void GraphView::setScale(double scale, const QPointF& viewAnchor)
 {
     scale = std::clamp(scale, kMinScale, kMaxScale);
-    const QPointF anchor = viewAnchor.x() < 0 ? QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0) : viewAnchor;
+    const QPointF anchor
+        = viewAnchor.x() < 0 ? QPointF(viewport()->width() / 2.0, viewport()->height() / 2.0) : viewAnchor;
     const QPointF sceneAnchor = (anchor + offset()) / m_scale;
     m_scale = scale;
     updateScrollBars();
@@ -188,15 +189,16 @@ void GraphView::paintEvent(QPaintEvent*)
         return;
     const QRectF area = visibleSceneRect();
     const QRectF b = m_scene->bounds();
-    const double visibleShare = std::min(1.0, (area.intersected(b).width() * area.intersected(b).height())
-            / std::max(1.0, b.width() * b.height()));
+    const double visibleShare = std::min(
+        1.0, (area.intersected(b).width() * area.intersected(b).height()) / std::max(1.0, b.width() * b.height()));
     m_lastFrameOverview = double(m_scene->layout.visible.items.size()) * visibleShare > kOverviewItems;
     p.save();
     p.translate(-offset());
     p.scale(m_scale, m_scale);
     if (m_lastFrameOverview) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, true);
-        p.drawImage(QRectF(0, 0, m_overview.width() / m_overviewScale, m_overview.height() / m_overviewScale), m_overview);
+        p.drawImage(
+            QRectF(0, 0, m_overview.width() / m_overviewScale, m_overview.height() / m_overviewScale), m_overview);
     } else {
         RenderState state = m_state;
         state.onDark = theme::isDark();
@@ -259,8 +261,8 @@ void GraphView::mousePressEvent(QMouseEvent* event)
     if (!mini.isNull() && mini.contains(event->position())) {
         // Jump: centre the view on the clicked point of the minimap.
         const QPointF rel = event->position() - mini.topLeft();
-        const QPointF scenePoint(rel.x() * m_scene->bounds().width() / mini.width(),
-            rel.y() * m_scene->bounds().height() / mini.height());
+        const QPointF scenePoint(
+            rel.x() * m_scene->bounds().width() / mini.width(), rel.y() * m_scene->bounds().height() / mini.height());
         const QPointF c = scenePoint * m_scale + QPointF(kMargin, kMargin);
         horizontalScrollBar()->setValue(int(c.x() - viewport()->width() / 2.0));
         verticalScrollBar()->setValue(int(c.y() - viewport()->height() / 2.0));

@@ -38,7 +38,8 @@ constexpr int kMaxLines = 20000; // kept for the view; the full log is written n
 
 int lineSeverity(const QString& line)
 {
-    static const QRegularExpression error(QStringLiteral(R"((^|\s)(E[A-Z0-9]\d{4}|\[ERROR\]|ERROR:)|ATC run failed|Traceback)"));
+    static const QRegularExpression error(
+        QStringLiteral(R"((^|\s)(E[A-Z0-9]\d{4}|\[ERROR\]|ERROR:)|ATC run failed|Traceback)"));
     static const QRegularExpression warning(QStringLiteral(R"((^|\s)(W\d{5}|\[WARNING\]|WARNING:))"));
     if (error.match(line).hasMatch())
         return 2;
@@ -77,7 +78,8 @@ SavedLog readSavedLog(const QString& path)
         return log;
     const QByteArray bytes = file.readAll();
     if (bytes.contains('\0') && !bytes.contains("ATC")) {
-        log.error = QObject::tr("%1 is not a text log (it holds NUL bytes and no ATC output).").arg(QDir::toNativeSeparators(path));
+        log.error = QObject::tr("%1 is not a text log (it holds NUL bytes and no ATC output).")
+                        .arg(QDir::toNativeSeparators(path));
         return log;
     }
     // The same line ends as the parser (\n, \r\n, a bare \r), so the view and the counts agree with it. A pasted
@@ -233,8 +235,9 @@ ConversionPage::ConversionPage(QWidget* parent)
         m_clock->stop();
         m_cancel->setEnabled(false);
         m_openLog->setEnabled(true);
-        m_status->setText(ok ? tr("All OMs produced in %1.").arg(formatMs(m_elapsed.elapsed()))
-                             : tr("Finished with failures after %1; see the problems below.").arg(formatMs(m_elapsed.elapsed())));
+        m_status->setText(ok
+                ? tr("All OMs produced in %1.").arg(formatMs(m_elapsed.elapsed()))
+                : tr("Finished with failures after %1; see the problems below.").arg(formatMs(m_elapsed.elapsed())));
         emit finished(ok);
     });
     connect(m_problems, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
@@ -274,8 +277,8 @@ void ConversionPage::start(const ConversionRequest& request)
 
 void ConversionPage::chooseLog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open ATC Log"), QString(), tr("Logs (*.log *.txt);;All files (*)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open ATC Log"), QString(), tr("Logs (*.log *.txt);;All files (*)"));
     if (!path.isEmpty())
         openLog(path);
 }
@@ -407,8 +410,9 @@ void ConversionPage::tick()
 {
     if (!m_queue->isRunning())
         return;
-    m_status->setText(tr("Converting — %1%2").arg(formatMs(m_elapsed.elapsed()),
-        m_stage.isEmpty() ? QString() : tr(", stage: %1").arg(m_stage)));
+    m_status->setText(
+        tr("Converting — %1%2")
+            .arg(formatMs(m_elapsed.elapsed()), m_stage.isEmpty() ? QString() : tr(", stage: %1").arg(m_stage)));
 }
 
 void ConversionPage::appendLine(int job, const QString& line)
@@ -470,8 +474,9 @@ void ConversionPage::addEvent(int job, const AtcEvent& event)
         return;
     m_events.append(event);
     auto* item = new QTreeWidgetItem(m_problems);
-    item->setIcon(0, style()->standardIcon(event.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
-                                                                               : QStyle::SP_MessageBoxWarning));
+    item->setIcon(0,
+        style()->standardIcon(
+            event.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
     item->setText(0, event.code.isEmpty() ? severityName(event.severity) : event.code);
     item->setText(1, (m_jobs->rowCount() > 1 ? QStringLiteral("[%1] ").arg(job + 1) : QString()) + event.message);
     item->setToolTip(1, event.message);
@@ -501,7 +506,8 @@ void ConversionPage::jobFinished(int job, const ConversionOutcome& outcome)
         status->setText(outcome.skippedUnchanged ? tr("unchanged (not rebuilt)")
                 : outcome.ok                     ? tr("done")
                                                  : tr("failed: %1").arg(outcome.failure));
-        status->setToolTip(outcome.ok ? outcome.omPath : outcome.failure + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
+        status->setToolTip(
+            outcome.ok ? outcome.omPath : outcome.failure + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
         status->setForeground(theme::text(outcome.ok ? theme::Tone::Success : theme::Tone::Error));
     }
     if (QTableWidgetItem* time = m_jobs->item(job, 3))

@@ -23,14 +23,14 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QSet>
-#include <QStandardItemModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -98,14 +98,16 @@ ConvertPage::ConvertPage(QWidget* parent)
     , m_shapeView(new QTableView(this))
     , m_profiles(new ProfilesEditor(this))
     , m_inputFormat(choice({ QStringLiteral("NCHW"), QStringLiteral("ND"), QStringLiteral("NCDHW") }, this))
-    , m_outputType(choice({ QStringLiteral("FP32"), QStringLiteral("FP16"), QStringLiteral("UINT8"), QStringLiteral("INT8") }, this))
-    , m_precision(choice({ QStringLiteral("force_fp16"), QStringLiteral("allow_fp32_to_fp16"), QStringLiteral("force_fp32"),
-                             QStringLiteral("must_keep_origin_dtype"), QStringLiteral("allow_mix_precision") },
-          this))
+    , m_outputType(choice(
+          { QStringLiteral("FP32"), QStringLiteral("FP16"), QStringLiteral("UINT8"), QStringLiteral("INT8") }, this))
+    , m_precision(
+          choice({ QStringLiteral("force_fp16"), QStringLiteral("allow_fp32_to_fp16"), QStringLiteral("force_fp32"),
+                     QStringLiteral("must_keep_origin_dtype"), QStringLiteral("allow_mix_precision") },
+              this))
     , m_outNodes(new QLineEdit(this))
     , m_aipp(new QLineEdit(this))
-    , m_log(choice({ QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error"),
-                       QStringLiteral("null") },
+    , m_log(choice({ QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
+                       QStringLiteral("error"), QStringLiteral("null") },
           this))
     , m_extraFlags(new ExtraFlagsEditor(this))
     , m_findings(new FindingsList(this))
@@ -125,8 +127,7 @@ ConvertPage::ConvertPage(QWidget* parent)
     m_recipeNotice->setObjectName(QStringLiteral("recipeNotice"));
     m_recipeNotice->setWordWrap(true);
     m_recipeNotice->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_recipeNotice->setStyleSheet(
-        QStringLiteral("QLabel { %1 padding:6px; }").arg(theme::panel(theme::Tone::Warning)));
+    m_recipeNotice->setStyleSheet(QStringLiteral("QLabel { %1 padding:6px; }").arg(theme::panel(theme::Tone::Warning)));
     m_recipeNotice->hide();
     layout->addWidget(m_recipeNotice);
 
@@ -182,9 +183,13 @@ QWidget* ConvertPage::buildBasic()
     m_soc->setToolTip(tr("--soc_version: the chip the OM will run on (npu-smi info shows it)."));
     connect(m_soc, &QComboBox::activated, this, [this] { m_socChosen = true; });
     form->addRow(tr("SoC version:"), m_soc);
-    form->addRow(tr("Output folder:"), withBrowseButton(m_outDir, [this](const QString& current) {
-        return QFileDialog::getExistingDirectory(this, tr("Output Folder"), current);
-    }, box));
+    form->addRow(tr("Output folder:"),
+        withBrowseButton(
+            m_outDir,
+            [this](const QString& current) {
+                return QFileDialog::getExistingDirectory(this, tr("Output Folder"), current);
+            },
+            box));
     m_outName->setToolTip(tr("--output without .om; ATC appends .om."));
     form->addRow(tr("Output name:"), m_outName);
     m_shapeView->setModel(m_shapes);
@@ -220,9 +225,14 @@ QWidget* ConvertPage::buildAdvanced()
     form->addRow(tr("Precision mode:"), m_precision);
     m_outNodes->setPlaceholderText(tr("node:0;node2:1 (select nodes in the Graph page)"));
     form->addRow(tr("Out nodes:"), m_outNodes);
-    form->addRow(tr("AIPP file:"), withBrowseButton(m_aipp, [this](const QString& current) {
-        return QFileDialog::getOpenFileName(this, tr("AIPP Configuration"), current, tr("AIPP config (*.cfg);;All files (*)"));
-    }, box));
+    form->addRow(tr("AIPP file:"),
+        withBrowseButton(
+            m_aipp,
+            [this](const QString& current) {
+                return QFileDialog::getOpenFileName(
+                    this, tr("AIPP Configuration"), current, tr("AIPP config (*.cfg);;All files (*)"));
+            },
+            box));
     form->addRow(tr("Log level:"), m_log);
     m_extraFlags->setObjectName(QStringLiteral("extraFlagsEditor"));
     form->addRow(tr("Other flags:"), m_extraFlags);
@@ -303,7 +313,8 @@ void ConvertPage::setToolkit(const AtcToolkit& toolkit)
     m_soc->setCurrentText(current.isEmpty() ? QStringLiteral("Ascend310P3") : current);
     m_soc->blockSignals(false);
     const bool ok = toolkit.isValid();
-    m_toolkitBanner->setText(ok ? toolkitStatus(toolkit) : toolkitStatus(toolkit) + QStringLiteral("\n") + toolkitHowTo());
+    m_toolkitBanner->setText(
+        ok ? toolkitStatus(toolkit) : toolkitStatus(toolkit) + QStringLiteral("\n") + toolkitHowTo());
     m_toolkitBanner->setStyleSheet(QStringLiteral("QLabel { %1 padding:6px; }")
                                        .arg(theme::panel(ok ? theme::Tone::Success : theme::Tone::Warning)));
     updatePrecheckButton();
@@ -587,7 +598,8 @@ void ConvertPage::onPrecheckFinished(const PrecheckOutcome& outcome)
     else
         status = tr("ATC pre-check passed (%1 s).").arg(seconds);
     m_precheckStatus->setText(status);
-    m_precheckStatus->setToolTip(outcome.commandLine + QStringLiteral("\n\n") + outcome.log.mid(outcome.log.size() - 30).join(QLatin1Char('\n')));
+    m_precheckStatus->setToolTip(outcome.commandLine + QStringLiteral("\n\n")
+        + outcome.log.mid(outcome.log.size() - 30).join(QLatin1Char('\n')));
     m_precheckStatus->setStyleSheet(
         !stopped && errors > 0 ? QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Error).name()) : QString());
     if (!stopped)
@@ -603,9 +615,10 @@ void ConvertPage::updatePrecheckButton()
     m_precheckButton->setText(running ? tr("Cancel Pre-check") : tr("ATC Pre-check"));
     m_precheckButton->setEnabled(running || (m_model && m_toolkit.isValid()));
     m_precheckButton->setToolTip(running ? tr("Stop ATC's pre-check.")
-            : !m_toolkit.isValid()      ? tr("ATC's own pre-check (atc --mode=3) needs an installed toolkit: %1").arg(toolkitHowTo())
-                                        : tr("Run ATC's own pre-check (atc --mode=3) on these options and add what it "
-                                             "reports to the checks."));
+            : !m_toolkit.isValid()
+            ? tr("ATC's own pre-check (atc --mode=3) needs an installed toolkit: %1").arg(toolkitHowTo())
+            : tr("Run ATC's own pre-check (atc --mode=3) on these options and add what it "
+                 "reports to the checks."));
 }
 
 bool ConvertPage::canRun() const
@@ -645,11 +658,11 @@ void ConvertPage::updateRecipeNotice()
     const QString folder = QDir::cleanPath(QFileInfo(m_outDir->text().trimmed()).absoluteFilePath());
     const bool elsewhere = !m_recipeFolder.isEmpty() && !m_outDir->text().trimmed().isEmpty()
         && folder != QDir::cleanPath(m_recipeFolder);
-    m_recipeNotice->setText(elsewhere ? tr("This recipe writes to %1 — not the folder it was opened from (%2). "
-                                           "Check the output folder before you run.")
-                                            .arg(QDir::toNativeSeparators(folder),
-                                                QDir::toNativeSeparators(m_recipeFolder))
-                                      : QString());
+    m_recipeNotice->setText(elsewhere
+            ? tr("This recipe writes to %1 — not the folder it was opened from (%2). "
+                 "Check the output folder before you run.")
+                  .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(m_recipeFolder))
+            : QString());
     m_recipeNotice->setVisible(elsewhere);
 }
 
@@ -694,9 +707,9 @@ QWidget* ConvertPage::fieldWidget(const QString& flag) const
 void ConvertPage::updateSupportedFields()
 {
     const AtcOptions o = options();
-    for (const QString& flag : { QStringLiteral("input_format"), QStringLiteral("output_type"),
-             QStringLiteral("precision_mode"), QStringLiteral("out_nodes"), QStringLiteral("insert_op_conf"),
-             QStringLiteral("log") }) {
+    for (const QString& flag :
+        { QStringLiteral("input_format"), QStringLiteral("output_type"), QStringLiteral("precision_mode"),
+            QStringLiteral("out_nodes"), QStringLiteral("insert_op_conf"), QStringLiteral("log") }) {
         QWidget* w = fieldWidget(flag);
         const bool supported = m_toolkit.supportsFlag(flag);
         w->setEnabled(supported || !atcFlagValue(o, flag).isEmpty());
@@ -711,8 +724,9 @@ void ConvertPage::updateSupportedFields()
                 continue;
             const bool supported = m_toolkit.supportsFlag(ProfilesEditor::flagName(kind));
             item->setEnabled(supported || m_profiles->kind() == kind);
-            item->setToolTip(supported ? QString()
-                                       : tr("This ATC's --help does not list --%1.").arg(ProfilesEditor::flagName(kind)));
+            item->setToolTip(supported
+                    ? QString()
+                    : tr("This ATC's --help does not list --%1.").arg(ProfilesEditor::flagName(kind)));
         }
     }
 }

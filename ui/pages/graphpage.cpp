@@ -4,10 +4,10 @@
 
 #include "graph/graphview.h"
 #include "graph/overlaymodel.h"
-#include "logging/logging.h"
-#include "util/latestonly.h"
 #include "imagefile.h"
+#include "logging/logging.h"
 #include "util/atomicfile.h"
+#include "util/latestonly.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -87,7 +87,8 @@ GraphPage::GraphPage(QWidget* parent)
     auto* zoomIn = toolButton(QStringLiteral("+"), tr("Zoom in (+)"), this);
     auto* zoomOut = toolButton(QStringLiteral("−"), tr("Zoom out (-)"), this);
     auto* exportButton = toolButton(tr("Export…"), tr("Save the graph as PNG or SVG"), this);
-    auto* outNode = toolButton(tr("Use as out node"), tr("Add the selected node to ATC's --out_nodes on the Convert page"), this);
+    auto* outNode
+        = toolButton(tr("Use as out node"), tr("Add the selected node to ATC's --out_nodes on the Convert page"), this);
     connect(outNode, &QToolButton::clicked, this, [this] {
         const QString name = selectedNode();
         if (!name.isEmpty() && m_scene && m_selected >= 0 && m_scene->layout.visible.items.at(m_selected).node >= 0)
@@ -131,7 +132,8 @@ GraphPage::GraphPage(QWidget* parent)
     connect(new QShortcut(QKeySequence::FindPrevious, this), &QShortcut::activated, this, &GraphPage::previousMatch);
     connect(m_depth, &QSpinBox::valueChanged, this, &GraphPage::setCollapseDepth);
     connect(m_direction, &QComboBox::currentIndexChanged, this, [this](int i) {
-        setDirection(i == 0 ? graph::LayoutOptions::Direction::TopToBottom : graph::LayoutOptions::Direction::LeftToRight);
+        setDirection(
+            i == 0 ? graph::LayoutOptions::Direction::TopToBottom : graph::LayoutOptions::Direction::LeftToRight);
     });
     connect(fit, &QToolButton::clicked, m_view, &GraphView::fitToView);
     connect(actual, &QToolButton::clicked, this, [this] { m_view->setScale(1.0); });
@@ -399,7 +401,8 @@ void GraphPage::showSidebar(int item)
     if (!n.attributes.isEmpty()) {
         html += tr("<h4>Attributes</h4><table>");
         for (const graph::Attribute& a : n.attributes)
-            html += QStringLiteral("<tr><td><i>%1</i></td><td>%2</td></tr>").arg(a.name.toHtmlEscaped(), a.value.toHtmlEscaped());
+            html += QStringLiteral("<tr><td><i>%1</i></td><td>%2</td></tr>")
+                        .arg(a.name.toHtmlEscaped(), a.value.toHtmlEscaped());
         html += QStringLiteral("</table>");
     }
     if (!n.inputs.isEmpty())
@@ -409,11 +412,13 @@ void GraphPage::showSidebar(int item)
     if (!n.folded.isEmpty())
         html += tr("<p>%n weight(s) or constant(s) folded into this node.</p>", nullptr, int(n.folded.size()));
     if (n.subgraphNodeCount > 0)
-        html += tr("<p>%1 nodes in its subgraphs; double-click to expand or collapse them.</p>").arg(n.subgraphNodeCount);
+        html += tr("<p>%1 nodes in its subgraphs; double-click to expand or collapse them.</p>")
+                    .arg(n.subgraphNodeCount);
     for (const auto& mark : m_overlay->marks()) {
         if (mark.node == n.name)
             html += QStringLiteral("<p style=\"color:%3\">[%1] %2</p>")
-                        .arg(mark.source.toHtmlEscaped(), mark.message.toHtmlEscaped(), theme::text(theme::Tone::Error).name());
+                        .arg(mark.source.toHtmlEscaped(), mark.message.toHtmlEscaped(),
+                            theme::text(theme::Tone::Error).name());
     }
     m_sidebar->setHtml(html);
 }

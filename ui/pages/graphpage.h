@@ -1,7 +1,7 @@
 #pragma once
 
-#include "graph/visiblegraph.h"
 #include "graph/graphscene.h"
+#include "graph/visiblegraph.h"
 #include "onnx/onnxmodel.h"
 
 #include <QWidget>

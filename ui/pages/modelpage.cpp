@@ -37,7 +37,8 @@ QString opsetsText(const QList<OpsetInfo>& opsets)
 {
     QStringList parts;
     for (const OpsetInfo& o : opsets)
-        parts.append(QStringLiteral("%1 %2").arg(o.domain.isEmpty() ? QStringLiteral("ai.onnx") : o.domain).arg(o.version));
+        parts.append(
+            QStringLiteral("%1 %2").arg(o.domain.isEmpty() ? QStringLiteral("ai.onnx") : o.domain).arg(o.version));
     return parts.isEmpty() ? QObject::tr("none declared") : parts.join(QStringLiteral(", "));
 }
 
@@ -123,8 +124,9 @@ void ModelPage::setSummary(const ModelSummary& s)
     m_path->setText(s.path);
     m_size->setText(locale.formattedDataSize(s.fileSize));
     m_ir->setText(QString::number(s.irVersion));
-    m_producer->setText(s.producerName.isEmpty() ? tr("unknown")
-                                                 : QStringLiteral("%1 %2").arg(s.producerName, s.producerVersion).trimmed());
+    m_producer->setText(s.producerName.isEmpty()
+            ? tr("unknown")
+            : QStringLiteral("%1 %2").arg(s.producerName, s.producerVersion).trimmed());
     m_opsets->setText(opsetsText(s.opsets));
     m_nodes->setText(s.subgraphCount > 0 ? tr("%1 in the main graph, %2 with %3 subgraphs")
                                                .arg(s.nodeCount)
@@ -151,13 +153,15 @@ void ModelPage::setSummary(const ModelSummary& s)
     QStringList dynamicInputs;
     for (const TensorInfo& t : s.inputs) {
         if (t.isDynamic())
-            dynamicInputs.append(QStringLiteral("<b>%1</b> %2").arg(t.name.toHtmlEscaped(), t.shapeText().toHtmlEscaped()));
+            dynamicInputs.append(
+                QStringLiteral("<b>%1</b> %2").arg(t.name.toHtmlEscaped(), t.shapeText().toHtmlEscaped()));
     }
     if (dynamicInputs.isEmpty()) {
         m_dynamicNotice->hide();
     } else {
-        const QString lead = dynamicInputs.size() == 1 ? tr("This input has dynamic dimensions:")
-                                                       : tr("%1 inputs have dynamic dimensions:").arg(dynamicInputs.size());
+        const QString lead = dynamicInputs.size() == 1
+            ? tr("This input has dynamic dimensions:")
+            : tr("%1 inputs have dynamic dimensions:").arg(dynamicInputs.size());
         m_dynamicNotice->setText(tr("%1 %2. ATC needs static shapes: give each one in --input_shape, or use a "
                                     "dynamic batch/image/dims profile.")
                                      .arg(lead, dynamicInputs.join(QStringLiteral(", "))));

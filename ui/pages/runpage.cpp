@@ -118,8 +118,8 @@ RunPage::RunPage(QWidget* parent)
     auto updateHint = [this] {
         const auto runner = static_cast<BenchRequest::Runner>(m_runner->currentData().toInt());
         const bool ownRandom = runner == BenchRequest::Runner::Msame || runner == BenchRequest::Runner::AisBench;
-        m_outputHint->setVisible(
-            ownRandom && !m_outputDir->text().trimmed().isEmpty() && m_inputs->currentText() == QLatin1String("random"));
+        m_outputHint->setVisible(ownRandom && !m_outputDir->text().trimmed().isEmpty()
+            && m_inputs->currentText() == QLatin1String("random"));
     };
     connect(m_outputDir, &QLineEdit::textChanged, this, updateHint);
     connect(m_runner, &QComboBox::currentIndexChanged, this, updateHint);
@@ -163,8 +163,8 @@ RunPage::RunPage(QWidget* parent)
 
     m_cancel->setEnabled(false);
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("Model to Run"), m_modelPath->currentText(),
-            tr("Models (*.om *.onnx);;All files (*)"));
+        const QString f = QFileDialog::getOpenFileName(
+            this, tr("Model to Run"), m_modelPath->currentText(), tr("Models (*.om *.onnx);;All files (*)"));
         if (!f.isEmpty())
             m_modelPath->setCurrentText(f);
     });
@@ -176,12 +176,14 @@ RunPage::RunPage(QWidget* parent)
     connect(m_runs, &QListWidget::itemChanged, this, &RunPage::updateComparison);
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, &RunPage::updateComparison);
     connect(exportCsvButton, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Export Runs"), QStringLiteral("runs.csv"), tr("CSV (*.csv)"));
+        const QString f
+            = QFileDialog::getSaveFileName(this, tr("Export Runs"), QStringLiteral("runs.csv"), tr("CSV (*.csv)"));
         if (!f.isEmpty())
             exportCsv(f);
     });
     connect(exportPngButton, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getSaveFileName(this, tr("Export Charts"), QStringLiteral("latency.png"), tr("PNG (*.png)"));
+        const QString f
+            = QFileDialog::getSaveFileName(this, tr("Export Charts"), QStringLiteral("latency.png"), tr("PNG (*.png)"));
         if (!f.isEmpty())
             m_charts->savePng(f);
     });
@@ -223,7 +225,8 @@ void RunPage::setDevices(const QList<NpuDevice>& devices, const QString& note)
     }
     for (const NpuDevice& d : devices) {
         const int id = d.deviceId.value_or(d.npuId);
-        m_target->addItem(tr("NPU %1 · %2 · %3").arg(id).arg(d.socVersion.isEmpty() ? d.chipName : d.socVersion, d.health),
+        m_target->addItem(
+            tr("NPU %1 · %2 · %3").arg(id).arg(d.socVersion.isEmpty() ? d.chipName : d.socVersion, d.health),
             QStringLiteral("npu:%1").arg(id));
     }
     m_target->setToolTip(QString());
@@ -357,24 +360,25 @@ void RunPage::updateComparison()
 
 bool RunPage::exportCsv(const QString& path) const
 {
-    QByteArray out("model,runner,target,batch,iterations,min_ms,mean_ms,median_ms,p90_ms,p95_ms,p99_ms,max_ms,stddev_ms,"
-              "throughput,started\n");
+    QByteArray out(
+        "model,runner,target,batch,iterations,min_ms,mean_ms,median_ms,p90_ms,p95_ms,p99_ms,max_ms,stddev_ms,"
+        "throughput,started\n");
     for (const BenchResult& r : m_history) {
         out.append(QStringLiteral("\"%1\",%2,%3,%4,%5,%6,%7,%8,%9,%10,%11,%12,%13,%14,%15\n")
-                      .arg(QString(r.model).replace(QLatin1Char('"'), QStringLiteral("\"\"")), r.runner, r.target)
-                      .arg(r.batch)
-                      .arg(r.stats.count)
-                      .arg(r.stats.min)
-                      .arg(r.stats.mean)
-                      .arg(r.stats.median)
-                      .arg(r.stats.p90)
-                      .arg(r.stats.p95)
-                      .arg(r.stats.p99)
-                      .arg(r.stats.max)
-                      .arg(r.stats.stddev)
-                      .arg(r.throughput)
-                      .arg(r.started.toString(Qt::ISODate))
-                      .toUtf8());
+                       .arg(QString(r.model).replace(QLatin1Char('"'), QStringLiteral("\"\"")), r.runner, r.target)
+                       .arg(r.batch)
+                       .arg(r.stats.count)
+                       .arg(r.stats.min)
+                       .arg(r.stats.mean)
+                       .arg(r.stats.median)
+                       .arg(r.stats.p90)
+                       .arg(r.stats.p95)
+                       .arg(r.stats.p99)
+                       .arg(r.stats.max)
+                       .arg(r.stats.stddev)
+                       .arg(r.throughput)
+                       .arg(r.started.toString(Qt::ISODate))
+                       .toUtf8());
     }
     return writeFileAtomically(path, out).ok();
 }

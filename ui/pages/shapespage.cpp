@@ -6,12 +6,12 @@
 #include "delegates/staticshapedelegate.h"
 #include "dialogs/extractdialog.h"
 #include "models/inputshapemodel.h"
-#include "widgets/dimsuggestionbar.h"
 #include "models/tensorshapemodel.h"
 #include "onnx/cutproposal.h"
 #include "onnx/simplify.h"
 #include "onnx/surgery.h"
 #include "util/latestonly.h"
+#include "widgets/dimsuggestionbar.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -36,7 +36,8 @@ namespace {
 
 QString errorHtml(const QString& message)
 {
-    return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(theme::text(theme::Tone::Error).name(), message.toHtmlEscaped());
+    return QStringLiteral("<span style=\"color:%1\">%2</span>")
+        .arg(theme::text(theme::Tone::Error).name(), message.toHtmlEscaped());
 }
 
 constexpr int kDebounceMs = 250;
@@ -143,7 +144,8 @@ ShapesPage::ShapesPage(QWidget* parent)
     m_tensorView->setObjectName(QStringLiteral("tensorShapeTable"));
     m_tensorView->setModel(m_proxy);
     m_tensorView->setItemDelegateForColumn(TensorShapeModel::ShapeColumn, new ShapeDelegate(m_tensorView));
-    m_tensorView->horizontalHeader()->setSectionResizeMode(TensorShapeModel::ShapeColumn, QHeaderView::ResizeToContents);
+    m_tensorView->horizontalHeader()->setSectionResizeMode(
+        TensorShapeModel::ShapeColumn, QHeaderView::ResizeToContents);
     tensorLayout->addWidget(m_tensorView);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
@@ -167,8 +169,10 @@ ShapesPage::ShapesPage(QWidget* parent)
     connect(m_debounce, &QTimer::timeout, this, &ShapesPage::runInference);
     connect(m_inputs, &InputShapeModel::specsChanged, this, &ShapesPage::scheduleInference);
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_spec->text()); });
-    connect(m_filter, &QLineEdit::textChanged, this, [this] { setTensorFilter(m_filter->text(), m_onlyDynamic->isChecked()); });
-    connect(m_onlyDynamic, &QCheckBox::toggled, this, [this] { setTensorFilter(m_filter->text(), m_onlyDynamic->isChecked()); });
+    connect(m_filter, &QLineEdit::textChanged, this,
+        [this] { setTensorFilter(m_filter->text(), m_onlyDynamic->isChecked()); });
+    connect(m_onlyDynamic, &QCheckBox::toggled, this,
+        [this] { setTensorFilter(m_filter->text(), m_onlyDynamic->isChecked()); });
     connect(m_save, &QPushButton::clicked, this, &ShapesPage::chooseStaticCopy);
     connect(m_simplify, &QPushButton::clicked, this, &ShapesPage::chooseSimplifiedCopy);
     connect(m_extract, &QPushButton::clicked, this, &ShapesPage::chooseExtract);
@@ -291,7 +295,8 @@ QString ShapesPage::verdictText() const
         counts.append(tr("<b>%n data-dependent</b>", nullptr, dataDependent));
     if (!r.unknownShapes.isEmpty())
         counts.append(tr("%n unknown here (not known to be dynamic)", nullptr, int(r.unknownShapes.size())));
-    lines.prepend(tr("%1 tensors inferred (%2): %3.").arg(r.tensors.size()).arg(folded, counts.join(QStringLiteral(", "))));
+    lines.prepend(
+        tr("%1 tensors inferred (%2): %3.").arg(r.tensors.size()).arg(folded, counts.join(QStringLiteral(", "))));
     for (const ShapeOrigin& o : r.origins.mid(0, 3))
         lines.append(o.message.toHtmlEscaped());
     if (dataDependent > 0 && m_model) {
@@ -319,10 +324,11 @@ void ShapesPage::chooseStaticCopy()
     if (!m_model)
         return;
     QString suffix = QStringLiteral("_static");
-    if (const auto specs = m_inputs->specs(); specs.ok() && !specs.value().isEmpty() && !specs.value().first().dims.isEmpty())
+    if (const auto specs = m_inputs->specs();
+        specs.ok() && !specs.value().isEmpty() && !specs.value().first().dims.isEmpty())
         suffix = QStringLiteral("_b%1").arg(specs.value().first().dims.first().min);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Static Copy"), suggestedPath(suffix),
-        tr("ONNX models (*.onnx)"));
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save Static Copy"), suggestedPath(suffix), tr("ONNX models (*.onnx)"));
     if (!path.isEmpty())
         saveStaticCopyTo(path);
 }
@@ -331,8 +337,8 @@ void ShapesPage::chooseSimplifiedCopy()
 {
     if (!m_model)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Simplified Copy"),
-        suggestedPath(QStringLiteral("_simplified")), tr("ONNX models (*.onnx)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Simplified Copy"), suggestedPath(QStringLiteral("_simplified")), tr("ONNX models (*.onnx)"));
     if (!path.isEmpty())
         saveSimplifiedCopyTo(path);
 }
@@ -348,7 +354,8 @@ void ShapesPage::chooseExtract()
     // The cut just before the data-dependent post-processing, checked already: the user sees it and may change it.
     if (const CutProposal cut = proposeCut(*m_model, m_result); cut.possible && cut.postProcessingOnly) {
         dialog.setChecked(cut.outputs, {});
-        dialog.setProposal(tr("Proposed: the cut just before the data-dependent post-processing. It %1.").arg(cut.summary()));
+        dialog.setProposal(
+            tr("Proposed: the cut just before the data-dependent post-processing. It %1.").arg(cut.summary()));
     }
     if (dialog.exec() == QDialog::Accepted)
         extractTo(dialog.inputs(), dialog.outputs(), dialog.path());
@@ -417,7 +424,8 @@ void ShapesPage::setBusy(bool busy)
     m_save->setEnabled(ready && specs.ok());
     m_simplify->setEnabled(ready && specs.ok());
     const QString why = specs.ok() ? QString() : specs.error().message;
-    m_save->setToolTip(why.isEmpty() ? tr("Write a copy with these static input shapes and every inferred shape.") : why);
+    m_save->setToolTip(
+        why.isEmpty() ? tr("Write a copy with these static input shapes and every inferred shape.") : why);
     m_extract->setEnabled(ready);
 }
 

@@ -31,8 +31,8 @@ void FindingsList::setFindings(const QList<AtcFinding>& findings)
     for (const AtcFinding& f : findings) {
         auto* item = new QTreeWidgetItem(this);
         const QStyle::StandardPixmap icon = f.severity == AtcSeverity::Error ? QStyle::SP_MessageBoxCritical
-            : f.severity == AtcSeverity::Warning                              ? QStyle::SP_MessageBoxWarning
-                                                                              : QStyle::SP_MessageBoxInformation;
+            : f.severity == AtcSeverity::Warning                             ? QStyle::SP_MessageBoxWarning
+                                                                             : QStyle::SP_MessageBoxInformation;
         item->setIcon(0, style()->standardIcon(icon));
         item->setText(0, severityName(f.severity));
         item->setText(1, f.field.isEmpty() ? QStringLiteral("—") : QStringLiteral("--") + f.field);
@@ -42,7 +42,11 @@ void FindingsList::setFindings(const QList<AtcFinding>& findings)
         if (!f.atcError.isEmpty())
             text += QStringLiteral(" (prevents %1)").arg(f.atcError);
         item->setText(2, text);
-        item->setToolTip(2, text + (f.nodes.isEmpty() ? QString() : tr("\nNodes: %1 (double-click to show in the graph)").arg(f.nodes.join(QStringLiteral(", ")))));
+        item->setToolTip(2,
+            text
+                + (f.nodes.isEmpty() ? QString()
+                                     : tr("\nNodes: %1 (double-click to show in the graph)")
+                                           .arg(f.nodes.join(QStringLiteral(", ")))));
         item->setData(0, Qt::UserRole, f.nodes);
         item->setData(1, Qt::UserRole, f.field);
     }

@@ -48,7 +48,8 @@ LogPanel::LogPanel(QWidget* parent)
         const int level = int(r.level);
         const QString time = r.time.toString(QStringLiteral("HH:mm:ss.zzz"));
         QMetaObject::invokeMethod(
-            self.data(), [self, level, time, logger = r.logger, message = r.message] {
+            self.data(),
+            [self, level, time, logger = r.logger, message = r.message] {
                 if (self)
                     self->append(level, time, logger, message);
             },
@@ -77,7 +78,7 @@ void LogPanel::append(int level, const QString& time, const QString& logger, con
         return;
     static const char* names[] = { "trace", "debug", "info", "warning", "error", "critical" };
     const QString color = level >= int(log::Level::Error) ? theme::text(theme::Tone::Error).name()
-        : level == int(log::Level::Warning)              ? theme::text(theme::Tone::Warning).name()
+        : level == int(log::Level::Warning)               ? theme::text(theme::Tone::Warning).name()
         : level <= int(log::Level::Debug)                 ? QString::fromLatin1(theme::isDark() ? "#a0a0a0" : "#707070")
                                                           : QString();
     QString line = QStringLiteral("%1 [%2] %3: %4")

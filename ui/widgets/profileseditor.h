@@ -1,7 +1,7 @@
 #pragma once
 
-#include <QStringList>
 #include <QHash>
+#include <QStringList>
 #include <QWidget>
 
 class QAbstractItemView;
