@@ -9,6 +9,8 @@ function(wb_add_test)
     endif()
     add_executable(${T_NAME} ${T_SOURCES})
     target_link_libraries(${T_NAME} PRIVATE Qt6::Test wb_project_options ${T_LIBS})
+    # tests/testutil.h and tests/ortrequired.h, shared by every area's tests.
+    target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
     # Test tables read better with plain string literals; the shipped code keeps QT_NO_CAST_FROM_ASCII.
     target_compile_options(${T_NAME} PRIVATE -UQT_NO_CAST_FROM_ASCII)
     target_compile_definitions(${T_NAME} PRIVATE

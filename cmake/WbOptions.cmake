@@ -2,7 +2,6 @@
 option(WB_BUILD_TESTS "Build the test suite" ON)
 option(WB_BUILD_BENCH "Build the benchmark programs" OFF)
 option(WB_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
-set(WB_SKIP_AREAS "" CACHE STRING "Source areas (core/<area>, tests/<area>) to leave out of this build, e.g. while one is being rewritten")
 option(WB_ENABLE_ASAN "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 option(WB_FUZZ "Build the libFuzzer targets of tests/fuzz (clang only; the fuzz preset, scripts/fuzz.sh)" OFF)
 

@@ -4,7 +4,7 @@
 #
 #   scripts/bench-layout.sh [--build-dir DIR] [--no-install] [--no-graphview] [--markdown FILE] [-- wb_bench_layout args]
 #
-# Environment: JOBS (default 2); WB_SKIP_AREAS (passed to cmake when set).
+# Environment: JOBS (default 2).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,8 +49,6 @@ fi
 
 echo "== build ($build)"
 cfg=(-G Ninja -DCMAKE_BUILD_TYPE=Release -DWB_BUILD_BENCH=ON -DWB_BUILD_TESTS=OFF)
-# WB_SKIP_AREAS=... leaves areas being rewritten out of wb_core (the benchmark needs only graph and onnx).
-[[ -n "${WB_SKIP_AREAS+x}" ]] && cfg+=("-DWB_SKIP_AREAS=$WB_SKIP_AREAS")
 cmake -S "$root" -B "$build" "${cfg[@]}" >/dev/null
 targets=(wb_bench_layout)
 [[ $graphview -eq 1 ]] && targets+=(wb_bench_graphview)

@@ -1,7 +1,11 @@
 #pragma once
 
-// Small helpers shared by the tests: golden-file comparison, and the skip policy for a missing requirement.
+// Small helpers shared by the tests: running a program (atcwb above all), golden-file comparison, and the skip
+// policy for a missing requirement.
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QList>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -16,6 +20,35 @@ struct ProgramRun {
     QByteArray out;
     QByteArray err;
     QString all() const { return QString::fromUtf8(out + err); } // for QVERIFY2 messages
+    // stdout as one JSON object (`atcwb ... --json`); empty when it is not one.
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    // stdout as JSON lines (`atcwb convert --json`), one object per non-empty line; *allJson (when given) says
+    // whether every line was a JSON object.
+    QList<QJsonObject> jsonLines(bool* allJson = nullptr) const
+    {
+        QList<QJsonObject> objects;
+        bool all = true;
+        for (const QByteArray& line : out.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const QJsonDocument doc = QJsonDocument::fromJson(line);
+            all = all && doc.isObject();
+            objects.append(doc.object());
+        }
+        if (allJson)
+            *allJson = all;
+        return objects;
+    }
+    // The JSON lines whose "event" is `event` (`atcwb convert --json`), or all of them when `event` is empty.
+    QList<QJsonObject> events(const QString& event = {}) const
+    {
+        QList<QJsonObject> list;
+        for (const QJsonObject& e : jsonLines()) {
+            if (event.isEmpty() || e.value(QStringLiteral("event")).toString() == event)
+                list.append(e);
+        }
+        return list;
+    }
 };
 
 // Runs `program` to its end (or kills it after timeoutMs) in `env`, from `workDir` when given.
@@ -35,6 +68,20 @@ inline ProgramRun runProgram(const QString& program, const QStringList& args,
     }
     return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
         p.readAllStandardError() };
+}
+
+// The build's atcwb.
+inline QString atcwbPath()
+{
+    return QStringLiteral(WB_BIN_DIR "/atcwb");
+}
+
+// Runs the build's `atcwb args...` to its end: every CLI test starts atcwb through this one function.
+inline ProgramRun runAtcwb(const QStringList& args,
+    const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(), const QString& workDir = {},
+    int timeoutMs = 60000)
+{
+    return runProgram(atcwbPath(), args, env, workDir, timeoutMs);
 }
 
 // True in a CI run: $CI is set and is not "false" or "0" (.ci/run runs with CI=true).

@@ -1,12 +1,11 @@
 # Conversion jobs (staging folder, OM moved into place on success, recipe and log beside it), batch variants and
-# the queue that runs them; ATC's own pre-check (--mode=3). Needs the process (ToolRunner), parsing (ATC log) and run (OM header) areas.
-if(NOT "process" IN_LIST WB_SKIP_AREAS AND NOT "parsing" IN_LIST WB_SKIP_AREAS AND NOT "run" IN_LIST WB_SKIP_AREAS)
-    target_sources(wb_core PRIVATE
-        ${CMAKE_CURRENT_LIST_DIR}/conversion.h
-        ${CMAKE_CURRENT_LIST_DIR}/conversionplan.cpp
-        ${CMAKE_CURRENT_LIST_DIR}/conversionrecipe.h ${CMAKE_CURRENT_LIST_DIR}/conversionrecipe.cpp
-        ${CMAKE_CURRENT_LIST_DIR}/conversionjob_p.h ${CMAKE_CURRENT_LIST_DIR}/conversionjob.cpp
-        ${CMAKE_CURRENT_LIST_DIR}/conversionqueue.cpp
-        ${CMAKE_CURRENT_LIST_DIR}/atcprecheck.h ${CMAKE_CURRENT_LIST_DIR}/atcprecheck.cpp
-    )
-endif()
+# the queue that runs them; ATC's own pre-check (--mode=3), over process (ToolRunner), parsing (ATC log) and run
+# (OM header).
+target_sources(wb_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/conversion.h
+    ${CMAKE_CURRENT_LIST_DIR}/conversionplan.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/conversionrecipe.h ${CMAKE_CURRENT_LIST_DIR}/conversionrecipe.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/conversionjob_p.h ${CMAKE_CURRENT_LIST_DIR}/conversionjob.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/conversionqueue.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/atcprecheck.h ${CMAKE_CURRENT_LIST_DIR}/atcprecheck.cpp
+)

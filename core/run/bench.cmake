@@ -1,11 +1,5 @@
 # Benchmark runs (BenchRequest/BenchResult, BenchRun over ONNX Runtime, om-runner, ais_bench and msame), the
-# om-runner protocol parser and the run history store. Needs the parsing, process and reference areas (left out
-# with them when WB_SKIP_AREAS names one).
-foreach(_wb_needed parsing process reference)
-    if(_wb_needed IN_LIST WB_SKIP_AREAS)
-        return()
-    endif()
-endforeach()
+# om-runner protocol parser and the run history store.
 target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/bench.h ${CMAKE_CURRENT_LIST_DIR}/bench.cpp ${CMAKE_CURRENT_LIST_DIR}/benchjson.cpp
     ${CMAKE_CURRENT_LIST_DIR}/benchtools.h ${CMAKE_CURRENT_LIST_DIR}/benchtools.cpp

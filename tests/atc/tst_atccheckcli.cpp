@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 
 class TestAtcCheckCli : public QObject {
@@ -27,12 +26,7 @@ private slots:
 
 private:
     QStringList fakeAtcSettings(); // points the app's settings at the fake atc (removed by the caller)
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Run = wbtest::ProgramRun;
     Run atcwb(const QStringList& args, const QStringList& vars = {}) const;
     static QStringList rules(const QJsonObject& result);
     QTemporaryDir m_dir;
@@ -52,16 +46,7 @@ TestAtcCheckCli::Run TestAtcCheckCli::atcwb(const QStringList& args, const QStri
     env.insert("WB_LOG_DIR", m_dir.filePath("logs"));
     for (const QString& v : vars)
         env.insert(v.section('=', 0, 0), v.section('=', 1));
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(WB_BIN_DIR "/atcwb", QStringList { "check" } + args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-        p.readAllStandardError() };
+    return wbtest::runAtcwb(QStringList { "check" } + args, env);
 }
 
 QStringList TestAtcCheckCli::rules(const QJsonObject& result)

@@ -9,32 +9,17 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace wb;
 
 namespace {
 
-struct Run {
-    int code = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = wbtest::ProgramRun;
 
 Run atcwb(const QStringList& args, const QProcessEnvironment& env = benchtest::toolEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(WB_BIN_DIR "/atcwb"), args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-        p.readAllStandardError() };
+    return wbtest::runAtcwb(args, env, {}, 120000);
 }
 
 // Empty when `o` has the contract's fields with the contract's types.

@@ -32,21 +32,7 @@ private slots:
     void signalStopsWithoutOrphan();
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-        QList<QJsonObject> events; // stdout, one JSON object per line
-        QList<QJsonObject> all(const QString& event) const
-        {
-            QList<QJsonObject> list;
-            for (const QJsonObject& e : events) {
-                if (e["event"].toString() == event)
-                    list.append(e);
-            }
-            return list;
-        }
-    };
+    using Run = wbtest::ProgramRun; // events(): stdout's JSON lines
     QProcessEnvironment environment(const QStringList& vars) const;
     Run atcwb(const QStringList& args, const QStringList& vars = {}) const;
     static QList<QJsonObject> parseLines(const QByteArray& out, bool* allJson);
@@ -58,7 +44,7 @@ private:
 void TestConvertCli::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QVERIFY(QFileInfo(QStringLiteral(WB_ATCWB)).isExecutable());
+    QVERIFY(QFileInfo(wbtest::atcwbPath()).isExecutable());
 }
 
 QString TestConvertCli::freshDir()
@@ -96,22 +82,10 @@ QList<QJsonObject> TestConvertCli::parseLines(const QByteArray& out, bool* allJs
 
 TestConvertCli::Run TestConvertCli::atcwb(const QStringList& args, const QStringList& vars) const
 {
-    QProcess p;
-    p.setProcessEnvironment(environment(vars));
-    p.start(WB_ATCWB, QStringList { "convert" } + args);
-    if (!p.waitForFinished(90000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    Run run { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-        p.readAllStandardError(), {} };
+    const Run run = wbtest::runAtcwb(QStringList { "convert" } + args, environment(vars), {}, 90000);
     bool allJson = false;
-    if (args.contains("--json")) {
-        run.events = parseLines(run.out, &allJson);
-        if (!allJson)
-            qWarning("stdout is not JSON lines:\n%s", run.out.constData());
-    }
+    if (args.contains("--json") && (parseLines(run.out, &allJson), !allJson))
+        qWarning("stdout is not JSON lines:\n%s", run.out.constData());
     return run;
 }
 
@@ -121,25 +95,25 @@ void TestConvertCli::jsonSuccess()
     const Run r = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc", wbtest::fakeAtc(),
         "--output", out, "--json" });
     QVERIFY2(r.code == 0, r.out + r.err);
-    QVERIFY(!r.events.isEmpty());
+    QVERIFY(!r.events().isEmpty());
     QStringList sequence;
-    for (const QJsonObject& e : r.events) {
+    for (const QJsonObject& e : r.events()) {
         if (e["event"] != "finding" && e["event"] != "diagnostic" && e["event"] != "stage")
             sequence.append(e["event"].toString());
     }
     QCOMPARE(sequence, (QStringList { "plan", "job", "started", "job_finished", "result" }));
     const QString om = out + "/resnet_static_Ascend310P3.om";
-    const QJsonObject plan = r.all("plan").first(); // where it writes, said before anything is written
+    const QJsonObject plan = r.events("plan").first(); // where it writes, said before anything is written
     QCOMPARE(plan["output_folder"].toString(), out);
     QCOMPARE(plan["folder_exists"].toBool(false), true);
     QCOMPARE(plan["oms"].toArray(), QJsonArray { om });
-    const QJsonObject job = r.all("job").first();
+    const QJsonObject job = r.events("job").first();
     QCOMPARE(job["job"].toInt(-1), 0);
     QCOMPARE(job["om"].toString(), om);
     QVERIFY(job["batch"].isNull());
-    QVERIFY(r.all("started").first()["command"].toString().contains("--soc_version=Ascend310P3"));
-    QVERIFY(!r.all("stage").isEmpty());
-    const QJsonObject finished = r.all("job_finished").first();
+    QVERIFY(r.events("started").first()["command"].toString().contains("--soc_version=Ascend310P3"));
+    QVERIFY(!r.events("stage").isEmpty());
+    const QJsonObject finished = r.events("job_finished").first();
     QCOMPARE(finished.keys(),
         (QStringList { "batch", "duration_ms", "event", "exit_code", "failure", "job", "log", "ok", "om", "recipe",
             "result", "skipped_unchanged", "verdict" }));
@@ -148,7 +122,7 @@ void TestConvertCli::jsonSuccess()
     QCOMPARE(finished["verdict"].toString(), QStringLiteral("success"));
     QCOMPARE(finished["log"].toString(), om + ".atc.log");
     QCOMPARE(finished["recipe"].toString(), om + ".recipe.json");
-    const QJsonObject result = r.events.last();
+    const QJsonObject result = r.events().last();
     QCOMPARE(result["event"].toString(), QStringLiteral("result"));
     QCOMPARE(result["ok"].toBool(), true);
     QCOMPARE(result["oms"].toArray(), QJsonArray { om });
@@ -167,23 +141,23 @@ void TestConvertCli::batchVariantsThenUnchanged()
     QStringList oms;
     for (qint64 b : { 1, 4, 8 })
         oms.append(QStringLiteral("%1/resnet_dynamic_batch_Ascend310P3_b%2.om").arg(out).arg(b));
-    QCOMPARE(r.all("job").size(), 3);
-    QCOMPARE(r.all("job").at(1)["batch"].toInt(), 4);
-    QVERIFY(r.all("started").at(2)["command"].toString().contains("--input_shape=input:8,3,224,224"));
-    QCOMPARE(r.events.last()["oms"].toArray(), QJsonArray::fromStringList(oms));
+    QCOMPARE(r.events("job").size(), 3);
+    QCOMPARE(r.events("job").at(1)["batch"].toInt(), 4);
+    QVERIFY(r.events("started").at(2)["command"].toString().contains("--input_shape=input:8,3,224,224"));
+    QCOMPARE(r.events().last()["oms"].toArray(), QJsonArray::fromStringList(oms));
     for (const QString& om : oms)
         QVERIFY(QFileInfo::exists(om) && QFileInfo::exists(om + ".recipe.json"));
 
     r = atcwb(args); // nothing changed: nothing rebuilt, and that counts as produced
     QCOMPARE(r.code, 0);
-    QVERIFY(r.all("started").isEmpty());
-    for (const QJsonObject& f : r.all("job_finished"))
+    QVERIFY(r.events("started").isEmpty());
+    for (const QJsonObject& f : r.events("job_finished"))
         QVERIFY(f["ok"].toBool() && f["skipped_unchanged"].toBool());
-    QCOMPARE(r.events.last()["oms"].toArray().size(), 3);
+    QCOMPARE(r.events().last()["oms"].toArray().size(), 3);
 
     r = atcwb(args + QStringList { "--force" });
     QCOMPARE(r.code, 0);
-    QCOMPARE(r.all("started").size(), 3);
+    QCOMPARE(r.events("started").size(), 3);
 }
 
 void TestConvertCli::oneFailedExitsOne()
@@ -193,7 +167,7 @@ void TestConvertCli::oneFailedExitsOne()
                             "--output", out, "--json" },
         { "FAKE_ATC_UNSUPPORTED_OPS=Conv" });
     QVERIFY2(r.code == 1, r.out + r.err);
-    const QList<QJsonObject> diagnostics = r.all("diagnostic");
+    const QList<QJsonObject> diagnostics = r.events("diagnostic");
     QVERIFY(!diagnostics.isEmpty());
     const QJsonObject d = diagnostics.first();
     QCOMPARE(d["job"].toInt(-1), 0);
@@ -201,13 +175,13 @@ void TestConvertCli::oneFailedExitsOne()
     QCOMPARE(d["code"].toString(), QStringLiteral("E19010"));
     QVERIFY(!d["ops"].toArray().isEmpty());
     QCOMPARE(d["ops"].toArray().first()["type"].toString(), QStringLiteral("Conv"));
-    const QJsonObject finished = r.all("job_finished").first();
+    const QJsonObject finished = r.events("job_finished").first();
     QCOMPARE(finished["ok"].toBool(), false);
     QVERIFY(finished["failure"].toString().startsWith("E19010: "));
     QCOMPARE(finished["exit_code"].toInt(), 255);
     QCOMPARE(finished["log"].toString(), out + "/resnet_static_Ascend310P3.failed.atc.log");
-    QCOMPARE(r.events.last()["ok"].toBool(true), false);
-    QCOMPARE(r.events.last()["failed"].toArray(), QJsonArray { out + "/resnet_static_Ascend310P3.om" });
+    QCOMPARE(r.events().last()["ok"].toBool(true), false);
+    QCOMPARE(r.events().last()["failed"].toArray(), QJsonArray { out + "/resnet_static_Ascend310P3.om" });
     QCOMPARE(QDir(out).entryList({ "*.om" }), QStringList());
 }
 
@@ -247,9 +221,9 @@ void TestConvertCli::usage()
     QVERIFY2(r.err.startsWith("atcwb: convert: "), r.err.constData());
     r = atcwb(args + QStringList { "--json" });
     QCOMPARE(r.code, 2);
-    QCOMPARE(r.events.size(), 1);
-    QCOMPARE(r.events.last()["event"].toString(), QStringLiteral("result"));
-    QCOMPARE(r.events.last()["error"].toObject()["code"].toString(), QStringLiteral("usage"));
+    QCOMPARE(r.events().size(), 1);
+    QCOMPARE(r.events().last()["event"].toString(), QStringLiteral("result"));
+    QCOMPARE(r.events().last()["error"].toObject()["code"].toString(), QStringLiteral("usage"));
 }
 
 void TestConvertCli::noToolkit_data()
@@ -275,7 +249,7 @@ void TestConvertCli::noToolkit()
         QVERIFY(r.err.contains("Pass --atc PATH") && r.err.contains("ASCEND_TOOLKIT_HOME"));
     r = atcwb(args + QStringList { "--json" });
     QCOMPARE(r.code, 1);
-    QCOMPARE(r.events.last()["error"].toObject()["code"].toString(), QStringLiteral("toolkit_missing"));
+    QCOMPARE(r.events().last()["error"].toObject()["code"].toString(), QStringLiteral("toolkit_missing"));
     QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
 }
 
@@ -286,11 +260,11 @@ void TestConvertCli::checksRefuse()
         wbtest::fakeAtc(), "--output", out, "--json" });
     QCOMPARE(r.code, 1);
     QStringList rules;
-    for (const QJsonObject& f : r.all("finding"))
+    for (const QJsonObject& f : r.events("finding"))
         rules.append(f["rule"].toString());
     QVERIFY2(rules.contains("dynamic_dim_unfixed"), qPrintable(rules.join(',')));
-    QVERIFY(r.all("started").isEmpty());
-    QCOMPARE(r.events.last()["error"].toObject()["code"].toString(), QStringLiteral("check_failed"));
+    QVERIFY(r.events("started").isEmpty());
+    QCOMPARE(r.events().last()["error"].toObject()["code"].toString(), QStringLiteral("check_failed"));
     QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
 }
 
@@ -324,8 +298,8 @@ void TestConvertCli::nameMustBePlain()
     QVERIFY2(r.err.contains(errHas.toUtf8()) && r.err.contains("--name"), r.err.constData());
     r = atcwb(args + QStringList { "--json" });
     QCOMPARE(r.code, 2);
-    QCOMPARE(r.events.last()["error"].toObject()["code"].toString(), QStringLiteral("usage"));
-    QVERIFY(r.all("started").isEmpty());
+    QCOMPARE(r.events().last()["error"].toObject()["code"].toString(), QStringLiteral("usage"));
+    QVERIFY(r.events("started").isEmpty());
     QDirIterator escaped(m_dir.path(), { "escaped*" }, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     QVERIFY2(!escaped.hasNext(), qPrintable(escaped.hasNext() ? escaped.next() : QString()));
     QDirIterator written(run, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
@@ -343,16 +317,16 @@ void TestConvertCli::outputFolderCreatedOnlyWhenTheRunStarts()
     Run r = atcwb({ wbtest::modelPath("resnet_dynamic_batch.onnx"), "--soc", "Ascend310P3", "--atc", wbtest::fakeAtc(),
         "--output", refused, "--json" });
     QCOMPARE(r.code, 1);
-    QCOMPARE(r.events.last()["error"].toObject()["code"].toString(), QStringLiteral("check_failed"));
+    QCOMPARE(r.events().last()["error"].toObject()["code"].toString(), QStringLiteral("check_failed"));
     QVERIFY2(!QFileInfo::exists(QFileInfo(refused).absolutePath()), qPrintable(refused));
 
     const QString fresh = freshDir() + "/new/sub";
     r = atcwb({ wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc", wbtest::fakeAtc(), "--output",
         fresh, "--json" });
     QVERIFY2(r.code == 0, r.out + r.err);
-    QCOMPARE(r.all("plan").size(), 1);
-    QCOMPARE(r.all("plan").first()["output_folder"].toString(), fresh);
-    QCOMPARE(r.all("plan").first()["folder_exists"].toBool(true), false);
+    QCOMPARE(r.events("plan").size(), 1);
+    QCOMPARE(r.events("plan").first()["output_folder"].toString(), fresh);
+    QCOMPARE(r.events("plan").first()["folder_exists"].toBool(true), false);
     QVERIFY(QFileInfo(fresh + "/resnet_static_Ascend310P3.om").isFile());
 
     const QString text
@@ -382,7 +356,7 @@ void TestConvertCli::signalStopsWithoutOrphan()
     QVERIFY(QFile::setPermissions(atc, QFile::permissions(atc) | QFileDevice::ExeOwner));
     QProcess p;
     p.setProcessEnvironment(environment({}));
-    p.start(WB_ATCWB,
+    p.start(wbtest::atcwbPath(),
         { "convert", wbtest::modelPath("resnet_static.onnx"), "--soc", "Ascend310P3", "--atc", atc, "--output",
             out + "/oms", "--batch", "1,2", "--lines", "--json" });
     QVERIFY(p.waitForStarted());

@@ -183,8 +183,9 @@ void TestFakeAtc::argumentErrors()
 
 void TestFakeAtc::inputNameNotInModel()
 {
-    const QStringList args { "--model=" + model("resnet_static.onnx"), "--framework=5", "--output=/tmp/unused",
-        "--soc_version=Ascend310", "--input_shape=images:1,3,640,640" };
+    QTemporaryDir dir; // the fake stops at the input check and writes nothing
+    const QStringList args { "--model=" + model("resnet_static.onnx"), "--framework=5",
+        "--output=" + dir.filePath("unused"), "--soc_version=Ascend310", "--input_shape=images:1,3,640,640" };
     // input names from the ONNX file (resnet_static's input is "input"), and from FAKE_ATC_MODEL_INPUTS
     for (const auto& env : { QList<QPair<QString, QString>>(),
              QList<QPair<QString, QString>> { { "FAKE_ATC_MODEL_INPUTS", "input,mask" } } }) {

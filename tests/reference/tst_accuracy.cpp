@@ -6,7 +6,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -330,12 +329,9 @@ void TestAccuracy::cli()
     QVERIFY(writeTensorFile(t, dir.filePath("ref/output_0.pb")).ok());
     QVERIFY(writeBytes(dir.filePath("om/output_0.bin"), halves({ 1, 2, 3.004f }).data));
     auto run = [&](const QStringList& args, QByteArray* out) {
-        QProcess p;
-        p.start(QStringLiteral(WB_BIN_DIR "/atcwb"), QStringList { QStringLiteral("compare") } + args);
-        if (!p.waitForFinished(60000))
-            return -1;
-        *out = p.readAllStandardOutput() + p.readAllStandardError();
-        return p.exitCode();
+        const wbtest::ProgramRun r = wbtest::runAtcwb(QStringList { QStringLiteral("compare") } + args);
+        *out = r.out + r.err;
+        return r.code;
     };
     QByteArray out;
     QCOMPARE(run({ dir.filePath("ref"), dir.filePath("om"), "--json" }, &out), 0);
@@ -363,9 +359,7 @@ void TestAccuracy::cpuRunAgainstItself()
     WB_REQUIRE_ORT();
     QTemporaryDir dir;
     auto run = [&](const QStringList& args) {
-        QProcess p;
-        p.start(QStringLiteral(WB_BIN_DIR "/atcwb"), args);
-        return p.waitForFinished(120000) ? p.exitCode() : -1;
+        return wbtest::runAtcwb(args, QProcessEnvironment::systemEnvironment(), {}, 120000).code;
     };
     const QString model = QStringLiteral(WB_TEST_MODELS_DIR "/resnet_static.onnx");
     for (const char* name : { "a", "b" })

@@ -4,6 +4,7 @@
 #include "remote/hostkeys.h"
 #include "remote/hostprobe.h"
 #include "sshdfixture.h"
+#include "testutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -248,13 +249,14 @@ void TestRemoteSsh::quotingArrivesByteForByte()
 {
     if (!QFileInfo::exists(m_sshd.paths().knownHostsFile))
         QVERIFY(trust().isEmpty());
+    const QString pwned = m_sshd.path("wb-pwned"); // what an injected command would create
     QList<QStringList> cases {
         { "" },
         { "", "", "" },
         { "a b", "  leading and trailing  " },
         { "it's", "\"double\"", "'", "''", "\\", "\\'" },
-        { "$(touch /tmp/wb-pwned)", "`touch /tmp/wb-pwned`", "${HOME}", "$HOME", "$1", "$@" },
-        { "a;touch /tmp/wb-pwned", "a|b", "a&&b", "a&", "<x", ">y", "2>&1" },
+        { "$(touch " + pwned + ")", "`touch " + pwned + "`", "${HOME}", "$HOME", "$1", "$@" },
+        { "a;touch " + pwned, "a|b", "a&&b", "a&", "<x", ">y", "2>&1" },
         { "line1\nline2", "\n", "tab\there", "\r\n" },
         { "模型.onnx", "é", "😀", "~", "~/x", "*", "?", "[a]", "{a,b}", "#not a comment", "!x", "=x", "a=b" },
         { "-n", "-e", "--", "%s", "%%" },
@@ -279,7 +281,7 @@ void TestRemoteSsh::quotingArrivesByteForByte()
         }
         cases.append(argv);
     }
-    QFile::remove("/tmp/wb-pwned");
+    QFile::remove(pwned);
     for (const QStringList& argv : cases) {
         QByteArray expected;
         for (const QString& a : argv)
@@ -294,7 +296,7 @@ void TestRemoteSsh::quotingArrivesByteForByte()
         QVERIFY2(r.ok(), qPrintable(describe(r, "ssh")));
         QCOMPARE(viaScript, expected);
     }
-    QVERIFY(!QFileInfo::exists("/tmp/wb-pwned"));
+    QVERIFY(!QFileInfo::exists(pwned));
 }
 
 void TestRemoteSsh::controlMasterIsReused()
@@ -350,24 +352,19 @@ void TestRemoteSsh::probeIsAsynchronousAndCancels()
 // atcwb keeps its SSH state in the app's data folder (XDG_DATA_HOME here) and its hosts in --settings FILE.
 TestRemoteSsh::Cli TestRemoteSsh::atcwb(const QStringList& args)
 {
-    ToolInvocation inv;
-    inv.program = WB_BIN_DIR "/atcwb";
-    inv.arguments = QStringList { "--settings", m_sshd.path("cli.ini") } + args;
-    inv.environment = QProcessEnvironment::systemEnvironment();
-    inv.environment.insert("XDG_DATA_HOME", m_sshd.path("xdg-data"));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", m_sshd.path("xdg-data"));
     QDir().mkpath(m_sshd.path("xdg-run"));
     QFile::setPermissions(
         m_sshd.path("xdg-run"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-    inv.environment.insert("XDG_RUNTIME_DIR", m_sshd.path("xdg-run"));
-    inv.timeoutMs = kProbeTimeoutMs;
-    const ToolCapture c = runToCompletion(inv);
+    env.insert("XDG_RUNTIME_DIR", m_sshd.path("xdg-run"));
+    const wbtest::ProgramRun run
+        = wbtest::runAtcwb(QStringList { "--settings", m_sshd.path("cli.ini") } + args, env, {}, kProbeTimeoutMs);
     Cli cli;
-    cli.exitCode = c.result.kind == ToolResult::Kind::Finished || c.result.kind == ToolResult::Kind::NonZeroExit
-        ? c.result.exitCode
-        : -1;
-    cli.out = c.out;
-    cli.err = c.err;
-    cli.json = QJsonDocument::fromJson(c.out).object();
+    cli.exitCode = run.code >= 0 ? run.code : -1;
+    cli.out = run.out;
+    cli.err = run.err;
+    cli.json = run.json();
     return cli;
 }
 
@@ -439,7 +436,7 @@ void TestRemoteSsh::cliHostsVerbs()
     r = atcwb({ "hosts", "remove", h.name, "--json" });
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.json.value("error").toObject().value("code").toString(), QStringLiteral("unknown_host"));
-    r = atcwb({ "hosts", "add", "bad", "--destination", "-oProxyCommand=touch /tmp/wb-pwned", "--json" });
+    r = atcwb({ "hosts", "add", "bad", "--destination", "-oProxyCommand=touch " + m_sshd.path("wb-pwned"), "--json" });
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.json.value("error").toObject().value("code").toString(), QStringLiteral("bad_destination"));
     r = atcwb({ "hosts", "trust", h.name });

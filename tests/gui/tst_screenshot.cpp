@@ -3,7 +3,6 @@
 
 #include <QFile>
 #include <QImage>
-#include <QProcess>
 #include <QTemporaryDir>
 
 class TestScreenshot : public QObject {
@@ -25,23 +24,17 @@ private:
     static int run(
         const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr, const QString& dataHome = {})
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         if (!dataHome.isEmpty())
             env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(WB_BIN_DIR "/atc-workbench"), args);
-        if (!p.waitForFinished(120000)) {
-            p.kill();
-            p.waitForFinished();
-            return -1;
-        }
+        const wbtest::ProgramRun r
+            = wbtest::runProgram(QStringLiteral(WB_BIN_DIR "/atc-workbench"), args, env, {}, 120000);
         if (out)
-            *out = p.readAllStandardOutput();
+            *out = r.out;
         if (err)
-            *err = p.readAllStandardError();
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+            *err = r.err;
+        return r.code;
     }
 };
 

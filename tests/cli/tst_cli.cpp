@@ -27,23 +27,9 @@ private slots:
     void graphErrors();
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    static Run atcwb(const QStringList& args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(WB_BIN_DIR "/atcwb"), args);
-        if (!p.waitForFinished(60000)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            p.readAllStandardError() };
-    }
+    using Run = wbtest::ProgramRun;
+    QTemporaryDir m_tmp;
+    static Run atcwb(const QStringList& args) { return wbtest::runAtcwb(args); }
 };
 
 void TestCli::exitCodes_data()
@@ -292,21 +278,21 @@ void TestCli::surgeryErrors_data()
     QTest::addColumn<int>("code");
     QTest::addColumn<QString>("errorCode");
     const QString m = wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx"));
-    QTest::newRow("fix: no spec") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--json" } << 2 << "usage";
-    QTest::newRow("fix: bad spec") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--input-shape", "input:1,a",
-        "--json" } << 2 << "usage";
+    const QString x = m_tmp.filePath(QStringLiteral("x.onnx")); // never written: every row fails first
+    QTest::newRow("fix: no spec") << QStringList { "fix-shapes", m, x, "--json" } << 2 << "usage";
+    QTest::newRow("fix: bad spec") << QStringList { "fix-shapes", m, x, "--input-shape", "input:1,a", "--json" } << 2
+                                   << "usage";
     QTest::newRow("fix: one path") << QStringList { "fix-shapes", m, "--input-shape", "input:1,3,224,224", "--json" }
                                    << 2 << "usage";
-    QTest::newRow("fix: unknown input") << QStringList { "fix-shapes", m, "/tmp/x.onnx", "--input-shape", "x:1",
-        "--json" } << 1 << "unknown_input";
+    QTest::newRow("fix: unknown input") << QStringList { "fix-shapes", m, x, "--input-shape", "x:1", "--json" } << 1
+                                        << "unknown_input";
     QTest::newRow("fix: overwrite") << QStringList { "fix-shapes", m, m, "--input-shape", "input:1,3,224,224",
         "--json" } << 1 << "would_overwrite";
-    QTest::newRow("extract: no outputs") << QStringList { "extract", m, "/tmp/x.onnx", "--json" } << 2 << "usage";
-    QTest::newRow("extract: unknown") << QStringList { "extract", m, "/tmp/x.onnx", "--outputs", "nope", "--json" } << 1
+    QTest::newRow("extract: no outputs") << QStringList { "extract", m, x, "--json" } << 2 << "usage";
+    QTest::newRow("extract: unknown") << QStringList { "extract", m, x, "--outputs", "nope", "--json" } << 1
                                       << "unknown_tensor";
-    QTest::newRow("extract: corrupt model")
-        << QStringList { "extract", wbtest::modelPath("corrupt.onnx"), "/tmp/x.onnx", "--outputs", "a", "--json" } << 1
-        << "parse_error";
+    QTest::newRow("extract: corrupt model") << QStringList { "extract", wbtest::modelPath("corrupt.onnx"), x,
+        "--outputs", "a", "--json" } << 1 << "parse_error";
 }
 
 void TestCli::surgeryErrors()
@@ -371,7 +357,7 @@ void TestCli::graphErrors_data()
     QTest::newRow("no model") << QStringList { "graph", "--json" } << 2;
     QTest::newRow("bad depth") << QStringList { "graph", m, "--collapse-depth", "x", "--json" } << 2;
     QTest::newRow("bad direction") << QStringList { "graph", m, "--direction", "up", "--json" } << 2;
-    QTest::newRow("bad export type") << QStringList { "graph", m, "--export", "/tmp/g.jpg", "--json" } << 2;
+    QTest::newRow("bad export type") << QStringList { "graph", m, "--export", m_tmp.filePath("g.jpg"), "--json" } << 2;
     QTest::newRow("corrupt model") << QStringList { "graph", wbtest::modelPath("corrupt.onnx"), "--json" } << 1;
     QTest::newRow("unwritable export") << QStringList { "graph", m, "--export", "/nonexistent/dir/g.svg", "--json" }
                                        << 1;

@@ -1,0 +1,6 @@
+# Small shared pieces: Result, LatestOnly, checked sizes, atomic file writes, safe paths.
+target_sources(wb_core PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/result.h ${CMAKE_CURRENT_LIST_DIR}/latestonly.h ${CMAKE_CURRENT_LIST_DIR}/checkedsize.h
+    ${CMAKE_CURRENT_LIST_DIR}/atomicfile.h ${CMAKE_CURRENT_LIST_DIR}/atomicfile.cpp ${CMAKE_CURRENT_LIST_DIR}/safepath.h
+    ${CMAKE_CURRENT_LIST_DIR}/safepath.cpp
+)
