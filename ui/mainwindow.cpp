@@ -2,9 +2,12 @@
 
 #include "models/inputshapemodel.h"
 
+#include "atc/toolkitcontroller.h"
 #include "dialogs/comparedialog.h"
 #include "dialogs/settingsdialog.h"
+#include "graph/overlaymarks.h"
 #include "graph/overlaymodel.h"
+#include "icons.h"
 #include "logging/logging.h"
 #include "models/tensortablemodel.h"
 #include "onnx/modelloader.h"
@@ -15,8 +18,6 @@
 #include "pages/runpage.h"
 #include "pages/shapespage.h"
 #include "process/runningtools.h"
-#include "theme.h"
-#include "toolkitcontroller.h"
 
 #include "pages/welcomepage.h"
 #include "settings/settings.h"
@@ -41,11 +42,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPainter>
 #include <QProgressBar>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace wb {
@@ -102,33 +101,22 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_nav->setObjectName(QStringLiteral("pageList"));
     m_nav->setFixedWidth(120);
     m_nav->setIconSize(QSize(24, 24));
-    auto* modelItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), tr("Model"), m_nav);
+    auto* modelItem = new QListWidgetItem(icons::page(kModel), tr("Model"), m_nav);
     modelItem->setData(Qt::UserRole, kModel);
-    auto* shapesItem
-        = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), tr("Shapes"), m_nav);
+    auto* shapesItem = new QListWidgetItem(icons::page(kShapes), tr("Shapes"), m_nav);
     shapesItem->setData(Qt::UserRole, kShapes);
     shapesItem->setToolTip(
         tr("Fix input shapes, infer every tensor's shape, save a static copy or extract a sub-model"));
-    auto* graphItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirIcon), tr("Graph"), m_nav);
+    auto* graphItem = new QListWidgetItem(icons::page(kGraph), tr("Graph"), m_nav);
     graphItem->setData(Qt::UserRole, kGraph);
     graphItem->setToolTip(tr("The model's graph: search, node properties, problems, export"));
-    // Fusion's play icon is black and disappears on a dark palette: draw one in the success colour instead.
-    QPixmap play(48, 48);
-    play.fill(Qt::transparent);
-    {
-        QPainter p(&play);
-        p.setRenderHint(QPainter::Antialiasing);
-        p.setPen(Qt::NoPen);
-        p.setBrush(theme::text(theme::Tone::Success));
-        p.drawPolygon(QPolygonF { QPointF(12, 8), QPointF(40, 24), QPointF(12, 40) });
-    }
-    auto* convertItem = new QListWidgetItem(QIcon(play), tr("Convert"), m_nav);
+    auto* convertItem = new QListWidgetItem(icons::page(kConvert), tr("Convert"), m_nav);
     convertItem->setData(Qt::UserRole, kConvert);
     convertItem->setToolTip(tr("ATC options checked as you type, the exact command, Run"));
-    auto* atcItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogInfoView), tr("ATC Run"), m_nav);
+    auto* atcItem = new QListWidgetItem(icons::page(kAtc), tr("ATC Run"), m_nav);
     atcItem->setData(Qt::UserRole, kAtc);
     atcItem->setToolTip(tr("The conversion as it runs: log, problems, batch variants"));
-    auto* runItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_ComputerIcon), tr("Run"), m_nav);
+    auto* runItem = new QListWidgetItem(icons::page(kRun), tr("Run"), m_nav);
     runItem->setData(Qt::UserRole, kRun);
     runItem->setToolTip(tr("Run the model on the CPU or an NPU and chart its latency"));
     body->addWidget(m_nav);
@@ -192,8 +180,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(
-        style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Model…"), this, &MainWindow::chooseFile);
+    QAction* open = file->addAction(icons::openFile(), tr("&Open Model…"), this, &MainWindow::chooseFile);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open Re&cipe…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
@@ -342,14 +329,7 @@ void MainWindow::onInferenceFinished(bool ok)
     m_graphPage->setShapes(tensors);
     m_runPage->setInputShapes(m_shapesPage->specText());
     // Where shapes stop being static: data-dependent nodes are warnings, impossible ones errors, inference gaps info.
-    QList<graph::OverlayModel::Mark> marks;
-    for (const ShapeOrigin& o : r.origins) {
-        const auto severity = o.status == ShapeStatus::Invalid ? graph::OverlayModel::Severity::Error
-            : o.status == ShapeStatus::DataDependent           ? graph::OverlayModel::Severity::Warning
-                                                               : graph::OverlayModel::Severity::Info;
-        marks.append({ o.node, severity, o.message, {} });
-    }
-    m_graphPage->overlay()->setMarks(QStringLiteral("shapes"), marks);
+    m_graphPage->overlay()->setMarks(QStringLiteral("shapes"), graph::marksFor(r.origins));
 }
 
 // Convert -> ATC run -> Run, and what each reports to the graph overlay.
@@ -357,15 +337,7 @@ void MainWindow::connectConversion()
 {
     connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertPage, &ConvertPage::setToolkit);
     connect(m_convertPage, &ConvertPage::findingsChanged, this, [this](const QList<AtcFinding>& findings) {
-        QList<graph::OverlayModel::Mark> marks;
-        for (const AtcFinding& f : findings) {
-            const auto severity = f.severity == AtcSeverity::Error ? graph::OverlayModel::Severity::Error
-                : f.severity == AtcSeverity::Warning               ? graph::OverlayModel::Severity::Warning
-                                                                   : graph::OverlayModel::Severity::Info;
-            for (const QString& node : f.nodes)
-                marks.append({ node, severity, f.message, {} });
-        }
-        m_graphPage->overlay()->setMarks(QStringLiteral("check"), marks);
+        m_graphPage->overlay()->setMarks(QStringLiteral("check"), graph::marksFor(findings));
     });
     connect(m_convertPage, &ConvertPage::nodeActivated, this, [this](const QString& node) {
         showPage(kGraph);
@@ -381,17 +353,7 @@ void MainWindow::connectConversion()
             showPage(kAtc);
         });
     connect(m_conversionPage, &ConversionPage::opsReported, this, [this](const QList<AtcEvent>& events) {
-        QList<graph::OverlayModel::Mark> marks;
-        for (const AtcEvent& e : events) {
-            for (const OpRef& op : e.ops) {
-                if (!op.name.isEmpty())
-                    marks.append({ op.name,
-                        e.severity == Severity::Error ? graph::OverlayModel::Severity::Error
-                                                      : graph::OverlayModel::Severity::Warning,
-                        (e.code.isEmpty() ? QString() : e.code + QStringLiteral(": ")) + e.message, {} });
-            }
-        }
-        m_graphPage->overlay()->setMarks(QStringLiteral("atc"), marks);
+        m_graphPage->overlay()->setMarks(QStringLiteral("atc"), graph::marksFor(events));
     });
     connect(m_graphPage, &GraphPage::outNodeRequested, this, [this](const QString& node) {
         const QString current = m_convertPage->options().outNodes;
@@ -442,9 +404,9 @@ void MainWindow::onLoadFailed(const QString& code, const QString& message, const
         text += QLatin1Char('\n')
             + tr("(%n more problem(s); see the log)", nullptr, int(detail.count(QLatin1Char('\n'))));
     m_messageBar->showMessage(MessageBar::Kind::Error, tr("Could not open the model"), text);
-    log::ui()->warn("Open failed ({}): {}", code.toStdString(), message.toStdString());
+    log::ui()->warn("Open failed ({}): {}", code, message);
     if (!detail.isEmpty())
-        log::ui()->info("{}", detail.toStdString());
+        log::ui()->info("{}", detail);
     m_statusPath->setText(m_model ? QDir::toNativeSeparators(m_model->summary().path) : QString());
     emit loadFinished(false);
 }

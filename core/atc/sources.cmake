@@ -11,6 +11,7 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/invocation.h ${CMAKE_CURRENT_LIST_DIR}/invocation.cpp
     ${CMAKE_CURRENT_LIST_DIR}/toolkit.h ${CMAKE_CURRENT_LIST_DIR}/toolkit.cpp ${CMAKE_CURRENT_LIST_DIR}/toolkitprobe.cpp
     ${CMAKE_CURRENT_LIST_DIR}/atccheck.h ${CMAKE_CURRENT_LIST_DIR}/atccheck.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/toolkitcontroller.h ${CMAKE_CURRENT_LIST_DIR}/toolkitcontroller.cpp
 )
 
 # The operator table (atc.md §7) and the built-in SoC list, compiled in under :/data/atc/.

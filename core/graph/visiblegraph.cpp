@@ -90,6 +90,14 @@ QString categoryColor(Category c)
     return QStringLiteral("#707070");
 }
 
+BoxColors boxColors(const Item& item)
+{
+    const bool scope = item.kind == Item::Kind::Scope;
+    const bool pill = item.category == Category::Input || item.category == Category::Output;
+    return { scope ? QStringLiteral("#f4f1e8") : categoryColor(item.category),
+        pill || scope ? QStringLiteral("#202020") : QStringLiteral("white"), QStringLiteral("#333") };
+}
+
 CollapseState CollapseState::atDepth(const GraphDocument& doc, int depth)
 {
     CollapseState state;
@@ -247,18 +255,16 @@ QByteArray toSvg(const GraphLayout& l)
         const Item& item = l.visible.items.at(i);
         const QRectF r = l.layout.nodes[size_t(i)];
         const bool pill = item.category == Category::Input || item.category == Category::Output;
-        const QString fill = item.kind == Item::Kind::Scope ? QStringLiteral("#f4f1e8") : categoryColor(item.category);
-        const QString text
-            = pill || item.kind == Item::Kind::Scope ? QStringLiteral("#202020") : QStringLiteral("white");
+        const BoxColors colors = boxColors(item);
         svg += QStringLiteral(
-            "<g><rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"%5\" fill=\"%6\" stroke=\"#333\" "
-            "stroke-width=\"%7\"/>\n")
+            "<g><rect x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" rx=\"%5\" fill=\"%6\" stroke=\"%7\" "
+            "stroke-width=\"%8\"/>\n")
                    .arg(r.x(), 0, 'f', 1)
                    .arg(r.y(), 0, 'f', 1)
                    .arg(r.width(), 0, 'f', 1)
                    .arg(r.height(), 0, 'f', 1)
                    .arg(pill ? r.height() / 2 : 5)
-                   .arg(fill)
+                   .arg(colors.fill, colors.border)
                    .arg(item.kind == Item::Kind::Scope ? QStringLiteral("1.5\" stroke-dasharray=\"4 3")
                                                        : QStringLiteral("0.8"));
         const double titleY = item.subtitle.isEmpty() ? r.center().y() + 4 : r.y() + 16;
@@ -266,13 +272,13 @@ QByteArray toSvg(const GraphLayout& l)
             "<text x=\"%1\" y=\"%2\" text-anchor=\"middle\" fill=\"%3\" font-weight=\"bold\">%4</text>\n")
                    .arg(r.center().x(), 0, 'f', 1)
                    .arg(titleY, 0, 'f', 1)
-                   .arg(text, escapeXml(item.title));
+                   .arg(colors.ink, escapeXml(item.title));
         if (!item.subtitle.isEmpty())
             svg += QStringLiteral(
                 "<text x=\"%1\" y=\"%2\" text-anchor=\"middle\" fill=\"%3\" font-size=\"9\">%4</text>\n")
                        .arg(r.center().x(), 0, 'f', 1)
                        .arg(r.y() + 31, 0, 'f', 1)
-                       .arg(text, escapeXml(item.subtitle));
+                       .arg(colors.ink, escapeXml(item.subtitle));
         svg += QStringLiteral("</g>\n");
     }
     svg += QStringLiteral("</svg>\n");

@@ -62,4 +62,14 @@ QByteArray toSvg(const GraphLayout& layout);
 // The colour the view and the SVG use for a category ("#rrggbb").
 QString categoryColor(Category c);
 
+// How the view and the SVG paint a box ("#rrggbb"): its fill (the category's colour; a scope is a light paper tone),
+// the text on it (dark on the light pills and scopes, white on the rest) and its border (any form QColor reads). The
+// one palette of boxes.
+struct BoxColors {
+    QString fill;
+    QString ink;
+    QString border;
+};
+BoxColors boxColors(const Item& item);
+
 } // namespace wb::graph

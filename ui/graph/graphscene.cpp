@@ -119,9 +119,10 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
         const QRectF r = L.layout.nodes[size_t(i)];
         const bool pill = item.category == Category::Input || item.category == Category::Output;
         const bool scope = item.kind == Item::Kind::Scope;
-        QColor fill = scope ? QColor(0xf4, 0xf1, 0xe8) : QColor(graph::categoryColor(item.category));
+        const graph::BoxColors colors = graph::boxColors(item);
+        const QColor fill(colors.fill);
         const bool hit = state.hits.contains(i);
-        QPen border(QColor(0x33, 0x33, 0x33), 0.8);
+        QPen border(QColor(colors.border), 0.8);
         if (scope)
             border.setStyle(Qt::DashLine);
         const auto sev = state.severity.constFind(i);
@@ -147,8 +148,7 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
         }
         if (!text)
             continue;
-        const QColor ink = pill || scope ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
-        p.setPen(ink);
+        p.setPen(QColor(colors.ink));
         p.setFont(bold);
         if (item.subtitle.isEmpty()) {
             p.drawText(r, Qt::AlignCenter, item.title);

@@ -13,6 +13,7 @@ class Settings;
 // Finds the CANN toolkit and the NPUs off the GUI thread (both run child processes) and tells the pages.
 class ToolkitController : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ToolkitController)
 public:
     ToolkitController(Settings& settings, QObject* parent = nullptr);
 
