@@ -59,7 +59,8 @@ open_ = 0
 for n in r.graph.node:
     for o in n.output:
         vi = known.get(o)
-        ok = vi is not None and vi.type.tensor_type.HasField("shape") and all(d.HasField("dim_value") for d in vi.type.tensor_type.shape.dim)
+        ok = vi is not None and vi.type.tensor_type.HasField("shape") and all(
+            d.HasField("dim_value") for d in vi.type.tensor_type.shape.dim)
         open_ += 0 if ok else 1
 times.sort()
 print("ms=%.3f open=%d nodes=%d" % (times[len(times) // 2], open_, len(r.graph.node)))

@@ -80,7 +80,9 @@ QString probeStepTitle(const QString& id)
 QString probeScript()
 {
     return QStringLiteral(R"SH(_wb_wd=$1; shift
-_wb_x() { case $1 in "~") printf '%s\n' "$HOME";; "~/"*) printf '%s/%s\n' "$HOME" "${1#"~/"}";; *) printf '%s\n' "$1";; esac; }
+_wb_x() {
+  case $1 in "~") printf '%s\n' "$HOME";; "~/"*) printf '%s/%s\n' "$HOME" "${1#"~/"}";; *) printf '%s\n' "$1";; esac
+}
 _wb_m() { printf '\n@@atcwb:%s\n' "$1"; }
 _wb_t=; command -v timeout >/dev/null 2>&1 && _wb_t="timeout 20"
 _wb_log=$(mktemp 2>/dev/null || echo "/tmp/atcwb-probe.$$")
@@ -105,10 +107,12 @@ if [ -z "$_wb_h" ] && [ -n "$_wb_a" ]; then _wb_h=$(dirname "$(dirname "$_wb_a")
 if [ -n "$_wb_h" ] && [ -d "$_wb_h" ]; then
   _wb_m toolkit_home; printf '%s\n' "$_wb_h"
   _wb_m toolkit_real; readlink -f "$_wb_h" 2>/dev/null
-  for _wb_f in "$_wb_h"/*-linux/ascend_toolkit_install.info "$_wb_h"/*-linux/ascend_ops_install.info "$_wb_h/version.cfg" "$_wb_h/compiler/version.info"; do
+  for _wb_f in "$_wb_h"/*-linux/ascend_toolkit_install.info "$_wb_h"/*-linux/ascend_ops_install.info \
+      "$_wb_h/version.cfg" "$_wb_h/compiler/version.info"; do
     if [ -f "$_wb_f" ]; then _wb_m version_file; printf '%s\n' "$_wb_f"; head -c 4096 "$_wb_f"; break; fi
   done
-  _wb_m socs; for _wb_f in "$_wb_h"/*-linux/data/platform_config/*.ini; do [ -f "$_wb_f" ] && basename "$_wb_f" .ini; done
+  _wb_m socs
+  for _wb_f in "$_wb_h"/*-linux/data/platform_config/*.ini; do [ -f "$_wb_f" ] && basename "$_wb_f" .ini; done
 fi
 _wb_m npu_smi_path; _wb_n=$(command -v npu-smi 2>/dev/null) && printf '%s\n' "$_wb_n"
 if [ -n "$_wb_n" ]; then
@@ -118,7 +122,9 @@ if [ -n "$_wb_n" ]; then
   _wb_m npu_smi; head -c 262144 "$_wb_log"
 fi
 _wb_m runners
-for _wb_r in om-runner ais_bench msit msame; do _wb_p=$(command -v "$_wb_r" 2>/dev/null) && printf '%s %s\n' "$_wb_r" "$_wb_p"; done
+for _wb_r in om-runner ais_bench msit msame; do
+  _wb_p=$(command -v "$_wb_r" 2>/dev/null) && printf '%s %s\n' "$_wb_r" "$_wb_p"
+done
 _wb_w=$(_wb_x "$_wb_wd")
 _wb_m workdir; printf '%s\n' "$_wb_w"
 _wb_m workdir_exists; if [ -d "$_wb_w" ]; then echo yes; else echo no; fi

@@ -337,7 +337,8 @@ void TestAtcOpCheck::precheckReport_data()
                 "cause": [{"code": 2, "message": "The type is not supported."}]}]})")
                                      << "error" << QStringList { "Resize_12" } << "The type is not supported.";
     QTest::newRow("all passed") << QByteArray(
-        R"({"name": "m", "result": "success", "op": [{"name": "a", "type": "ai.onnx::11::Relu", "result": "success"}]})")
+        R"({"name": "m", "result": "success",
+            "op": [{"name": "a", "type": "ai.onnx::11::Relu", "result": "success"}]})")
                                 << "info" << QStringList {} << "passed all 1 operators";
     QTest::newRow("failed without op") << QByteArray(R"({"result": "failed", "op": []})") << "error" << QStringList {}
                                        << "without naming an operator";
@@ -371,7 +372,8 @@ void TestAtcOpCheck::precheckMerge()
     const QList<AtcFinding> ours { { AtcSeverity::Error, "op_opset_unsupported", {}, "Resize at opset 13.",
         "Re-export.", { "Resize_12" }, "E19010" } };
     const auto atc = parsePrecheckReport(R"({"result": "failed", "op": [
-        {"name": "Resize_12", "type": "ai.onnx::13::Resize", "result": "failed", "cause": [{"code": 2, "message": "x"}]},
+        {"name": "Resize_12", "type": "ai.onnx::13::Resize", "result": "failed",
+         "cause": [{"code": 2, "message": "x"}]},
         {"name": "Foo_3", "type": "ai.onnx::13::Foo", "result": "failed", "cause": [{"code": 2, "message": "y"}]}]})");
     QVERIFY(atc.ok());
     const QList<AtcFinding> merged = mergePrecheckFindings(ours, atc.value());

@@ -221,7 +221,8 @@ void TestAtcValidate::optionRules_data()
     row("implmode_pair", "resnet_static", R"({"flags": {"optypelist_for_implmode": "Gelu"}})", "cann8", "implmode_pair",
         "error", "optypelist_for_implmode", "same time");
     row("hint_shape_dynamic", "resnet_dynamic_batch",
-        R"({"flags": {"input_hint_shape": "0:[1,3,224,224]", "input_shape": "input:-1,3,224,224", "dynamic_batch_size": "1,2"}})",
+        R"({"flags": {"input_hint_shape": "0:[1,3,224,224]", "input_shape": "input:-1,3,224,224",
+                      "dynamic_batch_size": "1,2"}})",
         "cann8", "hint_shape_dynamic", "error", "input_hint_shape", "cannot be combined");
     row("hw_layout_count", "resnet_static",
         R"({"flags": {"input_fp16_nodes": "input", "is_input_adjust_hw_layout": "true,false"}})", "cann8",
@@ -303,7 +304,8 @@ void TestAtcValidate::modelRules_data()
         R"({"flags": {"input_shape": "input:1,3,224,224", "dynamic_batch_size": "1,2"}})", "dynamic_batch_first_dim",
         "error", "input_shape", "E10031");
     row("dynamic_image_format", "resnet_static",
-        R"({"flags": {"input_shape": "input:1,3,-1,-1", "dynamic_image_size": "224,224;448,448", "input_format": "ND"}})",
+        R"({"flags": {"input_shape": "input:1,3,-1,-1", "dynamic_image_size": "224,224;448,448",
+                      "input_format": "ND"}})",
         "dynamic_image_format", "error", "input_format", "NCHW");
     row("dynamic_image_layout", "resnet_static",
         R"({"flags": {"input_shape": "input:1,3,224,-1", "dynamic_image_size": "224,224;448,448"}})",
@@ -318,7 +320,8 @@ void TestAtcValidate::modelRules_data()
         R"({"flags": {"input_shape": "input:-1,3,224,224", "dynamic_dims": "1;2"}})", "dynamic_dims_format", "warning",
         "input_format", "unset (NCHW)");
     row("dynamic_dims_aipp", "resnet_dynamic_batch",
-        R"({"flags": {"input_shape": "input:-1,3,224,224", "dynamic_dims": "1;2", "input_format": "ND", "insert_op_conf": "$TMP/aipp_ok.cfg"}})",
+        R"({"flags": {"input_shape": "input:-1,3,224,224", "dynamic_dims": "1;2", "input_format": "ND",
+                      "insert_op_conf": "$TMP/aipp_ok.cfg"}})",
         "dynamic_dims_aipp", "error", "insert_op_conf", "does not support AIPP");
     row("gear_no_ranges", "resnet_dynamic_batch",
         R"({"flags": {"input_shape": "input:1~8,3,224,224", "dynamic_batch_size": "1,2"}})", "gear_no_ranges", "error",
@@ -391,7 +394,8 @@ void TestAtcValidate::cleanConfigurations_data()
                                    << QStringList { "control_flow_op" };
     QTest::newRow("out_nodes and fp16") << "resnet_static"
                                         << R"({"flags": {"out_nodes": "/fc/Gemm:0", "input_fp16_nodes": "input",
-                                              "is_input_adjust_hw_layout": "true", "precision_mode": "allow_mix_precision",
+                                              "is_input_adjust_hw_layout": "true",
+                                              "precision_mode": "allow_mix_precision",
                                               "modify_mixlist": "$TMP/mix.json"}})"
                                         << QStringList {};
 }

@@ -14,15 +14,30 @@ namespace {
 
 // The example run of README.md (printed by om-runner against the fake AscendCL).
 const char* const kRun
-    = R"({"event":"start","protocol":1,"version":"0.1.0","model":"/m/resnet_dyn.om","model_bytes":1256,"om":{"name":"resnet","version":"2.0","model_length":1000,"partitions":3,"dynamic":false},"library":"/usr/local/Ascend/ascend-toolkit/latest/lib64/libascendcl.so","loops":3,"warmup":1}
-{"event":"device","device":0,"soc":"Ascend310P3","run_mode":"host","acl_version":"1.10.0"}
-{"event":"model","model_id":1,"inputs":[{"index":0,"name":"input","size":4816896,"dims":[-1,3,224,224],"dtype":"float32","format":"NCHW"},{"index":1,"name":"ascend_mbatch_shape_data","size":8,"dims":[1],"dtype":"int64","format":"ND"}],"outputs":[{"index":0,"name":"output","size":32000,"dims":[-1,1000],"dtype":"float32","format":"ND"}],"dynamic_batch":[1,2,4,8],"dynamic_input":1,"batch":4}
-{"event":"warmup","index":0,"ms":6.031892}
-{"event":"iteration","index":0,"ms":6.031182}
-{"event":"iteration","index":1,"ms":6.008652}
-{"event":"iteration","index":2,"ms":6.008343}
-{"event":"summary","iterations":3,"warmup":1,"batch":4,"complete":true,"mean_ms":6.016059,"min_ms":6.008343,"max_ms":6.031182,"median_ms":6.008652,"p90_ms":6.026676,"p95_ms":6.028929,"p99_ms":6.030731,"stddev_ms":0.010694,"throughput":664.887,"wall_ms":18.052117}
-)";
+    = R"({"event":"start","protocol":1,"version":"0.1.0","model":"/m/resnet_dyn.om","model_bytes":1256,)"
+      R"("om":{"name":"resnet","version":"2.0","model_length":1000,"partitions":3,"dynamic":false},)"
+      R"("library":"/usr/local/Ascend/ascend-toolkit/latest/lib64/libascendcl.so","loops":3,"warmup":1})"
+      "\n"
+      R"({"event":"device","device":0,"soc":"Ascend310P3","run_mode":"host","acl_version":"1.10.0"})"
+      "\n"
+      R"({"event":"model","model_id":1,"inputs":[{"index":0,"name":"input","size":4816896,"dims":[-1,3,)"
+      R"(224,224],"dtype":"float32","format":"NCHW"},{"index":1,"name":"ascend_mbatch_shape_data",)"
+      R"("size":8,"dims":[1],"dtype":"int64","format":"ND"}],"outputs":[{"index":0,"name":"output",)"
+      R"("size":32000,"dims":[-1,1000],"dtype":"float32","format":"ND"}],"dynamic_batch":[1,2,4,8],)"
+      R"("dynamic_input":1,"batch":4})"
+      "\n"
+      R"({"event":"warmup","index":0,"ms":6.031892})"
+      "\n"
+      R"({"event":"iteration","index":0,"ms":6.031182})"
+      "\n"
+      R"({"event":"iteration","index":1,"ms":6.008652})"
+      "\n"
+      R"({"event":"iteration","index":2,"ms":6.008343})"
+      "\n"
+      R"({"event":"summary","iterations":3,"warmup":1,"batch":4,"complete":true,"mean_ms":6.016059,)"
+      R"("min_ms":6.008343,"max_ms":6.031182,"median_ms":6.008652,"p90_ms":6.026676,"p95_ms":6.028929,)"
+      R"("p99_ms":6.030731,"stddev_ms":0.010694,"throughput":664.887,"wall_ms":18.052117})"
+      "\n";
 
 } // namespace
 
@@ -152,13 +167,22 @@ void TestOmRunnerParser::chunkedRunMatches()
 void TestOmRunnerParser::failedRun()
 {
     const QByteArray text
-        = R"({"event":"start","protocol":1,"version":"0.1.0","model":"/m/r.om","library":"/x/libascendcl.so","loops":10,"warmup":0}
-{"event":"device","device":0,"soc":"Ascend310P3","run_mode":"host","acl_version":"1.10.0"}
-{"event":"iteration","index":0,"ms":1.0}
-{"event":"error","kind":"acl","message":"aclmdlExecute failed with 507011.","code":507011,"name":null,"call":"aclmdlExecute","acl_message":"EE1001: the device stopped"}
-{"event":"summary","iterations":1,"warmup":0,"batch":1,"complete":false,"mean_ms":1.0,"min_ms":1.0,"max_ms":1.0,"median_ms":1.0,"p90_ms":1.0,"p95_ms":1.0,"p99_ms":1.0,"stddev_ms":0.0,"throughput":1000.0,"wall_ms":1.2}
-{"event":"error","kind":"library","message":"second error","tried":[]}
-)";
+        = R"({"event":"start","protocol":1,"version":"0.1.0","model":"/m/r.om","library":"/x/libascendcl.so",)"
+          R"("loops":10,"warmup":0})"
+          "\n"
+          R"({"event":"device","device":0,"soc":"Ascend310P3","run_mode":"host","acl_version":"1.10.0"})"
+          "\n"
+          R"({"event":"iteration","index":0,"ms":1.0})"
+          "\n"
+          R"({"event":"error","kind":"acl","message":"aclmdlExecute failed with 507011.","code":507011,)"
+          R"("name":null,"call":"aclmdlExecute","acl_message":"EE1001: the device stopped"})"
+          "\n"
+          R"({"event":"summary","iterations":1,"warmup":0,"batch":1,"complete":false,"mean_ms":1.0,)"
+          R"("min_ms":1.0,"max_ms":1.0,"median_ms":1.0,"p90_ms":1.0,"p95_ms":1.0,"p99_ms":1.0,)"
+          R"("stddev_ms":0.0,"throughput":1000.0,"wall_ms":1.2})"
+          "\n"
+          R"({"event":"error","kind":"library","message":"second error","tried":[]})"
+          "\n";
     const OmRunnerReport r = parseOmRunnerOutput(text);
     QCOMPARE(r.errors.size(), 2);
     QCOMPARE(r.errors[0].kind, QStringLiteral("acl"));

@@ -114,108 +114,193 @@ void TestAtcLog::lineForms_data()
 
     const QString e19010Header = "E19010: No parser is registered for Op [Conv_52, optype [ai.onnx::11::Convx]].";
     // clang-format off
-    QTest::newRow("old-style code line") << QStringList { "E16005: The model has [2] [--domain_version] fields, but only one is allowed." }
-        << 1 << 0 << "error" << "coded" << "E16005" << "The model has [2] [--domain_version] fields, but only one is allowed." << "" << "" << "" << "E16005";
-    QTest::newRow("[PID: n] timestamp header") << QStringList { "E10007: [PID: 10490] 2025-03-18-09:02:18.501.341 [--framework] is required." }
+    QTest::newRow("old-style code line")
+        << QStringList { "E16005: The model has [2] [--domain_version] fields, but only one is allowed." }
+        << 1 << 0 << "error" << "coded" << "E16005"
+        << "The model has [2] [--domain_version] fields, but only one is allowed." << "" << "" << "" << "E16005";
+    QTest::newRow("[PID: n] timestamp header")
+        << QStringList { "E10007: [PID: 10490] 2025-03-18-09:02:18.501.341 [--framework] is required." }
         << 1 << 0 << "error" << "coded" << "E10007" << "[--framework] is required." << "" << "" << "" << "E10007";
     QTest::newRow("cause and solution, compile op") << QStringList {
-            "E20001: [PID: 200452] 2025-06-16-13:02:36.801.136 Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])",
+            "E20001: [PID: 200452] 2025-06-16-13:02:36.801.136 Failed to compile Op [/model/Slice_5]. (optype: "
+                "[StridedSliceD])",
             "        Possible Cause: The operator has an invalid argument.",
             "        Solution: Submit an issue.",
             "        TraceBack (most recent call last):" }
-        << 1 << 0 << "error" << "coded" << "E20001" << "Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])"
-        << "The operator has an invalid argument." << "Submit an issue." << "/model/Slice_5 : StridedSliceD" << "E20001";
-    QTest::newRow("TraceBack lines fold more ops") << QStringList { e19010Header, "        TraceBack (most recent call last):",
+        << 1 << 0 << "error" << "coded" << "E20001"
+        << "Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])"
+        << "The operator has an invalid argument." << "Submit an issue." << "/model/Slice_5 : StridedSliceD"
+        << "E20001";
+    QTest::newRow("TraceBack lines fold more ops")
+        << QStringList { e19010Header, "        TraceBack (most recent call last):",
             "        No parser is registered for Op [Conv_112, optype [ai.onnx::11::Convx]].",
             "        No parser is registered for Op [Conv_52, optype [ai.onnx::11::Convx]]." }
         << 1 << 0 << "error" << "coded" << "E19010" << e19010Header.mid(8) << "" << ""
         << "Conv_52 : Convx (ai.onnx opset 11); Conv_112 : Convx (ai.onnx opset 11)" << "E19010";
-    QTest::newRow("E19010 node name with spaces, opset 23") << QStringList { "E19010: No parser is registered for Op [model1 div node, optype [ai.onnx::23::Div]]." }
-        << 1 << 0 << "error" << "coded" << "E19010" << "No parser is registered for Op [model1 div node, optype [ai.onnx::23::Div]]."
+    QTest::newRow("E19010 node name with spaces, opset 23")
+        << QStringList { "E19010: No parser is registered for Op [model1 div node, optype [ai.onnx::23::Div]]." }
+        << 1 << 0 << "error" << "coded" << "E19010"
+        << "No parser is registered for Op [model1 div node, optype [ai.onnx::23::Div]]."
         << "" << "" << "model1 div node : Div (ai.onnx opset 23)" << "E19010";
-    QTest::newRow("E19010 bracket-less template") << QStringList { "EZ9010: No parser is registered for Op model1, optype ai.onnx::23::Div." }
-        << 1 << 0 << "error" << "coded" << "EZ9010" << "No parser is registered for Op model1, optype ai.onnx::23::Div." << "" << ""
+    QTest::newRow("E19010 bracket-less template")
+        << QStringList { "EZ9010: No parser is registered for Op model1, optype ai.onnx::23::Div." }
+        << 1 << 0 << "error" << "coded" << "EZ9010"
+        << "No parser is registered for Op model1, optype ai.onnx::23::Div." << "" << ""
         << "model1 : Div (ai.onnx opset 23)" << "EZ9010";
-    QTest::newRow("EZ3003 no kernel") << QStringList { "EZ3003: No supported Ops kernel and engine are found for [AddDsl], optype [AddDsl]." }
-        << 1 << 0 << "error" << "coded" << "EZ3003" << "No supported Ops kernel and engine are found for [AddDsl], optype [AddDsl]."
+    QTest::newRow("EZ3003 no kernel")
+        << QStringList { "EZ3003: No supported Ops kernel and engine are found for [AddDsl], optype [AddDsl]." }
+        << 1 << 0 << "error" << "coded" << "EZ3003"
+        << "No supported Ops kernel and engine are found for [AddDsl], optype [AddDsl]."
         << "" << "" << "AddDsl : AddDsl" << "EZ3003";
-    QTest::newRow("E40021 compile with oppath") << QStringList { "E40021: Failed to compile Op [Conv1]. (oppath: [/opp/conv2d.py], optype: [Conv2D])" }
-        << 1 << 0 << "error" << "coded" << "E40021" << "Failed to compile Op [Conv1]. (oppath: [/opp/conv2d.py], optype: [Conv2D])"
+    QTest::newRow("E40021 compile with oppath")
+        << QStringList { "E40021: Failed to compile Op [Conv1]. (oppath: [/opp/conv2d.py], optype: [Conv2D])" }
+        << 1 << 0 << "error" << "coded" << "E40021"
+        << "Failed to compile Op [Conv1]. (oppath: [/opp/conv2d.py], optype: [Conv2D])"
         << "" << "" << "Conv1 : Conv2D" << "E40021";
-    QTest::newRow("EZ0501 IR not registered") << QStringList { "EZ0501: IR for Op Add_1 with optype AddX is not registered." }
-        << 1 << 0 << "error" << "coded" << "EZ0501" << "IR for Op Add_1 with optype AddX is not registered." << "" << "" << "Add_1 : AddX" << "EZ0501";
-    QTest::newRow("E13010 no plugin") << QStringList { "E13010: No operator plugin is registered for Op: Foo_3, optype: FooType." }
-        << 1 << 0 << "error" << "coded" << "E13010" << "No operator plugin is registered for Op: Foo_3, optype: FooType." << "" << ""
+    QTest::newRow("EZ0501 IR not registered")
+        << QStringList { "EZ0501: IR for Op Add_1 with optype AddX is not registered." }
+        << 1 << 0 << "error" << "coded" << "EZ0501" << "IR for Op Add_1 with optype AddX is not registered." << ""
+        << "" << "Add_1 : AddX" << "EZ0501";
+    QTest::newRow("E13010 no plugin")
+        << QStringList { "E13010: No operator plugin is registered for Op: Foo_3, optype: FooType." }
+        << 1 << 0 << "error" << "coded" << "E13010"
+        << "No operator plugin is registered for Op: Foo_3, optype: FooType." << "" << ""
         << "Foo_3 : FooType" << "E13010";
     QTest::newRow("E16002 type only") << QStringList { "E16002: No ONNX parser is registered for optype Gelu." }
-        << 1 << 0 << "error" << "coded" << "E16002" << "No ONNX parser is registered for optype Gelu." << "" << "" << "? : Gelu" << "E16002";
-    QTest::newRow("EZ3002 type only") << QStringList { "EZ3002: Optype [Einsum] of Ops kernel [AIcoreEngine] is unsupported. Reason: no." }
-        << 1 << 0 << "error" << "coded" << "EZ3002" << "Optype [Einsum] of Ops kernel [AIcoreEngine] is unsupported. Reason: no." << "" << ""
+        << 1 << 0 << "error" << "coded" << "E16002" << "No ONNX parser is registered for optype Gelu." << "" << ""
+        << "? : Gelu" << "E16002";
+    QTest::newRow("EZ3002 type only")
+        << QStringList { "EZ3002: Optype [Einsum] of Ops kernel [AIcoreEngine] is unsupported. Reason: no." }
+        << 1 << 0 << "error" << "coded" << "EZ3002"
+        << "Optype [Einsum] of Ops kernel [AIcoreEngine] is unsupported. Reason: no." << "" << ""
         << "? : Einsum" << "EZ3002";
-    QTest::newRow("W11001 old style") << QStringList { "W11001: Op [Slice_30] does not hit the high-priority operator information library, which might result in compromised performance." }
-        << 1 << 0 << "warning" << "coded" << "W11001" << "Op [Slice_30] does not hit the high-priority operator information library, which might result in compromised performance."
+    QTest::newRow("W11001 old style")
+        << QStringList { "W11001: Op [Slice_30] does not hit the high-priority operator information library, which "
+        "might result in compromised performance." }
+        << 1 << 0 << "warning" << "coded" << "W11001"
+        << "Op [Slice_30] does not hit the high-priority operator information library, which might result in "
+        "compromised performance."
         << "" << "" << "Slice_30" << "W11001";
-    QTest::newRow("two W11001 on one line, 2nd") << QStringList { "W11001: Op [a] does not hit it. W11001: [PID: 7] 2025-08-27-20:57:16.972.690 Op [/m/b] does not hit it." }
+    QTest::newRow("two W11001 on one line, 2nd")
+        << QStringList { "W11001: Op [a] does not hit it. W11001: [PID: 7] 2025-08-27-20:57:16.972.690 Op [/m/b] does "
+        "not hit it." }
         << 2 << 1 << "warning" << "coded" << "W11001" << "Op [/m/b] does not hit it." << "" << "" << "/m/b" << "W11001";
-    QTest::newRow("two W11001 glued after a period") << QStringList { "W11001: Op [a] does not hit it.W11001: Op [b] does not hit it." }
+    QTest::newRow("two W11001 glued after a period")
+        << QStringList { "W11001: Op [a] does not hit it.W11001: Op [b] does not hit it." }
         << 2 << 0 << "warning" << "coded" << "W11001" << "Op [a] does not hit it." << "" << "" << "a" << "W11001";
-    QTest::newRow("internal error with detail") << QStringList { "E19999: Internal Error!", "        An unknown error occurred. Please check the log." }
+    QTest::newRow("internal error with detail")
+        << QStringList { "E19999: Internal Error!", "        An unknown error occurred. Please check the log." }
         << 1 << 0 << "error" << "coded" << "E19999" << "Internal Error!" << "" << "" << "" << "E19999";
-    QTest::newRow("source location stripped") << QStringList { "EZ9999: Inner Error![FUNC:Build][FILE:graph.cc][LINE:12]" }
+    QTest::newRow("source location stripped")
+        << QStringList { "EZ9999: Inner Error![FUNC:Build][FILE:graph.cc][LINE:12]" }
         << 1 << 0 << "error" << "coded" << "EZ9999" << "Inner Error!" << "" << "" << "" << "EZ9999";
-    QTest::newRow("indented header without open block") << QStringList { "   E10016: Op name x specified in --input_shape is not found in the model." }
-        << 1 << 0 << "error" << "coded" << "E10016" << "Op name x specified in --input_shape is not found in the model." << "" << "" << "" << "E10016";
+    QTest::newRow("indented header without open block")
+        << QStringList { "   E10016: Op name x specified in --input_shape is not found in the model." }
+        << 1 << 0 << "error" << "coded" << "E10016"
+        << "Op name x specified in --input_shape is not found in the model." << "" << "" << "" << "E10016";
     QTest::newRow("blank line ends a block") << QStringList { "E10001: bad", "", "        Solution: not this one" }
         << 1 << 0 << "error" << "coded" << "E10001" << "bad" << "" << "" << "" << "E10001";
     QTest::newRow("family fallback (Caffe)") << QStringList { "E11005: Caffe weight problem." }
         << 1 << 0 << "error" << "coded" << "E11005" << "Caffe weight problem." << "" << "" << "" << "E11";
     QTest::newRow("unknown code, no hint") << QStringList { "E99999: Something new." }
         << 1 << 0 << "error" << "coded" << "E99999" << "Something new." << "" << "" << "" << "";
-    QTest::newRow("numpy 2 EC0010") << QStringList { "EC0010: [PID: 9] 2025-07-08-10:25:28.680.962 Failed to import Python module [AttributeError: `np.float_` was removed in the NumPy 2.0 release.]." }
-        << 1 << 0 << "error" << "coded" << "EC0010" << "Failed to import Python module [AttributeError: `np.float_` was removed in the NumPy 2.0 release.]." << "" << "" << "" << "EC0010";
+    QTest::newRow("numpy 2 EC0010")
+        << QStringList { "EC0010: [PID: 9] 2025-07-08-10:25:28.680.962 Failed to import Python module [AttributeError: "
+        "`np.float_` was removed in the NumPy 2.0 release.]." }
+        << 1 << 0 << "error" << "coded" << "EC0010"
+        << "Failed to import Python module [AttributeError: `np.float_` was removed in the NumPy 2.0 release.]." << ""
+        << "" << "" << "EC0010";
     QTest::newRow("start sentence") << QStringList { "ATC start working now, please wait for a moment." }
-        << 1 << 0 << "info" << "status" << "" << "ATC start working now, please wait for a moment." << "" << "" << "" << "";
+        << 1 << 0 << "info" << "status" << "" << "ATC start working now, please wait for a moment." << "" << "" << ""
+        << "";
     QTest::newRow("dots then success") << QStringList { "........ATC run success, welcome to the next use." }
         << 1 << 0 << "info" << "status" << "" << "ATC run success, welcome to the next use." << "" << "" << "" << "";
-    QTest::newRow("dots then failure (pyatc)") << QStringList { "...ATC run failed, Please check the detail log, Try 'pyatc --help' for more information" }
-        << 1 << 0 << "error" << "status" << "" << "ATC run failed, Please check the detail log, Try 'pyatc --help' for more information" << "" << "" << "" << "atc_run_failed";
+    QTest::newRow("dots then failure (pyatc)")
+        << QStringList { "...ATC run failed, Please check the detail log, Try 'pyatc --help' for more information" }
+        << 1 << 0 << "error" << "status" << ""
+        << "ATC run failed, Please check the detail log, Try 'pyatc --help' for more information" << "" << "" << ""
+        << "atc_run_failed";
     QTest::newRow("unknown flag") << QStringList { "ERROR: unknown command line flag 'oo_level'" }
-        << 1 << 0 << "error" << "command_line" << "" << "ERROR: unknown command line flag 'oo_level'" << "" << "" << "" << "cli_unknown_flag";
-    QTest::newRow("flag missing argument") << QStringList { "ERROR: flag 'model' is missing its argument; flag description: model file" }
-        << 1 << 0 << "error" << "command_line" << "" << "ERROR: flag 'model' is missing its argument; flag description: model file" << "" << "" << "" << "cli_missing_argument";
+        << 1 << 0 << "error" << "command_line" << "" << "ERROR: unknown command line flag 'oo_level'" << "" << "" << ""
+        << "cli_unknown_flag";
+    QTest::newRow("flag missing argument")
+        << QStringList { "ERROR: flag 'model' is missing its argument; flag description: model file" }
+        << 1 << 0 << "error" << "command_line" << ""
+        << "ERROR: flag 'model' is missing its argument; flag description: model file" << "" << "" << ""
+        << "cli_missing_argument";
     QTest::newRow("non-option parameter") << QStringList { "ERROR: Non-option parameter: input_2:1,3" }
-        << 1 << 0 << "error" << "command_line" << "" << "ERROR: Non-option parameter: input_2:1,3" << "" << "" << "" << "cli_non_option";
-    QTest::newRow("deprecation warning") << QStringList { "WARNING: Option input_shape_range is deprecated and will be removed in future version,please use input_shape instead" }
-        << 1 << 0 << "warning" << "command_line" << "" << "WARNING: Option input_shape_range is deprecated and will be removed in future version,please use input_shape instead" << "" << "" << "" << "input_shape_range_deprecated";
-    QTest::newRow("TBE warning between dots") << QStringList { ".........Warning: tiling offset out of range, index: 32 ..............." }
-        << 1 << 0 << "warning" << "command_line" << "" << "Warning: tiling offset out of range, index: 32" << "" << "" << "" << "";
-    QTest::newRow("loader error") << QStringList { "atc.bin: error while loading shared libraries: libascend_hal.so: cannot open shared object file: No such file or directory" }
-        << 1 << 0 << "error" << "loader_error" << "" << "atc.bin: error while loading shared libraries: libascend_hal.so: cannot open shared object file: No such file or directory" << "" << "" << "" << "loader_error";
-    QTest::newRow("plog AMCT error") << QStringList { "[ERROR] AMCT(21177,atc.bin):2023-04-14-14:43:17[utils_acl.cpp:133]input image size[1579014] is not equal to model input size[3158028]" }
-        << 1 << 0 << "error" << "plog" << "" << "input image size[1579014] is not equal to model input size[3158028]" << "" << "" << "" << "amct";
-    QTest::newRow("plog GE error, pid prefix dropped") << QStringList { "[ERROR] GE(30741,atc.bin):2021-12-09-16:10:22.539.201 [error_manager.cc:263]30741 ReportErrMessage: error context is empty" }
+        << 1 << 0 << "error" << "command_line" << "" << "ERROR: Non-option parameter: input_2:1,3" << "" << "" << ""
+        << "cli_non_option";
+    QTest::newRow("deprecation warning")
+        << QStringList { "WARNING: Option input_shape_range is deprecated and will be removed in future version,please "
+        "use input_shape instead" }
+        << 1 << 0 << "warning" << "command_line" << ""
+        << "WARNING: Option input_shape_range is deprecated and will be removed in future version,please use "
+        "input_shape instead" << "" << "" << "" << "input_shape_range_deprecated";
+    QTest::newRow("TBE warning between dots")
+        << QStringList { ".........Warning: tiling offset out of range, index: 32 ..............." }
+        << 1 << 0 << "warning" << "command_line" << "" << "Warning: tiling offset out of range, index: 32" << "" << ""
+        << "" << "";
+    QTest::newRow("loader error")
+        << QStringList { "atc.bin: error while loading shared libraries: libascend_hal.so: cannot open shared object "
+        "file: No such file or directory" }
+        << 1 << 0 << "error" << "loader_error" << ""
+        << "atc.bin: error while loading shared libraries: libascend_hal.so: cannot open shared object file: No such "
+        "file or directory" << "" << "" << "" << "loader_error";
+    QTest::newRow("plog AMCT error")
+        << QStringList { "[ERROR] AMCT(21177,atc.bin):2023-04-14-14:43:17[utils_acl.cpp:133]input image size[1579014] "
+        "is not equal to model input size[3158028]" }
+        << 1 << 0 << "error" << "plog" << "" << "input image size[1579014] is not equal to model input size[3158028]"
+        << "" << "" << "" << "amct";
+    QTest::newRow("plog GE error, pid prefix dropped")
+        << QStringList { "[ERROR] GE(30741,atc.bin):2021-12-09-16:10:22.539.201 [error_manager.cc:263]30741 "
+        "ReportErrMessage: error context is empty" }
         << 1 << 0 << "error" << "plog" << "" << "ReportErrMessage: error context is empty" << "" << "" << "" << "";
-    QTest::newRow("plog INFO is not an event") << QStringList { "[INFO] GE(30741,atc.bin):2021-12-09-16:10:22.539.201 [ge.cc:1]30741 hello" }
+    QTest::newRow("plog INFO is not an event")
+        << QStringList { "[INFO] GE(30741,atc.bin):2021-12-09-16:10:22.539.201 [ge.cc:1]30741 hello" }
         << 0 << 0 << "" << "" << "" << "" << "" << "" << "" << "";
-    QTest::newRow("python traceback") << QStringList { "Traceback (most recent call last):", "  File \"x.py\", line 1, in <module>", "    import numpy", "ValueError: bad value" }
-        << 1 << 0 << "error" << "python_traceback" << "" << "Python exception: ValueError: bad value" << "" << "" << "" << "python_traceback";
-    QTest::newRow("TBE worker EOFError") << QStringList { "Process ForkServerPoolWorker-2:", "Traceback (most recent call last):", "  File \"pool.py\", line 114, in worker", "    task = get()", "EOFError" }
-        << 1 << 0 << "error" << "python_traceback" << "" << "Python process ForkServerPoolWorker-2 failed: EOFError" << "" << "" << "" << "tbe_worker_died";
-    QTest::newRow("traceback cut off") << QStringList { "Traceback (most recent call last):", "  File \"x.py\", line 1, in <module>" }
-        << 1 << 0 << "error" << "python_traceback" << "" << "Python exception: traceback cut off before the exception line" << "" << "" << "" << "python_traceback";
-    QTest::newRow("traceback then ATC code") << QStringList { "Traceback (most recent call last):", "  File \"x.py\", line 1", "ModuleNotFoundError: No module named '_struct'", "E40000: Failed to import te.platform.log_util." }
-        << 2 << 1 << "error" << "coded" << "E40000" << "Failed to import te.platform.log_util." << "" << "" << "" << "E40000";
-    QTest::newRow("inner line without header: compile op") << QStringList { "Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])", "        Possible Cause: bad argument." }
-        << 1 << 0 << "error" << "inner_message" << "" << "Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])"
+    QTest::newRow("python traceback")
+        << QStringList { "Traceback (most recent call last):", "  File \"x.py\", line 1, in <module>",
+        "    import numpy", "ValueError: bad value" }
+        << 1 << 0 << "error" << "python_traceback" << "" << "Python exception: ValueError: bad value" << "" << "" << ""
+        << "python_traceback";
+    QTest::newRow("TBE worker EOFError")
+        << QStringList { "Process ForkServerPoolWorker-2:", "Traceback (most recent call last):",
+        "  File \"pool.py\", line 114, in worker", "    task = get()", "EOFError" }
+        << 1 << 0 << "error" << "python_traceback" << "" << "Python process ForkServerPoolWorker-2 failed: EOFError"
+        << "" << "" << "" << "tbe_worker_died";
+    QTest::newRow("traceback cut off")
+        << QStringList { "Traceback (most recent call last):", "  File \"x.py\", line 1, in <module>" }
+        << 1 << 0 << "error" << "python_traceback" << ""
+        << "Python exception: traceback cut off before the exception line" << "" << "" << "" << "python_traceback";
+    QTest::newRow("traceback then ATC code")
+        << QStringList { "Traceback (most recent call last):", "  File \"x.py\", line 1",
+        "ModuleNotFoundError: No module named '_struct'", "E40000: Failed to import te.platform.log_util." }
+        << 2 << 1 << "error" << "coded" << "E40000" << "Failed to import te.platform.log_util." << "" << "" << ""
+        << "E40000";
+    QTest::newRow("inner line without header: compile op")
+        << QStringList { "Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])",
+        "        Possible Cause: bad argument." }
+        << 1 << 0 << "error" << "inner_message" << ""
+        << "Failed to compile Op [/model/Slice_5]. (optype: [StridedSliceD])"
         << "bad argument." << "" << "/model/Slice_5 : StridedSliceD" << "E20001";
-    QTest::newRow("inner line without header: [FUNC][FILE][LINE]") << QStringList { "        AOE Failed to call InitCannKB[FUNC:Initialize][FILE:python_adapter_manager.cc][LINE:47]", "        Failed to initialize TeConfigInfo." }
+    QTest::newRow("inner line without header: [FUNC][FILE][LINE]")
+        << QStringList { "        AOE Failed to call "
+        "InitCannKB[FUNC:Initialize][FILE:python_adapter_manager.cc][LINE:47]",
+        "        Failed to initialize TeConfigInfo." }
         << 1 << 0 << "error" << "inner_message" << "" << "AOE Failed to call InitCannKB" << "" << "" << "" << "";
-    QTest::newRow("inner line without header: no parser, more below") << QStringList { "        No parser is registered for Op [Conv_112, optype [ai.onnx::11::Convx]].", "        No parser is registered for Op [Conv_172, optype [ai.onnx::11::Convx]]." }
-        << 1 << 0 << "error" << "inner_message" << "" << "No parser is registered for Op [Conv_112, optype [ai.onnx::11::Convx]]." << "" << ""
+    QTest::newRow("inner line without header: no parser, more below")
+        << QStringList { "        No parser is registered for Op [Conv_112, optype [ai.onnx::11::Convx]].",
+        "        No parser is registered for Op [Conv_172, optype [ai.onnx::11::Convx]]." }
+        << 1 << 0 << "error" << "inner_message" << ""
+        << "No parser is registered for Op [Conv_112, optype [ai.onnx::11::Convx]]." << "" << ""
         << "Conv_112 : Convx (ai.onnx opset 11); Conv_172 : Convx (ai.onnx opset 11)" << "E19010";
-    QTest::newRow("W11001 sentence alone is not an error") << QStringList { "Op [Slice_30] does not hit the high-priority operator information library" }
+    QTest::newRow("W11001 sentence alone is not an error")
+        << QStringList { "Op [Slice_30] does not hit the high-priority operator information library" }
         << 0 << 0 << "" << "" << "" << "" << "" << "" << "" << "";
-    QTest::newRow("shell and script noise") << QStringList { "$ atc", "============ run command ==============", "[INFO] soc_version is `auto`", "export A=1 && atc --model=x" }
+    QTest::newRow("shell and script noise")
+        << QStringList { "$ atc", "============ run command ==============", "[INFO] soc_version is `auto`",
+        "export A=1 && atc --model=x" }
         << 0 << 0 << "" << "" << "" << "" << "" << "" << "" << "";
     // clang-format on
 }
@@ -361,16 +446,29 @@ void TestAtcLog::runsAndKeyLine_data()
     const QString failed = "ATC run failed, Please check the detail log, Try 'atc --help' for more information";
     // clang-format off
     QTest::newRow("one run, named") << QStringList { start, failed, "E10001: bad" } << "failed:1-3:1" << 0 << "";
-    QTest::newRow("preamble stays with the first run") << QStringList { "$ atc", "W11001: Op [a] does not hit it.", start, success } << "success:1-4:0" << 0 << "";
-    QTest::newRow("failure sentence only: quote it") << QStringList { "$ atc --model=x", start, failed } << "failed:1-3:0" << 3 << failed;
-    QTest::newRow("a clue line wins over the sentence") << QStringList { start, "bash: line 1: 4242 Killed  atc --model=x", failed } << "failed:1-3:0" << 2 << "bash: line 1: 4242 Killed  atc --model=x";
-    QTest::newRow("warnings are not the problem") << QStringList { start, failed, "W11001: Op [a] does not hit it." } << "failed:1-3:0" << 2 << failed;
-    QTest::newRow("incomplete: the last line") << QStringList { start, "......", "" } << "incomplete:1-3:0" << 2 << "......";
-    QTest::newRow("comments and INFO chatter are not clues") << QStringList { "# error: none", start, "[INFO] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [error.cc:1]x failed", "....." } << "incomplete:1-4:0" << 4 << ".....";
-    QTest::newRow("plog error alone is named") << QStringList { start, "[ERROR] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [a.cc:1]x" } << "incomplete:1-2:1" << 0 << "";
-    QTest::newRow("three runs") << QStringList { "E16005: two domains.", "$ atc", start, failed, "E10007: x", "", start, success }
+    QTest::newRow("preamble stays with the first run")
+        << QStringList { "$ atc", "W11001: Op [a] does not hit it.", start, success } << "success:1-4:0" << 0 << "";
+    QTest::newRow("failure sentence only: quote it") << QStringList { "$ atc --model=x", start, failed }
+        << "failed:1-3:0" << 3 << failed;
+    QTest::newRow("a clue line wins over the sentence")
+        << QStringList { start, "bash: line 1: 4242 Killed  atc --model=x", failed } << "failed:1-3:0" << 2
+        << "bash: line 1: 4242 Killed  atc --model=x";
+    QTest::newRow("warnings are not the problem") << QStringList { start, failed, "W11001: Op [a] does not hit it." }
+        << "failed:1-3:0" << 2 << failed;
+    QTest::newRow("incomplete: the last line") << QStringList { start, "......", "" } << "incomplete:1-3:0" << 2
+        << "......";
+    QTest::newRow("comments and INFO chatter are not clues")
+        << QStringList { "# error: none", start,
+        "[INFO] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [error.cc:1]x failed", "....." } << "incomplete:1-4:0" << 4
+        << ".....";
+    QTest::newRow("plog error alone is named")
+        << QStringList { start, "[ERROR] GE(1,atc.bin):2021-12-09-16:10:22.539.201 [a.cc:1]x" } << "incomplete:1-2:1"
+        << 0 << "";
+    QTest::newRow("three runs")
+        << QStringList { "E16005: two domains.", "$ atc", start, failed, "E10007: x", "", start, success }
         << "failed:1-2:1 failed:3-6:1 success:7-8:0" << 0 << "";
-    QTest::newRow("key line of the last run only") << QStringList { start, failed, start, failed } << "failed:1-2:0 failed:3-4:0" << 4 << failed;
+    QTest::newRow("key line of the last run only") << QStringList { start, failed, start, failed }
+        << "failed:1-2:0 failed:3-4:0" << 4 << failed;
     QTest::newRow("nothing") << QStringList {} << "incomplete:0-0:0" << 0 << "";
     // clang-format on
 }
