@@ -12,6 +12,7 @@ packages=(
     libspdlog-dev libfmt-dev
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei
     dpkg-dev lintian
+    clang-format clang-tidy clazy
     openssh-client openssh-server
 )
 
