@@ -94,9 +94,18 @@ void TestPackage::layoutAndCopyright()
                  QCryptographicHash::Sha256)
                  .toHex(),
         QByteArray("5715f06d8992ca8eeeddcce43df3a7d38f97d537052126f558e912cb312460ca"));
-    // Its MIT licence must travel with it.
     const QString copyright
         = QString::fromUtf8(readAll(m_root + QStringLiteral("/usr/share/doc/atc-workbench/copyright")));
+    // Ours: GPL-3.0-or-later (it links QCustomPlot, GPL-3.0), as the LICENSE file and the AppStream metadata say.
+    QVERIFY2(
+        copyright.contains(QStringLiteral("Files: *\nCopyright: 2026 ATC Workbench developers\nLicense: GPL-3+\n")),
+        qPrintable(copyright));
+    QVERIFY2(copyright.contains(QStringLiteral("/usr/share/common-licenses/GPL-3")), qPrintable(copyright));
+    QVERIFY2(!copyright.contains(QStringLiteral("not-yet-stated")), qPrintable(copyright));
+    QVERIFY2(readAll(m_root + QStringLiteral("/usr/share/metainfo/io.github.atcworkbench.metainfo.xml"))
+                 .contains("<project_license>GPL-3.0-or-later</project_license>"),
+        "the AppStream metadata names no project licence");
+    // The bundled ONNX Runtime's MIT licence must travel with it.
     QVERIFY2(copyright.contains(QStringLiteral("Files: usr/lib/atc-workbench/libonnxruntime*")), qPrintable(copyright));
     QVERIFY2(copyright.contains(QStringLiteral("License: MIT")), qPrintable(copyright));
     QVERIFY2(copyright.contains(QStringLiteral("Copyright (c) Microsoft Corporation")), qPrintable(copyright));
