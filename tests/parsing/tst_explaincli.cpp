@@ -2,6 +2,7 @@
 #include "parsing/atclog.h"
 #include "parsing/parsingjson.h"
 #include "parsingtestutil.h"
+#include "testutil.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
