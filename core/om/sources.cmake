@@ -16,4 +16,6 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/omraw_p.h
     ${CMAKE_CURRENT_LIST_DIR}/omjson.cpp ${CMAKE_CURRENT_LIST_DIR}/ombinary.cpp
     ${CMAKE_CURRENT_LIST_DIR}/ommapping.h ${CMAKE_CURRENT_LIST_DIR}/ommapping.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/omlint.h ${CMAKE_CURRENT_LIST_DIR}/omlint.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/omcrosscheck.h ${CMAKE_CURRENT_LIST_DIR}/omcrosscheck.cpp
 )
