@@ -139,13 +139,7 @@ QString textReport(const OmModel& om, const std::optional<OmMapping>& mapping, c
 
 bool looksLikeOm(const QString& path)
 {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("om") || suffix == QLatin1String("json"))
-        return true;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    return file.peek(4) == "IMOD";
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) || isOmFile(path);
 }
 
 int runInspectOm(const QStringList& args)

@@ -219,6 +219,21 @@ QJsonObject omModelToJson(const OmModel& m)
         { QStringLiteral("warnings"), QJsonArray::fromStringList(m.warnings) } };
 }
 
+bool isOmFile(const QString& path)
+{
+    if (path.endsWith(QLatin1String(".om"), Qt::CaseInsensitive))
+        return true;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = file.read(4096);
+    if (head.startsWith("IMOD"))
+        return true;
+    if (!head.trimmed().startsWith('{') || head.contains("\"recipe\""))
+        return false;
+    return head.contains("\"graph\"") || head.contains("\"attr\"");
+}
+
 Result<OmModel> readOmFile(const QString& path)
 {
     const QFileInfo info(path);

@@ -102,6 +102,11 @@ struct OmModel {
 // ONNX model, ...), "truncated", "bad_partitions", "bad_model_def", "encrypted", "bad_json", "not_om_json".
 Result<OmModel> readOmFile(const QString& path);
 
+// Whether `path` is an OM or the JSON of `atc --mode=1` rather than an ONNX model or a recipe: the .om suffix, or
+// the first bytes ("IMOD", or a JSON object with a "graph" or "attr" key and no "recipe" key in its first 4 KiB).
+// Reads at most 4 KiB.
+bool isOmFile(const QString& path);
+
 // The JSON written by `atc --mode=1` (GE's Pb2Json of the ModelDef: maps as [{key, value}], bytes C-escaped).
 // `path` is only for messages and OmModel::path.
 Result<OmModel> parseOmJson(const QByteArray& json, const QString& path);
