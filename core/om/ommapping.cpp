@@ -31,6 +31,23 @@ bool isOmConversionType(const QString& type)
     return types.contains(type);
 }
 
+QHash<QString, OmEngine> onnxNodeEngines(const OmModel& model, const OmMapping& mapping)
+{
+    QHash<QString, OmEngine> engines;
+    engines.reserve(mapping.onnxToOps.size());
+    for (auto it = mapping.onnxToOps.cbegin(); it != mapping.onnxToOps.cend(); ++it) {
+        OmEngine engine = OmEngine::Other;
+        for (int i : it.value()) {
+            const OmEngine e = model.ops.at(i).engine;
+            if (e == OmEngine::AiCpu || (e == OmEngine::AiCore && engine != OmEngine::AiCpu)
+                || (engine == OmEngine::Other && e != OmEngine::Other))
+                engine = e;
+        }
+        engines.insert(it.key(), engine);
+    }
+    return engines;
+}
+
 QStringList OmMapping::partnersOf(const QString& onnxNode, const OmModel& model) const
 {
     Q_UNUSED(model)

@@ -39,6 +39,10 @@ struct OmMapping {
 // are filled.
 OmMapping mapOmToOnnx(const OmModel& model, const QStringList& onnxNodes = {});
 
+// Per mapped ONNX node: the engine of the OM op(s) it became; a node split over several ops takes the one that
+// matters most: AI CPU over AI Core over the rest.
+QHash<QString, OmEngine> onnxNodeEngines(const OmModel& model, const OmMapping& mapping);
+
 // The names mapOmToOnnx wants: the operator nodes of `document` (every graph level), in document order.
 QStringList onnxNodeNames(const graph::GraphDocument& document);
 

@@ -75,6 +75,16 @@ private slots:
         QVERIFY(map.onnxToOps.isEmpty());
     }
 
+    void enginesPerNode()
+    {
+        const OmMapping map = mapOmToOnnx(m_om, m_nodes);
+        const QHash<QString, OmEngine> engines = onnxNodeEngines(m_om, map);
+        QCOMPARE(engines.size(), 9);
+        QCOMPARE(engines.value(QStringLiteral("/image/stage1/relu/Relu")), OmEngine::AiCore);
+        QCOMPARE(engines.value(QStringLiteral("/fusion/concat/Concat")), OmEngine::AiCpu);
+        QVERIFY(!engines.contains(QStringLiteral("/image/flatten/Flatten")));
+    }
+
     void withoutOnnxModel()
     {
         const OmMapping map = mapOmToOnnx(m_om);

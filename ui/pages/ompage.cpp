@@ -283,16 +283,9 @@ QHash<QString, QColor> OmPage::nodeFills() const
     if (!m_om || m_onnxNodes.isEmpty())
         return fills;
     fills.reserve(m_onnxNodes.size());
-    for (auto it = m_mapping.onnxToOps.cbegin(); it != m_mapping.onnxToOps.cend(); ++it) {
-        // A node split over several ops takes the "worst" engine: AI CPU over AI Core over the rest.
-        OmEngine engine = OmEngine::Other;
-        for (int i : it.value()) {
-            const OmEngine e = m_om->ops.at(i).engine;
-            if (e == OmEngine::AiCpu || (e == OmEngine::AiCore && engine != OmEngine::AiCpu))
-                engine = e;
-        }
-        fills.insert(it.key(), engineColor(engine));
-    }
+    const QHash<QString, OmEngine> engines = onnxNodeEngines(*m_om, m_mapping);
+    for (auto it = engines.cbegin(); it != engines.cend(); ++it)
+        fills.insert(it.key(), engineColor(it.value()));
     const QColor pale(0xd8, 0xd8, 0xd8);
     for (const QString& node : m_mapping.foldedAway)
         fills.insert(node, pale);
