@@ -67,6 +67,7 @@ OmMapping mapOmToOnnx(const OmModel& model, const QStringList& onnxNodes)
 {
     OmMapping m;
     const QSet<QString> known(onnxNodes.cbegin(), onnxNodes.cend());
+    m.onnxToOps.reserve(onnxNodes.isEmpty() ? model.ops.size() : onnxNodes.size());
     QSet<QString> unknown;
     m.opToOnnx.reserve(model.ops.size());
     for (qsizetype i = 0; i < model.ops.size(); ++i) {
@@ -81,7 +82,7 @@ OmMapping mapOmToOnnx(const OmModel& model, const QStringList& onnxNodes)
                 continue;
             }
             QList<int>& ops = m.onnxToOps[node];
-            if (!ops.contains(int(i)))
+            if (ops.isEmpty() || ops.constLast() != int(i))
                 ops.append(int(i));
         }
         if (op.onnxNodes.isEmpty() && !isOmPlumbingType(op.type))

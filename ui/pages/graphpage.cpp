@@ -264,13 +264,23 @@ void GraphPage::applyState()
         if (item >= 0)
             state.severity[item] = std::max(state.severity.value(item, -1), static_cast<int>(mark.severity));
     }
-    for (const Colouring& c : m_colourings) {
-        for (auto it = c.fills.cbegin(); it != c.fills.cend(); ++it) {
-            const int node = m_doc->indexOf(it.key());
-            const int item = node >= 0 ? m_scene->layout.visible.itemOfNode.value(node, -1) : -1;
-            if (item >= 0)
-                state.fills.insert(item, it.value());
+    // Node names are resolved to items once per scene, not on every click: applyState runs on each selection.
+    for (Colouring& c : m_colourings) {
+        if (c.resolvedFor != m_scene.get()) {
+            c.items.clear();
+            c.items.reserve(c.fills.size());
+            for (auto it = c.fills.cbegin(); it != c.fills.cend(); ++it) {
+                const int node = m_doc->indexOf(it.key());
+                const int item = node >= 0 ? m_scene->layout.visible.itemOfNode.value(node, -1) : -1;
+                if (item >= 0)
+                    c.items.insert(item, it.value());
+            }
+            c.resolvedFor = m_scene.get();
         }
+        if (state.fills.isEmpty())
+            state.fills = c.items; // shared, not copied
+        else
+            state.fills.insert(c.items);
     }
     m_view->setRenderState(state);
 }
@@ -280,7 +290,7 @@ void GraphPage::setNodeColouring(
 {
     m_colourings.removeIf([&source](const Colouring& c) { return c.source == source; });
     if (!fills.isEmpty() || !sidebarHtml.isEmpty())
-        m_colourings.append({ source, fills, sidebarHtml });
+        m_colourings.append({ source, fills, sidebarHtml, {}, nullptr });
     applyState();
     if (m_selected >= 0)
         showSidebar(m_selected);

@@ -90,6 +90,8 @@ private:
         QString source;
         QHash<QString, QColor> fills;
         QHash<QString, QString> sidebar;
+        QHash<int, QColor> items; // `fills` resolved to the items of `resolvedFor` (redone when the scene changes)
+        const GraphScene* resolvedFor = nullptr;
     };
     QList<Colouring> m_colourings;
     QList<int> m_hits; // item indexes
