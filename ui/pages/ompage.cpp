@@ -129,7 +129,7 @@ void OmPage::open(const QString& path)
             emit failed(path, result.error());
             return;
         }
-        show(std::make_shared<const OmModel>(result.value()));
+        showOm(std::make_shared<const OmModel>(result.value()));
         emit loaded(path);
     });
     watcher->setFuture(QtConcurrent::run([path] { return readOmFile(path); }));
@@ -138,10 +138,14 @@ void OmPage::open(const QString& path)
 void OmPage::clear()
 {
     ++m_generation;
+    ++m_remapGeneration;
     m_loading = false;
+    m_remapping = false;
     m_om.reset();
     m_mapping = {};
     m_findings.clear();
+    m_fills.clear();
+    m_sidebar.clear();
     m_title->clear();
     m_facts->clear();
     m_engines->clear();
@@ -152,7 +156,7 @@ void OmPage::clear()
     m_findingsList->setFindings({});
 }
 
-void OmPage::show(const std::shared_ptr<const OmModel>& om)
+void OmPage::showOm(const std::shared_ptr<const OmModel>& om)
 {
     m_om = om;
     const OmModel& m = *om;
@@ -223,14 +227,15 @@ void OmPage::setTarget(const QString& socVersion, const QString& inputShape)
     remap();
 }
 
+// The mapping, the findings, the fills and the sidebar sections are worked out on a worker thread (a 20k-node model
+// takes tens of milliseconds), then shown; a newer remap() supersedes one still running.
 void OmPage::remap()
 {
     if (!m_om)
         return;
-    m_mapping = mapOmToOnnx(*m_om, m_onnxNodes);
+    const quint64 generation = ++m_remapGeneration;
+    m_remapping = true;
     OmLintInput lint;
-    lint.om = m_om.get();
-    lint.mapping = &m_mapping;
     lint.selectedSoc = m_soc;
     lint.recipeInputShape = m_inputShape;
     if (!m_onnxNodes.isEmpty()) {
@@ -238,7 +243,66 @@ void OmPage::remap()
         lint.onnxModified = QFileInfo(m_onnxPath).lastModified();
         lint.onnxPath = m_onnxPath;
     }
-    m_findings = lintOm(lint);
+    std::array<QColor, OmEngineCount> colors;
+    for (int e = 0; e < OmEngineCount; ++e)
+        colors[std::size_t(e)] = engineColor(OmEngine(e)); // the palette is read here, on the GUI thread
+    auto* watcher = new QFutureWatcher<Remapped>(this);
+    connect(watcher, &QFutureWatcher<Remapped>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_remapGeneration)
+            return;
+        m_remapping = false;
+        showRemapped(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [om = m_om, nodes = m_onnxNodes, lint, colors]() mutable { return work(om, nodes, lint, colors); }));
+}
+
+OmPage::Remapped OmPage::work(const std::shared_ptr<const OmModel>& om, const QStringList& nodes, OmLintInput lint,
+    const std::array<QColor, OmEngineCount>& colors)
+{
+    Remapped r;
+    r.mapping = mapOmToOnnx(*om, nodes);
+    lint.om = om.get();
+    lint.mapping = &r.mapping;
+    r.findings = lintOm(lint);
+    if (nodes.isEmpty())
+        return r;
+    const QHash<QString, OmEngine> engines = onnxNodeEngines(*om, r.mapping);
+    r.fills.reserve(engines.size() + r.mapping.foldedAway.size());
+    for (auto it = engines.cbegin(); it != engines.cend(); ++it)
+        r.fills.insert(it.key(), colors[std::size_t(it.value())]);
+    const QColor pale(0xd8, 0xd8, 0xd8);
+    const QString folded = tr("<h4>In the OM</h4><p>Folded away: no OM op comes from this node.</p>");
+    for (const QString& node : r.mapping.foldedAway) {
+        r.fills.insert(node, pale);
+        r.sidebar.insert(node, folded);
+    }
+    r.sidebar.reserve(r.mapping.onnxToOps.size() + r.mapping.foldedAway.size());
+    for (auto it = r.mapping.onnxToOps.cbegin(); it != r.mapping.onnxToOps.cend(); ++it) {
+        QString text = tr("<h4>In the OM</h4>");
+        for (int i : it.value()) {
+            const OmOp& op = om->ops.at(i);
+            text += tr("<p><b>%1</b> (%2) on <span style=\"color:%3\">%4</span>%5</p>")
+                        .arg(op.name.toHtmlEscaped(), op.type.toHtmlEscaped(), colors[std::size_t(op.engine)].name(),
+                            omEngineTitle(op.engine), op.blockDim ? tr(", block dim %1").arg(*op.blockDim) : QString());
+            if (!op.passes.isEmpty())
+                text += tr("<p>Fusion passes: %1</p>").arg(op.passes.join(QStringLiteral(", ")).toHtmlEscaped());
+        }
+        const QStringList partners = r.mapping.partnersOf(it.key(), *om);
+        if (!partners.isEmpty())
+            text += tr("<p>Fused with: %1</p>").arg(partners.join(QStringLiteral(", ")).toHtmlEscaped());
+        r.sidebar.insert(it.key(), text);
+    }
+    return r;
+}
+
+void OmPage::showRemapped(const Remapped& r)
+{
+    m_mapping = r.mapping;
+    m_findings = r.findings;
+    m_fills = r.fills;
+    m_sidebar = r.sidebar;
     m_findingsList->setFindings(m_findings);
     m_noOrigin->clear();
     for (int i : m_mapping.noOrigin) {
@@ -279,42 +343,12 @@ QColor OmPage::engineColor(OmEngine engine)
 
 QHash<QString, QColor> OmPage::nodeFills() const
 {
-    QHash<QString, QColor> fills;
-    if (!m_om || m_onnxNodes.isEmpty())
-        return fills;
-    fills.reserve(m_onnxNodes.size());
-    const QHash<QString, OmEngine> engines = onnxNodeEngines(*m_om, m_mapping);
-    for (auto it = engines.cbegin(); it != engines.cend(); ++it)
-        fills.insert(it.key(), engineColor(it.value()));
-    const QColor pale(0xd8, 0xd8, 0xd8);
-    for (const QString& node : m_mapping.foldedAway)
-        fills.insert(node, pale);
-    return fills;
+    return m_fills;
 }
 
 QHash<QString, QString> OmPage::nodeSidebar() const
 {
-    QHash<QString, QString> html;
-    if (!m_om || m_onnxNodes.isEmpty())
-        return html;
-    for (auto it = m_mapping.onnxToOps.cbegin(); it != m_mapping.onnxToOps.cend(); ++it) {
-        QString text = tr("<h4>In the OM</h4>");
-        for (int i : it.value()) {
-            const OmOp& op = m_om->ops.at(i);
-            text += tr("<p><b>%1</b> (%2) on <span style=\"color:%3\">%4</span>%5</p>")
-                        .arg(op.name.toHtmlEscaped(), op.type.toHtmlEscaped(), engineColor(op.engine).name(),
-                            omEngineTitle(op.engine), op.blockDim ? tr(", block dim %1").arg(*op.blockDim) : QString());
-            if (!op.passes.isEmpty())
-                text += tr("<p>Fusion passes: %1</p>").arg(op.passes.join(QStringLiteral(", ")).toHtmlEscaped());
-        }
-        const QStringList partners = m_mapping.partnersOf(it.key(), *m_om);
-        if (!partners.isEmpty())
-            text += tr("<p>Fused with: %1</p>").arg(partners.join(QStringLiteral(", ")).toHtmlEscaped());
-        html.insert(it.key(), text);
-    }
-    for (const QString& node : m_mapping.foldedAway)
-        html.insert(node, tr("<h4>In the OM</h4><p>Folded away: no OM op comes from this node.</p>"));
-    return html;
+    return m_sidebar;
 }
 
 } // namespace wb

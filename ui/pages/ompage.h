@@ -1,6 +1,7 @@
 #pragma once
 
 #include "atc/atcfinding.h"
+#include "om/omlint.h"
 #include "om/ommapping.h"
 #include "om/ommodel.h"
 
@@ -8,6 +9,7 @@
 #include <QHash>
 #include <QWidget>
 
+#include <array>
 #include <memory>
 
 class QLabel;
@@ -28,7 +30,7 @@ public:
 
     // Starts reading `path` (an .om or the JSON of atc --mode=1); loaded() or failed() follows.
     void open(const QString& path);
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_loading || m_remapping; } // reading, or mapping onto the ONNX model
     std::shared_ptr<const OmModel> om() const { return m_om; }
     const OmMapping& mapping() const { return m_mapping; }
     const QList<AtcFinding>& findings() const { return m_findings; }
@@ -51,8 +53,17 @@ signals:
     void nodeActivated(const QString& onnxNode);
 
 private:
-    void show(const std::shared_ptr<const OmModel>& om);
+    struct Remapped {
+        OmMapping mapping;
+        QList<AtcFinding> findings;
+        QHash<QString, QColor> fills;
+        QHash<QString, QString> sidebar;
+    };
+    void showOm(const std::shared_ptr<const OmModel>& om);
     void remap();
+    static Remapped work(const std::shared_ptr<const OmModel>& om, const QStringList& nodes, OmLintInput lint,
+        const std::array<QColor, OmEngineCount>& colors);
+    void showRemapped(const Remapped& remapped);
 
     std::shared_ptr<const OmModel> m_om;
     OmMapping m_mapping;
@@ -61,8 +72,12 @@ private:
     QStringList m_onnxNodes;
     QString m_soc;
     QString m_inputShape;
+    QHash<QString, QColor> m_fills;
+    QHash<QString, QString> m_sidebar;
     bool m_loading = false;
+    bool m_remapping = false;
     quint64 m_generation = 0;
+    quint64 m_remapGeneration = 0;
     QLabel* m_title;
     QLabel* m_facts;
     QLabel* m_engines;
