@@ -120,7 +120,11 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
         const bool pill = item.category == Category::Input || item.category == Category::Output;
         const bool scope = item.kind == Item::Kind::Scope;
         const graph::BoxColors colors = graph::boxColors(item);
-        const QColor fill(colors.fill);
+        QColor fill(colors.fill);
+        const auto overrideFill = state.fills.constFind(i);
+        const bool filled = overrideFill != state.fills.cend();
+        if (filled)
+            fill = *overrideFill;
         const bool hit = state.hits.contains(i);
         QPen border(QColor(colors.border), 0.8);
         if (scope)
@@ -148,7 +152,11 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
         }
         if (!text)
             continue;
-        p.setPen(QColor(colors.ink));
+        // A fill from an overlay (engine, share of time) picks the ink that reads on it.
+        const QColor ink = !filled   ? QColor(colors.ink)
+            : pill || scope || fill.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20)
+                                                        : QColor(Qt::white);
+        p.setPen(ink);
         p.setFont(bold);
         if (item.subtitle.isEmpty()) {
             p.drawText(r, Qt::AlignCenter, item.title);
