@@ -9,6 +9,7 @@
 #include "models/tensortablemodel.h"
 #include "onnx/modelloader.h"
 #include "pages/conversionpage.h"
+#include "pages/convertmanypage.h"
 #include "pages/convertpage.h"
 #include "pages/graphpage.h"
 #include "pages/modelpage.h"
@@ -58,6 +59,7 @@ const QString kGraph = QStringLiteral("graph");
 const QString kConvert = QStringLiteral("convert");
 const QString kAtc = QStringLiteral("atc");
 const QString kRun = QStringLiteral("run");
+const QString kConvertMany = QStringLiteral("convertmany");
 
 QString localFileFrom(const QMimeData* mime)
 {
@@ -68,6 +70,19 @@ QString localFileFrom(const QMimeData* mime)
             return url.toLocalFile();
     }
     return {};
+}
+
+// Every local file and folder of a drop.
+QStringList localPathsFrom(const QMimeData* mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
 }
 } // namespace
 
@@ -85,6 +100,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_convertPage(new ConvertPage(this))
     , m_conversionPage(new ConversionPage(this))
     , m_runPage(new RunPage(this))
+    , m_convertManyPage(new ConvertManyPage(this))
     , m_toolkit(new ToolkitController(settings, this))
     , m_logPanel(new LogPanel(this))
     , m_statusPath(new QLabel(this))
@@ -131,6 +147,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* runItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_ComputerIcon), tr("Run"), m_nav);
     runItem->setData(Qt::UserRole, kRun);
     runItem->setToolTip(tr("Run the model on the CPU or an NPU and chart its latency"));
+    auto* manyItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Convert Many"), m_nav);
+    manyItem->setData(Qt::UserRole, kConvertMany);
+    manyItem->setToolTip(tr("Many models x SoCs x batch sizes in one queue, with a report"));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);
@@ -139,6 +158,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_pages->addWidget(m_convertPage);
     m_pages->addWidget(m_conversionPage);
     m_pages->addWidget(m_runPage);
+    m_pages->addWidget(m_convertManyPage);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -153,7 +173,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     createDocks();
 
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && m_model)
+        if (row >= 0 && (m_model || m_nav->item(row)->data(Qt::UserRole).toString() == kConvertMany))
             showPage(m_nav->item(row)->data(Qt::UserRole).toString());
     });
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseFile);
@@ -207,6 +227,12 @@ void MainWindow::createActions()
         if (!path.isEmpty())
             openAtcLog(path);
     });
+    file->addAction(tr("Convert &Many…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Convert Many: a Folder of ONNX Models"), m_settings.lastOpenDir());
+        if (!dir.isEmpty())
+            convertMany({ dir });
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     QAction* close = file->addAction(tr("&Close Model"), this, &MainWindow::closeModel);
@@ -258,12 +284,13 @@ bool MainWindow::isBusy() const
 {
     return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
         || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning()
-        || m_conversionPage->isReadingLog() || m_runPage->isRunning() || (m_compare && m_compare->isComparing());
+        || m_conversionPage->isReadingLog() || m_runPage->isRunning() || m_convertManyPage->isScanning()
+        || m_convertManyPage->isRunning() || (m_compare && m_compare->isComparing());
 }
 
 QStringList MainWindow::pageNames()
 {
-    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun };
+    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun, kConvertMany };
 }
 
 bool MainWindow::showPage(const QString& name)
@@ -271,18 +298,20 @@ bool MainWindow::showPage(const QString& name)
     if (name == kWelcome) {
         m_pages->setCurrentWidget(m_welcome);
     } else {
-        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun };
+        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun, kConvertMany };
         const int row = int(names.indexOf(name));
-        // Without a model only the ATC Run page makes sense (a saved ATC log can be read there).
-        if (row < 0 || (!m_model && name != kAtc))
+        // Without a model only the ATC Run page (a saved ATC log can be read there) and Convert Many make sense.
+        if (row < 0 || (!m_model && name != kAtc && name != kConvertMany))
             return false;
-        QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage };
+        QWidget* pages[]
+            = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage, m_convertManyPage };
         m_pages->setCurrentWidget(pages[row]);
         m_nav->setCurrentRow(row);
     }
     for (int i = 0; i < m_nav->count(); ++i) {
         QListWidgetItem* item = m_nav->item(i);
-        const bool enabled = m_model != nullptr || item->data(Qt::UserRole).toString() == kAtc;
+        const bool enabled = m_model != nullptr || item->data(Qt::UserRole).toString() == kAtc
+            || item->data(Qt::UserRole).toString() == kConvertMany;
         item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
     }
     return true;
@@ -300,6 +329,8 @@ QString MainWindow::currentPageName() const
         return kAtc;
     if (m_pages->currentWidget() == m_runPage)
         return kRun;
+    if (m_pages->currentWidget() == m_convertManyPage)
+        return kConvertMany;
     return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
 }
 
@@ -356,6 +387,8 @@ void MainWindow::onInferenceFinished(bool ok)
 void MainWindow::connectConversion()
 {
     connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertPage, &ConvertPage::setToolkit);
+    connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertManyPage, &ConvertManyPage::setToolkit);
+    m_convertManyPage->setSettingsFile(m_settings.fileName());
     connect(m_convertPage, &ConvertPage::findingsChanged, this, [this](const QList<AtcFinding>& findings) {
         QList<graph::OverlayModel::Mark> marks;
         for (const AtcFinding& f : findings) {
@@ -538,6 +571,11 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
+    // Several files, or a folder: convert them all (Convert Many); one file opens as before.
+    if (const QStringList paths = localPathsFrom(event->mimeData()); paths.size() > 1 || QFileInfo(path).isDir()) {
+        convertMany(paths);
+        return;
+    }
     if (path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive)
         || path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
         openAtcLog(path);
@@ -566,6 +604,20 @@ void MainWindow::openAtcLog(const QString& path)
 {
     showPage(QStringLiteral("atc"));
     m_conversionPage->openLog(path);
+}
+
+void MainWindow::convertMany(const QStringList& paths)
+{
+    if (m_convertManyPage->isRunning()) {
+        m_messageBar->showMessage(MessageBar::Kind::Warning, tr("A batch is converting"),
+            tr("Cancel it on the Convert Many page before starting another."));
+        showPage(kConvertMany);
+        return;
+    }
+    if (m_model)
+        m_convertManyPage->setTemplateOptions(m_convertPage->options()); // the Convert page's form as the template
+    showPage(kConvertMany);
+    m_convertManyPage->addPaths(paths);
 }
 
 void MainWindow::setQuitConfirmation(std::function<bool(const QStringList&)> confirm)

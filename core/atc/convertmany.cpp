@@ -224,7 +224,10 @@ QList<BatchJob> expandBatchJobs(
             // Why none of this row's jobs can run, if so.
             QString reason, fix;
             if (!row.loaded()) {
-                reason = QStringLiteral("The model did not load: %1").arg(row.loadError);
+                QString error = row.loadError; // the model column names the file already
+                if (error.startsWith(row.path + QStringLiteral(": ")))
+                    error = error.mid(row.path.size() + 2);
+                reason = QStringLiteral("The model did not load: %1").arg(error);
                 fix = QStringLiteral("Fix or re-export the file, or take it out of the batch.");
             } else if (!row.missing.isEmpty()) {
                 reason = row.missing.join(QStringLiteral("; "));

@@ -59,6 +59,15 @@ QString sizeText(qint64 bytes)
     return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
 }
 
+// Seconds with one decimal ("1.5 s" in the HTML); empty for a job that did not run.
+QString timeText(const BatchJobResult& r)
+{
+    if (r.result == QLatin1String("skipped") || r.result == QLatin1String("not_run")
+        || r.result == QLatin1String("queued"))
+        return {};
+    return QString::number(double(r.durationMs) / 1000.0, 'f', 1);
+}
+
 } // namespace
 
 QString resultPathFor(const QString& omPath)
@@ -170,7 +179,8 @@ BatchSummary summarizeBatch(const QList<BatchJobResult>& results)
             ++c.upToDate;
         else if (r.result == QLatin1String("skipped"))
             ++c.skipped;
-        else if (r.result != QLatin1String("queued"))
+        else if (r.result == QLatin1String("failed") || r.result == QLatin1String("cancelled")
+            || r.result == QLatin1String("not_run"))
             ++c.failed;
     };
     for (const BatchJobResult& r : results) {
@@ -213,8 +223,7 @@ QString batchReportCsv(const QList<BatchJobResult>& results, const QString& outp
     QString csv = QStringLiteral("model,soc,batch,result,time_s,om_size,problem,fix,om,recipe,log\n");
     for (const BatchJobResult& r : results) {
         const QStringList fields { r.model, r.soc, r.batch >= 0 ? QString::number(r.batch) : QString(), r.result,
-            QString::number(double(r.durationMs) / 1000.0, 'f', 1),
-            r.omSize > 0 ? QString::number(r.omSize) : QString(), r.problem, r.fix,
+            timeText(r), r.omSize > 0 ? QString::number(r.omSize) : QString(), r.problem, r.fix,
             r.ok() ? relativeTo(outputFolder, r.omPath) : QString(), relativeTo(outputFolder, r.recipePath),
             relativeTo(outputFolder, r.logPath) };
         QStringList quoted;
@@ -264,11 +273,11 @@ QString batchReportHtml(const QList<BatchJobResult>& results, const QString& out
             if (!l.isEmpty())
                 shown.append(l);
         }
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td class=\"%4\">%4</td><td>%5 s</td>"
+        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td class=\"%4\">%4</td><td>%5</td>"
                                "<td>%6</td><td>%7</td><td>%8</td><td>%9</td></tr>\n")
                     .arg(esc(r.model), esc(r.soc), r.batch >= 0 ? QString::number(r.batch) : QString(), esc(r.result),
-                        QString::number(double(r.durationMs) / 1000.0, 'f', 1), sizeText(r.omSize), esc(r.problem),
-                        esc(r.fix), shown.join(QLatin1Char(' ')));
+                        timeText(r).isEmpty() ? QString() : timeText(r) + QStringLiteral(" s"), sizeText(r.omSize),
+                        esc(r.problem), esc(r.fix), shown.join(QLatin1Char(' ')));
     }
     html += QStringLiteral("</table>\n</body></html>\n");
     return html;

@@ -46,7 +46,8 @@ Result<BatchJobResult> batchJobResultFromJson(const QJsonObject& object);
 Result<bool> writeBatchJobResult(const BatchJobResult& result, const QString& path); // atomically
 Result<BatchJobResult> readBatchJobResult(const QString& path);
 
-// Totals: converted (up to date included), failed (cancelled and not run included), skipped; per SoC as well.
+// Totals: converted, up to date, failed (cancelled and not run included), skipped; per SoC as well. Queued and
+// running jobs count only in the total.
 struct BatchSummary {
     struct Counts {
         int converted = 0;

@@ -246,7 +246,7 @@ void TestConvertMany::reportFiles()
     QCOMPARE(csv,
         QStringLiteral("model,soc,batch,result,time_s,om_size,problem,fix,om,recipe,log\n"
                        "a,S1,1,converted,1.5,4096,,,a_S1_b1.om,a_S1_b1.om.recipe.json,\n"
-                       "b,S2,1,skipped,1.5,,\"No value for x[2], \"\"quoted\"\".\",,,,\n"));
+                       "b,S2,1,skipped,,,\"No value for x[2], \"\"quoted\"\".\",,,,\n"));
     const QJsonObject json = batchReportToJson({ a, b }, dir.path());
     QCOMPARE(json["report"].toString(), QStringLiteral("atc-workbench-convert-many"));
     QCOMPARE(json["summary"]["converted"].toInt(), 1);
