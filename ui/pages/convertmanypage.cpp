@@ -83,6 +83,7 @@ ConvertManyPage::ConvertManyPage(QWidget* parent)
     , m_tree(new QTreeWidget(this))
     , m_report(new QTextBrowser(this))
     , m_elapsed(new QTimer(this))
+    , m_refresh(new QTimer(this))
 {
     setObjectName(QStringLiteral("convertManyPage"));
     setAcceptDrops(false); // the window takes drops
@@ -181,6 +182,12 @@ ConvertManyPage::ConvertManyPage(QWidget* parent)
         connect(edit, &QLineEdit::editingFinished, this, &ConvertManyPage::recheckAll);
     connect(m_elapsed, &QTimer::timeout, this, &ConvertManyPage::updateElapsed);
     m_elapsed->setInterval(500);
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(100);
+    connect(m_refresh, &QTimer::timeout, this, [this] {
+        updateSummary();
+        updateButtons();
+    });
     m_templateLabel->setText(tr("Defaults (no template)"));
     updateButtons();
 }
@@ -388,8 +395,10 @@ void ConvertManyPage::updateRow(int row)
         item->setText(ColStatus, r.ready() ? tr("ready") : tr("not ready"));
     item->setText(ColProblem, problem);
     item->setToolTip(ColProblem, problem);
-    updateSummary();
-    updateButtons();
+    // Rows arrive in bursts (every worker done at once): the summary and the buttons follow at most 10 times a
+    // second, not once per row.
+    if (!m_refresh->isActive())
+        m_refresh->start();
 }
 
 void ConvertManyPage::run()

@@ -103,6 +103,7 @@ private:
     QTreeWidget* m_tree;
     QTextBrowser* m_report;
     QTimer* m_elapsed;
+    QTimer* m_refresh; // coalesces summary and button updates while rows arrive
     QString m_lastError;
     int m_finishedJobs = 0;
 };
