@@ -1,6 +1,7 @@
 // `atcwb convert`: runs the ATC conversion(s) of a model through the conversion queue (README.md).
 #include "atc/atccheck.h"
 #include "atc/conversion.h"
+#include "atc/conversionrecipe.h"
 #include "atc/convertmanyreport.h"
 #include "atc/toolkit.h"
 #include "commands.h"
@@ -295,10 +296,11 @@ int runConvert(const QStringList& args)
 
     if (fromRecipe) {
         // The recipe is the whole conversion: model, output, SoC, shapes and every other flag.
-        Result<AtcOptions> loaded = loadRecipe(parser.value(recipe));
+        // A plain recipe or the one beside an OM (<om>.recipe.json, whose "build" part is not needed here).
+        const Result<ConversionRecipe> loaded = loadConversionRecipe(parser.value(recipe));
         if (!loaded.ok())
             return out.input(loaded.error());
-        request.options = loaded.value();
+        request.options = loaded.value().options;
         const QString file = parser.value(recipe);
         if (request.options.mode != AtcMode::Convert)
             return out.input({ QStringLiteral("bad_recipe"),

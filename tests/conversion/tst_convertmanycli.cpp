@@ -131,6 +131,12 @@ void TestConvertManyCli::emittedJobsCollectToTheLocalReport()
     const QJsonObject collected = report(emitted + "/om");
     QCOMPARE(comparable(collected), comparable(localReport));
 
+    // The recipe beside an OM runs too (its build part is ignored): unchanged, so not rebuilt.
+    const wbtest::ProgramRun again = atcwb({ "convert", "--recipe",
+        local + "/zoo003_sequence_Ascend310P3_b4.om.recipe.json", "--atc", wbtest::fakeAtc(), "--json" });
+    QVERIFY2(again.code == 0, qPrintable(again.all()));
+    QVERIFY2(again.out.contains("\"skipped_unchanged\":true"), again.out.constData());
+
     // A second local run rebuilds nothing.
     const wbtest::ProgramRun rerun = atcwb(zooArgs() + QStringList { "--output", local, "--json" });
     QCOMPARE(rerun.code, 1);
