@@ -373,6 +373,275 @@
     </message>
 </context>
 <context>
+    <name>wb::ConvertManyPage</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>重试失败的任务</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>Open Report</source>
+        <translation>打开报告</translation>
+    </message>
+    <message>
+        <source>Ascend310P3, Ascend310B1</source>
+        <translation>Ascend310P3, Ascend310B1</translation>
+    </message>
+    <message>
+        <source>1, 4, 8 (empty: the model&apos;s own batch)</source>
+        <translation>1, 4, 8（留空：使用模型自身的 batch）</translation>
+    </message>
+    <message>
+        <source>height=640 width=640 sequence_length=128</source>
+        <translation>height=640 width=640 sequence_length=128</translation>
+    </message>
+    <message>
+        <source>ATC processes at once. The free memory may allow fewer: each job is assumed to need 2 GiB plus 8 times its model&apos;s size (Settings: convertMany/memoryPerJobMiB).</source>
+        <translation>同时运行的 ATC 进程数。空闲内存可能只允许更少：每个任务估计需要 2 GiB 加上模型大小的 8 倍（设置：convertMany/memoryPerJobMiB）。</translation>
+    </message>
+    <message>
+        <source>SoCs:</source>
+        <translation>SoC：</translation>
+    </message>
+    <message>
+        <source>Batch sizes:</source>
+        <translation>Batch 大小：</translation>
+    </message>
+    <message>
+        <source>Dim values:</source>
+        <translation>维度取值：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <source>Template Recipe…</source>
+        <translation>模板配方…</translation>
+    </message>
+    <message>
+        <source>Other options:</source>
+        <translation>其他选项：</translation>
+    </message>
+    <message>
+        <source>Jobs at once:</source>
+        <translation>同时运行的任务数：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Opsets</source>
+        <translation>Opset</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Static shapes</source>
+        <translation>静态形状</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>已用时间</translation>
+    </message>
+    <message>
+        <source>Top problem and fix</source>
+        <translation>首要问题及修复方法</translation>
+    </message>
+    <message>
+        <source>Models and Jobs</source>
+        <translation>模型与任务</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Drop .onnx files or a folder on the window, or use File &gt; Convert Many…. Each model is loaded and checked; Run converts every model for every SoC and batch size.</source>
+        <translation>把 .onnx 文件或文件夹拖放到窗口上，或使用“文件 &gt; 批量转换…”。每个模型都会被加载并检查；“运行”会为每个 SoC 和每个 batch 大小转换每个模型。</translation>
+    </message>
+    <message>
+        <source>Defaults (no template)</source>
+        <translation>默认值（无模板）</translation>
+    </message>
+    <message>
+        <source>From a recipe or the Convert page (%1 flags set)</source>
+        <translation>来自配方或“转换”页（已设置 %1 个参数）</translation>
+    </message>
+    <message>
+        <source>Batch sizes are whole numbers of at least 1 (not &apos;%1&apos;).</source>
+        <translation>Batch 大小须为不小于 1 的整数（不能是“%1”）。</translation>
+    </message>
+    <message>
+        <source>Dim values are NAME=VALUE with a VALUE of at least 1 (not &apos;%1&apos;).</source>
+        <translation>维度取值的格式为 NAME=VALUE，VALUE 不小于 1（不能是“%1”）。</translation>
+    </message>
+    <message>
+        <source>Give at least one SoC.</source>
+        <translation>请至少填写一个 SoC。</translation>
+    </message>
+    <message>
+        <source>A batch is running: cancel it first.</source>
+        <translation>批量转换正在运行：请先取消。</translation>
+    </message>
+    <message>
+        <source>No .onnx file found in %1.</source>
+        <translation>在 %1 中未找到 .onnx 文件。</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>dynamic: %1</source>
+        <translation>动态：%1</translation>
+    </message>
+    <message>
+        <source>does not load</source>
+        <translation>无法加载</translation>
+    </message>
+    <message>
+        <source>needs a value</source>
+        <translation>需要取值</translation>
+    </message>
+    <message>
+        <source>%1 — double-click to give it for this model, or add it to Dim values.</source>
+        <translation>%1 —— 双击为此模型单独指定，或将其加入“维度取值”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ok, %n warning(s)</source>
+        <translation>
+            <numerusform>通过，%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source> (ATC pre-check passed)</source>
+        <translation>（ATC 预检通过）</translation>
+    </message>
+    <message>
+        <source>static already</source>
+        <translation>已是静态</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <source>No ATC found: set its path in Settings.</source>
+        <translation>未找到 ATC：请在“设置”中指定其路径。</translation>
+    </message>
+    <message>
+        <source>The models are still being checked.</source>
+        <translation>模型仍在检查中。</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s), at most %1 at once.</source>
+        <translation>
+            <numerusform>%n 个任务，最多同时运行 %1 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — Fix: %2</source>
+        <translation>%1 —— 修复：%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 converted</source>
+        <translation>已转换 %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n 个运行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking models: %1 of %2…</source>
+        <translation>正在检查模型：%1/%2…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 model(s) ready.</source>
+        <translation>%2 个模型中有 %1 个就绪。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 jobs done: %3 converted, %4 up to date, %5 failed, %6 skipped.</source>
+        <translation>%2 个任务中已完成 %1 个：转换 %3 个，无需更新 %4 个，失败 %5 个，跳过 %6 个。</translation>
+    </message>
+    <message>
+        <source>Value for %1</source>
+        <translation>%1 的取值</translation>
+    </message>
+    <message>
+        <source>%1
+Value for this model only:</source>
+        <translation>%1
+仅用于此模型的取值：</translation>
+    </message>
+    <message>
+        <source>Template Recipe</source>
+        <translation>模板配方</translation>
+    </message>
+    <message>
+        <source>Recipes (*.json);;All files (*)</source>
+        <translation>配方 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+</context>
+<context>
     <name>wb::ConvertPage</name>
     <message>
         <source>Run ATC</source>
@@ -1188,6 +1457,30 @@ Stop them and quit?</source>
     <message>
         <source>Could not open the OM</source>
         <translation>无法打开 OM</translation>
+    </message>
+    <message>
+        <source>Convert Many</source>
+        <translation>批量转换</translation>
+    </message>
+    <message>
+        <source>Many models x SoCs x batch sizes in one queue, with a report</source>
+        <translation>多个模型 × SoC × batch 大小放在一个队列中转换，并生成报告</translation>
+    </message>
+    <message>
+        <source>Convert &amp;Many…</source>
+        <translation>批量转换(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Convert Many: a Folder of ONNX Models</source>
+        <translation>批量转换：选择包含 ONNX 模型的文件夹</translation>
+    </message>
+    <message>
+        <source>A batch is converting</source>
+        <translation>批量转换正在进行</translation>
+    </message>
+    <message>
+        <source>Cancel it on the Convert Many page before starting another.</source>
+        <translation>请先在“批量转换”页取消它，再开始新的批量转换。</translation>
     </message>
 </context>
 <context>

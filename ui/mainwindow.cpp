@@ -13,6 +13,7 @@
 #include "om/ommodel.h"
 #include "onnx/modelloader.h"
 #include "pages/conversionpage.h"
+#include "pages/convertmanypage.h"
 #include "pages/convertpage.h"
 #include "pages/graphpage.h"
 #include "pages/modelpage.h"
@@ -60,6 +61,7 @@ const QString kConvert = QStringLiteral("convert");
 const QString kAtc = QStringLiteral("atc");
 const QString kRun = QStringLiteral("run");
 const QString kOm = QStringLiteral("om");
+const QString kConvertMany = QStringLiteral("convertmany");
 
 QString localFileFrom(const QMimeData* mime)
 {
@@ -70,6 +72,19 @@ QString localFileFrom(const QMimeData* mime)
             return url.toLocalFile();
     }
     return {};
+}
+
+// Every local file and folder of a drop.
+QStringList localPathsFrom(const QMimeData* mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            paths.append(url.toLocalFile());
+    }
+    return paths;
 }
 } // namespace
 
@@ -88,6 +103,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_conversionPage(new ConversionPage(this))
     , m_runPage(new RunPage(this))
     , m_omPage(new OmPage(this))
+    , m_convertManyPage(new ConvertManyPage(this))
     , m_toolkit(new ToolkitController(settings, this))
     , m_logPanel(new LogPanel(this))
     , m_statusPath(new QLabel(this))
@@ -126,6 +142,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* omItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DriveHDIcon), tr("OM"), m_nav);
     omItem->setData(Qt::UserRole, kOm);
     omItem->setToolTip(tr("Inside an .om: engines, fused ONNX nodes, inserted ops, findings"));
+    auto* manyItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Convert Many"), m_nav);
+    manyItem->setData(Qt::UserRole, kConvertMany);
+    manyItem->setToolTip(tr("Many models x SoCs x batch sizes in one queue, with a report"));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);
@@ -135,6 +154,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_pages->addWidget(m_conversionPage);
     m_pages->addWidget(m_runPage);
     m_pages->addWidget(m_omPage);
+    m_pages->addWidget(m_convertManyPage);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -149,7 +169,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     createDocks();
 
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && m_model)
+        if (row >= 0 && (m_model || m_nav->item(row)->data(Qt::UserRole).toString() == kConvertMany))
             showPage(m_nav->item(row)->data(Qt::UserRole).toString());
     });
     connect(m_welcome, &WelcomePage::openRequested, this, &MainWindow::chooseFile);
@@ -202,6 +222,12 @@ void MainWindow::createActions()
             this, tr("Open ATC Log"), m_settings.lastOpenDir(), tr("Logs (*.log *.txt);;All files (*)"));
         if (!path.isEmpty())
             openAtcLog(path);
+    });
+    file->addAction(tr("Convert &Many…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Convert Many: a Folder of ONNX Models"), m_settings.lastOpenDir());
+        if (!dir.isEmpty())
+            convertMany({ dir });
     });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
@@ -258,13 +284,13 @@ bool MainWindow::isBusy() const
 {
     return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
         || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning()
-        || m_conversionPage->isReadingLog() || m_runPage->isRunning() || (m_compare && m_compare->isComparing())
-        || m_omPage->isLoading();
+        || m_conversionPage->isReadingLog() || m_runPage->isRunning() || m_convertManyPage->isScanning()
+        || m_convertManyPage->isRunning() || (m_compare && m_compare->isComparing()) || m_omPage->isLoading();
 }
 
 QStringList MainWindow::pageNames()
 {
-    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm };
+    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm, kConvertMany };
 }
 
 bool MainWindow::showPage(const QString& name)
@@ -272,21 +298,22 @@ bool MainWindow::showPage(const QString& name)
     if (name == kWelcome) {
         m_pages->setCurrentWidget(m_welcome);
     } else {
-        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm };
+        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm, kConvertMany };
         const int row = int(names.indexOf(name));
-        // Without a model only the ATC Run page makes sense (a saved ATC log can be read there), and the OM page
-        // once an OM is open.
-        if (row < 0 || (!m_model && name != kAtc && !(name == kOm && m_omPage->om())))
+        // Without a model only the ATC Run page (a saved ATC log can be read there), Convert Many, and the OM page
+        // once an OM is open make sense.
+        if (row < 0 || (!m_model && name != kAtc && name != kConvertMany && !(name == kOm && m_omPage->om())))
             return false;
-        QWidget* pages[]
-            = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage, m_omPage };
+        QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage,
+            m_omPage, m_convertManyPage };
         m_pages->setCurrentWidget(pages[row]);
         m_nav->setCurrentRow(row);
     }
     for (int i = 0; i < m_nav->count(); ++i) {
         QListWidgetItem* item = m_nav->item(i);
         const QString itemPage = item->data(Qt::UserRole).toString();
-        const bool enabled = m_model != nullptr || itemPage == kAtc || (itemPage == kOm && m_omPage->om());
+        const bool enabled = m_model != nullptr || itemPage == kAtc || (itemPage == kOm && m_omPage->om())
+            || itemPage == kConvertMany;
         item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
     }
     return true;
@@ -306,6 +333,8 @@ QString MainWindow::currentPageName() const
         return kRun;
     if (m_pages->currentWidget() == m_omPage)
         return kOm;
+    if (m_pages->currentWidget() == m_convertManyPage)
+        return kConvertMany;
     return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
 }
 
@@ -355,6 +384,8 @@ void MainWindow::onInferenceFinished(bool ok)
 void MainWindow::connectConversion()
 {
     connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertPage, &ConvertPage::setToolkit);
+    connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertManyPage, &ConvertManyPage::setToolkit);
+    m_convertManyPage->setSettingsFile(m_settings.fileName());
     connect(m_convertPage, &ConvertPage::findingsChanged, this, [this](const QList<AtcFinding>& findings) {
         m_graphPage->overlay()->setMarks(QStringLiteral("check"), graph::marksFor(findings));
     });
@@ -523,6 +554,11 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
+    // Several files, or a folder: convert them all (Convert Many); one file opens as before.
+    if (const QStringList paths = localPathsFrom(event->mimeData()); paths.size() > 1 || QFileInfo(path).isDir()) {
+        convertMany(paths);
+        return;
+    }
     if (path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive)
         || path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
         openAtcLog(path);
@@ -551,6 +587,20 @@ void MainWindow::openAtcLog(const QString& path)
 {
     showPage(QStringLiteral("atc"));
     m_conversionPage->openLog(path);
+}
+
+void MainWindow::convertMany(const QStringList& paths)
+{
+    if (m_convertManyPage->isRunning()) {
+        m_messageBar->showMessage(MessageBar::Kind::Warning, tr("A batch is converting"),
+            tr("Cancel it on the Convert Many page before starting another."));
+        showPage(kConvertMany);
+        return;
+    }
+    if (m_model)
+        m_convertManyPage->setTemplateOptions(m_convertPage->options()); // the Convert page's form as the template
+    showPage(kConvertMany);
+    m_convertManyPage->addPaths(paths);
 }
 
 void MainWindow::setQuitConfirmation(std::function<bool(const QStringList&)> confirm)

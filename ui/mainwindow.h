@@ -28,6 +28,7 @@ class ShapesPage;
 class GraphPage;
 class ConvertPage;
 class ConversionPage;
+class ConvertManyPage;
 class RunPage;
 class OmPage;
 class ToolkitController;
@@ -50,10 +51,13 @@ public:
     CompareDialog* showCompare(const QString& reference = {}, const QString& actual = {});
     // A saved ATC console log, shown on the ATC Run page (File > Open ATC Log…, a dropped .log/.txt file).
     void openAtcLog(const QString& path);
+    // Convert Many: the .onnx files under `paths` (folders searched recursively), one row each on the Convert Many
+    // page (a drop of several files or a folder, File > Convert Many…, atc-workbench --convert-many DIR).
+    void convertMany(const QStringList& paths);
     // Gives the open model's inputs these static shapes on the Shapes and Convert pages (atc-workbench --input-shape).
     void setInputShapes(const QList<InputShapeSpec>& specs);
-    // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run". False for an
-    // unknown name.
+    // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run", "convertmany".
+    // False for an unknown name.
     bool showPage(const QString& name);
     QString currentPageName() const;
     static QStringList pageNames();
@@ -70,6 +74,7 @@ public:
     ConversionPage* conversionPage() const { return m_conversionPage; }
     RunPage* runPage() const { return m_runPage; }
     OmPage* omPage() const { return m_omPage; }
+    ConvertManyPage* convertManyPage() const { return m_convertManyPage; }
     // Asked on quit while tools run; returns true to stop them and quit. Replaceable for tests.
     void setQuitConfirmation(std::function<bool(const QStringList& running)> confirm);
     ToolkitController* toolkit() const { return m_toolkit; }
@@ -116,6 +121,7 @@ private:
     ConversionPage* m_conversionPage;
     RunPage* m_runPage;
     OmPage* m_omPage;
+    ConvertManyPage* m_convertManyPage;
     std::function<bool(const QStringList&)> m_confirmQuit;
     QPointer<CompareDialog> m_compare;
     AtcOptions m_pendingRecipe;

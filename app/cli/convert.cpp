@@ -1,6 +1,8 @@
 // `atcwb convert`: runs the ATC conversion(s) of a model through the conversion queue (README.md).
 #include "atc/atccheck.h"
 #include "atc/conversion.h"
+#include "atc/conversionrecipe.h"
+#include "atc/convertmanyreport.h"
 #include "atc/toolkit.h"
 #include "commands.h"
 #include "onnx/onnxmodel.h"
@@ -9,6 +11,7 @@
 #include "parsing/parsingjson.h"
 #include "process/runningtools.h"
 #include "settings/settings.h"
+#include "stopsignals.h"
 #include "util/safepath.h"
 
 #include <QCommandLineParser>
@@ -18,11 +21,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
-#include <QSocketNotifier>
-
-#include <csignal>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace wb::cli {
 
@@ -76,52 +74,6 @@ public:
 
 private:
     bool m_json;
-};
-
-// SIGINT/SIGTERM/SIGHUP: ATC runs in a process group of its own, so a terminal's Ctrl+C reaches only atcwb. The
-// handler writes the signal to a pipe; the event loop reads it and stops the queue (self-pipe trick).
-int g_signalPipe[2] = { -1, -1 };
-
-extern "C" void onStopSignal(int sig)
-{
-    const unsigned char byte = static_cast<unsigned char>(sig);
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &byte, 1);
-}
-
-class StopSignals {
-public:
-    StopSignals()
-    {
-        if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-            return;
-        struct sigaction action { };
-        action.sa_handler = onStopSignal;
-        sigemptyset(&action.sa_mask);
-        action.sa_flags = SA_RESTART;
-        for (int sig : { SIGINT, SIGTERM, SIGHUP })
-            ::sigaction(sig, &action, nullptr);
-        m_notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
-    }
-    ~StopSignals()
-    {
-        for (int sig : { SIGINT, SIGTERM, SIGHUP })
-            ::signal(sig, SIG_DFL);
-        m_notifier.reset();
-        for (int& fd : g_signalPipe) {
-            if (fd >= 0)
-                ::close(fd);
-            fd = -1;
-        }
-    }
-    QSocketNotifier* notifier() const { return m_notifier.get(); }
-    static int take() // the signal that arrived, 0 if none
-    {
-        unsigned char byte = 0;
-        return ::read(g_signalPipe[0], &byte, 1) == 1 ? int(byte) : 0;
-    }
-
-private:
-    std::unique_ptr<QSocketNotifier> m_notifier;
 };
 
 QString joinOps(const QList<OpRef>& ops)
@@ -276,9 +228,13 @@ int runConvert(const QStringList& args)
     const QCommandLineOption lines(QStringLiteral("lines"), QStringLiteral("Also stream every ATC output line."));
     const QCommandLineOption json(
         QStringLiteral("json"), QStringLiteral("One JSON event per line, a result line last."));
+    const QCommandLineOption recipe(QStringLiteral("recipe"),
+        QStringLiteral("Run the conversion a recipe describes (e.g. one `convert-many --emit-jobs` wrote); writes "
+                       "<om>.result.json beside the OM."),
+        QStringLiteral("FILE"));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     parser.addOptions(
-        { soc, inputShape, batch, dynamic, output, name, atc, timeout, parallel, force, lines, json, help });
+        { soc, inputShape, batch, dynamic, output, name, atc, timeout, parallel, force, lines, json, recipe, help });
     parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The .onnx file to convert."));
     const Reporter out(args.contains(QStringLiteral("--json")));
     if (!parser.parse(QStringList { QStringLiteral("atcwb convert") } + args))
@@ -287,6 +243,7 @@ int runConvert(const QStringList& args)
         printText(QStringLiteral(
                       "Usage: atcwb convert MODEL --soc SOC [--input-shape SPEC] [--batch 1,4,8 [--dynamic-batch]] "
                       "[--output DIR] [--name NAME] [--atc PATH] [--timeout S] [--parallel N] [--force] [--lines] "
+                      "[--json]\n       atcwb convert --recipe FILE [--atc PATH] [--timeout S] [--force] [--lines] "
                       "[--json]\n\n")
             + parser.helpText().section(QLatin1Char('\n'), 2)
             + QStringLiteral("\nExit status: 0 when every requested OM was produced (or is up to date), 1 otherwise, "
@@ -294,10 +251,19 @@ int runConvert(const QStringList& args)
         return Ok;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1)
+    const bool fromRecipe = parser.isSet(recipe);
+    if (fromRecipe) {
+        for (const QCommandLineOption* o : { &soc, &inputShape, &batch, &dynamic, &output, &name }) {
+            if (parser.isSet(*o))
+                return out.usage(
+                    QStringLiteral("--%1 cannot be used with --recipe: the recipe gives it").arg(o->names().first()));
+        }
+        if (!positional.isEmpty())
+            return out.usage(QStringLiteral("--recipe converts the recipe's model: give no MODEL"));
+    } else if (positional.size() != 1)
         return out.usage(positional.isEmpty() ? QStringLiteral("missing MODEL")
                                               : QStringLiteral("expected one MODEL, got %1").arg(positional.size()));
-    if (!parser.isSet(soc) || parser.value(soc).trimmed().isEmpty())
+    if (!fromRecipe && (!parser.isSet(soc) || parser.value(soc).trimmed().isEmpty()))
         return out.usage(QStringLiteral("--soc is required (the SoC that will run the OM, e.g. Ascend310P3)"));
     ConversionRequest request;
     if (parser.isSet(inputShape)) {
@@ -328,23 +294,46 @@ int runConvert(const QStringList& args)
         return out.usage(QStringLiteral("--parallel takes a number of jobs of at least 1"));
     request.force = parser.isSet(force);
 
-    const QFileInfo modelFile(positional.first());
+    if (fromRecipe) {
+        // The recipe is the whole conversion: model, output, SoC, shapes and every other flag.
+        // A plain recipe or the one beside an OM (<om>.recipe.json, whose "build" part is not needed here).
+        const Result<ConversionRecipe> loaded = loadConversionRecipe(parser.value(recipe));
+        if (!loaded.ok())
+            return out.input(loaded.error());
+        request.options = loaded.value().options;
+        const QString file = parser.value(recipe);
+        if (request.options.mode != AtcMode::Convert)
+            return out.input({ QStringLiteral("bad_recipe"),
+                QStringLiteral("%1 is not a conversion recipe (its mode is %2, not 0).")
+                    .arg(file)
+                    .arg(int(request.options.mode)),
+                {} });
+        if (request.options.model.isEmpty() || request.options.socVersion.isEmpty())
+            return out.input({ QStringLiteral("bad_recipe"),
+                QStringLiteral("%1 gives no %2: a recipe to convert needs \"model\" and \"soc_version\".")
+                    .arg(file,
+                        request.options.model.isEmpty() ? QStringLiteral("model") : QStringLiteral("soc_version")),
+                {} });
+    }
+    const QFileInfo modelFile(fromRecipe ? request.options.model : positional.first());
     const Result<OnnxModelPtr> model = OnnxModel::load(modelFile.absoluteFilePath());
     if (!model.ok())
         return out.input(model.error());
     request.model = model.value();
     request.options.model = modelFile.absoluteFilePath();
-    request.options.socVersion = parser.value(soc).trimmed();
-    const QString folder
-        = parser.isSet(output) ? QFileInfo(parser.value(output)).absoluteFilePath() : modelFile.absolutePath();
-    const QString omName = parser.isSet(name)
-        ? parser.value(name)
-        : modelFile.completeBaseName() + QLatin1Char('_') + request.options.socVersion;
-    if (const QString problem
-        = plainFileNameProblem(omName, parser.isSet(name) ? QStringLiteral("--name") : QStringLiteral("The OM name"));
-        !problem.isEmpty())
-        return out.usage(problem);
-    request.options.output = QDir(folder).filePath(omName);
+    if (!fromRecipe) {
+        request.options.socVersion = parser.value(soc).trimmed();
+        const QString folder
+            = parser.isSet(output) ? QFileInfo(parser.value(output)).absoluteFilePath() : modelFile.absolutePath();
+        const QString omName = parser.isSet(name)
+            ? parser.value(name)
+            : modelFile.completeBaseName() + QLatin1Char('_') + request.options.socVersion;
+        if (const QString problem = plainFileNameProblem(
+                omName, parser.isSet(name) ? QStringLiteral("--name") : QStringLiteral("The OM name"));
+            !problem.isEmpty())
+            return out.usage(problem);
+        request.options.output = QDir(folder).filePath(omName);
+    }
     // The output folder is created when the run starts (after the checks pass), not before: a refused run leaves
     // nothing behind. The checks accept a folder that does not exist yet when its parent is writable.
 
@@ -395,6 +384,21 @@ int runConvert(const QStringList& args)
     QStringList produced, failed;
     for (const ConversionOutcome& o : queue.outcomes())
         (o.ok ? produced : failed).append(o.omPath);
+    if (fromRecipe) { // <om>.result.json: what `convert-many --collect` merges into its report
+        const QList<ConversionJob> ran = queue.jobs();
+        const QList<ConversionOutcome> outcomes = queue.outcomes();
+        for (int i = 0; i < ran.size() && i < outcomes.size(); ++i) {
+            BatchJob job;
+            job.name = ran.at(i).name;
+            job.soc = request.options.socVersion;
+            job.batch = ran.at(i).batch;
+            job.job = ran.at(i);
+            const BatchJobResult result = batchJobResult(job, request.options.model, outcomes.at(i));
+            if (const Result<bool> written = writeBatchJobResult(result, resultPathFor(ran.at(i).omPath));
+                !written.ok())
+                printText(QStringLiteral("atcwb: %1\n").arg(written.error().message), stderr);
+        }
+    }
     if (!out.json())
         printText(QStringLiteral("Produced %1 of %2 OM(s).\n").arg(produced.size()).arg(queue.jobCount()));
     if (stoppedBy != 0)
@@ -406,10 +410,11 @@ int runConvert(const QStringList& args)
 namespace {
 const bool registered = registerCommand({ "convert",
     "convert MODEL --soc SOC [--input-shape SPEC] [--batch 1,4,8 [--dynamic-batch]] [--output DIR] [--atc PATH] "
-    "[--timeout S] [--json]",
+    "[--timeout S] [--json] | convert --recipe FILE",
     "Convert MODEL to OM with ATC after the checks of `atcwb check`: one OM, one per batch size, or one\n"
     "dynamic-batch OM. Each job runs in a staging folder; the OM, its recipe and its ATC log land beside\n"
-    "each other only on success. Exit 0 only when every requested OM was produced.",
+    "each other only on success. Exit 0 only when every requested OM was produced. --recipe FILE runs\n"
+    "the conversion a recipe describes (one job of `convert-many --emit-jobs`) and writes <om>.result.json.",
     &runConvert, 40 });
 } // namespace
 

@@ -4,6 +4,7 @@
 #include "logging/logging.h"
 #include "mainwindow.h"
 #include "onnx/shapespec.h"
+#include "pages/convertmanypage.h"
 #include "pages/runpage.h"
 #include "screenshot.h"
 #include "settings/settings.h"
@@ -17,6 +18,7 @@
 #include <QStyle>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <cstdio>
 #include <memory>
@@ -79,16 +81,35 @@ int main(int argc, char* argv[])
     const QCommandLineOption windowSize(QStringLiteral("window-size"),
         QStringLiteral("With --screenshot: the window size as WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
-    parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape,
-        runCpu, atcLog, language, palette, compare, against, windowSize });
+    const QCommandLineOption convertMany(QStringLiteral("convert-many"),
+        QStringLiteral("Load and check every .onnx file under DIR on the Convert Many page."), QStringLiteral("DIR"));
+    const QCommandLineOption manySoc(
+        QStringLiteral("soc"), QStringLiteral("With --convert-many: the SoCs, e.g. A,B."), QStringLiteral("A,B"));
+    const QCommandLineOption manyBatch(QStringLiteral("batch"),
+        QStringLiteral("With --convert-many: the batch sizes, e.g. 1,4,8."), QStringLiteral("N,..."));
+    const QCommandLineOption manyDim(QStringLiteral("dim"),
+        QStringLiteral("With --convert-many: a value per named dim, e.g. height=640 (repeatable)."),
+        QStringLiteral("NAME=VALUE"));
+    const QCommandLineOption manyOutput(
+        QStringLiteral("output"), QStringLiteral("With --convert-many: the output folder."), QStringLiteral("DIR"));
+    parser.addOptions(
+        { verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu, atcLog,
+            language, palette, compare, against, windowSize, convertMany, manySoc, manyBatch, manyDim, manyOutput });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
     parser.process(app);
 
-    if (parser.isSet(page) && !wb::MainWindow::pageNames().contains(parser.value(page))) {
+    // Screenshot-only page names: the Convert Many page mid-run (half the jobs done) and its report (run finished).
+    const QStringList shotPages { QStringLiteral("convertmany-running"), QStringLiteral("convertmany-report") };
+    if (parser.isSet(page) && !wb::MainWindow::pageNames().contains(parser.value(page))
+        && !shotPages.contains(parser.value(page))) {
         std::fprintf(stderr, "atc-workbench: unknown page '%s'; choose one of: %s\n", qPrintable(parser.value(page)),
-            qPrintable(wb::MainWindow::pageNames().join(QStringLiteral(", "))));
+            qPrintable((wb::MainWindow::pageNames() + shotPages).join(QStringLiteral(", "))));
+        return 2;
+    }
+    if (shotPages.contains(parser.value(page)) && !parser.isSet(convertMany)) {
+        std::fprintf(stderr, "atc-workbench: --page %s needs --convert-many DIR\n", qPrintable(parser.value(page)));
         return 2;
     }
     if (parser.positionalArguments().size() > 1) {
@@ -183,12 +204,55 @@ int main(int argc, char* argv[])
         const QString reference = parser.value(compare), actual = parser.value(against);
         QTimer::singleShot(0, &window, [&window, reference, actual] { window.showCompare(reference, actual); });
     }
+    const QString shotPage = parser.value(page);
+    if (parser.isSet(convertMany)) {
+        wb::ConvertManyPage* many = window.convertManyPage();
+        many->setSocs(parser.value(manySoc).split(QLatin1Char(','), Qt::SkipEmptyParts));
+        QList<qint64> batches;
+        for (const QString& b : parser.value(manyBatch).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            batches.append(b.toLongLong());
+        many->setBatches(batches);
+        many->setDims(parser.values(manyDim).join(QLatin1Char(' ')));
+        if (parser.isSet(manyOutput))
+            many->setOutputFolder(parser.value(manyOutput));
+        const QString dir = parser.value(convertMany);
+        // After the toolkit is found (the first event loop turn), so the checks and the pre-check can use it.
+        QTimer::singleShot(0, &window, [&window, dir] { window.convertMany({ dir }); });
+        if (shotPages.contains(shotPage)) { // a picture of a run: start it once the table is filled and checked
+            QObject::connect(
+                many, &wb::ConvertManyPage::scanFinished, many, &wb::ConvertManyPage::run, Qt::SingleShotConnection);
+            if (shotPage == QLatin1String("convertmany-report"))
+                QObject::connect(many, &wb::ConvertManyPage::runFinished, many, &wb::ConvertManyPage::showReport);
+        }
+    }
     if (parser.isSet(screenshot)) {
         // Runs made for a picture (--run-cpu) go to the throw-away folder, not the user's run history.
         window.runPage()->setHistoryFolder(scratch.filePath(QStringLiteral("runs")));
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());
-        auto* taker = new wb::ScreenshotTaker(&window, parser.value(screenshot), parser.value(page), !model.isEmpty());
-        taker->start();
+        const QString shownPage = shotPages.contains(shotPage) ? QStringLiteral("convertmany") : shotPage;
+        auto* taker = new wb::ScreenshotTaker(&window, parser.value(screenshot), shownPage, !model.isEmpty());
+        if (shotPage == QLatin1String("convertmany-running")) {
+            // Mid-run: once half the jobs are done, not when the window is idle.
+            wb::ConvertManyPage* many = window.convertManyPage();
+            QObject::connect(many, &wb::ConvertManyPage::jobFinished, taker, [many, taker] {
+                if (many->finishedJobCount() * 2 < many->jobCount())
+                    return;
+                // Show a few rows' jobs: the expanded rows are what the picture is about.
+                QTreeWidgetItem* firstRunning = nullptr;
+                for (int row = 0; row < many->tree()->topLevelItemCount(); ++row) {
+                    QTreeWidgetItem* item = many->tree()->topLevelItem(row);
+                    const bool running = !item->text(7).isEmpty(); // the Stage column: "n running"
+                    item->setExpanded(running || row == 2); // row 2: the first with failures in the zoo
+                    if (running && !firstRunning)
+                        firstRunning = item;
+                }
+                if (firstRunning)
+                    many->tree()->scrollToItem(firstRunning, QAbstractItemView::PositionAtCenter);
+                taker->captureNow();
+            });
+        } else {
+            taker->start();
+        }
     }
     if (parser.isSet(runCpu)) {
         // Start the run once loading, inference and layout are done (the screenshot then waits for the run too).

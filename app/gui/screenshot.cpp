@@ -58,6 +58,11 @@ void ScreenshotTaker::waitUntilIdle(bool loadOk)
     QTimer::singleShot(kSettleMs, this, [this, loadOk] { capture(loadOk); });
 }
 
+void ScreenshotTaker::captureNow()
+{
+    capture(true);
+}
+
 void ScreenshotTaker::capture(bool loadOk)
 {
     if (m_done)

@@ -14,6 +14,7 @@ class ScreenshotTaker : public QObject {
 public:
     ScreenshotTaker(MainWindow* window, QString file, QString page, bool waitForLoad);
     void start();
+    void captureNow(); // now, whatever runs (a picture of work in progress); once
 
 private:
     void waitUntilIdle(bool loadOk);

@@ -12,6 +12,9 @@ inline constexpr char WindowState[] = "window/state";
 inline constexpr char CurrentPage[] = "window/page";
 inline constexpr char VerboseLogging[] = "log/verbose";
 inline constexpr char UiLanguage[] = "ui/language";
+// Convert many (core/atc/convertmanysettings.h).
+inline constexpr char ConvertManyJobs[] = "convertMany/jobs";
+inline constexpr char ConvertManyMemoryPerJobMiB[] = "convertMany/memoryPerJobMiB";
 // Remote hosts: an array of groups, one per host, each with the keys below (no passwords, ever).
 inline constexpr char RemoteHosts[] = "remote/hosts";
 inline constexpr char HostName[] = "name";

@@ -27,6 +27,11 @@
 //                            the OM header's name and no graph)
 //   FAKE_ATC_JSON_RESULT     --mode=1: ok (default) | fail (E10001-style error, exit 255, no JSON) | garbage (writes
 //                            text that is not JSON, reports success)
+//   FAKE_ATC_FAIL_MATCH      a,b: a conversion whose --output contains one of these fails with E19999;
+//                            @FILE: the same list read from FILE (one per line) by every run
+//   FAKE_ATC_PID_DIR         a folder: every instance creates running/<pid> in it at start (removed when it exits on
+//                            its own; a killed one leaves it) and appends "<pid> <instances running> <argv...>" to
+//                            started.log, so a test can count concurrent instances and check none survived
 //
 // --mode=3 (pre-check only) walks every node, fails those of FAKE_ATC_UNSUPPORTED_OPS and writes check_result.json
 // (--check_report, default ./check_result.json) in the layout of PreChecker::Save in Ascend/parser
@@ -42,12 +47,16 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
+#include <dirent.h>
+#include <fcntl.h>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -170,6 +179,45 @@ std::int64_t opsetOf(const fakeatc::OnnxInfo& model, const std::string& domain)
     const std::string key = domain == "ai.onnx" ? std::string() : domain;
     const auto it = model.opsets.find(key);
     return it == model.opsets.end() ? 11 : it->second;
+}
+
+// FAKE_ATC_PID_DIR: running/<pid> while this instance lives, one line per instance in started.log.
+std::string g_pidFile;
+
+void removePidFile()
+{
+    if (!g_pidFile.empty())
+        ::unlink(g_pidFile.c_str());
+}
+
+void registerInstance(int argc, char** argv)
+{
+    const std::string dir = env("FAKE_ATC_PID_DIR");
+    if (dir.empty())
+        return;
+    const std::string running = dir + "/running";
+    ::mkdir(dir.c_str(), 0755);
+    ::mkdir(running.c_str(), 0755);
+    g_pidFile = running + "/" + std::to_string(::getpid());
+    const int fd = ::open(g_pidFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd >= 0)
+        ::close(fd);
+    std::atexit(removePidFile);
+    int count = 0;
+    if (DIR* d = ::opendir(running.c_str())) {
+        while (const dirent* e = ::readdir(d))
+            count += e->d_name[0] == '.' ? 0 : 1;
+        ::closedir(d);
+    }
+    std::string line = std::to_string(::getpid()) + " " + std::to_string(count);
+    for (int i = 1; i < argc; ++i)
+        line += std::string(" ") + argv[i];
+    line += "\n";
+    const int log = ::open((dir + "/started.log").c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (log >= 0) {
+        [[maybe_unused]] const ssize_t n = ::write(log, line.data(), line.size()); // one write: lines never mix
+        ::close(log);
+    }
 }
 
 // --- modes other than a normal conversion -------------------------------------------------------------------------
@@ -325,6 +373,17 @@ std::string opTypeName(const fakeatc::OnnxInfo& model, const fakeatc::OnnxNode& 
     checkInputShape(args, model);
 
     printDots(envInt("FAKE_ATC_DOTS", 3), envInt("FAKE_ATC_DOT_MS", 0));
+    std::string failMatch = env("FAKE_ATC_FAIL_MATCH");
+    if (!failMatch.empty() && failMatch[0] == '@') // @FILE: the list is read from FILE (one per line) at each run
+        failMatch = fakeatc::readFile(failMatch.substr(1)).value_or(std::string());
+    std::replace(failMatch.begin(), failMatch.end(), '\n', ',');
+    for (const std::string& match : fakeatc::splitList(failMatch, ',')) {
+        if (!match.empty() && args.value("output").find(match) != std::string::npos) {
+            sleepMs(envInt("FAKE_ATC_DELAY_MS", 0));
+            fail("E19999", "Internal Error!",
+                "        Solution: FAKE_ATC_FAIL_MATCH=" + match + " made this conversion fail.\n");
+        }
+    }
 
     const std::vector<std::string> unsupported = fakeatc::splitList(env("FAKE_ATC_UNSUPPORTED_OPS"), ',');
     std::vector<std::string> offenders;
@@ -477,6 +536,7 @@ std::string jsonString(const std::string& text)
 int main(int argc, char** argv)
 {
     const std::string mode = env("FAKE_ATC_MODE", "atc");
+    registerInstance(argc, argv);
     if (mode == "replay")
         replay();
     if (env("FAKE_ATC_IGNORE_TERM") == "1")

@@ -4,10 +4,12 @@
 
 #include "builder.h"
 #include "models.h"
+#include "zoo.h"
 
 #include <onnx/onnx_pb.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -201,8 +203,23 @@ void writeBadFiles(const Writer& w, const std::string& resnetBytes)
 
 int main(int argc, char** argv)
 {
+    if (argc == 4 && std::string(argv[1]) == "--zoo") { // wb_modelgen --zoo N OUTDIR (zoo.h)
+        const int count = std::atoi(argv[2]);
+        if (count < 1) {
+            std::cerr << "usage: wb_modelgen --zoo N OUTDIR (N at least 1)\n";
+            return 2;
+        }
+        try {
+            writeZoo(argv[3], count);
+        } catch (const std::exception& e) {
+            std::cerr << "wb_modelgen: " << e.what() << '\n';
+            return 1;
+        }
+        std::cout << "wrote " << count << " zoo models under " << argv[3] << '\n';
+        return 0;
+    }
     if (argc != 2 || std::string(argv[1]).empty() || argv[1][0] == '-') {
-        std::cerr << "usage: wb_modelgen OUTDIR\n"
+        std::cerr << "usage: wb_modelgen OUTDIR | wb_modelgen --zoo N OUTDIR\n"
                      "Writes deterministic ONNX test models (and deliberately broken files) into OUTDIR.\n";
         return 2;
     }
