@@ -13,6 +13,7 @@ packages=(
     xvfb xauth fonts-dejavu-core fonts-wqy-microhei
     dpkg-dev lintian
     openssh-client openssh-server
+    g++-aarch64-linux-gnu qemu-user
 )
 
 # npm fetches ONNX Runtime for the CPU reference (scripts/fetch-ort.sh); the machine may already have its own.
