@@ -93,6 +93,7 @@ private slots:
     void uploadIntoFullWorkFolder();
     void uploadIntoReadOnlyWorkFolder();
     void cliConvertOn();
+    void cliInterruptStopsTheRemoteAtc();
     void lostLinkSaysAtcMayStillRun(); // last but one: it kills sshd (and starts it again)
     void cleanupTestCase();
 
@@ -515,6 +516,61 @@ void TestRemoteConvert::cliConvertOn()
     runToCompletion(sshControlInvocation(h,
         SshPaths { m_sshd.path("xdg-data/atc-workbench/atc-workbench/ssh/known_hosts"),
             m_sshd.path("xdg-run/atc-workbench-ssh") },
+        "exit"));
+}
+
+// Ctrl+C on `atcwb convert --on`: the queue's shutdown stops ATC's process group on the host before atcwb exits.
+void TestRemoteConvert::cliInterruptStopsTheRemoteAtc()
+{
+    const Host h = m_sshd.host();
+    QTemporaryDir out;
+    const QString settings = m_sshd.path("cli-interrupt.ini");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", m_sshd.path("xdg-data-int"));
+    QDir().mkpath(m_sshd.path("xdg-run-int"));
+    QFile::setPermissions(
+        m_sshd.path("xdg-run-int"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    env.insert("XDG_RUNTIME_DIR", m_sshd.path("xdg-run-int"));
+    const auto atcwb = [&](const QStringList& args) {
+        ToolInvocation inv;
+        inv.program = WB_BIN_DIR "/atcwb";
+        inv.arguments = QStringList { "--settings", settings } + args;
+        inv.environment = env;
+        inv.timeoutMs = kRunTimeoutMs;
+        return inv;
+    };
+    const QString script = envScript("env-cli-hang.sh", "export FAKE_ATC_MODE=fork");
+    ToolCapture c = runToCompletion(atcwb({ "hosts", "add", h.name, "--destination", h.destination, "--port",
+        QString::number(h.port), "--identity", h.identityFile, "--env-script", script, "--work-dir", h.workDir }));
+    QVERIFY2(c.result.ok(), c.err.constData());
+    c = runToCompletion(atcwb({ "hosts", "trust", h.name, "--fingerprint", m_sshd.hostKeyFingerprint() }));
+    QVERIFY2(c.result.ok(), c.err.constData());
+
+    ToolRunner convert;
+    QStringList lines;
+    connect(&convert, &ToolRunner::linesReceived, this, [&lines](ToolChannel, const QStringList& l) { lines += l; });
+    QSignalSpy done(&convert, &ToolRunner::finished);
+    convert.start(atcwb({ "convert", wbtest::modelPath("resnet_static.onnx"), "--on", h.name, "--soc", "Ascend310B1",
+        "--output", out.path(), "--name", "interrupted", "--lines" }));
+    // The fake prints its forked worker's pid once it runs on the host.
+    QTRY_VERIFY_WITH_TIMEOUT(!lines.filter("worker pid ").isEmpty() || !done.isEmpty(), kRunTimeoutMs);
+    QVERIFY2(done.isEmpty(), qPrintable(lines.join('\n')));
+    const qint64 worker = lines.filter("worker pid ").first().section("worker pid ", 1).trimmed().toLongLong();
+    QVERIFY(worker > 0);
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(worker));
+    QVERIFY(stat.open(QIODevice::ReadOnly));
+    const qint64 pgid = stat.readAll().split(')').last().split(' ').value(3).toLongLong();
+    QVERIFY(pgid > 1);
+    QVERIFY(!groupMembers(pgid).isEmpty());
+
+    ::kill(pid_t(convert.processId()), SIGINT);
+    QVERIFY(done.wait(kRunTimeoutMs) || !done.isEmpty());
+    QCOMPARE(done.first().at(0).value<ToolResult>().exitCode, 130);
+    QCOMPARE(groupMembers(pgid), QList<qint64>()); // nothing of ATC's group is left on the host
+    QVERIFY(!QFileInfo::exists(out.filePath("interrupted.om")));
+    runToCompletion(sshControlInvocation(h,
+        SshPaths { m_sshd.path("xdg-data-int/atc-workbench/atc-workbench/ssh/known_hosts"),
+            m_sshd.path("xdg-run-int/atc-workbench-ssh") },
         "exit"));
 }
 
