@@ -14,6 +14,7 @@ packages=(
     dpkg-dev lintian
     clang-format clang-tidy clazy
     openssh-client openssh-server
+    g++-aarch64-linux-gnu qemu-user
 )
 
 # npm fetches ONNX Runtime for the CPU reference (scripts/fetch-ort.sh); the machine may already have its own.

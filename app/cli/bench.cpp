@@ -3,6 +3,7 @@
 #include "run/bench.h"
 #include "commands.h"
 #include "onnx/summaryjson.h"
+#include "remotecli.h"
 #include "run/runhistory.h"
 
 #include <QCommandLineParser>
@@ -13,7 +14,7 @@ namespace wb::cli {
 namespace {
 
 const char* const kSynopsis = "bench MODEL_OR_OM [--target cpu|npu:N] [--runner om-runner|ais-bench|msame] [--loops N] "
-                              "[--warmup N] [--input-shape SPEC] [--json]";
+                              "[--warmup N] [--input-shape SPEC] [--on HOST] [--json]";
 
 struct Options {
     QCommandLineOption target { QStringLiteral("target"),
@@ -44,6 +45,9 @@ struct Options {
         QStringLiteral("DIR") };
     QCommandLineOption timeout { QStringLiteral("timeout"), QStringLiteral("Stop the run after SEC seconds."),
         QStringLiteral("SEC"), QStringLiteral("0") };
+    QCommandLineOption on { QStringLiteral("on"),
+        QStringLiteral("Run the .om on this host's NPU (atcwb hosts add): uploaded, run there, outputs fetched."),
+        QStringLiteral("HOST") };
     QCommandLineOption noSave { QStringLiteral("no-save"), QStringLiteral("Do not store the run in the history.") };
     QCommandLineOption history { QStringLiteral("history"),
         QStringLiteral("Run history folder (default: $WB_RUN_HISTORY, else the app's)."), QStringLiteral("DIR") };
@@ -89,7 +93,7 @@ int runBench(const QStringList& args)
     const Options o;
     QCommandLineParser parser;
     parser.addOptions({ o.target, o.runner, o.loops, o.warmup, o.inputShape, o.input, o.batch, o.threads, o.tool,
-        o.outputDir, o.timeout, o.noSave, o.history, o.json, o.help });
+        o.outputDir, o.timeout, o.on, o.noSave, o.history, o.json, o.help });
     parser.addPositionalArgument(QStringLiteral("MODEL_OR_OM"), QStringLiteral("An .onnx model or an .om."));
     const bool json = args.contains(QStringLiteral("--json"));
     const QString name = QStringLiteral("bench");
@@ -152,6 +156,27 @@ int runBench(const QStringList& args)
             return usageError(name, error->message, json);
         return inputError(*error, json);
     }
+    const QString host = parser.value(o.on);
+    if (!host.isEmpty()) {
+        if (request.target != BenchRequest::Target::Npu)
+            return usageError(name, QStringLiteral("--on runs an .om on the host's NPU (target npu:N)"), json);
+        const Result<ProbedHost> probed = probeHostNamed(host);
+        if (!probed.ok())
+            return inputError(probed.error(), json);
+        const ProbeFacts& facts = probed.value().report.facts;
+        if (request.toolPath.isEmpty()) {
+            const BenchRequest::Runner runner = effectiveRunner(request);
+            const QStringList names = runner == BenchRequest::Runner::Msame ? QStringList { QStringLiteral("msame") }
+                : runner == BenchRequest::Runner::AisBench
+                ? QStringList { QStringLiteral("ais_bench"), QStringLiteral("msit") }
+                : QStringList { QStringLiteral("om-runner") };
+            for (const QString& n : names) {
+                if (request.toolPath.isEmpty())
+                    request.toolPath = facts.runners.value(n);
+            }
+        }
+        request.remote = std::make_shared<RemoteTarget>(probed.value().target);
+    }
 
     BenchResult result = runToEnd(request);
     QJsonValue saved(QJsonValue::Null);
@@ -168,6 +193,8 @@ int runBench(const QStringList& args)
     if (json) {
         QJsonObject out = benchResultToJson(result);
         out.insert(QStringLiteral("history_file"), saved);
+        if (!host.isEmpty())
+            out.insert(QStringLiteral("remote_host"), host);
         printJson(out);
     } else {
         QString text = benchResultToText(result);

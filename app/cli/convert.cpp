@@ -10,6 +10,7 @@
 #include "onnx/summaryjson.h"
 #include "parsing/parsingjson.h"
 #include "process/runningtools.h"
+#include "remotecli.h"
 #include "settings/settings.h"
 #include "stopsignals.h"
 #include "util/safepath.h"
@@ -38,9 +39,12 @@ public:
     {
     }
     bool json() const { return m_json; }
+    void setHost(const QString& host) { m_host = host; }
     void event(const QString& name, int job, QJsonObject fields) const
     {
         fields.insert(QStringLiteral("event"), name);
+        if (!m_host.isEmpty())
+            fields.insert(QStringLiteral("host"), m_host);
         if (job >= 0)
             fields.insert(QStringLiteral("job"), job);
         printText(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
@@ -74,6 +78,7 @@ public:
 
 private:
     bool m_json;
+    QString m_host; // --on: every event names the host
 };
 
 QString joinOps(const QList<OpRef>& ops)
@@ -218,8 +223,12 @@ int runConvert(const QStringList& args)
         QStringLiteral("output"), QStringLiteral("Output folder (default: the model's)."), QStringLiteral("DIR"));
     const QCommandLineOption name(
         QStringLiteral("name"), QStringLiteral("OM name without .om (default <model>_<soc>)."), QStringLiteral("NAME"));
-    const QCommandLineOption atc(
-        QStringLiteral("atc"), QStringLiteral("The atc to run (else discovered)."), QStringLiteral("PATH"));
+    const QCommandLineOption atc(QStringLiteral("atc"),
+        QStringLiteral("The atc to run (else discovered; with --on: the path on the host)."), QStringLiteral("PATH"));
+    const QCommandLineOption on(QStringLiteral("on"),
+        QStringLiteral("Convert on this host (atcwb hosts add): the model is uploaded, ATC runs there, the OM comes "
+                       "back."),
+        QStringLiteral("HOST"));
     const QCommandLineOption timeout(
         QStringLiteral("timeout"), QStringLiteral("Stop a job after S seconds (0: never)."), QStringLiteral("S"));
     const QCommandLineOption parallel(QStringLiteral("parallel"),
@@ -234,16 +243,16 @@ int runConvert(const QStringList& args)
         QStringLiteral("FILE"));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     parser.addOptions(
-        { soc, inputShape, batch, dynamic, output, name, atc, timeout, parallel, force, lines, json, recipe, help });
+        { soc, inputShape, batch, dynamic, output, name, atc, on, timeout, parallel, force, lines, json, recipe, help });
     parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The .onnx file to convert."));
-    const Reporter out(args.contains(QStringLiteral("--json")));
+    Reporter out(args.contains(QStringLiteral("--json")));
     if (!parser.parse(QStringList { QStringLiteral("atcwb convert") } + args))
         return out.usage(parser.errorText());
     if (parser.isSet(help)) {
         printText(QStringLiteral(
                       "Usage: atcwb convert MODEL --soc SOC [--input-shape SPEC] [--batch 1,4,8 [--dynamic-batch]] "
-                      "[--output DIR] [--name NAME] [--atc PATH] [--timeout S] [--parallel N] [--force] [--lines] "
-                      "[--json]\n       atcwb convert --recipe FILE [--atc PATH] [--timeout S] [--force] [--lines] "
+                      "[--output DIR] [--name NAME] [--atc PATH] [--on HOST] [--timeout S] [--parallel N] [--force] "
+                      "[--lines] [--json]\n       atcwb convert --recipe FILE [--atc PATH] [--timeout S] [--force] [--lines] "
                       "[--json]\n\n")
             + parser.helpText().section(QLatin1Char('\n'), 2)
             + QStringLiteral("\nExit status: 0 when every requested OM was produced (or is up to date), 1 otherwise, "
@@ -337,18 +346,41 @@ int runConvert(const QStringList& args)
     // The output folder is created when the run starts (after the checks pass), not before: a refused run leaves
     // nothing behind. The checks accept a folder that does not exist yet when its parent is writable.
 
-    const QString atcPath
-        = parser.isSet(atc) ? QFileInfo(parser.value(atc)).absoluteFilePath() : Settings(appSettingsFile()).atcPath();
-    if (parser.isSet(atc) && !QFileInfo(atcPath).isExecutable())
-        return out.input({ QStringLiteral("toolkit_missing"),
-            QStringLiteral("--atc %1 is not an executable file.").arg(atcPath), {} });
-    request.toolkit = discoverToolkit(ToolkitSearch::fromEnvironment(QProcessEnvironment::systemEnvironment(), atcPath,
-        parser.isSet(atc) ? QString() : Settings(appSettingsFile()).toolkitHome()));
-    if (!request.toolkit.isValid())
-        return out.input({ QStringLiteral("toolkit_missing"),
-            QStringLiteral("No ATC found (looked in: %1). Pass --atc PATH, or: %2")
-                .arg(request.toolkit.searched.join(QStringLiteral(", ")), toolkitHowTo()),
-            {} });
+    if (parser.isSet(on)) {
+        out.setHost(parser.value(on));
+        const Result<ProbedHost> probed = probeHostNamed(parser.value(on));
+        if (!probed.ok())
+            return out.input(probed.error());
+        const ProbeFacts& facts = probed.value().report.facts;
+        const QString hostAtc = parser.isSet(atc) ? parser.value(atc) : facts.atcPath;
+        if (hostAtc.isEmpty()) {
+            const ProbeStep* step = probed.value().report.step(QStringLiteral("toolkit"));
+            return out.input({ QStringLiteral("toolkit_missing"),
+                QStringLiteral("%1 has no ATC: %2 %3")
+                    .arg(parser.value(on), step ? step->message : QString(), step ? step->fix : QString()),
+                {} });
+        }
+        request.toolkit.atcPath = hostAtc;
+        request.toolkit.home = facts.toolkitHome;
+        request.toolkit.version = facts.toolkitVersion;
+        request.toolkit.socVersions = facts.socVersions;
+        request.toolkit.setEnvScript = facts.envScript;
+        request.toolkit.source = QStringLiteral("host %1").arg(parser.value(on));
+        request.remote = std::make_shared<RemoteTarget>(probed.value().target);
+    } else {
+        const QString atcPath = parser.isSet(atc) ? QFileInfo(parser.value(atc)).absoluteFilePath()
+                                                  : Settings(appSettingsFile()).atcPath();
+        if (parser.isSet(atc) && !QFileInfo(atcPath).isExecutable())
+            return out.input({ QStringLiteral("toolkit_missing"),
+                QStringLiteral("--atc %1 is not an executable file.").arg(atcPath), {} });
+        request.toolkit = discoverToolkit(ToolkitSearch::fromEnvironment(QProcessEnvironment::systemEnvironment(),
+            atcPath, parser.isSet(atc) ? QString() : Settings(appSettingsFile()).toolkitHome()));
+        if (!request.toolkit.isValid())
+            return out.input({ QStringLiteral("toolkit_missing"),
+                QStringLiteral("No ATC found (looked in: %1). Pass --atc PATH, or: %2")
+                    .arg(request.toolkit.searched.join(QStringLiteral(", ")), toolkitHowTo()),
+                {} });
+    }
 
     const Result<QList<ConversionJob>> jobs = planConversionJobs(request);
     if (!jobs.ok())
@@ -410,7 +442,7 @@ int runConvert(const QStringList& args)
 namespace {
 const bool registered = registerCommand({ "convert",
     "convert MODEL --soc SOC [--input-shape SPEC] [--batch 1,4,8 [--dynamic-batch]] [--output DIR] [--atc PATH] "
-    "[--timeout S] [--json] | convert --recipe FILE",
+    "[--on HOST] [--timeout S] [--json] | convert --recipe FILE",
     "Convert MODEL to OM with ATC after the checks of `atcwb check`: one OM, one per batch size, or one\n"
     "dynamic-batch OM. Each job runs in a staging folder; the OM, its recipe and its ATC log land beside\n"
     "each other only on success. Exit 0 only when every requested OM was produced. --recipe FILE runs\n"

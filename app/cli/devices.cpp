@@ -3,6 +3,7 @@
 #include "parsing/npusmi.h"
 #include "parsing/parsingjson.h"
 #include "parsing/parsingtext.h"
+#include "remotecli.h"
 
 #include "process/toolcapture.h"
 #include <QCommandLineParser>
@@ -62,12 +63,14 @@ int runDevices(const QStringList& args)
     const QCommandLineOption jsonOption(
         QStringLiteral("json"), QStringLiteral("Print one JSON object (the documented contract)."));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
-    parser.addOptions({ fromFile, jsonOption, help });
+    const QCommandLineOption on(QStringLiteral("on"),
+        QStringLiteral("The NPUs of this host (atcwb hosts add), through its probe."), QStringLiteral("HOST"));
+    parser.addOptions({ fromFile, on, jsonOption, help });
     const bool json = args.contains(QStringLiteral("--json"));
     if (!parser.parse(QStringList { QStringLiteral("atcwb devices") } + args))
         return usageError(QStringLiteral("devices"), parser.errorText(), json);
     if (parser.isSet(help)) {
-        printText(QStringLiteral("Usage: atcwb devices [--from-file FILE] [--json]\n\n")
+        printText(QStringLiteral("Usage: atcwb devices [--from-file FILE | --on HOST] [--json]\n\n")
             + parser.helpText().section(QLatin1Char('\n'), 2));
         return Ok;
     }
@@ -75,6 +78,33 @@ int runDevices(const QStringList& args)
         return usageError(QStringLiteral("devices"),
             QStringLiteral("unexpected argument '%1' (use --from-file FILE)").arg(parser.positionalArguments().first()),
             json);
+    }
+    if (parser.isSet(on)) {
+        if (parser.isSet(fromFile))
+            return usageError(
+                QStringLiteral("devices"), QStringLiteral("--on and --from-file exclude each other"), json);
+        const Result<ProbedHost> probed = probeHostNamed(parser.value(on));
+        if (!probed.ok())
+            return inputError(probed.error(), json);
+        const ProbeFacts& facts = probed.value().report.facts;
+        if (!facts.npus) {
+            const ProbeStep* step = probed.value().report.step(QStringLiteral("npus"));
+            return inputError({ QStringLiteral("no_npu"),
+                                  QStringLiteral("%1: %2%3")
+                                      .arg(parser.value(on), step ? step->message : facts.npuSmiError,
+                                          step && !step->fix.isEmpty() ? QStringLiteral(" ") + step->fix : QString()),
+                                  {} },
+                json);
+        }
+        if (json) {
+            QJsonObject object = npuSmiToJson(*facts.npus);
+            object.insert(QStringLiteral("host"), parser.value(on));
+            printJson(object);
+        } else {
+            printText(QStringLiteral("Host %1 (%2):\n").arg(parser.value(on), probed.value().target.host.destination)
+                + npuSmiToText(*facts.npus));
+        }
+        return Ok;
     }
     const bool fromSavedFile = parser.isSet(fromFile);
     const Result<QByteArray> output = fromSavedFile ? readToolOutput(parser.value(fromFile)) : runNpuSmi();
@@ -90,9 +120,9 @@ int runDevices(const QStringList& args)
 }
 
 namespace {
-const bool devicesRegistered = registerCommand({ "devices", "devices [--from-file FILE] [--json]",
+const bool devicesRegistered = registerCommand({ "devices", "devices [--from-file FILE | --on HOST] [--json]",
     "List the NPUs `npu-smi info` reports (health, power, temperature, AI Core, memory, HBM) with the\n"
-    "ATC --soc_version of each chip; --from-file parses saved output instead.",
+    "ATC --soc_version of each chip; --from-file parses saved output instead, --on asks a host.",
     &runDevices, 41 });
 } // namespace
 

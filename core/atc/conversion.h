@@ -21,6 +21,8 @@
 
 namespace wb {
 
+struct RemoteTarget;
+
 struct ConversionRequest {
     AtcOptions options; // the form's options: model, soc, input_shape, output (dir/name without .om) ...
     AtcToolkit toolkit; // where atc is and the environment to run it with
@@ -30,6 +32,8 @@ struct ConversionRequest {
     int timeoutSec = 0; // 0: none
     bool force = false; // rebuild even when the recipe beside the OM is unchanged
     OnnxModelPtr model; // optional: the loaded model, for the batch rule; loaded from options.model when null
+    // Set: ATC runs on that host (core/remote/remoteatc.h); toolkit then describes the host's toolkit (probe).
+    std::shared_ptr<const RemoteTarget> remote;
 };
 
 struct ConversionOutcome {

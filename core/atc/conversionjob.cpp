@@ -3,6 +3,7 @@
 #include "atc/conversionrecipe.h"
 #include "logging/logging.h"
 #include "process/toolrunner.h"
+#include "remote/remotetool.h"
 #include "version.h"
 
 #include <QDateTime>
@@ -65,6 +66,11 @@ ConversionJobRun::~ConversionJobRun()
     disconnect(m_runner, nullptr, this, nullptr);
     delete m_runner; // kills the process group and waits for it
     m_runner = nullptr;
+    if (m_remote) {
+        disconnect(m_remote, nullptr, this, nullptr);
+        delete m_remote; // kills the local ssh and sends a stop to the host
+        m_remote = nullptr;
+    }
     keepFailedLog();
     removeStaging();
 }
@@ -109,6 +115,21 @@ void ConversionJobRun::start()
         complete();
         return;
     }
+    if (m_remoteTarget) {
+        // ATC runs in a run folder on the host; what it writes for this OM comes back into the staging folder.
+        RemoteToolOptions options;
+        options.folders
+            = { { m_staging, QStringLiteral("."), { m_job.name + QLatin1Char('_'), m_job.name + QLatin1Char('.') } } };
+        options.timeoutMs = m_invocation.timeoutMs;
+        m_remote = new RemoteToolRun(*m_remoteTarget, m_invocation, options, this);
+        connect(m_remote, &RemoteToolRun::linesReceived, this,
+            [this](ToolChannel, const QStringList& lines) { onLines(lines); });
+        connect(m_remote, &RemoteToolRun::finished, this, &ConversionJobRun::onFinished);
+        log::atc()->info("Converting {} on {}", m_job.omPath.toStdString(), m_remoteTarget->host.name.toStdString());
+        m_remote->start();
+        emit started(m_remote->commandLine());
+        return;
+    }
     log::atc()->info("Converting {} in {}", m_job.omPath.toStdString(), m_staging.toStdString());
     m_runner->start(m_invocation);
     emit started(renderCommandLine(m_invocation));
@@ -116,7 +137,17 @@ void ConversionJobRun::start()
 
 void ConversionJobRun::cancel()
 {
-    m_runner->cancel();
+    if (m_remote)
+        m_remote->cancel();
+    else
+        m_runner->cancel();
+}
+
+bool ConversionJobRun::shutdown(int waitMs)
+{
+    if (m_remote)
+        return m_remote->shutdown(waitMs);
+    return m_runner->shutdown(waitMs);
 }
 
 void ConversionJobRun::onLines(const QStringList& lines)
@@ -166,7 +197,9 @@ void ConversionJobRun::onFinished(const ToolResult& result)
     }
     m_outcome.ok = ok;
     if (!ok) {
-        m_outcome.failure = classifyFailure(result, m_outcome.events, omProblem);
+        m_outcome.failure = m_remote && !m_remote->failure().isEmpty()
+            ? m_remote->failure()
+            : classifyFailure(result, m_outcome.events, omProblem);
         keepFailedLog();
     }
     removeStaging();

@@ -7,9 +7,13 @@
 #include <QFile>
 #include <QObject>
 
+#include <memory>
+
 namespace wb {
 
 class ToolRunner;
+class RemoteToolRun;
+struct RemoteTarget;
 
 class ConversionJobRun : public QObject {
     Q_OBJECT
@@ -25,6 +29,10 @@ public:
     // folders cannot be made. Only the folder this run created is ever removed (checked by device and inode).
     void start();
     void cancel();
+    // ATC runs on this host instead of here (before start()).
+    void setRemote(std::shared_ptr<const RemoteTarget> remote) { m_remoteTarget = std::move(remote); }
+    // Synchronous, for quitting: stops ATC (here or on the host) within about waitMs; finished() is emitted.
+    bool shutdown(int waitMs);
     ToolRunner* runner() const { return m_runner; }
     bool isDone() const { return m_done; }
     QString stagingFolder() const { return m_staging; } // empty before start()
@@ -58,6 +66,8 @@ private:
     AtcLogParser m_parser;
     AtcStage m_stage = AtcStage::NotStarted;
     ToolRunner* m_runner = nullptr;
+    std::shared_ptr<const RemoteTarget> m_remoteTarget;
+    RemoteToolRun* m_remote = nullptr;
     ConversionOutcome m_outcome;
     bool m_done = false;
 };

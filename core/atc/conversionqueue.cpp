@@ -128,6 +128,7 @@ void ConversionQueue::schedule()
         if (!why.isEmpty())
             log::atc()->debug("Building {}: {}", job.omPath.toStdString(), why.toStdString());
         auto* run = new ConversionJobRun(job, m_request.toolkit, m_modelSha256, m_request.timeoutSec, this);
+        run->setRemote(m_request.remote);
         m_jobs[i].run = run;
         m_jobs[i].state = State::Running;
         connect(
@@ -216,14 +217,14 @@ bool ConversionQueue::shutdown(int waitMs)
     for (const Slot& slot : std::as_const(m_jobs)) {
         if (slot.run) {
             runs.append(slot.run);
-            slot.run->runner()->cancel(); // SIGTERM to every group first, so the grace periods overlap
+            slot.run->cancel(); // SIGTERM to every group first, so the grace periods overlap
         }
     }
     QElapsedTimer clock;
     clock.start();
     for (const QPointer<ConversionJobRun>& run : std::as_const(runs)) {
         if (ConversionJobRun* r = run.data(); r && !r->isDone())
-            r->runner()->shutdown(std::max(0, waitMs - int(clock.elapsed())));
+            r->shutdown(std::max(0, waitMs - int(clock.elapsed())));
     }
     for (int i = 0; i < jobCount(); ++i) { // a request that could not be planned: deliver its failure now
         if (m_jobs.at(i).state == State::Running && !m_jobs.at(i).run)

@@ -22,6 +22,8 @@
 
 namespace wb {
 
+struct RemoteTarget;
+
 struct BenchRequest {
     QString model; // .onnx (target cpu) or .om (target npu)
     enum class Target { Cpu, Npu } target = Target::Cpu;
@@ -38,6 +40,8 @@ struct BenchRequest {
     int timeoutSec = 0; // 0: none
     int threads = 0; // ONNX Runtime intra-op threads; 0: its default (one per physical core)
     QProcessEnvironment environment; // for the tools (e.g. a toolkit's set_env.sh); empty: the app's own
+    // Set: the NPU tool runs on that host (core/remote/remotetool.h) and toolPath is its path there (the probe's).
+    std::shared_ptr<const RemoteTarget> remote;
 };
 
 struct BenchResult {

@@ -50,6 +50,7 @@ BenchRun::~BenchRun()
     for (QFuture<void>& worker : d->m_workers)
         worker.waitForFinished();
     delete d->m_tool; // SIGKILLs the tool's process group and waits for it, emitting nothing
+    delete d->m_remote; // kills the local ssh and sends the host a stop for the tool's process group
 }
 
 bool BenchRun::start(const BenchRequest& request)
@@ -97,6 +98,8 @@ void BenchRun::cancel()
     ToolRunner* tool = d->m_tool.data();
     if (tool != nullptr && tool->isRunning())
         tool->cancel();
+    if (RemoteToolRun* remote = d->m_remote.data(); remote != nullptr && remote->isRunning())
+        remote->cancel();
 }
 
 QString BenchRun::description(BenchRequest::Runner runner) const
@@ -137,13 +140,44 @@ void BenchRun::launch(quint64 id)
         launchTool(runner);
 }
 
+// The tool on a host: the path the probe found there (nothing to check here; the host says when it is wrong).
+Result<BenchTool> remoteBenchTool(BenchRequest::Runner runner, const BenchRequest& request)
+{
+    if (request.toolPath.isEmpty())
+        return Error { QStringLiteral("tool_missing"),
+            QStringLiteral("No %1 was found on the host; install it there (on its PATH after the environment script) "
+                           "or choose another runner.")
+                .arg(benchRunnerName(runner)),
+            {} };
+    BenchTool tool;
+    tool.program = request.toolPath;
+    tool.source = QStringLiteral("host");
+    const QString name = QFileInfo(request.toolPath).fileName();
+    if (runner == BenchRequest::Runner::Msame) {
+        tool.flavour = BenchTool::Flavour::Msame;
+    } else if (runner == BenchRequest::Runner::AisBench) {
+        if (name == QLatin1String("msit") || name == QLatin1String("ait")) {
+            tool.flavour = BenchTool::Flavour::Msit;
+            tool.prefix = QStringList { QStringLiteral("benchmark") };
+        } else if (name.startsWith(QLatin1String("python"))) {
+            tool.flavour = BenchTool::Flavour::AisBenchPython;
+            tool.prefix = QStringList { QStringLiteral("-m"), QStringLiteral("ais_bench") };
+        } else {
+            tool.flavour = BenchTool::Flavour::AisBench;
+        }
+    }
+    return tool;
+}
+
 void BenchRun::launchTool(BenchRequest::Runner runner)
 {
     const QString path = d->m_request.environment.contains(QStringLiteral("PATH"))
         ? d->m_request.environment.value(QStringLiteral("PATH"))
         : QString();
     const QString appDir = d->m_appDir.isEmpty() ? QCoreApplication::applicationDirPath() : d->m_appDir;
-    const Result<BenchTool> tool = locateBenchTool(runner, { d->m_request.toolPath, appDir, path });
+    const Result<BenchTool> tool = d->m_request.remote
+        ? remoteBenchTool(runner, d->m_request)
+        : locateBenchTool(runner, { d->m_request.toolPath, appDir, path });
     if (!tool.ok()) {
         BenchResult r = d->m_result;
         r.errorCode = tool.error().code;
@@ -174,6 +208,26 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
     d->m_omParser = OmRunnerParser();
     d->m_msameParser = MsameParser();
     d->m_aisParser = AisBenchParser();
+
+    if (d->m_request.remote) {
+        // On the host: the OM and input files go up, the output folder comes back (also after a failure).
+        RemoteToolOptions options;
+        options.toolName = toolDisplayName(d->m_flavour);
+        if (!d->m_toolOutputDir.isEmpty())
+            options.folders = { { d->m_toolOutputDir, QStringLiteral("out"), {} } };
+        options.timeoutMs = invocation.timeoutMs;
+        options.fetchOnFailure = true;
+        auto* remote = new RemoteToolRun(*d->m_request.remote, invocation, options, this);
+        d->m_remote = remote;
+        connect(remote, &RemoteToolRun::linesReceived, this, [this](ToolChannel channel, const QStringList& lines) {
+            onToolLines(channel == ToolChannel::StdOut, lines);
+        });
+        connect(remote, &RemoteToolRun::finished, this, &BenchRun::onToolFinished);
+        log::run()->info("bench on {}: {}", d->m_request.remote->host.name.toStdString(),
+            shellQuote(invocation.argv()).toStdString());
+        remote->start();
+        return;
+    }
 
     d->m_tool = new ToolRunner(this);
     connect(d->m_tool, &ToolRunner::linesReceived, this,
@@ -235,12 +289,36 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
         }
         break;
     }
+    if (const RemoteToolRun* remote = d->m_remote.data(); remote != nullptr && d->m_request.remote) {
+        const Host& host = d->m_request.remote->host;
+        r.host = QStringLiteral("%1 (%2)").arg(host.name, host.destination);
+        r.command = remote->remoteArgv();
+        r.toolkit = QStringLiteral("%1 on %2").arg(remote->remoteArgv().value(0), host.name);
+        // om-runner names its outputs as it wrote them on the host (out/..., in the run folder): they came back
+        // into the local output folder.
+        for (QString& file : r.outputFiles) {
+            const qsizetype at = file.startsWith(QLatin1String("out/")) ? 0 : file.indexOf(QLatin1String("/out/"));
+            if (at >= 0 && !d->m_toolOutputDir.isEmpty())
+                file = QDir(d->m_toolOutputDir).filePath(file.mid(at + (at == 0 ? 4 : 5)));
+        }
+        if (!r.ok && !remote->failure().isEmpty() && !d->m_cancelRequested) {
+            const QString failure = remote->failure();
+            r.error = failure;
+            r.errorCode = failure.contains(QLatin1String("may still be running")) ? QStringLiteral("connection_lost")
+                : failure.contains(QLatin1String("Exec format error"))            ? QStringLiteral("wrong_architecture")
+                                                                                  : QStringLiteral("remote_failed");
+        }
+    }
     if (!d->m_request.outputDir.isEmpty() && d->m_flavour != BenchTool::Flavour::OmRunner && r.outputFiles.isEmpty())
         r.outputFiles.append(d->m_toolOutputDir);
     log::run()->info("bench: {} ended: {}", toolDisplayName(d->m_flavour).toStdString(),
         r.ok ? std::string("ok") : r.error.toStdString());
-    d->m_tool->deleteLater();
+    if (d->m_tool)
+        d->m_tool->deleteLater();
     d->m_tool.clear();
+    if (d->m_remote)
+        d->m_remote->deleteLater();
+    d->m_remote.clear();
     d->m_scratch.reset();
     complete(r);
 }

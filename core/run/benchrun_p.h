@@ -4,6 +4,7 @@
 #include "parsing/aisbench.h"
 #include "parsing/msame.h"
 #include "process/toolrunner.h"
+#include "remote/remotetool.h"
 #include "run/bench.h"
 #include "run/benchtools.h"
 #include "run/omrunnerparser.h"
@@ -37,6 +38,7 @@ struct BenchRun::Private {
 
     // tools
     QPointer<ToolRunner> m_tool;
+    QPointer<RemoteToolRun> m_remote; // instead of m_tool when the request names a host
     BenchTool::Flavour m_flavour = BenchTool::Flavour::OmRunner;
     std::unique_ptr<QTemporaryDir> m_scratch; // output folder for msame / ais_bench when none was asked for
     QString m_toolOutputDir;
