@@ -163,8 +163,12 @@ void checkNodeNames(const RuleContext& ctx)
                                  "--out_nodes: the main graph has no node named '%1'; ATC stops with E11017 "
                                  "(\"Failed to find node\").")
                                    .arg(n.node),
-                        QStringLiteral("Use node names of the main graph (see the graph view or `atcwb inspect`)."),
+                        QStringLiteral("Use node names of the main graph: pick them on the Graph page with *Use as "
+                                       "out node*."),
                         QStringLiteral("E11017"), node ? QStringList { n.node } : QStringList {});
+                if (!node || n.index >= node->outputs.size())
+                    ctx.out.last().cliFix = QStringLiteral("Use node names of the main graph (`atcwb graph MODEL "
+                                                           "--json` lists them).");
             }
         }
     }
