@@ -1,5 +1,6 @@
 // Enumerated flag values and the rules between flags that do not involve shapes (shared/reference/atc.md §2.2, §2.4).
 #include "atcsyntax.h"
+#include "flagchoices.h"
 #include "validate_p.h"
 
 namespace wb::detail {
@@ -200,3 +201,19 @@ void checkFlagValues(const RuleContext& ctx)
 }
 
 } // namespace wb::detail
+
+namespace wb {
+
+QStringList atcFlagChoices(const QString& flag)
+{
+    using namespace detail;
+    if (flag == QLatin1String("output_type"))
+        return words(kOutputTypes);
+    for (const AllowedValues& a : kAllowed) {
+        if (flag == QLatin1String(a.flag))
+            return words(a.values);
+    }
+    return {};
+}
+
+} // namespace wb
