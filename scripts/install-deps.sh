@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build ccache pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n  # Qt's own translations: the standard buttons (OK, Cancel, Yes) follow the UI language
     qt6-qpa-plugins libgl-dev libvulkan-dev libxkbcommon-dev
     libqcustomplot-dev
     libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata python3-onnx

@@ -2,6 +2,301 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AtcErrorCatalogue</name>
+    <message>
+        <source>Read the Reason and fix that option on the Convert page. &apos;Value [-1] ... maybe you should set input_shape&apos; means an input is still dynamic: give it a static shape on the Shapes page.</source>
+        <translation>阅读 Reason 部分，并在“转换”页修正该选项。“Value [-1] ... maybe you should set input_shape”表示某个输入仍是动态的：请在“形状”页为它指定静态形状。</translation>
+    </message>
+    <message>
+        <source>Fix the static shape on the Shapes page; the --input_shape line there is always valid ATC syntax.</source>
+        <translation>在“形状”页修正静态形状；那里给出的 --input_shape 一行始终是合法的 ATC 语法。</translation>
+    </message>
+    <message>
+        <source>Edit the *Profiles* on the Convert page: digits and commas only, one value per -1 dimension.</source>
+        <translation>在“转换”页编辑 *档位*：只能用数字和逗号，每个 -1 维度对应一个值。</translation>
+    </message>
+    <message>
+        <source>Fill in the option on the Convert page; dynamic profiles also need the input shapes from the Shapes page.</source>
+        <translation>在“转换”页填写该选项；动态档位还需要“形状”页中的输入形状。</translation>
+    </message>
+    <message>
+        <source>Pick one of the offered values for that option on the Convert page.</source>
+        <translation>在“转换”页为该选项选择一个给出的值。</translation>
+    </message>
+    <message>
+        <source>Run the conversion with *Run ATC* on the Convert page, which always passes --framework=5; a bare `atc` call prints this too.</source>
+        <translation>用“转换”页的 *运行 ATC* 进行转换，它总会传入 --framework=5；直接调用 `atc` 也会出现此信息。</translation>
+    </message>
+    <message>
+        <source>Not relevant for ONNX: make sure --framework=5 is set (*Run ATC* on the Convert page does this).</source>
+        <translation>与 ONNX 无关：请确认已设置 --framework=5（“转换”页的 *运行 ATC* 会自动设置）。</translation>
+    </message>
+    <message>
+        <source>Choose a single kind of *Profiles* on the Convert page.</source>
+        <translation>在“转换”页的 *档位* 中只选择一种类型。</translation>
+    </message>
+    <message>
+        <source>Pick a *Log level* from the list on the Convert page.</source>
+        <translation>在“转换”页从列表中选择 *日志级别*。</translation>
+    </message>
+    <message>
+        <source>Give every input a static shape on the Shapes page, or add dynamic *Profiles* on the Convert page.</source>
+        <translation>在“形状”页为每个输入指定静态形状，或在“转换”页添加动态 *档位*。</translation>
+    </message>
+    <message>
+        <source>On the Shapes page put -1 only where the chosen dynamic mode allows it (batch: first dim; image size: H and W).</source>
+        <translation>在“形状”页只在所选动态模式允许的位置使用 -1（batch：第一维；图像尺寸：H 和 W）。</translation>
+    </message>
+    <message>
+        <source>Check the option on the Convert page against the range shown in its tooltip.</source>
+        <translation>在“转换”页对照该选项提示中给出的范围检查它的值。</translation>
+    </message>
+    <message>
+        <source>Use the exact input names from the Model page (the Shapes page fills --input_shape with them).</source>
+        <translation>使用“模型”页中的确切输入名称（“形状”页会用这些名称填写 --input_shape）。</translation>
+    </message>
+    <message>
+        <source>Enter the image-size *Profiles* on the Convert page as h,w pairs.</source>
+        <translation>在“转换”页以 h,w 对的形式输入图像尺寸 *档位*。</translation>
+    </message>
+    <message>
+        <source>Choose a shorter *Output folder* and *Output name* (without .om) on the Convert page.</source>
+        <translation>在“转换”页选择更短的 *输出文件夹* 和 *输出名称*（不含 .om）。</translation>
+    </message>
+    <message>
+        <source>Single-op mode is not used for ONNX conversion; remove --singleop from *Other flags* on the Convert page.</source>
+        <translation>ONNX 转换不使用单算子模式；请从“转换”页的 *其他参数* 中删除 --singleop。</translation>
+    </message>
+    <message>
+        <source>Fix the JSON file named in *Other flags* on the Convert page.</source>
+        <translation>修正“转换”页 *其他参数* 中指定的 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Remove the AIPP-connected input from --input_fp16_nodes in *Other flags* on the Convert page.</source>
+        <translation>从“转换”页 *其他参数* 的 --input_fp16_nodes 中删除连接了 AIPP 的输入。</translation>
+    </message>
+    <message>
+        <source>Give between 2 and 100 *Profiles* on the Convert page (or list sizes under *Batch variants* for one static OM each).</source>
+        <translation>在“转换”页给出 2 到 100 个 *档位*（或在 *Batch 变体* 中列出尺寸，每个尺寸生成一个静态 OM）。</translation>
+    </message>
+    <message>
+        <source>Use unique positive values of the same length in every one of the *Profiles* on the Convert page.</source>
+        <translation>在“转换”页的每个 *档位* 中使用互不相同的正数，且长度一致。</translation>
+    </message>
+    <message>
+        <source>Open the file on the Model page to see what is wrong with it; keep external-data files next to the .onnx.</source>
+        <translation>在“模型”页打开该文件，查看它的问题；外部数据文件要放在 .onnx 旁边。</translation>
+    </message>
+    <message>
+        <source>Free memory or add swap on the conversion host, then convert again.</source>
+        <translation>在转换主机上释放内存或增加交换空间，然后重新转换。</translation>
+    </message>
+    <message>
+        <source>Make the number of -1 dims on the Shapes page match the values per profile in *Profiles* on the Convert page.</source>
+        <translation>让“形状”页中 -1 维度的个数与“转换”页 *档位* 中每个档位的值个数一致。</translation>
+    </message>
+    <message>
+        <source>Clear one of the two options named in the message on the Convert page.</source>
+        <translation>在“转换”页清除消息中提到的两个选项之一。</translation>
+    </message>
+    <message>
+        <source>Use ranges (lo~hi) in the input shape on the Shapes page instead of the deprecated --input_shape_range.</source>
+        <translation>在“形状”页的输入形状中使用范围（lo~hi），不要再用已弃用的 --input_shape_range。</translation>
+    </message>
+    <message>
+        <source>Fix or remove the *AIPP file* on the Convert page.</source>
+        <translation>在“转换”页修正或移除 *AIPP 文件*。</translation>
+    </message>
+    <message>
+        <source>Fill in the *SoC version*, *Output folder* and *Output name* on the Convert page; when running the exported script keep the quotes around --input_shape.</source>
+        <translation>在“转换”页填写 *SoC 版本*、*输出文件夹* 和 *输出名称*；运行导出的脚本时保留 --input_shape 两侧的引号。</translation>
+    </message>
+    <message>
+        <source>Remove the option named in the Reason from the Convert page.</source>
+        <translation>在“转换”页删除 Reason 中提到的选项。</translation>
+    </message>
+    <message>
+        <source>Choose a single *Precision mode* on the Convert page and remove other precision flags from *Other flags*.</source>
+        <translation>在“转换”页只选择一种 *精度模式*，并从 *其他参数* 中删除其他精度参数。</translation>
+    </message>
+    <message>
+        <source>Set both options, or neither.</source>
+        <translation>两个选项要么都设置，要么都不设置。</translation>
+    </message>
+    <message>
+        <source>Read the message and the TraceBack lines; the plog under ~/ascend/log/debug/plog has the details.</source>
+        <translation>阅读消息和 TraceBack 行；~/ascend/log/debug/plog 下的 plog 有详细信息。</translation>
+    </message>
+    <message>
+        <source>Pick an existing file for that option on the Convert page.</source>
+        <translation>在“转换”页为该选项选择一个存在的文件。</translation>
+    </message>
+    <message>
+        <source>Set the toolkit in *Settings* (or source set_env.sh) so ASCEND_OPP_PATH points at the installed opp.</source>
+        <translation>在 *设置* 中指定工具包（或 source set_env.sh），使 ASCEND_OPP_PATH 指向已安装的 opp。</translation>
+    </message>
+    <message>
+        <source>Pick output nodes on the Graph page with *Use as out node*; they land in *Out nodes* on the Convert page.</source>
+        <translation>在“计算图”页用 *用作输出节点* 选择输出节点；它们会出现在“转换”页的 *输出节点* 中。</translation>
+    </message>
+    <message>
+        <source>Open the file on the Model page: it reports truncated or corrupt files and whether the ONNX checker accepts it.</source>
+        <translation>在“模型”页打开该文件：它会报告文件是否被截断或损坏，以及 ONNX checker 是否接受它。</translation>
+    </message>
+    <message>
+        <source>Replace the operator or install its plugin; the *Checks* on the Convert page list the ops ATC cannot parse.</source>
+        <translation>替换该算子或安装它的插件；“转换”页的 *检查结果* 列出了 ATC 无法解析的算子。</translation>
+    </message>
+    <message>
+        <source>Add --external_weight=1 to *Other flags* on the Convert page, or split the model with *Extract Sub-model* on the Shapes page.</source>
+        <translation>在“转换”页的 *其他参数* 中加入 --external_weight=1，或用“形状”页的 *提取子模型* 拆分模型。</translation>
+    </message>
+    <message>
+        <source>Check the attributes of the named node on the Graph page.</source>
+        <translation>在“计算图”页检查所指节点的属性。</translation>
+    </message>
+    <message>
+        <source>Check the model&apos;s inputs and outputs on the Model page.</source>
+        <translation>在“模型”页检查模型的输入和输出。</translation>
+    </message>
+    <message>
+        <source>Re-export the model with a lower opset (ATC supports up to opset 18) or replace the op; the *Checks* on the Convert page flag such ops.</source>
+        <translation>用更低的 opset 重新导出模型（ATC 最高支持 opset 18），或替换该算子；“转换”页的 *检查结果* 会标出这类算子。</translation>
+    </message>
+    <message>
+        <source>Re-export the model at an opset ATC registers the op for (18 or below in general, 11-13 for CANN 6); the *Checks* on the Convert page name the opsets per op and every node this affects.</source>
+        <translation>用 ATC 为该算子注册的 opset 重新导出模型（一般为 18 及以下，CANN 6 为 11-13）；“转换”页的 *检查结果* 会给出每个算子的 opset 以及受影响的所有节点。</translation>
+    </message>
+    <message>
+        <source>A lower opset will not help: replace the op with supported ONNX ops, install the plugin that parses it, or cut it out with *Extract Sub-model* on the Shapes page. The *Checks* on the Convert page list the nodes (and the opsets ATC registers a standard op for).</source>
+        <translation>降低 opset 没有用：请用受支持的 ONNX 算子替换它，安装能解析它的插件，或用“形状”页的 *提取子模型* 把它切出去。“转换”页的 *检查结果* 列出了这些节点（以及 ATC 为标准算子注册的 opset）。</translation>
+    </message>
+    <message>
+        <source>Open the file on the Model page to see what it contains; re-export the model.</source>
+        <translation>在“模型”页打开该文件，查看其内容；然后重新导出模型。</translation>
+    </message>
+    <message>
+        <source>Re-export with only the default ai.onnx opset (tf2onnx adds ai.onnx.ml); the Model page lists every opset domain.</source>
+        <translation>只用默认的 ai.onnx opset 重新导出（tf2onnx 会加入 ai.onnx.ml）；“模型”页列出了所有 opset 域。</translation>
+    </message>
+    <message>
+        <source>If the op&apos;s opset is above 18, re-export with opset 18 or below (11-13 for CANN 6); otherwise ATC does not know the op type: replace it or install its plugin. The *Checks* on the Convert page list the nodes.</source>
+        <translation>如果该算子的 opset 高于 18，请用 opset 18 或更低版本重新导出（CANN 6 为 11-13）；否则是 ATC 不认识该算子类型：请替换它或安装它的插件。“转换”页的 *检查结果* 列出了这些节点。</translation>
+    </message>
+    <message>
+        <source>Convert smaller static shapes (Shapes page) or fewer *Profiles*, or use a host with more memory.</source>
+        <translation>转换更小的静态形状（“形状”页）或更少的 *档位*，或使用内存更大的主机。</translation>
+    </message>
+    <message>
+        <source>Look at the TraceBack lines and the plog (~/ascend/log/debug/plog); re-run with *Log level* &apos;error&apos; on the Convert page.</source>
+        <translation>查看 TraceBack 行和 plog（~/ascend/log/debug/plog）；在“转换”页把 *日志级别* 设为 error 后重新运行。</translation>
+    </message>
+    <message>
+        <source>Try static shapes (Shapes page) or fewer *Profiles*; for a built-in op upgrade CANN; the node is marked on the Graph page.</source>
+        <translation>尝试静态形状（“形状”页）或更少的 *档位*；内置算子请升级 CANN；该节点已在“计算图”页标出。</translation>
+    </message>
+    <message>
+        <source>Fix the configuration file named in the message (*Other flags* or *AIPP file* on the Convert page).</source>
+        <translation>修正消息中提到的配置文件（“转换”页的 *其他参数* 或 *AIPP 文件*）。</translation>
+    </message>
+    <message>
+        <source>Put the CANN-supported Python first on PATH and set the toolkit in *Settings* / source set_env.sh.</source>
+        <translation>把 CANN 支持的 Python 放在 PATH 最前面，并在 *设置* 中指定工具包 / source set_env.sh。</translation>
+    </message>
+    <message>
+        <source>Set the toolkit in *Settings* (or source set_env.sh) and check the variable named in the message.</source>
+        <translation>在 *设置* 中指定工具包（或 source set_env.sh），并检查消息中提到的环境变量。</translation>
+    </message>
+    <message>
+        <source>pip3 install decorator sympy scipy psutil attrs &apos;numpy&lt;2&apos; into the python3 that ATC uses (the first on PATH), then set the toolkit in *Settings* / source set_env.sh.</source>
+        <translation>把 decorator sympy scipy psutil attrs &apos;numpy&lt;2&apos; 用 pip3 安装到 ATC 使用的 python3（PATH 中的第一个）中，然后在 *设置* 中指定工具包 / source set_env.sh。</translation>
+    </message>
+    <message>
+        <source>Try static shapes on the Shapes page; the failing node is marked on the Graph page.</source>
+        <translation>在“形状”页尝试静态形状；失败的节点已在“计算图”页标出。</translation>
+    </message>
+    <message>
+        <source>Try static shapes or another precision mode; otherwise report it with the plog.</source>
+        <translation>尝试静态形状或其他精度模式；否则请附上 plog 报告问题。</translation>
+    </message>
+    <message>
+        <source>For dynamic-shape models pass output sizes to the runner (msame --outputSize) or convert with static shapes (Shapes page).</source>
+        <translation>对动态形状模型，请向运行程序传入输出大小（msame --outputSize），或用静态形状转换（“形状”页）。</translation>
+    </message>
+    <message>
+        <source>Check the named node&apos;s shapes on the Shapes page and its attributes on the Graph page; static shapes often help.</source>
+        <translation>在“形状”页检查所指节点的形状，在“计算图”页检查它的属性；静态形状通常有帮助。</translation>
+    </message>
+    <message>
+        <source>Check that the *SoC version* on the Convert page is the chip that will run the model; otherwise replace the op.</source>
+        <translation>确认“转换”页的 *SoC 版本* 就是将要运行模型的芯片；否则请替换该算子。</translation>
+    </message>
+    <message>
+        <source>Install the ops package for the SoC (and point *Settings* at that toolkit) or replace/remove the op; the failing nodes are listed here.</source>
+        <translation>安装该 SoC 的算子包（并让 *设置* 指向该工具包），或替换/移除该算子；失败的节点已在此列出。</translation>
+    </message>
+    <message>
+        <source>Read the TraceBack lines and the plog under ~/ascend/log/debug/plog.</source>
+        <translation>阅读 TraceBack 行和 ~/ascend/log/debug/plog 下的 plog。</translation>
+    </message>
+    <message>
+        <source>Nothing to fix for the conversion; if latency matters, measure the OM on the Run page.</source>
+        <translation>转换无需修改；如果关心时延，请在“推理”页测量该 OM。</translation>
+    </message>
+    <message>
+        <source>Check the compression config file named in *Other flags* on the Convert page.</source>
+        <translation>检查“转换”页 *其他参数* 中指定的压缩配置文件。</translation>
+    </message>
+    <message>
+        <source>Check that the *SoC version* on the Convert page matches the target chip.</source>
+        <translation>确认“转换”页的 *SoC 版本* 与目标芯片一致。</translation>
+    </message>
+    <message>
+        <source>Check that the model and output paths exist and are readable; open the model on the Model page.</source>
+        <translation>确认模型和输出路径存在且可读；在“模型”页打开该模型。</translation>
+    </message>
+    <message>
+        <source>Check the options on the Convert page against the message.</source>
+        <translation>对照消息检查“转换”页的选项。</translation>
+    </message>
+    <message>
+        <source>Read the coded errors listed with it; the full log is in ~/ascend/log/debug/plog.</source>
+        <translation>阅读与之一起列出的带错误码的错误；完整日志在 ~/ascend/log/debug/plog。</translation>
+    </message>
+    <message>
+        <source>Check the Python environment ATC uses (set the toolkit in *Settings* / source set_env.sh).</source>
+        <translation>检查 ATC 使用的 Python 环境（在 *设置* 中指定工具包 / source set_env.sh）。</translation>
+    </message>
+    <message>
+        <source>Add swap or memory, or set TE_PARALLEL_COMPILER=1 and MAX_COMPILE_CORE_NUMBER=1 in the conversion environment; fewer dynamic profiles also help.</source>
+        <translation>增加交换空间或内存，或在转换环境中设置 TE_PARALLEL_COMPILER=1 和 MAX_COMPILE_CORE_NUMBER=1；减少动态档位也有帮助。</translation>
+    </message>
+    <message>
+        <source>Set the toolkit in *Settings* or source set_env.sh; on a host without driver add &lt;toolkit&gt;/&lt;arch&gt;-linux/devlib to LD_LIBRARY_PATH.</source>
+        <translation>在 *设置* 中指定工具包或 source set_env.sh；在没有驱动的主机上，把 &lt;toolkit&gt;/&lt;arch&gt;-linux/devlib 加入 LD_LIBRARY_PATH。</translation>
+    </message>
+    <message>
+        <source>Remove the flag from *Other flags* on the Convert page; `atc --help` lists what the installed version supports.</source>
+        <translation>从“转换”页的 *其他参数* 中删除该参数；`atc --help` 会列出已安装版本支持的参数。</translation>
+    </message>
+    <message>
+        <source>Give the option a value on the Convert page.</source>
+        <translation>在“转换”页为该选项指定一个值。</translation>
+    </message>
+    <message>
+        <source>Remove the stray argument; values with &apos;;&apos; or spaces need quotes in a shell.</source>
+        <translation>删除多余的参数；在 shell 中，含 &apos;;&apos; 或空格的值需要加引号。</translation>
+    </message>
+    <message>
+        <source>Put ranges (lo~hi) into the input shape on the Shapes page instead.</source>
+        <translation>改为在“形状”页的输入形状中使用范围（lo~hi）。</translation>
+    </message>
+    <message>
+        <source>Make the calibration data match the model input shape and dtype, or remove --compression_optimize_conf from *Other flags* on the Convert page.</source>
+        <translation>让校准数据与模型输入的形状和数据类型一致，或从“转换”页的 *其他参数* 中删除 --compression_optimize_conf。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Filter by name…</source>
@@ -278,10 +573,6 @@
         <translation>已结束（用时 %1），部分任务失败；请查看下方的问题。</translation>
     </message>
     <message>
-        <source>No conversion has run yet. Set the options on the Convert page and press Run ATC.</source>
-        <translation>尚未运行转换。请在“转换”页设置选项，然后点击“运行 ATC”。</translation>
-    </message>
-    <message>
         <source>Starting ATC…</source>
         <translation>正在启动 ATC…</translation>
     </message>
@@ -370,6 +661,40 @@
     <message>
         <source>No problem named</source>
         <translation>未指明问题</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Run This OM</source>
+        <translation>推理此 OM</translation>
+    </message>
+    <message>
+        <source>Open the Run page with this OM selected.</source>
+        <translation>打开“推理”页并选中此 OM。</translation>
+    </message>
+    <message>
+        <source>No conversion has run yet: press Run ATC on the Convert page, or open a saved ATC log.</source>
+        <translation>尚未运行转换：请在“转换”页点击“运行 ATC”，或打开保存的 ATC 日志。</translation>
+    </message>
+    <message>
+        <source>No conversion has run yet, and Run ATC on the Convert page is disabled: %1</source>
+        <translation>尚未运行转换，“转换”页的“运行 ATC”目前不可用：%1</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Written (%n OM(s)): %1</source>
+        <translation>
+            <numerusform>已写入（%n 个 OM）：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run the Last OM</source>
+        <translation>推理最后一个 OM</translation>
     </message>
 </context>
 <context>
@@ -816,20 +1141,12 @@ Value for this model only:</source>
         <translation>停止 ATC 预检。</translation>
     </message>
     <message>
-        <source>ATC&apos;s own pre-check (atc --mode=3) needs an installed toolkit: %1</source>
-        <translation>ATC 自带的预检（atc --mode=3）需要已安装的工具包：%1</translation>
-    </message>
-    <message>
         <source>Run ATC&apos;s own pre-check (atc --mode=3) on these options and add what it reports to the checks.</source>
         <translation>用当前选项运行 ATC 自带的预检（atc --mode=3），并把结果加入检查列表。</translation>
     </message>
     <message>
         <source>Open a model first.</source>
         <translation>请先打开模型。</translation>
-    </message>
-    <message>
-        <source>No ATC was found: %1</source>
-        <translation>未找到 ATC：%1</translation>
     </message>
     <message>
         <source>Fix the errors above first: %1</source>
@@ -856,6 +1173,18 @@ Value for this model only:</source>
     <message>
         <source>This recipe writes to %1 — not the folder it was opened from (%2). Check the output folder before you run.</source>
         <translation>此配方会写入 %1，而不是打开它的文件夹（%2）。运行前请检查输出文件夹。</translation>
+    </message>
+    <message>
+        <source>This toolkit lists no SoC, so the SoC list is the built-in one and the SoC is not checked against the toolkit: check its installation (the ops package for your chip).</source>
+        <translation>此工具包没有列出任何 SoC，因此 SoC 列表使用内置列表，也无法按工具包检查 SoC：请检查它的安装（你的芯片对应的算子包）。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s own pre-check (atc --mode=3) needs an installed toolkit (see the notice at the top of this page).</source>
+        <translation>ATC 自带的预检（atc --mode=3）需要已安装的工具包（见本页顶部的提示）。</translation>
+    </message>
+    <message>
+        <source>No ATC was found (see the notice at the top of this page).</source>
+        <translation>未找到 ATC（见本页顶部的提示）。</translation>
     </message>
 </context>
 <context>
@@ -982,10 +1311,24 @@ Value for this model only:</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <source>
-Nodes: %1 (double-click to show in the graph)</source>
-        <translation>
-节点：%1（双击在计算图中显示）</translation>
+        <source>info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>(prevents %1)</source>
+        <translation>（可避免 %1）</translation>
+    </message>
+    <message>
+        <source>Nodes: %1 (double-click to show in the graph)</source>
+        <translation>节点：%1（双击在计算图中显示）</translation>
     </message>
 </context>
 <context>
@@ -1875,7 +2218,7 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>Budget (ms):</source>
-        <translation>时延预算（毫秒）：</translation>
+        <translation>预算（毫秒）：</translation>
     </message>
     <message>
         <source>none</source>
@@ -2003,6 +2346,13 @@ Stop them and quit?</source>
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ShapeDelegate</name>
+    <message>
+        <source>? is a dimension the model leaves unnamed (ONNX calls it %1).</source>
+        <translation>? 表示模型未命名的维度（ONNX 称之为 %1）。</translation>
     </message>
 </context>
 <context>

@@ -411,6 +411,15 @@ void MainWindow::connectConversion()
                                                      : current + QStringLiteral(";") + node + QStringLiteral(":0"));
         showPage(kConvert);
     });
+    // The ATC Run page says what comes next before any run: why Run ATC is disabled, when it is.
+    const auto reportRunState = [this] { m_conversionPage->setRunBlockedReason(m_convertPage->runBlockedReason()); };
+    connect(m_convertPage, &ConvertPage::checked, this, reportRunState);
+    connect(m_convertPage, &ConvertPage::findingsChanged, this, reportRunState);
+    reportRunState();
+    connect(m_conversionPage, &ConversionPage::runOmRequested, this, [this](const QString& om) {
+        m_runPage->addOmCandidates({ om });
+        showPage(kRun);
+    });
     connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
         showPage(kGraph);
         m_graphPage->selectNode(node);
@@ -494,6 +503,7 @@ void MainWindow::closeModel()
     m_shapesPage->clear();
     m_graphPage->clear();
     m_convertPage->clear();
+    m_conversionPage->setRunBlockedReason(m_convertPage->runBlockedReason());
     m_messageBar->dismiss();
     setWindowTitle(QStringLiteral(WB_NAME));
     m_statusPath->clear();

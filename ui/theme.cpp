@@ -1,6 +1,10 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QPainter>
+#include <QProxyStyle>
+#include <QStyleFactory>
+#include <QStyleOption>
 
 namespace wb::theme {
 
@@ -32,6 +36,31 @@ int index(Tone tone)
 {
     return static_cast<int>(tone);
 }
+
+class ContrastStyle : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+    void drawPrimitive(
+        PrimitiveElement element, const QStyleOption* option, QPainter* painter, const QWidget* widget) const override
+    {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        const bool box = element == PE_IndicatorCheckBox || element == PE_IndicatorItemViewItemCheck;
+        if ((!box && element != PE_IndicatorRadioButton) || option->palette.color(QPalette::Window).lightness() >= 128)
+            return;
+        painter->save();
+        painter->setRenderHint(QPainter::Antialiasing);
+        QColor frame = option->palette.color(QPalette::Text);
+        frame.setAlpha((option->state & State_Enabled) ? 150 : 70);
+        painter->setPen(QPen(frame, 1));
+        painter->setBrush(Qt::NoBrush);
+        const QRectF r = QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5);
+        if (box)
+            painter->drawRoundedRect(r, 2, 2);
+        else
+            painter->drawEllipse(r);
+        painter->restore();
+    }
+};
 
 } // namespace
 
@@ -67,6 +96,11 @@ QPalette darkPalette()
     for (const QPalette::ColorRole role : { QPalette::WindowText, QPalette::Text, QPalette::ButtonText })
         p.setColor(QPalette::Disabled, role, QColor(0x7a, 0x7a, 0x7a));
     return p;
+}
+
+QStyle* makeStyle(const QString& name)
+{
+    return new ContrastStyle(QStyleFactory::create(name));
 }
 
 QColor text(Tone tone)

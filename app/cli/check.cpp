@@ -2,6 +2,7 @@
 #include "atc/atcoptions.h"
 #include "atc/atcprecheck.h"
 #include "atc/invocation.h"
+#include "atc/omname.h"
 #include "atc/toolkit.h"
 #include "commands.h"
 #include "onnx/onnxmodel.h"
@@ -32,10 +33,12 @@ QString textReport(const AtcOptions& options, const AtcCheckResult& result, cons
                           options.socVersion.isEmpty() ? QStringLiteral("(no SoC)") : options.socVersion)
                       .arg(errors)
                       .arg(warnings);
-    for (const AtcFinding& f : result.findings) {
+    for (const AtcFinding& finding : result.findings) {
+        const AtcFinding f = findingForCli(finding); // flags and commands, never a page
         out += QStringLiteral("\n%1 %2%3\n    %4\n")
                    .arg(severityName(f.severity).toUpper(), -8)
-                   .arg(f.rule, f.field.isEmpty() ? QString() : QStringLiteral(" (--%1)").arg(f.field), f.message);
+                   .arg(f.rule, f.field.isEmpty() ? QString() : cliWording(QStringLiteral(" (--%1)").arg(f.field)),
+                       f.message);
         if (!f.fix.isEmpty())
             out += QStringLiteral("    Fix: %1\n").arg(f.fix);
         if (!f.nodes.isEmpty()) {
@@ -133,10 +136,8 @@ int runCheck(const QStringList& args)
             return usageError(command, parsed.error().message, wantJson);
         options.inputShape = parser.value(inputShape);
     }
-    if (options.output.isEmpty() && options.mode == AtcMode::Convert) {
-        const QFileInfo model(options.model);
-        options.output = model.absoluteDir().filePath(model.completeBaseName());
-    }
+    if (options.output.isEmpty() && options.mode == AtcMode::Convert)
+        options.output = defaultOmPath(options.model, options.socVersion); // what convert and the GUI would write
     const Result<OnnxModelPtr> model = OnnxModel::load(options.model);
     if (!model.ok())
         return inputError(model.error(), wantJson);

@@ -3,6 +3,7 @@
 #include "atc/conversion.h"
 #include "atc/conversionrecipe.h"
 #include "atc/convertmanyreport.h"
+#include "atc/omname.h"
 #include "atc/toolkit.h"
 #include "commands.h"
 #include "onnx/onnxmodel.h"
@@ -100,7 +101,8 @@ bool checkJobs(const QList<ConversionJob>& jobs, const OnnxModel& model, const A
     QSet<QString> seen;
     bool errors = false;
     for (int i = 0; i < jobs.size(); ++i) {
-        for (const AtcFinding& f : checkConversion(jobs.at(i).options, model, toolkit).findings) {
+        for (const AtcFinding& finding : checkConversion(jobs.at(i).options, model, toolkit).findings) {
+            const AtcFinding f = findingForCli(finding); // atcwb's flags (--input-shape), never a page
             if (f.severity == AtcSeverity::Info || seen.contains(f.rule + f.field + f.message))
                 continue;
             seen.insert(f.rule + f.field + f.message);
@@ -110,8 +112,8 @@ bool checkJobs(const QList<ConversionJob>& jobs, const OnnxModel& model, const A
             else
                 printText(QStringLiteral("%1 %2%3: %4%5\n")
                               .arg(severityName(f.severity).toUpper(), f.rule,
-                                  f.field.isEmpty() ? QString() : QStringLiteral(" (--%1)").arg(f.field), f.message,
-                                  f.fix.isEmpty() ? QString() : QStringLiteral("\n    Fix: ") + f.fix));
+                                  f.field.isEmpty() ? QString() : cliWording(QStringLiteral(" (--%1)").arg(f.field)),
+                                  f.message, f.fix.isEmpty() ? QString() : QStringLiteral("\n    Fix: ") + f.fix));
         }
     }
     return !errors;
@@ -174,8 +176,8 @@ void connectReporting(ConversionQueue& queue, const Reporter& out, bool lines, i
                                .arg(tag(job), e.code.isEmpty() ? QString() : e.code + QStringLiteral(": "), e.message);
             if (!e.ops.isEmpty())
                 text += QStringLiteral("        ops: %1\n").arg(joinOps(e.ops));
-            if (!e.hint.isEmpty())
-                text += QStringLiteral("        hint: %1\n").arg(e.hint);
+            if (!e.cliHint.isEmpty())
+                text += QStringLiteral("        hint: %1\n").arg(e.cliHint);
             printText(text);
         }
     });
@@ -334,9 +336,8 @@ int runConvert(const QStringList& args)
         request.options.socVersion = parser.value(soc).trimmed();
         const QString folder
             = parser.isSet(output) ? QFileInfo(parser.value(output)).absoluteFilePath() : modelFile.absolutePath();
-        const QString omName = parser.isSet(name)
-            ? parser.value(name)
-            : modelFile.completeBaseName() + QLatin1Char('_') + request.options.socVersion;
+        const QString omName = parser.isSet(name) ? parser.value(name)
+                                                  : defaultOmName(modelFile.filePath(), request.options.socVersion);
         if (const QString problem = plainFileNameProblem(
                 omName, parser.isSet(name) ? QStringLiteral("--name") : QStringLiteral("The OM name"));
             !problem.isEmpty())
@@ -378,7 +379,7 @@ int runConvert(const QStringList& args)
         if (!request.toolkit.isValid())
             return out.input({ QStringLiteral("toolkit_missing"),
                 QStringLiteral("No ATC found (looked in: %1). Pass --atc PATH, or: %2")
-                    .arg(request.toolkit.searched.join(QStringLiteral(", ")), toolkitHowTo()),
+                    .arg(request.toolkit.searched.join(QStringLiteral(", ")), toolkitHowTo(HintForm::Cli)),
                 {} });
     }
 

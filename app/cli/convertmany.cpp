@@ -298,7 +298,7 @@ int runConvertMany(const QStringList& args)
     if (!toolkit.isValid() && emitDir.isEmpty())
         return out.input({ QStringLiteral("toolkit_missing"),
             QStringLiteral("No ATC found (looked in: %1). Pass --atc PATH, or: %2")
-                .arg(toolkit.searched.join(QStringLiteral(", ")), toolkitHowTo()),
+                .arg(toolkit.searched.join(QStringLiteral(", ")), toolkitHowTo(HintForm::Cli)),
             {} });
 
     // Load and check every model on workers.

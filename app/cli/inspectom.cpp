@@ -233,7 +233,7 @@ int runInspectOm(const QStringList& args)
         else if (parser.isSet(toolkitOption))
             return inputError({ QStringLiteral("toolkit_missing"),
                                   QStringLiteral("--toolkit %1: no ATC found there. %2")
-                                      .arg(parser.value(toolkitOption), toolkitHowTo()),
+                                      .arg(parser.value(toolkitOption), toolkitHowTo(HintForm::Cli)),
                                   {} },
                 wantJson);
     }

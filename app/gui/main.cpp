@@ -123,7 +123,7 @@ int main(int argc, char* argv[])
         return 2;
     }
     if (paletteName != QLatin1String("system")) {
-        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setStyle(wb::theme::makeStyle(QStringLiteral("Fusion")));
         QApplication::setPalette(
             paletteName == QLatin1String("dark") ? wb::theme::darkPalette() : QApplication::style()->standardPalette());
     }

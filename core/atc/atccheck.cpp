@@ -194,7 +194,9 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
                 "Output(s) %1 depend on data by inference, but the model declares them static and ONNX Runtime "
                 "gives exactly those shapes, so they are treated as static.")
                 .arg(trusted.join(QStringLiteral(", "))),
-            QStringLiteral("If ATC still rejects them, run `atcwb simplify` first so the sizes are folded."), {}, {} });
+            QStringLiteral("If ATC still rejects them, write a copy with *Save Simplified Copy…* on the Shapes page "
+                           "and convert that, so the sizes are folded."),
+            {}, {}, QStringLiteral("If ATC still rejects them, run `atcwb simplify` first so the sizes are folded.") });
     QList<ShapeOrigin> dataOrigins, unknownOrigins;
     for (const ShapeOrigin& o : r.origins) {
         bool reachesOutput = false;
@@ -233,12 +235,15 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
     const QString name = file.fileName().isEmpty() ? QStringLiteral("MODEL") : file.fileName();
     const QString head = (file.completeBaseName().isEmpty() ? QStringLiteral("model") : file.completeBaseName())
         + QStringLiteral("_head.onnx");
-    QString fix;
-    if (cut.possible && cut.postProcessingOnly)
-        fix = QStringLiteral("Cut the post-processing out: `atcwb extract %1 %2 --outputs %3` %4. Convert %2 and run "
-                             "the rest on the host.")
-                  .arg(name, head, cut.outputs.join(QLatin1Char(',')), cut.summary());
-    else if (cut.possible)
+    QString fix, cliFix;
+    if (cut.possible && cut.postProcessingOnly) {
+        cliFix = QStringLiteral("Cut the post-processing out: `atcwb extract %1 %2 --outputs %3` %4. Convert %2 and "
+                                "run the rest on the host.")
+                     .arg(name, head, cut.outputs.join(QLatin1Char(',')), cut.summary());
+        fix = QStringLiteral("Cut the post-processing out with *Extract Sub-model* on the Shapes page (it proposes "
+                             "the outputs %1) %2. Convert the part it writes and run the rest on the host.")
+                  .arg(cut.outputs.join(QLatin1Char(',')), cut.summary());
+    } else if (cut.possible)
         fix = QStringLiteral("The data-dependent part is not only post-processing: cutting before %1 would move %2 "
                              "node(s), including %3, off the NPU. Keep the model whole and build it with dynamic "
                              "shapes (on a SoC that supports them), or give the data-dependent step a fixed size (a "
@@ -246,9 +251,12 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
                   .arg(nodeList(dataOrigins))
                   .arg(cut.hostNodes)
                   .arg(cut.heavyHostOps.join(QStringLiteral(", ")));
-    else
-        fix = QStringLiteral(
+    else {
+        cliFix = QStringLiteral(
             "Move the data-dependent step out of the graph with `atcwb extract` and run it on the host.");
+        fix = QStringLiteral("Move the data-dependent step out of the graph with *Extract Sub-model* on the Shapes "
+                             "page and run it on the host.");
+    }
     findings.append({ AtcSeverity::Warning, QStringLiteral("dynamic_output"), {},
         QStringLiteral("Output(s) %1 stay dynamic even with every input fixed: %2. ATC compiles for fixed shapes; such "
                        "outputs need dynamic-shape support from the operator and the SoC (none on Ascend310/310B) and "
@@ -259,7 +267,7 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
                         + (dataOrigins.size() > 1
                                 ? QStringLiteral(" (and %1 more such node(s))").arg(dataOrigins.size() - 1)
                                 : QString())),
-        fix, origins, {} });
+        fix, origins, {}, cliFix });
     return findings;
 }
 
@@ -334,14 +342,17 @@ Result<QList<AtcFinding>> parsePrecheckReport(const QByteArray& json)
         for (const QJsonValue& c : op.value(QStringLiteral("cause")).toArray())
             causes.append(c.toObject().value(QStringLiteral("message")).toString());
         const auto m = oriType.match(type);
+        const auto fixWith = [&m](const QString& extract) {
+            return m.hasMatch() ? QStringLiteral("ATC has no parser for %1 at opset %2: re-export with an opset ATC "
+                                                 "registers for %1, replace the operator, or cut it out with %3.")
+                                      .arg(m.captured(3), m.captured(2), extract)
+                                : QStringLiteral("Replace the operator or cut it out with %1.").arg(extract);
+        };
         findings.append({ AtcSeverity::Error, QStringLiteral("atc_precheck"), {},
             QStringLiteral("ATC's pre-check rejected node %1 (%2): %3")
                 .arg(name, type, causes.isEmpty() ? QStringLiteral("no reason given.") : causes.join(QLatin1Char(' '))),
-            m.hasMatch() ? QStringLiteral("ATC has no parser for %1 at opset %2: re-export with an opset ATC registers "
-                                          "for %1, replace the operator, or cut it out with `atcwb extract`.")
-                               .arg(m.captured(3), m.captured(2))
-                         : QStringLiteral("Replace the operator or cut it out with `atcwb extract`."),
-            { name }, QStringLiteral("E19010") });
+            fixWith(QStringLiteral("*Extract Sub-model* on the Shapes page")), { name }, QStringLiteral("E19010"),
+            fixWith(QStringLiteral("`atcwb extract`")) });
     }
     if (findings.isEmpty() && root.value(QStringLiteral("result")).toString() == QLatin1String("failed"))
         findings.append({ AtcSeverity::Error, QStringLiteral("atc_precheck"), {},

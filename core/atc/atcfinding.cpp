@@ -1,6 +1,7 @@
 #include "atcfinding.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -32,8 +33,34 @@ QList<AtcFinding> sortedBySeverity(QList<AtcFinding> findings)
     return findings;
 }
 
-QJsonObject findingToJson(const AtcFinding& finding)
+QString cliWording(QString text)
 {
+    // Not followed by a letter, digit or underscore: --input_shape_range and --soc_version_x stay.
+    static const QRegularExpression inputShape(QStringLiteral("--input_shape(?![A-Za-z0-9_])"));
+    static const QRegularExpression soc(QStringLiteral("--soc_version(?![A-Za-z0-9_])"));
+    text.replace(inputShape, QStringLiteral("--input-shape"));
+    text.replace(soc, QStringLiteral("--soc"));
+    return text;
+}
+
+QString fixFor(const AtcFinding& finding, HintForm form)
+{
+    if (form == HintForm::Gui)
+        return finding.fix;
+    return cliWording(finding.cliFix.isEmpty() ? finding.fix : finding.cliFix);
+}
+
+AtcFinding findingForCli(AtcFinding finding)
+{
+    finding.fix = fixFor(finding, HintForm::Cli);
+    finding.cliFix.clear();
+    finding.message = cliWording(finding.message);
+    return finding;
+}
+
+QJsonObject findingToJson(const AtcFinding& input)
+{
+    const AtcFinding finding = findingForCli(input);
     return QJsonObject {
         { QStringLiteral("severity"), severityName(finding.severity) },
         { QStringLiteral("rule"), finding.rule },

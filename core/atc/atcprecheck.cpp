@@ -22,9 +22,9 @@ constexpr qsizetype kMaxEvents = 1000;
 constexpr qint64 kMaxTimeoutSec = 7 * 24 * 3600;
 constexpr qint64 kMaxReportBytes = 256 * 1024 * 1024; // a report lists every node: large, but never this large
 
-AtcFinding noReport(const QString& message, const QString& fix)
+AtcFinding noReport(const QString& message, const QString& fix, const QString& cliFix = {})
 {
-    return { AtcSeverity::Error, QStringLiteral("atc_precheck"), {}, message, fix, {}, {} };
+    return { AtcSeverity::Error, QStringLiteral("atc_precheck"), {}, message, fix, {}, {}, cliFix };
 }
 
 } // namespace
@@ -85,7 +85,7 @@ bool AtcPrecheck::start(const AtcOptions& options, const AtcToolkit& toolkit, in
             noReport(QStringLiteral("ATC's pre-check was not run: no ATC was found (looked in: %1).")
                          .arg(toolkit.searched.isEmpty() ? QStringLiteral("nowhere yet")
                                                          : toolkit.searched.join(QStringLiteral(", "))),
-                toolkitHowTo()));
+                toolkitHowTo(), toolkitHowTo(HintForm::Cli)));
         m_outcome.result.kind = ToolResult::Kind::FailedToStart;
         m_outcome.result.errorString = QStringLiteral("no ATC toolkit");
         QMetaObject::invokeMethod(this, &AtcPrecheck::complete, Qt::QueuedConnection);
@@ -164,13 +164,14 @@ void AtcPrecheck::onFinished(const ToolResult& result)
         }
     } else {
         const QString why = classifyFailure(result, m_outcome.events);
-        QString message, fix;
+        QString message, fix, cliFix;
         if (stopped) {
             message = QStringLiteral("ATC's pre-check did not finish: %1").arg(why);
             fix = QStringLiteral("Run the pre-check again; pre-checking a large model can take minutes.");
         } else if (result.kind == ToolResult::Kind::FailedToStart) {
             message = QStringLiteral("ATC's pre-check was not run: %1").arg(why);
             fix = toolkitHowTo();
+            cliFix = toolkitHowTo(HintForm::Cli);
         } else if (result.ok()) {
             message = QStringLiteral("ATC's pre-check ended without writing %1.").arg(kReportName);
             fix = QStringLiteral(
@@ -180,7 +181,7 @@ void AtcPrecheck::onFinished(const ToolResult& result)
             message = QStringLiteral("ATC's pre-check failed before writing %1: %2").arg(kReportName, why);
             fix = QStringLiteral("Fix what ATC reports, or read its log (--log=error) for the reason.");
         }
-        m_outcome.findings.append(noReport(message, fix));
+        m_outcome.findings.append(noReport(message, fix, cliFix));
     }
     log::atc()->info("ATC pre-check ended: {} ({} finding(s), report {})", kindCode(result.kind).toStdString(),
         m_outcome.findings.size(), m_outcome.reportRead ? "read" : "missing");

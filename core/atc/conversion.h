@@ -72,8 +72,8 @@ Result<QList<ConversionJob>> planConversionJobs(const ConversionRequest& request
 QList<AtcInvocation> planConversion(const ConversionRequest& request, QStringList* omPaths = nullptr);
 
 // The classified failure sentence of a finished ATC run (empty when it succeeded): FailedToStart, OOM kill,
-// crash, timeout, cancel, else the first error event (code, message, hint), else the exit code. `omProblem`
-// says what is wrong with the OM when ATC exited 0 (missing, not an OM).
+// crash, timeout, cancel, else the first error event (code and message; its hint stays in the event for the caller
+// to word), else the exit code. `omProblem` says what is wrong with the OM when ATC exited 0 (missing, not an OM).
 QString classifyFailure(const ToolResult& result, const QList<AtcEvent>& events, const QString& omProblem = {});
 
 class ConversionJobRun;

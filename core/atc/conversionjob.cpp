@@ -323,11 +323,8 @@ QString classifyFailure(const ToolResult& result, const QList<AtcEvent>& events,
             first = &e;
     }
     if (first) {
-        QString text
-            = first->code.isEmpty() ? first->message : QStringLiteral("%1: %2").arg(first->code, first->message);
-        if (!first->hint.isEmpty())
-            text += QStringLiteral(" — ") + first->hint;
-        return text;
+        // No hint here: the CLI and the GUI word it differently (AtcEvent::cliHint / hint) and show it themselves.
+        return first->code.isEmpty() ? first->message : QStringLiteral("%1: %2").arg(first->code, first->message);
     }
     if (result.kind == Kind::NonZeroExit)
         return QStringLiteral("ATC exited with code %1 without printing an error; see its log.").arg(result.exitCode);

@@ -2,6 +2,7 @@
 #include "atc/conversion.h"
 
 #include "atc/conversionrecipe.h"
+#include "atc/omname.h"
 #include "onnx/shapespec.h"
 
 #include <QDir>
@@ -142,11 +143,8 @@ Result<QList<ConversionJob>> planConversionJobs(const ConversionRequest& request
 {
     // Absolute paths: ATC runs in the staging folder, and recipes compare paths as text.
     AtcOptions options = withAbsolutePaths(request.options, QDir::currentPath());
-    if (options.output.isEmpty()) {
-        const QFileInfo model(options.model);
-        const QString soc = options.socVersion.isEmpty() ? QString() : QLatin1Char('_') + options.socVersion;
-        options.output = model.absoluteDir().filePath(model.completeBaseName() + soc);
-    }
+    if (options.output.isEmpty())
+        options.output = defaultOmPath(options.model, options.socVersion);
     const QFileInfo output(options.output);
     const QString folder = output.absolutePath();
     const QString name = output.fileName();

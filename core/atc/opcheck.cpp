@@ -9,6 +9,7 @@ namespace wb {
 namespace {
 
 const QString kExtract = QStringLiteral("`atcwb extract MODEL OUT --outputs <tensors before it>`");
+const QString kExtractGui = QStringLiteral("*Extract Sub-model* on the Shapes page");
 
 QString nodeCount(int n)
 {
@@ -176,6 +177,13 @@ QList<AtcFinding> checkOperators(const AtcModelFacts& model, const AtcOpTable& t
     OpsetCheck check { model, table, cannVersion, {} };
     check.checkImports();
     check.checkNodes();
+    // The fixes name `atcwb extract`; the GUI's form names the button that does the same.
+    for (AtcFinding& f : check.findings) {
+        if (f.fix.contains(kExtract)) {
+            f.cliFix = f.fix;
+            f.fix.replace(kExtract, kExtractGui);
+        }
+    }
     return check.findings;
 }
 

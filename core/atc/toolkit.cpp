@@ -240,9 +240,15 @@ QStringList socVersionsFor(const AtcToolkit& toolkit)
     return toolkit.isValid() && !toolkit.socVersions.isEmpty() ? toolkit.socVersions : builtinSocVersions();
 }
 
-QString toolkitHowTo()
+QString toolkitHowTo(HintForm form)
 {
-    return QStringLiteral("Set the atc path in Settings (Toolkit), or export ASCEND_TOOLKIT_HOME=<toolkit folder> "
+    if (form == HintForm::Cli)
+        return QStringLiteral("Pass --atc PATH (convert), or export ASCEND_TOOLKIT_HOME=<toolkit folder> (e.g. "
+                              "/usr/local/Ascend/ascend-toolkit/latest), or run `source "
+                              "/usr/local/Ascend/ascend-toolkit/set_env.sh` (CANN 8.5 and later: `source "
+                              "/usr/local/Ascend/cann/set_env.sh`) in the shell that starts atcwb.");
+    return QStringLiteral("Set the *atc program* or the *Toolkit folder* in *Settings*, or export "
+                          "ASCEND_TOOLKIT_HOME=<toolkit folder> "
                           "(e.g. /usr/local/Ascend/ascend-toolkit/latest), or run `source "
                           "/usr/local/Ascend/ascend-toolkit/set_env.sh` (CANN 8.5 and later: `source "
                           "/usr/local/Ascend/cann/set_env.sh`) in the shell that starts ATC Workbench or atcwb.");

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/hintform.h"
+
 #include <QProcessEnvironment>
 #include <QSet>
 #include <QString>
@@ -88,7 +90,7 @@ QStringList builtinSocVersions();
 QStringList socVersionsFor(const AtcToolkit& toolkit);
 // One line for a status bar: "CANN 8.0.0 at /usr/local/…/bin/atc (12 SoCs, 131 flags)" or "No ATC found …".
 QString toolkitStatus(const AtcToolkit& toolkit);
-// How to point the app at a toolkit, for messages.
-QString toolkitHowTo();
+// How to point the app at a toolkit, for messages: the GUI's form names *Settings*, the command line's --atc.
+QString toolkitHowTo(HintForm form = HintForm::Gui);
 
 } // namespace wb

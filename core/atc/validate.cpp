@@ -131,6 +131,8 @@ void checkToolkit(const RuleContext& ctx)
                 "opsets were checked against built-in data instead of an installed toolkit.")
                 .arg(tk.searched.isEmpty() ? QStringLiteral("nowhere yet") : tk.searched.join(QStringLiteral(", "))),
             toolkitHowTo());
+    if (!tk.isValid())
+        ctx.out.last().cliFix = toolkitHowTo(HintForm::Cli);
     const QString soc = o.socVersion.trimmed();
     if (ctx.converting() && !soc.isEmpty()) {
         const QStringList known = socVersionsFor(tk);

@@ -1,5 +1,6 @@
 // Enumerated flag values and the rules between flags that do not involve shapes (shared/reference/atc.md §2.2, §2.4).
 #include "atcsyntax.h"
+#include "flagchoices.h"
 #include "validate_p.h"
 
 namespace wb::detail {
@@ -163,8 +164,12 @@ void checkNodeNames(const RuleContext& ctx)
                                  "--out_nodes: the main graph has no node named '%1'; ATC stops with E11017 "
                                  "(\"Failed to find node\").")
                                    .arg(n.node),
-                        QStringLiteral("Use node names of the main graph (see the graph view or `atcwb inspect`)."),
+                        QStringLiteral("Use node names of the main graph: pick them on the Graph page with *Use as "
+                                       "out node*."),
                         QStringLiteral("E11017"), node ? QStringList { n.node } : QStringList {});
+                if (!node || n.index >= node->outputs.size())
+                    ctx.out.last().cliFix = QStringLiteral("Use node names of the main graph (`atcwb graph MODEL "
+                                                           "--json` lists them).");
             }
         }
     }
@@ -196,3 +201,19 @@ void checkFlagValues(const RuleContext& ctx)
 }
 
 } // namespace wb::detail
+
+namespace wb {
+
+QStringList atcFlagChoices(const QString& flag)
+{
+    using namespace detail;
+    if (flag == QLatin1String("output_type"))
+        return words(kOutputTypes);
+    for (const AllowedValues& a : kAllowed) {
+        if (flag == QLatin1String(a.flag))
+            return words(a.values);
+    }
+    return {};
+}
+
+} // namespace wb

@@ -2,6 +2,7 @@
 
 #include "logging/logging.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,7 +31,9 @@ QString readTable(const QJsonObject& root, const QString& name, QHash<QString, C
         const QString title = entry.value(QLatin1String("title")).toString();
         if (hint.isEmpty() || title.isEmpty())
             return QStringLiteral("entry %1 in \"%2\" lacks a title or hint").arg(it.key(), name);
-        table->insert(it.key(), { it.key(), title, entry.value(QLatin1String("meaning")).toString(), hint });
+        table->insert(it.key(),
+            { it.key(), title, entry.value(QLatin1String("meaning")).toString(), hint,
+                entry.value(QLatin1String("cli")).toString() });
     }
     return {};
 }
@@ -86,15 +89,32 @@ std::optional<CatalogueEntry> AtcErrorCatalogue::lookup(const QString& codeOrKey
 {
     if (codeOrKey.isEmpty())
         return std::nullopt;
-    if (auto it = m_codes.constFind(codeOrKey); it != m_codes.constEnd())
-        return *it;
-    if (auto it = m_events.constFind(codeOrKey); it != m_events.constEnd())
-        return *it;
+    // contains() + value(): GCC 12 sees a null dereference in an inlined const_iterator of this larger value type.
+    if (m_codes.contains(codeOrKey))
+        return m_codes.value(codeOrKey);
+    if (m_events.contains(codeOrKey))
+        return m_events.value(codeOrKey);
     for (qsizetype length = codeOrKey.size() - 1; length >= 2; --length) {
-        if (auto it = m_families.constFind(codeOrKey.left(length)); it != m_families.constEnd())
-            return *it;
+        const QString family = codeOrKey.left(length);
+        if (m_families.contains(family))
+            return m_families.value(family);
     }
     return std::nullopt;
+}
+
+QString catalogueText(const QString& hint)
+{
+    return hint.isEmpty() ? hint : QCoreApplication::translate("AtcErrorCatalogue", hint.toUtf8().constData());
+}
+
+QList<CatalogueEntry> AtcErrorCatalogue::entries() const
+{
+    QList<CatalogueEntry> all;
+    for (const auto* table : { &m_codes, &m_families, &m_events }) {
+        for (const QString& key : sortedKeys(*table))
+            all.append(table->value(key));
+    }
+    return all;
 }
 
 QStringList AtcErrorCatalogue::codes() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "util/hintform.h"
 #include "util/result.h"
 
 #include <QHash>
@@ -10,12 +11,15 @@
 
 namespace wb {
 
-// What an ATC error code means and what to do about it in ATC Workbench.
+// What an ATC error code means and what to do about it in ATC Workbench. One entry holds both forms of its hint.
 struct CatalogueEntry {
-    QString key; // the catalogue key that matched: a code ("E19010"), a family ("E11") or an event key ("loader_error")
+    QString key; // the catalogue key that matched: a code ("E19010"), a family ("E11"), an event key
+                 // ("loader_error") or a case of a code ("E19010/op_type")
     QString title;
     QString meaning;
-    QString hint;
+    QString hint; // the GUI form: names pages ("the Shapes page") and controls in asterisks ("*Run ATC*")
+    QString cliHint; // the CLI form: flags and `atcwb` commands, never a page; empty when `hint` names no UI
+    QString hintFor(HintForm form) const { return form == HintForm::Cli && !cliHint.isEmpty() ? cliHint : hint; }
 };
 
 // The error catalogue, kept as data in resources/data/parsing/atc_errors.json (compiled into wb_core as
@@ -30,6 +34,8 @@ public:
 
     // Exact code or event key first, then the longest family prefix of a code; nullopt when nothing matches.
     std::optional<CatalogueEntry> lookup(const QString& codeOrKey) const;
+    // Every entry of the three tables (for tests that walk the catalogue).
+    QList<CatalogueEntry> entries() const;
 
     QStringList codes() const; // sorted
     QStringList eventKeys() const; // sorted
@@ -40,5 +46,10 @@ private:
     QHash<QString, CatalogueEntry> m_families;
     QHash<QString, CatalogueEntry> m_events;
 };
+
+// A GUI hint of the catalogue in the UI language: core translates with Qt Core alone (QCoreApplication::translate,
+// context "AtcErrorCatalogue"); lupdate finds the hints in atccatalogue_strings.cpp, which
+// scripts/catalogue-strings.py writes from the JSON. The text as it is when no translation is installed.
+QString catalogueText(const QString& hint);
 
 } // namespace wb

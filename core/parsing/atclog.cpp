@@ -206,7 +206,16 @@ QList<AtcEvent> AtcLogParser::feed(QStringView line)
     if (m_runFirstLine == 0)
         m_runFirstLine = m_line;
     QList<AtcEvent> out;
+    m_lineSeverity = Severity::Info;
     feedLine(line, &out);
+    // This line's events (a block closed by it belongs to earlier lines, unless it was the block's last line), or
+    // the open block it starts or continues.
+    if (m_block != Block::None && m_pending.severity > m_lineSeverity)
+        m_lineSeverity = m_pending.severity;
+    for (const AtcEvent& e : std::as_const(out)) {
+        if (e.line == m_line && e.severity > m_lineSeverity)
+            m_lineSeverity = e.severity;
+    }
     if (const QStringView text = line.trimmed(); !text.isEmpty()) {
         m_lastLine = m_line;
         m_lastText.resize(0); // keeps the capacity: no allocation per line
@@ -227,8 +236,13 @@ void AtcLogParser::feedLine(QStringView raw, QList<AtcEvent>* out)
 {
     if (m_block == Block::Coded && continueCoded(raw))
         return;
-    if (m_block == Block::Python && continuePython(raw, out))
-        return;
+    if (m_block == Block::Python) {
+        const Severity block = m_pending.severity;
+        if (continuePython(raw, out)) {
+            m_lineSeverity = block; // a frame, or the exception line that ends the traceback
+            return;
+        }
+    }
     closeBlock(out);
     const QString process = std::exchange(m_pythonProcess, QString());
 
@@ -416,14 +430,45 @@ void AtcLogParser::closeBlock(QList<AtcEvent>* out)
     emitEvent(std::move(event), hintKey, out);
 }
 
+namespace {
+
+// The newest ai.onnx opset any CANN parses (shared/reference/atc.md §7); the op table in core/atc has the detail.
+constexpr int kNewestParsedOpset = 18;
+
+// "No parser for this op" (E19010, EZ9010, E16002) has two causes with opposite advice: an opset newer than ATC
+// parses ("/opset": re-export lower), or an op type ATC does not know at a parsed opset ("/op_type": a lower opset
+// will not help). Decided from the opsets of the ops the message names; empty when none is given.
+QString opsetCase(const AtcEvent& event)
+{
+    int newest = 0;
+    for (const OpRef& op : event.ops) {
+        if (op.domain.isEmpty() || op.domain == QLatin1String("ai.onnx"))
+            newest = qMax(newest, op.opset);
+    }
+    if (newest <= 0)
+        return {};
+    return newest > kNewestParsedOpset ? QStringLiteral("/opset") : QStringLiteral("/op_type");
+}
+
+} // namespace
+
 void AtcLogParser::emitEvent(AtcEvent event, const QString& hintKey, QList<AtcEvent>* out)
 {
     atclines::mergeOps(&event.ops, atclines::extractOps(event.message));
     for (const QString& detail : std::as_const(event.details))
         atclines::mergeOps(&event.ops, atclines::extractOps(detail));
-    if (const auto entry = m_catalogue->lookup(hintKey)) {
+    std::optional<CatalogueEntry> entry;
+    if (const QString variant = opsetCase(event); !variant.isEmpty()) {
+        entry = m_catalogue->lookup(hintKey + variant);
+        if (entry && entry->key != hintKey + variant)
+            entry.reset(); // a family of the code, not its case
+    }
+    if (!entry)
+        entry = m_catalogue->lookup(hintKey);
+    if (entry) {
         event.hintKey = entry->key;
         event.hint = entry->hint;
+        event.cliHint = entry->hintFor(HintForm::Cli);
     }
     ++m_events;
     if (event.severity == Severity::Error && isAtcProblem(event))

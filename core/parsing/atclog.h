@@ -44,8 +44,10 @@ struct AtcEvent {
     QString solution; // "Solution: ..."
     QStringList details; // TraceBack lines / Python frames, without the [FUNC:][FILE:][LINE:] suffix
     QList<OpRef> ops; // every op named in the message or details, first mention first, no duplicates
-    QString hintKey; // catalogue key the hint came from (a code, a family such as "E11", or an event key)
-    QString hint; // what to do in ATC Workbench
+    QString hintKey; // catalogue key the hint came from (a code, a case such as "E19010/op_type", a family such as
+                     // "E11", or an event key)
+    QString hint; // what to do in ATC Workbench's GUI (pages, buttons)
+    QString cliHint; // the same for the command line (flags, `atcwb` commands); the caller picks the form
     int line = 0; // 1-based line the event starts on
     QString pid; // "[PID: n]" or the plog pid
     QString timestamp; // as printed
@@ -98,6 +100,10 @@ public:
     AtcStage stage() const { return m_stage; }
     int progressDots() const { return m_dots; } // TBE progress dots seen so far in the current run
     int lineCount() const { return m_line; }
+    // The severity of the line fed last, as the events decide it: a line of an error or warning (a coded block's
+    // header and continuation lines, a traceback, a plog [ERROR]/[WARNING] line, "ATC run failed", a command-line
+    // ERROR:/WARNING:) has that event's severity; every other line is Info. What a log view colours and filters by.
+    Severity lineSeverity() const { return m_lineSeverity; }
     QList<AtcRun> runs() const; // every run so far, the current one last (its counts as they stand)
 
 private:
@@ -119,6 +125,7 @@ private:
     QString m_pythonProcess; // "Process ForkServerPoolWorker-2:" seen on the previous line
     AtcStage m_stage = AtcStage::NotStarted;
     int m_line = 0;
+    Severity m_lineSeverity = Severity::Info;
     int m_dots = 0;
     bool m_sawSuccess = false;
     bool m_sawFailure = false;

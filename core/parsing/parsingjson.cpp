@@ -62,7 +62,7 @@ QJsonObject atcEventToJson(const AtcEvent& e)
         { QStringLiteral("solution"), orNull(e.solution) },
         { QStringLiteral("details"), QJsonArray::fromStringList(e.details) },
         { QStringLiteral("ops"), ops },
-        { QStringLiteral("hint"), orNull(e.hint) },
+        { QStringLiteral("hint"), orNull(e.cliHint) }, // JSON is the command line's: flags and commands
         { QStringLiteral("hint_key"), orNull(e.hintKey) },
         { QStringLiteral("line"), e.line },
         { QStringLiteral("kind"), atcEventKindName(e.kind) },

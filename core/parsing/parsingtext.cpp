@@ -128,8 +128,8 @@ QString atcLogToText(const AtcLogResult& r)
             }
             out += QStringLiteral("    Ops:      %1\n").arg(ops.join(QStringLiteral(", ")));
         }
-        if (!e.hint.isEmpty())
-            out += QStringLiteral("    Hint:     %1\n").arg(e.hint);
+        if (!e.cliHint.isEmpty()) // the command line's form: flags and commands, never a page
+            out += QStringLiteral("    Hint:     %1\n").arg(e.cliHint);
     }
     return out;
 }

@@ -247,16 +247,30 @@ void TestGraphDocument::overlay()
             { QStringLiteral("b"), OverlayModel::Severity::Error, QStringLiteral("e"), {} } });
     m.setMarks(QStringLiteral("atc"),
         { { QStringLiteral("a"), OverlayModel::Severity::Error, QStringLiteral("E19010"), {} } });
-    QCOMPARE(m.rowCount(), 3);
+    QCOMPARE(m.rowCount(), 2); // one row per node
+    QCOMPARE(m.marks().size(), 3);
     QCOMPARE(m.index(0).data(OverlayModel::SeverityRole).toInt(), int(OverlayModel::Severity::Error)); // worst first
+    QCOMPARE(m.index(0).data(OverlayModel::NodeRole).toString(), QStringLiteral("a"));
+    QCOMPARE(m.index(0).data(OverlayModel::MessagesRole).toStringList(),
+        QStringList({ QStringLiteral("atc: E19010"), QStringLiteral("check: w") })); // the detail, worst first
     QCOMPARE(m.worstFor(QStringLiteral("a"))->source, QStringLiteral("atc"));
     m.setMarks(QStringLiteral("check"), {}); // a source replaces only its own marks
     QCOMPARE(m.rowCount(), 1);
     QCOMPARE(m.index(0).data(OverlayModel::NodeRole).toString(), QStringLiteral("a"));
     QVERIFY(!m.worstFor(QStringLiteral("b")));
+    // The same message from two sources is listed once; a long one is cut to its first sentence in the row.
+    const QString longMessage
+        = QStringLiteral("Output 'y' [unk__3,4] depends on data. ") + QString(200, QLatin1Char('x'));
+    m.setMarks(QStringLiteral("shapes"), { { QStringLiteral("a"), OverlayModel::Severity::Info, longMessage, {} } });
+    m.setMarks(QStringLiteral("check"), { { QStringLiteral("a"), OverlayModel::Severity::Info, longMessage, {} } });
+    QCOMPARE(m.rowCount(), 1);
+    QCOMPARE(m.index(0).data(OverlayModel::MessagesRole).toStringList().size(), 2); // E19010 and the long one
+    QCOMPARE(m.index(0).data(Qt::DisplayRole).toString(), QStringLiteral("a: E19010"));
+    QCOMPARE(OverlayModel::shortText(longMessage), QStringLiteral("Output 'y' [unk__3,4] depends on data."));
+    QVERIFY(OverlayModel::shortText(QString(200, QLatin1Char('y'))).endsWith(QChar(0x2026)));
     m.clear();
     QCOMPARE(m.rowCount(), 0);
-    QCOMPARE(changed.count(), 4);
+    QCOMPARE(changed.count(), 6);
 }
 
 QTEST_GUILESS_MAIN(TestGraphDocument)

@@ -8,7 +8,10 @@
 #include "settings/settings.h"
 #include "testutil.h"
 
+#include <QIcon>
 #include <QImage>
+#include <QLabel>
+#include <QListView>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -25,6 +28,7 @@ private slots:
     void collapseAndExpand();
     void exportFiles();
     void problemsFromShapeInference();
+    void problemsOneRowPerNode();
     void selectionSyncsWithTable();
     void bigGraphUsesOverview();
 
@@ -168,6 +172,44 @@ void TestGraphPage::problemsFromShapeInference()
     const int node = page->scene()->doc->indexOf(QStringLiteral("/postprocess/NonMaxSuppression"));
     const int item = page->scene()->layout.visible.itemOfNode.at(node);
     QTRY_VERIFY(page->view()->renderState().severity.contains(item));
+}
+
+// Problems: one short row per node with a severity icon, the detail on selection, no repeats; an unnamed dim is "?"
+// (the tooltip keeps the raw name).
+void TestGraphPage::problemsOneRowPerNode()
+{
+    QVERIFY(open("detector_nms.onnx"));
+    GraphPage* page = m_window->graphPage();
+    using Overlay = graph::OverlayModel;
+    const QString longMessage = QStringLiteral("Output 'scores' [unk__165,80] depends on the input's values. ")
+        + QStringLiteral("ATC compiles for fixed shapes, and this one is fixed only at run time. ").repeated(3);
+    page->overlay()->setMarks(QStringLiteral("check"),
+        { { QStringLiteral("/postprocess/NonMaxSuppression"), Overlay::Severity::Warning, longMessage, {} },
+            { QStringLiteral("/postprocess/NonMaxSuppression"), Overlay::Severity::Error, QStringLiteral("E19010"),
+                {} } });
+    page->overlay()->setMarks(QStringLiteral("atc"),
+        { { QStringLiteral("/postprocess/NonMaxSuppression"), Overlay::Severity::Warning, longMessage, {} } });
+    auto* list = page->findChild<QListView*>(QStringLiteral("problemsList"));
+    QVERIFY(list);
+    QAbstractItemModel* shown = list->model();
+    QStringList rows;
+    for (int r = 0; r < shown->rowCount(); ++r)
+        rows.append(shown->index(r, 0).data().toString());
+    QCOMPARE(rows.count(QStringLiteral("/postprocess/NonMaxSuppression: E19010")), 1); // one row, worst first
+    for (const QString& row : rows)
+        QVERIFY2(!row.contains(QStringLiteral("unk__")) && row.size() < 140, qPrintable(row));
+    const int row = int(rows.indexOf(QStringLiteral("/postprocess/NonMaxSuppression: E19010")));
+    QVERIFY(!shown->index(row, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
+    list->setCurrentIndex(shown->index(row, 0));
+    const QString detail = page->problemDetail();
+    QVERIFY2(detail.contains(QStringLiteral("check: E19010")), qPrintable(detail));
+    QVERIFY2(
+        detail.contains(QStringLiteral("[?,80]")) && !detail.contains(QStringLiteral("unk__165")), qPrintable(detail));
+    QCOMPARE(detail.count(QStringLiteral("depends on the input's values")), 1); // said by two sources, listed once
+    auto* label = page->findChild<QLabel*>(QStringLiteral("problemDetail"));
+    QVERIFY(label && label->toolTip().contains(QStringLiteral("unk__165")));
+    page->overlay()->clear(QStringLiteral("check"));
+    page->overlay()->clear(QStringLiteral("atc"));
 }
 
 void TestGraphPage::selectionSyncsWithTable()

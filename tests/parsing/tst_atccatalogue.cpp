@@ -18,6 +18,9 @@ private slots:
     void eventKeys();
     void badJson_data();
     void badJson();
+    void bothForms();
+    void opsetCases_data();
+    void opsetCases();
 };
 
 void TestAtcCatalogue::resourceIsLinkedIn()
@@ -131,6 +134,49 @@ void TestAtcCatalogue::badJson()
     QVERIFY(!parsed.ok());
     QCOMPARE(parsed.error().code, QStringLiteral("bad_catalogue"));
     QVERIFY2(parsed.error().message.contains(phrase), qPrintable(parsed.error().message));
+}
+
+void TestAtcCatalogue::bothForms()
+{
+    // One catalogue, two forms: a hint that sends the user to the GUI has a command-line form that does not.
+    const Result<AtcErrorCatalogue> parsed = AtcErrorCatalogue::fromJson(
+        R"({"codes": {"E1": {"title": "t", "hint": "On the Shapes page", "cli": "With --input-shape"}},
+            "families": {}, "events": {}})");
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.value().lookup("E1")->hintFor(HintForm::Gui), QStringLiteral("On the Shapes page"));
+    QCOMPARE(parsed.value().lookup("E1")->hintFor(HintForm::Cli), QStringLiteral("With --input-shape"));
+    int withCli = 0;
+    for (const CatalogueEntry& e : AtcErrorCatalogue::builtin().entries()) {
+        const bool namesUi = e.hint.contains(QLatin1String(" page")) || e.hint.contains(QLatin1Char('*'))
+            || e.hint.contains(QLatin1String("Settings"));
+        QVERIFY2(!namesUi || !e.cliHint.isEmpty(), qPrintable(e.key + ": " + e.hint));
+        QVERIFY2(!e.hintFor(HintForm::Cli).contains(QLatin1String("page")), qPrintable(e.key));
+        withCli += e.cliHint.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(withCli > 90);
+}
+
+void TestAtcCatalogue::opsetCases_data()
+{
+    QTest::addColumn<QString>("key");
+    for (const char* code : { "E16002", "E19010", "EZ9010" }) {
+        QTest::newRow(code) << QString::fromLatin1(code);
+        QTest::newRow(qPrintable(QStringLiteral("%1/opset").arg(code))) << QStringLiteral("%1/opset").arg(code);
+        QTest::newRow(qPrintable(QStringLiteral("%1/op_type").arg(code))) << QStringLiteral("%1/op_type").arg(code);
+    }
+}
+
+void TestAtcCatalogue::opsetCases()
+{
+    // "No parser for this op": the advice for an opset that is too new and for an unknown op type differ.
+    QFETCH(QString, key);
+    const auto entry = AtcErrorCatalogue::builtin().lookup(key);
+    QVERIFY(entry);
+    QCOMPARE(entry->key, key);
+    if (key.endsWith(QLatin1String("/op_type")))
+        QVERIFY2(entry->hint.contains(QLatin1String("lower opset will not help")), qPrintable(entry->hint));
+    if (key.endsWith(QLatin1String("/opset")))
+        QVERIFY2(entry->hint.contains(QLatin1String("Re-export the model at an opset")), qPrintable(entry->hint));
 }
 
 QTEST_APPLESS_MAIN(TestAtcCatalogue)

@@ -58,6 +58,8 @@ private slots:
     void runsAndKeyLine_data();
     void runsAndKeyLine();
     void eventsArriveWhenComplete();
+    void lineSeverity_data();
+    void lineSeverity();
     void nonUtf8DoesNotCrash();
 };
 
@@ -136,17 +138,17 @@ void TestAtcLog::lineForms_data()
             "        No parser is registered for Op [Conv_112, optype [ai.onnx::11::Convx]].",
             "        No parser is registered for Op [Conv_52, optype [ai.onnx::11::Convx]]." }
         << 1 << 0 << "error" << "coded" << "E19010" << e19010Header.mid(8) << "" << ""
-        << "Conv_52 : Convx (ai.onnx opset 11); Conv_112 : Convx (ai.onnx opset 11)" << "E19010";
+        << "Conv_52 : Convx (ai.onnx opset 11); Conv_112 : Convx (ai.onnx opset 11)" << "E19010/op_type";
     QTest::newRow("E19010 node name with spaces, opset 23")
         << QStringList { "E19010: No parser is registered for Op [model1 div node, optype [ai.onnx::23::Div]]." }
         << 1 << 0 << "error" << "coded" << "E19010"
         << "No parser is registered for Op [model1 div node, optype [ai.onnx::23::Div]]."
-        << "" << "" << "model1 div node : Div (ai.onnx opset 23)" << "E19010";
+        << "" << "" << "model1 div node : Div (ai.onnx opset 23)" << "E19010/opset";
     QTest::newRow("E19010 bracket-less template")
         << QStringList { "EZ9010: No parser is registered for Op model1, optype ai.onnx::23::Div." }
         << 1 << 0 << "error" << "coded" << "EZ9010"
         << "No parser is registered for Op model1, optype ai.onnx::23::Div." << "" << ""
-        << "model1 : Div (ai.onnx opset 23)" << "EZ9010";
+        << "model1 : Div (ai.onnx opset 23)" << "EZ9010/opset";
     QTest::newRow("EZ3003 no kernel")
         << QStringList { "EZ3003: No supported Ops kernel and engine are found for [AddDsl], optype [AddDsl]." }
         << 1 << 0 << "error" << "coded" << "EZ3003"
@@ -294,7 +296,7 @@ void TestAtcLog::lineForms_data()
         "        No parser is registered for Op [Conv_172, optype [ai.onnx::11::Convx]]." }
         << 1 << 0 << "error" << "inner_message" << ""
         << "No parser is registered for Op [Conv_112, optype [ai.onnx::11::Convx]]." << "" << ""
-        << "Conv_112 : Convx (ai.onnx opset 11); Conv_172 : Convx (ai.onnx opset 11)" << "E19010";
+        << "Conv_112 : Convx (ai.onnx opset 11); Conv_172 : Convx (ai.onnx opset 11)" << "E19010/op_type";
     QTest::newRow("W11001 sentence alone is not an error")
         << QStringList { "Op [Slice_30] does not hit the high-priority operator information library" }
         << 0 << 0 << "" << "" << "" << "" << "" << "" << "" << "";
@@ -534,6 +536,52 @@ void TestAtcLog::nonUtf8DoesNotCrash()
         for (const AtcEvent& e : n.events)
             QVERIFY(e.line >= 1 && e.line <= n.lineCount);
     }
+}
+
+// The log view colours lines by the parser's verdict, not a second classifier of its own.
+void TestAtcLog::lineSeverity_data()
+{
+    QTest::addColumn<QStringList>("lines");
+    QTest::addColumn<QString>("severities"); // one letter per line: i(nfo), w(arning), e(rror)
+    QTest::newRow("run") << QStringList { "ATC start working now, please wait for a moment.", "....",
+        "ATC run success, welcome to the next use." }
+                         << "iii";
+    QTest::newRow("coded block and its continuation lines")
+        << QStringList { "ATC start working now, please wait for a moment.",
+               "E19010: No parser is registered for Op [Conv_52, optype [ai.onnx::11::Convx]].",
+               "        Solution: Check the version of the installation package.",
+               "        TraceBack (most recent call last):",
+               "ATC run failed, Please check the detail log, Try 'atc --help' for more information" }
+        << "ieeee";
+    QTest::newRow("warning code") << QStringList { "W11001: Op [Conv_1] does not hit the high-priority operator "
+                                                   "information library, which might result in compromised "
+                                                   "performance.",
+        "plain line after it" } << "wi";
+    QTest::newRow("plog and command line") << QStringList { "[ERROR] GE(123,atc.bin):2024-01-01-00:00:00.000.000 "
+                                                            "[graph.cc:10]123 Something failed",
+        "[WARNING] GE(123,atc.bin):2024-01-01-00:00:00.000.000 [graph.cc:11]123 Something odd",
+        "[INFO] GE(123,atc.bin):2024-01-01-00:00:00.000.000 [graph.cc:12]123 fine",
+        "ERROR: unknown command line "
+        "flag 'foo'" } << "ewie";
+    QTest::newRow("a word is not an error") << QStringList { "error_free_layer built", "Errors: none" } << "ii";
+    QTest::newRow("python traceback") << QStringList { "Traceback (most recent call last):",
+        "  File \"x.py\", line 1, in <module>", "ModuleNotFoundError: No module named 'decorator'", "next" }
+                                      << "eeei";
+}
+
+void TestAtcLog::lineSeverity()
+{
+    QFETCH(QStringList, lines);
+    QFETCH(QString, severities);
+    AtcLogParser parser;
+    QString got;
+    for (const QString& line : lines) {
+        parser.feed(line);
+        got += parser.lineSeverity() == Severity::Error  ? QLatin1Char('e')
+            : parser.lineSeverity() == Severity::Warning ? QLatin1Char('w')
+                                                         : QLatin1Char('i');
+    }
+    QCOMPARE(got, severities);
 }
 
 QTEST_APPLESS_MAIN(TestAtcLog)

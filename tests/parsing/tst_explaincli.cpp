@@ -97,6 +97,9 @@ void TestExplainCli::everySample()
             const QJsonObject e = v.toObject();
             QVERIFY(QStringList({ "error", "warning", "info" }).contains(e.value("severity").toString()));
             QVERIFY(isStringOrNull(e.value("code")) && isStringOrNull(e.value("hint")));
+            // The command line's form of the hint: flags and commands, never a page of the GUI.
+            QVERIFY2(
+                !e.value("hint").toString().contains(QLatin1String(" page")), qPrintable(e.value("hint").toString()));
             QVERIFY(!e.value("message").toString().isEmpty());
             QVERIFY(e.value("line").toInt() > 0);
             for (const QJsonValue& op : e.value("ops").toArray())
@@ -149,6 +152,10 @@ void TestExplainCli::textForm_data()
     QTest::addColumn<QString>("phrase");
     QTest::newRow("atc") << "atc/fail_e19010_no_parser_msit_fixture.log"
                          << "Ops:      Conv_52 (Convx, opset 11)";
+    QTest::newRow("atc: the hint fits an opset-11 op") << "atc/fail_e19010_no_parser_msit_fixture.log"
+                                                       << "Hint:     A lower opset will not help";
+    QTest::newRow("atc: the hint names commands") << "atc/fail_e19010_no_parser_msit_fixture.log"
+                                                  << "`atcwb check MODEL` lists the nodes";
     QTest::newRow("atc success") << "atc/success_plain_fcos.log"
                                  << "ATC verdict: success";
     QTest::newRow("atc quoted") << "atc/pasted_quote_e20001.log"
@@ -176,6 +183,7 @@ void TestExplainCli::textForm()
     const Run r = atcwb({ "explain", wbtest::dataPath(file) });
     QCOMPARE(r.code, 0);
     QVERIFY2(QString::fromUtf8(r.out).contains(phrase), r.out.constData());
+    QVERIFY2(!r.out.contains(" page"), r.out.constData()); // the command line never sends the user to a page
 }
 
 void TestExplainCli::errors_data()

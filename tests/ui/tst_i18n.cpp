@@ -1,8 +1,19 @@
 // The zh_CN translation: compiled in and installed on request, every message translated with its placeholders
 // intact, the .ts in step with the tr() strings of the sources, and a window that actually shows it.
+#include "dialogs/settingsdialog.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "parsing/atccatalogue.h"
 #include "settings/settings.h"
+#include "testutil.h"
+#include "widgets/findingslist.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QPushButton>
 
 #include <QFile>
 #include <QMenuBar>
@@ -68,6 +79,18 @@ QList<TsMessage> readTs(const QString& path, QString* error)
     return out;
 }
 
+// "&Settings…" -> "Settings", "SoC 版本：" -> "SoC 版本", "<b>Checks</b>" -> "Checks".
+QString plainLabel(QString text)
+{
+    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+    static const QRegularExpression accelerator(QStringLiteral("\\(&[A-Za-z]\\)"));
+    text.remove(tags).remove(accelerator).remove(QLatin1Char('&'));
+    text = text.trimmed();
+    while (text.endsWith(QLatin1Char(':')) || text.endsWith(QChar(0xff1a)) || text.endsWith(QChar(0x2026)))
+        text.chop(1);
+    return text.trimmed();
+}
+
 QStringList placeholders(const QString& text)
 {
     static const QRegularExpression ph(QStringLiteral("%(\\d+|n)"));
@@ -92,6 +115,9 @@ private slots:
     void systemLanguage_data();
     void systemLanguage();
     void windowInChinese();
+    void coreCatalogueInChinese();
+    void severitiesInChinese();
+    void qtStandardButtonsFollow();
 
 private:
     static void removeTranslators();
@@ -133,8 +159,7 @@ void TestI18n::tsCoversTheSources()
     lupdate.setWorkingDirectory(QStringLiteral(WB_SOURCE_DIR));
     lupdate.start(QStringLiteral(WB_LUPDATE),
         { QStringLiteral("-locations"), QStringLiteral("none"), QStringLiteral("-silent"), QStringLiteral("ui"),
-            QStringLiteral("app/gui"), QStringLiteral("core/models"), QStringLiteral("core/atc/toolkitcontroller.cpp"),
-            QStringLiteral("-ts"), scratch });
+            QStringLiteral("app/gui"), QStringLiteral("core"), QStringLiteral("-ts"), scratch });
     QVERIFY(lupdate.waitForFinished(120000));
     QCOMPARE(lupdate.exitCode(), 0);
     QString error;
@@ -222,6 +247,68 @@ void TestI18n::windowInChinese()
     QVERIFY(menus.contains(QStringLiteral("帮助(&H)")));
 }
 
+// Core's texts for the UI: every GUI hint of the ATC error catalogue (what the ATC Run page lists under 建议操作),
+// translated through Qt Core alone, with the controls it names (*…*) in the translated UI's words.
+void TestI18n::coreCatalogueInChinese()
+{
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    QSet<QString> controls;
+    {
+        MainWindow window(settings);
+        SettingsDialog dialog(settings, &window);
+        for (const QWidget* root : { static_cast<const QWidget*>(&window), static_cast<const QWidget*>(&dialog) }) {
+            for (const QAbstractButton* b : root->findChildren<QAbstractButton*>())
+                controls.insert(plainLabel(b->text()));
+            for (const QAction* a : root->findChildren<QAction*>())
+                controls.insert(plainLabel(a->text()));
+            for (const QLabel* l : root->findChildren<QLabel*>())
+                controls.insert(plainLabel(l->text()));
+        }
+    }
+    QStringList untranslated, unknown;
+    static const QRegularExpression control(QStringLiteral("\\*([^*]+)\\*"));
+    for (const CatalogueEntry& e : AtcErrorCatalogue::builtin().entries()) {
+        const QString zh = catalogueText(e.hint);
+        if (zh == e.hint)
+            untranslated.append(e.key);
+        for (auto it = control.globalMatch(zh); it.hasNext();) {
+            const QString name = plainLabel(it.next().captured(1));
+            if (!controls.contains(name))
+                unknown.append(QStringLiteral("%1: %2").arg(e.key, name));
+        }
+    }
+    removeTranslators();
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral(", "))));
+    QVERIFY2(unknown.isEmpty(), qPrintable(unknown.join(QLatin1Char('\n'))));
+    QCOMPARE(catalogueText(AtcErrorCatalogue::builtin().lookup(QStringLiteral("E10001"))->hint),
+        AtcErrorCatalogue::builtin().lookup(QStringLiteral("E10001"))->hint); // English again without the translator
+}
+
+void TestI18n::severitiesInChinese()
+{
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QString error = FindingsList::severityText(AtcSeverity::Error);
+    const QString warning = FindingsList::severityText(Severity::Warning);
+    removeTranslators();
+    QCOMPARE(error, QStringLiteral("错误"));
+    QCOMPARE(warning, QStringLiteral("警告"));
+}
+
+// Qt's own dialogs and standard buttons follow the language when Qt's translations are installed
+// (qt6-translations-l10n, scripts/install-deps.sh).
+void TestI18n::qtStandardButtonsFollow()
+{
+    if (!QFile::exists(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_zh_CN.qm")))
+        WB_SKIP_MISSING(QStringLiteral("Qt's zh_CN translations (qtbase_zh_CN.qm): install qt6-translations-l10n"));
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    const QString cancel = box.button(QDialogButtonBox::Cancel)->text();
+    removeTranslators();
+    QCOMPARE(cancel, QStringLiteral("取消"));
+}
+
 void TestI18n::removeTranslators()
 {
     for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
@@ -230,5 +317,5 @@ void TestI18n::removeTranslators()
     }
 }
 
-QTEST_MAIN(TestI18n)
+WB_TEST_MAIN(TestI18n)
 #include "tst_i18n.moc"

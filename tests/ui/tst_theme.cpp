@@ -1,10 +1,13 @@
 // Colours with a meaning stay readable on both palettes: every tone's text on the window, and every panel's text
 // on its own background, meet WCAG's 4.5:1 contrast for normal text.
+#include "charts/latencycharts.h"
 #include "theme.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QRegularExpression>
 #include <QStyle>
+#include <QStyleOptionButton>
 #include <QtTest>
 
 #include <cmath>
@@ -39,6 +42,8 @@ private slots:
     void readable_data();
     void readable();
     void followsThePalette();
+    void checkBoxesVisibleOnDark();
+    void chartsFollowThePalette();
 };
 
 void TestTheme::readable_data()
@@ -82,6 +87,51 @@ void TestTheme::followsThePalette()
     QVERIFY(theme::text(theme::Tone::Error) != light);
     QVERIFY(theme::darkPalette().color(QPalette::Window).lightness() < 128);
     QVERIFY(contrast(theme::darkPalette().color(QPalette::Text), theme::darkPalette().color(QPalette::Base)) >= 7.0);
+}
+
+// Fusion frames a check box a shade darker than the window: on the dark palette the box vanished. The app's style
+// outlines it so that its frame stands out from the window.
+void TestTheme::checkBoxesVisibleOnDark()
+{
+    std::unique_ptr<QStyle> style(theme::makeStyle(QStringLiteral("Fusion")));
+    const QPalette dark = theme::darkPalette();
+    QCheckBox box(QStringLiteral("Only tensors not static"));
+    box.setStyle(style.get());
+    box.setPalette(dark);
+    box.resize(box.sizeHint());
+    const QImage image = box.grab().toImage();
+    QStyleOptionButton option;
+    option.initFrom(&box);
+    const QRect indicator = style->subElementRect(QStyle::SE_CheckBoxIndicator, &option, &box);
+    QVERIFY(indicator.width() > 6);
+    int standsOut = 0;
+    const QColor window = dark.color(QPalette::Window);
+    for (int y = indicator.top(); y <= indicator.bottom(); ++y) {
+        for (int x = indicator.left(); x <= indicator.right(); ++x)
+            standsOut += contrast(image.pixelColor(x * image.width() / box.width(), y * image.height() / box.height()),
+                             window)
+                    >= 2.0
+                ? 1
+                : 0;
+    }
+    QVERIFY2(standsOut >= indicator.width() * 2, qPrintable(QString::number(standsOut))); // at least two sides
+}
+
+// The latency charts take the palette's colours: dark background, light axes on the dark palette.
+void TestTheme::chartsFollowThePalette()
+{
+    for (const bool dark : { false, true }) {
+        QApplication::setPalette(dark ? theme::darkPalette() : QApplication::style()->standardPalette());
+        LatencyCharts charts;
+        charts.resize(800, 600);
+        charts.setSamples({ 1.0, 2.0, 1.5 });
+        QTest::qWait(100); // the chart replots on its throttle (at most 30 times a second)
+        const QImage image = charts.grab().toImage();
+        // Inside the trace chart (top left), away from the axes and the curve's end points.
+        const QColor inside = image.pixelColor(image.width() / 4, image.height() / 8);
+        QCOMPARE(inside.lightness() < 128, dark);
+    }
+    QApplication::setPalette(QApplication::style()->standardPalette());
 }
 
 QTEST_MAIN(TestTheme)

@@ -13,12 +13,14 @@
 #include "process/runningtools.h"
 #include "settings/settings.h"
 #include "testutil.h"
+#include "theme.h"
 #include "widgets/dimsuggestionbar.h"
 #include "widgets/extraflagseditor.h"
 #include "widgets/profileseditor.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -39,6 +41,7 @@ private slots:
     void checksAsYouType();
     void openDimsBlockRunUntilSized();
     void runProducesOm();
+    void convertPageReadsWell();
     void recipeWritingElsewhereSaysSo();
     void atcErrorsReachTheGraph();
     void atcPrecheckJoinsTheChecks();
@@ -190,6 +193,14 @@ void TestWorkflowUi::runProducesOm()
     QVERIFY(QFileInfo::exists(outcomes.first().recipePath));
     QVERIFY(m_window->conversionPage()->logText().contains(QStringLiteral("ATC run success")));
     QVERIFY(m_window->conversionPage()->statusText().contains(QStringLiteral("All OMs produced")));
+    // The full path of the OM, Open Folder and Run This OM, which opens the Run page with it.
+    QVERIFY2(m_window->conversionPage()->resultText().contains(QDir::toNativeSeparators(outcomes.first().omPath)),
+        qPrintable(m_window->conversionPage()->resultText()));
+    auto* folder = m_window->conversionPage()->findChild<QPushButton*>(QStringLiteral("openOmFolder"));
+    auto* runOm = m_window->conversionPage()->findChild<QPushButton*>(QStringLiteral("runThisOm"));
+    QVERIFY(folder && runOm && folder->isVisible() && runOm->isVisible());
+    runOm->click();
+    QCOMPARE(m_window->currentPageName(), QStringLiteral("run"));
     // The recipe beside the OM reopens the model with the form restored.
     const AtcOptions used = page->options();
     QSignalSpy loaded(m_window, &MainWindow::loadFinished);
@@ -199,6 +210,71 @@ void TestWorkflowUi::runProducesOm()
     QCOMPARE(m_window->convertPage()->options().inputShape, used.inputShape);
     QCOMPARE(m_window->convertPage()->options().socVersion, used.socVersion);
     QCOMPARE(m_window->convertPage()->recipeNotice(), QString()); // it writes beside itself: nothing to say
+}
+
+// The Convert page reads well: the selected finding in full below one-line rows, no empty Flag column, the missing
+// toolkit said once (the banner), a toolkit without SoCs a warning, field marks in the theme's colours; the ATC Run
+// page says why Run ATC is disabled.
+void TestWorkflowUi::convertPageReadsWell()
+{
+    QVERIFY(open("resnet_static.onnx"));
+    ConvertPage* page = m_window->convertPage();
+    auto* list = page->findChild<QTreeWidget*>(QStringLiteral("findingsList"));
+    auto* banner = page->findChild<QLabel*>(QStringLiteral("toolkitBanner"));
+    QVERIFY(list && banner);
+    // A value ATC refuses: an error at the Log level field, in the theme's error colour, read in full below.
+    page->setField(QStringLiteral("log"), QStringLiteral("chatty"));
+    QVERIFY(waitChecked());
+    QVERIFY(list->topLevelItemCount() >= 1);
+    QVERIFY(!list->isColumnHidden(1)); // a finding names --log
+    QVERIFY2(page->findingDetail().contains(QStringLiteral("--log=chatty")), qPrintable(page->findingDetail()));
+    QVERIFY2(page->findingDetail().contains(QStringLiteral("→ Use one of: debug")), qPrintable(page->findingDetail()));
+    auto* detail = page->findChild<QLabel*>(QStringLiteral("findingDetail"));
+    QVERIFY(detail && detail->text().contains(QStringLiteral("chatty")));
+    QWidget* logField = nullptr;
+    for (auto* box : page->findChildren<QComboBox*>()) {
+        if (box->currentText() == QStringLiteral("chatty"))
+            logField = box;
+    }
+    QVERIFY(logField);
+    QVERIFY2(
+        logField->styleSheet().contains(theme::text(theme::Tone::Error).name()), qPrintable(logField->styleSheet()));
+    QVERIFY(!logField->styleSheet().contains(QStringLiteral("#d32f2f")));
+    page->setField(QStringLiteral("log"), QString());
+    QVERIFY(waitChecked());
+    QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
+    QCOMPARE(m_window->conversionPage()->statusText(),
+        QStringLiteral("No conversion has run yet: press Run ATC on the Convert page, or open a saved ATC log."));
+
+    // No toolkit: the banner has the how-to; the checks and the reason do not repeat it; the ATC Run page says why.
+    page->setToolkit(AtcToolkit());
+    QVERIFY(waitChecked());
+    QVERIFY(banner->text().contains(QStringLiteral("ASCEND_TOOLKIT_HOME")));
+    QVERIFY(banner->styleSheet().contains(theme::panel(theme::Tone::Warning)));
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        QVERIFY2(!list->topLevelItem(i)->text(2).contains(QStringLiteral("No ATC was found")),
+            qPrintable(list->topLevelItem(i)->text(2)));
+    QVERIFY(!page->canRun());
+    QVERIFY(!page->runBlockedReason().contains(QStringLiteral("ASCEND_TOOLKIT_HOME")));
+    QVERIFY2(m_window->conversionPage()->statusText().contains(page->runBlockedReason()),
+        qPrintable(m_window->conversionPage()->statusText()));
+    QVERIFY(!m_window->conversionPage()->statusText().contains(QStringLiteral("press Run ATC")));
+
+    // A toolkit that lists no SoC: a warning, not the success banner.
+    AtcToolkit noSocs = fakeToolkit();
+    noSocs.socVersions.clear();
+    page->setToolkit(noSocs);
+    QVERIFY(waitChecked());
+    QVERIFY2(banner->styleSheet().contains(theme::panel(theme::Tone::Warning)), qPrintable(banner->styleSheet()));
+    QVERIFY(banner->text().contains(QStringLiteral("lists no SoC")));
+    page->setToolkit(fakeToolkit());
+    QVERIFY(waitChecked());
+    QVERIFY(banner->styleSheet().contains(theme::panel(theme::Tone::Success)));
+    // No finding names a flag: the Flag column says nothing and is hidden.
+    bool anyField = false;
+    for (const AtcFinding& f : page->lastCheck().findings)
+        anyField = anyField || !f.field.isEmpty();
+    QCOMPARE(list->isColumnHidden(1), !anyField);
 }
 
 // A recipe can name any output folder: one opened from elsewhere says where it writes before anything runs, and

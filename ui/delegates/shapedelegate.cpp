@@ -1,11 +1,15 @@
 #include "shapedelegate.h"
 
+#include "dimnames.h"
 #include "models/roles.h"
 #include "models/tensorshapemodel.h"
 #include "theme.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QHelpEvent>
 #include <QPainter>
+#include <QToolTip>
 
 namespace wb {
 
@@ -18,9 +22,38 @@ QColor ShapeDelegate::dynamicColor()
     return QColor(0xff, 0xc1, 0x4d);
 }
 
+QStringList ShapeDelegate::shownDims(const QModelIndex& index)
+{
+    QStringList dims = index.data(DimsRole).toStringList();
+    for (QString& dim : dims) {
+        if (isUnnamedDim(dim))
+            dim = QStringLiteral("?");
+    }
+    return dims;
+}
+
+bool ShapeDelegate::helpEvent(
+    QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    QStringList unnamed;
+    for (const QString& dim : index.data(DimsRole).toStringList()) {
+        if (isUnnamedDim(dim))
+            unnamed.append(dim);
+    }
+    if (event->type() != QEvent::ToolTip || unnamed.isEmpty())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const QString own = index.data(Qt::ToolTipRole).toString();
+    QToolTip::showText(event->globalPos(),
+        (own.isEmpty() ? QString() : own + QLatin1Char('\n'))
+            + tr("? is a dimension the model leaves unnamed (ONNX calls it %1).")
+                  .arg(unnamed.join(QStringLiteral(", "))),
+        view);
+    return true;
+}
+
 void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
-    const QStringList dims = index.data(DimsRole).toStringList();
+    const QStringList dims = shownDims(index);
     const QVariantList dynamic = index.data(DynamicDimsRole).toList();
     // A shape unknown here is not known to be dynamic: its open dims get the neutral info tone, not amber.
     const QVariant status = index.data(TensorShapeModel::ShapeStatusRole);
@@ -101,7 +134,7 @@ void ShapeDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
 QSize ShapeDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    const QStringList dims = index.data(DimsRole).toStringList();
+    const QStringList dims = shownDims(index);
     const QFontMetrics fm(option.font);
     const int width = fm.horizontalAdvance(QLatin1Char('[') + dims.join(QStringLiteral(", ")) + QLatin1Char(']'))
         + int(dims.size()) * (2 * kChipPad + 2) + 16;

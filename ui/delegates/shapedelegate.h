@@ -5,7 +5,8 @@
 namespace wb {
 
 // Draws a tensor shape as "[d0, d1, ...]" with every dynamic dimension on an amber chip, so the dims ATC
-// cannot take stand out. Reads the shared DimsRole and DynamicDimsRole (models/roles.h).
+// cannot take stand out. Reads the shared DimsRole and DynamicDimsRole (models/roles.h). A dim ONNX left unnamed
+// ("unk__165") shows as "?"; the tooltip names it.
 class ShapeDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
@@ -13,6 +14,10 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+        const QModelIndex& index) override;
+    // The dims as drawn: unnamed ones as "?".
+    static QStringList shownDims(const QModelIndex& index);
 
     static QColor dynamicColor();
 };

@@ -1,6 +1,7 @@
 #include "conversionpage.h"
 
 #include "theme.h"
+#include "widgets/findingslist.h"
 
 #include "logging/logging.h"
 #include "parsing/lines.h"
@@ -9,6 +10,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,7 +21,6 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
@@ -28,6 +29,7 @@
 #include <QTextCursor>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace wb {
@@ -35,16 +37,6 @@ namespace wb {
 namespace {
 
 constexpr int kMaxLines = 20000; // kept for the view; the full log is written next to the OM
-
-int lineSeverity(const QString& line)
-{
-    static const QRegularExpression error(
-        QStringLiteral(R"((^|\s)(E[A-Z0-9]\d{4}|\[ERROR\]|ERROR:)|ATC run failed|Traceback)"));
-    static const QRegularExpression warning(QStringLiteral(R"((^|\s)(W\d{5}|\[WARNING\]|WARNING:))"));
-    if (error.match(line).hasMatch())
-        return 2;
-    return warning.match(line).hasMatch() ? 1 : 0;
-}
 
 // A saved log, read and parsed off the GUI thread.
 struct SavedLog {
@@ -150,6 +142,10 @@ ConversionPage::ConversionPage(QWidget* parent)
     , m_status(new QLabel(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_openLog(new QPushButton(tr("Open Log…"), this))
+    , m_resultRow(new QWidget(this))
+    , m_resultPath(new QLabel(m_resultRow))
+    , m_openFolder(new QPushButton(tr("Open Folder"), m_resultRow))
+    , m_runOm(new QPushButton(tr("Run This OM"), m_resultRow))
     , m_logReader(new LatestOnlyRunner(this))
     , m_clock(new QTimer(this))
 {
@@ -169,6 +165,29 @@ ConversionPage::ConversionPage(QWidget* parent)
                              "problems here and on the graph."));
     top->addWidget(m_openLog);
     layout->addLayout(top);
+    // After a successful run: where the OM is, and the two next steps.
+    auto* result = new QHBoxLayout(m_resultRow);
+    result->setContentsMargins(0, 0, 0, 0);
+    m_resultRow->setObjectName(QStringLiteral("conversionResult"));
+    m_resultPath->setObjectName(QStringLiteral("resultPath"));
+    m_resultPath->setWordWrap(true);
+    m_resultPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_resultPath->setMinimumWidth(0);
+    m_resultPath->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    result->addWidget(m_resultPath, 1);
+    m_openFolder->setObjectName(QStringLiteral("openOmFolder"));
+    m_runOm->setObjectName(QStringLiteral("runThisOm"));
+    m_runOm->setToolTip(tr("Open the Run page with this OM selected."));
+    result->addWidget(m_openFolder);
+    result->addWidget(m_runOm);
+    m_resultRow->hide();
+    layout->addWidget(m_resultRow);
+    connect(m_openFolder, &QPushButton::clicked, this,
+        [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_resultOm).absolutePath())); });
+    connect(m_runOm, &QPushButton::clicked, this, [this] {
+        if (!m_resultOm.isEmpty())
+            emit runOmRequested(m_resultOm);
+    });
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     m_jobs->setHorizontalHeaderLabels({ tr("OM"), tr("Batch"), tr("Status"), tr("Time") });
@@ -238,6 +257,7 @@ ConversionPage::ConversionPage(QWidget* parent)
         m_status->setText(ok
                 ? tr("All OMs produced in %1.").arg(formatMs(m_elapsed.elapsed()))
                 : tr("Finished with failures after %1; see the problems below.").arg(formatMs(m_elapsed.elapsed())));
+        showResult(ok);
         emit finished(ok);
     });
     connect(m_problems, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
@@ -245,7 +265,44 @@ ConversionPage::ConversionPage(QWidget* parent)
         if (!node.isEmpty())
             emit nodeActivated(node);
     });
-    m_status->setText(tr("No conversion has run yet. Set the options on the Convert page and press Run ATC."));
+    showIdleStatus();
+}
+
+void ConversionPage::setRunBlockedReason(const QString& reason)
+{
+    m_runBlockedReason = reason;
+    if (m_idle)
+        showIdleStatus();
+}
+
+// Before anything ran: what comes next. When Run ATC is disabled, why (not "press Run ATC").
+void ConversionPage::showIdleStatus()
+{
+    m_status->setText(m_runBlockedReason.isEmpty()
+            ? tr("No conversion has run yet: press Run ATC on the Convert page, or open a saved ATC log.")
+            : tr("No conversion has run yet, and Run ATC on the Convert page is disabled: %1").arg(m_runBlockedReason));
+}
+
+void ConversionPage::showResult(bool allOk)
+{
+    QStringList oms;
+    for (const ConversionOutcome& o : m_queue->outcomes()) {
+        if (o.ok)
+            oms.append(QDir::toNativeSeparators(o.omPath));
+    }
+    m_resultOm = oms.isEmpty() ? QString() : QDir::fromNativeSeparators(oms.last());
+    m_resultRow->setVisible(!oms.isEmpty());
+    if (oms.isEmpty())
+        return;
+    m_resultPath->setText(oms.size() == 1
+            ? tr("Written: %1").arg(oms.first())
+            : tr("Written (%n OM(s)): %1", nullptr, int(oms.size())).arg(oms.join(QStringLiteral(", "))));
+    m_runOm->setText(allOk && oms.size() == 1 ? tr("Run This OM") : tr("Run the Last OM"));
+}
+
+QString ConversionPage::resultText() const
+{
+    return m_resultRow->isHidden() ? QString() : m_resultPath->text();
 }
 
 void ConversionPage::reset()
@@ -257,6 +314,10 @@ void ConversionPage::reset()
     m_logLines = 0;
     m_problems->clear();
     m_stage.clear();
+    m_lineParsers.clear();
+    m_idle = false;
+    m_resultRow->hide();
+    m_resultOm.clear();
     emit opsReported({}); // the marks of the previous run or log go
 }
 
@@ -295,6 +356,7 @@ void ConversionPage::openLog(const QString& path)
         emit logOpened(false);
         return;
     }
+    m_idle = false;
     m_status->setText(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
     m_logReader->submit<SavedLog>([path] { return readSavedLog(path); },
         [this](const SavedLog& log) {
@@ -431,8 +493,12 @@ void ConversionPage::appendLines(int job, const QStringList& lines)
     QTextCharFormat plain, warning, error;
     warning.setForeground(theme::text(theme::Tone::Warning));
     error.setForeground(theme::text(theme::Tone::Error));
+    AtcLogParser& parser = m_lineParsers[job];
     for (const QString& line : lines) {
-        const int severity = lineSeverity(line);
+        parser.feed(line); // the parser decides what is an error or a warning, as it does for the problems
+        const int severity = parser.lineSeverity() == Severity::Error ? 2
+            : parser.lineSeverity() == Severity::Warning              ? 1
+                                                                      : 0;
         m_lines.append({ job, severity, line });
         if (severity < m_filter->currentIndex())
             continue;
@@ -477,7 +543,7 @@ void ConversionPage::addEvent(int job, const AtcEvent& event)
     item->setIcon(0,
         style()->standardIcon(
             event.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
-    item->setText(0, event.code.isEmpty() ? severityName(event.severity) : event.code);
+    item->setText(0, event.code.isEmpty() ? FindingsList::severityText(event.severity) : event.code);
     item->setText(1, (m_jobs->rowCount() > 1 ? QStringLiteral("[%1] ").arg(job + 1) : QString()) + event.message);
     item->setToolTip(1, event.message);
     auto child = [item](const QString& label, const QString& text, const QString& node = {}) {
@@ -489,7 +555,7 @@ void ConversionPage::addEvent(int job, const AtcEvent& event)
     };
     child(tr("Cause"), event.cause);
     child(tr("Solution"), event.solution);
-    child(tr("What to do"), event.hint);
+    child(tr("What to do"), FindingsList::displayHint(catalogueText(event.hint)));
     for (const OpRef& op : event.ops)
         child(tr("Node"), op.name.isEmpty() ? op.type : QStringLiteral("%1 (%2)").arg(op.name, op.type), op.name);
     if (!event.ops.isEmpty()) {

@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QWidget>
 
+#include <map>
+
 class QCheckBox;
 class QFileInfo;
 class QComboBox;
@@ -34,6 +36,10 @@ public:
     QString logText() const;
     QString statusText() const;
     QStringList jobStatuses() const; // one "om: status" line per job
+    // Why the Convert page's Run ATC is disabled ("" when it is enabled): what the page says before any run.
+    void setRunBlockedReason(const QString& reason);
+    // After a run that produced OMs: their full paths, with Open Folder and Run This OM beside them.
+    QString resultText() const;
 
     // Shows a saved ATC console log (from a run elsewhere, a colleague, a CI job) as if it had run here: its lines,
     // verdict and problems, the ops they name marked on the graph. Read and parsed on a worker thread; refused
@@ -47,6 +53,7 @@ signals:
     void nodeActivated(const QString& node);
     void finished(bool allOk);
     void logOpened(bool ok);
+    void runOmRequested(const QString& omPath); // Run This OM
 
 private:
     void appendLine(int job, const QString& line);
@@ -59,6 +66,8 @@ private:
     void showSavedRuns(
         const QFileInfo& file, const AtcLogResult& parsed, const QStringList& lines, qsizetype totalLines);
     void reset();
+    void showIdleStatus();
+    void showResult(bool allOk);
 
     ConversionQueue* m_queue;
     QTableWidget* m_jobs;
@@ -69,6 +78,14 @@ private:
     QLabel* m_status;
     QPushButton* m_cancel;
     QPushButton* m_openLog;
+    QWidget* m_resultRow;
+    QLabel* m_resultPath;
+    QPushButton* m_openFolder;
+    QPushButton* m_runOm;
+    QString m_resultOm; // the OM Run This OM runs (the last one produced)
+    QString m_runBlockedReason;
+    bool m_idle = true; // nothing run or opened yet: the status says what comes next
+    std::map<int, AtcLogParser> m_lineParsers; // per job: decides each log line's severity
     LatestOnlyRunner* m_logReader;
     QTimer* m_clock;
     QElapsedTimer m_elapsed;

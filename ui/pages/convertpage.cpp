@@ -2,6 +2,8 @@
 
 #include "theme.h"
 
+#include "atc/flagchoices.h"
+#include "atc/omname.h"
 #include "delegates/shapedelegate.h"
 #include "delegates/staticshapedelegate.h"
 #include "models/inputshapemodel.h"
@@ -55,6 +57,15 @@ QString chosen(const QComboBox* box)
     return box->currentData().toString();
 }
 
+// A plain field's value as ATC gets it, and back: a choice's data, a line's text.
+QString fieldText(const QWidget* w)
+{
+    if (const auto* box = qobject_cast<const QComboBox*>(w))
+        return chosen(box);
+    const auto* line = qobject_cast<const QLineEdit*>(w);
+    return line ? line->text().trimmed() : QString();
+}
+
 void choose(QComboBox* box, const QString& value)
 {
     int index = box->findData(value);
@@ -63,17 +74,6 @@ void choose(QComboBox* box, const QString& value)
         index = box->count() - 1;
     }
     box->setCurrentIndex(std::max(index, 0));
-}
-
-// The flags this page has fields for; every other flag of AtcOptions goes through "Other flags".
-const QStringList& formFlags()
-{
-    static const QStringList flags { QStringLiteral("model"), QStringLiteral("output"), QStringLiteral("soc_version"),
-        QStringLiteral("input_shape"), QStringLiteral("dynamic_batch_size"), QStringLiteral("dynamic_image_size"),
-        QStringLiteral("dynamic_dims"), QStringLiteral("input_format"), QStringLiteral("output_type"),
-        QStringLiteral("precision_mode"), QStringLiteral("out_nodes"), QStringLiteral("insert_op_conf"),
-        QStringLiteral("log") };
-    return flags;
 }
 
 constexpr ProfilesEditor::Kind kProfileKinds[]
@@ -97,20 +97,16 @@ ConvertPage::ConvertPage(QWidget* parent)
     , m_batches(new QLineEdit(this))
     , m_shapeView(new QTableView(this))
     , m_profiles(new ProfilesEditor(this))
-    , m_inputFormat(choice({ QStringLiteral("NCHW"), QStringLiteral("ND"), QStringLiteral("NCDHW") }, this))
-    , m_outputType(choice(
-          { QStringLiteral("FP32"), QStringLiteral("FP16"), QStringLiteral("UINT8"), QStringLiteral("INT8") }, this))
-    , m_precision(
-          choice({ QStringLiteral("force_fp16"), QStringLiteral("allow_fp32_to_fp16"), QStringLiteral("force_fp32"),
-                     QStringLiteral("must_keep_origin_dtype"), QStringLiteral("allow_mix_precision") },
-              this))
+    // The choices are the values the checks accept (atcFlagChoices), never a second list.
+    , m_inputFormat(choice(atcFlagChoices(QStringLiteral("input_format")), this))
+    , m_outputType(choice(atcFlagChoices(QStringLiteral("output_type")), this))
+    , m_precision(choice(atcFlagChoices(QStringLiteral("precision_mode")), this))
     , m_outNodes(new QLineEdit(this))
     , m_aipp(new QLineEdit(this))
-    , m_log(choice({ QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
-                       QStringLiteral("error"), QStringLiteral("null") },
-          this))
+    , m_log(choice(atcFlagChoices(QStringLiteral("log")), this))
     , m_extraFlags(new ExtraFlagsEditor(this))
     , m_findings(new FindingsList(this))
+    , m_findingDetail(new QLabel(this))
     , m_preview(new QPlainTextEdit(this))
     , m_runReason(new QLabel(this))
     , m_run(new QPushButton(tr("Run ATC"), this))
@@ -118,6 +114,10 @@ ConvertPage::ConvertPage(QWidget* parent)
     , m_precheckStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("convertPage"));
+    // The typed flags with a plain field of their own: read, written, marked and enabled through this one table.
+    m_fields = { { QStringLiteral("input_format"), m_inputFormat }, { QStringLiteral("output_type"), m_outputType },
+        { QStringLiteral("precision_mode"), m_precision }, { QStringLiteral("out_nodes"), m_outNodes },
+        { QStringLiteral("insert_op_conf"), m_aipp }, { QStringLiteral("log"), m_log } };
     m_shapes->setAllowDynamic(true);
     auto* layout = new QVBoxLayout(this);
     m_toolkitBanner->setObjectName(QStringLiteral("toolkitBanner"));
@@ -149,10 +149,15 @@ ConvertPage::ConvertPage(QWidget* parent)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &ConvertPage::runCheck);
-    for (QLineEdit* e : { m_outDir, m_outName, m_batches, m_outNodes, m_aipp })
+    for (QLineEdit* e : { m_outDir, m_outName, m_batches })
         connect(e, &QLineEdit::textChanged, this, &ConvertPage::schedule);
-    for (QComboBox* c : { m_soc, m_inputFormat, m_outputType, m_precision, m_log })
-        connect(c, &QComboBox::currentTextChanged, this, &ConvertPage::schedule);
+    connect(m_soc, &QComboBox::currentTextChanged, this, &ConvertPage::schedule);
+    for (const auto& field : m_fields) {
+        if (auto* box = qobject_cast<QComboBox*>(field.second))
+            connect(box, &QComboBox::currentTextChanged, this, &ConvertPage::schedule);
+        else if (auto* line = qobject_cast<QLineEdit*>(field.second))
+            connect(line, &QLineEdit::textChanged, this, &ConvertPage::schedule);
+    }
     connect(m_profiles, &ProfilesEditor::changed, this, &ConvertPage::schedule);
     connect(m_extraFlags, &ExtraFlagsEditor::changed, this, &ConvertPage::schedule);
     connect(m_shapes, &InputShapeModel::specsChanged, this, &ConvertPage::updateDimLabels);
@@ -245,6 +250,16 @@ QWidget* ConvertPage::buildPreview()
     auto* l = new QVBoxLayout(w);
     l->addWidget(new QLabel(tr("<b>Checks</b>"), w));
     l->addWidget(m_findings, 2);
+    // The list's rows are one line each: the selected finding is read in full here (wrapped, never widening the
+    // page).
+    m_findingDetail->setObjectName(QStringLiteral("findingDetail"));
+    m_findingDetail->setWordWrap(true);
+    m_findingDetail->setTextFormat(Qt::RichText);
+    m_findingDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_findingDetail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_findingDetail->setStyleSheet(QStringLiteral("QLabel { padding:4px; }"));
+    l->addWidget(m_findingDetail);
+    connect(m_findings, &FindingsList::currentDetailChanged, m_findingDetail, &QLabel::setText);
     m_precheckStatus->setObjectName(QStringLiteral("precheckStatus"));
     m_precheckStatus->setWordWrap(true);
     m_precheckStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -312,11 +327,18 @@ void ConvertPage::setToolkit(const AtcToolkit& toolkit)
     m_soc->addItems(socVersionsFor(toolkit));
     m_soc->setCurrentText(current.isEmpty() ? QStringLiteral("Ascend310P3") : current);
     m_soc->blockSignals(false);
+    // The one place the page says how to find ATC (the checks and the run reason do not repeat it). A toolkit
+    // that lists no SoC works but cannot be checked against: a warning, not a success.
     const bool ok = toolkit.isValid();
-    m_toolkitBanner->setText(
-        ok ? toolkitStatus(toolkit) : toolkitStatus(toolkit) + QStringLiteral("\n") + toolkitHowTo());
+    const bool noSocs = ok && toolkit.socVersions.isEmpty();
+    m_toolkitBanner->setText(!ok
+            ? toolkitStatus(toolkit) + QStringLiteral("\n") + FindingsList::displayHint(toolkitHowTo())
+            : noSocs ? toolkitStatus(toolkit) + QStringLiteral("\n")
+                + tr("This toolkit lists no SoC, so the SoC list is the built-in one and the SoC is not checked "
+                     "against the toolkit: check its installation (the ops package for your chip).")
+                     : toolkitStatus(toolkit));
     m_toolkitBanner->setStyleSheet(QStringLiteral("QLabel { %1 padding:6px; }")
-                                       .arg(theme::panel(ok ? theme::Tone::Success : theme::Tone::Warning)));
+                                       .arg(theme::panel(ok && !noSocs ? theme::Tone::Success : theme::Tone::Warning)));
     updatePrecheckButton();
     schedule();
 }
@@ -350,8 +372,7 @@ QString ConvertPage::defaultOutputName() const
 {
     if (!m_model)
         return {};
-    const QString soc = m_soc->currentText().trimmed();
-    return QFileInfo(m_model->summary().path).completeBaseName() + (soc.isEmpty() ? QString() : QLatin1Char('_') + soc);
+    return defaultOmName(m_model->summary().path, m_soc->currentText());
 }
 
 AtcOptions ConvertPage::options() const
@@ -366,12 +387,8 @@ AtcOptions ConvertPage::options() const
     o.inputShape = m_shapes->rowCount() > 0 ? m_shapes->specText() : QString();
     if (m_profiles->kind() != ProfilesEditor::None)
         setAtcFlagValue(o, m_profiles->flag(), m_profiles->text().trimmed());
-    o.inputFormat = chosen(m_inputFormat);
-    o.outputType = chosen(m_outputType);
-    o.precisionMode = chosen(m_precision);
-    o.outNodes = m_outNodes->text().trimmed();
-    o.insertOpConf = m_aipp->text().trimmed();
-    o.log = chosen(m_log);
+    for (const auto& [flag, widget] : m_fields)
+        setAtcFlagValue(o, flag, fieldText(widget));
     // A typed flag entered among the others sets that flag (after its field: the later one wins, as on ATC's
     // command line); the rest pass through as --name=value.
     for (const AtcExtraFlag& f : m_extraFlags->flags()) {
@@ -402,12 +419,12 @@ void ConvertPage::setOptions(const AtcOptions& o, const QString& recipePath)
         m_profiles->setKind(ProfilesEditor::None);
     else
         m_profiles->setValue(profile, atcFlagValue(o, ProfilesEditor::flagName(profile)));
-    choose(m_inputFormat, o.inputFormat);
-    choose(m_outputType, o.outputType);
-    choose(m_precision, o.precisionMode);
-    m_outNodes->setText(o.outNodes);
-    m_aipp->setText(o.insertOpConf);
-    choose(m_log, o.log);
+    for (const auto& [flag, widget] : m_fields) {
+        if (auto* box = qobject_cast<QComboBox*>(widget))
+            choose(box, atcFlagValue(o, flag));
+        else if (auto* line = qobject_cast<QLineEdit*>(widget))
+            line->setText(atcFlagValue(o, flag));
+    }
     // Typed flags this page has no field for (keep_dtype, op_select_implmode, …) are listed under Other flags, so
     // a recipe's options all survive the round trip.
     QList<AtcExtraFlag> extra;
@@ -436,14 +453,19 @@ QList<qint64> ConvertPage::batchVariants() const
 
 void ConvertPage::setField(const QString& flag, const QString& value)
 {
+    for (const auto& [name, widget] : m_fields) {
+        if (name != flag)
+            continue;
+        if (auto* box = qobject_cast<QComboBox*>(widget))
+            choose(box, value);
+        else if (auto* line = qobject_cast<QLineEdit*>(widget))
+            line->setText(value);
+        return;
+    }
     if (flag == QLatin1String("soc_version"))
         m_soc->setCurrentText(value);
     else if (flag == QLatin1String("output"))
         m_outName->setText(value);
-    else if (flag == QLatin1String("out_nodes"))
-        m_outNodes->setText(value);
-    else if (flag == QLatin1String("insert_op_conf"))
-        m_aipp->setText(value);
     else if (flag == QLatin1String("input_shape")) {
         if (const auto specs = parseInputShapeSpec(value); specs.ok())
             m_shapes->setSpecs(specs.value());
@@ -534,7 +556,10 @@ void ConvertPage::showFindings()
         }
     }
     m_check.findings = findings;
-    m_findings->setFindings(findings);
+    // No toolkit: the banner says it, once; the list does not repeat it.
+    QList<AtcFinding> listed = findings;
+    listed.removeIf([](const AtcFinding& f) { return f.rule == QLatin1String("toolkit_missing"); });
+    m_findings->setFindings(listed);
     markFields(findings);
     updateSupportedFields();
     updateRunState();
@@ -615,10 +640,10 @@ void ConvertPage::updatePrecheckButton()
     m_precheckButton->setText(running ? tr("Cancel Pre-check") : tr("ATC Pre-check"));
     m_precheckButton->setEnabled(running || (m_model && m_toolkit.isValid()));
     m_precheckButton->setToolTip(running ? tr("Stop ATC's pre-check.")
-            : !m_toolkit.isValid()
-            ? tr("ATC's own pre-check (atc --mode=3) needs an installed toolkit: %1").arg(toolkitHowTo())
-            : tr("Run ATC's own pre-check (atc --mode=3) on these options and add what it "
-                 "reports to the checks."));
+            : !m_toolkit.isValid() ? tr("ATC's own pre-check (atc --mode=3) needs an installed toolkit (see the notice "
+                                        "at the top of this page).")
+                                   : tr("Run ATC's own pre-check (atc --mode=3) on these options and add what it "
+                                        "reports to the checks."));
 }
 
 bool ConvertPage::canRun() const
@@ -631,7 +656,7 @@ QString ConvertPage::runBlockedReason() const
     if (!m_model)
         return tr("Open a model first.");
     if (!m_toolkit.isValid())
-        return tr("No ATC was found: %1").arg(toolkitHowTo());
+        return tr("No ATC was found (see the notice at the top of this page).");
     if (const QString name = m_outName->text().trimmed(); !name.isEmpty()) { // empty: output_required says so
         // English, like the checks' messages
         if (const QString problem = plainFileNameProblem(name, QStringLiteral("The output name")); !problem.isEmpty())
@@ -644,6 +669,11 @@ QString ConvertPage::runBlockedReason() const
     if (m_check.invocation.program.isEmpty())
         return tr("Checking…");
     return {};
+}
+
+QString ConvertPage::findingDetail() const
+{
+    return m_findings->detailText();
 }
 
 QString ConvertPage::recipeNotice() const
@@ -678,24 +708,34 @@ void ConvertPage::updateRunState()
     m_run->setText(batches.size() > 1 ? tr("Run ATC (%n variants)", nullptr, int(batches.size())) : tr("Run ATC"));
 }
 
+// The flags this page has fields for; every other flag of AtcOptions goes through "Other flags".
+QStringList ConvertPage::formFlags() const
+{
+    QStringList flags { QStringLiteral("model"), QStringLiteral("output"), QStringLiteral("soc_version"),
+        QStringLiteral("input_shape") };
+    for (const ProfilesEditor::Kind kind : kProfileKinds)
+        flags.append(ProfilesEditor::flagName(kind));
+    for (const auto& field : m_fields)
+        flags.append(field.first);
+    return flags;
+}
+
 QWidget* ConvertPage::fieldWidget(const QString& flag) const
 {
-    const QHash<QString, QWidget*> widgets {
-        { QStringLiteral("soc_version"), m_soc },
-        { QStringLiteral("output"), m_outName },
-        { QStringLiteral("input_shape"), m_shapeView },
-        { QStringLiteral("dynamic_batch_size"), m_profiles->kindCombo() },
-        { QStringLiteral("dynamic_image_size"), m_profiles->kindCombo() },
-        { QStringLiteral("dynamic_dims"), m_profiles->kindCombo() },
-        { QStringLiteral("input_format"), m_inputFormat },
-        { QStringLiteral("output_type"), m_outputType },
-        { QStringLiteral("precision_mode"), m_precision },
-        { QStringLiteral("out_nodes"), m_outNodes },
-        { QStringLiteral("insert_op_conf"), m_aipp },
-        { QStringLiteral("log"), m_log },
-    };
-    if (QWidget* w = widgets.value(flag, nullptr))
-        return w;
+    for (const auto& [name, widget] : m_fields) {
+        if (name == flag)
+            return widget;
+    }
+    if (flag == QLatin1String("soc_version"))
+        return m_soc;
+    if (flag == QLatin1String("output"))
+        return m_outName;
+    if (flag == QLatin1String("input_shape"))
+        return m_shapeView;
+    for (const ProfilesEditor::Kind kind : kProfileKinds) {
+        if (flag == ProfilesEditor::flagName(kind))
+            return m_profiles->kindCombo();
+    }
     // Flags entered under "Other flags" (e.g. one this ATC's --help does not list) are marked on that table.
     for (const AtcExtraFlag& f : m_extraFlags->flags()) {
         if (f.name == flag)
@@ -707,10 +747,7 @@ QWidget* ConvertPage::fieldWidget(const QString& flag) const
 void ConvertPage::updateSupportedFields()
 {
     const AtcOptions o = options();
-    for (const QString& flag :
-        { QStringLiteral("input_format"), QStringLiteral("output_type"), QStringLiteral("precision_mode"),
-            QStringLiteral("out_nodes"), QStringLiteral("insert_op_conf"), QStringLiteral("log") }) {
-        QWidget* w = fieldWidget(flag);
+    for (const auto& [flag, w] : m_fields) {
         const bool supported = m_toolkit.supportsFlag(flag);
         w->setEnabled(supported || !atcFlagValue(o, flag).isEmpty());
         if (!supported && w->property("wbFinding").toString().isEmpty())
@@ -749,11 +786,10 @@ void ConvertPage::markFields(const QList<AtcFinding>& findings)
 {
     // Clear, then mark each field with its worst finding: a coloured frame and the message as tooltip.
     QSet<QWidget*> all;
-    for (const QString& flag : { QStringLiteral("soc_version"), QStringLiteral("output"), QStringLiteral("input_shape"),
-             QStringLiteral("dynamic_dims"), QStringLiteral("input_format"), QStringLiteral("output_type"),
-             QStringLiteral("precision_mode"), QStringLiteral("out_nodes"), QStringLiteral("insert_op_conf"),
-             QStringLiteral("log") })
-        all.insert(fieldWidget(flag));
+    for (const QString& flag : formFlags()) {
+        if (QWidget* w = fieldWidget(flag))
+            all.insert(w);
+    }
     all.insert(m_extraFlags->table());
     for (QWidget* w : all) {
         w->setStyleSheet(QString());
@@ -764,9 +800,11 @@ void ConvertPage::markFields(const QList<AtcFinding>& findings)
         QWidget* w = fieldWidget(f.field);
         if (!w || !w->property("wbFinding").toString().isEmpty() || f.severity == AtcSeverity::Info)
             continue;
-        const QString color = f.severity == AtcSeverity::Error ? QStringLiteral("#d32f2f") : QStringLiteral("#e0a100");
-        w->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg(color));
-        const QString text = f.fix.isEmpty() ? f.message : f.message + QStringLiteral("\n→ ") + f.fix;
+        // The theme's colours: readable on the light and the dark palette.
+        const QColor color = theme::text(f.severity == AtcSeverity::Error ? theme::Tone::Error : theme::Tone::Warning);
+        w->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg(color.name()));
+        const QString fix = FindingsList::displayHint(f.fix);
+        const QString text = fix.isEmpty() ? f.message : f.message + QStringLiteral("\n→ ") + fix;
         w->setToolTip(text);
         w->setProperty("wbFinding", text);
     }

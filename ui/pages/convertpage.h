@@ -6,6 +6,7 @@
 #include "atc/toolkit.h"
 #include "onnx/onnxmodel.h"
 
+#include <QPair>
 #include <QWidget>
 
 class QComboBox;
@@ -46,6 +47,7 @@ public:
     QString commandPreview() const;
     bool canRun() const;
     QString runBlockedReason() const;
+    QString findingDetail() const; // the full text shown below the checks ("" when none is selected)
     QString fieldMessage(const QString& flag) const; // the finding shown at a field ("" when none)
     bool isChecking() const;
     InputShapeModel* shapeModel() const { return m_shapes; }
@@ -87,6 +89,7 @@ private:
     void resetPrecheck(); // cancels a running pre-check and forgets its results
     void markFields(const QList<AtcFinding>& findings); // the worst finding of each field, shown at the field
     QWidget* fieldWidget(const QString& flag) const;
+    QStringList formFlags() const; // the flags with a field here; the rest go through "Other flags"
     QString defaultOutputName() const;
     void updateRecipeNotice();
 
@@ -122,7 +125,9 @@ private:
     QLineEdit* m_aipp;
     QComboBox* m_log;
     ExtraFlagsEditor* m_extraFlags;
+    QList<QPair<QString, QWidget*>> m_fields; // typed flag -> its plain field (choice or line)
     FindingsList* m_findings;
+    QLabel* m_findingDetail; // the selected finding's full text, below the list
     QPlainTextEdit* m_preview;
     QLabel* m_runReason;
     QPushButton* m_run;

@@ -2,6 +2,7 @@
 
 #include "theme.h"
 
+#include "dimnames.h"
 #include "graph/graphview.h"
 #include "graph/overlaymodel.h"
 #include "imagefile.h"
@@ -14,6 +15,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QIdentityProxyModel>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +29,37 @@
 #include <QVBoxLayout>
 
 namespace wb {
+
+namespace {
+
+// The Problems list as shown: a severity icon per row, unnamed dims as "?" (the tooltip keeps the raw names).
+class ProblemsProxy : public QIdentityProxyModel {
+public:
+    ProblemsProxy(QAbstractItemModel* source, QStyle* style, QObject* parent)
+        : QIdentityProxyModel(parent)
+        , m_style(style)
+    {
+        setSourceModel(source);
+    }
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        if (role == Qt::DecorationRole) {
+            const auto severity = graph::OverlayModel::Severity(index.data(graph::OverlayModel::SeverityRole).toInt());
+            return m_style->standardIcon(severity == graph::OverlayModel::Severity::Error
+                    ? QStyle::SP_MessageBoxCritical
+                    : severity == graph::OverlayModel::Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                                         : QStyle::SP_MessageBoxInformation);
+        }
+        if (role == Qt::DisplayRole)
+            return withUnnamedDimsShown(QIdentityProxyModel::data(index, role).toString());
+        return QIdentityProxyModel::data(index, role);
+    }
+
+private:
+    QStyle* m_style;
+};
+
+} // namespace
 
 namespace {
 
@@ -54,6 +87,7 @@ GraphPage::GraphPage(QWidget* parent)
     , m_view(new GraphView(this))
     , m_sidebar(new QTextBrowser(this))
     , m_problems(new QListView(this))
+    , m_problemDetail(new QLabel(this))
     , m_search(new QLineEdit(this))
     , m_matchLabel(new QLabel(this))
     , m_status(new QLabel(this))
@@ -110,9 +144,23 @@ GraphPage::GraphPage(QWidget* parent)
     problemsLayout->setContentsMargins(0, 0, 0, 0);
     problemsLayout->addWidget(new QLabel(tr("<b>Problems</b>"), problemsBox));
     m_problems->setObjectName(QStringLiteral("problemsList"));
-    m_problems->setModel(m_overlay);
-    m_problems->setWordWrap(true);
-    problemsLayout->addWidget(m_problems);
+    m_problems->setModel(new ProblemsProxy(m_overlay, style(), m_problems));
+    m_problems->setUniformItemSizes(true); // one short row per node; the detail is below
+    m_problems->setTextElideMode(Qt::ElideRight);
+    m_problems->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // rows elide; the detail is below
+    problemsLayout->addWidget(m_problems, 1);
+    m_problemDetail->setObjectName(QStringLiteral("problemDetail"));
+    m_problemDetail->setWordWrap(true);
+    m_problemDetail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problemDetail->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    problemsLayout->addWidget(m_problemDetail);
+    connect(m_problems->selectionModel(), &QItemSelectionModel::currentChanged, m_problemDetail,
+        [this](const QModelIndex& current) {
+            const QStringList messages = current.data(graph::OverlayModel::MessagesRole).toStringList();
+            m_problemDetail->setText(withUnnamedDimsShown(messages.join(QLatin1Char('\n'))));
+            m_problemDetail->setToolTip(messages.join(QLatin1Char('\n'))); // the raw dim names
+        });
+    connect(m_overlay, &QAbstractItemModel::modelReset, m_problemDetail, &QLabel::clear);
     splitter->setStretchFactor(0, 4);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({ 900, 300 });
@@ -151,6 +199,11 @@ GraphPage::GraphPage(QWidget* parent)
     connect(m_problems, &QListView::clicked, this,
         [this](const QModelIndex& index) { selectNode(index.data(graph::OverlayModel::NodeRole).toString()); });
     connect(m_overlay, &graph::OverlayModel::marksChanged, this, &GraphPage::applyState);
+}
+
+QString GraphPage::problemDetail() const
+{
+    return m_problemDetail->text();
 }
 
 GraphPage::~GraphPage()

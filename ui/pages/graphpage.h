@@ -29,6 +29,7 @@ class OverlayModel;
 class GraphPage : public QWidget {
     Q_OBJECT
 public:
+    QString problemDetail() const; // the text under the Problems list (the selected node's messages)
     explicit GraphPage(QWidget* parent = nullptr);
     ~GraphPage() override;
 
@@ -80,7 +81,8 @@ private:
     graph::OverlayModel* m_overlay;
     GraphView* m_view;
     QTextBrowser* m_sidebar;
-    QListView* m_problems;
+    QListView* m_problems; // one short row per node, over a proxy that adds the severity icon
+    QLabel* m_problemDetail; // every message on the selected row's node
     QLineEdit* m_search;
     QLabel* m_matchLabel;
     QLabel* m_status;

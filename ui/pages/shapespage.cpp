@@ -130,7 +130,7 @@ ShapesPage::ShapesPage(QWidget* parent)
     inputLayout->addLayout(specRow);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    inputLayout->addWidget(m_status);
+    m_status->setObjectName(QStringLiteral("shapesStatus"));
 
     auto* tensorBox = new QGroupBox(tr("Tensor shapes after inference"), splitter);
     auto* tensorLayout = new QVBoxLayout(tensorBox);
@@ -150,6 +150,8 @@ ShapesPage::ShapesPage(QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
     layout->addWidget(splitter, 1);
+    // Below the splitter, not in its top pane: a small window squeezes the pane and would cut the status short.
+    layout->addWidget(m_status);
 
     auto* actions = new QHBoxLayout;
     actions->addStretch();

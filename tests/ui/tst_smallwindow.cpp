@@ -1,0 +1,181 @@
+// The window at 1024x700, in English and in Chinese: every page lays out without cutting a label or a button short,
+// a long status line never makes the window wider than asked, and the Settings dialog shows all of its text.
+#include "dialogs/settingsdialog.h"
+#include "i18n.h"
+#include "mainwindow.h"
+#include "pages/conversionpage.h"
+#include "settings/settings.h"
+#include "testutil.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+#include <memory>
+
+using namespace wb;
+
+namespace {
+
+constexpr int kWidth = 1024;
+constexpr int kHeight = 700;
+
+// The widget and its ancestors are shown (on the current page).
+bool showing(const QWidget* w)
+{
+    return w->isVisibleTo(w->window()) && w->isVisible();
+}
+
+// What is cut: a label without word wrap narrower than its text, a wrapping label shorter than its text needs, a
+// button narrower than its text.
+QStringList clipped(const QWidget* root)
+{
+    QStringList out;
+    for (const QLabel* l : root->findChildren<QLabel*>()) {
+        if (!showing(l) || l->text().isEmpty() || l->sizePolicy().horizontalPolicy() == QSizePolicy::Ignored)
+            continue;
+        if (l->wordWrap()) {
+            if (l->height() + 1 < l->heightForWidth(l->width()))
+                out.append(QStringLiteral("label %1 (%2): %3 px high, needs %4: %5")
+                               .arg(l->objectName(), l->parentWidget()->objectName())
+                               .arg(l->height())
+                               .arg(l->heightForWidth(l->width()))
+                               .arg(l->text().left(60)));
+        } else if (l->pixmap().isNull() && l->width() + 1 < l->minimumSizeHint().width()) {
+            out.append(QStringLiteral("label %1: %2 px wide, needs %3: %4")
+                           .arg(l->objectName())
+                           .arg(l->width())
+                           .arg(l->minimumSizeHint().width())
+                           .arg(l->text().left(60)));
+        }
+    }
+    for (const QAbstractButton* b : root->findChildren<QAbstractButton*>()) {
+        if (!showing(b) || b->text().isEmpty())
+            continue;
+        // The text (and icon) must fit; a style's minimum button width (80 px in Fusion) is not a clip.
+        QString text = b->text();
+        text.remove(QLatin1Char('&'));
+        const int needs
+            = b->fontMetrics().horizontalAdvance(text) + (b->icon().isNull() ? 0 : b->iconSize().width()) + 8;
+        if (b->width() + 1 < needs)
+            out.append(QStringLiteral("button %1: %2 px wide, needs %3").arg(b->text()).arg(b->width()).arg(needs));
+    }
+    return out;
+}
+
+void removeTranslators()
+{
+    for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+        QCoreApplication::removeTranslator(t);
+        delete t;
+    }
+}
+
+} // namespace
+
+class TestSmallWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void pagesFit_data();
+    void pagesFit();
+    void longStatusKeepsTheWidth();
+    void settingsDialogShowsItsText_data();
+    void settingsDialogShowsItsText();
+};
+
+void TestSmallWindow::pagesFit_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("page");
+    for (const char* language : { "en", "zh_CN" }) {
+        for (const char* page : { "model", "shapes", "graph", "convert", "atc", "run" })
+            QTest::addRow("%s %s", language, page) << QString::fromLatin1(language) << QString::fromLatin1(page);
+    }
+}
+
+void TestSmallWindow::pagesFit()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, page);
+    QCOMPARE(installTranslations(qApp, language), language);
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    {
+        std::unique_ptr<MainWindow> owned(new MainWindow(settings));
+        MainWindow& window = *owned;
+        window.resize(kWidth, kHeight);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.openModel(wbtest::modelPath(QStringLiteral("detector_nms.onnx")));
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+        QVERIFY(window.showPage(page));
+        QTest::qWait(50); // one layout pass of the page just shown
+        QCOMPARE(window.size(), QSize(kWidth, kHeight));
+        QVERIFY2(
+            window.minimumSizeHint().width() <= kWidth, qPrintable(QString::number(window.minimumSizeHint().width())));
+        const QStringList cut = clipped(&window);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+    }
+    removeTranslators();
+}
+
+void TestSmallWindow::longStatusKeepsTheWidth()
+{
+    // A model deep in a long path: the status bar shows the whole path, the ATC Run page a long status line.
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    QString deep = dir.path();
+    for (int i = 0; i < 6; ++i)
+        deep += QStringLiteral("/a_rather_long_folder_name_for_a_model_%1").arg(i);
+    QVERIFY(QDir().mkpath(deep));
+    const QString model = deep + QStringLiteral("/resnet_static.onnx");
+    QVERIFY(QFile::copy(wbtest::modelPath(QStringLiteral("resnet_static.onnx")), model));
+    std::unique_ptr<MainWindow> owned(new MainWindow(settings));
+    MainWindow& window = *owned;
+    window.resize(kWidth, kHeight);
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.openModel(model);
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(loaded.first().first().toBool());
+    window.conversionPage()->setRunBlockedReason(QString(600, QLatin1Char('x')).replace(QLatin1Char('x'), "word "));
+    for (const QString& page : { QStringLiteral("convert"), QStringLiteral("atc"), QStringLiteral("shapes") }) {
+        QVERIFY(window.showPage(page));
+        QTest::qWait(50);
+        QCOMPARE(window.width(), kWidth);
+        QVERIFY2(window.minimumSizeHint().width() <= kWidth,
+            qPrintable(page + QStringLiteral(": ") + QString::number(window.minimumSizeHint().width())));
+    }
+}
+
+void TestSmallWindow::settingsDialogShowsItsText_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << "en";
+    QTest::newRow("zh_CN") << "zh_CN";
+}
+
+void TestSmallWindow::settingsDialogShowsItsText()
+{
+    QFETCH(QString, language);
+    QCOMPARE(installTranslations(qApp, language), language);
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    {
+        SettingsDialog dialog(settings);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QStringList cut = clipped(&dialog);
+        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
+    }
+    removeTranslators();
+}
+
+WB_TEST_MAIN(TestSmallWindow)
+#include "tst_smallwindow.moc"
