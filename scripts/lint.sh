@@ -64,6 +64,9 @@ if [ $update -eq 1 ]; then
     echo "lint: baseline rewritten: $(grep -vc '^#' "$baseline" || true) known warnings in $baseline"
     exit 0
 fi
+if [ ! -f "$baseline" ]; then
+    echo "lint: no $baseline yet, so every warning counts as new: make it once with --update-baseline" >&2
+fi
 new="$(grep -vxF -f <(grep -v '^#' "$baseline" 2>/dev/null || true) "$found" || true)"
 if [ -n "$new" ]; then
     echo "lint: NEW warnings (not in $baseline):" >&2
