@@ -13,6 +13,7 @@ class ToolRunner;
 
 class ConversionJobRun : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversionJobRun)
 public:
     ConversionJobRun(const ConversionJob& job, const AtcToolkit& toolkit, const QString& modelSha256, int timeoutSec,
         QObject* parent = nullptr);
