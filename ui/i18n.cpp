@@ -23,8 +23,8 @@ QString installTranslations(QCoreApplication* app, const QString& requested)
 {
     QString language = requested;
     if (!language.isEmpty() && !uiLanguages().contains(language)) {
-        log::app()->warn("Unknown UI language '{}' (the languages are {}); following the system's",
-            language.toStdString(), uiLanguages().join(QStringLiteral(", ")).toStdString());
+        log::app()->warn("Unknown UI language '{}' (the languages are {}); following the system's", language,
+            uiLanguages().join(QStringLiteral(", ")));
         language.clear();
     }
     if (language.isEmpty()) {
@@ -45,7 +45,7 @@ QString installTranslations(QCoreApplication* app, const QString& requested)
     auto* ours = new QTranslator(app);
     if (!ours->load(kPrefix + language, kFolder)) {
         delete ours;
-        log::app()->warn("The {} translation is missing from the build; the UI stays English", language.toStdString());
+        log::app()->warn("The {} translation is missing from the build; the UI stays English", language);
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(ours);
@@ -54,7 +54,7 @@ QString installTranslations(QCoreApplication* app, const QString& requested)
         QCoreApplication::installTranslator(qt);
     else
         delete qt; // the standard dialogs' buttons stay English
-    log::app()->info("UI language: {}", language.toStdString());
+    log::app()->info("UI language: {}", language);
     return language;
 }
 

@@ -463,9 +463,9 @@ void MainWindow::onLoadFailed(const QString& code, const QString& message, const
         text += QLatin1Char('\n')
             + tr("(%n more problem(s); see the log)", nullptr, int(detail.count(QLatin1Char('\n'))));
     m_messageBar->showMessage(MessageBar::Kind::Error, tr("Could not open the model"), text);
-    log::ui()->warn("Open failed ({}): {}", code.toStdString(), message.toStdString());
+    log::ui()->warn("Open failed ({}): {}", code, message);
     if (!detail.isEmpty())
-        log::ui()->info("{}", detail.toStdString());
+        log::ui()->info("{}", detail);
     m_statusPath->setText(m_model ? QDir::toNativeSeparators(m_model->summary().path) : QString());
     emit loadFinished(false);
 }

@@ -84,7 +84,7 @@ void ScreenshotTaker::capture(bool loadOk)
         QCoreApplication::exit(1);
         return;
     }
-    log::app()->info("Screenshot saved to {}", m_file.toStdString());
+    log::app()->info("Screenshot saved to {}", m_file);
     std::printf("%s\n", qPrintable(QDir::toNativeSeparators(QFileInfo(m_file).absoluteFilePath())));
     std::fflush(stdout);
     // A failed load still yields a picture (of the error), but the exit status says so.

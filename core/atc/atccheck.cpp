@@ -114,7 +114,7 @@ QHash<QString, QList<qint64>> outputShapesOnCpu(const OnnxModel& model, const QL
             for (const HostTensor& t : result.value().outputs)
                 shapes.insert(t.name, t.shape);
         } else {
-            log::atc()->info("Declared output shapes not confirmed: {}", result.error().message.toStdString());
+            log::atc()->info("Declared output shapes not confirmed: {}", result.error().message);
         }
     }
     const QMutexLocker lock(&mutex);
@@ -156,7 +156,7 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
     const Result<InferenceResult> inferred = inferShapes(model, specs);
     if (!inferred.ok()) {
         // Unknown names and wrong ranks are validate()'s findings; a failing inference only costs this check.
-        log::atc()->warn("Dynamic-output check skipped: {}", inferred.error().message.toStdString());
+        log::atc()->warn("Dynamic-output check skipped: {}", inferred.error().message);
         return {};
     }
     const InferenceResult& r = inferred.value();

@@ -109,7 +109,7 @@ bool AtcPrecheck::start(const AtcOptions& options, const AtcToolkit& toolkit, in
     AtcInvocation invocation = buildInvocation(o, toolkit);
     invocation.timeoutMs = timeoutSec > 0 ? int(std::min<qint64>(timeoutSec, kMaxTimeoutSec) * 1000) : 0;
     m_outcome.commandLine = renderCommandLine(invocation);
-    log::atc()->info("ATC pre-check: {}", m_outcome.commandLine.toStdString());
+    log::atc()->info("ATC pre-check: {}", m_outcome.commandLine);
     m_runner->start(invocation);
     emit started(m_outcome.commandLine);
     return true;
@@ -183,7 +183,7 @@ void AtcPrecheck::onFinished(const ToolResult& result)
         }
         m_outcome.findings.append(noReport(message, fix, cliFix));
     }
-    log::atc()->info("ATC pre-check ended: {} ({} finding(s), report {})", kindCode(result.kind).toStdString(),
+    log::atc()->info("ATC pre-check ended: {} ({} finding(s), report {})", kindCode(result.kind),
         m_outcome.findings.size(), m_outcome.reportRead ? "read" : "missing");
     m_scratch.reset();
     complete();

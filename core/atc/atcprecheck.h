@@ -47,6 +47,7 @@ AtcOptions precheckOptions(const AtcOptions& options, const QString& folder);
 // its own signals.
 class AtcPrecheck : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AtcPrecheck)
 public:
     explicit AtcPrecheck(QObject* parent = nullptr);
     ~AtcPrecheck() override; // kills a running ATC (process group) and removes its scratch folder

@@ -84,6 +84,7 @@ class ConversionJobRun;
 // cancel(), shutdown() or RunningTools::shutdownAll) drops the queued ones as well.
 class ConversionQueue : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversionQueue)
 public:
     explicit ConversionQueue(QObject* parent = nullptr);
     ~ConversionQueue() override;

@@ -111,7 +111,7 @@ void ConversionJobRun::start()
         m_outcome.result.errorString = problem;
         m_outcome.failure = problem;
         m_outcome.verdict = atcVerdictName(AtcVerdict::Incomplete);
-        log::atc()->warn("{}", problem.toStdString());
+        log::atc()->warn("{}", problem);
         complete();
         return;
     }
@@ -125,12 +125,12 @@ void ConversionJobRun::start()
         connect(m_remote, &RemoteToolRun::linesReceived, this,
             [this](ToolChannel, const QStringList& lines) { onLines(lines); });
         connect(m_remote, &RemoteToolRun::finished, this, &ConversionJobRun::onFinished);
-        log::atc()->info("Converting {} on {}", m_job.omPath.toStdString(), m_remoteTarget->host.name.toStdString());
+        log::atc()->info("Converting {} on {}", m_job.omPath, m_remoteTarget->host.name);
         m_remote->start();
         emit started(m_remote->commandLine());
         return;
     }
-    log::atc()->info("Converting {} in {}", m_job.omPath.toStdString(), m_staging.toStdString());
+    log::atc()->info("Converting {} in {}", m_job.omPath, m_staging);
     m_runner->start(m_invocation);
     emit started(renderCommandLine(m_invocation));
 }
@@ -204,9 +204,9 @@ void ConversionJobRun::onFinished(const ToolResult& result)
     }
     removeStaging();
     if (ok)
-        log::atc()->info("Converted {} in {} ms", m_job.omPath.toStdString(), result.durationMs);
+        log::atc()->info("Converted {} in {} ms", m_job.omPath, result.durationMs);
     else
-        log::atc()->warn("Conversion to {} failed: {}", m_job.omPath.toStdString(), m_outcome.failure.toStdString());
+        log::atc()->warn("Conversion to {} failed: {}", m_job.omPath, m_outcome.failure);
     complete();
 }
 
@@ -225,7 +225,7 @@ bool ConversionJobRun::promote(QString* problem)
             continue;
         QString why;
         if (!renameReplacing(staging.filePath(entry), folder.filePath(entry), &why))
-            log::atc()->warn("{}", why.toStdString());
+            log::atc()->warn("{}", why);
     }
     QString why;
     if (!renameReplacing(staging.filePath(omFile), m_job.omPath, &why)) {
@@ -246,10 +246,10 @@ bool ConversionJobRun::promote(QString* problem)
     if (saved.ok()) // the OM is in place either way; without a recipe it is only rebuilt next time
         m_outcome.recipePath = recipePath;
     else
-        log::atc()->warn("{}", saved.error().message.toStdString());
+        log::atc()->warn("{}", saved.error().message);
     m_outcome.logPath = logPathFor(m_job.omPath);
     if (!renameReplacing(m_log.fileName(), m_outcome.logPath, &why)) {
-        log::atc()->warn("{}", why.toStdString());
+        log::atc()->warn("{}", why);
         m_outcome.logPath.clear();
     }
     QFile::remove(failedLogPathFor(m_job.omPath)); // an older failure's log no longer applies
@@ -267,7 +267,7 @@ void ConversionJobRun::keepFailedLog()
     if (renameReplacing(m_log.fileName(), target, &why))
         m_outcome.logPath = target;
     else
-        log::atc()->warn("{}", why.toStdString());
+        log::atc()->warn("{}", why);
 }
 
 // Removes the staging folder only while it is still the folder start() made: a symlink or another folder put in its
@@ -279,10 +279,9 @@ void ConversionJobRun::removeStaging()
         return;
     const auto identity = folderIdentity(m_staging);
     if (!identity || identity->first != m_stagingDevice || identity->second != m_stagingInode) {
-        log::atc()->warn(
-            "Not removing {}: it is no longer the staging folder this run created", m_staging.toStdString());
+        log::atc()->warn("Not removing {}: it is no longer the staging folder this run created", m_staging);
     } else if (!QDir(m_staging).removeRecursively()) {
-        log::atc()->warn("Could not remove the staging folder {}", m_staging.toStdString());
+        log::atc()->warn("Could not remove the staging folder {}", m_staging);
     }
     m_staging.clear();
 }

@@ -17,6 +17,7 @@ struct RemoteTarget;
 
 class ConversionJobRun : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConversionJobRun)
 public:
     ConversionJobRun(const ConversionJob& job, const AtcToolkit& toolkit, const QString& modelSha256, int timeoutSec,
         QObject* parent = nullptr);

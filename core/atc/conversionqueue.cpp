@@ -82,7 +82,7 @@ void ConversionQueue::start(const ConversionRequest& request)
             return QString();
         const Result<QString> sha = sha256File(model);
         if (!sha.ok())
-            log::atc()->warn("{}", sha.error().message.toStdString());
+            log::atc()->warn("{}", sha.error().message);
         return sha.ok() ? sha.value() : QString();
     }));
 }
@@ -119,14 +119,14 @@ void ConversionQueue::schedule()
             outcome.recipePath = recipePathFor(job.omPath);
             if (QFileInfo::exists(logPathFor(job.omPath)))
                 outcome.logPath = logPathFor(job.omPath);
-            log::atc()->info("{} is up to date (recipe unchanged); not rebuilt", job.omPath.toStdString());
+            log::atc()->info("{} is up to date (recipe unchanged); not rebuilt", job.omPath);
             m_jobs[i].state = State::Done;
             m_jobs[i].outcome = outcome;
             emit jobFinished(i, outcome);
             continue;
         }
         if (!why.isEmpty())
-            log::atc()->debug("Building {}: {}", job.omPath.toStdString(), why.toStdString());
+            log::atc()->debug("Building {}: {}", job.omPath, why);
         auto* run = new ConversionJobRun(job, m_request.toolkit, m_modelSha256, m_request.timeoutSec, this);
         run->setRemote(m_request.remote);
         m_jobs[i].run = run;

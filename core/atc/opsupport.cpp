@@ -113,7 +113,7 @@ const AtcOpTable& AtcOpTable::builtin()
         }
         Result<AtcOpTable> parsed = fromJson(file.readAll());
         if (!parsed.ok()) {
-            log::atc()->error("{}", parsed.error().message.toStdString());
+            log::atc()->error("{}", parsed.error().message);
             return AtcOpTable();
         }
         return std::move(parsed).value();

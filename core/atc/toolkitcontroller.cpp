@@ -30,7 +30,7 @@ void ToolkitController::refresh()
     m_runner->submit<AtcToolkit>([search] { return discoverToolkit(search); },
         [this](const AtcToolkit& toolkit) {
             m_toolkit = toolkit;
-            log::atc()->info("Toolkit: {}", toolkitStatus(toolkit).toStdString());
+            log::atc()->info("Toolkit: {}", toolkitStatus(toolkit));
             emit toolkitChanged(m_toolkit);
         });
 }
@@ -71,7 +71,7 @@ void ToolkitController::refreshDevices()
             return probe;
         },
         [this](const DeviceProbe& probe) {
-            log::run()->info("NPUs: {} ({})", probe.devices.size(), probe.note.toStdString());
+            log::run()->info("NPUs: {} ({})", probe.devices.size(), probe.note);
             emit devicesChanged(probe.devices, probe.note);
         });
 }

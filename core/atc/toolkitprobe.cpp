@@ -92,8 +92,7 @@ AtcToolkit discoverToolkit(const ToolkitSearch& search)
     AtcToolkit toolkit;
     const auto location = locateToolkit(search, &toolkit.searched);
     if (!location) {
-        log::atc()->info(
-            "No ATC toolkit found; looked in {}", toolkit.searched.join(QStringLiteral(", ")).toStdString());
+        log::atc()->info("No ATC toolkit found; looked in {}", toolkit.searched.join(QStringLiteral(", ")));
         return toolkit;
     }
     const QString key = location->atcPath + QLatin1Char('|')
@@ -142,9 +141,9 @@ AtcToolkit discoverToolkit(const ToolkitSearch& search)
         toolkit.notes.append(help.ok
                 ? QStringLiteral("`atc --help` listed no flags; every flag is offered.")
                 : QStringLiteral("`atc --help` failed (%1); every flag is offered.").arg(help.why));
-    log::atc()->info("ATC toolkit: {}", toolkitStatus(toolkit).toStdString());
+    log::atc()->info("ATC toolkit: {}", toolkitStatus(toolkit));
     for (const QString& n : toolkit.notes)
-        log::atc()->warn("{}", n.toStdString());
+        log::atc()->warn("{}", n);
     QMutexLocker lock(&cache().mutex);
     cache().toolkits.insert(key, toolkit);
     return toolkit;

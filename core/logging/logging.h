@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QString>
 
+#include <spdlog/fmt/fmt.h>
 #include <spdlog/logger.h>
 
 #include <functional>
@@ -48,3 +49,15 @@ int addListener(Listener listener);
 void removeListener(int id);
 
 } // namespace wb::log
+
+// QString arguments format as UTF-8 in every spdlog call: log::atc()->info("Converting {}", path), no
+// .toStdString() at the call. Width, fill and precision work as for a string ("{:>20}", "{:.40}": characters of the
+// UTF-8 text, as fmt counts them).
+template <> struct fmt::formatter<QString> : fmt::formatter<fmt::string_view> {
+    template <typename FormatContext> auto format(const QString& text, FormatContext& ctx) const
+    {
+        const QByteArray utf8 = text.toUtf8();
+        return fmt::formatter<fmt::string_view>::format(
+            fmt::string_view(utf8.constData(), static_cast<size_t>(utf8.size())), ctx);
+    }
+};

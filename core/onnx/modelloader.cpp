@@ -17,15 +17,14 @@ void ModelLoader::load(const QString& path)
 {
     m_currentPath = path;
     emit loadStarted(path);
-    log::onnx()->info("Loading {}", path.toStdString());
+    log::onnx()->info("Loading {}", path);
     m_runner->submit<Result<OnnxModelPtr>>([path] { return OnnxModel::load(path); },
         [this](const Result<OnnxModelPtr>& result) {
             if (result.ok()) {
                 emit loaded(result.value());
                 return;
             }
-            log::onnx()->warn(
-                "Load failed [{}]: {}", result.error().code.toStdString(), result.error().message.toStdString());
+            log::onnx()->warn("Load failed [{}]: {}", result.error().code, result.error().message);
             emit loadFailed(result.error());
         });
 }

@@ -11,6 +11,7 @@ namespace wb {
 // running makes the older result stale, and it is dropped.
 class ModelLoader : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ModelLoader)
 public:
     explicit ModelLoader(QObject* parent = nullptr);
 

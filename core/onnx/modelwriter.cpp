@@ -201,7 +201,7 @@ Result<SurgeryResult> checkAndWrite(
     result.path = QFileInfo(outPath).absoluteFilePath();
     result.dataPath = dataPath.value();
     result.summary = reread.value()->summary();
-    log::onnx()->info("Wrote {} ({} nodes)", outPath.toStdString(), result.summary.nodeCount);
+    log::onnx()->info("Wrote {} ({} nodes)", outPath, result.summary.nodeCount);
     return result;
 }
 

@@ -191,7 +191,7 @@ Result<OnnxModelPtr> OnnxModel::load(const QString& path)
         return fileError(QStringLiteral("parse_error"), path,
             QStringLiteral("the model could not be summarised: %1").arg(QString::fromLocal8Bit(e.what())));
     }
-    log::onnx()->info("Loaded {} ({} bytes, {} nodes)", path.toStdString(), size, model->d->summary.nodeCountTotal);
+    log::onnx()->info("Loaded {} ({} bytes, {} nodes)", path, size, model->d->summary.nodeCountTotal);
     return OnnxModelPtr(std::move(model));
 }
 

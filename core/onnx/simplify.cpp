@@ -337,8 +337,8 @@ Result<SimplifyResult> simplifyModel(const OnnxModel& model, const SimplifyOptio
                                           : QStringLiteral("output(s) ") + failed.join(QStringLiteral(", "))));
         }
     }
-    log::onnx()->info("Simplified {}: {} -> {} nodes ({} folded), {}", model.summary().path.toStdString(),
-        result.nodesBefore, result.nodesAfter, result.folded, result.comparison.summary().toStdString());
+    log::onnx()->info("Simplified {}: {} -> {} nodes ({} folded), {}", model.summary().path, result.nodesBefore,
+        result.nodesAfter, result.folded, result.comparison.summary());
     return result;
 }
 

@@ -77,7 +77,7 @@ const AtcErrorCatalogue& AtcErrorCatalogue::builtin()
         }
         Result<AtcErrorCatalogue> parsed = fromJson(file.readAll());
         if (!parsed.ok()) {
-            log::atc()->error("{}", parsed.error().message.toStdString());
+            log::atc()->error("{}", parsed.error().message);
             return AtcErrorCatalogue();
         }
         return std::move(parsed).value();

@@ -110,7 +110,7 @@ bool ToolRunner::start(const ToolInvocation& invocation)
     m_running = true;
     m_clock.start();
     RunningTools::add(this);
-    log::run()->info("Starting {}", shellQuote(invocation.argv()).toStdString());
+    log::run()->info("Starting {}", shellQuote(invocation.argv()));
     process->start();
     if (m_running && invocation.timeoutMs > 0)
         m_timeoutTimer.start(invocation.timeoutMs);
@@ -229,9 +229,9 @@ void ToolRunner::complete(ToolResult result)
     RunningTools::remove(this);
     const std::string name = toolName(m_invocation);
     if (result.ok())
-        log::run()->info("{}", describe(result, QString::fromStdString(name)).toStdString());
+        log::run()->info("{}", describe(result, QString::fromStdString(name)));
     else
-        log::run()->warn("{}", describe(result, QString::fromStdString(name)).toStdString());
+        log::run()->warn("{}", describe(result, QString::fromStdString(name)));
     emit finished(result);
 }
 

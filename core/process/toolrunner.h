@@ -34,6 +34,7 @@ namespace wb {
 // Lives on a thread with an event loop (normally the GUI thread) and is used only from that thread.
 class ToolRunner : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ToolRunner)
 public:
     static constexpr int DefaultIdleFlushMs = 200;
     static constexpr int DefaultMaxPartialAgeMs = 1000;

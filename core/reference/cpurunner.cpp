@@ -134,7 +134,7 @@ Result<CpuRunResult> runOnCpuUnguarded(const CpuRunOptions& options, const CpuRu
         result.savedFiles = saved.value();
     }
     log::run()->info("CPU run of {}: {} iterations on {} thread(s), session {:.1f} ms, last {:.3f} ms",
-        options.modelPath.toStdString(), result.iterationMs.size(), options.intraOpThreads, result.sessionMs,
+        options.modelPath, result.iterationMs.size(), options.intraOpThreads, result.sessionMs,
         result.iterationMs.constLast());
     return result;
 #endif

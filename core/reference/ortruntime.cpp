@@ -200,8 +200,8 @@ Result<OrtRuntimeInfo> loadOnnxRuntime(const OrtLoadOptions& options)
         loaded->info.tried = tried;
         g_api.store(loaded->api);
         g_info = loaded->info;
-        log::run()->info("Loaded ONNX Runtime {} (API {}) from {} [{}]", g_info->version.toStdString(),
-            g_info->apiVersion, g_info->path.toStdString(), g_info->source.toStdString());
+        log::run()->info("Loaded ONNX Runtime {} (API {}) from {} [{}]", g_info->version, g_info->apiVersion,
+            g_info->path, g_info->source);
         return *g_info;
     }
 
@@ -218,7 +218,7 @@ Result<OrtRuntimeInfo> loadOnnxRuntime(const OrtLoadOptions& options)
                                  "point ORT_LIB at a libonnxruntime.so.1, or install ONNX Runtime on the system.")
                       .arg(QLatin1String(kLibName), tried.join(QLatin1String("; ")));
     }
-    log::run()->warn("{}", message.toStdString());
+    log::run()->warn("{}", message);
     return Error { QStringLiteral("ort_not_found"), message, tried.join(QLatin1Char('\n')) };
 }
 

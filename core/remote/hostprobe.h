@@ -22,6 +22,7 @@ struct ToolResult;
 // The first failing step ends the network part; the steps after it are reported as skipped.
 class HostProbe : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HostProbe)
 public:
     HostProbe(const Host& host, const SshPaths& paths, QObject* parent = nullptr);
     ~HostProbe() override;

@@ -121,6 +121,7 @@ struct ToolResult;
 // BenchRun stops it (waits for the CPU worker to see its cancel flag, SIGKILLs the tool) and emits nothing.
 class BenchRun : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BenchRun)
 public:
     explicit BenchRun(QObject* parent = nullptr);
     ~BenchRun() override;

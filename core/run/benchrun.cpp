@@ -233,7 +233,7 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
     connect(d->m_tool, &ToolRunner::linesReceived, this,
         [this](ToolChannel channel, const QStringList& lines) { onToolLines(channel == ToolChannel::StdOut, lines); });
     connect(d->m_tool, &ToolRunner::finished, this, &BenchRun::onToolFinished);
-    log::run()->info("bench: {}", shellQuote(invocation.argv()).toStdString());
+    log::run()->info("bench: {}", shellQuote(invocation.argv()));
     d->m_tool->start(invocation);
 }
 
@@ -311,8 +311,7 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
     }
     if (!d->m_request.outputDir.isEmpty() && d->m_flavour != BenchTool::Flavour::OmRunner && r.outputFiles.isEmpty())
         r.outputFiles.append(d->m_toolOutputDir);
-    log::run()->info("bench: {} ended: {}", toolDisplayName(d->m_flavour).toStdString(),
-        r.ok ? std::string("ok") : r.error.toStdString());
+    log::run()->info("bench: {} ended: {}", toolDisplayName(d->m_flavour), r.ok ? QStringLiteral("ok") : r.error);
     if (d->m_tool)
         d->m_tool->deleteLater();
     d->m_tool.clear();

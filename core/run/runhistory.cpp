@@ -118,7 +118,7 @@ QList<RunHistoryEntry> RunHistory::entries(int maxRuns, QStringList* warnings) c
         if (!result.ok()) {
             const QString warning
                 = QStringLiteral("Skipped run file %1: %2").arg(QDir::toNativeSeparators(path), result.error().message);
-            log::run()->warn("{}", warning.toStdString());
+            log::run()->warn("{}", warning);
             if (warnings)
                 warnings->append(warning);
             continue;

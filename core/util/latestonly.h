@@ -12,6 +12,7 @@ namespace wb {
 // An older job still running when a new one is submitted finishes in the background and is dropped.
 class LatestOnlyRunner : public QObject {
     Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LatestOnlyRunner)
 public:
     using QObject::QObject;
 

@@ -14,8 +14,9 @@ struct Error {
     QString detail;
 };
 
-// Either a value or an Error; the core API returns these instead of throwing.
-template <typename T> class Result {
+// Either a value or an Error; the core API returns these instead of throwing. [[nodiscard]]: a caller that drops one
+// drops the error with it, so the compiler says so.
+template <typename T> class [[nodiscard]] Result {
 public:
     Result(T value)
         : m_data(std::move(value))

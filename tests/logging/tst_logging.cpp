@@ -16,6 +16,7 @@ class TestLogging : public QObject {
 private slots:
     void fileAndListener();
     void qtMessagesAreBridged();
+    void qstringArguments();
     void listenersFromOtherThreads();
     void envOverridesDirectory();
 };
@@ -66,6 +67,25 @@ void TestLogging::qtMessagesAreBridged()
     qWarning("a Qt warning %d", 7);
     log::logger("wb.qt")->flush();
     QVERIFY(readAll(log::logFilePath()).contains("[wb.qt] [warning] [default] a Qt warning 7"));
+    log::shutdown();
+}
+
+// QString arguments need no .toStdString(): they arrive as UTF-8, and the string format specs apply.
+void TestLogging::qstringArguments()
+{
+    QTemporaryDir dir;
+    log::init({ dir.path(), false });
+    QList<log::Record> seen;
+    const int id = log::addListener([&](const log::Record& r) { seen.append(r); });
+    const QString model = QStringLiteral("模型 v2.onnx");
+    log::onnx()->info("Loaded {} [{:>4}] [{:.3}]", model, QStringLiteral("x"), QStringLiteral("abcdef"));
+    log::onnx()->info("{}", QString());
+    log::removeListener(id);
+    log::onnx()->flush();
+    QCOMPARE(seen.size(), 2);
+    QCOMPARE(seen.at(0).message, QStringLiteral("Loaded 模型 v2.onnx [   x] [abc]"));
+    QCOMPARE(seen.at(1).message, QString());
+    QVERIFY(readAll(log::logFilePath()).contains(QStringLiteral("Loaded 模型 v2.onnx").toUtf8()));
     log::shutdown();
 }
 

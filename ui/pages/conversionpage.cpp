@@ -385,8 +385,8 @@ void ConversionPage::openLog(const QString& path)
                 text += tr(" The view keeps the last %n line(s).", nullptr, int(log.lines.size()));
             text += savedLogNotes(log.parsed);
             m_status->setText(text);
-            log::app()->info("Showed the saved ATC log {} ({} lines, {} events) in {} ms", log.path.toStdString(),
-                log.totalLines, log.parsed.events.size(), shown.elapsed());
+            log::app()->info("Showed the saved ATC log {} ({} lines, {} events) in {} ms", log.path, log.totalLines,
+                log.parsed.events.size(), shown.elapsed());
             emit logOpened(true);
         });
 }

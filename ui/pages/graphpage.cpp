@@ -546,7 +546,7 @@ void GraphPage::chooseExport()
         source.dir().filePath(source.completeBaseName() + QStringLiteral(".svg")), tr("SVG (*.svg);;PNG (*.png)"));
     QString error;
     if (!path.isEmpty() && !exportTo(path, &error))
-        log::ui()->error("Graph export failed: {}", error.toStdString());
+        log::ui()->error("Graph export failed: {}", error);
 }
 
 } // namespace wb
