@@ -192,7 +192,7 @@ void BatchQueue::finishSlot(int index, const BatchJobResult& result)
     slot.stage = result.result;
     if (m_settings.writeResults && result.result != QLatin1String("skipped")) {
         if (const Result<bool> ok = writeBatchJobResult(result, resultPathFor(result.omPath)); !ok.ok())
-            log::atc()->warn("{}", ok.error().message.toStdString());
+            log::atc()->warn("{}", ok.error().message);
     }
     emit jobFinished(index, result);
 }

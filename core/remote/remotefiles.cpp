@@ -201,8 +201,8 @@ void RemoteUpload::onChecked(const ToolResult& result)
         if (answers.at(i) == QLatin1String("need"))
             m_toSend << i;
         else
-            log::app()->info("{} is already on {} ({})", m_files.at(i).localPath.toStdString(),
-                m_target.host.name.toStdString(), m_files.at(i).remotePath.toStdString());
+            log::app()->info(
+                "{} is already on {} ({})", m_files.at(i).localPath, m_target.host.name, m_files.at(i).remotePath);
     }
     sendNext();
 }
@@ -226,8 +226,7 @@ void RemoteUpload::sendNext()
     m_out.clear();
     m_err.clear();
     emit sending(f.localPath, f.size);
-    log::app()->info("Uploading {} ({} bytes) to {}:{}", f.localPath.toStdString(), f.size,
-        m_target.host.name.toStdString(), f.remotePath.toStdString());
+    log::app()->info("Uploading {} ({} bytes) to {}:{}", f.localPath, f.size, m_target.host.name, f.remotePath);
     connect(m_runner, &ToolRunner::finished, this, &RemoteUpload::onSent, Qt::SingleShotConnection);
     m_runner->start(upload);
 }

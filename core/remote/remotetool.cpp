@@ -254,7 +254,7 @@ void RemoteToolRun::runRemote()
         remoteScriptCommand(
             remoteRunScript(), remoteRunArgs(m_target.host, folders, m_remoteArgv), QStringLiteral("atcwb-run")),
         0, m_target.timeouts);
-    log::app()->info("On {}: {}", m_target.host.name.toStdString(), shellQuote(m_remoteArgv).toStdString());
+    log::app()->info("On {}: {}", m_target.host.name, shellQuote(m_remoteArgv));
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     m_runner->start(run);
     if (m_options.timeoutMs > 0)
@@ -313,8 +313,8 @@ void RemoteToolRun::onMarker(const RunMarker& marker)
             log::app()->warn(
                 "On {}: sourcing {} returned non-zero", m_target.host.name.toStdString(), what.mid(4).toStdString());
         } else if (what == QLatin1String("noenv")) {
-            log::app()->warn("On {}: none of the environment scripts exists ({})", m_target.host.name.toStdString(),
-                m_target.host.envScriptCandidates().join(QStringLiteral(", ")).toStdString());
+            log::app()->warn("On {}: none of the environment scripts exists ({})", m_target.host.name,
+                m_target.host.envScriptCandidates().join(QStringLiteral(", ")));
         }
     }
 }
@@ -358,7 +358,7 @@ void RemoteToolRun::onRunFinished(const ToolResult& result)
         }
         if (m_result.kind == ToolResult::Kind::Finished)
             m_result.kind = ToolResult::Kind::NonZeroExit;
-        log::app()->warn("{}", m_failure.toStdString());
+        log::app()->warn("{}", m_failure);
         return complete();
     }
     m_result = ToolResult {};
@@ -481,7 +481,7 @@ void RemoteToolRun::stopRemote(Stop why)
     if (m_pgid <= 1)
         return; // the pid marker has not come yet: onMarker stops the group once it does
     m_stopSent = true;
-    log::app()->info("Stopping process group {} on {}", m_pgid, m_target.host.name.toStdString());
+    log::app()->info("Stopping process group {} on {}", m_pgid, m_target.host.name);
     connect(
         m_helper, &ToolRunner::finished, this,
         [this](const ToolResult&) {

@@ -223,8 +223,7 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
             onToolLines(channel == ToolChannel::StdOut, lines);
         });
         connect(remote, &RemoteToolRun::finished, this, &BenchRun::onToolFinished);
-        log::run()->info("bench on {}: {}", d->m_request.remote->host.name.toStdString(),
-            shellQuote(invocation.argv()).toStdString());
+        log::run()->info("bench on {}: {}", d->m_request.remote->host.name, shellQuote(invocation.argv()));
         remote->start();
         return;
     }
