@@ -14,6 +14,7 @@
 #include "graph/layout.h"
 #include "graph/visiblegraph.h"
 #include "onnx/onnxmodel.h"
+#include "util/percentile.h"
 #include "util/splitmix64.h"
 
 #include <QCoreApplication>
@@ -193,8 +194,7 @@ double median(std::vector<double> v)
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const size_t m = v.size() / 2;
-    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+    return wb::percentileOfSortedSamples(v, 50); // the middle one, or the mean of the middle two
 }
 
 double threadCpuMs()
@@ -1222,13 +1222,13 @@ int runLayoutBench(const QStringList& args)
 // ---------------------------------------------------------------------------------------------------------------
 // wb_bench_graphview
 
+// The tree's percentile (util/percentile.h, numpy's linear one); p in [0, 1] here.
 double percentile(std::vector<double> v, double p)
 {
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, static_cast<size_t>(std::ceil(p * double(v.size())) - 1));
-    return v[i];
+    return wb::percentileOfSortedSamples(v, p * 100.0);
 }
 
 // The generated graph as an ONNX model: one node per graph node, tensors as edges, tiny shared initializers.
