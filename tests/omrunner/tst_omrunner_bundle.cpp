@@ -5,7 +5,6 @@
 #include "bundlefile.h"
 #include "omrunnertest.h"
 #include "run/dispatchplan.h"
-#include "testutil.h"
 #include "util/percentile.h"
 
 #include <QJsonArray>
@@ -317,5 +316,5 @@ void TestOmRunnerBundle::usage()
     QCOMPARE(run.count("request"), 0);
 }
 
-WB_TEST_GUILESS_MAIN(TestOmRunnerBundle)
+QTEST_GUILESS_MAIN(TestOmRunnerBundle)
 #include "tst_omrunner_bundle.moc"
