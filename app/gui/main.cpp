@@ -9,6 +9,7 @@
 #include "settings/settings.h"
 #include "theme.h"
 #include "version.h"
+#include "widgets/strategypanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -59,6 +60,10 @@ int main(int argc, char* argv[])
         QStringLiteral("SPEC"));
     const QCommandLineOption runCpu(QStringLiteral("run-cpu"),
         QStringLiteral("Once MODEL is open, run it on the CPU (ONNX Runtime) and chart it on the Run page."));
+    const QCommandLineOption runStrategies(QStringLiteral("run-strategies"),
+        QStringLiteral("Once MODEL is open, run the Run page's Strategies tab on the CPU (its defaults) with this p99 "
+                       "budget in ms (0: none)."),
+        QStringLiteral("BUDGET_MS"));
     const QCommandLineOption atcLog(QStringLiteral("atc-log"),
         QStringLiteral("Show this saved ATC console log on the ATC Run page (after MODEL, when given, has opened)."),
         QStringLiteral("FILE"));
@@ -80,7 +85,7 @@ int main(int argc, char* argv[])
         QStringLiteral("With --screenshot: the window size as WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
     parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape,
-        runCpu, atcLog, language, palette, compare, against, windowSize });
+        runCpu, runStrategies, atcLog, language, palette, compare, against, windowSize });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
@@ -189,6 +194,24 @@ int main(int argc, char* argv[])
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());
         auto* taker = new wb::ScreenshotTaker(&window, parser.value(screenshot), parser.value(page), !model.isEmpty());
         taker->start();
+    }
+    if (parser.isSet(runStrategies)) {
+        const double budget = parser.value(runStrategies).toDouble();
+        QObject::connect(&window, &wb::MainWindow::loadFinished, &window, [&window, budget](bool ok) {
+            if (!ok)
+                return;
+            auto* poll = new QTimer(&window);
+            QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, budget] {
+                if (window.isBusy())
+                    return;
+                poll->deleteLater();
+                window.showPage(QStringLiteral("run"));
+                window.runPage()->showStrategies();
+                window.runPage()->strategies()->setLatencyBudget(budget);
+                window.runPage()->strategies()->run();
+            });
+            poll->start(50);
+        });
     }
     if (parser.isSet(runCpu)) {
         // Start the run once loading, inference and layout are done (the screenshot then waits for the run too).

@@ -334,10 +334,23 @@ inline Recommendation recommend(const std::vector<Measured>& measured, double bu
         r.strategy = best->strategy;
         r.batches = best->batches;
         r.reason = std::string(strategyName(best->strategy)) + " with batch sizes " + batchList(best->batches)
-            + " gives the highest throughput for this mix (" + formatNumber(best->stats.throughput, 1)
-            + " samples/s, p99 " + formatNumber(best->stats.p99Ms, 3) + " ms"
-            + (budget ? ", within the " + formatNumber(budgetMs, 3) + " ms budget" : std::string()) + "; padding waste "
-            + formatNumber(best->stats.paddingWaste * 100.0, 1) + "%).";
+            + " gives the highest throughput for this mix"
+            + (budget ? " with p99 within the " + formatNumber(budgetMs, 3) + " ms budget" : std::string()) + " ("
+            + formatNumber(best->stats.throughput, 1) + " samples/s, p99 " + formatNumber(best->stats.p99Ms, 3)
+            + " ms, padding waste " + formatNumber(best->stats.paddingWaste * 100.0, 1) + "%)";
+        // A faster strategy the budget ruled out: say what it would have given.
+        const Measured* faster = nullptr;
+        for (const Measured& m : measured) {
+            if (m.stats.requests > 0 && m.stats.throughput > best->stats.throughput
+                && (!faster || m.stats.throughput > faster->stats.throughput))
+                faster = &m;
+        }
+        if (faster) {
+            r.reason += "; " + std::string(strategyName(faster->strategy)) + " is faster ("
+                + formatNumber(faster->stats.throughput, 1) + " samples/s) but its p99 is "
+                + formatNumber(faster->stats.p99Ms, 3) + " ms";
+        }
+        r.reason += ".";
         return r;
     }
     for (const Measured& m : measured) {

@@ -18,6 +18,7 @@ class QTreeWidget;
 namespace wb {
 
 class LatestOnlyRunner;
+class BundleExporter;
 
 // A conversion run as it happens: the queue of jobs (batch variants), ATC's log coloured by severity with a filter
 // and tail-follow, the current stage and elapsed time, the problems ATC reported (cause, solution, hint, the ops
@@ -40,6 +41,10 @@ public:
     // while a conversion runs. logOpened() follows.
     void openLog(const QString& path);
     bool isReadingLog() const;
+    // Export Bundle…: the OMs this conversion produced, copied into `folder` with deploy.json (on a worker);
+    // bundleExported() follows. False when there is nothing to bundle or an export runs.
+    bool exportBundle(const QString& folder);
+    bool isExportingBundle() const;
     static constexpr qint64 kMaxLogBytes = 512LL * 1024 * 1024;
 
 signals:
@@ -47,6 +52,7 @@ signals:
     void nodeActivated(const QString& node);
     void finished(bool allOk);
     void logOpened(bool ok);
+    void bundleExported(bool ok, const QString& manifest);
 
 private:
     void appendLine(int job, const QString& line);
@@ -69,6 +75,8 @@ private:
     QLabel* m_status;
     QPushButton* m_cancel;
     QPushButton* m_openLog;
+    QPushButton* m_exportBundle;
+    BundleExporter* m_bundleExporter;
     LatestOnlyRunner* m_logReader;
     QTimer* m_clock;
     QElapsedTimer m_elapsed;
