@@ -1886,8 +1886,8 @@ Stop them and quit?</source>
         <translation>预算 %1 ms</translation>
     </message>
     <message>
-        <source>box 25–75 %, bar median, whiskers min–max, ◆ p99</source>
-        <translation>箱体 25–75 %，横线为中位数，须线为最小–最大值，◆ 为 p99</translation>
+        <source>box 25–75 %, whiskers min–max, ◆ p99</source>
+        <translation>箱体 25–75 %，须线为最小–最大值，◆ 为 p99</translation>
     </message>
     <message>
         <source>padding waste (%)</source>

@@ -23,7 +23,7 @@ QCustomPlot* makePlot(const QString& y, QWidget* parent)
     auto* plot = new QCustomPlot(parent);
     plot->yAxis->setLabel(y);
     plot->setMinimumHeight(180);
-    plot->setMinimumWidth(160);
+    plot->setMinimumWidth(90);
     return plot;
 }
 
@@ -50,7 +50,7 @@ StrategyChart::StrategyChart(QWidget* parent)
     layout->addWidget(m_latency, 3);
     layout->addWidget(m_throughput, 2);
     layout->addWidget(m_waste, 2);
-    m_latency->xAxis->setLabel(tr("box 25–75 %, bar median, whiskers min–max, ◆ p99"));
+    m_latency->xAxis->setLabel(tr("box 25–75 %, whiskers min–max, ◆ p99"));
 }
 
 void StrategyChart::clear()
@@ -110,8 +110,10 @@ void StrategyChart::setRun(const DispatchRunResult& run, double budgetMs)
         top = std::max(top, m.stats.maxMs);
         auto* label = new QCPItemText(m_latency);
         label->position->setCoords(i + 1, m.stats.p99Ms);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-        label->setPadding(QMargins(8, 0, 0, 0));
+        // Right of the marker, except for the last strategy (left of it, inside the plot).
+        const bool last = i + 1 == int(run.measured.size()) && run.measured.size() > 1;
+        label->setPositionAlignment((last ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        label->setPadding(last ? QMargins(0, 0, 8, 0) : QMargins(8, 0, 0, 0));
         label->setText(QStringLiteral("p99 %1").arg(m.stats.p99Ms, 0, 'f', m.stats.p99Ms < 10 ? 3 : 1));
         label->setColor(kP99);
         auto* tp = new QCPItemText(m_throughput);
@@ -129,8 +131,8 @@ void StrategyChart::setRun(const DispatchRunResult& run, double budgetMs)
         line->point2->setCoords(1, m_budget);
         line->setPen(QPen(kP99, 1.5, Qt::DashLine));
         auto* label = new QCPItemText(m_latency);
-        label->position->setCoords(0.45, m_budget);
-        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+        label->position->setCoords(m_names.size() + 0.55, m_budget); // the right end, above the line
+        label->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
         label->setText(tr("budget %1 ms").arg(m_budget));
         label->setColor(kP99);
         top = std::max(top, m_budget);

@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
@@ -167,7 +168,13 @@ RunPage::RunPage(QWidget* parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("runTabs"));
     m_tabs->addTab(m_charts, tr("Latency"));
-    m_tabs->addTab(m_strategies, tr("Strategies"));
+    // In a scroll area: the tab's form and charts never widen the window beyond what the other pages need.
+    auto* strategiesScroll = new QScrollArea(this);
+    strategiesScroll->setObjectName(QStringLiteral("strategiesScroll"));
+    strategiesScroll->setWidget(m_strategies);
+    strategiesScroll->setWidgetResizable(true);
+    strategiesScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(strategiesScroll, tr("Strategies"));
     layout->addWidget(m_tabs, 1);
 
     m_cancel->setEnabled(false);
@@ -294,7 +301,7 @@ void RunPage::run()
 
 void RunPage::showStrategies()
 {
-    m_tabs->setCurrentWidget(m_strategies);
+    m_tabs->setCurrentIndex(1);
 }
 
 bool RunPage::isRunning() const
