@@ -9,6 +9,7 @@
 #include "synthgraph.h"
 
 #include "graph/graphdocument.h"
+#include "util/percentile.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "graph/layout.h"
@@ -39,8 +40,7 @@ double percentile(std::vector<double> v, double p)
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, static_cast<size_t>(std::ceil(p * double(v.size())) - 1));
-    return v[i];
+    return wb::percentileOfSortedSamples(v, p * 100.0); // the tree's percentile (numpy's linear one)
 }
 
 // The generated graph as an ONNX model, written by tools/modelgen.

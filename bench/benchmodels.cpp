@@ -1,5 +1,7 @@
 #include "benchmodels.h"
 
+#include "util/splitmix64.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -41,14 +43,9 @@ const Patterns& patterns()
         Patterns out;
         out.nearZero.resize(kPatternFloats);
         out.nearOne.resize(kPatternFloats);
-        std::uint64_t state = 0xBE7C4B0E2024ULL;
+        wb::SplitMix64 rng { 0xBE7C4B0E2024ULL };
         for (std::size_t i = 0; i < kPatternFloats; ++i) {
-            state += 0x9E3779B97F4A7C15ULL; // splitmix64
-            std::uint64_t z = state;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-            z ^= z >> 31;
-            const float unit = static_cast<float>(z >> 40) / 16777216.0f; // [0, 1), 24 bits
+            const float unit = rng.unitFloat24(); // [0, 1), 24 bits
             out.nearZero[i] = (unit * 2.0f - 1.0f) * 0.05f;
             out.nearOne[i] = 1.0f + (unit * 2.0f - 1.0f) * 0.1f;
         }

@@ -1,5 +1,8 @@
 #include "synthgraph.h"
 
+#include "util/percentile.h"
+#include "util/splitmix64.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QString>
@@ -15,24 +18,18 @@
 
 namespace {
 
-// splitmix64: fully specified, so the graphs are the same on every platform and run.
+// The tree's splitmix64 (util/splitmix64.h): fully specified, so the graphs are the same on every platform and run.
 class Rng {
 public:
     explicit Rng(uint64_t seed)
-        : m_state(seed)
+        : m_generator { seed }
     {
     }
-    uint64_t next()
-    {
-        uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
+    uint64_t next() { return m_generator.next(); }
+    int below(int n) { return static_cast<int>(m_generator.below(static_cast<uint64_t>(n))); }
 
 private:
-    uint64_t m_state;
+    wb::SplitMix64 m_generator;
 };
 
 } // namespace
@@ -143,8 +140,7 @@ double median(std::vector<double> v)
     if (v.empty())
         return 0;
     std::sort(v.begin(), v.end());
-    const size_t m = v.size() / 2;
-    return v.size() % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+    return wb::percentileOfSortedSamples(v, 50); // the middle one, or the mean of the middle two
 }
 
 double threadCpuMs()

@@ -2610,4 +2610,191 @@ Stop them and quit?</source>
         <translation>（不存在）</translation>
     </message>
 </context>
+<context>
+    <name>wb::BundleExporter</name>
+    <message>
+        <source>Bundle written: %1 (%2 OMs, batch sizes %3).</source>
+        <translation>已写入部署包：%1（%2 个 OM，批大小 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ConversionPage</name>
+    <message>
+        <source>Copy the OMs of this conversion into a folder with deploy.json, for om_dispatch and om-runner --bundle.</source>
+        <translation>将本次转换的 OM 连同 deploy.json 复制到一个文件夹，供 om_dispatch 和 om-runner --bundle 使用。</translation>
+    </message>
+    <message>
+        <source>Export Bundle To</source>
+        <translation>导出部署包到</translation>
+    </message>
+    <message>
+        <source>Export Bundle…</source>
+        <translation>导出部署包…</translation>
+    </message>
+    <message>
+        <source>Writing the bundle to %1…</source>
+        <translation>正在将部署包写入 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunPage</name>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation>调度策略</translation>
+    </message>
+</context>
+<context>
+    <name>wb::StrategyChart</name>
+    <message>
+        <source>budget %1 ms</source>
+        <translation>预算 %1 ms</translation>
+    </message>
+    <message>
+        <source>box 25–75 %, whiskers min–max, ◆ p99</source>
+        <translation>箱体 25–75 %，须线为最小–最大值，◆ 为 p99</translation>
+    </message>
+    <message>
+        <source>padding waste (%)</source>
+        <translation>填充浪费 (%)</translation>
+    </message>
+    <message>
+        <source>request latency (ms)</source>
+        <translation>请求延迟 (ms)</translation>
+    </message>
+    <message>
+        <source>throughput (samples/s)</source>
+        <translation>吞吐量（样本/秒）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::StrategyPanel</name>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Batch sizes:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Build These Variants</source>
+        <translation>构建这些变体</translation>
+    </message>
+    <message>
+        <source>Bundle:</source>
+        <translation>部署包：</translation>
+    </message>
+    <message>
+        <source>CPU (ONNX Runtime, one session per batch)</source>
+        <translation>CPU（ONNX Runtime，每个批大小一个会话）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Convert batch sizes %1 (the Convert page&apos;s options).</source>
+        <translation>转换批大小 %1（使用转换页的选项）。</translation>
+    </message>
+    <message>
+        <source>Done in %1 s.</source>
+        <translation>完成，用时 %1 秒。</translation>
+    </message>
+    <message>
+        <source>Every recommended batch size is built already.</source>
+        <translation>推荐的批大小都已构建。</translation>
+    </message>
+    <message>
+        <source>Input shapes:</source>
+        <translation>输入形状：</translation>
+    </message>
+    <message>
+        <source>Latency budget (p99):</source>
+        <translation>延迟预算 (p99)：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>NPU %1 (a bundle through om-runner)</source>
+        <translation>NPU %1（通过 om-runner 运行部署包）</translation>
+    </message>
+    <message>
+        <source>No recommendation: no strategy ran a request.</source>
+        <translation>无推荐：没有策略运行过请求。</translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>推荐：%1</translation>
+    </message>
+    <message>
+        <source>Request mix:</source>
+        <translation>请求组合：</translation>
+    </message>
+    <message>
+        <source>Request sizes with their weights, size:weight, e.g. 1:50,4:30,8:20.</source>
+        <translation>请求大小及其权重，格式为 大小:权重，例如 1:50,4:30,8:20。</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>请求数：</translation>
+    </message>
+    <message>
+        <source>Run Strategies</source>
+        <translation>运行策略</translation>
+    </message>
+    <message>
+        <source>Run the strategies to see which deployment fits this traffic.</source>
+        <translation>运行各策略，看看哪种部署最适合这种流量。</translation>
+    </message>
+    <message>
+        <source>Running %1 requests with %2…</source>
+        <translation>正在用 %2 运行 %1 个请求…</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Stored strategy runs: click one to show it again.</source>
+        <translation>已保存的策略运行：单击其中一项可再次显示。</translation>
+    </message>
+    <message>
+        <source>Strategies:</source>
+        <translation>策略：</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>The batch sizes built or proposed: one session (CPU) per size; also the gears of the dynamic strategy.</source>
+        <translation>已构建或拟构建的批大小：每个大小一个（CPU）会话；也是动态策略的档位。</translation>
+    </message>
+    <message>
+        <source>Traffic and strategies</source>
+        <translation>流量与策略</translation>
+    </message>
+    <message>
+        <source>deploy.json (Export Bundle… on the ATC Run page)</source>
+        <translation>deploy.json（ATC 运行页上的“导出部署包…”）</translation>
+    </message>
+    <message>
+        <source>model.onnx</source>
+        <translation>model.onnx</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>other dynamic dims, e.g. input:1,3,224,224</source>
+        <translation>其他动态维度，例如 input:1,3,224,224</translation>
+    </message>
+</context>
 </TS>

@@ -27,6 +27,7 @@
 #include "version.h"
 #include "widgets/logpanel.h"
 #include "widgets/messagebar.h"
+#include "widgets/strategypanel.h"
 #include <QItemSelectionModel>
 #include <QTableView>
 
@@ -284,8 +285,9 @@ bool MainWindow::isBusy() const
 {
     return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
         || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning()
-        || m_conversionPage->isReadingLog() || m_runPage->isRunning() || m_convertManyPage->isScanning()
-        || m_convertManyPage->isRunning() || (m_compare && m_compare->isComparing()) || m_omPage->isLoading();
+        || m_conversionPage->isReadingLog() || m_conversionPage->isExportingBundle() || m_runPage->isRunning()
+        || m_convertManyPage->isScanning() || m_convertManyPage->isRunning() || (m_compare && m_compare->isComparing())
+        || m_omPage->isLoading();
 }
 
 QStringList MainWindow::pageNames()
@@ -423,6 +425,23 @@ void MainWindow::connectConversion()
     connect(m_conversionPage, &ConversionPage::nodeActivated, this, [this](const QString& node) {
         showPage(kGraph);
         m_graphPage->selectNode(node);
+    });
+    // Build These Variants (the Run page's strategy chart): the recommended batch sizes not built yet, with the
+    // Convert page's options, into the conversion queue.
+    connect(
+        m_runPage->strategies(), &StrategyPanel::buildVariantsRequested, this, [this](const QList<qint64>& batches) {
+            if (m_conversionPage->isRunning())
+                return;
+            ConversionRequest request;
+            request.options = m_convertPage->options();
+            request.toolkit = m_convertPage->toolkit();
+            request.batches = batches;
+            m_conversionPage->start(request);
+            showPage(kAtc);
+        });
+    connect(m_conversionPage, &ConversionPage::bundleExported, this, [this](bool ok, const QString& manifest) {
+        if (ok)
+            m_runPage->strategies()->setBundlePath(manifest);
     });
     connect(m_conversionPage, &ConversionPage::finished, this, [this](bool) {
         QStringList oms;

@@ -1,6 +1,7 @@
 // atcwb bench MODEL_OR_OM [--target cpu|npu:N] [--runner ...] [--loops N] [--warmup N] [--input-shape SPEC] [--json]:
 // time a model on the CPU (ONNX Runtime) or an OM on an NPU (om-runner, ais_bench, msame) and store the run.
 #include "run/bench.h"
+#include "benchstrategies.h"
 #include "commands.h"
 #include "onnx/summaryjson.h"
 #include "remotecli.h"
@@ -90,6 +91,8 @@ bool worthStoring(const BenchResult& r)
 
 int runBench(const QStringList& args)
 {
+    if (wantsStrategies(args))
+        return runBenchStrategies(args);
     const Options o;
     QCommandLineParser parser;
     parser.addOptions({ o.target, o.runner, o.loops, o.warmup, o.inputShape, o.input, o.batch, o.threads, o.tool,
@@ -210,7 +213,8 @@ const bool benchRegistered = registerCommand({ "bench", kSynopsis,
     "Time a model: an .onnx on the CPU with ONNX Runtime, or an .om on an Ascend NPU with om-runner,\n"
     "ais_bench or msame. Prints latency statistics, throughput and every iteration (iterations_ms);\n"
     "stores the run in the run history unless --no-save. More: --input, --batch, --threads, --tool,\n"
-    "--output-dir, --timeout, --history DIR.",
+    "--output-dir, --timeout, --history DIR. Strategies (per-batch, dynamic, max) for a request mix:\n"
+    "--bundle deploy.json or MODEL.onnx --target cpu --batches 1,4,8, with --request-mix and --strategies.",
     &runBench, 50 });
 } // namespace
 

@@ -31,6 +31,10 @@ QList<Command> allCommands(); // sorted by order, then name
 QString appSettingsFile();
 void setAppSettingsFile(const QString& file);
 
+// Whether `atcwb --verbose` was given (anywhere on the line; main() takes it out of the command's arguments):
+// debug logging on stderr, and the per-request records of `bench --strategies`.
+bool verboseRequested();
+
 // Prints a usage error for `command` to stderr (or as JSON on stdout when json is set).
 int usageError(const QString& command, const QString& message, bool json);
 void printJson(const QJsonObject& object);

@@ -104,6 +104,15 @@ void printJson(const QJsonObject& object)
     printText(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
 }
 
+namespace {
+bool g_verbose = false;
+} // namespace
+
+bool verboseRequested()
+{
+    return g_verbose;
+}
+
 int usageError(const QString& command, const QString& message, bool json)
 {
     const QString text = command.isEmpty() ? message : QStringLiteral("%1: %2").arg(command, message);
@@ -137,6 +146,7 @@ int main(int argc, char* argv[])
     QStringList args = QCoreApplication::arguments().mid(1);
     const bool json = args.contains(QStringLiteral("--json"));
     const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
+    g_verbose = verbose;
     // --settings FILE (or --settings=FILE), anywhere: the settings file for every command, as in the app.
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--settings")) {

@@ -10,6 +10,7 @@
 #include "settings/settings.h"
 #include "theme.h"
 #include "version.h"
+#include "widgets/strategypanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -61,6 +62,10 @@ int main(int argc, char* argv[])
         QStringLiteral("SPEC"));
     const QCommandLineOption runCpu(QStringLiteral("run-cpu"),
         QStringLiteral("Once MODEL is open, run it on the CPU (ONNX Runtime) and chart it on the Run page."));
+    const QCommandLineOption runStrategies(QStringLiteral("run-strategies"),
+        QStringLiteral("Once MODEL is open, run the Run page's Strategies tab on the CPU (its defaults) with this p99 "
+                       "budget in ms (0: none)."),
+        QStringLiteral("BUDGET_MS"));
     const QCommandLineOption atcLog(QStringLiteral("atc-log"),
         QStringLiteral("Show this saved ATC console log on the ATC Run page (after MODEL, when given, has opened)."),
         QStringLiteral("FILE"));
@@ -92,9 +97,9 @@ int main(int argc, char* argv[])
         QStringLiteral("NAME=VALUE"));
     const QCommandLineOption manyOutput(
         QStringLiteral("output"), QStringLiteral("With --convert-many: the output folder."), QStringLiteral("DIR"));
-    parser.addOptions(
-        { verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape, runCpu, atcLog,
-            language, palette, compare, against, windowSize, convertMany, manySoc, manyBatch, manyDim, manyOutput });
+    parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape,
+        runCpu, runStrategies, atcLog, language, palette, compare, against, windowSize, convertMany, manySoc, manyBatch,
+        manyDim, manyOutput });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
@@ -253,6 +258,24 @@ int main(int argc, char* argv[])
         } else {
             taker->start();
         }
+    }
+    if (parser.isSet(runStrategies)) {
+        const double budget = parser.value(runStrategies).toDouble();
+        QObject::connect(&window, &wb::MainWindow::loadFinished, &window, [&window, budget](bool ok) {
+            if (!ok)
+                return;
+            auto* poll = new QTimer(&window);
+            QObject::connect(poll, &QTimer::timeout, &window, [&window, poll, budget] {
+                if (window.isBusy())
+                    return;
+                poll->deleteLater();
+                window.showPage(QStringLiteral("run"));
+                window.runPage()->showStrategies();
+                window.runPage()->strategies()->setLatencyBudget(budget);
+                window.runPage()->strategies()->run();
+            });
+            poll->start(50);
+        });
     }
     if (parser.isSet(runCpu)) {
         // Start the run once loading, inference and layout are done (the screenshot then waits for the run too).

@@ -2,6 +2,7 @@
 // line on stdout (README.md describes the protocol). Plain C++17 and libdl, so the same source
 // builds on a development host and on an edge board.
 #include "acllib.h"
+#include "bundlerun.h"
 #include "options.h"
 #include "output.h"
 #include "report.h"
@@ -182,6 +183,16 @@ int runMain(int argc, char** argv)
     if (options.version) {
         std::printf("om-runner %s (protocol %d)\n", OMR_VERSION, Protocol);
         return ExitOk;
+    }
+    if (!options.bundle.empty()) {
+        for (const std::string& item : options.inputs) {
+            if (item != "zeros" && item != "random")
+                return usageError(out, "--bundle takes --input zeros or random, not '" + item + "'");
+        }
+        const AclLibrary library = openAclLibrary(options.library);
+        if (!library.handle || !library.missing.empty())
+            return libraryError(out, library);
+        return runBundle(library.api, library.path, options, out, g_stopSignal, Protocol, OMR_VERSION);
     }
     om::FileHeader header;
     if (!checkModelFile(out, options.model, header) || !checkFiles(out, options))

@@ -39,6 +39,8 @@ std::vector<std::string> splitList(const std::string& text)
 const char* usageText()
 {
     return "Usage: om-runner --model MODEL.om [options]\n"
+           "       om-runner --bundle deploy.json (--requests N,N,... | --request-mix SIZE:WEIGHT,... [--count N]\n"
+           "                 [--seed S]) [--strategies per-batch,dynamic,max] [options]\n"
            "Loads libascendcl.so at run time, runs an Ascend offline model and prints one JSON object per line.\n"
            "\n"
            "  --model FILE        the .om model to run (required)\n"
@@ -54,6 +56,15 @@ const char* usageText()
            "                      /usr/local/Ascend/ascend-toolkit/latest/lib64, /usr/local/Ascend/nnrt/latest/lib64,\n"
            "                      then LD_LIBRARY_PATH\n"
            "  --output-dir DIR    write each output of the last iteration to DIR/output_<index>.bin\n"
+           "  --bundle FILE       dispatch requests over the OMs of a bundle (deploy.json from `atcwb bundle`): each\n"
+           "                      request of n samples runs on the smallest OM whose batch >= n, padded with zeros\n"
+           "  --requests LIST     the request sizes in order, e.g. 1,3,8,2\n"
+           "  --request-mix MIX   draw --count requests (default 100) from SIZE:WEIGHT pairs, e.g. 1:50,4:30,8:20,\n"
+           "                      with --seed\n"
+           "  --strategies LIST   per-batch (every static OM), dynamic (the dynamic-batch OM's gears), max (always\n"
+           "                      the largest OM); default per-batch\n"
+           "  --no-chunking       refuse a request larger than the largest batch instead of splitting it\n"
+           "  --latency-budget MS p99 budget for the recommendation in the summary\n"
            "  --help, --version\n"
            "\n"
            "Exit status: 0 success, 1 an AscendCL call failed, 2 bad usage or a bad file, 3 libascendcl.so not\n"
@@ -62,6 +73,8 @@ const char* usageText()
 
 bool parseOptions(int argc, char** argv, Options& options, std::string& error)
 {
+    bool requestList = false;
+    bool countGiven = false;
     for (int i = 1; i < argc; ++i) {
         std::string argument = argv[i];
         if (argument == "--help" || argument == "-h") {
@@ -80,8 +93,13 @@ bool parseOptions(int argc, char** argv, Options& options, std::string& error)
             argument.resize(equals);
             hasValue = true;
         }
+        if (argument == "--no-chunking") {
+            options.chunking = false;
+            continue;
+        }
         static const char* const WithValue[]
-            = { "--model", "--device", "--loops", "--warmup", "--input", "--seed", "--batch", "--lib", "--output-dir" };
+            = { "--model", "--device", "--loops", "--warmup", "--input", "--seed", "--batch", "--lib", "--output-dir",
+                  "--bundle", "--requests", "--request-mix", "--count", "--strategies", "--latency-budget" };
         bool known = false;
         for (const char* name : WithValue)
             known = known || argument == name;
@@ -139,11 +157,62 @@ bool parseOptions(int argc, char** argv, Options& options, std::string& error)
             options.library = value;
         } else if (argument == "--output-dir") {
             options.outputDir = value;
+        } else if (argument == "--bundle") {
+            options.bundle = value;
+        } else if (argument == "--requests") {
+            if (!wb::dispatch::parseRequestList(value, options.requests, error))
+                return false;
+            requestList = true;
+        } else if (argument == "--request-mix") {
+            options.requestMix = value;
+        } else if (argument == "--count") {
+            if (!integer(1, 10'000'000))
+                return false;
+            options.count = number;
+            countGiven = true;
+        } else if (argument == "--strategies") {
+            options.strategies = splitList(value);
+            for (const std::string& name : options.strategies) {
+                wb::dispatch::Strategy unused {};
+                if (!wb::dispatch::strategyFromName(name, unused)) {
+                    error = "option --strategies has '" + name + "': use per-batch, dynamic or max";
+                    return false;
+                }
+            }
+        } else if (argument == "--latency-budget") {
+            char* end = nullptr;
+            options.latencyBudgetMs = std::strtod(value.c_str(), &end);
+            if (value.empty() || *end != '\0' || !(options.latencyBudgetMs > 0) || options.latencyBudgetMs > 1e9) {
+                error = "option --latency-budget needs a number of milliseconds above 0, not '" + value + "'";
+                return false;
+            }
         }
-        if (value.empty() && (argument == "--model" || argument == "--lib" || argument == "--output-dir")) {
+        if (value.empty()
+            && (argument == "--model" || argument == "--lib" || argument == "--output-dir" || argument == "--bundle")) {
             error = "option " + argument + " needs a non-empty value";
             return false;
         }
+    }
+    if (!options.bundle.empty()) {
+        if (!options.model.empty()) {
+            error = "--model and --bundle cannot be used together: --bundle runs the OMs its deploy.json lists";
+            return false;
+        }
+        if (requestList == !options.requestMix.empty()) {
+            error = "--bundle needs a request stream: either --requests LIST or --request-mix MIX (not both)";
+            return false;
+        }
+        if (!options.requestMix.empty()) {
+            std::vector<wb::dispatch::MixEntry> mix;
+            if (!wb::dispatch::parseRequestMix(options.requestMix, mix, error))
+                return false;
+            options.requests = wb::dispatch::makeRequests(mix, static_cast<std::uint64_t>(options.count), options.seed);
+        }
+        return true;
+    }
+    if (requestList || !options.requestMix.empty() || countGiven) {
+        error = "--requests, --request-mix and --count go with --bundle deploy.json";
+        return false;
     }
     if (options.model.empty()) {
         error = "--model is required: the .om file to run (see om-runner --help)";

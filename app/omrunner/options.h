@@ -2,6 +2,8 @@
 
 // om-runner's command line.
 
+#include "run/dispatchplan.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -19,6 +21,14 @@ struct Options {
     std::int64_t batch = 0; // 0: the model's own batch (static) or its smallest gear (dynamic batch)
     std::string library; // --lib: a file or a folder; empty: search
     std::string outputDir;
+    // --bundle mode (om_dispatch.h): a request stream dispatched over the OMs of a deploy.json.
+    std::string bundle;
+    std::vector<std::uint64_t> requests; // --requests, or drawn from --request-mix
+    std::string requestMix; // as given, for the start event
+    std::int64_t count = 100; // --count: requests drawn from the mix
+    std::vector<std::string> strategies { "per-batch" };
+    bool chunking = true; // --no-chunking refuses requests larger than the largest batch
+    double latencyBudgetMs = 0; // --latency-budget: for the recommendation; 0: none
     bool help = false;
     bool version = false;
 };

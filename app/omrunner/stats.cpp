@@ -1,5 +1,7 @@
 #include "stats.h"
 
+#include "util/percentile.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,12 +11,7 @@ namespace {
 
 double percentile(const std::vector<std::int64_t>& sorted, double p)
 {
-    const double rank = p / 100.0 * static_cast<double>(sorted.size() - 1);
-    const auto lower = static_cast<std::size_t>(std::floor(rank));
-    const std::size_t upper = std::min(lower + 1, sorted.size() - 1);
-    const double fraction = rank - static_cast<double>(lower);
-    const auto low = static_cast<double>(sorted[lower]);
-    return (low + fraction * (static_cast<double>(sorted[upper]) - low)) / 1e6;
+    return wb::percentileOfSortedSamples(sorted, p) / 1e6;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "tensors.h"
 
 #include "output.h"
+#include "util/splitmix64.h"
 
 #include <cerrno>
 #include <cmath>
@@ -63,14 +64,6 @@ constexpr FormatEntry Formats[] = {
     { 35, "NC" },
     { 47, "NCL" },
 };
-
-std::uint64_t next(std::uint64_t& state)
-{
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
 
 template <typename To, typename From> To bits(From value)
 {
@@ -174,11 +167,11 @@ void fillRandom(unsigned char* data, std::size_t size, std::int32_t dtype, std::
     // The same values the CPU reference run feeds (makeTensor in core/reference/tensordata.cpp): per element one
     // u uniform in [0, 1) from splitmix64 seeded with inputSeed(seed, index); floats get 2u - 1, integers
     // floor(10u), bool its parity. So `--input random` means the same inputs on the CPU and on the NPU.
-    std::uint64_t state = inputSeed(seed, index);
+    wb::SplitMix64 rng { inputSeed(seed, index) };
     const std::size_t bytes = dtypeBytes(dtype);
     const std::size_t count = bytes ? size / bytes : 0;
     for (std::size_t i = 0; i < count; ++i) {
-        const double u = static_cast<double>(next(state) >> 11) * (1.0 / 9007199254740992.0); // 2^-53
+        const double u = rng.uniform01();
         const float f = static_cast<float>(u * 2.0 - 1.0);
         const auto k = static_cast<std::uint64_t>(u * 10.0); // 0..9
         switch (dtype) {

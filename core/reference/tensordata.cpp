@@ -2,6 +2,7 @@
 
 #include "onnx/onnxproto_p.h"
 #include "util/checkedsize.h"
+#include "util/splitmix64.h"
 
 #include <QStringList>
 
@@ -13,19 +14,6 @@
 namespace wb {
 
 namespace {
-
-// SplitMix64: tiny, fast, and identical everywhere (std:: distributions are implementation-defined).
-struct SplitMix64 {
-    quint64 state;
-    quint64 next()
-    {
-        quint64 z = (state += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-    double uniform01() { return static_cast<double>(next() >> 11) * 0x1.0p-53; } // [0, 1)
-};
 
 template <typename T> void store(char* dst, qint64 index, T value)
 {

@@ -1,5 +1,7 @@
 #include "run/latencystats.h"
 
+#include "util/percentile.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,14 +9,7 @@ namespace wb {
 
 double percentileOfSorted(const QList<double>& sorted, double p)
 {
-    if (sorted.isEmpty())
-        return std::nan("");
-    const double clamped = std::clamp(p, 0.0, 100.0);
-    const double rank = clamped / 100.0 * double(sorted.size() - 1);
-    const auto lower = qsizetype(std::floor(rank));
-    const qsizetype upper = std::min(lower + 1, sorted.size() - 1);
-    const double fraction = rank - double(lower);
-    return sorted.at(lower) + fraction * (sorted.at(upper) - sorted.at(lower));
+    return percentileOfSortedSamples(sorted, p);
 }
 
 Result<LatencyStats> LatencyStats::compute(const QList<double>& samplesMs)

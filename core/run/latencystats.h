@@ -34,7 +34,7 @@ struct LatencyStats {
     std::optional<double> throughput(double batch = 1) const;
 };
 
-// Percentile of already sorted, non-empty samples (definition above); p is clamped to [0, 100].
+// Percentile of already sorted, non-empty samples (definition above, util/percentile.h); p is clamped to [0, 100].
 double percentileOfSorted(const QList<double>& sorted, double p);
 
 } // namespace wb

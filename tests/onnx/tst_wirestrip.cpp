@@ -2,6 +2,7 @@
 #include "onnx/graphutil_p.h"
 #include "onnx/onnxmodel.h"
 #include "testutil.h"
+#include "util/splitmix64.h"
 
 #include <onnx/onnx_pb.h>
 
@@ -16,17 +17,11 @@ QByteArray readFile(const QString& path)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-// A small deterministic generator (splitmix64), so every run mutates the same way.
+// The tree's deterministic generator (util/splitmix64.h), so every run mutates the same way.
 struct Rng {
-    quint64 state;
-    quint64 next()
-    {
-        quint64 z = (state += 0x9e3779b97f4a7c15ULL);
-        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-        z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return int(next() % quint64(n)); }
+    SplitMix64 generator;
+    quint64 next() { return generator.next(); }
+    int below(int n) { return int(generator.below(quint64(n))); }
 };
 } // namespace
 
@@ -82,7 +77,7 @@ void TestWireStrip::damagedFilesNeverCrash()
     QVERIFY(!original.isEmpty());
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("damaged.onnx"));
-    Rng rng { 42 };
+    Rng rng { SplitMix64 { 42 } };
     int loaded = 0, refused = 0;
     for (int i = 0; i < 400; ++i) {
         QByteArray bytes = original;

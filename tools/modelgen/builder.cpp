@@ -5,19 +5,9 @@
 
 namespace modelgen {
 
-uint64_t Rng::next()
-{
-    state_ += 0x9E3779B97F4A7C15ULL;
-    uint64_t z = state_;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
 float Rng::uniform(float bound)
 {
-    const uint32_t bits = static_cast<uint32_t>(next() >> 40); // 24 bits
-    const float unit = static_cast<float>(bits) / 16777216.0f; // [0, 1)
+    const float unit = generator_.unitFloat24(); // [0, 1)
     return (unit * 2.0f - 1.0f) * bound;
 }
 

@@ -1,6 +1,8 @@
 // Small helpers for building deterministic ONNX test models with the onnx protobuf API.
 #pragma once
 
+#include "util/splitmix64.h"
+
 #include <onnx/onnx_pb.h>
 
 #include <cstdint>
@@ -10,19 +12,19 @@
 
 namespace modelgen {
 
-// splitmix64: tiny, fully specified generator, so the weights are the same on every platform.
+// The tree's splitmix64 (core/util/splitmix64.h): fully specified, so the weights are the same on every platform.
 class Rng {
 public:
     explicit Rng(uint64_t seed)
-        : state_(seed)
+        : generator_ { seed }
     {
     }
-    uint64_t next();
-    // Uniform float in [-bound, bound], built from the top 24 bits (exactly representable).
+    uint64_t next() { return generator_.next(); }
+    // Uniform float in [-bound, bound), built from the top 24 bits (exactly representable).
     float uniform(float bound);
 
 private:
-    uint64_t state_;
+    wb::SplitMix64 generator_;
 };
 
 // One tensor dimension: a fixed value, a symbolic name (dim_param), or unknown (neither set).

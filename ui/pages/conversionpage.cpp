@@ -7,6 +7,7 @@
 #include "parsing/lines.h"
 #include "parsing/pastedlog.h"
 #include "util/latestonly.h"
+#include "widgets/bundleexport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -31,6 +32,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace wb {
 
@@ -146,6 +149,8 @@ ConversionPage::ConversionPage(QWidget* parent)
     , m_resultPath(new QLabel(m_resultRow))
     , m_openFolder(new QPushButton(tr("Open Folder"), m_resultRow))
     , m_runOm(new QPushButton(tr("Run This OM"), m_resultRow))
+    , m_exportBundle(new QPushButton(tr("Export Bundle…"), this))
+    , m_bundleExporter(new BundleExporter(this))
     , m_logReader(new LatestOnlyRunner(this))
     , m_clock(new QTimer(this))
 {
@@ -164,6 +169,11 @@ ConversionPage::ConversionPage(QWidget* parent)
     m_openLog->setToolTip(tr("Read a saved ATC console log (a run on another machine, a CI job) and show its "
                              "problems here and on the graph."));
     top->addWidget(m_openLog);
+    m_exportBundle->setObjectName(QStringLiteral("exportBundle"));
+    m_exportBundle->setToolTip(tr("Copy the OMs of this conversion into a folder with deploy.json, for om_dispatch "
+                                  "and om-runner --bundle."));
+    m_exportBundle->setEnabled(false);
+    top->addWidget(m_exportBundle);
     layout->addLayout(top);
     // After a successful run: where the OM is, and the two next steps.
     auto* result = new QHBoxLayout(m_resultRow);
@@ -229,6 +239,17 @@ ConversionPage::ConversionPage(QWidget* parent)
     connect(m_clock, &QTimer::timeout, this, &ConversionPage::tick);
     connect(m_cancel, &QPushButton::clicked, m_queue, &ConversionQueue::cancel);
     connect(m_openLog, &QPushButton::clicked, this, &ConversionPage::chooseLog);
+    connect(m_exportBundle, &QPushButton::clicked, this, [this] {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export Bundle To"));
+        if (!folder.isEmpty())
+            exportBundle(folder);
+    });
+    connect(m_bundleExporter, &BundleExporter::finished, this,
+        [this](bool ok, const QString& message, const QString& manifest) {
+            m_exportBundle->setEnabled(true);
+            m_status->setText(message);
+            emit bundleExported(ok, ok ? manifest : message);
+        });
     connect(m_filter, &QComboBox::currentIndexChanged, this, &ConversionPage::refreshLog);
     connect(m_queue, &ConversionQueue::jobQueued, this, [this](int job, const QString& om, qint64 batch) {
         m_jobs->setRowCount(std::max(m_jobs->rowCount(), job + 1));
@@ -254,6 +275,9 @@ ConversionPage::ConversionPage(QWidget* parent)
         m_clock->stop();
         m_cancel->setEnabled(false);
         m_openLog->setEnabled(true);
+        const QList<ConversionOutcome> outcomes = m_queue->outcomes();
+        m_exportBundle->setEnabled(
+            std::any_of(outcomes.begin(), outcomes.end(), [](const ConversionOutcome& o) { return o.ok; }));
         m_status->setText(ok
                 ? tr("All OMs produced in %1.").arg(formatMs(m_elapsed.elapsed()))
                 : tr("Finished with failures after %1; see the problems below.").arg(formatMs(m_elapsed.elapsed())));
@@ -578,6 +602,25 @@ void ConversionPage::jobFinished(int job, const ConversionOutcome& outcome)
     }
     if (QTableWidgetItem* time = m_jobs->item(job, 3))
         time->setText(formatMs(outcome.durationMs));
+}
+
+bool ConversionPage::exportBundle(const QString& folder)
+{
+    QStringList oms;
+    for (const ConversionOutcome& o : m_queue->outcomes()) {
+        if (o.ok)
+            oms << o.omPath;
+    }
+    if (oms.isEmpty() || !m_bundleExporter->start(oms, folder))
+        return false;
+    m_exportBundle->setEnabled(false);
+    m_status->setText(tr("Writing the bundle to %1…").arg(QDir::toNativeSeparators(folder)));
+    return true;
+}
+
+bool ConversionPage::isExportingBundle() const
+{
+    return m_bundleExporter->isRunning();
 }
 
 } // namespace wb

@@ -20,6 +20,7 @@ class QTreeWidget;
 namespace wb {
 
 class LatestOnlyRunner;
+class BundleExporter;
 
 // A conversion run as it happens: the queue of jobs (batch variants), ATC's log coloured by severity with a filter
 // and tail-follow, the current stage and elapsed time, the problems ATC reported (cause, solution, hint, the ops
@@ -46,6 +47,10 @@ public:
     // while a conversion runs. logOpened() follows.
     void openLog(const QString& path);
     bool isReadingLog() const;
+    // Export Bundle…: the OMs this conversion produced, copied into `folder` with deploy.json (on a worker);
+    // bundleExported() follows. False when there is nothing to bundle or an export runs.
+    bool exportBundle(const QString& folder);
+    bool isExportingBundle() const;
     static constexpr qint64 kMaxLogBytes = 512LL * 1024 * 1024;
 
 signals:
@@ -54,6 +59,7 @@ signals:
     void finished(bool allOk);
     void logOpened(bool ok);
     void runOmRequested(const QString& omPath); // Run This OM
+    void bundleExported(bool ok, const QString& manifest);
 
 private:
     void appendLine(int job, const QString& line);
@@ -86,6 +92,8 @@ private:
     QString m_runBlockedReason;
     bool m_idle = true; // nothing run or opened yet: the status says what comes next
     std::map<int, AtcLogParser> m_lineParsers; // per job: decides each log line's severity
+    QPushButton* m_exportBundle;
+    BundleExporter* m_bundleExporter;
     LatestOnlyRunner* m_logReader;
     QTimer* m_clock;
     QElapsedTimer m_elapsed;

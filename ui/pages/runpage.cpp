@@ -5,6 +5,7 @@
 #include "charts/latencycharts.h"
 #include "run/runhistory.h"
 #include "util/atomicfile.h"
+#include "widgets/strategypanel.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -18,8 +19,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -57,6 +61,7 @@ RunPage::RunPage(QWidget* parent)
     , m_charts(new LatencyCharts(this))
     , m_runs(new QListWidget(this))
     , m_budget(new QDoubleSpinBox(this))
+    , m_strategies(new StrategyPanel(this))
 {
     setObjectName(QStringLiteral("runPage"));
     auto* layout = new QHBoxLayout(this);
@@ -159,7 +164,18 @@ RunPage::RunPage(QWidget* parent)
     historyLayout->addLayout(compareRow);
     leftLayout->addWidget(historyBox, 1);
     layout->addWidget(left);
-    layout->addWidget(m_charts, 1);
+    // The strategy chart (per-batch OMs, one dynamic-batch OM or the largest, for a request mix) beside the run charts.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("runTabs"));
+    m_tabs->addTab(m_charts, tr("Latency"));
+    // In a scroll area: the tab's form and charts never widen the window beyond what the other pages need.
+    auto* strategiesScroll = new QScrollArea(this);
+    strategiesScroll->setObjectName(QStringLiteral("strategiesScroll"));
+    strategiesScroll->setWidget(m_strategies);
+    strategiesScroll->setWidgetResizable(true);
+    strategiesScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(strategiesScroll, tr("Strategies"));
+    layout->addWidget(m_tabs, 1);
 
     m_cancel->setEnabled(false);
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -198,6 +214,7 @@ void RunPage::setModel(const OnnxModelPtr& model)
         m_modelPath->insertItem(0, model->summary().path);
     m_modelPath->setCurrentText(model->summary().path);
     m_target->setCurrentIndex(0);
+    m_strategies->setModelPath(model->summary().path);
 }
 
 void RunPage::addOmCandidates(const QStringList& omPaths)
@@ -210,6 +227,15 @@ void RunPage::addOmCandidates(const QStringList& omPaths)
         m_modelPath->setCurrentText(omPaths.first());
         m_target->setCurrentIndex(1);
     }
+    // Batch variants (<name>_b<N>.om) that exist: Build These Variants leaves them out.
+    QList<qint64> built;
+    static const QRegularExpression variant(QStringLiteral("_b(\\d+)\\.om$"));
+    for (int i = 0; i < m_modelPath->count(); ++i) {
+        const QRegularExpressionMatch m = variant.match(m_modelPath->itemText(i));
+        if (m.hasMatch() && QFileInfo::exists(m_modelPath->itemText(i)))
+            built << m.captured(1).toLongLong();
+    }
+    m_strategies->setBuiltBatches(built);
 }
 
 void RunPage::setDevices(const QList<NpuDevice>& devices, const QString& note)
@@ -235,12 +261,14 @@ void RunPage::setDevices(const QList<NpuDevice>& devices, const QString& note)
 void RunPage::setInputShapes(const QString& spec)
 {
     m_shapes->setText(spec);
+    m_strategies->setInputShapes(spec);
 }
 
 void RunPage::setHistoryFolder(const QString& folder)
 {
     m_historyFolder = folder;
     reloadHistory();
+    m_strategies->setHistoryFolder(folder);
 }
 
 BenchRequest RunPage::request() const
@@ -271,9 +299,14 @@ void RunPage::run()
     m_run->start(request());
 }
 
+void RunPage::showStrategies()
+{
+    m_tabs->setCurrentIndex(1);
+}
+
 bool RunPage::isRunning() const
 {
-    return m_run->isRunning();
+    return m_run->isRunning() || m_strategies->isRunning();
 }
 
 void RunPage::onFinished(const BenchResult& result)

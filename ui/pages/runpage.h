@@ -14,10 +14,12 @@ class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTabWidget;
 
 namespace wb {
 
 class LatencyCharts;
+class StrategyPanel;
 
 // Run and compare: execute a model (ONNX on the CPU through ONNX Runtime, or an OM on an NPU through om-runner,
 // ais_bench or msame), chart every iteration live, show the percentiles, and compare stored runs by batch size.
@@ -37,6 +39,8 @@ public:
     bool isRunning() const;
     const BenchResult& lastResult() const { return m_last; }
     LatencyCharts* charts() const { return m_charts; }
+    StrategyPanel* strategies() const { return m_strategies; }
+    void showStrategies(); // brings the Strategies tab to the front
     QString statsText() const;
     int historyCount() const;
     void compareAll(); // checks every stored run and plots them against batch size
@@ -72,6 +76,8 @@ private:
     LatencyCharts* m_charts;
     QListWidget* m_runs;
     QDoubleSpinBox* m_budget;
+    StrategyPanel* m_strategies; // the "Strategies" tab: per-batch / dynamic / max for a request mix
+    QTabWidget* m_tabs;
 };
 
 } // namespace wb

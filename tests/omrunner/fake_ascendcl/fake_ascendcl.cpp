@@ -8,6 +8,8 @@
 //   FAKE_ACL_DYNAMIC_BATCH=1,2,4,8 batch gears (adds the ascend_mbatch_shape_data input); unset: static model
 //   FAKE_ACL_INPUTS / FAKE_ACL_OUTPUTS="name:dtype:1x3x224x224;..."  (default one float32 input 1x3x224x224,
 //                                  one float32 output 1x1000; for dynamic models dims[0] is per batch step)
+//   <om>.fakeacl                   a file beside an OM with FAKE_ACL_INPUTS=, FAKE_ACL_OUTPUTS= and
+//                                  FAKE_ACL_DYNAMIC_BATCH= lines: that OM's own shape (bundles of several OMs)
 //   FAKE_ACL_LOG=path              appends "+kind id" on create, "-kind id" on destroy, "execute <batch>",
 //                                  "!..." on misuse, so tests can check teardown order and balance
 // Outputs are deterministic: element k of a float32 output is k + 0.5 * s, s = the sum of the first 16 bytes of

@@ -11,21 +11,18 @@ using namespace fakeacl;
 
 namespace {
 
-bool dynamic()
+// Bytes of input/output `index` of `shape` (inputs at the largest gear; the batch-shape input is 8 bytes).
+size_t bytesOf(const ModelShape& shape, size_t index, bool input)
 {
-    return !config().gears.empty();
-}
-
-// Bytes of input/output `index` (inputs at the largest gear; the batch-shape input is 8 bytes).
-size_t bytesOf(const std::vector<Tensor>& tensors, size_t index, bool input)
-{
-    const bool batchShape = input && dynamic() && index == modelShape().dynamicIndex;
-    return tensorBytes(tensors[index], dynamic() && !batchShape);
+    const bool batchShape = input && shape.dynamic() && index == shape.dynamicIndex;
+    return tensorBytes((input ? shape.inputs : shape.outputs)[index], shape.dynamic() && !batchShape, shape.maxGear);
 }
 
 const Tensor* tensorAt(const aclmdlDesc* desc, size_t index, bool input)
 {
-    const std::vector<Tensor>& tensors = input ? modelShape().inputs : modelShape().outputs;
+    if (!desc)
+        return nullptr;
+    const std::vector<Tensor>& tensors = input ? modelShape(desc->modelId).inputs : modelShape(desc->modelId).outputs;
     if (!desc || desc->modelId == 0 || index >= tensors.size())
         return nullptr;
     return &tensors[index];
@@ -41,23 +38,24 @@ aclError dimsOf(const aclmdlDesc* desc, size_t index, aclmdlIODims* dims, bool i
     dims->dimCount = tensor->dims.size();
     for (size_t i = 0; i < tensor->dims.size() && i < 128; ++i)
         dims->dims[i] = tensor->dims[i];
-    const bool batchShape = input && dynamic() && index == modelShape().dynamicIndex;
-    if (dynamic() && !batchShape && dims->dimCount > 0)
+    const ModelShape& shape = modelShape(desc->modelId);
+    const bool batchShape = input && shape.dynamic() && index == shape.dynamicIndex;
+    if (shape.dynamic() && !batchShape && dims->dimCount > 0)
         dims->dims[0] = -1;
     return 0;
 }
 
 #ifndef FAKE_ACL_WITHOUT_EXECUTE
 // The batch aclmdlExecute runs at: the gear set on the dataset, or a static model's leading dimension.
-uint64_t batchOf(const aclmdlDataset* input)
+uint64_t batchOf(const ModelShape& shape, const aclmdlDataset* input)
 {
-    if (dynamic())
+    if (shape.dynamic())
         return input->batch;
-    const std::vector<Tensor>& inputs = modelShape().inputs;
+    const std::vector<Tensor>& inputs = shape.inputs;
     return !inputs.empty() && !inputs[0].dims.empty() && inputs[0].dims[0] > 0 ? uint64_t(inputs[0].dims[0]) : 1;
 }
 
-void writeOutputs(const aclmdlDataset* input, aclmdlDataset* output, uint64_t batch)
+void writeOutputs(const ModelShape& shape, const aclmdlDataset* input, aclmdlDataset* output, uint64_t batch)
 {
     unsigned seed = 0;
     if (!input->buffers.empty()) {
@@ -67,10 +65,10 @@ void writeOutputs(const aclmdlDataset* input, aclmdlDataset* output, uint64_t ba
         seed %= 256;
     }
     for (size_t o = 0; o < output->buffers.size(); ++o) {
-        const size_t full = bytesOf(modelShape().outputs, o, false);
-        const size_t bytes = dynamic() ? full / modelShape().maxGear * batch : full;
+        const size_t full = bytesOf(shape, o, false);
+        const size_t bytes = shape.dynamic() ? full / shape.maxGear * batch : full;
         auto* data = static_cast<unsigned char*>(output->buffers[o]->data);
-        if (modelShape().outputs[o].dtype == 0) {
+        if (shape.outputs[o].dtype == 0) {
             for (size_t k = 0; k < bytes / 4; ++k) {
                 const float value = float(k) + 0.5f * float(seed);
                 std::memcpy(data + k * 4, &value, 4);
@@ -109,6 +107,7 @@ aclError aclmdlLoadFromFile(const char* path, uint32_t* modelId)
     *modelId = state().nextModel++;
     const int id = state().nextId++;
     state().models[*modelId] = id;
+    loadModelShape(*modelId, path);
     logLine("+model " + std::to_string(id));
     return 0;
 }
@@ -153,21 +152,21 @@ aclError aclmdlGetDesc(aclmdlDesc* desc, uint32_t modelId)
 
 size_t aclmdlGetNumInputs(aclmdlDesc* desc)
 {
-    return desc && desc->modelId ? modelShape().inputs.size() : 0;
+    return desc && desc->modelId ? modelShape(desc->modelId).inputs.size() : 0;
 }
 size_t aclmdlGetNumOutputs(aclmdlDesc* desc)
 {
-    return desc && desc->modelId ? modelShape().outputs.size() : 0;
+    return desc && desc->modelId ? modelShape(desc->modelId).outputs.size() : 0;
 }
 
 size_t aclmdlGetInputSizeByIndex(aclmdlDesc* desc, size_t index)
 {
-    return tensorAt(desc, index, true) ? bytesOf(modelShape().inputs, index, true) : 0;
+    return tensorAt(desc, index, true) ? bytesOf(modelShape(desc->modelId), index, true) : 0;
 }
 
 size_t aclmdlGetOutputSizeByIndex(aclmdlDesc* desc, size_t index)
 {
-    return tensorAt(desc, index, false) ? bytesOf(modelShape().outputs, index, false) : 0;
+    return tensorAt(desc, index, false) ? bytesOf(modelShape(desc->modelId), index, false) : 0;
 }
 
 const char* aclmdlGetInputNameByIndex(const aclmdlDesc* desc, size_t index)
@@ -220,8 +219,10 @@ int32_t aclmdlGetOutputDataType(const aclmdlDesc* desc, size_t index)
 aclError aclmdlGetInputIndexByName(const aclmdlDesc* desc, const char* name, size_t* index)
 {
     FAKE_INJECT(aclmdlGetInputIndexByName);
-    const std::vector<Tensor>& inputs = modelShape().inputs;
-    for (size_t i = 0; desc && desc->modelId && i < inputs.size(); ++i) {
+    if (!desc || !desc->modelId)
+        return failure("aclmdlGetInputIndexByName", InvalidParam, "description not filled");
+    const std::vector<Tensor>& inputs = modelShape(desc->modelId).inputs;
+    for (size_t i = 0; i < inputs.size(); ++i) {
         if (inputs[i].name == name) {
             *index = i;
             return 0;
@@ -235,8 +236,9 @@ aclError aclmdlGetDynamicBatch(const aclmdlDesc* desc, aclmdlBatch* batch)
     FAKE_INJECT(aclmdlGetDynamicBatch);
     if (!desc || !desc->modelId)
         return failure("aclmdlGetDynamicBatch", InvalidParam, "description not filled");
-    batch->batchCount = std::min<size_t>(config().gears.size(), 128);
-    std::copy_n(config().gears.begin(), batch->batchCount, batch->batch);
+    const std::vector<uint64_t>& gears = modelShape(desc->modelId).gears;
+    batch->batchCount = std::min<size_t>(gears.size(), 128);
+    std::copy_n(gears.begin(), batch->batchCount, batch->batch);
     return 0;
 }
 
@@ -271,10 +273,11 @@ aclError aclmdlSetDynamicBatchSize(uint32_t modelId, aclmdlDataset* dataset, siz
     FAKE_INJECT(aclmdlSetDynamicBatchSize);
     if (state().models.count(modelId) == 0)
         return failure("aclmdlSetDynamicBatchSize", InvalidModelId, "model not loaded");
-    if (!dynamic())
+    const ModelShape& shape = modelShape(modelId);
+    if (!shape.dynamic())
         return failure("aclmdlSetDynamicBatchSize", NotDynamic, "static model");
-    const std::vector<uint64_t>& gears = config().gears;
-    if (!dataset || index != modelShape().dynamicIndex || index >= dataset->buffers.size()
+    const std::vector<uint64_t>& gears = shape.gears;
+    if (!dataset || index != shape.dynamicIndex || index >= dataset->buffers.size()
         || std::find(gears.begin(), gears.end(), batch) == gears.end())
         return failure("aclmdlSetDynamicBatchSize", InvalidParam, "bad index, dataset or gear");
     dataset->batch = batch;
@@ -288,25 +291,25 @@ aclError aclmdlExecute(uint32_t modelId, const aclmdlDataset* input, aclmdlDatas
     FAKE_INJECT(aclmdlExecute);
     if (state().models.count(modelId) == 0)
         return failure("aclmdlExecute", InvalidModelId, "model not loaded");
-    const ModelShape& shape = modelShape();
-    if (!input || input->buffers.size() != shape.inputs.size() || (dynamic() && input->batch == 0))
+    const ModelShape& shape = modelShape(modelId);
+    if (!input || input->buffers.size() != shape.inputs.size() || (shape.dynamic() && input->batch == 0))
         return failure("aclmdlExecute", InputNotMatch, "input count differs or no batch gear set");
     for (size_t i = 0; i < shape.inputs.size(); ++i) {
-        if (input->buffers[i]->size < bytesOf(shape.inputs, i, true))
+        if (input->buffers[i]->size < bytesOf(shape, i, true))
             return failure("aclmdlExecute", InputNotMatch, "input buffer too small");
     }
     if (!output || output->buffers.size() != shape.outputs.size())
         return failure("aclmdlExecute", OutputNotMatch, "output count differs");
     for (size_t i = 0; i < shape.outputs.size(); ++i) {
-        if (output->buffers[i]->size < bytesOf(shape.outputs, i, false))
+        if (output->buffers[i]->size < bytesOf(shape, i, false))
             return failure("aclmdlExecute", OutputNotMatch, "output buffer too small");
     }
-    const uint64_t batch = batchOf(input);
+    const uint64_t batch = batchOf(shape, input);
     if (config().log)
         logLine("execute " + std::to_string(batch));
     if (config().execUsPerBatch > 0)
         busyWait(config().execUsPerBatch * long(batch));
-    writeOutputs(input, output, batch);
+    writeOutputs(shape, input, output, batch);
     return 0;
 }
 #endif

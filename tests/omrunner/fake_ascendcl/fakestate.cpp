@@ -125,29 +125,83 @@ const char* recentError()
     return g_recentError.c_str();
 }
 
-std::size_t tensorBytes(const Tensor& tensor, bool dynamic)
+std::size_t tensorBytes(const Tensor& tensor, bool dynamic, std::uint64_t maxGear)
 {
     std::size_t count = 1;
     for (std::int64_t dim : tensor.dims)
         count *= static_cast<std::size_t>(dim > 0 ? dim : 1);
-    return count * tensor.elementBytes * (dynamic ? modelShape().maxGear : 1);
+    return count * tensor.elementBytes * (dynamic ? maxGear : 1);
 }
 
-const ModelShape& modelShape()
+namespace {
+
+ModelShape makeShape(std::vector<Tensor> inputs, std::vector<Tensor> outputs, std::vector<std::uint64_t> gears)
 {
-    static const ModelShape shape = [] {
-        ModelShape made;
-        made.inputs = config().inputs;
-        made.outputs = config().outputs;
-        for (std::uint64_t gear : config().gears)
-            made.maxGear = gear > made.maxGear ? gear : made.maxGear;
-        if (!config().gears.empty()) {
-            made.dynamicIndex = made.inputs.size();
-            made.inputs.push_back({ acl::DynamicTensorName, 9, { 1 }, 8 });
-        }
-        return made;
-    }();
-    return shape;
+    ModelShape made;
+    made.inputs = std::move(inputs);
+    made.outputs = std::move(outputs);
+    made.gears = std::move(gears);
+    for (std::uint64_t gear : made.gears)
+        made.maxGear = gear > made.maxGear ? gear : made.maxGear;
+    if (!made.gears.empty()) {
+        made.dynamicIndex = made.inputs.size();
+        made.inputs.push_back({ acl::DynamicTensorName, 9, { 1 }, 8 });
+    }
+    return made;
+}
+
+std::vector<std::uint64_t> parseGears(const std::string& text)
+{
+    std::vector<std::uint64_t> gears;
+    for (const std::string& gear : split(text, ',')) {
+        if (!gear.empty())
+            gears.push_back(std::strtoull(gear.c_str(), nullptr, 10));
+    }
+    return gears;
+}
+
+std::map<std::uint32_t, ModelShape>& shapes()
+{
+    static std::map<std::uint32_t, ModelShape> loaded;
+    return loaded;
+}
+
+} // namespace
+
+const ModelShape& modelShape(std::uint32_t modelId)
+{
+    static const ModelShape fromEnvironment = makeShape(config().inputs, config().outputs, config().gears);
+    const auto it = shapes().find(modelId);
+    return it == shapes().end() ? fromEnvironment : it->second;
+}
+
+void loadModelShape(std::uint32_t modelId, const std::string& omPath)
+{
+    std::string inputs = env("FAKE_ACL_INPUTS", "input:float32:1x3x224x224");
+    std::string outputs = env("FAKE_ACL_OUTPUTS", "output:float32:1x1000");
+    std::string gears = env("FAKE_ACL_DYNAMIC_BATCH");
+    std::FILE* file = std::fopen((omPath + ".fakeacl").c_str(), "r");
+    if (!file)
+        return; // the environment's shape
+    char line[4096];
+    while (std::fgets(line, sizeof line, file)) {
+        std::string text(line);
+        while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+            text.pop_back();
+        const std::size_t equals = text.find('=');
+        if (equals == std::string::npos)
+            continue;
+        const std::string key = text.substr(0, equals);
+        const std::string value = text.substr(equals + 1);
+        if (key == "FAKE_ACL_INPUTS")
+            inputs = value;
+        else if (key == "FAKE_ACL_OUTPUTS")
+            outputs = value;
+        else if (key == "FAKE_ACL_DYNAMIC_BATCH")
+            gears = value;
+    }
+    std::fclose(file);
+    shapes()[modelId] = makeShape(parseTensors(inputs), parseTensors(outputs), parseGears(gears));
 }
 
 State& state()

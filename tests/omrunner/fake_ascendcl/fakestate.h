@@ -82,12 +82,18 @@ const char* recentError();
 struct ModelShape {
     std::vector<Tensor> inputs;
     std::vector<Tensor> outputs;
+    std::vector<std::uint64_t> gears; // empty: a static model
     std::size_t dynamicIndex = 0;
     std::uint64_t maxGear = 1;
+    bool dynamic() const { return !gears.empty(); }
 };
-const ModelShape& modelShape();
+// The shape of loaded model `modelId` (the environment's for an unknown ID). A file "<om>.fakeacl" beside the OM
+// with FAKE_ACL_INPUTS=..., FAKE_ACL_OUTPUTS=... and FAKE_ACL_DYNAMIC_BATCH=... lines overrides the environment
+// for that model, so one process can load a bundle of OMs of different batch sizes.
+const ModelShape& modelShape(std::uint32_t modelId);
+void loadModelShape(std::uint32_t modelId, const std::string& omPath);
 // Bytes of a tensor at the largest gear (dynamic) or as declared (static).
-std::size_t tensorBytes(const Tensor& tensor, bool dynamic);
+std::size_t tensorBytes(const Tensor& tensor, bool dynamic, std::uint64_t maxGear);
 
 // AscendCL error codes the fake returns itself (acl_base.h).
 constexpr int InvalidParam = 100000;
