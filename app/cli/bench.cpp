@@ -3,6 +3,9 @@
 #include "run/bench.h"
 #include "commands.h"
 #include "onnx/summaryjson.h"
+#include "profile/opprofile.h"
+#include "profile/profilejson.h"
+#include "profile/profiletext.h"
 #include "run/runhistory.h"
 
 #include <QCommandLineParser>
@@ -13,7 +16,7 @@ namespace wb::cli {
 namespace {
 
 const char* const kSynopsis = "bench MODEL_OR_OM [--target cpu|npu:N] [--runner om-runner|ais-bench|msame] [--loops N] "
-                              "[--warmup N] [--input-shape SPEC] [--json]";
+                              "[--warmup N] [--input-shape SPEC] [--profile] [--json]";
 
 struct Options {
     QCommandLineOption target { QStringLiteral("target"),
@@ -44,6 +47,8 @@ struct Options {
         QStringLiteral("DIR") };
     QCommandLineOption timeout { QStringLiteral("timeout"), QStringLiteral("Stop the run after SEC seconds."),
         QStringLiteral("SEC"), QStringLiteral("0") };
+    QCommandLineOption profile { QStringLiteral("profile"),
+        QStringLiteral("Per-op NPU times of the timed loop (om-runner's AscendCL model subscription).") };
     QCommandLineOption noSave { QStringLiteral("no-save"), QStringLiteral("Do not store the run in the history.") };
     QCommandLineOption history { QStringLiteral("history"),
         QStringLiteral("Run history folder (default: $WB_RUN_HISTORY, else the app's)."), QStringLiteral("DIR") };
@@ -89,7 +94,7 @@ int runBench(const QStringList& args)
     const Options o;
     QCommandLineParser parser;
     parser.addOptions({ o.target, o.runner, o.loops, o.warmup, o.inputShape, o.input, o.batch, o.threads, o.tool,
-        o.outputDir, o.timeout, o.noSave, o.history, o.json, o.help });
+        o.outputDir, o.timeout, o.profile, o.noSave, o.history, o.json, o.help });
     parser.addPositionalArgument(QStringLiteral("MODEL_OR_OM"), QStringLiteral("An .onnx model or an .om."));
     const bool json = args.contains(QStringLiteral("--json"));
     const QString name = QStringLiteral("bench");
@@ -147,6 +152,7 @@ int runBench(const QStringList& args)
     request.inputData = parser.value(o.input);
     request.toolPath = parser.value(o.tool);
     request.outputDir = parser.value(o.outputDir);
+    request.profileOps = parser.isSet(o.profile);
     if (auto error = validateBenchRequest(request)) {
         if (error->code == QLatin1String("bad_request"))
             return usageError(name, error->message, json);
@@ -168,11 +174,17 @@ int runBench(const QStringList& args)
     if (json) {
         QJsonObject out = benchResultToJson(result);
         out.insert(QStringLiteral("history_file"), saved);
+        if (request.profileOps) // the `atcwb profile --json` contract
+            out.insert(QStringLiteral("op_profile"),
+                result.opProfile ? QJsonValue(profileToJson(*result.opProfile)) : QJsonValue(QJsonValue::Null));
         printJson(out);
     } else {
         QString text = benchResultToText(result);
         if (saved.isString())
             text += QStringLiteral("Stored:     %1\n").arg(saved.toString());
+        if (result.opProfile)
+            text += QStringLiteral("\nOperators (om-runner --profile):\n")
+                + profileToText(*result.opProfile, nullptr, nullptr, 15);
         printText(text);
     }
     return Ok;

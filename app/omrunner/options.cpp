@@ -54,6 +54,8 @@ const char* usageText()
            "                      /usr/local/Ascend/ascend-toolkit/latest/lib64, /usr/local/Ascend/nnrt/latest/lib64,\n"
            "                      then LD_LIBRARY_PATH\n"
            "  --output-dir DIR    write each output of the last iteration to DIR/output_<index>.bin\n"
+           "  --profile           per-op NPU durations of the timed loop (AscendCL model subscription): one \"op\"\n"
+           "                      line per op, then \"op_profile\", before the summary\n"
            "  --help, --version\n"
            "\n"
            "Exit status: 0 success, 1 an AscendCL call failed, 2 bad usage or a bad file, 3 libascendcl.so not\n"
@@ -71,6 +73,10 @@ bool parseOptions(int argc, char** argv, Options& options, std::string& error)
         if (argument == "--version") {
             options.version = true;
             return true;
+        }
+        if (argument == "--profile") {
+            options.profile = true;
+            continue;
         }
         std::string value;
         bool hasValue = false;

@@ -19,6 +19,7 @@ struct Options {
     std::int64_t batch = 0; // 0: the model's own batch (static) or its smallest gear (dynamic batch)
     std::string library; // --lib: a file or a folder; empty: search
     std::string outputDir;
+    bool profile = false; // --profile: per-op durations through aclprofModelSubscribe
     bool help = false;
     bool version = false;
 };

@@ -22,6 +22,8 @@
 
 namespace wb {
 
+struct OpProfile; // profile/opprofile.h
+
 struct BenchRequest {
     QString model; // .onnx (target cpu) or .om (target npu)
     enum class Target { Cpu, Npu } target = Target::Cpu;
@@ -38,6 +40,7 @@ struct BenchRequest {
     int timeoutSec = 0; // 0: none
     int threads = 0; // ONNX Runtime intra-op threads; 0: its default (one per physical core)
     QProcessEnvironment environment; // for the tools (e.g. a toolkit's set_env.sh); empty: the app's own
+    bool profileOps = false; // om-runner --profile: per-op NPU durations (BenchResult::opProfile)
 };
 
 struct BenchResult {
@@ -64,6 +67,7 @@ struct BenchResult {
     QJsonObject recipe; // the request (benchRecipe()), so a stored run says how it was made
     QStringList outputFiles; // saved outputs
     QStringList warnings;
+    std::shared_ptr<const OpProfile> opProfile; // with BenchRequest::profileOps and om-runner; else null
 };
 
 // "auto", "onnxruntime", "om-runner", "ais-bench", "msame".

@@ -172,6 +172,7 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
     d->m_result.command = invocation.argv();
     d->m_result.toolkit = QDir::toNativeSeparators(tool.value().program);
     d->m_omParser = OmRunnerParser();
+    d->m_opProfile = RunnerProfileCollector();
     d->m_msameParser = MsameParser();
     d->m_aisParser = AisBenchParser();
 
@@ -189,7 +190,9 @@ void BenchRun::onToolLines(bool stdOut, const QStringList& lines)
         d->m_lastLines.append(line);
         switch (d->m_flavour) {
         case BenchTool::Flavour::OmRunner:
-            if (stdOut) {
+            if (stdOut && d->m_opProfile.feed(line)) {
+                break;
+            } else if (stdOut) {
                 const auto event = d->m_omParser.feed(line);
                 if (event && event->kind == OmRunnerEvent::Kind::Iteration)
                     emit iteration(int(d->m_omParser.report().iterationsMs.size()) - 1, event->ms);
@@ -218,6 +221,10 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
     switch (d->m_flavour) {
     case BenchTool::Flavour::OmRunner:
         finishOmRunner(&r, d->m_request, d->m_omParser.report(), end);
+        if (auto profile = d->m_opProfile.profile())
+            r.opProfile = std::make_shared<const OpProfile>(std::move(*profile));
+        else if (d->m_request.profileOps && r.ok)
+            r.warnings.append(QStringLiteral("om-runner printed no op profile (see its warnings)."));
         break;
     case BenchTool::Flavour::Msame:
         finishMsame(&r, d->m_request, d->m_msameParser.report(), end);

@@ -4,6 +4,7 @@
 #include "parsing/aisbench.h"
 #include "parsing/msame.h"
 #include "process/toolrunner.h"
+#include "profile/runnerprofile.h"
 #include "run/bench.h"
 #include "run/benchtools.h"
 #include "run/omrunnerparser.h"
@@ -41,6 +42,7 @@ struct BenchRun::Private {
     std::unique_ptr<QTemporaryDir> m_scratch; // output folder for msame / ais_bench when none was asked for
     QString m_toolOutputDir;
     OmRunnerParser m_omParser;
+    RunnerProfileCollector m_opProfile; // om-runner --profile records
     MsameParser m_msameParser;
     AisBenchParser m_aisParser;
     QStringList m_lastLines;

@@ -74,6 +74,7 @@ private slots:
     void cpuDynamicBatch();
     void textForm();
     void npuDefaultsToOmRunner();
+    void npuProfileOps();
     void msameByToolPath();
     void historyFromEnvironment();
     void usageErrors_data();
@@ -164,6 +165,35 @@ void TestBenchCli::npuDefaultsToOmRunner()
     QCOMPARE(o.value("target").toString(), QStringLiteral("npu:0"));
     QCOMPARE(o.value("device").toString(), QStringLiteral("Ascend310P3 #0"));
     QCOMPARE(QFileInfo(o.value("command").toArray().at(0).toString()).fileName(), QStringLiteral("om-runner"));
+}
+
+void TestBenchCli::npuProfileOps()
+{
+    // --profile: om-runner subscribes the model (fake AscendCL: conv1, relu1, trans_TransData_1 per execution) and
+    // the op profile comes back in the `atcwb profile --json` contract under "op_profile".
+    const Run r = atcwb({ "bench", m_om, "--loops", "6", "--warmup", "2", "--profile", "--json", "--no-save" });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = r.json();
+    QVERIFY2(o.value("command").toArray().contains(QJsonValue("--profile")), r.out.constData());
+    const QJsonObject p = o.value("op_profile").toObject();
+    QCOMPARE(p.value("kind").toString(), QStringLiteral("runner"));
+    QCOMPARE(p.value("iterations").toInt(), 6);
+    QCOMPARE(p.value("ops").toArray().size(), 3);
+    const QJsonObject first = p.value("ops").toArray().at(0).toObject();
+    QCOMPARE(first.value("name").toString(), QStringLiteral("conv1"));
+    QCOMPARE(first.value("count").toInt(), 6);
+    QCOMPARE(first.value("per_iteration_us").toDouble(), 120.0);
+    QCOMPARE(p.value("per_iteration_us").toDouble(), 143.0);
+    QVERIFY(p.value("host_us").isDouble());
+    const Run text = atcwb({ "bench", m_om, "--loops", "2", "--profile", "--no-save" });
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains("Operators (om-runner --profile)") && text.out.contains("trans_TransData_1"),
+        text.out.constData());
+    // Another runner cannot profile operators: a usage error that says what to do.
+    const Run msame
+        = atcwb({ "bench", m_om, "--runner", "msame", "--tool", benchtest::fakeMsame(), "--profile", "--no-save" });
+    QCOMPARE(msame.code, 2);
+    QVERIFY2(msame.err.contains("needs om-runner"), msame.err.constData());
 }
 
 void TestBenchCli::msameByToolPath()
