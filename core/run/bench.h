@@ -41,6 +41,8 @@ struct BenchRequest {
     int threads = 0; // ONNX Runtime intra-op threads; 0: its default (one per physical core)
     QProcessEnvironment environment; // for the tools (e.g. a toolkit's set_env.sh); empty: the app's own
     bool profileOps = false; // om-runner --profile: per-op NPU durations (BenchResult::opProfile)
+    QString msprof; // run the NPU runner under this msprof and import its op_summary (BenchResult::opProfile)
+    QString msprofOutputDir; // where msprof writes PROF_*; empty: a temporary folder (removed after the import)
 };
 
 struct BenchResult {
@@ -67,7 +69,8 @@ struct BenchResult {
     QJsonObject recipe; // the request (benchRecipe()), so a stored run says how it was made
     QStringList outputFiles; // saved outputs
     QStringList warnings;
-    std::shared_ptr<const OpProfile> opProfile; // with BenchRequest::profileOps and om-runner; else null
+    std::shared_ptr<const OpProfile> opProfile; // with profileOps (om-runner) or msprof; else null
+    QString profileSource; // "om-runner --profile" or the PROF_* folder msprof wrote
 };
 
 // "auto", "onnxruntime", "om-runner", "ais-bench", "msame".

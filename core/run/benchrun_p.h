@@ -41,6 +41,8 @@ struct BenchRun::Private {
     BenchTool::Flavour m_flavour = BenchTool::Flavour::OmRunner;
     std::unique_ptr<QTemporaryDir> m_scratch; // output folder for msame / ais_bench when none was asked for
     QString m_toolOutputDir;
+    std::unique_ptr<QTemporaryDir> m_msprofScratch; // msprof's output when BenchRequest::msprofOutputDir is empty
+    QString m_msprofDir; // where msprof writes PROF_*; empty when not under msprof
     OmRunnerParser m_omParser;
     RunnerProfileCollector m_opProfile; // om-runner --profile records
     MsameParser m_msameParser;

@@ -75,6 +75,7 @@ private slots:
     void textForm();
     void npuDefaultsToOmRunner();
     void npuProfileOps();
+    void underMsprof();
     void msameByToolPath();
     void historyFromEnvironment();
     void usageErrors_data();
@@ -194,6 +195,38 @@ void TestBenchCli::npuProfileOps()
         = atcwb({ "bench", m_om, "--runner", "msame", "--tool", benchtest::fakeMsame(), "--profile", "--no-save" });
     QCOMPARE(msame.code, 2);
     QVERIFY2(msame.err.contains("needs om-runner"), msame.err.constData());
+}
+
+void TestBenchCli::underMsprof()
+{
+    // --msprof-path: om-runner runs under (fake) msprof, which writes a PROF_* folder; its op_summary is imported.
+    const QString keep = m_dir.filePath("msprof-out");
+    const Run r = atcwb({ "bench", m_om, "--loops", "5", "--msprof-path", WB_FAKE_MSPROF, "--msprof-output", keep,
+        "--json", "--no-save" });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value("iterations_ms").toArray().size(), 5); // om-runner's own lines still arrive through msprof
+    QCOMPARE(QFileInfo(o.value("command").toArray().at(0).toString()).fileName(), QStringLiteral("fake_msprof"));
+    QVERIFY2(o.value("warnings").toArray().isEmpty(), r.out.constData());
+    const QJsonObject p = o.value("op_profile").toObject();
+    QCOMPARE(p.value("kind").toString(), QStringLiteral("op_summary"));
+    QCOMPARE(p.value("iterations").toInt(), 2);
+    QCOMPARE(p.value("ops").toArray().at(0).toObject().value("name").toString(), QStringLiteral("conv1"));
+    QCOMPARE(p.value("ops").toArray().at(2).toObject().value("task_type").toString(), QStringLiteral("AI_CPU"));
+    QVERIFY(QFileInfo(keep + "/PROF_000001_20261207120000000_FAKEPROF/mindstudio_profiler_output").isDir());
+    // msprof that collected but did not export: the run stands, the import failure is a clear warning.
+    QProcessEnvironment env = benchtest::toolEnvironment();
+    env.insert("FAKE_MSPROF_NO_EXPORT", "1");
+    const Run raw
+        = atcwb({ "bench", m_om, "--loops", "2", "--msprof-path", WB_FAKE_MSPROF, "--json", "--no-save" }, env);
+    QCOMPARE(raw.code, 0);
+    QVERIFY(raw.json().value("op_profile").isNull());
+    QVERIFY2(
+        raw.json().value("warnings").toArray().at(0).toString().contains("msprof --export=on"), raw.out.constData());
+    // No msprof anywhere: a clear error before anything runs.
+    const Run missing = atcwb({ "bench", m_om, "--msprof-path", m_dir.filePath("nope"), "--no-save" });
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(missing.err.contains("not an executable msprof"), missing.err.constData());
 }
 
 void TestBenchCli::msameByToolPath()
