@@ -12,9 +12,11 @@
 #include "pages/convertpage.h"
 #include "pages/graphpage.h"
 #include "pages/modelpage.h"
+#include "pages/profilepage.h"
 #include "pages/runpage.h"
 #include "pages/shapespage.h"
 #include "process/runningtools.h"
+#include "profile/profilemarks.h"
 #include "theme.h"
 #include "toolkitcontroller.h"
 
@@ -58,6 +60,7 @@ const QString kGraph = QStringLiteral("graph");
 const QString kConvert = QStringLiteral("convert");
 const QString kAtc = QStringLiteral("atc");
 const QString kRun = QStringLiteral("run");
+const QString kProfile = QStringLiteral("profile"); // works without a model, like the ATC Run page
 
 QString localFileFrom(const QMimeData* mime)
 {
@@ -85,6 +88,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_convertPage(new ConvertPage(this))
     , m_conversionPage(new ConversionPage(this))
     , m_runPage(new RunPage(this))
+    , m_profilePage(new ProfilePage(this))
     , m_toolkit(new ToolkitController(settings, this))
     , m_logPanel(new LogPanel(this))
     , m_statusPath(new QLabel(this))
@@ -131,6 +135,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* runItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_ComputerIcon), tr("Run"), m_nav);
     runItem->setData(Qt::UserRole, kRun);
     runItem->setToolTip(tr("Run the model on the CPU or an NPU and chart its latency"));
+    auto* profileItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogListView), tr("Profile"), m_nav);
+    profileItem->setData(Qt::UserRole, kProfile);
+    profileItem->setToolTip(tr("Where the NPU time goes: per-operator profile, by op type, on the graph"));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);
@@ -139,6 +146,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_pages->addWidget(m_convertPage);
     m_pages->addWidget(m_conversionPage);
     m_pages->addWidget(m_runPage);
+    m_pages->addWidget(m_profilePage);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -165,6 +173,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_shapesPage, &ShapesPage::inferenceFinished, this, &MainWindow::onInferenceFinished);
     connectSelection();
     connectConversion();
+    connectProfile();
     m_toolkit->refresh();
     m_toolkit->refreshDevices();
     connect(m_shapesPage, &ShapesPage::surgeryFinished, this,
@@ -200,6 +209,12 @@ void MainWindow::createActions()
             this, tr("Open Conversion Recipe"), m_settings.lastOpenDir(), tr("Recipes (*.recipe.json *.json)"));
         if (!path.isEmpty())
             openRecipe(path);
+    });
+    file->addAction(tr("Open &Profile…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Profile"), m_settings.lastOpenDir(),
+            tr("Profiles (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;All files (*)"));
+        if (!path.isEmpty())
+            openProfile(path);
     });
     file->addAction(tr("Open ATC &Log…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
@@ -258,12 +273,13 @@ bool MainWindow::isBusy() const
 {
     return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
         || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning()
-        || m_conversionPage->isReadingLog() || m_runPage->isRunning() || (m_compare && m_compare->isComparing());
+        || m_conversionPage->isReadingLog() || m_runPage->isRunning() || (m_compare && m_compare->isComparing())
+        || m_profilePage->isBusy();
 }
 
 QStringList MainWindow::pageNames()
 {
-    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun };
+    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun, kProfile };
 }
 
 bool MainWindow::showPage(const QString& name)
@@ -271,18 +287,20 @@ bool MainWindow::showPage(const QString& name)
     if (name == kWelcome) {
         m_pages->setCurrentWidget(m_welcome);
     } else {
-        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun };
+        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun, kProfile };
         const int row = int(names.indexOf(name));
-        // Without a model only the ATC Run page makes sense (a saved ATC log can be read there).
-        if (row < 0 || (!m_model && name != kAtc))
+        // Without a model only the ATC Run and Profile pages make sense (a saved log or profile can be read there).
+        if (row < 0 || (!m_model && name != kAtc && name != kProfile))
             return false;
-        QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage };
+        QWidget* pages[]
+            = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage, m_profilePage };
         m_pages->setCurrentWidget(pages[row]);
         m_nav->setCurrentRow(row);
     }
     for (int i = 0; i < m_nav->count(); ++i) {
         QListWidgetItem* item = m_nav->item(i);
-        const bool enabled = m_model != nullptr || item->data(Qt::UserRole).toString() == kAtc;
+        const bool enabled = m_model != nullptr || item->data(Qt::UserRole).toString() == kAtc
+            || item->data(Qt::UserRole).toString() == kProfile;
         item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
     }
     return true;
@@ -300,6 +318,8 @@ QString MainWindow::currentPageName() const
         return kAtc;
     if (m_pages->currentWidget() == m_runPage)
         return kRun;
+    if (m_pages->currentWidget() == m_profilePage)
+        return kProfile;
     return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
 }
 
@@ -318,6 +338,7 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
         showPage(kConvert);
     }
     m_runPage->setModel(model);
+    m_profilePage->setModel(model);
     if (currentPageName() == kWelcome)
         showPage(kModel);
     setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(s.path).fileName(), QStringLiteral(WB_NAME)));
@@ -471,6 +492,36 @@ void MainWindow::chooseFile()
         openModel(path);
 }
 
+void MainWindow::openProfile(const QString& path)
+{
+    m_profilePage->open(path);
+    showPage(kProfile);
+}
+
+void MainWindow::connectProfile()
+{
+    // The profile's time on the ONNX nodes, through the overlay the Graph page colours and lists.
+    connect(m_profilePage, &ProfilePage::profileChanged, this, [this] {
+        if (const ProfileMapping* mapping = m_profilePage->mapping())
+            m_graphPage->overlay()->setMarks(QStringLiteral("profile"), profileMarks(*mapping));
+        else
+            m_graphPage->overlay()->clear(QStringLiteral("profile"));
+    });
+    connect(m_profilePage, &ProfilePage::nodeActivated, this, [this](const QString& node) {
+        if (showPage(kGraph))
+            m_graphPage->selectNode(node);
+    });
+    connect(m_profilePage, &ProfilePage::loadFailed, this, [this](const QString& message) {
+        m_messageBar->showMessage(MessageBar::Kind::Error, tr("The profile was not read"), message);
+    });
+    // A run with Profile operators (or under msprof) hands its op profile over.
+    connect(m_runPage, &RunPage::runFinished, this, [this](bool ok) {
+        const BenchResult& r = m_runPage->lastResult();
+        if (ok && r.opProfile)
+            m_profilePage->setProfile(r.opProfile, r.profileSource);
+    });
+}
+
 void MainWindow::closeModel()
 {
     m_model.reset();
@@ -478,6 +529,7 @@ void MainWindow::closeModel()
     m_shapesPage->clear();
     m_graphPage->clear();
     m_convertPage->clear();
+    m_profilePage->setModel(nullptr);
     m_messageBar->dismiss();
     setWindowTitle(QStringLiteral(WB_NAME));
     m_statusPath->clear();
@@ -538,7 +590,9 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    if (path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive)
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) || QFileInfo(path).isDir())
+        openProfile(path);
+    else if (path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive)
         || path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
         openAtcLog(path);
     else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))

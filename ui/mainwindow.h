@@ -29,6 +29,7 @@ class GraphPage;
 class ConvertPage;
 class ConversionPage;
 class RunPage;
+class ProfilePage;
 class ToolkitController;
 class Settings;
 class WelcomePage;
@@ -45,12 +46,15 @@ public:
     void openRecipe(const QString& path);
     // Tools > Compare Outputs…: the accuracy dialog, with the folders filled and compared when both are given.
     CompareDialog* showCompare(const QString& reference = {}, const QString& actual = {});
+    // A per-operator profile (a PROF_* folder or an op_summary / op_statistic / kernel_details CSV) on the Profile
+    // page, on the Graph page's nodes when a model is open (File > Open Profile…, a dropped CSV or folder).
+    void openProfile(const QString& path);
     // A saved ATC console log, shown on the ATC Run page (File > Open ATC Log…, a dropped .log/.txt file).
     void openAtcLog(const QString& path);
     // Gives the open model's inputs these static shapes on the Shapes and Convert pages (atc-workbench --input-shape).
     void setInputShapes(const QList<InputShapeSpec>& specs);
-    // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run". False for an
-    // unknown name.
+    // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run", "profile". False
+    // for an unknown name.
     bool showPage(const QString& name);
     QString currentPageName() const;
     static QStringList pageNames();
@@ -66,6 +70,7 @@ public:
     ConvertPage* convertPage() const { return m_convertPage; }
     ConversionPage* conversionPage() const { return m_conversionPage; }
     RunPage* runPage() const { return m_runPage; }
+    ProfilePage* profilePage() const { return m_profilePage; }
     // Asked on quit while tools run; returns true to stop them and quit. Replaceable for tests.
     void setQuitConfirmation(std::function<bool(const QStringList& running)> confirm);
     ToolkitController* toolkit() const { return m_toolkit; }
@@ -88,6 +93,7 @@ private:
     void onInferenceFinished(bool ok);
     void connectSelection();
     void connectConversion();
+    void connectProfile();
     void onLoadFailed(const QString& code, const QString& message, const QString& detail);
     void chooseFile();
     void closeModel();
@@ -109,6 +115,7 @@ private:
     ConvertPage* m_convertPage;
     ConversionPage* m_conversionPage;
     RunPage* m_runPage;
+    ProfilePage* m_profilePage;
     std::function<bool(const QStringList&)> m_confirmQuit;
     QPointer<CompareDialog> m_compare;
     AtcOptions m_pendingRecipe;

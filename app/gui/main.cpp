@@ -79,8 +79,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption windowSize(QStringLiteral("window-size"),
         QStringLiteral("With --screenshot: the window size as WIDTHxHEIGHT (default 1280x800)."), QStringLiteral("WxH"),
         QStringLiteral("1280x800"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+        QStringLiteral("Open a per-operator profile (a PROF_* folder, or an op_summary / op_statistic / "
+                       "kernel_details CSV) on the Profile page, on MODEL's graph when one is given."),
+        QStringLiteral("PROFILE"));
     parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape,
-        runCpu, atcLog, language, palette, compare, against, windowSize });
+        runCpu, atcLog, language, palette, compare, against, windowSize, profile });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
@@ -207,6 +211,8 @@ int main(int argc, char* argv[])
         });
     }
     window.show();
+    if (parser.isSet(profile))
+        window.openProfile(parser.value(profile));
     if (model.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
         window.openRecipe(model);
     else if (!model.isEmpty())
