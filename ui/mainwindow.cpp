@@ -7,11 +7,13 @@
 #include "graph/overlaymodel.h"
 #include "logging/logging.h"
 #include "models/tensortablemodel.h"
+#include "om/ommodel.h"
 #include "onnx/modelloader.h"
 #include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "pages/graphpage.h"
 #include "pages/modelpage.h"
+#include "pages/ompage.h"
 #include "pages/profilepage.h"
 #include "pages/runpage.h"
 #include "pages/shapespage.h"
@@ -60,6 +62,7 @@ const QString kGraph = QStringLiteral("graph");
 const QString kConvert = QStringLiteral("convert");
 const QString kAtc = QStringLiteral("atc");
 const QString kRun = QStringLiteral("run");
+const QString kOm = QStringLiteral("om");
 const QString kProfile = QStringLiteral("profile"); // works without a model, like the ATC Run page
 
 QString localFileFrom(const QMimeData* mime)
@@ -88,6 +91,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_convertPage(new ConvertPage(this))
     , m_conversionPage(new ConversionPage(this))
     , m_runPage(new RunPage(this))
+    , m_omPage(new OmPage(this))
     , m_profilePage(new ProfilePage(this))
     , m_toolkit(new ToolkitController(settings, this))
     , m_logPanel(new LogPanel(this))
@@ -135,6 +139,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* runItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_ComputerIcon), tr("Run"), m_nav);
     runItem->setData(Qt::UserRole, kRun);
     runItem->setToolTip(tr("Run the model on the CPU or an NPU and chart its latency"));
+    auto* omItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DriveHDIcon), tr("OM"), m_nav);
+    omItem->setData(Qt::UserRole, kOm);
+    omItem->setToolTip(tr("Inside an .om: engines, fused ONNX nodes, inserted ops, findings"));
     auto* profileItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogListView), tr("Profile"), m_nav);
     profileItem->setData(Qt::UserRole, kProfile);
     profileItem->setToolTip(tr("Where the NPU time goes: per-operator profile, by op type, on the graph"));
@@ -146,6 +153,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_pages->addWidget(m_convertPage);
     m_pages->addWidget(m_conversionPage);
     m_pages->addWidget(m_runPage);
+    m_pages->addWidget(m_omPage);
     m_pages->addWidget(m_profilePage);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
@@ -173,6 +181,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_shapesPage, &ShapesPage::inferenceFinished, this, &MainWindow::onInferenceFinished);
     connectSelection();
     connectConversion();
+    connectOm();
     connectProfile();
     m_toolkit->refresh();
     m_toolkit->refreshDevices();
@@ -254,6 +263,10 @@ void MainWindow::createDocks()
 
 void MainWindow::openModel(const QString& path)
 {
+    if (isOmFile(path)) {
+        openOm(path);
+        return;
+    }
     m_messageBar->dismiss();
     m_loader->load(path);
 }
@@ -274,12 +287,12 @@ bool MainWindow::isBusy() const
     return isLoading() || m_shapesPage->isInferring() || m_graphPage->isBusy() || m_convertPage->isChecking()
         || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning()
         || m_conversionPage->isReadingLog() || m_runPage->isRunning() || (m_compare && m_compare->isComparing())
-        || m_profilePage->isBusy();
+        || m_omPage->isLoading() || m_profilePage->isBusy();
 }
 
 QStringList MainWindow::pageNames()
 {
-    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun, kProfile };
+    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm, kProfile };
 }
 
 bool MainWindow::showPage(const QString& name)
@@ -287,20 +300,22 @@ bool MainWindow::showPage(const QString& name)
     if (name == kWelcome) {
         m_pages->setCurrentWidget(m_welcome);
     } else {
-        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun, kProfile };
+        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm, kProfile };
         const int row = int(names.indexOf(name));
-        // Without a model only the ATC Run and Profile pages make sense (a saved log or profile can be read there).
-        if (row < 0 || (!m_model && name != kAtc && name != kProfile))
+        // Without a model only the ATC Run page makes sense (a saved ATC log can be read there), the OM page once
+        // an OM is open, and the Profile page (a profile can be read without a model).
+        if (row < 0 || (!m_model && name != kAtc && name != kProfile && !(name == kOm && m_omPage->om())))
             return false;
-        QWidget* pages[]
-            = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage, m_profilePage };
+        QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage,
+            m_omPage, m_profilePage };
         m_pages->setCurrentWidget(pages[row]);
         m_nav->setCurrentRow(row);
     }
     for (int i = 0; i < m_nav->count(); ++i) {
         QListWidgetItem* item = m_nav->item(i);
-        const bool enabled = m_model != nullptr || item->data(Qt::UserRole).toString() == kAtc
-            || item->data(Qt::UserRole).toString() == kProfile;
+        const QString itemPage = item->data(Qt::UserRole).toString();
+        const bool enabled
+            = m_model != nullptr || itemPage == kAtc || itemPage == kProfile || (itemPage == kOm && m_omPage->om());
         item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
     }
     return true;
@@ -318,6 +333,8 @@ QString MainWindow::currentPageName() const
         return kAtc;
     if (m_pages->currentWidget() == m_runPage)
         return kRun;
+    if (m_pages->currentWidget() == m_omPage)
+        return kOm;
     if (m_pages->currentWidget() == m_profilePage)
         return kProfile;
     return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
@@ -472,6 +489,10 @@ void MainWindow::onLoadFailed(const QString& code, const QString& message, const
 
 void MainWindow::openRecipe(const QString& path)
 {
+    if (isOmFile(path)) { // the JSON of atc --mode=1, not a recipe
+        openOm(path);
+        return;
+    }
     const Result<AtcOptions> recipe = loadRecipe(path);
     if (!recipe.ok()) {
         m_messageBar->showMessage(MessageBar::Kind::Error, tr("Could not open the recipe"), recipe.error().message);
@@ -486,8 +507,8 @@ void MainWindow::openRecipe(const QString& path)
 
 void MainWindow::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open ONNX Model"), m_settings.lastOpenDir(), tr("ONNX models (*.onnx);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open ONNX Model"), m_settings.lastOpenDir(),
+        tr("ONNX models (*.onnx);;Offline models (*.om);;All files (*)"));
     if (!path.isEmpty())
         openModel(path);
 }

@@ -29,6 +29,7 @@ class GraphPage;
 class ConvertPage;
 class ConversionPage;
 class RunPage;
+class OmPage;
 class ProfilePage;
 class ToolkitController;
 class Settings;
@@ -42,6 +43,8 @@ public:
     ~MainWindow() override;
 
     void openModel(const QString& path);
+    // Opens an OM (.om, or the JSON of atc --mode=1) on the OM page; openModel() and openRecipe() send OMs here.
+    void openOm(const QString& path);
     // Opens a conversion recipe (<om>.recipe.json): its model, with the Convert page restored from it.
     void openRecipe(const QString& path);
     // Tools > Compare Outputs…: the accuracy dialog, with the folders filled and compared when both are given.
@@ -70,6 +73,7 @@ public:
     ConvertPage* convertPage() const { return m_convertPage; }
     ConversionPage* conversionPage() const { return m_conversionPage; }
     RunPage* runPage() const { return m_runPage; }
+    OmPage* omPage() const { return m_omPage; }
     ProfilePage* profilePage() const { return m_profilePage; }
     // Asked on quit while tools run; returns true to stop them and quit. Replaceable for tests.
     void setQuitConfirmation(std::function<bool(const QStringList& running)> confirm);
@@ -93,6 +97,8 @@ private:
     void onInferenceFinished(bool ok);
     void connectSelection();
     void connectConversion();
+    void connectOm(); // mainwindow_om.cpp
+    void applyOm(); // the open OM onto the open ONNX model's graph
     void connectProfile();
     void onLoadFailed(const QString& code, const QString& message, const QString& detail);
     void chooseFile();
@@ -115,6 +121,7 @@ private:
     ConvertPage* m_convertPage;
     ConversionPage* m_conversionPage;
     RunPage* m_runPage;
+    OmPage* m_omPage;
     ProfilePage* m_profilePage;
     std::function<bool(const QStringList&)> m_confirmQuit;
     QPointer<CompareDialog> m_compare;

@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "inspectom.h"
 #include "onnx/onnxmodel.h"
 #include "onnx/shapeinference.h"
 #include "onnx/summaryjson.h"
@@ -69,6 +70,18 @@ QString textReport(const ModelSummary& s)
 
 int runInspect(const QStringList& args)
 {
+    // An .om or the JSON of `atc --mode=1`: the OM inspector (inspectom.cpp).
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--input-shape")) {
+            ++i;
+            continue;
+        }
+        if (!args.at(i).startsWith(QLatin1Char('-'))) {
+            if (looksLikeOm(args.at(i)))
+                return runInspectOm(args);
+            break;
+        }
+    }
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Summarise an ONNX model."));
     const QCommandLineOption json(
@@ -186,11 +199,18 @@ int runInspect(const QStringList& args)
 }
 
 namespace {
-const bool registered = registerCommand({ "inspect", "inspect MODEL [--input-shape SPEC] [--json]",
+const bool registered = registerCommand({ "inspect",
+    "inspect MODEL [--input-shape SPEC] [--json]\n"
+    "       inspect MODEL.om|OM.json [--model SOURCE.onnx] [--toolkit PATH] [--json]",
     "Summarise a model: IR version, producer, opsets, inputs and outputs with dtype and shape\n"
     "(dynamic dims marked), node and operator counts, initializers, warnings. With --input-shape,\n"
     "also fix those inputs, infer every tensor's shape (folding shape arithmetic) and say why any\n"
-    "tensor is not static: it follows an input left dynamic, depends on data, or is unknown here.",
+    "tensor is not static: it follows an input left dynamic, depends on data, or is unknown here.\n"
+    "For an .om (or the JSON of atc --mode=1, no toolkit needed): its attributes, inputs and outputs,\n"
+    "every op with its engine (AI Core, AI CPU, ...), the ONNX nodes fused into it and the fusion\n"
+    "passes; mapped to the source ONNX model (--model, or the one its atc_cmdline names) with\n"
+    "folded-away nodes and inserted ops; findings (AI CPU ops, inserted conversions); with a\n"
+    "toolkit, cross-checked with `atc --mode=1`.",
     &runInspect, 10 });
 } // namespace
 

@@ -23,6 +23,10 @@
 //   FAKE_ATC_PRECHECK_REPORT --mode=3: write (default) | none (no check_result.json) | garbage (not JSON)
 //   FAKE_ATC_OM              whole (default) | truncated: the OM stops 100 bytes short of what its header declares
 //                            (as when ATC is killed while writing), yet ATC reports success
+//   FAKE_ATC_JSON            --mode=1: a JSON file to write as the model's JSON (default: a minimal ModelDef JSON with
+//                            the OM header's name and no graph)
+//   FAKE_ATC_JSON_RESULT     --mode=1: ok (default) | fail (E10001-style error, exit 255, no JSON) | garbage (writes
+//                            text that is not JSON, reports success)
 //
 // --mode=3 (pre-check only) walks every node, fails those of FAKE_ATC_UNSUPPORTED_OPS and writes check_result.json
 // (--check_report, default ./check_result.json) in the layout of PreChecker::Save in Ascend/parser
@@ -423,6 +427,51 @@ std::string jsonString(const std::string& text)
     succeed();
 }
 
+// --mode=1: the OM (its header checked as GE's loader does) to JSON at --json.
+[[noreturn]] void toJson(const fakeatc::Args& args)
+{
+    for (const char* flag : { "om", "json" }) {
+        if (!args.has(flag))
+            fail("E10004", std::string("Value for --") + flag + " is empty.");
+    }
+    const std::string omPath = args.value("om");
+    std::FILE* om = std::fopen(omPath.c_str(), "rb");
+    if (!om)
+        fail("E10001", "Value [" + omPath + "] for parameter [--om] is invalid. Reason: the file does not exist.");
+    unsigned char head[wb::om::BytesToParse] = {};
+    const std::size_t got = std::fread(head, 1, sizeof head, om);
+    std::fseek(om, 0, SEEK_END);
+    const long size = std::ftell(om);
+    std::fclose(om);
+    const wb::om::FileHeader header = wb::om::parseFileHeader(head, got, static_cast<std::uint64_t>(size));
+    if (!header.valid)
+        fail("E19999", "Internal Error! Load model " + omPath + " failed: " + header.message);
+    const std::string result = env("FAKE_ATC_JSON_RESULT", "ok");
+    if (result == "fail")
+        fail("E10001", "Value [" + omPath + "] for parameter [--om] is invalid. Reason: convert om to json failed.");
+    std::string text = "{\n  \"name\": " + jsonString(header.name) + ",\n  \"graph\": [],\n  \"attr\": []\n}\n";
+    if (result == "garbage") {
+        text = "model dump: " + header.name + "\n";
+    } else if (const std::string source = env("FAKE_ATC_JSON"); !source.empty()) {
+        std::FILE* in = std::fopen(source.c_str(), "rb");
+        if (!in)
+            fail("E19999", "fake_atc: cannot read FAKE_ATC_JSON " + source);
+        text.clear();
+        char buf[65536];
+        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;)
+            text.append(buf, n);
+        std::fclose(in);
+    }
+    const std::string path = args.value("json");
+    std::FILE* file = std::fopen(path.c_str(), "wb");
+    bool written = file && std::fwrite(text.data(), 1, text.size(), file) == text.size();
+    if (file && std::fclose(file) != 0)
+        written = false;
+    if (!written)
+        fail("E19999", "Internal Error!", "        Cannot write the JSON file " + path + ".\n");
+    succeed();
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -479,5 +528,7 @@ int main(int argc, char** argv)
     }
     if (parsed.args.value("mode") == "3")
         precheck(parsed.args);
+    if (parsed.args.value("mode") == "1")
+        toJson(parsed.args);
     convert(parsed.args);
 }

@@ -120,6 +120,10 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
         const bool pill = item.category == Category::Input || item.category == Category::Output;
         const bool scope = item.kind == Item::Kind::Scope;
         QColor fill = scope ? QColor(0xf4, 0xf1, 0xe8) : QColor(graph::categoryColor(item.category));
+        const auto overrideFill = state.fills.constFind(i);
+        const bool filled = overrideFill != state.fills.cend();
+        if (filled)
+            fill = *overrideFill;
         const bool hit = state.hits.contains(i);
         QPen border(QColor(0x33, 0x33, 0x33), 0.8);
         if (scope)
@@ -147,7 +151,8 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
         }
         if (!text)
             continue;
-        const QColor ink = pill || scope ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
+        const QColor ink
+            = pill || scope || (filled && fill.lightnessF() > 0.6) ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white);
         p.setPen(ink);
         p.setFont(bold);
         if (item.subtitle.isEmpty()) {

@@ -3,6 +3,7 @@
 #include "graph/spatialindex.h"
 #include "graph/visiblegraph.h"
 
+#include <QColor>
 #include <QHash>
 #include <QSet>
 
@@ -30,6 +31,7 @@ struct RenderState {
     QSet<int> hits;
     int currentHit = -1;
     QHash<int, int> severity;
+    QHash<int, QColor> fills; // per item: a fill instead of the op category's (engine, share of time, ...)
     bool onDark = false; // drawn on a dark background (the view on a dark palette; exports are always on white)
 };
 

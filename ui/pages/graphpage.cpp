@@ -188,6 +188,7 @@ void GraphPage::clear()
     m_scene.reset();
     m_view->setScene(nullptr);
     m_overlay->clear();
+    m_colourings.clear();
     m_sidebar->clear();
     m_status->clear();
 }
@@ -263,7 +264,34 @@ void GraphPage::applyState()
         if (item >= 0)
             state.severity[item] = std::max(state.severity.value(item, -1), static_cast<int>(mark.severity));
     }
+    for (const Colouring& c : m_colourings) {
+        for (auto it = c.fills.cbegin(); it != c.fills.cend(); ++it) {
+            const int node = m_doc->indexOf(it.key());
+            const int item = node >= 0 ? m_scene->layout.visible.itemOfNode.value(node, -1) : -1;
+            if (item >= 0)
+                state.fills.insert(item, it.value());
+        }
+    }
     m_view->setRenderState(state);
+}
+
+void GraphPage::setNodeColouring(
+    const QString& source, const QHash<QString, QColor>& fills, const QHash<QString, QString>& sidebarHtml)
+{
+    m_colourings.removeIf([&source](const Colouring& c) { return c.source == source; });
+    if (!fills.isEmpty() || !sidebarHtml.isEmpty())
+        m_colourings.append({ source, fills, sidebarHtml });
+    applyState();
+    if (m_selected >= 0)
+        showSidebar(m_selected);
+}
+
+QColor GraphPage::nodeFill(const QString& node) const
+{
+    QColor fill;
+    for (const Colouring& c : m_colourings)
+        fill = c.fills.value(node, fill);
+    return fill;
 }
 
 int GraphPage::search(const QString& text)
@@ -414,6 +442,8 @@ void GraphPage::showSidebar(int item)
     if (n.subgraphNodeCount > 0)
         html += tr("<p>%1 nodes in its subgraphs; double-click to expand or collapse them.</p>")
                     .arg(n.subgraphNodeCount);
+    for (const Colouring& c : m_colourings)
+        html += c.sidebar.value(n.name);
     for (const auto& mark : m_overlay->marks()) {
         if (mark.node == n.name)
             html += QStringLiteral("<p style=\"color:%3\">[%1] %2</p>")

@@ -37,6 +37,12 @@ public:
     void clear();
 
     graph::OverlayModel* overlay() const { return m_overlay; }
+    // Fills nodes (by GraphDocument node name) instead of their op category's colour, and adds a sidebar section
+    // (HTML) to nodes, from one source ("om", "profile"); each source replaces its own. Later sources paint over
+    // earlier ones. An empty fills and sections clears the source.
+    void setNodeColouring(
+        const QString& source, const QHash<QString, QColor>& fills, const QHash<QString, QString>& sidebarHtml = {});
+    QColor nodeFill(const QString& node) const; // the fill set for a node (invalid when none)
     GraphView* view() const { return m_view; }
     std::shared_ptr<const GraphScene> scene() const { return m_scene; }
     bool isBusy() const;
@@ -80,6 +86,12 @@ private:
     QLabel* m_status;
     QSpinBox* m_depth;
     QComboBox* m_direction;
+    struct Colouring {
+        QString source;
+        QHash<QString, QColor> fills;
+        QHash<QString, QString> sidebar;
+    };
+    QList<Colouring> m_colourings;
     QList<int> m_hits; // item indexes
     int m_currentHit = -1;
     int m_selected = -1;
