@@ -527,7 +527,11 @@ void MainWindow::connectProfile()
             m_graphPage->overlay()->setMarks(QStringLiteral("profile"), profileMarks(*mapping));
         else
             m_graphPage->overlay()->clear(QStringLiteral("profile"));
+        m_graphPage->setNodeColouring(
+            QStringLiteral("profile"), m_profilePage->nodeFills(), m_profilePage->nodeSidebar());
     });
+    // An open OM maps fused ops onto every ONNX node they came from.
+    connect(m_omPage, &OmPage::loaded, this, [this] { m_profilePage->setOm(m_omPage->om()); });
     connect(m_profilePage, &ProfilePage::nodeActivated, this, [this](const QString& node) {
         if (showPage(kGraph))
             m_graphPage->selectNode(node);

@@ -2,11 +2,13 @@
 // on the ONNX graph, against another profile, exported.
 #include "commands.h"
 #include "graph/graphdocument.h"
+#include "om/ommodel.h"
 #include "onnx/onnxmodel.h"
 #include "profile/profilefiles.h"
 #include "profile/profilejson.h"
 #include "profile/profilemap.h"
 #include "profile/profilenetron.h"
+#include "profile/profileom.h"
 #include "profile/profiletext.h"
 #include "util/atomicfile.h"
 
@@ -64,9 +66,6 @@ int runProfile(const QStringList& args)
     }
     if ((parser.isSet(nodeDataOpt) || parser.isSet(netronOpt)) && !parser.isSet(modelOpt))
         return usageError(QStringLiteral("profile"), QStringLiteral("--node-data and --netron need --model"), json);
-    if (parser.isSet(omOpt))
-        return usageError(QStringLiteral("profile"),
-            QStringLiteral("--om needs the OM inspector, which this build lacks; map by name with --model"), json);
 
     auto profile = loadProfile(parser.positionalArguments().constFirst());
     if (!profile)
@@ -75,6 +74,15 @@ int runProfile(const QStringList& args)
     std::optional<ProfileMapping> mapping;
     QList<ProfileGraphNode> graphNodes;
     OnnxModelPtr model;
+    QHash<QString, QStringList> origins; // OM op -> its ONNX nodes
+    std::optional<OmModel> om;
+    if (parser.isSet(omOpt)) {
+        auto read = readOmFile(parser.value(omOpt));
+        if (!read)
+            return inputError(read.error(), json);
+        om = std::move(read).value();
+        origins = profileOriginsFromOm(*om);
+    }
     if (parser.isSet(modelOpt)) {
         auto loaded = OnnxModel::load(parser.value(modelOpt));
         if (!loaded)
@@ -86,7 +94,12 @@ int runProfile(const QStringList& args)
                 graphNodes.append(
                     { n.name, n.opType, n.outputs.isEmpty() ? QString() : n.outputs.constFirst().tensor });
         }
-        mapping = mapProfileToGraph(profile.value(), graphNodes);
+        mapping = mapProfileToGraph(profile.value(), graphNodes, origins);
+    } else if (om) {
+        // No ONNX file: the nodes the OM names as origins stand for the graph.
+        for (const QString& node : onnxNodesNamedByOm(*om))
+            graphNodes.append({ node, QString(), QString() });
+        mapping = mapProfileToGraph(profile.value(), graphNodes, origins);
     }
     std::optional<ProfileComparison> comparison;
     if (parser.isSet(againstOpt)) {

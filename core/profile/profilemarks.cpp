@@ -4,17 +4,18 @@
 
 namespace wb {
 
-QList<graph::OverlayModel::Mark> profileMarks(const ProfileMapping& mapping)
+QList<graph::OverlayModel::Mark> profileMarks(const ProfileMapping& mapping, double hotPercent)
 {
     QList<graph::OverlayModel::Mark> marks;
     marks.reserve(mapping.nodes.size());
     for (const NodeTime& n : mapping.nodes) {
+        if (n.percent < hotPercent)
+            break; // largest first
         graph::OverlayModel::Mark m;
         m.node = n.node;
-        m.severity = n.percent >= 10.0 ? graph::OverlayModel::Severity::Error
-            : n.percent >= 2.0         ? graph::OverlayModel::Severity::Warning
-                                       : graph::OverlayModel::Severity::Info;
-        m.message = QCoreApplication::translate("wb::ProfilePage", "NPU time %1 µs per iteration, %2 % of op time (%3)")
+        m.severity = graph::OverlayModel::Severity::Warning;
+        m.message = QCoreApplication::translate(
+            "wb::ProfilePage", "Hot spot: NPU time %1 µs per iteration, %2 % of op time (%3)")
                         .arg(n.perIterationUs, 0, 'f', 3)
                         .arg(n.percent, 0, 'f', 2)
                         .arg(n.ops.join(QStringLiteral(", ")));

@@ -5,9 +5,9 @@
 
 namespace wb {
 
-// Overlay marks (source "profile") that colour the profiled ONNX nodes by their share of op time through the
-// graph's severity colours: Error (hot) from 10 %, Warning from 2 %, Info below; each message gives the node's
-// µs per iteration, its share and the ops whose time it holds (the Graph page's sidebar shows it).
-QList<graph::OverlayModel::Mark> profileMarks(const ProfileMapping& mapping);
+// Overlay marks (source "profile") for the hot spots: every ONNX node holding at least `hotPercent` of the op time,
+// as a warning whose message gives the node's µs per iteration, its share and its ops (the Graph page lists them
+// with the problems and shows them in the sidebar; the heat colouring of every node is GraphPage's node colouring).
+QList<graph::OverlayModel::Mark> profileMarks(const ProfileMapping& mapping, double hotPercent = 10.0);
 
 } // namespace wb

@@ -10,6 +10,7 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/profiletext.h ${CMAKE_CURRENT_LIST_DIR}/profiletext.cpp
     ${CMAKE_CURRENT_LIST_DIR}/opprofilemodel.h ${CMAKE_CURRENT_LIST_DIR}/opprofilemodel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/profilemarks.h ${CMAKE_CURRENT_LIST_DIR}/profilemarks.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/profileom.h ${CMAKE_CURRENT_LIST_DIR}/profileom.cpp
     ${CMAKE_CURRENT_LIST_DIR}/msprofrun.h ${CMAKE_CURRENT_LIST_DIR}/msprofrun.cpp
     ${CMAKE_CURRENT_LIST_DIR}/runnerprofile.h ${CMAKE_CURRENT_LIST_DIR}/runnerprofile.cpp
 )

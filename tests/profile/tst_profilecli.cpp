@@ -46,6 +46,7 @@ private slots:
     void csvExport();
     void against();
     void mapsOntoModelAndExports();
+    void mapsThroughTheOm();
     void badInput_data();
     void badInput();
     void usage();
@@ -166,6 +167,40 @@ void TestProfileCli::mapsOntoModelAndExports()
     // The text lists the unmapped ops, never drops them.
     const QString text = QString::fromUtf8(atcwb({ "profile", dir.filePath("PROF_9"), "--model", model }).out);
     QVERIFY2(text.contains("unmapped: fused_head_42"), qPrintable(text));
+}
+
+void TestProfileCli::mapsThroughTheOm()
+{
+    const QString om = QStringLiteral(WB_TEST_DATA_DIR "/om/two_inputs_310p3.json");
+    const QString profile = dataPath("op_summary_two_inputs.csv");
+    // With the OM: a fused Conv2D's time splits over its Conv, BatchNormalization and Relu; inserted ops stay unmapped.
+    const auto run
+        = atcwb({ "profile", profile, "--om", om, "--model", wbtest::modelPath("two_inputs.onnx"), "--json" });
+    QVERIFY2(run.code == 0, qPrintable(run.all()));
+    const QJsonObject o = jsonOf(run);
+    QCOMPARE(o.value("mapped_through").toString(), QStringLiteral("om"));
+    QCOMPARE(o.value("unmapped").toArray().size(), 5); // trans_Cast_0, trans_TransData_1/2, trans_Cast_3/4
+    QHash<QString, double> percent;
+    for (const QJsonValue& n : o.value("nodes").toArray())
+        percent.insert(n.toObject().value("node").toString(), n.toObject().value("percent").toDouble());
+    QCOMPARE(percent.value("/image/stage1/conv/Conv"), 15.0); // 90 us of 200, over three nodes
+    QCOMPARE(percent.value("/image/stage1/bn/BatchNormalization"), 15.0);
+    QCOMPARE(percent.value("/image/stage1/relu/Relu"), 15.0);
+    QCOMPARE(percent.value("/fusion/concat/Concat"), 9.0);
+    // Without the OM, by name: only the first node of each fused group gets the time.
+    const QJsonObject byName
+        = jsonOf(atcwb({ "profile", profile, "--model", wbtest::modelPath("two_inputs.onnx"), "--json" }));
+    QCOMPARE(byName.value("mapped_through").toString(), QStringLiteral("name"));
+    QCOMPARE(byName.value("nodes").toArray().at(0).toObject().value("percent").toDouble(), 45.0);
+    // The OM alone (no ONNX file): its origins stand for the graph.
+    const QJsonObject omOnly = jsonOf(atcwb({ "profile", profile, "--om", om, "--json" }));
+    QCOMPARE(omOnly.value("nodes").toArray().size(), 9);
+    // A broken OM JSON: a clear error.
+    QTemporaryDir dir;
+    writeFile(dir.filePath("broken.json"), "{\"graph\": [");
+    const auto broken = atcwb({ "profile", profile, "--om", dir.filePath("broken.json"), "--json" });
+    QCOMPARE(broken.code, 1);
+    QVERIFY(!jsonOf(broken).value("error").toObject().value("message").toString().isEmpty());
 }
 
 void TestProfileCli::badInput_data()

@@ -5,6 +5,7 @@
 #include "profile/opprofilemodel.h"
 #include "profile/profilefiles.h"
 #include "profile/profilejson.h"
+#include "profile/profileom.h"
 #include "theme.h"
 #include "util/atomicfile.h"
 #include "util/latestonly.h"
@@ -23,6 +24,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <variant>
 
@@ -208,34 +210,84 @@ void ProfilePage::setProfile(std::shared_ptr<const OpProfile> profile, const QSt
 
 void ProfilePage::setModel(const OnnxModelPtr& model)
 {
+    if (model == m_onnx)
+        return;
     m_onnx = model;
     m_nodes.clear();
     m_mapping.reset();
     remap();
 }
 
+void ProfilePage::setOm(std::shared_ptr<const OmModel> om)
+{
+    m_om = std::move(om);
+    if (!m_onnx)
+        m_nodes.clear(); // they came from the previous OM
+    m_mapping.reset();
+    remap();
+}
+
+QHash<QString, QColor> ProfilePage::nodeFills() const
+{
+    QHash<QString, QColor> fills;
+    if (!m_mapping || m_mapping->nodes.isEmpty())
+        return fills;
+    const double hottest = std::max(1e-9, m_mapping->nodes.constFirst().percent);
+    const QColor cool(0xfe, 0xed, 0xde);
+    const QColor warm(0xfd, 0x8d, 0x3c);
+    const QColor hot(0xd9, 0x48, 0x01);
+    const auto mix = [](const QColor& a, const QColor& b, double t) {
+        return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
+            float(a.greenF() + (b.greenF() - a.greenF()) * t), float(a.blueF() + (b.blueF() - a.blueF()) * t));
+    };
+    for (const NodeTime& n : m_mapping->nodes) {
+        const double t = std::clamp(n.percent / hottest, 0.0, 1.0);
+        fills.insert(n.node, t < 0.5 ? mix(cool, warm, t * 2) : mix(warm, hot, (t - 0.5) * 2));
+    }
+    return fills;
+}
+
+QHash<QString, QString> ProfilePage::nodeSidebar() const
+{
+    QHash<QString, QString> html;
+    if (!m_mapping)
+        return html;
+    for (const NodeTime& n : m_mapping->nodes)
+        html.insert(n.node,
+            tr("<h4>NPU profile</h4><p>%1 µs per iteration, %2 % of op time</p><p>Ops: %3</p>")
+                .arg(n.perIterationUs, 0, 'f', 3)
+                .arg(n.percent, 0, 'f', 2)
+                .arg(n.ops.join(QStringLiteral(", ")).toHtmlEscaped()));
+    return html;
+}
+
 void ProfilePage::remap()
 {
-    if (!m_profile || !m_onnx) {
+    if (!m_profile || (!m_onnx && !m_om)) {
         refresh();
         return;
     }
     const OnnxModelPtr onnx = m_onnx;
+    const std::shared_ptr<const OmModel> om = m_om;
     const std::shared_ptr<const OpProfile> profile = m_profile;
     const QList<ProfileGraphNode> known = m_nodes;
     m_mapper->submit<std::shared_ptr<const Mapped>>(
-        [onnx, profile, known] {
+        [onnx, om, profile, known] {
             auto m = std::make_shared<Mapped>();
             m->nodes = known;
-            if (m->nodes.isEmpty()) {
+            if (m->nodes.isEmpty() && onnx) {
                 const graph::GraphDocumentPtr doc = graph::GraphDocument::build(*onnx);
                 for (const graph::Node& n : doc->nodes()) {
                     if (n.kind == graph::Node::Kind::Operator)
                         m->nodes.append(
                             { n.name, n.opType, n.outputs.isEmpty() ? QString() : n.outputs.constFirst().tensor });
                 }
+            } else if (m->nodes.isEmpty()) {
+                for (const QString& node : onnxNodesNamedByOm(*om))
+                    m->nodes.append({ node, QString(), QString() });
             }
-            m->mapping = mapProfileToGraph(*profile, m->nodes);
+            m->mapping
+                = mapProfileToGraph(*profile, m->nodes, om ? profileOriginsFromOm(*om) : QHash<QString, QStringList>());
             return std::shared_ptr<const Mapped>(std::move(m));
         },
         [this, profile](const std::shared_ptr<const Mapped>& mapped) {

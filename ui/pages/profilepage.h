@@ -1,9 +1,12 @@
 #pragma once
 
+#include "om/ommodel.h"
 #include "onnx/onnxmodel.h"
 #include "profile/opprofile.h"
 #include "profile/profilemap.h"
 
+#include <QColor>
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -36,6 +39,11 @@ public:
     void openAgainst(const QString& path); // the profile to compare with
     void setProfile(std::shared_ptr<const OpProfile> profile, const QString& source);
     void setModel(const OnnxModelPtr& model); // maps the profile onto its nodes (null: no mapping)
+    void setOm(std::shared_ptr<const OmModel> om); // fused ops' time goes to their ONNX nodes (null: by name)
+    // The Graph page's colouring for the mapped nodes: a heat fill by share of op time (the largest node darkest)
+    // and a sidebar section with the node's time and ops.
+    QHash<QString, QColor> nodeFills() const;
+    QHash<QString, QString> nodeSidebar() const;
     bool isBusy() const;
 
     std::shared_ptr<const OpProfile> profile() const { return m_profile; }
@@ -63,6 +71,7 @@ private:
     LatestOnlyRunner* m_loader;
     LatestOnlyRunner* m_mapper;
     OnnxModelPtr m_onnx;
+    std::shared_ptr<const OmModel> m_om;
     std::shared_ptr<const OpProfile> m_profile;
     std::shared_ptr<const OpProfile> m_other;
     QString m_source;
