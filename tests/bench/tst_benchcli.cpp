@@ -212,7 +212,8 @@ void TestBenchCli::underMsprof()
     QCOMPARE(p.value("kind").toString(), QStringLiteral("op_summary"));
     QCOMPARE(p.value("iterations").toInt(), 2);
     QCOMPARE(p.value("ops").toArray().at(0).toObject().value("name").toString(), QStringLiteral("conv1"));
-    QCOMPARE(p.value("ops").toArray().at(2).toObject().value("task_type").toString(), QStringLiteral("AI_CPU"));
+    QCOMPARE(p.value("ops").toArray().at(1).toObject().value("task_type").toString(),
+        QStringLiteral("AI_CPU")); // cast1, 40 us
     QVERIFY(QFileInfo(keep + "/PROF_000001_20261207120000000_FAKEPROF/mindstudio_profiler_output").isDir());
     // msprof that collected but did not export: the run stands, the import failure is a clear warning.
     QProcessEnvironment env = benchtest::toolEnvironment();

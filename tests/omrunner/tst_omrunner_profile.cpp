@@ -55,8 +55,13 @@ void TestOmRunnerProfile::recordsPerOp()
     QVERIFY(summary.value("host_us_per_iteration").toDouble() >= 0);
     // Subscribed after warm-up, unsubscribed before teardown, every object released in order.
     const QStringList log = run.log();
-    QVERIFY2(log.indexOf(QRegularExpression("^\\+subscribe ")) > 0, qPrintable(log.join('\n')));
-    QVERIFY(log.indexOf(QRegularExpression("^-subscribe ")) > log.indexOf(QRegularExpression("^\\+subscribe ")));
+    // (QStringList::indexOf matches the whole line)
+    const qsizetype subscribed = log.indexOf(QRegularExpression("\\+subscribe \\d+"));
+    const qsizetype unsubscribed = log.indexOf(QRegularExpression("-subscribe \\d+"));
+    QVERIFY2(subscribed > 0, qPrintable(log.join('\n')));
+    QCOMPARE(log.mid(0, subscribed).filter(QRegularExpression("^execute ")).size(), 3); // warm-up: not profiled
+    QVERIFY(unsubscribed > subscribed);
+    QCOMPARE(log.mid(subscribed, unsubscribed - subscribed).filter(QRegularExpression("^execute ")).size(), 25);
     QCOMPARE(log.filter(QRegularExpression("^execute ")).size(), 28);
     const QString problem = teardownProblem(log);
     QVERIFY2(problem.isEmpty(), qPrintable(problem));

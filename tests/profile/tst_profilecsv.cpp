@@ -1,8 +1,12 @@
 // core/profile: msprof / torch_npu CSV readers, PROF folder search, mapping to ONNX nodes, comparison, exports.
+#include "profile/msprofrun.h"
 #include "profile/profilecsv.h"
 #include "profile/profilefiles.h"
 #include "profile/profilejson.h"
 #include "profile/profilemap.h"
+#include "profile/profilemarks.h"
+#include "profile/profileom.h"
+#include "profile/runnerprofile.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -106,6 +110,10 @@ private slots:
     void csvExport();
     void modelExplorerNodeDataFormat();
     void largeInputInChunks();
+    void msprofWrapsTheRunner();
+    void runnerRecords();
+    void originsFromOm();
+    void hotSpotMarks();
 };
 
 void TestProfileCsv::goldenFiles_data()
@@ -463,6 +471,65 @@ void TestProfileCsv::largeInputInChunks()
     auto cancelled = loadProfile(dir.filePath("op_summary_big.csv"), [&] { return cancelAfter-- <= 0; });
     QVERIFY(!cancelled.ok());
     QCOMPARE(cancelled.error().code, QStringLiteral("cancelled"));
+}
+
+void TestProfileCsv::msprofWrapsTheRunner()
+{
+    ToolInvocation runner;
+    runner.program = QStringLiteral("/opt/wb/om-runner");
+    runner.arguments = { "--model", "/data/my model.om", "--loops", "10" };
+    runner.timeoutMs = 1234;
+    const ToolInvocation inv
+        = msprofInvocation(runner, QStringLiteral("/usr/local/bin/msprof"), QStringLiteral("/tmp/out/"));
+    QCOMPARE(inv.program, QStringLiteral("/usr/local/bin/msprof"));
+    QCOMPARE(inv.arguments,
+        QStringList({ "--output=/tmp/out", "--application=/opt/wb/om-runner --model '/data/my model.om' --loops 10" }));
+    QCOMPARE(inv.timeoutMs, 1234);
+    QVERIFY(findMsprof(QStringLiteral("/nonexistent/msprof")).isEmpty());
+}
+
+void TestProfileCsv::runnerRecords()
+{
+    RunnerProfileCollector c;
+    QVERIFY(!c.feed(u"{\"event\":\"iteration\",\"index\":0,\"ms\":1.0}"));
+    QVERIFY(!c.feed(u"not json"));
+    QVERIFY(c.feed(u"{\"event\":\"op\",\"name\":\"a\",\"type\":\"Add\",\"count\":4,\"total_us\":40,\"min_us\":9,"
+                   u"\"median_us\":10,\"max_us\":11}"));
+    QVERIFY(c.feed(u"{\"event\":\"op\",\"name\":\"\",\"count\":0}")); // unusable: counted, not kept
+    QVERIFY(!c.profile().has_value()); // not complete before op_profile
+    QVERIFY(c.feed(u"{\"event\":\"op_profile\",\"ops\":1,\"records\":4,\"unreadable\":2,\"iterations\":4,\"op_us_per_"
+                   u"iteration\":10,\"host_us_per_iteration\":null}"));
+    const auto p = c.profile();
+    QVERIFY(p.has_value());
+    QCOMPARE(p->ops.size(), 1);
+    QCOMPARE(p->ops.first().meanUs, 10.0);
+    QCOMPARE(p->rowsSkipped, 1);
+    QCOMPARE(p->totalUsPerIteration(), 10.0);
+    QVERIFY(!p->hostUsPerIteration.has_value());
+    QVERIFY(p->warnings.first().contains("2 op record(s)"));
+}
+
+void TestProfileCsv::originsFromOm()
+{
+    auto om = readOmFile(QStringLiteral(WB_TEST_DATA_DIR "/om/two_inputs_310p3.json"));
+    QVERIFY2(om.ok(), qPrintable(om.ok() ? QString() : om.error().message));
+    const QHash<QString, QStringList> origins = profileOriginsFromOm(om.value());
+    QCOMPARE(origins.value("/image/stage1/conv/Conv").size(), 3);
+    QVERIFY(!origins.contains("trans_TransData_1")); // inserted: no origin
+    QCOMPARE(onnxNodesNamedByOm(om.value()).size(), 9);
+}
+
+void TestProfileCsv::hotSpotMarks()
+{
+    auto p = parseProfileCsv(
+        kHeader + "0,m,1,a,Add,AI_CORE,1,80,0,1,0\n0,m,1,b,Mul,AI_CORE,1,15,0,1,0\n0,m,1,c,Mul,AI_CORE,1,5,0,1,0\n");
+    QVERIFY(p.ok());
+    const QList<ProfileGraphNode> nodes { { "a", "Add", "" }, { "b", "Mul", "" }, { "c", "Mul", "" } };
+    const auto marks = profileMarks(mapProfileToGraph(p.value(), nodes));
+    QCOMPARE(marks.size(), 2); // a (80 %) and b (15 %); c (5 %) is no hot spot
+    QCOMPARE(marks.at(0).node, QStringLiteral("a"));
+    QCOMPARE(marks.at(0).source, QStringLiteral("profile"));
+    QVERIFY(marks.at(0).message.contains("80.00 %"));
 }
 
 WB_TEST_APPLESS_MAIN(TestProfileCsv)
