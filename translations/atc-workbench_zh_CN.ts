@@ -1140,10 +1140,6 @@ Nodes: %1 (double-click to show in the graph)</source>
         <translation>打开 ONNX 模型</translation>
     </message>
     <message>
-        <source>ONNX models (*.onnx);;All files (*)</source>
-        <translation>ONNX 模型 (*.onnx);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Clear Recent Files</source>
         <translation>清除最近文件</translation>
     </message>
@@ -1172,6 +1168,50 @@ Stop them and quit?</source>
     <message>
         <source>&amp;Compare Outputs…</source>
         <translation>比较输出(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>OM</source>
+        <translation type="unfinished">OM</translation>
+    </message>
+    <message>
+        <source>Inside an .om: engines, fused ONNX nodes, inserted ops, findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>剖析</translation>
+    </message>
+    <message>
+        <source>Where the NPU time goes: per-operator profile, by op type, on the graph</source>
+        <translation>NPU 时间花在哪里：逐算子剖析、按算子类型、在图上</translation>
+    </message>
+    <message>
+        <source>Open &amp;Profile…</source>
+        <translation>打开剖析(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open Profile</source>
+        <translation>打开剖析</translation>
+    </message>
+    <message>
+        <source>Profiles (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;All files (*)</source>
+        <translation>剖析文件 (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx);;Offline models (*.om);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile was not read</source>
+        <translation>未能读取剖析</translation>
+    </message>
+    <message>
+        <source>The OM opened with warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the OM</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1309,158 @@ Stop them and quit?</source>
     </message>
 </context>
 <context>
+    <name>wb::OmPage</name>
+    <message>
+        <source>Input/output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation type="unfinished">形状</translation>
+    </message>
+    <message>
+        <source>OM op</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block dim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONNX nodes</source>
+        <translation>ONNX 节点</translation>
+    </message>
+    <message>
+        <source>Fusion passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OM ops with no ONNX origin&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;File&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;SoC&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;ATC&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;OPP&lt;/b&gt; %5 &amp;nbsp; &lt;b&gt;Framework&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;Memory&lt;/b&gt; %7 &amp;nbsp; &lt;b&gt;Weights&lt;/b&gt; %8 &amp;nbsp; &lt;b&gt;Streams&lt;/b&gt; %9&lt;br&gt;&lt;b&gt;Command&lt;/b&gt; %10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON of atc --mode=1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n op(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the ONNX model it was converted from to see its ops on the Graph page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted from %1. Open that model to see the OM&apos;s ops on its graph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapped to %1: %2 of %3 ONNX nodes became OM ops, %4 folded away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;In the OM&lt;/h4&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2) on &lt;span style=&quot;color:%3&quot;&gt;%4&lt;/span&gt;%5&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, block dim %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Fusion passes: %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Fused with: %1&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;In the OM&lt;/h4&gt;&lt;p&gt;Folded away: no OM op comes from this node.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>wb::OpProfileModel</name>
+    <message>
+        <source>(no ONNX node)</source>
+        <translation>（无 ONNX 节点）</translation>
+    </message>
+    <message>
+        <source>Op type</source>
+        <translation>算子类型</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Engine / task type</source>
+        <translation>引擎 / 任务类型</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>µs / iteration</source>
+        <translation>微秒 / 迭代</translation>
+    </message>
+    <message>
+        <source>% of op time</source>
+        <translation>占算子时间 %</translation>
+    </message>
+    <message>
+        <source>Cumulative %</source>
+        <translation>累计 %</translation>
+    </message>
+    <message>
+        <source>ONNX nodes</source>
+        <translation>ONNX 节点</translation>
+    </message>
+</context>
+<context>
     <name>wb::OpTypeModel</name>
     <message>
         <source>Operator</source>
@@ -1284,6 +1476,132 @@ Stop them and quit?</source>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ProfileChart</name>
+    <message>
+        <source>µs per iteration, by op type</source>
+        <translation>按算子类型的每次迭代微秒数</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ProfilePage</name>
+    <message>
+        <source>Hot spot: NPU time %1 µs per iteration, %2 % of op time (%3)</source>
+        <translation>热点：NPU 时间每次迭代 %1 微秒，占算子时间 %2 %（%3）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export for Model Explorer…</source>
+        <translation>导出到 Model Explorer…</translation>
+    </message>
+    <message>
+        <source>Compare With…</source>
+        <translation>与其他剖析比较…</translation>
+    </message>
+    <message>
+        <source>Open Profile…</source>
+        <translation>打开剖析…</translation>
+    </message>
+    <message>
+        <source>Open an msprof PROF_* folder, an op_summary / op_statistic CSV or a torch_npu kernel_details.csv, or tick Profile operators on the Run page.</source>
+        <translation>打开 msprof 的 PROF_* 文件夹、op_summary / op_statistic CSV 或 torch_npu 的 kernel_details.csv，或在运行页勾选“剖析算子”。</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>µs / iteration</source>
+        <translation>微秒 / 迭代</translation>
+    </message>
+    <message>
+        <source>Other µs</source>
+        <translation>对比微秒</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Export Op Table</source>
+        <translation>导出算子表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Node Data for Model Explorer</source>
+        <translation>导出 Model Explorer 节点数据</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Open Profile</source>
+        <translation>打开剖析</translation>
+    </message>
+    <message>
+        <source>Profiles (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;All files (*)</source>
+        <translation>剖析文件 (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Compare With Profile</source>
+        <translation>与剖析比较</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;NPU profile&lt;/h4&gt;&lt;p&gt;%1 µs per iteration, %2 % of op time&lt;/p&gt;&lt;p&gt;Ops: %3&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;NPU 剖析&lt;/h4&gt;&lt;p&gt;每次迭代 %1 微秒，占算子时间 %2 %&lt;/p&gt;&lt;p&gt;算子：%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from %2: %3 op(s), %4 iteration(s), &lt;b&gt;%5 µs&lt;/b&gt; of op time per iteration.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，来自 %2：%3 个算子，%4 次迭代，每次迭代算子时间 &lt;b&gt;%5 微秒&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Host time outside ops: %1 µs per iteration (not in the shares).</source>
+        <translation>算子之外的主机时间：每次迭代 %1 微秒（不计入占比）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 row(s) skipped: %3</source>
+        <translation>已跳过 %2 行中的 %1 行：%3</translation>
+    </message>
+    <message>
+        <source>On the ONNX graph: %1 op(s) on %2 node(s), %3 without a node.</source>
+        <translation>在 ONNX 图上：%1 个算子对应 %2 个节点，%3 个没有节点。</translation>
+    </message>
+    <message>
+        <source>Against %1: %2 µs per iteration, speed-up %3×, %4 new, %5 vanished.</source>
+        <translation>对比 %1：每次迭代 %2 微秒，加速比 %3×，新增 %4 个，消失 %5 个。</translation>
+    </message>
+    <message>
+        <source>Ops without an ONNX node (inserted by ATC, or renamed): %1</source>
+        <translation>没有 ONNX 节点的算子（ATC 插入或已改名）：%1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>vanished</source>
+        <translation>消失</translation>
     </message>
 </context>
 <context>
@@ -1542,6 +1860,26 @@ Stop them and quit?</source>
     <message>
         <source>msame and ais_bench draw their own random inputs: to compare their outputs with ONNX Runtime&apos;s, run both on zeros or on the same input files.</source>
         <translation>msame 和 ais_bench 使用各自生成的随机输入：若要与 ONNX Runtime 的输出比较，请让两者都使用全零输入或相同的输入文件。</translation>
+    </message>
+    <message>
+        <source>Profile operators</source>
+        <translation>剖析算子</translation>
+    </message>
+    <message>
+        <source>Run under msprof</source>
+        <translation>在 msprof 下运行</translation>
+    </message>
+    <message>
+        <source>om-runner records each operator&apos;s NPU time (AscendCL model subscription); the Profile page shows them when the run ends.</source>
+        <translation>om-runner 记录每个算子的 NPU 时间（AscendCL 模型订阅）；运行结束后在剖析页显示。</translation>
+    </message>
+    <message>
+        <source>Run the runner under msprof and open its op_summary on the Profile page.</source>
+        <translation>在 msprof 下运行运行器，并在剖析页打开其 op_summary。</translation>
+    </message>
+    <message>
+        <source>msprof was not found (PATH, the toolkit&apos;s tools/profiler/bin).</source>
+        <translation>未找到 msprof（PATH、工具包的 tools/profiler/bin）。</translation>
     </message>
 </context>
 <context>
