@@ -1171,11 +1171,23 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>OM</source>
-        <translation type="unfinished">OM</translation>
+        <translation>OM</translation>
     </message>
     <message>
         <source>Inside an .om: engines, fused ONNX nodes, inserted ops, findings</source>
-        <translation type="unfinished"></translation>
+        <translation>OM 内部：执行引擎、融合的 ONNX 节点、插入的算子、检查结果</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx);;Offline models (*.om);;All files (*)</source>
+        <translation>ONNX 模型 (*.onnx);;离线模型 (*.om);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The OM opened with warnings</source>
+        <translation>OM 已打开，但有警告</translation>
+    </message>
+    <message>
+        <source>Could not open the OM</source>
+        <translation>无法打开 OM</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -1198,20 +1210,8 @@ Stop them and quit?</source>
         <translation>剖析文件 (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>ONNX models (*.onnx);;Offline models (*.om);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The profile was not read</source>
         <translation>未能读取剖析</translation>
-    </message>
-    <message>
-        <source>The OM opened with warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not open the OM</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1312,11 +1312,11 @@ Stop them and quit?</source>
     <name>wb::OmPage</name>
     <message>
         <source>Input/output</source>
-        <translation type="unfinished"></translation>
+        <translation>输入/输出</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
@@ -1324,23 +1324,23 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式</translation>
     </message>
     <message>
         <source>Shape</source>
-        <translation type="unfinished">形状</translation>
+        <translation>形状</translation>
     </message>
     <message>
         <source>OM op</source>
-        <translation type="unfinished"></translation>
+        <translation>OM 算子</translation>
     </message>
     <message>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎</translation>
     </message>
     <message>
         <source>Block dim</source>
-        <translation type="unfinished"></translation>
+        <translation>Block dim</translation>
     </message>
     <message>
         <source>ONNX nodes</source>
@@ -1348,73 +1348,73 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>Fusion passes</source>
-        <translation type="unfinished"></translation>
+        <translation>融合规则</translation>
     </message>
     <message>
         <source>&lt;b&gt;OM ops with no ONNX origin&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;无 ONNX 来源的 OM 算子&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;File&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;SoC&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;ATC&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;OPP&lt;/b&gt; %5 &amp;nbsp; &lt;b&gt;Framework&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;Memory&lt;/b&gt; %7 &amp;nbsp; &lt;b&gt;Weights&lt;/b&gt; %8 &amp;nbsp; &lt;b&gt;Streams&lt;/b&gt; %9&lt;br&gt;&lt;b&gt;Command&lt;/b&gt; %10</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;文件&lt;/b&gt; %1 (%2)&lt;br&gt;&lt;b&gt;SoC&lt;/b&gt; %3 &amp;nbsp; &lt;b&gt;ATC&lt;/b&gt; %4 &amp;nbsp; &lt;b&gt;OPP&lt;/b&gt; %5 &amp;nbsp; &lt;b&gt;框架&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;内存&lt;/b&gt; %7 &amp;nbsp; &lt;b&gt;权重&lt;/b&gt; %8 &amp;nbsp; &lt;b&gt;Stream 数&lt;/b&gt; %9&lt;br&gt;&lt;b&gt;命令&lt;/b&gt; %10</translation>
     </message>
     <message>
         <source>offline model</source>
-        <translation type="unfinished"></translation>
+        <translation>离线模型</translation>
     </message>
     <message>
         <source>JSON of atc --mode=1</source>
-        <translation type="unfinished"></translation>
+        <translation>atc --mode=1 的 JSON</translation>
     </message>
     <message numerus="yes">
         <source>%n op(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个算子：%1</numerusform>
         </translation>
     </message>
     <message>
         <source>input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>Open the ONNX model it was converted from to see its ops on the Graph page.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开转换所用的 ONNX 模型，即可在图页面上查看其算子。</translation>
     </message>
     <message>
         <source>Converted from %1. Open that model to see the OM&apos;s ops on its graph.</source>
-        <translation type="unfinished"></translation>
+        <translation>由 %1 转换而来。打开该模型即可在其图上查看 OM 的算子。</translation>
     </message>
     <message>
         <source>Mapped to %1: %2 of %3 ONNX nodes became OM ops, %4 folded away.</source>
-        <translation type="unfinished"></translation>
+        <translation>已映射到 %1：%3 个 ONNX 节点中 %2 个成为 OM 算子，%4 个被折叠消除。</translation>
     </message>
     <message>
         <source>&lt;h4&gt;In the OM&lt;/h4&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;在 OM 中&lt;/h4&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2) on &lt;span style=&quot;color:%3&quot;&gt;%4&lt;/span&gt;%5&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; (%2) 运行于 &lt;span style=&quot;color:%3&quot;&gt;%4&lt;/span&gt;%5&lt;/p&gt;</translation>
     </message>
     <message>
         <source>, block dim %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，block dim %1</translation>
     </message>
     <message>
         <source>&lt;p&gt;Fusion passes: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;融合规则：%1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Fused with: %1&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;与之融合：%1&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h4&gt;In the OM&lt;/h4&gt;&lt;p&gt;Folded away: no OM op comes from this node.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h4&gt;在 OM 中&lt;/h4&gt;&lt;p&gt;已折叠消除：没有 OM 算子来自此节点。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,7 @@ QString textReport(const OmModel& om, const std::optional<OmMapping>& mapping, c
     out += QStringLiteral("Ops (%1, in file order):\n").arg(om.ops.size());
     for (qsizetype i = 0; i < om.ops.size(); ++i) {
         const OmOp& op = om.ops.at(i);
-        out += QStringLiteral("  %1  %2  %3  %4%5%6\n")
+        out += QStringLiteral("  %1  %2  %3  %4%5%6%7\n")
                    .arg(i, 4)
                    .arg(op.name, op.type, omEngineName(op.engine))
                    .arg(op.blockDim ? QStringLiteral("  block %1").arg(*op.blockDim) : QString())

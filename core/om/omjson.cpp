@@ -177,10 +177,8 @@ Result<OmModel> parseOmJson(const QByteArray& json, const QString& path)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const bool endedEarly = parseError.offset >= json.trimmed().size() - 1
-            || parseError.error == QJsonParseError::UnterminatedObject
-            || parseError.error == QJsonParseError::UnterminatedArray
-            || parseError.error == QJsonParseError::UnterminatedString;
+        // Where the parser stopped tells a cut-off file (at its very end) from one that is not JSON at all.
+        const bool endedEarly = parseError.offset >= json.trimmed().size() - 1;
         return Error { QStringLiteral("bad_json"),
             endedEarly
                 ? QStringLiteral("%1 is not complete JSON: it ends at byte %2 in the middle of the model (%3), so it "

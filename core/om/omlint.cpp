@@ -185,15 +185,18 @@ void inputShapeMismatch(const OmLintInput& in, QList<AtcFinding>& out)
 
 void olderThanOnnx(const OmLintInput& in, QList<AtcFinding>& out)
 {
-    if (!in.omModified.isValid() || !in.onnxModified.isValid() || in.omModified >= in.onnxModified)
+    // Only an .om's own time says when it was converted (a JSON's says when `atc --mode=1` ran).
+    if (in.om->source != OmModel::Source::OmFile || !in.omModified.isValid() || !in.onnxModified.isValid()
+        || in.omModified >= in.onnxModified)
         return;
     AtcFinding f;
     f.severity = AtcSeverity::Warning;
     f.rule = QStringLiteral("om_older_than_onnx");
-    f.message = QStringLiteral("The OM (%1) is older than its ONNX model %2 (%3): it may not contain the model's "
-                               "latest changes.")
-                    .arg(QLocale::c().toString(in.omModified.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm")), in.onnxPath,
-                        QLocale::c().toString(in.onnxModified.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm")));
+    f.message
+        = QStringLiteral("The OM (%1) is older than its ONNX model %2 (%3): it may not contain the model's "
+                         "latest changes.")
+              .arg(QLocale::c().toString(in.omModified.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), in.onnxPath,
+                  QLocale::c().toString(in.onnxModified.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
     f.fix = QStringLiteral("Convert the ONNX model again.");
     out.append(f);
 }

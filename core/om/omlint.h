@@ -25,7 +25,8 @@ struct OmLintInput {
 
 // Rules (AtcFinding::rule): om_ai_cpu_op (warning, one per AI CPU op), om_inserted_conversion (info, one per
 // TransData/Cast ATC inserted between two ops of ONNX origin), om_soc_mismatch (error), om_input_shape_mismatch
-// (warning, one per input), om_older_than_onnx (warning). Every finding has a fix.
+// (warning, one per input), om_older_than_onnx (warning; binary .om only: a JSON's time is not the OM's). Every finding
+// has a fix.
 QList<AtcFinding> lintOm(const OmLintInput& input);
 
 } // namespace wb

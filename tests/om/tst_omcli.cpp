@@ -106,6 +106,9 @@ private slots:
         const QString out = QString::fromUtf8(run.out);
         QVERIFY2(out.contains("Engines:     AI Core 10, AI CPU 1, GE local 4, RTS 1, other 0"), qPrintable(out));
         QVERIFY(out.contains("/fusion/concat/Concat  ConcatD  ai_cpu"));
+        QVERIFY(out.contains("block 8  <- /image/stage1/conv/Conv, /image/stage1/bn/BatchNormalization, "
+                             "/image/stage1/relu/Relu  [ConvBatchnormFusionPass, TbeConvElemwiseFusionPass]\n"));
+        QVERIFY2(!run.err.contains("Argument missing"), run.err.constData());
         QVERIFY(out.contains("folded away (/image/flatten/Flatten)"));
         QVERIFY(out.contains("warning om_ai_cpu_op"));
     }
