@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <vector>
 
 namespace wb {
 
@@ -21,9 +22,10 @@ ProfileMapping mapProfileToGraph(
     ProfileMapping mapping;
     mapping.throughOm = !omOrigins.isEmpty();
     QHash<QString, qsizetype> byName;
+    byName.reserve(nodes.size());
     for (qsizetype i = 0; i < nodes.size(); ++i)
         byName.insert(nodes.at(i).name, i);
-    QHash<qsizetype, qsizetype> timeIndex; // graph node -> mapping.nodes
+    std::vector<qsizetype> timeIndex(static_cast<size_t>(nodes.size()), -1); // graph node -> mapping.nodes
     const int iterations = std::max(1, profile.iterations);
     for (const ProfileOp& op : profile.ops) {
         QList<qsizetype> targets;
@@ -47,15 +49,15 @@ ProfileMapping mapProfileToGraph(
         ++mapping.mappedOps;
         const double share = op.totalUs / static_cast<double>(targets.size());
         for (qsizetype target : targets) {
-            auto it = timeIndex.find(target);
-            if (it == timeIndex.end()) {
-                it = timeIndex.insert(target, mapping.nodes.size());
+            qsizetype& at = timeIndex[static_cast<size_t>(target)];
+            if (at < 0) {
+                at = mapping.nodes.size();
                 NodeTime t;
                 t.node = nodes.at(target).name;
                 t.opType = nodes.at(target).opType;
-                mapping.nodes.append(t);
+                mapping.nodes.append(std::move(t));
             }
-            NodeTime& t = mapping.nodes[*it];
+            NodeTime& t = mapping.nodes[at];
             t.totalUs += share;
             if (!t.ops.contains(op.name))
                 t.ops.append(op.name);

@@ -93,7 +93,11 @@ ProfilePage::ProfilePage(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(OpProfileModel::Name, 220);
+    const QList<QPair<int, int>> widths { { OpProfileModel::Name, 220 }, { OpProfileModel::Type, 110 },
+        { OpProfileModel::TaskType, 120 }, { OpProfileModel::Count, 55 }, { OpProfileModel::PerIteration, 95 },
+        { OpProfileModel::Percent, 90 }, { OpProfileModel::Cumulative, 90 } };
+    for (const auto& [column, width] : widths)
+        m_table->setColumnWidth(column, width);
 
     m_compare->setObjectName(QStringLiteral("profileComparison"));
     m_compare->setColumnCount(5);
