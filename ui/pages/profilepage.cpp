@@ -93,8 +93,8 @@ ProfilePage::ProfilePage(QWidget* parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    const QList<QPair<int, int>> widths { { OpProfileModel::Name, 220 }, { OpProfileModel::Type, 110 },
-        { OpProfileModel::TaskType, 120 }, { OpProfileModel::Count, 55 }, { OpProfileModel::PerIteration, 95 },
+    const QList<QPair<int, int>> widths { { OpProfileModel::Name, 210 }, { OpProfileModel::Type, 110 },
+        { OpProfileModel::TaskType, 115 }, { OpProfileModel::Count, 55 }, { OpProfileModel::PerIteration, 95 },
         { OpProfileModel::Percent, 90 }, { OpProfileModel::Cumulative, 90 } };
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
@@ -123,8 +123,8 @@ ProfilePage::ProfilePage(QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
     split->addWidget(right);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
     connect(open, &QPushButton::clicked, this, &ProfilePage::chooseOpen);
