@@ -1825,6 +1825,30 @@ Stop them and quit?</source>
         <source>Cancel it on the Convert Many page before starting another.</source>
         <translation>请先在“批量转换”页取消它，再开始新的批量转换。</translation>
     </message>
+    <message>
+        <source>Profile</source>
+        <translation>剖析</translation>
+    </message>
+    <message>
+        <source>Where the NPU time goes: per-operator profile, by op type, on the graph</source>
+        <translation>NPU 时间花在哪里：逐算子剖析、按算子类型、在图上</translation>
+    </message>
+    <message>
+        <source>Open &amp;Profile…</source>
+        <translation>打开剖析(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open Profile</source>
+        <translation>打开剖析</translation>
+    </message>
+    <message>
+        <source>Profiles (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;All files (*)</source>
+        <translation>剖析文件 (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The profile was not read</source>
+        <translation>未能读取剖析</translation>
+    </message>
 </context>
 <context>
     <name>wb::MessageBar</name>
@@ -2030,6 +2054,49 @@ Stop them and quit?</source>
     </message>
 </context>
 <context>
+    <name>wb::OpProfileModel</name>
+    <message>
+        <source>(no ONNX node)</source>
+        <translation>（无 ONNX 节点）</translation>
+    </message>
+    <message>
+        <source>Op type</source>
+        <translation>算子类型</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Engine / task type</source>
+        <translation>引擎 / 任务类型</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>µs / iteration</source>
+        <translation>微秒 / 迭代</translation>
+    </message>
+    <message>
+        <source>% of op time</source>
+        <translation>占算子时间 %</translation>
+    </message>
+    <message>
+        <source>Cumulative %</source>
+        <translation>累计 %</translation>
+    </message>
+    <message>
+        <source>ONNX nodes</source>
+        <translation>ONNX 节点</translation>
+    </message>
+</context>
+<context>
     <name>wb::OpTypeModel</name>
     <message>
         <source>Operator</source>
@@ -2045,6 +2112,132 @@ Stop them and quit?</source>
     <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ProfileChart</name>
+    <message>
+        <source>µs per iteration, by op type</source>
+        <translation>按算子类型的每次迭代微秒数</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ProfilePage</name>
+    <message>
+        <source>Hot spot: NPU time %1 µs per iteration, %2 % of op time (%3)</source>
+        <translation>热点：NPU 时间每次迭代 %1 微秒，占算子时间 %2 %（%3）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export for Model Explorer…</source>
+        <translation>导出到 Model Explorer…</translation>
+    </message>
+    <message>
+        <source>Compare With…</source>
+        <translation>与其他剖析比较…</translation>
+    </message>
+    <message>
+        <source>Open Profile…</source>
+        <translation>打开剖析…</translation>
+    </message>
+    <message>
+        <source>Open an msprof PROF_* folder, an op_summary / op_statistic CSV or a torch_npu kernel_details.csv, or tick Profile operators on the Run page.</source>
+        <translation>打开 msprof 的 PROF_* 文件夹、op_summary / op_statistic CSV 或 torch_npu 的 kernel_details.csv，或在运行页勾选“剖析算子”。</translation>
+    </message>
+    <message>
+        <source>Op</source>
+        <translation>算子</translation>
+    </message>
+    <message>
+        <source>µs / iteration</source>
+        <translation>微秒 / 迭代</translation>
+    </message>
+    <message>
+        <source>Other µs</source>
+        <translation>对比微秒</translation>
+    </message>
+    <message>
+        <source>Speed-up</source>
+        <translation>加速比</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Export Op Table</source>
+        <translation>导出算子表</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Node Data for Model Explorer</source>
+        <translation>导出 Model Explorer 节点数据</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Open Profile</source>
+        <translation>打开剖析</translation>
+    </message>
+    <message>
+        <source>Profiles (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;All files (*)</source>
+        <translation>剖析文件 (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Compare With Profile</source>
+        <translation>与剖析比较</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;NPU profile&lt;/h4&gt;&lt;p&gt;%1 µs per iteration, %2 % of op time&lt;/p&gt;&lt;p&gt;Ops: %3&lt;/p&gt;</source>
+        <translation>&lt;h4&gt;NPU 剖析&lt;/h4&gt;&lt;p&gt;每次迭代 %1 微秒，占算子时间 %2 %&lt;/p&gt;&lt;p&gt;算子：%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from %2: %3 op(s), %4 iteration(s), &lt;b&gt;%5 µs&lt;/b&gt; of op time per iteration.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，来自 %2：%3 个算子，%4 次迭代，每次迭代算子时间 &lt;b&gt;%5 微秒&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Host time outside ops: %1 µs per iteration (not in the shares).</source>
+        <translation>算子之外的主机时间：每次迭代 %1 微秒（不计入占比）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 row(s) skipped: %3</source>
+        <translation>已跳过 %2 行中的 %1 行：%3</translation>
+    </message>
+    <message>
+        <source>On the ONNX graph: %1 op(s) on %2 node(s), %3 without a node.</source>
+        <translation>在 ONNX 图上：%1 个算子对应 %2 个节点，%3 个没有节点。</translation>
+    </message>
+    <message>
+        <source>Against %1: %2 µs per iteration, speed-up %3×, %4 new, %5 vanished.</source>
+        <translation>对比 %1：每次迭代 %2 微秒，加速比 %3×，新增 %4 个，消失 %5 个。</translation>
+    </message>
+    <message>
+        <source>Ops without an ONNX node (inserted by ATC, or renamed): %1</source>
+        <translation>没有 ONNX 节点的算子（ATC 插入或已改名）：%1</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>vanished</source>
+        <translation>消失</translation>
     </message>
 </context>
 <context>
@@ -2303,6 +2496,26 @@ Stop them and quit?</source>
     <message>
         <source>msame and ais_bench draw their own random inputs: to compare their outputs with ONNX Runtime&apos;s, run both on zeros or on the same input files.</source>
         <translation>msame 和 ais_bench 使用各自生成的随机输入：若要与 ONNX Runtime 的输出比较，请让两者都使用全零输入或相同的输入文件。</translation>
+    </message>
+    <message>
+        <source>Profile operators</source>
+        <translation>剖析算子</translation>
+    </message>
+    <message>
+        <source>Run under msprof</source>
+        <translation>在 msprof 下运行</translation>
+    </message>
+    <message>
+        <source>om-runner records each operator&apos;s NPU time (AscendCL model subscription); the Profile page shows them when the run ends.</source>
+        <translation>om-runner 记录每个算子的 NPU 时间（AscendCL 模型订阅）；运行结束后在剖析页显示。</translation>
+    </message>
+    <message>
+        <source>Run the runner under msprof and open its op_summary on the Profile page.</source>
+        <translation>在 msprof 下运行运行器，并在剖析页打开其 op_summary。</translation>
+    </message>
+    <message>
+        <source>msprof was not found (PATH, the toolkit&apos;s tools/profiler/bin).</source>
+        <translation>未找到 msprof（PATH、工具包的 tools/profiler/bin）。</translation>
     </message>
 </context>
 <context>

@@ -18,9 +18,12 @@
 #include "pages/graphpage.h"
 #include "pages/modelpage.h"
 #include "pages/ompage.h"
+#include "pages/profilepage.h"
 #include "pages/runpage.h"
 #include "pages/shapespage.h"
 #include "process/runningtools.h"
+#include "profile/profilemarks.h"
+#include "theme.h"
 
 #include "pages/welcomepage.h"
 #include "settings/settings.h"
@@ -63,6 +66,7 @@ const QString kAtc = QStringLiteral("atc");
 const QString kRun = QStringLiteral("run");
 const QString kOm = QStringLiteral("om");
 const QString kConvertMany = QStringLiteral("convertmany");
+const QString kProfile = QStringLiteral("profile"); // works without a model, like the ATC Run page
 
 QString localFileFrom(const QMimeData* mime)
 {
@@ -105,6 +109,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_runPage(new RunPage(this))
     , m_omPage(new OmPage(this))
     , m_convertManyPage(new ConvertManyPage(this))
+    , m_profilePage(new ProfilePage(this))
     , m_toolkit(new ToolkitController(settings, this))
     , m_logPanel(new LogPanel(this))
     , m_statusPath(new QLabel(this))
@@ -146,6 +151,9 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* manyItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Convert Many"), m_nav);
     manyItem->setData(Qt::UserRole, kConvertMany);
     manyItem->setToolTip(tr("Many models x SoCs x batch sizes in one queue, with a report"));
+    auto* profileItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogListView), tr("Profile"), m_nav);
+    profileItem->setData(Qt::UserRole, kProfile);
+    profileItem->setToolTip(tr("Where the NPU time goes: per-operator profile, by op type, on the graph"));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);
@@ -156,6 +164,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     m_pages->addWidget(m_runPage);
     m_pages->addWidget(m_omPage);
     m_pages->addWidget(m_convertManyPage);
+    m_pages->addWidget(m_profilePage);
     body->addWidget(m_pages, 1);
     outer->addLayout(body, 1);
     setCentralWidget(central);
@@ -183,6 +192,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connectSelection();
     connectConversion();
     connectOm();
+    connectProfile();
     m_toolkit->refresh();
     m_toolkit->refreshDevices();
     connect(m_shapesPage, &ShapesPage::surgeryFinished, this,
@@ -217,6 +227,12 @@ void MainWindow::createActions()
             this, tr("Open Conversion Recipe"), m_settings.lastOpenDir(), tr("Recipes (*.recipe.json *.json)"));
         if (!path.isEmpty())
             openRecipe(path);
+    });
+    file->addAction(tr("Open &Profile…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Profile"), m_settings.lastOpenDir(),
+            tr("Profiles (op_summary*.csv op_statistic*.csv kernel_details*.csv *.csv);;All files (*)"));
+        if (!path.isEmpty())
+            openProfile(path);
     });
     file->addAction(tr("Open ATC &Log…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
@@ -287,12 +303,12 @@ bool MainWindow::isBusy() const
         || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning()
         || m_conversionPage->isReadingLog() || m_conversionPage->isExportingBundle() || m_runPage->isRunning()
         || m_convertManyPage->isScanning() || m_convertManyPage->isRunning() || (m_compare && m_compare->isComparing())
-        || m_omPage->isLoading();
+        || m_omPage->isLoading() || m_profilePage->isBusy();
 }
 
 QStringList MainWindow::pageNames()
 {
-    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm, kConvertMany };
+    return { kWelcome, kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm, kConvertMany, kProfile };
 }
 
 bool MainWindow::showPage(const QString& name)
@@ -300,22 +316,24 @@ bool MainWindow::showPage(const QString& name)
     if (name == kWelcome) {
         m_pages->setCurrentWidget(m_welcome);
     } else {
-        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm, kConvertMany };
+        const QStringList names { kModel, kShapes, kGraph, kConvert, kAtc, kRun, kOm, kConvertMany, kProfile };
         const int row = int(names.indexOf(name));
-        // Without a model only the ATC Run page (a saved ATC log can be read there), Convert Many, and the OM page
-        // once an OM is open make sense.
-        if (row < 0 || (!m_model && name != kAtc && name != kConvertMany && !(name == kOm && m_omPage->om())))
+        // Without a model only the ATC Run page (a saved ATC log can be read there), Convert Many, the Profile page
+        // (a profile can be read without a model), and the OM page once an OM is open make sense.
+        if (row < 0
+            || (!m_model && name != kAtc && name != kConvertMany && name != kProfile
+                && !(name == kOm && m_omPage->om())))
             return false;
         QWidget* pages[] = { m_modelPage, m_shapesPage, m_graphPage, m_convertPage, m_conversionPage, m_runPage,
-            m_omPage, m_convertManyPage };
+            m_omPage, m_convertManyPage, m_profilePage };
         m_pages->setCurrentWidget(pages[row]);
         m_nav->setCurrentRow(row);
     }
     for (int i = 0; i < m_nav->count(); ++i) {
         QListWidgetItem* item = m_nav->item(i);
         const QString itemPage = item->data(Qt::UserRole).toString();
-        const bool enabled = m_model != nullptr || itemPage == kAtc || (itemPage == kOm && m_omPage->om())
-            || itemPage == kConvertMany;
+        const bool enabled = m_model != nullptr || itemPage == kAtc || itemPage == kConvertMany || itemPage == kProfile
+            || (itemPage == kOm && m_omPage->om());
         item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
     }
     return true;
@@ -337,6 +355,8 @@ QString MainWindow::currentPageName() const
         return kOm;
     if (m_pages->currentWidget() == m_convertManyPage)
         return kConvertMany;
+    if (m_pages->currentWidget() == m_profilePage)
+        return kProfile;
     return m_pages->currentWidget() == m_welcome ? kWelcome : kModel;
 }
 
@@ -355,6 +375,7 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
         showPage(kConvert);
     }
     m_runPage->setModel(model);
+    m_profilePage->setModel(model);
     if (currentPageName() == kWelcome)
         showPage(kModel);
     setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(s.path).fileName(), QStringLiteral(WB_NAME)));
@@ -515,6 +536,40 @@ void MainWindow::chooseFile()
         openModel(path);
 }
 
+void MainWindow::openProfile(const QString& path)
+{
+    m_profilePage->open(path);
+    showPage(kProfile);
+}
+
+void MainWindow::connectProfile()
+{
+    // The profile's time on the ONNX nodes, through the overlay the Graph page colours and lists.
+    connect(m_profilePage, &ProfilePage::profileChanged, this, [this] {
+        if (const ProfileMapping* mapping = m_profilePage->mapping())
+            m_graphPage->overlay()->setMarks(QStringLiteral("profile"), profileMarks(*mapping));
+        else
+            m_graphPage->overlay()->clear(QStringLiteral("profile"));
+        m_graphPage->setNodeColouring(
+            QStringLiteral("profile"), m_profilePage->nodeFills(), m_profilePage->nodeSidebar());
+    });
+    // An open OM maps fused ops onto every ONNX node they came from.
+    connect(m_omPage, &OmPage::loaded, this, [this] { m_profilePage->setOm(m_omPage->om()); });
+    connect(m_profilePage, &ProfilePage::nodeActivated, this, [this](const QString& node) {
+        if (showPage(kGraph))
+            m_graphPage->selectNode(node);
+    });
+    connect(m_profilePage, &ProfilePage::loadFailed, this, [this](const QString& message) {
+        m_messageBar->showMessage(MessageBar::Kind::Error, tr("The profile was not read"), message);
+    });
+    // A run with Profile operators (or under msprof) hands its op profile over.
+    connect(m_runPage, &RunPage::runFinished, this, [this](bool ok) {
+        const BenchResult& r = m_runPage->lastResult();
+        if (ok && r.opProfile)
+            m_profilePage->setProfile(r.opProfile, r.profileSource);
+    });
+}
+
 void MainWindow::closeModel()
 {
     m_model.reset();
@@ -523,6 +578,7 @@ void MainWindow::closeModel()
     m_graphPage->clear();
     m_convertPage->clear();
     m_conversionPage->setRunBlockedReason(m_convertPage->runBlockedReason());
+    m_profilePage->setModel(nullptr);
     m_messageBar->dismiss();
     setWindowTitle(QStringLiteral(WB_NAME));
     m_statusPath->clear();
@@ -583,12 +639,19 @@ void MainWindow::dropEvent(QDropEvent* event)
     if (path.isEmpty())
         return;
     event->acceptProposedAction();
-    // Several files, or a folder: convert them all (Convert Many); one file opens as before.
-    if (const QStringList paths = localPathsFrom(event->mimeData()); paths.size() > 1 || QFileInfo(path).isDir()) {
+    // Several files, or a folder that is not a profile: convert them all (Convert Many); one file opens as before.
+    const QFileInfo dropped(path);
+    const bool profileFolder = dropped.isDir()
+        && (dropped.fileName().startsWith(QLatin1String("PROF_"))
+            || QDir(path).exists(QStringLiteral("mindstudio_profiler_output")));
+    if (const QStringList paths = localPathsFrom(event->mimeData());
+        paths.size() > 1 || (dropped.isDir() && !profileFolder)) {
         convertMany(paths);
         return;
     }
-    if (path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive)
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) || profileFolder)
+        openProfile(path);
+    else if (path.endsWith(QLatin1String(".log"), Qt::CaseInsensitive)
         || path.endsWith(QLatin1String(".txt"), Qt::CaseInsensitive))
         openAtcLog(path);
     else if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))

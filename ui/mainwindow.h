@@ -31,6 +31,7 @@ class ConversionPage;
 class ConvertManyPage;
 class RunPage;
 class OmPage;
+class ProfilePage;
 class ToolkitController;
 class Settings;
 class WelcomePage;
@@ -49,6 +50,9 @@ public:
     void openRecipe(const QString& path);
     // Tools > Compare Outputs…: the accuracy dialog, with the folders filled and compared when both are given.
     CompareDialog* showCompare(const QString& reference = {}, const QString& actual = {});
+    // A per-operator profile (a PROF_* folder or an op_summary / op_statistic / kernel_details CSV) on the Profile
+    // page, on the Graph page's nodes when a model is open (File > Open Profile…, a dropped CSV or folder).
+    void openProfile(const QString& path);
     // A saved ATC console log, shown on the ATC Run page (File > Open ATC Log…, a dropped .log/.txt file).
     void openAtcLog(const QString& path);
     // Convert Many: the .onnx files under `paths` (folders searched recursively), one row each on the Convert Many
@@ -56,8 +60,8 @@ public:
     void convertMany(const QStringList& paths);
     // Gives the open model's inputs these static shapes on the Shapes and Convert pages (atc-workbench --input-shape).
     void setInputShapes(const QList<InputShapeSpec>& specs);
-    // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run", "convertmany".
-    // False for an unknown name.
+    // Pages by name: "welcome" (no model), "model", "shapes", "graph", "convert", "atc", "run", "om", "convertmany",
+    // "profile". False for an unknown name.
     bool showPage(const QString& name);
     QString currentPageName() const;
     static QStringList pageNames();
@@ -75,6 +79,7 @@ public:
     RunPage* runPage() const { return m_runPage; }
     OmPage* omPage() const { return m_omPage; }
     ConvertManyPage* convertManyPage() const { return m_convertManyPage; }
+    ProfilePage* profilePage() const { return m_profilePage; }
     // Asked on quit while tools run; returns true to stop them and quit. Replaceable for tests.
     void setQuitConfirmation(std::function<bool(const QStringList& running)> confirm);
     ToolkitController* toolkit() const { return m_toolkit; }
@@ -99,6 +104,7 @@ private:
     void connectConversion();
     void connectOm(); // mainwindow_om.cpp
     void applyOm(); // the open OM onto the open ONNX model's graph
+    void connectProfile();
     void onLoadFailed(const QString& code, const QString& message, const QString& detail);
     void chooseFile();
     void closeModel();
@@ -122,6 +128,7 @@ private:
     RunPage* m_runPage;
     OmPage* m_omPage;
     ConvertManyPage* m_convertManyPage;
+    ProfilePage* m_profilePage;
     std::function<bool(const QStringList&)> m_confirmQuit;
     QPointer<CompareDialog> m_compare;
     AtcOptions m_pendingRecipe;

@@ -4,6 +4,10 @@
 #include "benchstrategies.h"
 #include "commands.h"
 #include "onnx/summaryjson.h"
+#include "profile/msprofrun.h"
+#include "profile/opprofile.h"
+#include "profile/profilejson.h"
+#include "profile/profiletext.h"
 #include "remotecli.h"
 #include "run/runhistory.h"
 
@@ -15,7 +19,7 @@ namespace wb::cli {
 namespace {
 
 const char* const kSynopsis = "bench MODEL_OR_OM [--target cpu|npu:N] [--runner om-runner|ais-bench|msame] [--loops N] "
-                              "[--warmup N] [--input-shape SPEC] [--on HOST] [--json]";
+                              "[--warmup N] [--input-shape SPEC] [--on HOST] [--profile|--msprof] [--json]";
 
 struct Options {
     QCommandLineOption target { QStringLiteral("target"),
@@ -49,6 +53,15 @@ struct Options {
     QCommandLineOption on { QStringLiteral("on"),
         QStringLiteral("Run the .om on this host's NPU (atcwb hosts add): uploaded, run there, outputs fetched."),
         QStringLiteral("HOST") };
+    QCommandLineOption profile { QStringLiteral("profile"),
+        QStringLiteral("Per-op NPU times of the timed loop (om-runner's AscendCL model subscription).") };
+    QCommandLineOption msprof { QStringLiteral("msprof"),
+        QStringLiteral(
+            "Run the NPU runner under msprof (found on PATH or in the toolkit) and import its op_summary.") };
+    QCommandLineOption msprofPath { QStringLiteral("msprof-path"),
+        QStringLiteral("The msprof to use (implies --msprof)."), QStringLiteral("FILE") };
+    QCommandLineOption msprofOutput { QStringLiteral("msprof-output"),
+        QStringLiteral("Keep msprof's PROF_* folder in DIR (default: a temporary folder)."), QStringLiteral("DIR") };
     QCommandLineOption noSave { QStringLiteral("no-save"), QStringLiteral("Do not store the run in the history.") };
     QCommandLineOption history { QStringLiteral("history"),
         QStringLiteral("Run history folder (default: $WB_RUN_HISTORY, else the app's)."), QStringLiteral("DIR") };
@@ -95,8 +108,9 @@ int runBench(const QStringList& args)
         return runBenchStrategies(args);
     const Options o;
     QCommandLineParser parser;
-    parser.addOptions({ o.target, o.runner, o.loops, o.warmup, o.inputShape, o.input, o.batch, o.threads, o.tool,
-        o.outputDir, o.timeout, o.on, o.noSave, o.history, o.json, o.help });
+    parser.addOptions(
+        { o.target, o.runner, o.loops, o.warmup, o.inputShape, o.input, o.batch, o.threads, o.tool, o.outputDir,
+            o.timeout, o.on, o.profile, o.msprof, o.msprofPath, o.msprofOutput, o.noSave, o.history, o.json, o.help });
     parser.addPositionalArgument(QStringLiteral("MODEL_OR_OM"), QStringLiteral("An .onnx model or an .om."));
     const bool json = args.contains(QStringLiteral("--json"));
     const QString name = QStringLiteral("bench");
@@ -154,6 +168,23 @@ int runBench(const QStringList& args)
     request.inputData = parser.value(o.input);
     request.toolPath = parser.value(o.tool);
     request.outputDir = parser.value(o.outputDir);
+    request.profileOps = parser.isSet(o.profile);
+    if (parser.isSet(o.msprof) || parser.isSet(o.msprofPath)) {
+        if (request.profileOps)
+            return usageError(
+                name, QStringLiteral("--profile and --msprof are two ways to profile operators: choose one"), json);
+        request.msprof = findMsprof(parser.value(o.msprofPath), request.environment);
+        if (request.msprof.isEmpty())
+            return inputError({ QStringLiteral("tool_missing"),
+                                  parser.isSet(o.msprofPath)
+                                      ? QStringLiteral("%1 is not an executable msprof").arg(parser.value(o.msprofPath))
+                                      : QStringLiteral("msprof was not found on PATH or in the toolkit "
+                                                       "($ASCEND_TOOLKIT_HOME/tools/profiler/bin): source the CANN "
+                                                       "toolkit's set_env.sh, or give --msprof-path FILE"),
+                                  {} },
+                json);
+        request.msprofOutputDir = parser.value(o.msprofOutput);
+    }
     if (auto error = validateBenchRequest(request)) {
         if (error->code == QLatin1String("bad_request"))
             return usageError(name, error->message, json);
@@ -198,11 +229,17 @@ int runBench(const QStringList& args)
         out.insert(QStringLiteral("history_file"), saved);
         if (!host.isEmpty())
             out.insert(QStringLiteral("remote_host"), host);
+        if (request.profileOps || !request.msprof.isEmpty()) // the `atcwb profile --json` contract
+            out.insert(QStringLiteral("op_profile"),
+                result.opProfile ? QJsonValue(profileToJson(*result.opProfile)) : QJsonValue(QJsonValue::Null));
         printJson(out);
     } else {
         QString text = benchResultToText(result);
         if (saved.isString())
             text += QStringLiteral("Stored:     %1\n").arg(saved.toString());
+        if (result.opProfile)
+            text += QStringLiteral("\nOperators (om-runner --profile):\n")
+                + profileToText(*result.opProfile, nullptr, nullptr, 15);
         printText(text);
     }
     return Ok;

@@ -97,9 +97,13 @@ int main(int argc, char* argv[])
         QStringLiteral("NAME=VALUE"));
     const QCommandLineOption manyOutput(
         QStringLiteral("output"), QStringLiteral("With --convert-many: the output folder."), QStringLiteral("DIR"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+        QStringLiteral("Open a per-operator profile (a PROF_* folder, or an op_summary / op_statistic / "
+                       "kernel_details CSV) on the Profile page, on MODEL's graph when one is given."),
+        QStringLiteral("PROFILE"));
     parser.addOptions({ verbose, screenshot, page, settingsFile, exportGraph, collapseDepth, direction, inputShape,
         runCpu, runStrategies, atcLog, language, palette, compare, against, windowSize, convertMany, manySoc, manyBatch,
-        manyDim, manyOutput });
+        manyDim, manyOutput, profile });
     parser.addPositionalArgument(QStringLiteral("model"),
         QStringLiteral("ONNX model to open, or a conversion recipe (.json) to open with its model and options."),
         QStringLiteral("[MODEL]"));
@@ -294,6 +298,8 @@ int main(int argc, char* argv[])
         });
     }
     window.show();
+    if (parser.isSet(profile))
+        window.openProfile(parser.value(profile));
     if (model.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
         window.openRecipe(model);
     else if (!model.isEmpty())

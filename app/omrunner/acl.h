@@ -15,6 +15,7 @@ typedef void* aclrtContext;
 typedef struct aclDataBuffer aclDataBuffer;
 typedef struct aclmdlDesc aclmdlDesc;
 typedef struct aclmdlDataset aclmdlDataset;
+typedef struct aclprofSubscribeConfig aclprofSubscribeConfig; // acl_prof.h
 
 typedef struct aclmdlIODims {
     char name[128]; // ACL_MAX_TENSOR_NAME_LEN
@@ -37,6 +38,7 @@ constexpr int32_t MemcpyHostToDevice = 1; // ACL_MEMCPY_HOST_TO_DEVICE
 constexpr int32_t MemcpyDeviceToHost = 2; // ACL_MEMCPY_DEVICE_TO_HOST
 constexpr int32_t MallocHugeFirst = 0; // ACL_MEM_MALLOC_HUGE_FIRST
 constexpr const char* DynamicTensorName = "ascend_mbatch_shape_data"; // ACL_DYNAMIC_TENSOR_NAME
+constexpr int32_t AicoreNone = 0xFF; // ACL_AICORE_NONE (aclprofAicoreMetrics): durations only
 
 } // namespace acl
 
@@ -88,11 +90,27 @@ constexpr const char* DynamicTensorName = "ascend_mbatch_shape_data"; // ACL_DYN
     X(aclrtGetSocName, const char*, ())                                                                                \
     X(aclrtGetVersion, aclError, (int32_t * majorVersion, int32_t * minorVersion, int32_t * patchVersion))
 
+// Model subscription (acl_prof.h: per-op durations of a loaded model, delivered through a pipe), used by
+// --profile only. CANN ships them in libmsprofiler.so beside libascendcl.so; both are searched.
+#define OMR_ACL_PROFILING(X)                                                                                           \
+    X(aclprofCreateSubscribeConfig, aclprofSubscribeConfig*, (int8_t timeInfoSwitch, int32_t aicoreMetrics, void* fd)) \
+    X(aclprofDestroySubscribeConfig, aclError, (const aclprofSubscribeConfig* config))                                 \
+    X(aclprofModelSubscribe, aclError, (uint32_t modelId, const aclprofSubscribeConfig* config))                       \
+    X(aclprofModelUnSubscribe, aclError, (uint32_t modelId))                                                           \
+    X(aclprofGetOpDescSize, aclError, (size_t * opDescSize))                                                           \
+    X(aclprofGetOpNum, aclError, (const void* opInfo, size_t opInfoLen, uint32_t* opNumber))                           \
+    X(aclprofGetOpTypeLen, aclError, (const void* opInfo, size_t opInfoLen, uint32_t index, size_t* opTypeLen))        \
+    X(aclprofGetOpType, aclError, (const void* opInfo, size_t opInfoLen, uint32_t index, char* opType, size_t len))    \
+    X(aclprofGetOpNameLen, aclError, (const void* opInfo, size_t opInfoLen, uint32_t index, size_t* opNameLen))        \
+    X(aclprofGetOpName, aclError, (const void* opInfo, size_t opInfoLen, uint32_t index, char* opName, size_t len))    \
+    X(aclprofGetOpDuration, uint64_t, (const void* opInfo, size_t opInfoLen, uint32_t index))
+
 // The resolved entry points; a null pointer means an optional call the library does not have.
 struct AclApi {
 // NOLINTNEXTLINE(bugprone-macro-parentheses): ret and params are a type and a parameter list
 #define OMR_ACL_POINTER(name, ret, params) ret(*name) params = nullptr;
     OMR_ACL_REQUIRED(OMR_ACL_POINTER)
     OMR_ACL_OPTIONAL(OMR_ACL_POINTER)
+    OMR_ACL_PROFILING(OMR_ACL_POINTER)
 #undef OMR_ACL_POINTER
 };

@@ -89,6 +89,23 @@ AclLibrary openAclLibrary(const std::string& explicitPath)
     OMR_ACL_REQUIRED(OMR_RESOLVE_REQUIRED)
     OMR_ACL_OPTIONAL(OMR_RESOLVE_OPTIONAL)
 #undef OMR_RESOLVE_REQUIRED
+    // The profiling calls: in libascendcl.so itself, else in libmsprofiler.so beside it (CANN's layout).
+    OMR_ACL_PROFILING(OMR_RESOLVE_OPTIONAL)
+    if (!api.aclprofModelSubscribe) {
+        const std::string::size_type slash = library.path.rfind('/');
+        const std::string profiler = slash == std::string::npos
+            ? std::string("libmsprofiler.so")
+            : library.path.substr(0, slash + 1) + "libmsprofiler.so";
+        if (void* handle = dlopen(profiler.c_str(), RTLD_NOW | RTLD_LOCAL)) {
+            library.profilerHandle = handle;
+            library.profilerPath = profiler;
+#define OMR_RESOLVE_PROFILER(name, ret, params)                                                                        \
+    if (void* symbol = dlsym(handle, #name))                                                                           \
+        assign(api.name, symbol);
+            OMR_ACL_PROFILING(OMR_RESOLVE_PROFILER)
+#undef OMR_RESOLVE_PROFILER
+        }
+    }
 #undef OMR_RESOLVE_OPTIONAL
     return library;
 }

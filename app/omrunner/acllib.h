@@ -19,6 +19,8 @@ struct AclLibrary {
     std::string path; // the file that was opened (resolved through the dynamic linker for a bare name)
     std::vector<LibraryAttempt> tried; // in search order
     std::vector<std::string> missing; // required symbols the opened library lacks
+    void* profilerHandle = nullptr; // libmsprofiler.so when the profiling calls came from it (never closed)
+    std::string profilerPath;
     AclApi api;
 };
 

@@ -1,4 +1,5 @@
 // Runner: warm-up, the timed loop, the summary and the output files.
+#include "opprofiler.h"
 #include "report.h"
 #include "runner.h"
 #include "stats.h"
@@ -24,6 +25,10 @@ int Runner::measure()
     }
     m_out.flush();
 
+    // --profile: the model subscription covers the timed loop only (warm-up is not profiled).
+    OpProfiler profiler(m_api, m_out);
+    const bool profiling = m_options.profile && failed == acl::Success && profiler.start(m_modelId);
+
     // The timed loop: only the two clock reads and aclmdlExecute are inside the measured interval; the line is
     // formatted into a preallocated buffer afterwards and written out every 100 ms.
     std::vector<std::int64_t> samples(static_cast<std::size_t>(m_options.loops));
@@ -45,6 +50,8 @@ int Runner::measure()
     }
     const std::int64_t end = steadyNowNs();
     m_out.flush();
+    if (profiling)
+        profiler.stop();
 
     if (failed != acl::Success)
         acl(failed, "aclmdlExecute");
@@ -73,6 +80,8 @@ int Runner::measure()
     else
         event.null("throughput");
     event.add("wall_ms", static_cast<double>(end - start) / 1e6, 6);
+    if (profiling)
+        profiler.report(done, s.count > 0 ? s.meanMs : 0.0);
     m_out.event(event);
 
     if (m_exit == 0 && !m_options.outputDir.empty())

@@ -65,6 +65,8 @@ const char* usageText()
            "                      the largest OM); default per-batch\n"
            "  --no-chunking       refuse a request larger than the largest batch instead of splitting it\n"
            "  --latency-budget MS p99 budget for the recommendation in the summary\n"
+           "  --profile           per-op NPU durations of the timed loop (AscendCL model subscription): one \"op\"\n"
+           "                      line per op, then \"op_profile\", before the summary\n"
            "  --help, --version\n"
            "\n"
            "Exit status: 0 success, 1 an AscendCL call failed, 2 bad usage or a bad file, 3 libascendcl.so not\n"
@@ -84,6 +86,10 @@ bool parseOptions(int argc, char** argv, Options& options, std::string& error)
         if (argument == "--version") {
             options.version = true;
             return true;
+        }
+        if (argument == "--profile") {
+            options.profile = true;
+            continue;
         }
         std::string value;
         bool hasValue = false;

@@ -154,6 +154,11 @@ std::optional<Error> validateBenchRequest(const BenchRequest& r)
         return badRequest(QStringLiteral("msame runs 1 to 100 loops (got %1); use om-runner or ais-bench for longer "
                                          "runs.")
                               .arg(r.loops));
+    if (r.profileOps && runner != BenchRequest::Runner::OmRunner)
+        return badRequest(QStringLiteral("Profiling operators needs om-runner on an NPU (--runner om-runner); for "
+                                         "other runners run them under msprof and open its PROF_* folder."));
+    if (!r.msprof.isEmpty() && runner == BenchRequest::Runner::OnnxRuntime)
+        return badRequest(QStringLiteral("msprof profiles NPU runs: choose an .om and an NPU target."));
     if (r.warmup < 0)
         return badRequest(
             QStringLiteral("The number of warm-up iterations cannot be negative (got %1).").arg(r.warmup));

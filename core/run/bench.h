@@ -23,6 +23,7 @@
 namespace wb {
 
 struct RemoteTarget;
+struct OpProfile; // profile/opprofile.h
 
 struct BenchRequest {
     QString model; // .onnx (target cpu) or .om (target npu)
@@ -42,6 +43,9 @@ struct BenchRequest {
     QProcessEnvironment environment; // for the tools (e.g. a toolkit's set_env.sh); empty: the app's own
     // Set: the NPU tool runs on that host (core/remote/remotetool.h) and toolPath is its path there (the probe's).
     std::shared_ptr<const RemoteTarget> remote;
+    bool profileOps = false; // om-runner --profile: per-op NPU durations (BenchResult::opProfile)
+    QString msprof; // run the NPU runner under this msprof and import its op_summary (BenchResult::opProfile)
+    QString msprofOutputDir; // where msprof writes PROF_*; empty: a temporary folder (removed after the import)
 };
 
 struct BenchResult {
@@ -68,6 +72,8 @@ struct BenchResult {
     QJsonObject recipe; // the request (benchRecipe()), so a stored run says how it was made
     QStringList outputFiles; // saved outputs
     QStringList warnings;
+    std::shared_ptr<const OpProfile> opProfile; // with profileOps (om-runner) or msprof; else null
+    QString profileSource; // "om-runner --profile" or the PROF_* folder msprof wrote
 };
 
 // "auto", "onnxruntime", "om-runner", "ais-bench", "msame".

@@ -2,6 +2,9 @@
 // in benchcpu.cpp.
 #include "run/benchrun_p.h"
 
+#include "profile/msprofrun.h"
+#include "profile/profilefiles.h"
+
 #include "logging/logging.h"
 #include "process/toolrunner.h"
 
@@ -202,10 +205,30 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
         d->m_toolOutputDir = QFileInfo(d->m_toolOutputDir).absoluteFilePath();
         QDir().mkpath(d->m_toolOutputDir);
     }
-    const ToolInvocation invocation = benchInvocation(d->m_request, tool.value(), d->m_toolOutputDir);
+    ToolInvocation invocation = benchInvocation(d->m_request, tool.value(), d->m_toolOutputDir);
+    d->m_msprofDir.clear();
+    if (!d->m_request.msprof.isEmpty()) {
+        if (d->m_request.msprofOutputDir.isEmpty()) {
+            d->m_msprofScratch
+                = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/atcwb-msprof-XXXXXX"));
+            d->m_msprofDir = d->m_msprofScratch->isValid() ? d->m_msprofScratch->path() : QString();
+        } else {
+            d->m_msprofDir = QFileInfo(d->m_request.msprofOutputDir).absoluteFilePath();
+            QDir().mkpath(d->m_msprofDir);
+        }
+        if (d->m_msprofDir.isEmpty()) {
+            BenchResult r = d->m_result;
+            r.errorCode = QStringLiteral("write_failed");
+            r.error = QStringLiteral("Cannot create a temporary folder for msprof's output.");
+            complete(r);
+            return;
+        }
+        invocation = msprofInvocation(invocation, d->m_request.msprof, d->m_msprofDir);
+    }
     d->m_result.command = invocation.argv();
     d->m_result.toolkit = QDir::toNativeSeparators(tool.value().program);
     d->m_omParser = OmRunnerParser();
+    d->m_opProfile = RunnerProfileCollector();
     d->m_msameParser = MsameParser();
     d->m_aisParser = AisBenchParser();
 
@@ -242,7 +265,10 @@ void BenchRun::onToolLines(bool stdOut, const QStringList& lines)
         d->m_lastLines.append(line);
         switch (d->m_flavour) {
         case BenchTool::Flavour::OmRunner:
-            if (stdOut) {
+            if (stdOut && d->m_opProfile.feed(line)) {
+                break;
+            } else if (stdOut && !(d->m_msprofDir.size() > 0 && line.startsWith(QLatin1Char('[')))) {
+                // (under msprof, its own "[INFO] ..." lines share the stream)
                 const auto event = d->m_omParser.feed(line);
                 if (event && event->kind == OmRunnerEvent::Kind::Iteration)
                     emit iteration(int(d->m_omParser.report().iterationsMs.size()) - 1, event->ms);
@@ -271,6 +297,10 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
     switch (d->m_flavour) {
     case BenchTool::Flavour::OmRunner:
         finishOmRunner(&r, d->m_request, d->m_omParser.report(), end);
+        if (auto profile = d->m_opProfile.profile())
+            r.opProfile = std::make_shared<const OpProfile>(std::move(*profile));
+        else if (d->m_request.profileOps && r.ok)
+            r.warnings.append(QStringLiteral("om-runner printed no op profile (see its warnings)."));
         break;
     case BenchTool::Flavour::Msame:
         finishMsame(&r, d->m_request, d->m_msameParser.report(), end);
@@ -307,6 +337,22 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
                 : failure.contains(QLatin1String("Exec format error"))            ? QStringLiteral("wrong_architecture")
                                                                                   : QStringLiteral("remote_failed");
         }
+    }
+    if (!d->m_msprofDir.isEmpty()) {
+        // Under msprof: its exported op_summary (or op_statistic) becomes the op profile.
+        auto imported = loadProfile(d->m_msprofDir);
+        if (imported.ok()) {
+            r.opProfile = std::make_shared<const OpProfile>(std::move(imported).value());
+            r.profileSource = d->m_request.msprofOutputDir.isEmpty()
+                ? QStringLiteral("msprof")
+                : r.opProfile->files.value(0).section(QStringLiteral("/mindstudio_profiler_output"), 0, 0);
+        } else if (r.ok) {
+            r.warnings.append(
+                QStringLiteral("msprof's results could not be imported: %1").arg(imported.error().message));
+        }
+        d->m_msprofScratch.reset();
+    } else if (r.opProfile) {
+        r.profileSource = QStringLiteral("om-runner --profile");
     }
     if (!d->m_request.outputDir.isEmpty() && d->m_flavour != BenchTool::Flavour::OmRunner && r.outputFiles.isEmpty())
         r.outputFiles.append(d->m_toolOutputDir);

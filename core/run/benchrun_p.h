@@ -4,6 +4,7 @@
 #include "parsing/aisbench.h"
 #include "parsing/msame.h"
 #include "process/toolrunner.h"
+#include "profile/runnerprofile.h"
 #include "remote/remotetool.h"
 #include "run/bench.h"
 #include "run/benchtools.h"
@@ -42,7 +43,10 @@ struct BenchRun::Private {
     BenchTool::Flavour m_flavour = BenchTool::Flavour::OmRunner;
     std::unique_ptr<QTemporaryDir> m_scratch; // output folder for msame / ais_bench when none was asked for
     QString m_toolOutputDir;
+    std::unique_ptr<QTemporaryDir> m_msprofScratch; // msprof's output when BenchRequest::msprofOutputDir is empty
+    QString m_msprofDir; // where msprof writes PROF_*; empty when not under msprof
     OmRunnerParser m_omParser;
+    RunnerProfileCollector m_opProfile; // om-runner --profile records
     MsameParser m_msameParser;
     AisBenchParser m_aisParser;
     QStringList m_lastLines;

@@ -170,6 +170,8 @@ ToolInvocation benchInvocation(const BenchRequest& r, const BenchTool& tool, con
             a << QStringLiteral("--batch") << QString::number(r.batch);
         if (!outputDir.isEmpty())
             a << QStringLiteral("--output-dir") << outputDir;
+        if (r.profileOps)
+            a << QStringLiteral("--profile");
         break;
     case BenchTool::Flavour::Msame: {
         a << QStringLiteral("--model") << model << QStringLiteral("--device") << device << QStringLiteral("--loop")

@@ -59,6 +59,8 @@ private slots:
     void cpuDynamicBatch();
     void textForm();
     void npuDefaultsToOmRunner();
+    void npuProfileOps();
+    void underMsprof();
     void msameByToolPath();
     void historyFromEnvironment();
     void usageErrors_data();
@@ -149,6 +151,68 @@ void TestBenchCli::npuDefaultsToOmRunner()
     QCOMPARE(o.value("target").toString(), QStringLiteral("npu:0"));
     QCOMPARE(o.value("device").toString(), QStringLiteral("Ascend310P3 #0"));
     QCOMPARE(QFileInfo(o.value("command").toArray().at(0).toString()).fileName(), QStringLiteral("om-runner"));
+}
+
+void TestBenchCli::npuProfileOps()
+{
+    // --profile: om-runner subscribes the model (fake AscendCL: conv1, relu1, trans_TransData_1 per execution) and
+    // the op profile comes back in the `atcwb profile --json` contract under "op_profile".
+    const Run r = atcwb({ "bench", m_om, "--loops", "6", "--warmup", "2", "--profile", "--json", "--no-save" });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = r.json();
+    QVERIFY2(o.value("command").toArray().contains(QJsonValue("--profile")), r.out.constData());
+    const QJsonObject p = o.value("op_profile").toObject();
+    QCOMPARE(p.value("kind").toString(), QStringLiteral("runner"));
+    QCOMPARE(p.value("iterations").toInt(), 6);
+    QCOMPARE(p.value("ops").toArray().size(), 3);
+    const QJsonObject first = p.value("ops").toArray().at(0).toObject();
+    QCOMPARE(first.value("name").toString(), QStringLiteral("conv1"));
+    QCOMPARE(first.value("count").toInt(), 6);
+    QCOMPARE(first.value("per_iteration_us").toDouble(), 120.0);
+    QCOMPARE(p.value("per_iteration_us").toDouble(), 143.0);
+    QVERIFY(p.value("host_us").isDouble());
+    const Run text = atcwb({ "bench", m_om, "--loops", "2", "--profile", "--no-save" });
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains("Operators (om-runner --profile)") && text.out.contains("trans_TransData_1"),
+        text.out.constData());
+    // Another runner cannot profile operators: a usage error that says what to do.
+    const Run msame
+        = atcwb({ "bench", m_om, "--runner", "msame", "--tool", benchtest::fakeMsame(), "--profile", "--no-save" });
+    QCOMPARE(msame.code, 2);
+    QVERIFY2(msame.err.contains("needs om-runner"), msame.err.constData());
+}
+
+void TestBenchCli::underMsprof()
+{
+    // --msprof-path: om-runner runs under (fake) msprof, which writes a PROF_* folder; its op_summary is imported.
+    const QString keep = m_dir.filePath("msprof-out");
+    const Run r = atcwb({ "bench", m_om, "--loops", "5", "--msprof-path", WB_FAKE_MSPROF, "--msprof-output", keep,
+        "--json", "--no-save" });
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = r.json();
+    QCOMPARE(o.value("iterations_ms").toArray().size(), 5); // om-runner's own lines still arrive through msprof
+    QCOMPARE(QFileInfo(o.value("command").toArray().at(0).toString()).fileName(), QStringLiteral("fake_msprof"));
+    QVERIFY2(o.value("warnings").toArray().isEmpty(), r.out.constData());
+    const QJsonObject p = o.value("op_profile").toObject();
+    QCOMPARE(p.value("kind").toString(), QStringLiteral("op_summary"));
+    QCOMPARE(p.value("iterations").toInt(), 2);
+    QCOMPARE(p.value("ops").toArray().at(0).toObject().value("name").toString(), QStringLiteral("conv1"));
+    QCOMPARE(p.value("ops").toArray().at(1).toObject().value("task_type").toString(),
+        QStringLiteral("AI_CPU")); // cast1, 40 us
+    QVERIFY(QFileInfo(keep + "/PROF_000001_20261207120000000_FAKEPROF/mindstudio_profiler_output").isDir());
+    // msprof that collected but did not export: the run stands, the import failure is a clear warning.
+    QProcessEnvironment env = benchtest::toolEnvironment();
+    env.insert("FAKE_MSPROF_NO_EXPORT", "1");
+    const Run raw
+        = atcwb({ "bench", m_om, "--loops", "2", "--msprof-path", WB_FAKE_MSPROF, "--json", "--no-save" }, env);
+    QCOMPARE(raw.code, 0);
+    QVERIFY(raw.json().value("op_profile").isNull());
+    QVERIFY2(
+        raw.json().value("warnings").toArray().at(0).toString().contains("msprof --export=on"), raw.out.constData());
+    // No msprof anywhere: a clear error before anything runs.
+    const Run missing = atcwb({ "bench", m_om, "--msprof-path", m_dir.filePath("nope"), "--no-save" });
+    QCOMPARE(missing.code, 1);
+    QVERIFY2(missing.err.contains("not an executable msprof"), missing.err.constData());
 }
 
 void TestBenchCli::msameByToolPath()

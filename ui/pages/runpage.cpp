@@ -1,5 +1,7 @@
 #include "runpage.h"
 
+#include "profile/msprofrun.h"
+
 #include "theme.h"
 
 #include "charts/latencycharts.h"
@@ -7,6 +9,7 @@
 #include "util/atomicfile.h"
 #include "widgets/strategypanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -54,6 +57,8 @@ RunPage::RunPage(QWidget* parent)
     , m_shapes(new QLineEdit(this))
     , m_outputDir(new QLineEdit(this))
     , m_outputHint(new QLabel(this))
+    , m_profileOps(new QCheckBox(tr("Profile operators"), this))
+    , m_underMsprof(new QCheckBox(tr("Run under msprof"), this))
     , m_start(new QPushButton(tr("Run"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_status(new QLabel(this))
@@ -129,6 +134,31 @@ RunPage::RunPage(QWidget* parent)
     connect(m_outputDir, &QLineEdit::textChanged, this, updateHint);
     connect(m_runner, &QComboBox::currentIndexChanged, this, updateHint);
     connect(m_inputs, &QComboBox::currentTextChanged, this, updateHint);
+    // Per-operator NPU time: om-runner's AscendCL model subscription, or any NPU runner under msprof.
+    m_profileOps->setObjectName(QStringLiteral("runProfileOps"));
+    m_profileOps->setToolTip(tr("om-runner records each operator's NPU time (AscendCL model subscription); the "
+                                "Profile page shows them when the run ends."));
+    m_underMsprof->setObjectName(QStringLiteral("runUnderMsprof"));
+    auto* profileRow = new QHBoxLayout;
+    profileRow->addWidget(m_profileOps);
+    profileRow->addWidget(m_underMsprof);
+    form->addRow(profileRow);
+    auto updateProfiling = [this] {
+        const bool npu = m_target->currentData().toString() != QLatin1String("cpu");
+        const auto runner = static_cast<BenchRequest::Runner>(m_runner->currentData().toInt());
+        const bool omRunner = runner == BenchRequest::Runner::OmRunner || runner == BenchRequest::Runner::Auto;
+        m_profileOps->setEnabled(npu && omRunner && !m_underMsprof->isChecked());
+        const bool msprof = !findMsprof({}).isEmpty();
+        m_underMsprof->setEnabled(npu && msprof && !m_profileOps->isChecked());
+        m_underMsprof->setToolTip(msprof
+                ? tr("Run the runner under msprof and open its op_summary on the Profile page.")
+                : tr("msprof was not found (PATH, the toolkit's tools/profiler/bin)."));
+    };
+    connect(m_target, &QComboBox::currentIndexChanged, this, updateProfiling);
+    connect(m_runner, &QComboBox::currentIndexChanged, this, updateProfiling);
+    connect(m_profileOps, &QCheckBox::toggled, this, updateProfiling);
+    connect(m_underMsprof, &QCheckBox::toggled, this, updateProfiling);
+    updateProfiling();
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_cancel);
@@ -285,6 +315,9 @@ BenchRequest RunPage::request() const
     if (const auto specs = parseInputShapeSpec(m_shapes->text()); specs.ok())
         r.inputShapes = specs.value();
     r.outputDir = m_outputDir->text().trimmed();
+    r.profileOps = m_profileOps->isEnabled() && m_profileOps->isChecked();
+    if (m_underMsprof->isEnabled() && m_underMsprof->isChecked())
+        r.msprof = findMsprof({});
     return r;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -69,6 +70,8 @@ private:
     QLineEdit* m_shapes;
     QLineEdit* m_outputDir; // empty: outputs are not kept
     QLabel* m_outputHint; // random inputs + kept outputs: they will not compare across runners
+    QCheckBox* m_profileOps; // om-runner --profile (NPU only)
+    QCheckBox* m_underMsprof; // run the NPU runner under msprof (when msprof is found)
     QPushButton* m_start;
     QPushButton* m_cancel;
     QLabel* m_status;

@@ -1,4 +1,5 @@
 // The model half of the fake libascendcl.so (acl_mdl.h calls); see fake_ascendcl.cpp for its behaviour.
+#include "fake_profiling.h"
 #include "fakestate.h"
 
 #include "run/omfileheader.h"
@@ -310,6 +311,7 @@ aclError aclmdlExecute(uint32_t modelId, const aclmdlDataset* input, aclmdlDatas
     if (config().execUsPerBatch > 0)
         busyWait(config().execUsPerBatch * long(batch));
     writeOutputs(shape, input, output, batch);
+    profileExecution(modelId);
     return 0;
 }
 #endif
