@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "models/inputshapemodel.h"
+#include "models/modelshapes.h"
 
 #include "dialogs/comparedialog.h"
 #include "dialogs/settingsdialog.h"
@@ -75,16 +76,17 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_loader(new ModelLoader(this))
+    , m_shapeState(new ModelShapes(this))
     , m_messageBar(new MessageBar(this))
     , m_pages(new QStackedWidget(this))
     , m_nav(new QListWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_modelPage(new ModelPage(this))
-    , m_shapesPage(new ShapesPage(this))
+    , m_shapesPage(new ShapesPage(m_shapeState, this))
     , m_graphPage(new GraphPage(this))
-    , m_convertPage(new ConvertPage(this))
+    , m_convertPage(new ConvertPage(m_shapeState, this))
     , m_conversionPage(new ConversionPage(this))
-    , m_runPage(new RunPage(this))
+    , m_runPage(new RunPage(m_shapeState, this))
     , m_toolkit(new ToolkitController(settings, this))
     , m_logPanel(new LogPanel(this))
     , m_statusPath(new QLabel(this))
@@ -250,8 +252,7 @@ bool MainWindow::isLoading() const
 
 void MainWindow::setInputShapes(const QList<InputShapeSpec>& specs)
 {
-    m_shapesPage->inputModel()->setSpecs(specs);
-    m_convertPage->shapeModel()->setSpecs(specs);
+    m_shapeState->setInputShapes(specs); // every page shows them
 }
 
 bool MainWindow::isBusy() const
@@ -306,6 +307,7 @@ QString MainWindow::currentPageName() const
 void MainWindow::onLoaded(const OnnxModelPtr& model)
 {
     m_model = model;
+    m_shapeState->setModel(model); // before the pages, which show it
     const ModelSummary& s = model->summary();
     m_modelPage->setSummary(s);
     m_shapesPage->setModel(model);
@@ -340,7 +342,6 @@ void MainWindow::onInferenceFinished(bool ok)
     for (const TensorInfo& t : r.tensors)
         tensors.insert(t.name, t);
     m_graphPage->setShapes(tensors);
-    m_runPage->setInputShapes(m_shapesPage->specText());
     // Where shapes stop being static: data-dependent nodes are warnings, impossible ones errors, inference gaps info.
     QList<graph::OverlayModel::Mark> marks;
     for (const ShapeOrigin& o : r.origins) {
@@ -474,6 +475,7 @@ void MainWindow::chooseFile()
 void MainWindow::closeModel()
 {
     m_model.reset();
+    m_shapeState->clear();
     m_modelPage->clear();
     m_shapesPage->clear();
     m_graphPage->clear();

@@ -24,6 +24,7 @@ class LogPanel;
 class MessageBar;
 class ModelLoader;
 class ModelPage;
+class ModelShapes;
 class ShapesPage;
 class GraphPage;
 class ConvertPage;
@@ -56,6 +57,8 @@ public:
     static QStringList pageNames();
 
     OnnxModelPtr currentModel() const { return m_model; }
+    // The open model's one set of shapes (inputs, profile, batch variants), shared by Shapes, Convert, Graph and Run.
+    ModelShapes* shapes() const { return m_shapeState; }
     bool isLoading() const;
     // Loading, or background work on the open model (shape inference) still under way.
     bool isBusy() const;
@@ -99,6 +102,7 @@ private:
     Settings& m_settings;
     ModelLoader* m_loader;
     OnnxModelPtr m_model;
+    ModelShapes* m_shapeState;
     MessageBar* m_messageBar;
     QStackedWidget* m_pages;
     QListWidget* m_nav;

@@ -35,6 +35,8 @@ LatencyCharts::LatencyCharts(QWidget* parent)
     , m_histogram(makePlot(tr("latency (ms)"), tr("iterations"), this))
     , m_compare(makePlot(tr("batch size"), tr("mean latency (ms)"), this))
     , m_throttle(new QTimer(this))
+    , m_traceHint(addHint(m_trace, tr("Press Run: the latency of every iteration is drawn here as it runs.")))
+    , m_histogramHint(addHint(m_histogram, tr("The spread of the latencies shows here once iterations come in.")))
 {
     setObjectName(QStringLiteral("latencyCharts"));
     auto* layout = new QVBoxLayout(this);
@@ -71,9 +73,34 @@ LatencyCharts::LatencyCharts(QWidget* parent)
         else
             m_throttle->stop();
     });
+    setComparison({});
 }
 
 LatencyCharts::~LatencyCharts() = default;
+
+QCPItemText* LatencyCharts::addHint(QCustomPlot* plot, const QString& text)
+{
+    // In the middle of the axis rect, whatever the ranges: an empty chart says what will fill it.
+    auto* hint = new QCPItemText(plot);
+    hint->position->setType(QCPItemPosition::ptAxisRectRatio);
+    hint->position->setCoords(0.5, 0.5);
+    hint->setPositionAlignment(Qt::AlignCenter);
+    hint->setTextAlignment(Qt::AlignCenter);
+    hint->setColor(plot->palette().color(QPalette::PlaceholderText));
+    hint->setText(text);
+    hint->setClipToAxisRect(false);
+    return hint;
+}
+
+QString LatencyCharts::traceHint() const
+{
+    return m_traceHint->visible() ? m_traceHint->text() : QString();
+}
+
+QString LatencyCharts::compareHint() const
+{
+    return m_compareHint && m_compareHint->visible() ? m_compareHint->text() : QString();
+}
 
 void LatencyCharts::clearTrace()
 {
@@ -104,6 +131,8 @@ void LatencyCharts::replotNow()
     QVector<double> x(m_samples.size());
     std::iota(x.begin(), x.end(), 1.0);
     m_trace->graph(0)->setData(x, m_samples, true);
+    m_traceHint->setVisible(m_samples.isEmpty());
+    m_histogramHint->setVisible(m_samples.isEmpty());
     m_trace->rescaleAxes();
     if (!m_samples.isEmpty())
         m_trace->yAxis->setRangeLower(0);
@@ -158,6 +187,19 @@ void LatencyCharts::setComparison(const QList<Series>& series, double budgetMs)
             label->setText(tr("best under %1 ms: %2").arg(budgetMs).arg(best->label));
             label->setColor(QColor(0x2e, 0x7d, 0x32));
         }
+    }
+    QList<double> batches;
+    for (const Series& s : sorted) {
+        if (!batches.contains(s.batch))
+            batches.append(s.batch);
+    }
+    if (batches.size() < 2) {
+        // One batch size says nothing about scaling: say how to get a comparison.
+        m_compareHint = addHint(m_compare,
+            sorted.isEmpty() ? tr("Tick runs in the list to plot their latency and throughput against batch size.")
+                             : tr("Tick runs of different batch sizes to compare."));
+    } else {
+        m_compareHint = nullptr;
     }
     m_compare->rescaleAxes();
     m_compare->xAxis->scaleRange(1.2);
