@@ -257,6 +257,10 @@ int main(int argc, char** argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // Optional arguments: the scenarios to run (default: all), e.g. `wb_bench_responsiveness live_run_100k_iterations`.
+    const QStringList only = app.arguments().mid(1);
+    const auto wanted
+        = [&only](const char* scenario) { return only.isEmpty() || only.contains(QLatin1String(scenario)); };
     app.setQuitOnLastWindowClosed(false);
     const QString dir = QDir::tempPath() + QStringLiteral("/wb-bench-responsiveness");
     QDir().mkpath(dir);
@@ -274,7 +278,7 @@ int main(int argc, char** argv)
     const QString graph = graphModel(dir);
     const QString log = atcLog(dir);
 
-    {
+    if (wanted("open_200mb_fp16_model")) {
         bool loaded = false;
         QObject::connect(window, &wb::MainWindow::loadFinished, window, [&loaded](bool) { loaded = true; });
         h.begin();
@@ -284,7 +288,7 @@ int main(int argc, char** argv)
         report("open_200mb_fp16_model", h, ok && window->currentModel() != nullptr,
             QStringLiteral("%1 MB").arg(QFileInfo(big).size() / 1000000));
     }
-    {
+    if (wanted("graph_20k_nodes") || wanted("switch_pages")) {
         bool loaded = false;
         QObject::connect(window, &wb::MainWindow::loadFinished, window, [&loaded](bool) { loaded = true; });
         h.begin();
@@ -295,9 +299,10 @@ int main(int argc, char** argv)
         window->showPage(QStringLiteral("graph"));
         waitUntil([] { return true; }, 1000, 500); // painted
         h.end();
-        report("graph_20k_nodes", h, ok, QStringLiteral("20,020 ONNX nodes"));
+        if (wanted("graph_20k_nodes"))
+            report("graph_20k_nodes", h, ok, QStringLiteral("20,020 ONNX nodes"));
     }
-    {
+    if (wanted("atc_log_100k_lines")) {
         h.begin();
         window->openAtcLog(log);
         const bool ok = waitUntil([&] { return !window->conversionPage()->isReadingLog(); }, 600000);
@@ -305,7 +310,7 @@ int main(int argc, char** argv)
         report("atc_log_100k_lines", h, ok);
     }
 #if defined(WB_BENCH_OM_RUNNER) && defined(WB_BENCH_FAKE_ACL_TOOLKIT)
-    {
+    if (wanted("live_run_100k_iterations")) {
         const QString om = scratch.filePath(QStringLiteral("fake.om"));
         wbtest::writeOm(om);
         qputenv("ASCEND_TOOLKIT_HOME", WB_BENCH_FAKE_ACL_TOOLKIT);
@@ -333,7 +338,7 @@ int main(int argc, char** argv)
 #else
     skipped("live_run_100k_iterations", QStringLiteral("om-runner and the fake libascendcl.so were not built"));
 #endif
-    {
+    if (wanted("switch_pages")) {
         h.begin();
         for (int round = 0; round < 3; ++round) {
             for (const QString& page : wb::MainWindow::pageNames()) {
@@ -347,7 +352,7 @@ int main(int argc, char** argv)
         report("switch_pages", h, true, QStringLiteral("3 rounds over 6 pages, 20,020-node graph open"));
     }
 #ifdef WB_BENCH_FAKE_ATC
-    {
+    if (wanted("quit_with_tool_running")) {
         wb::ToolInvocation hung;
         hung.program = QStringLiteral(WB_BENCH_FAKE_ATC);
         hung.environment = QProcessEnvironment::systemEnvironment();

@@ -34,6 +34,7 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -47,11 +48,22 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace wb {
 
 namespace {
+
+// Drops a model that is no longer shown on a worker thread: freeing a large model's protobuf (hundreds of MB, tens
+// of thousands of nodes) takes long enough to freeze the window when the last reference goes on the GUI thread.
+void releaseInBackground(OnnxModelPtr model)
+{
+    if (model && model.use_count() == 1)
+        (void)QtConcurrent::run([dropped = std::move(model)]() mutable { dropped.reset(); });
+}
+
 const QString kWelcome = QStringLiteral("welcome");
 const QString kModel = QStringLiteral("model");
 const QString kShapes = QStringLiteral("shapes");
@@ -306,6 +318,7 @@ QString MainWindow::currentPageName() const
 
 void MainWindow::onLoaded(const OnnxModelPtr& model)
 {
+    OnnxModelPtr previous = std::move(m_model);
     m_model = model;
     m_shapeState->setModel(model); // before the pages, which show it
     const ModelSummary& s = model->summary();
@@ -322,6 +335,7 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
     m_runPage->setModel(model);
     if (currentPageName() == kWelcome)
         showPage(kModel);
+    releaseInBackground(std::move(previous)); // every page holds the new one now
     setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(s.path).fileName(), QStringLiteral(WB_NAME)));
     m_statusPath->setText(QDir::toNativeSeparators(s.path));
     m_settings.addRecentFile(s.path);
@@ -474,12 +488,13 @@ void MainWindow::chooseFile()
 
 void MainWindow::closeModel()
 {
-    m_model.reset();
+    OnnxModelPtr previous = std::move(m_model);
     m_shapeState->clear();
     m_modelPage->clear();
     m_shapesPage->clear();
     m_graphPage->clear();
     m_convertPage->clear();
+    releaseInBackground(std::move(previous));
     m_messageBar->dismiss();
     setWindowTitle(QStringLiteral(WB_NAME));
     m_statusPath->clear();
@@ -575,8 +590,37 @@ void MainWindow::setQuitConfirmation(std::function<bool(const QStringList&)> con
     m_confirmQuit = std::move(confirm);
 }
 
+void MainWindow::stopToolsThenClose()
+{
+    if (m_stopping)
+        return;
+    m_statusPath->setText(tr("Stopping %n tool(s) before quitting…", nullptr, RunningTools::count()));
+    centralWidget()->setEnabled(false);
+    RunningTools::cancelAll();
+    m_stopping = new QTimer(this);
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    connect(m_stopping, &QTimer::timeout, this, [this, clock] {
+        // Past every grace period (5 s) and then some, kill what is left (a runner of another thread that never
+        // got to its cancel): quitting must end.
+        if (RunningTools::count() > 0 && clock->elapsed() < 8000)
+            return;
+        if (RunningTools::count() > 0)
+            RunningTools::shutdownAll(0);
+        delete clock;
+        m_stopping->deleteLater();
+        m_stopping = nullptr;
+        close();
+    });
+    m_stopping->start(20);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_stopping) { // stopping the tools already: the window closes itself when they are gone
+        event->ignore();
+        return;
+    }
     // Tools still running (ATC, a benchmark): ask, then stop them so that no process outlives the app.
     if (RunningTools::count() > 0) {
         QStringList running;
@@ -591,7 +635,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
             event->ignore();
             return;
         }
-        RunningTools::shutdownAll(5000);
+        // Stopping must not freeze the window for a tool's grace period (ATC ignoring SIGTERM takes all of it):
+        // SIGTERM now, SIGKILL from each runner's own timer, and the window closes itself once none is left.
+        event->ignore();
+        stopToolsThenClose();
+        return;
     }
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());

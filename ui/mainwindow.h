@@ -15,6 +15,7 @@ class QListWidget;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
+class QTimer;
 
 namespace wb {
 
@@ -98,6 +99,7 @@ private:
     void refreshRecent();
     void showAbout();
     void showSettings();
+    void stopToolsThenClose(); // quitting with tools running: stops them without blocking, then closes
 
     Settings& m_settings;
     ModelLoader* m_loader;
@@ -123,6 +125,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QLabel* m_statusPath;
     QProgressBar* m_busy;
+    QTimer* m_stopping = nullptr; // while tools stop for quitting: closes the window once none runs
 };
 
 } // namespace wb

@@ -6,6 +6,7 @@
 #include "models/modelshapes.h"
 #include "run/runhistory.h"
 #include "util/atomicfile.h"
+#include "util/latestonly.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -72,6 +73,7 @@ RunPage::RunPage(ModelShapes* shapes, QWidget* parent)
     , m_progress(new QProgressBar(this))
     , m_timeBudget(new QDoubleSpinBox(this))
     , m_progressTicker(new QTimer(this))
+    , m_historyIo(new LatestOnlyRunner(this))
     , m_stats(new QTableWidget(9, 2, this))
     , m_charts(new LatencyCharts(this))
     , m_runs(new QListWidget(this))
@@ -463,15 +465,24 @@ void RunPage::onFinished(const BenchResult& result)
                           .arg(result.iterationsMs.size())
                           .arg(result.stats.mean, 0, 'f', 3)
                           .arg(result.throughput, 0, 'f', 1));
-    RunHistory(m_historyFolder).save(result);
-    reloadHistory();
-    // The new run is ticked, so the comparison chart shows it (and says what else it needs).
-    for (int i = 0; i < m_runs->count() && i < m_history.size(); ++i) {
-        if (m_history.at(i).started.toSecsSinceEpoch() == result.started.toSecsSinceEpoch()
-            && m_history.at(i).model == result.model)
-            m_runs->item(i)->setCheckState(Qt::Checked); // itemChanged: updateComparison
-    }
-    emit runFinished(true);
+    // Storing the run and reading the history back (every stored run, each with all its iterations) is file work
+    // for a worker: a 100,000-iteration run would otherwise freeze the window for a while.
+    const QString folder = m_historyFolder;
+    m_historyIo->submit<QList<BenchResult>>(
+        [folder, result] {
+            RunHistory(folder).save(result);
+            return RunHistory(folder).load();
+        },
+        [this, result](const QList<BenchResult>& history) {
+            showHistory(history);
+            // The new run is ticked, so the comparison chart shows it (and says what else it needs).
+            for (int i = 0; i < m_runs->count() && i < m_history.size(); ++i) {
+                if (m_history.at(i).started.toSecsSinceEpoch() == result.started.toSecsSinceEpoch()
+                    && m_history.at(i).model == result.model)
+                    m_runs->item(i)->setCheckState(Qt::Checked); // itemChanged: updateComparison
+            }
+            emit runFinished(true);
+        });
 }
 
 void RunPage::showStats(const BenchResult& r)
@@ -495,7 +506,12 @@ QString RunPage::statsText() const
 
 void RunPage::reloadHistory()
 {
-    m_history = RunHistory(m_historyFolder).load();
+    showHistory(RunHistory(m_historyFolder).load());
+}
+
+void RunPage::showHistory(const QList<BenchResult>& history)
+{
+    m_history = history;
     m_runs->blockSignals(true);
     m_runs->clear();
     for (const BenchResult& r : m_history) {

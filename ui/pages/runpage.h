@@ -21,6 +21,7 @@ class QTimer;
 namespace wb {
 
 class LatencyCharts;
+class LatestOnlyRunner;
 class ModelShapes;
 
 // Run and compare: execute a model (ONNX on the CPU through ONNX Runtime, or an OM on an NPU through om-runner,
@@ -65,6 +66,7 @@ private:
     void updateProgress();
     void showStats(const BenchResult& result);
     void reloadHistory();
+    void showHistory(const QList<BenchResult>& history);
     void updateComparison();
 
     OnnxModelPtr m_model;
@@ -90,6 +92,7 @@ private:
     QProgressBar* m_progress;
     QDoubleSpinBox* m_timeBudget;
     QTimer* m_progressTicker; // refreshes the progress line (not once per iteration)
+    LatestOnlyRunner* m_historyIo; // stores a finished run and reads the history back
     QElapsedTimer m_runClock;
     int m_warmupsDone = 0;
     int m_iterationsDone = 0;
