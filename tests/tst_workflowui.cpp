@@ -11,6 +11,7 @@
 #include "pages/graphpage.h"
 #include "pages/runpage.h"
 #include "process/runningtools.h"
+#include "reference/tensorfile.h"
 #include "settings/settings.h"
 #include "testutil.h"
 #include "widgets/dimsuggestionbar.h"
@@ -47,6 +48,7 @@ private slots:
     void quitWhileRunningAsks();
     void savedAtcLog();
     void cpuRunIsCharted();
+    void compareShowsWhyNotCompared();
 
 private:
     bool open(const char* model);
@@ -645,6 +647,27 @@ void TestWorkflowUi::cpuRunIsCharted()
     QCOMPARE(compare->table()->rowCount(), 0);
     QVERIFY2(
         compare->statusText().contains(QStringLiteral("has no output_N.pb files")), qPrintable(compare->statusText()));
+}
+
+void TestWorkflowUi::compareShowsWhyNotCompared()
+{
+    // Outputs of different sizes cannot be compared: the row itself says why (not only its tooltip).
+    const QString ref = m_dir->filePath(QStringLiteral("ref")), act = m_dir->filePath(QStringLiteral("act"));
+    QVERIFY(QDir().mkpath(ref) && QDir().mkpath(act));
+    HostTensor a { QStringLiteral("y"), 1, { 1, 4 }, QByteArray(16, '\0') };
+    HostTensor b { QStringLiteral("y"), 1, { 1, 2 }, QByteArray(8, '\0') };
+    QVERIFY(writeTensorFile(a, ref + QStringLiteral("/output_0.pb")).ok());
+    QVERIFY(writeTensorFile(b, act + QStringLiteral("/output_0.pb")).ok());
+    CompareDialog* compare = m_window->showCompare(ref, act);
+    QSignalSpy compared(compare, &CompareDialog::compared);
+    QVERIFY(compared.wait(20000));
+    QCOMPARE(compared.first().first().toBool(), false);
+    QCOMPARE(compare->table()->rowCount(), 1);
+    const QString reason = compare->table()->item(0, 1)->text();
+    QVERIFY2(reason.contains(QStringLiteral("[1, 4]")) && reason.contains(QStringLiteral("[1, 2]")), qPrintable(reason));
+    QCOMPARE(compare->table()->columnSpan(0, 1), 5);
+    QCOMPARE(compare->table()->item(0, 6)->text(), QStringLiteral("FAIL"));
+    compare->grab().save(m_dir->filePath(QStringLiteral("compare.png")));
 }
 
 WB_TEST_MAIN(TestWorkflowUi)

@@ -91,19 +91,28 @@ QCPItemText* LatencyCharts::addHint(QCustomPlot* plot, const QString& text)
     hint->setPositionAlignment(Qt::AlignCenter);
     hint->setTextAlignment(Qt::AlignCenter);
     hint->setColor(plot->palette().color(QPalette::PlaceholderText));
-    hint->setText(text);
+    // Short lines, so that the text fits the narrow charts too (the histogram is a third of the width).
+    QStringList lines { QString() };
+    for (const QString& word : text.split(QLatin1Char(' '))) {
+        if (!lines.last().isEmpty() && lines.last().size() + word.size() > 32)
+            lines.append(QString());
+        lines.last() += (lines.last().isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    hint->setText(lines.join(QLatin1Char('\n')));
     hint->setClipToAxisRect(false);
     return hint;
 }
 
 QString LatencyCharts::traceHint() const
 {
-    return m_traceHint->visible() ? m_traceHint->text() : QString();
+    return m_traceHint->visible() ? m_traceHint->text().replace(QLatin1Char('\n'), QLatin1Char(' ')) : QString();
 }
 
 QString LatencyCharts::compareHint() const
 {
-    return m_compareHint && m_compareHint->visible() ? m_compareHint->text() : QString();
+    return m_compareHint && m_compareHint->visible()
+        ? m_compareHint->text().replace(QLatin1Char('\n'), QLatin1Char(' '))
+        : QString();
 }
 
 void LatencyCharts::clearTrace()
