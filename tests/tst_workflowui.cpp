@@ -664,7 +664,8 @@ void TestWorkflowUi::compareShowsWhyNotCompared()
     QCOMPARE(compared.first().first().toBool(), false);
     QCOMPARE(compare->table()->rowCount(), 1);
     const QString reason = compare->table()->item(0, 1)->text();
-    QVERIFY2(reason.contains(QStringLiteral("[1, 4]")) && reason.contains(QStringLiteral("[1, 2]")), qPrintable(reason));
+    QVERIFY2(
+        reason.contains(QStringLiteral("[1, 4]")) && reason.contains(QStringLiteral("[1, 2]")), qPrintable(reason));
     QCOMPARE(compare->table()->columnSpan(0, 1), 5);
     QCOMPARE(compare->table()->item(0, 6)->text(), QStringLiteral("FAIL"));
     compare->grab().save(m_dir->filePath(QStringLiteral("compare.png")));
