@@ -71,80 +71,6 @@ double msSince(Clock::time_point t0)
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
-void setInput(onnx::ValueInfoProto* vi, const char* name, int type, const std::vector<const char*>& dims, int64_t last)
-{
-    vi->set_name(name);
-    auto* tt = vi->mutable_type()->mutable_tensor_type();
-    tt->set_elem_type(type);
-    for (const char* d : dims)
-        tt->mutable_shape()->add_dim()->set_dim_param(d);
-    if (last > 0)
-        tt->mutable_shape()->add_dim()->set_dim_value(last);
-}
-
-// torch.onnx's multi-head reshape, 1,430 times: x [batch, sequence, 64] in, the same shape out.
-bool writeTorchStyle(const std::string& path)
-{
-    onnx::ModelProto m;
-    m.set_ir_version(7);
-    m.set_producer_name("pytorch");
-    m.add_opset_import()->set_version(13);
-    auto* g = m.mutable_graph();
-    g->set_name("torch_jit");
-    setInput(g->add_input(), "x", onnx::TensorProto::FLOAT, { "batch", "sequence" }, 64);
-    auto constant = [&](const std::string& name, const std::vector<int64_t>& v, bool scalar) {
-        auto* n = g->add_node();
-        n->set_op_type("Constant");
-        n->add_output(name);
-        auto* a = n->add_attribute();
-        a->set_name("value");
-        a->set_type(onnx::AttributeProto::TENSOR);
-        a->mutable_t()->set_data_type(onnx::TensorProto::INT64);
-        if (!scalar)
-            a->mutable_t()->add_dims(int64_t(v.size()));
-        for (const int64_t x : v)
-            a->mutable_t()->add_int64_data(x);
-        return name;
-    };
-    auto node = [&](const char* op, const std::vector<std::string>& in, const std::string& out) {
-        auto* n = g->add_node();
-        n->set_op_type(op);
-        for (const auto& i : in)
-            n->add_input(i);
-        n->add_output(out);
-        return n;
-    };
-    std::string x = "x";
-    for (int b = 0; b < kBlocks; ++b) {
-        const std::string p = "/layers." + std::to_string(b) + "/";
-        const std::string s = node("Shape", { x }, p + "Shape_output_0")->output(0);
-        const std::string n0 = node("Gather", { s, constant(p + "c0", { 0 }, true) }, p + "Gather_output_0")->output(0);
-        const std::string n1
-            = node("Gather", { s, constant(p + "c1", { 1 }, true) }, p + "Gather_1_output_0")->output(0);
-        const std::string u0
-            = node("Unsqueeze", { n0, constant(p + "a0", { 0 }, false) }, p + "Unsqueeze_output_0")->output(0);
-        const std::string u1
-            = node("Unsqueeze", { n1, constant(p + "a1", { 0 }, false) }, p + "Unsqueeze_1_output_0")->output(0);
-        auto* cat = node("Concat", { u0, u1, constant(p + "heads", { 8, -1 }, false) }, p + "Concat_output_0");
-        auto* axis = cat->add_attribute();
-        axis->set_name("axis");
-        axis->set_type(onnx::AttributeProto::INT);
-        axis->set_i(0);
-        const std::string r = node("Reshape", { x, cat->output(0) }, p + "Reshape_output_0")->output(0);
-        const std::string back = node("Reshape", { r, s }, p + "Reshape_1_output_0")->output(0);
-        x = node("Relu", { back }, p + "Relu_output_0")->output(0);
-    }
-    auto* out = g->add_output();
-    out->set_name(x);
-    out->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
-    std::ofstream f(path + ".tmp", std::ios::binary);
-    if (!m.SerializeToOstream(&f))
-        return false;
-    f.close();
-    fs::rename(path + ".tmp", path);
-    return true;
-}
-
 struct Side {
     double ms = 0;
     int open = -1;
@@ -202,7 +128,7 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    if (!fs::exists(torch) && !writeTorchStyle(torch)) {
+    if (!fs::exists(torch) && !wbbench::writeTorchStyleModel(torch, kBlocks)) {
         std::fprintf(stderr, "wb_bench_infer: cannot write %s\n", torch.c_str());
         return 1;
     }

@@ -40,4 +40,8 @@ Plan planModel(int targetMiB);
 // empty string on success, else what went wrong.
 std::string writeModel(Plan& plan, const std::string& path, const std::string& externalDataName);
 
+// torch.onnx's multi-head reshape, `blocks` times, 14 nodes each (1,430 blocks: 20,020 nodes): x [batch, sequence,
+// 64] in, the same shape out. Written under a temporary name and renamed. False when it cannot be written.
+bool writeTorchStyleModel(const std::string& path, int blocks);
+
 } // namespace wbbench

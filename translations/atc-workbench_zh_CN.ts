@@ -388,6 +388,14 @@
         <source>timestamps</source>
         <translation>时间戳</translation>
     </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
 </context>
 <context>
     <name>wb::CompareDialog</name>
@@ -496,6 +504,10 @@
     <message>
         <source>FAIL: %1 of %2 output(s) passed; hover a row for the files and the reason.</source>
         <translation>未通过：%2 个输出中有 %1 个通过；将鼠标悬停在行上可查看文件和原因。</translation>
+    </message>
+    <message>
+        <source>FAIL: %1 of %2 output(s) passed; hover a row for the files.</source>
+        <translation>未通过：%2 个输出中 %1 个通过；将鼠标悬停在行上可查看文件。</translation>
     </message>
 </context>
 <context>
@@ -1571,6 +1583,22 @@ Value for this model only:</source>
         <source>best under %1 ms: %2</source>
         <translation>%1 毫秒内最佳：%2</translation>
     </message>
+    <message>
+        <source>Press Run: the latency of every iteration is drawn here as it runs.</source>
+        <translation>按“运行”：每次迭代的时延会在运行时画在这里。</translation>
+    </message>
+    <message>
+        <source>The spread of the latencies shows here once iterations come in.</source>
+        <translation>有迭代结果后，这里显示时延的分布。</translation>
+    </message>
+    <message>
+        <source>Tick runs in the list to plot their latency and throughput against batch size.</source>
+        <translation>在列表中勾选运行记录，即可按批大小绘制其时延和吞吐量。</translation>
+    </message>
+    <message>
+        <source>Tick runs of different batch sizes to compare.</source>
+        <translation>勾选不同批大小的运行记录以进行比较。</translation>
+    </message>
 </context>
 <context>
     <name>wb::LogPanel</name>
@@ -1848,6 +1876,12 @@ Stop them and quit?</source>
     <message>
         <source>The profile was not read</source>
         <translation>未能读取剖析</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping %n tool(s) before quitting…</source>
+        <translation>
+            <numerusform>退出前正在停止 %n 个工具…</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2551,62 @@ Stop them and quit?</source>
         <source>msprof was not found (PATH, the toolkit&apos;s tools/profiler/bin).</source>
         <translation>未找到 msprof（PATH、工具包的 tools/profiler/bin）。</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>none (run the loops)</source>
+        <translation>无（按循环次数运行）</translation>
+    </message>
+    <message>
+        <source>Time iterations for this long instead of a loop count (after the warm-up); atcwb bench --time-budget does the same.</source>
+        <translation>按此时长计时迭代，而不是按循环次数（在预热之后）；atcwb bench --time-budget 的作用相同。</translation>
+    </message>
+    <message>
+        <source>Time budget:</source>
+        <translation>时间预算：</translation>
+    </message>
+    <message>
+        <source>The model&apos;s input shapes, the same as on the Shapes and Convert pages: an edit here changes them there too. Dims left open run as 1.</source>
+        <translation>模型的输入形状，与“形状”页和“转换”页相同：在此处修改也会同步到那里。未指定的维度按 1 运行。</translation>
+    </message>
+    <message>
+        <source>Some of these inputs are not in the model; its inputs are listed on the Shapes page.</source>
+        <translation>其中有些输入不在模型中；模型的输入列在“形状”页上。</translation>
+    </message>
+    <message>
+        <source>Warm-up %1 / %2 · then %3 of timing</source>
+        <translation>预热 %1 / %2 · 随后计时 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n iteration(s) timed</source>
+        <translation>
+            <numerusform>已计时 %n 次迭代</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · about %1 left</source>
+        <translation> · 约剩 %1</translation>
+    </message>
+    <message>
+        <source>Warm-up %1 / %2</source>
+        <translation>预热 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Iteration %1 / %2</source>
+        <translation>迭代 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Starting (loading the model)…</source>
+        <translation>正在启动（加载模型）…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The statistics are those of the %n iteration(s) done.</source>
+        <translation>
+            <numerusform>统计数据来自已完成的 %n 次迭代。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>wb::SettingsDialog</name>
@@ -2689,6 +2779,26 @@ Stop them and quit?</source>
     <message>
         <source>Simplified copy written: %1 → %2 nodes (%3 folded, %4 removed); %5</source>
         <translation>已写出简化副本：%1 → %2 个节点（折叠 %3 个，删除 %4 个）；%5</translation>
+    </message>
+    <message>
+        <source>profiles --%1=%2</source>
+        <translation>档位 --%1=%2</translation>
+    </message>
+    <message>
+        <source>batch variants %1</source>
+        <translation>批大小变体 %1</translation>
+    </message>
+    <message>
+        <source>Converted with %1 (set on the Convert page).</source>
+        <translation>转换时使用 %1（在“转换”页设置）。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos;: a static copy needs fixed sizes (-1 and ranges are for the Convert page&apos;s profiles).</source>
+        <translation>输入“%1”：静态副本需要固定尺寸（-1 和范围用于“转换”页的动态档位）。</translation>
+    </message>
+    <message>
+        <source>Dims given as -1 or a range are left to the dynamic profiles of the Convert page: inference keeps them dynamic, and Save Static Copy needs fixed sizes.</source>
+        <translation>写成 -1 或范围的维度交给“转换”页的动态档位：形状推导保持其为动态，“保存静态副本”需要固定尺寸。</translation>
     </message>
 </context>
 <context>
@@ -3008,6 +3118,17 @@ Stop them and quit?</source>
     <message>
         <source>other dynamic dims, e.g. input:1,3,224,224</source>
         <translation>其他动态维度，例如 input:1,3,224,224</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ModelShapes</name>
+    <message>
+        <source>input shapes not complete</source>
+        <translation>输入形状尚未填完整</translation>
+    </message>
+    <message>
+        <source>batch variants %1</source>
+        <translation>批大小变体 %1</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "models/inputshapemodel.h"
+#include "models/modelshapes.h"
 
 #include "atc/toolkitcontroller.h"
 #include "dialogs/comparedialog.h"
@@ -41,6 +42,7 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -52,11 +54,23 @@
 #include <QProgressBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace wb {
 
 namespace {
+
+// Drops a model that is no longer shown on a worker thread: freeing a large model's protobuf (hundreds of MB, tens
+// of thousands of nodes) takes long enough to freeze the window when the last reference goes on the GUI thread.
+void releaseInBackground(OnnxModelPtr model)
+{
+    if (model && model.use_count() == 1)
+        (void)QtConcurrent::run([dropped = std::move(model)]() mutable { dropped.reset(); });
+}
+
 const QString kWelcome = QStringLiteral("welcome");
 const QString kModel = QStringLiteral("model");
 const QString kShapes = QStringLiteral("shapes");
@@ -97,16 +111,17 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     : QMainWindow(parent)
     , m_settings(settings)
     , m_loader(new ModelLoader(this))
+    , m_shapeState(new ModelShapes(this))
     , m_messageBar(new MessageBar(this))
     , m_pages(new QStackedWidget(this))
     , m_nav(new QListWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_modelPage(new ModelPage(this))
-    , m_shapesPage(new ShapesPage(this))
+    , m_shapesPage(new ShapesPage(m_shapeState, this))
     , m_graphPage(new GraphPage(this))
-    , m_convertPage(new ConvertPage(this))
+    , m_convertPage(new ConvertPage(m_shapeState, this))
     , m_conversionPage(new ConversionPage(this))
-    , m_runPage(new RunPage(this))
+    , m_runPage(new RunPage(m_shapeState, this))
     , m_omPage(new OmPage(this))
     , m_convertManyPage(new ConvertManyPage(this))
     , m_profilePage(new ProfilePage(this))
@@ -293,8 +308,7 @@ bool MainWindow::isLoading() const
 
 void MainWindow::setInputShapes(const QList<InputShapeSpec>& specs)
 {
-    m_shapesPage->inputModel()->setSpecs(specs);
-    m_convertPage->shapeModel()->setSpecs(specs);
+    m_shapeState->setInputShapes(specs); // every page shows them
 }
 
 bool MainWindow::isBusy() const
@@ -362,7 +376,9 @@ QString MainWindow::currentPageName() const
 
 void MainWindow::onLoaded(const OnnxModelPtr& model)
 {
+    OnnxModelPtr previous = std::move(m_model);
     m_model = model;
+    m_shapeState->setModel(model); // before the pages, which show it
     const ModelSummary& s = model->summary();
     m_modelPage->setSummary(s);
     m_shapesPage->setModel(model);
@@ -378,6 +394,7 @@ void MainWindow::onLoaded(const OnnxModelPtr& model)
     m_profilePage->setModel(model);
     if (currentPageName() == kWelcome)
         showPage(kModel);
+    releaseInBackground(std::move(previous)); // every page holds the new one now
     setWindowTitle(QStringLiteral("%1 — %2").arg(QFileInfo(s.path).fileName(), QStringLiteral(WB_NAME)));
     m_statusPath->setText(QDir::toNativeSeparators(s.path));
     m_settings.addRecentFile(s.path);
@@ -398,7 +415,6 @@ void MainWindow::onInferenceFinished(bool ok)
     for (const TensorInfo& t : r.tensors)
         tensors.insert(t.name, t);
     m_graphPage->setShapes(tensors);
-    m_runPage->setInputShapes(m_shapesPage->specText());
     // Where shapes stop being static: data-dependent nodes are warnings, impossible ones errors, inference gaps info.
     m_graphPage->overlay()->setMarks(QStringLiteral("shapes"), graph::marksFor(r.origins));
 }
@@ -572,13 +588,15 @@ void MainWindow::connectProfile()
 
 void MainWindow::closeModel()
 {
-    m_model.reset();
+    OnnxModelPtr previous = std::move(m_model);
+    m_shapeState->clear();
     m_modelPage->clear();
     m_shapesPage->clear();
     m_graphPage->clear();
     m_convertPage->clear();
     m_conversionPage->setRunBlockedReason(m_convertPage->runBlockedReason());
     m_profilePage->setModel(nullptr);
+    releaseInBackground(std::move(previous));
     m_messageBar->dismiss();
     setWindowTitle(QStringLiteral(WB_NAME));
     m_statusPath->clear();
@@ -700,8 +718,37 @@ void MainWindow::setQuitConfirmation(std::function<bool(const QStringList&)> con
     m_confirmQuit = std::move(confirm);
 }
 
+void MainWindow::stopToolsThenClose()
+{
+    if (m_stopping)
+        return;
+    m_statusPath->setText(tr("Stopping %n tool(s) before quitting…", nullptr, RunningTools::count()));
+    centralWidget()->setEnabled(false);
+    RunningTools::cancelAll();
+    m_stopping = new QTimer(this);
+    auto* clock = new QElapsedTimer;
+    clock->start();
+    connect(m_stopping, &QTimer::timeout, this, [this, clock] {
+        // Past every grace period (5 s) and then some, kill what is left (a runner of another thread that never
+        // got to its cancel): quitting must end.
+        if (RunningTools::count() > 0 && clock->elapsed() < 8000)
+            return;
+        if (RunningTools::count() > 0)
+            RunningTools::shutdownAll(0);
+        delete clock;
+        m_stopping->deleteLater();
+        m_stopping = nullptr;
+        close();
+    });
+    m_stopping->start(20);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (m_stopping) { // stopping the tools already: the window closes itself when they are gone
+        event->ignore();
+        return;
+    }
     // Tools still running (ATC, a benchmark): ask, then stop them so that no process outlives the app.
     if (RunningTools::count() > 0) {
         QStringList running;
@@ -716,7 +763,11 @@ void MainWindow::closeEvent(QCloseEvent* event)
             event->ignore();
             return;
         }
-        RunningTools::shutdownAll(5000);
+        // Stopping must not freeze the window for a tool's grace period (ATC ignoring SIGTERM takes all of it):
+        // SIGTERM now, SIGKILL from each runner's own timer, and the window closes itself once none is left.
+        event->ignore();
+        stopToolsThenClose();
+        return;
     }
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());

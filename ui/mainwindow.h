@@ -15,6 +15,7 @@ class QListWidget;
 class QMenu;
 class QProgressBar;
 class QStackedWidget;
+class QTimer;
 
 namespace wb {
 
@@ -24,6 +25,7 @@ class LogPanel;
 class MessageBar;
 class ModelLoader;
 class ModelPage;
+class ModelShapes;
 class ShapesPage;
 class GraphPage;
 class ConvertPage;
@@ -67,6 +69,8 @@ public:
     static QStringList pageNames();
 
     OnnxModelPtr currentModel() const { return m_model; }
+    // The open model's one set of shapes (inputs, profile, batch variants), shared by Shapes, Convert, Graph and Run.
+    ModelShapes* shapes() const { return m_shapeState; }
     bool isLoading() const;
     // Loading, or background work on the open model (shape inference) still under way.
     bool isBusy() const;
@@ -112,10 +116,12 @@ private:
     void refreshRecent();
     void showAbout();
     void showSettings();
+    void stopToolsThenClose(); // quitting with tools running: stops them without blocking, then closes
 
     Settings& m_settings;
     ModelLoader* m_loader;
     OnnxModelPtr m_model;
+    ModelShapes* m_shapeState;
     MessageBar* m_messageBar;
     QStackedWidget* m_pages;
     QListWidget* m_nav;
@@ -139,6 +145,7 @@ private:
     QMenu* m_recentMenu = nullptr;
     QLabel* m_statusPath;
     QProgressBar* m_busy;
+    QTimer* m_stopping = nullptr; // while tools stop for quitting: closes the window once none runs
 };
 
 } // namespace wb

@@ -18,8 +18,9 @@ namespace wb::cli {
 
 namespace {
 
-const char* const kSynopsis = "bench MODEL_OR_OM [--target cpu|npu:N] [--runner om-runner|ais-bench|msame] [--loops N] "
-                              "[--warmup N] [--input-shape SPEC] [--on HOST] [--profile|--msprof] [--json]";
+const char* const kSynopsis
+    = "bench MODEL_OR_OM [--target cpu|npu:N] [--runner om-runner|ais-bench|msame] [--loops N] "
+      "[--warmup N] [--time-budget SEC] [--input-shape SPEC] [--on HOST] [--profile|--msprof] [--json]";
 
 struct Options {
     QCommandLineOption target { QStringLiteral("target"),
@@ -28,10 +29,17 @@ struct Options {
         QStringLiteral("onnxruntime (cpu), om-runner, ais-bench or msame (default: onnxruntime on the CPU, om-runner "
                        "on an NPU)."),
         QStringLiteral("RUNNER") };
-    QCommandLineOption loops { QStringLiteral("loops"), QStringLiteral("Timed iterations (default 100)."),
-        QStringLiteral("N"), QStringLiteral("100") };
-    QCommandLineOption warmup { QStringLiteral("warmup"), QStringLiteral("Untimed iterations first (default 5)."),
-        QStringLiteral("N"), QStringLiteral("5") };
+    // The defaults are BenchRequest's, the Run page's too.
+    QCommandLineOption loops { QStringLiteral("loops"),
+        QStringLiteral("Timed iterations (default %1; with --time-budget, the most it runs).")
+            .arg(BenchRequest().loops),
+        QStringLiteral("N"), QString::number(BenchRequest().loops) };
+    QCommandLineOption warmup { QStringLiteral("warmup"),
+        QStringLiteral("Untimed iterations first (default %1).").arg(BenchRequest().warmup), QStringLiteral("N"),
+        QString::number(BenchRequest().warmup) };
+    QCommandLineOption timeBudget { QStringLiteral("time-budget"),
+        QStringLiteral("Time iterations for SEC seconds instead of a loop count (after the warm-up)."),
+        QStringLiteral("SEC"), QStringLiteral("0") };
     QCommandLineOption inputShape { QStringLiteral("input-shape"),
         QStringLiteral("Static shapes for dynamic ONNX inputs (ATC syntax; open dims default to 1)."),
         QStringLiteral("SPEC") };
@@ -108,9 +116,9 @@ int runBench(const QStringList& args)
         return runBenchStrategies(args);
     const Options o;
     QCommandLineParser parser;
-    parser.addOptions(
-        { o.target, o.runner, o.loops, o.warmup, o.inputShape, o.input, o.batch, o.threads, o.tool, o.outputDir,
-            o.timeout, o.on, o.profile, o.msprof, o.msprofPath, o.msprofOutput, o.noSave, o.history, o.json, o.help });
+    parser.addOptions({ o.target, o.runner, o.loops, o.warmup, o.timeBudget, o.inputShape, o.input, o.batch, o.threads,
+        o.tool, o.outputDir, o.timeout, o.on, o.profile, o.msprof, o.msprofPath, o.msprofOutput, o.noSave, o.history,
+        o.json, o.help });
     parser.addPositionalArgument(QStringLiteral("MODEL_OR_OM"), QStringLiteral("An .onnx model or an .om."));
     const bool json = args.contains(QStringLiteral("--json"));
     const QString name = QStringLiteral("bench");
@@ -158,6 +166,17 @@ int runBench(const QStringList& args)
                     .arg(option->names().first(), parser.value(*option)),
                 json);
         *field = *value;
+    }
+    if (parser.isSet(o.timeBudget)) {
+        bool ok = false;
+        request.timeBudgetSec = parser.value(o.timeBudget).toDouble(&ok);
+        if (!ok || request.timeBudgetSec < 0)
+            return usageError(name,
+                QStringLiteral("--time-budget needs a number of seconds >= 0, not '%1'")
+                    .arg(parser.value(o.timeBudget)),
+                json);
+        if (request.timeBudgetSec > 0 && !parser.isSet(o.loops))
+            request.loops = BenchRequest::kBudgetLoops;
     }
     if (parser.isSet(o.inputShape)) {
         const auto shapes = parseInputShapeSpec(parser.value(o.inputShape));

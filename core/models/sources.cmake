@@ -5,4 +5,5 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/roles.h ${CMAKE_CURRENT_LIST_DIR}/roles.cpp
     ${CMAKE_CURRENT_LIST_DIR}/tensorshapemodel.h ${CMAKE_CURRENT_LIST_DIR}/tensorshapemodel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/inputshapemodel.h ${CMAKE_CURRENT_LIST_DIR}/inputshapemodel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/modelshapes.h ${CMAKE_CURRENT_LIST_DIR}/modelshapes.cpp
 )

@@ -10,6 +10,7 @@
 
 #include <deque>
 #include <memory>
+#include <set>
 #include <unordered_set>
 
 namespace wb::detail {
@@ -277,12 +278,45 @@ private:
                 fact.message = firstLine(e.what());
             }
         }
+        checkOutputSizes(node, fact);
         if (m_options.dataPropagation && schema && schema->has_data_propagation_function()) {
             try {
                 onnx::shape_inference::DataPropagationContextImpl dp(node, m_types, m_data, m_generated);
                 schema->GetDataPropagationFunction()(dp);
             } catch (const std::exception&) {
                 // Partial shape data is a bonus; the node's types already stand.
+            }
+        }
+    }
+
+    // ONNX's shape functions compute a window's output size as (input - kernel) / stride + 1 without checking it: an
+    // input shorter than the kernel gives 0 or a negative size. That node cannot run; say so instead of leaving a
+    // shape that later reads as dynamic.
+    void checkOutputSizes(const onnx::NodeProto& node, NodeFact& fact)
+    {
+        static const std::set<std::string> windowed { "Conv", "ConvInteger", "QLinearConv", "MaxPool", "AveragePool",
+            "LpPool", "Im2Col", "Col2Im" };
+        const bool window = windowed.count(node.op_type()) > 0;
+        for (const std::string& name : node.output()) {
+            const auto it = m_types.find(name);
+            if (name.empty() || it == m_types.end() || !it->second || !it->second->has_tensor_type()
+                || !it->second->tensor_type().has_shape())
+                continue;
+            const auto& shape = it->second->tensor_type().shape();
+            for (int d = 0; d < shape.dim_size(); ++d) {
+                if (!shape.dim(d).has_dim_value())
+                    continue;
+                const int64_t v = shape.dim(d).dim_value();
+                if (v < 0 || (v == 0 && window && d >= 2)) {
+                    fact.outcome = NodeOutcome::Invalid;
+                    fact.inputTooSmall = true;
+                    fact.message = QStringLiteral("its output %1 would have size %2 in dimension %3: the input is "
+                                                  "smaller than the node's kernel or window")
+                                       .arg(qs(name))
+                                       .arg(v)
+                                       .arg(d);
+                    return;
+                }
             }
         }
     }

@@ -31,6 +31,7 @@ enum class NodeOutcome {
 struct NodeFact {
     NodeOutcome outcome = NodeOutcome::Inferred;
     QString message; // why, for anything but Inferred/Folded; also the evaluator's reason when it did not fold
+    bool inputTooSmall = false; // Invalid because an output size came out as 0 or less (input shorter than a kernel)
 };
 
 struct FoldResult {

@@ -316,6 +316,10 @@ private:
                 .arg(label, op, list, data.isEmpty() ? QStringLiteral("what it reads") : tensorList(data));
         }
         case ShapeStatus::Invalid:
+            if (fact.inputTooSmall)
+                return QStringLiteral("Input too small for node '%1' (%2): %3. Give the inputs larger sizes; this "
+                                      "is not a data-dependent shape.")
+                    .arg(label, op, fact.message);
             return QStringLiteral("Node '%1' (%2) cannot run with these input shapes: %3.")
                 .arg(label, op, fact.message);
         default:

@@ -62,6 +62,26 @@ QList<RunningTool> RunningTools::snapshot()
     return tools;
 }
 
+void RunningTools::cancelAll()
+{
+    QList<QPointer<ToolRunner>> mine;
+    {
+        Registry& r = registry();
+        const QMutexLocker lock(&r.mutex);
+        for (ToolRunner* runner : std::as_const(r.runners)) {
+            if (runner->thread() == QThread::currentThread())
+                mine.append(runner);
+            else
+                QMetaObject::invokeMethod(
+                    runner, [runner] { runner->cancel(); }, Qt::QueuedConnection);
+        }
+    }
+    for (const QPointer<ToolRunner>& runner : std::as_const(mine)) {
+        if (runner)
+            runner->cancel();
+    }
+}
+
 bool RunningTools::shutdownAll(int waitMs)
 {
     QList<QPointer<ToolRunner>> mine;

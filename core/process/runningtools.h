@@ -28,6 +28,9 @@ public:
     // share a wait of up to waitMs before SIGKILL (each emits finished(Cancelled)); runners of other threads are
     // asked to cancel() through their event loop. True when nothing is left running afterwards.
     static bool shutdownAll(int waitMs);
+    // The first half of shutdownAll without the wait: SIGTERM to every runner now (SIGKILL follows after each one's
+    // grace period, from its own timer). Returns at once; count() drops as they end.
+    static void cancelAll();
 
 private:
     friend class ToolRunner;

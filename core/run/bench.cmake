@@ -7,4 +7,5 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/benchrun_p.h ${CMAKE_CURRENT_LIST_DIR}/benchrun.cpp ${CMAKE_CURRENT_LIST_DIR}/benchcpu.cpp
     ${CMAKE_CURRENT_LIST_DIR}/omrunnerparser.h ${CMAKE_CURRENT_LIST_DIR}/omrunnerparser.cpp
     ${CMAKE_CURRENT_LIST_DIR}/runhistory.h ${CMAKE_CURRENT_LIST_DIR}/runhistory.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/runexplain.h ${CMAKE_CURRENT_LIST_DIR}/runexplain.cpp
 )

@@ -166,6 +166,9 @@ std::optional<Error> validateBenchRequest(const BenchRequest& r)
         return badRequest(QStringLiteral("The batch cannot be negative (got %1).").arg(r.batch));
     if (r.threads < 0)
         return badRequest(QStringLiteral("The number of threads cannot be negative (got %1).").arg(r.threads));
+    if (r.timeBudgetSec < 0 || r.timeBudgetSec > 86400)
+        return badRequest(
+            QStringLiteral("The time budget must be 0 (none) to 86400 s (got %1 s).").arg(r.timeBudgetSec));
     if (r.timeoutSec < 0)
         return badRequest(QStringLiteral("The timeout cannot be negative (got %1 s).").arg(r.timeoutSec));
     if (r.inputData.trimmed().isEmpty())
@@ -201,6 +204,8 @@ QJsonObject benchRecipe(const BenchRequest& r)
     o.insert(QStringLiteral("tool_path"), r.toolPath);
     o.insert(QStringLiteral("output_dir"), r.outputDir);
     o.insert(QStringLiteral("timeout_s"), r.timeoutSec);
+    if (r.timeBudgetSec > 0)
+        o.insert(QStringLiteral("time_budget_s"), r.timeBudgetSec);
     return o;
 }
 

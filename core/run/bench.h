@@ -39,6 +39,10 @@ struct BenchRequest {
     QString toolPath; // explicit om-runner / ais_bench (or msit, or a python) / msame; else found (see benchtools.h)
     QString outputDir; // where outputs are saved (ORT .pb, om-runner/msame/ais_bench .bin); empty: none
     int timeoutSec = 0; // 0: none
+    // > 0: time iterations for this many seconds (from the first timed one) instead of a loop count; loops is then
+    // the most it runs (kBudgetLoops when the caller gave none). The run ends ok with what it timed.
+    double timeBudgetSec = 0;
+    static constexpr int kBudgetLoops = 1000000;
     int threads = 0; // ONNX Runtime intra-op threads; 0: its default (one per physical core)
     QProcessEnvironment environment; // for the tools (e.g. a toolkit's set_env.sh); empty: the app's own
     // Set: the NPU tool runs on that host (core/remote/remotetool.h) and toolPath is its path there (the probe's).
@@ -146,6 +150,8 @@ public:
 signals:
     void started(const QString& description);
     void iteration(int index, double ms);
+    // An untimed warm-up iteration done (ONNX Runtime and om-runner report them), so progress shows from the start.
+    void warmup(int index, double ms);
     void finished(const wb::BenchResult& result);
 
 private:
@@ -158,6 +164,8 @@ private:
     void onCpuProgress(quint64 id, int index, double ms);
     void onCpuFinished(quint64 id, const std::shared_ptr<const CpuOutcome>& outcome);
     void onCpuTimeout(); // ends the run at once with timed_out
+    void onTimedIteration(); // starts the time budget's clock at the first timed iteration
+    void onBudgetReached();
     void onToolLines(bool stdOut, const QStringList& lines);
     void onToolFinished(const ToolResult& result);
     void complete(BenchResult result);

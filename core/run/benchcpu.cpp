@@ -4,6 +4,7 @@
 #include "onnx/onnxmodel.h"
 #include "reference/cpurunner.h"
 #include "reference/tensorfile.h"
+#include "run/runexplain.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,12 +18,15 @@ namespace wb {
 struct BenchRun::CpuOutcome {
     std::optional<Result<CpuRunResult>> run;
     QStringList warnings;
+    QList<InputShapeSpec> shapesUsed; // the request's, plus the open dims as 1
+    QStringList ranAsOne; // inputs whose dynamic dims were not given
 };
 
 namespace {
 
 // The request's shapes plus a static shape for every input it leaves dynamic (each open dim as 1).
-QList<InputShapeSpec> completeShapes(const QString& model, QList<InputShapeSpec> shapes, QStringList* warnings)
+QList<InputShapeSpec> completeShapes(
+    const QString& model, QList<InputShapeSpec> shapes, QStringList* warnings, QStringList* ranAsOne)
 {
     const Result<OnnxModelPtr> loaded = OnnxModel::load(model);
     if (!loaded.ok())
@@ -38,6 +42,7 @@ QList<InputShapeSpec> completeShapes(const QString& model, QList<InputShapeSpec>
             spec.dims.append(ShapeSpecDim::fixed(d.isDynamic() ? 1 : d.value));
         warnings->append(QStringLiteral("Input '%1' has dynamic dims %2; it ran as %3 (give an input shape to choose).")
                              .arg(input.name, input.shapeText(), formatInputShapeSpec({ spec })));
+        ranAsOne->append(input.name);
         shapes.append(spec);
     }
     return shapes;
@@ -95,7 +100,9 @@ void BenchRun::launchCpu(quint64 id)
         auto outcome = std::make_shared<CpuOutcome>();
         // The worker always reports back, whatever happens on it: an exception would leave the run waiting forever.
         try {
-            options.inputShapes = completeShapes(options.modelPath, options.inputShapes, &outcome->warnings);
+            options.inputShapes
+                = completeShapes(options.modelPath, options.inputShapes, &outcome->warnings, &outcome->ranAsOne);
+            outcome->shapesUsed = options.inputShapes;
         } catch (const std::exception& e) {
             outcome->run = Error { QStringLiteral("internal"),
                 QStringLiteral("Reading the inputs of %1 failed: %2")
@@ -105,10 +112,18 @@ void BenchRun::launchCpu(quint64 id)
         CpuRunControl control;
         control.cancel = cancelFlag.get();
         control.progress = [this, id](const CpuRunProgress& p) {
-            if (p.warmup)
-                return;
             const int index = p.iteration - 1;
             const double ms = p.ms;
+            if (p.warmup) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, id, index, ms] {
+                        if (id == d->m_runId && d->m_running)
+                            emit warmup(index, ms);
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
             QMetaObject::invokeMethod(
                 this, [this, id, index, ms] { onCpuProgress(id, index, ms); }, Qt::QueuedConnection);
         };
@@ -125,6 +140,7 @@ void BenchRun::onCpuProgress(quint64 id, int index, double ms)
     if (id != d->m_runId || !d->m_running)
         return;
     d->m_liveMs.append(ms);
+    onTimedIteration();
     emit iteration(index, ms);
 }
 
@@ -167,6 +183,9 @@ void BenchRun::onCpuFinished(quint64 id, const std::shared_ptr<const CpuOutcome>
             r.error = QStringLiteral("The run was cancelled after %1 of %2 iterations.")
                           .arg(d->m_liveMs.size())
                           .arg(d->m_request.loops);
+        } else if (run.error().code == QLatin1String("ort_run_failed")) {
+            // ONNX Runtime's words alone ("Pad reflect requires axis length >= 2") do not say what to change.
+            r.error = explainOrtRunError(r.error, outcome->shapesUsed, outcome->ranAsOne);
         } else if (!r.error.endsWith(QLatin1Char('.'))) {
             r.error += QLatin1Char('.');
         }

@@ -43,6 +43,9 @@ BenchRun::BenchRun(QObject* parent)
     d->m_cpuTimeout.setSingleShot(true);
     d->m_cpuTimeout.setTimerType(Qt::PreciseTimer);
     connect(&d->m_cpuTimeout, &QTimer::timeout, this, &BenchRun::onCpuTimeout);
+    d->m_budget.setSingleShot(true);
+    d->m_budget.setTimerType(Qt::PreciseTimer);
+    connect(&d->m_budget, &QTimer::timeout, this, &BenchRun::onBudgetReached);
 }
 
 BenchRun::~BenchRun()
@@ -64,6 +67,8 @@ bool BenchRun::start(const BenchRequest& request)
     d->m_running = true;
     d->m_cancelRequested = false;
     d->m_cpuTimedOut = false;
+    d->m_budgetReached = false;
+    d->m_budget.stop();
     d->m_liveMs.clear();
     d->m_lastLines.clear();
     d->m_result = benchResultSkeleton(request);
@@ -105,12 +110,36 @@ void BenchRun::cancel()
         remote->cancel();
 }
 
+void BenchRun::onTimedIteration()
+{
+    if (d->m_request.timeBudgetSec > 0 && !d->m_budget.isActive() && !d->m_budgetReached)
+        d->m_budget.start(int(d->m_request.timeBudgetSec * 1000));
+}
+
+void BenchRun::onBudgetReached()
+{
+    if (!d->m_running)
+        return;
+    d->m_budgetReached = true;
+    // Stops like Cancel (between iterations for ONNX Runtime, SIGTERM for a tool); complete() makes it a success.
+    if (d->m_cpuCancel)
+        d->m_cpuCancel->store(true);
+    ToolRunner* tool = d->m_tool.data();
+    if (tool != nullptr && tool->isRunning())
+        tool->cancel();
+}
+
 QString BenchRun::description(BenchRequest::Runner runner) const
 {
     const QString model = QFileInfo(d->m_request.model).fileName();
     QString where = d->m_request.target == BenchRequest::Target::Cpu
         ? QStringLiteral("the CPU")
         : QStringLiteral("NPU %1").arg(d->m_request.device);
+    if (d->m_request.timeBudgetSec > 0)
+        return QStringLiteral("%1 on %2 with %3: iterations for %4 s after %5 warm-up")
+            .arg(model, where, benchRunnerName(runner))
+            .arg(d->m_request.timeBudgetSec)
+            .arg(d->m_request.warmup);
     return QStringLiteral("%1 on %2 with %3: %4 iterations after %5 warm-up")
         .arg(model, where, benchRunnerName(runner))
         .arg(d->m_request.loops)
@@ -270,19 +299,27 @@ void BenchRun::onToolLines(bool stdOut, const QStringList& lines)
             } else if (stdOut && !(d->m_msprofDir.size() > 0 && line.startsWith(QLatin1Char('[')))) {
                 // (under msprof, its own "[INFO] ..." lines share the stream)
                 const auto event = d->m_omParser.feed(line);
-                if (event && event->kind == OmRunnerEvent::Kind::Iteration)
+                if (event && event->kind == OmRunnerEvent::Kind::Warmup)
+                    emit warmup(event->index, event->ms);
+                if (event && event->kind == OmRunnerEvent::Kind::Iteration) {
+                    onTimedIteration();
                     emit iteration(int(d->m_omParser.report().iterationsMs.size()) - 1, event->ms);
+                }
             }
             break;
         case BenchTool::Flavour::Msame:
-            if (const auto ms = d->m_msameParser.feed(line))
+            if (const auto ms = d->m_msameParser.feed(line)) {
+                onTimedIteration();
                 emit iteration(int(d->m_msameParser.report().iterationsMs.size()) - 1, *ms);
+            }
             break;
         case BenchTool::Flavour::AisBench:
         case BenchTool::Flavour::AisBenchPython:
         case BenchTool::Flavour::Msit:
-            if (const auto ms = d->m_aisParser.feed(line))
+            if (const auto ms = d->m_aisParser.feed(line)) {
+                onTimedIteration();
                 emit iteration(int(d->m_aisParser.report().iterationsMs.size()) - 1, *ms);
+            }
             break;
         }
     }
@@ -372,6 +409,20 @@ void BenchRun::complete(BenchResult result)
     result.durationMs = d->m_clock.isValid() ? d->m_clock.elapsed() : 0;
     d->m_running = false;
     d->m_cpuTimeout.stop();
+    d->m_budget.stop();
+    // Stopped by the time budget (not by the user): what was timed is the result.
+    if (d->m_budgetReached && !d->m_cancelRequested && !result.iterationsMs.isEmpty()
+        && result.errorCode == QLatin1String("cancelled")) {
+        result.ok = true;
+        result.error.clear();
+        result.errorCode.clear();
+        fillStatsFromIterations(&result);
+        if (result.device.isEmpty() && d->m_request.target == BenchRequest::Target::Cpu)
+            result.device = QStringLiteral("CPU (ONNX Runtime)");
+        result.warnings.append(QStringLiteral("Stopped by the %1 s time budget after %2 iterations.")
+                                   .arg(d->m_request.timeBudgetSec)
+                                   .arg(result.iterationsMs.size()));
+    }
     emit finished(result);
 }
 

@@ -29,6 +29,8 @@ struct BenchRun::Private {
     bool m_cancelRequested = false;
     QString m_appDir;
     QElapsedTimer m_clock;
+    QTimer m_budget; // the request's time budget, from the first timed iteration
+    bool m_budgetReached = false;
 
     // ONNX Runtime
     QList<QFuture<void>> m_workers; // the current run's worker, and any that outlived their run's timeout

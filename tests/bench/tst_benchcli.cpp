@@ -61,6 +61,7 @@ private slots:
     void npuDefaultsToOmRunner();
     void npuProfileOps();
     void underMsprof();
+    void timeBudget();
     void msameByToolPath();
     void historyFromEnvironment();
     void usageErrors_data();
@@ -213,6 +214,28 @@ void TestBenchCli::underMsprof()
     const Run missing = atcwb({ "bench", m_om, "--msprof-path", m_dir.filePath("nope"), "--no-save" });
     QCOMPARE(missing.code, 1);
     QVERIFY2(missing.err.contains("not an executable msprof"), missing.err.constData());
+}
+
+void TestBenchCli::timeBudget()
+{
+    // --time-budget instead of a loop count: om-runner (20 ms an iteration) is stopped after 1 s of timing, and the
+    // run is a success that says why it stopped.
+    QProcessEnvironment env = benchtest::toolEnvironment({ { "FAKE_ACL_EXEC_US_PER_BATCH", "20000" } });
+    const Run r = atcwb({ "bench", m_om, "--time-budget", "1", "--warmup", "1", "--json", "--no-save" }, env);
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = r.json();
+    const int done = o.value("iterations").toInt();
+    QVERIFY2(done > 1 && done < BenchRequest::kBudgetLoops, r.out.constData());
+    QCOMPARE(o.value("iterations_ms").toArray().size(), done);
+    QCOMPARE(o.value("recipe").toObject().value("time_budget_s").toDouble(), 1.0);
+    QCOMPARE(o.value("loops").toInt(), BenchRequest::kBudgetLoops); // no --loops: the most it runs
+    QVERIFY2(o.value("warnings")
+                 .toArray()
+                 .contains(QStringLiteral("Stopped by the 1 s time budget after %1 iterations.").arg(done)),
+        r.out.constData());
+    const Run bad = atcwb({ "bench", m_om, "--time-budget", "soon", "--no-save" });
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains("--time-budget needs a number of seconds"), bad.err.constData());
 }
 
 void TestBenchCli::msameByToolPath()

@@ -50,6 +50,8 @@ private slots:
     void timeout();
     void cancelMidRun_data();
     void cancelMidRun();
+    void timeBudget_data();
+    void timeBudget();
 
 private:
     BenchRequest npuRequest(const QString& runner, int loops, const Env& env = {}) const;
@@ -387,6 +389,43 @@ void TestBenchTools::cancelMidRun()
     }
     QVERIFY(r.durationMs < 30000);
     QCOMPARE(benchtest::childPids(), QList<int> {}); // nothing left behind
+}
+
+void TestBenchTools::timeBudget_data()
+{
+    QTest::addColumn<QString>("runner");
+    QTest::addColumn<Env>("env");
+    QTest::addColumn<int>("warmups"); // warm-up iterations reported live
+    QTest::newRow("om-runner") << "om-runner" << Env { { "FAKE_ACL_EXEC_US_PER_BATCH", "20000" } } << 3;
+    QTest::newRow("msame") << "msame" << Env { { "FAKE_MSAME_DELAY_MS", "50" } } << 0; // msame has no warm-up
+}
+
+void TestBenchTools::timeBudget()
+{
+    // A time budget instead of a loop count: the run stops after it (counted from the first timed iteration) and
+    // is a success with what it timed, saying why it stopped.
+    QFETCH(QString, runner);
+    QFETCH(Env, env);
+    QFETCH(int, warmups);
+    BenchRequest request = npuRequest(runner, runner == "msame" ? 100 : BenchRequest::kBudgetLoops, env);
+    request.timeBudgetSec = 1;
+    BenchRun run;
+    QSignalSpy warm(&run, &BenchRun::warmup);
+    benchtest::Recorder rec(&run);
+    QVERIFY(run.start(request));
+    QTRY_COMPARE_WITH_TIMEOUT(rec.data.finished.size(), 1, 60000);
+    const BenchResult& r = rec.data.finished.first();
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(warm.size(), warmups);
+    QVERIFY(!r.iterationsMs.isEmpty());
+    QVERIFY(r.iterationsMs.size() < request.loops);
+    QCOMPARE(r.stats.count, int(r.iterationsMs.size()));
+    QVERIFY2(r.warnings.join('\n').contains(
+                 QStringLiteral("Stopped by the 1 s time budget after %1 iterations.").arg(r.iterationsMs.size())),
+        qPrintable(r.warnings.join('\n')));
+    QCOMPARE(benchRecipe(request).value("time_budget_s").toDouble(), 1.0);
+    QVERIFY(r.durationMs < 30000);
+    QCOMPARE(benchtest::childPids(), QList<int> {});
 }
 
 QTEST_GUILESS_MAIN(TestBenchTools)

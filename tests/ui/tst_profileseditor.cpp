@@ -37,7 +37,13 @@ private slots:
     void preview();
 
 private:
-    static QAbstractItemModel* model(const ProfilesEditor& e) { return e.table()->model(); }
+    // The editor's own widgets, found as a user would (it hands out neither).
+    static QTableView* table(const ProfilesEditor& e)
+    {
+        return e.findChild<QTableView*>(QStringLiteral("profilesTable"));
+    }
+    static QComboBox* combo(const ProfilesEditor& e) { return e.findChild<QComboBox*>(QStringLiteral("profileKind")); }
+    static QAbstractItemModel* model(const ProfilesEditor& e) { return table(e)->model(); }
     static bool setCell(const ProfilesEditor& e, int row, int column, const QString& text)
     {
         return model(e)->setData(model(e)->index(row, column), text);
@@ -79,8 +85,8 @@ void TestProfilesEditor::flagNames()
     QFETCH(QString, comboText);
     QCOMPARE(ProfilesEditor::flagName(kind), flag);
     ProfilesEditor e;
-    QCOMPARE(e.kindCombo()->count(), 4);
-    QCOMPARE(e.kindCombo()->itemText(int(kind)), comboText); // same entries, same order as the old selector
+    QCOMPARE(combo(e)->count(), 4);
+    QCOMPARE(combo(e)->itemText(int(kind)), comboText); // same entries, same order as the old selector
     e.setKind(kind);
     QCOMPARE(e.kind(), kind);
     QCOMPARE(e.flag(), flag);
@@ -130,14 +136,14 @@ void TestProfilesEditor::noneReturnsEmpty()
     QCOMPARE(e.text(), QString());
     QCOMPARE(e.flag(), QString());
     QCOMPARE(e.profileCount(), 0);
-    QVERIFY(!e.table()->isVisibleTo(&e));
+    QVERIFY(!table(e)->isVisibleTo(&e));
 
     e.setValue(ProfilesEditor::Batch, "1,2");
-    QVERIFY(e.table()->isVisibleTo(&e));
+    QVERIFY(table(e)->isVisibleTo(&e));
     e.setKind(ProfilesEditor::None);
     QCOMPARE(e.text(), QString());
     QCOMPARE(e.profileCount(), 0);
-    QVERIFY(!e.table()->isVisibleTo(&e));
+    QVERIFY(!table(e)->isVisibleTo(&e));
     // None clears nothing: back to Batch brings the rows back.
     e.setKind(ProfilesEditor::Batch);
     QCOMPARE(e.text(), QStringLiteral("1,2"));
@@ -185,7 +191,7 @@ void TestProfilesEditor::kindSwitching()
     // Through the combo, as the user does it, the same happens.
     ProfilesEditor viaCombo;
     viaCombo.setValue(from, fromText);
-    viaCombo.kindCombo()->setCurrentIndex(int(to));
+    combo(viaCombo)->setCurrentIndex(int(to));
     QCOMPARE(viaCombo.text(), expected);
 }
 
@@ -261,7 +267,7 @@ void TestProfilesEditor::badCellLeftOut()
     QCOMPARE(e.text(), QStringLiteral("1,4"));
     QVERIFY2(hint(e)->text().contains("Row 2: '0' is not a positive whole number"), qPrintable(hint(e)->text()));
     // The editor itself accepts positive whole numbers only.
-    QWidget* editor = e.table()->itemDelegate()->createEditor(e.table()->viewport(), {}, model(e)->index(0, 0));
+    QWidget* editor = table(e)->itemDelegate()->createEditor(table(e)->viewport(), {}, model(e)->index(0, 0));
     auto* line = qobject_cast<QLineEdit*>(editor);
     QVERIFY(line && line->validator());
     int pos = 0;
@@ -349,11 +355,11 @@ void TestProfilesEditor::changedFires()
     QVERIFY(setCell(e, 1, 1, "512"));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(e.text(), QStringLiteral("1,224;2,512"));
-    e.kindCombo()->setCurrentIndex(ProfilesEditor::Batch);
+    combo(e)->setCurrentIndex(ProfilesEditor::Batch);
     QCOMPARE(spy.count(), 2);
     button(e, "addProfile")->click();
     QCOMPARE(spy.count(), 3);
-    e.table()->selectionModel()->select(model(e)->index(0, 0), QItemSelectionModel::Select);
+    table(e)->selectionModel()->select(model(e)->index(0, 0), QItemSelectionModel::Select);
     button(e, "removeProfile")->click();
     QCOMPARE(spy.count(), 4);
     QCOMPARE(e.text(), QStringLiteral("2,4,8")); // the prefill minus its first row; the added row is empty
@@ -367,7 +373,7 @@ void TestProfilesEditor::removeNeedsSelection()
     e.setValue(ProfilesEditor::Batch, "1,2,4,8");
     QPushButton* remove = button(e, "removeProfile");
     QVERIFY(!remove->isEnabled());
-    auto* sel = e.table()->selectionModel();
+    auto* sel = table(e)->selectionModel();
     sel->select(model(e)->index(1, 0), QItemSelectionModel::Select);
     sel->select(model(e)->index(3, 0), QItemSelectionModel::Select);
     QVERIFY(remove->isEnabled());

@@ -11,6 +11,7 @@
 #include "pages/graphpage.h"
 #include "pages/runpage.h"
 #include "process/runningtools.h"
+#include "reference/tensorfile.h"
 #include "settings/settings.h"
 #include "testutil.h"
 #include "theme.h"
@@ -50,6 +51,7 @@ private slots:
     void quitWhileRunningAsks();
     void savedAtcLog();
     void cpuRunIsCharted();
+    void compareShowsWhyNotCompared();
 
 private:
     bool open(const char* model);
@@ -423,10 +425,12 @@ void TestWorkflowUi::profilesAndOtherFlags()
     // Two dynamic dims in the shape table become the dims columns, named after the input and the dim.
     page->shapeModel()->setStaticShape(0, QStringLiteral("-1,3,-1,224"));
     profiles->setKind(ProfilesEditor::Dims);
-    QCOMPARE(profiles->table()->model()->columnCount(), 2);
-    QCOMPARE(profiles->table()->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("input[0]"));
-    QCOMPARE(profiles->table()->model()->headerData(1, Qt::Horizontal).toString(), QStringLiteral("input[2]"));
-    QAbstractItemModel* pm = profiles->table()->model();
+    auto* profileTable = profiles->findChild<QAbstractItemView*>(QStringLiteral("profilesTable"));
+    QVERIFY(profileTable);
+    QAbstractItemModel* pm = profileTable->model();
+    QCOMPARE(pm->columnCount(), 2);
+    QCOMPARE(pm->headerData(0, Qt::Horizontal).toString(), QStringLiteral("input[0]"));
+    QCOMPARE(pm->headerData(1, Qt::Horizontal).toString(), QStringLiteral("input[2]"));
     while (pm->rowCount() < 2)
         pm->insertRow(pm->rowCount());
     const int values[2][2] = { { 1, 224 }, { 4, 448 } };
@@ -457,10 +461,8 @@ void TestWorkflowUi::profilesAndOtherFlags()
     QVERIFY(precision);
     QVERIFY(!precision->isEnabled());
     QVERIFY(precision->toolTip().contains(QStringLiteral("does not list --precision_mode")));
-    auto* kinds = qobject_cast<QStandardItemModel*>(profiles->kindCombo()->model());
-    QVERIFY(kinds);
-    QVERIFY(!kinds->item(profiles->kindCombo()->findData(ProfilesEditor::Batch))->isEnabled());
-    QVERIFY(kinds->item(profiles->kindCombo()->findData(ProfilesEditor::Dims))->isEnabled());
+    QVERIFY(!profiles->isKindAvailable(ProfilesEditor::Batch));
+    QVERIFY(profiles->isKindAvailable(ProfilesEditor::Dims));
     extra->setFlags({ { QStringLiteral("op_name_map"), QStringLiteral("/tmp/my map.cfg") },
         { QStringLiteral("status_check"), QStringLiteral("1") } });
     QVERIFY(waitChecked());
@@ -533,7 +535,10 @@ void TestWorkflowUi::quitWhileRunningAsks()
     QCOMPARE(asked.size(), 1);
     QCOMPARE(RunningTools::count(), 1);
     m_window->setQuitConfirmation([](const QStringList&) { return true; });
-    QVERIFY(m_window->close());
+    // Stopping does not block the window (a tool may take its whole grace period): it closes once they are gone.
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 20000);
     QCOMPARE(RunningTools::count(), 0); // stopped, no orphan left
 }
 
@@ -677,8 +682,8 @@ void TestWorkflowUi::cpuRunIsCharted()
     page->run();
     QVERIFY(done.wait(120000));
     QVERIFY2(done.first().first().toBool(), qPrintable(page->lastResult().error));
-    QCOMPARE(page->lastResult().iterationsMs.size(), 200);
-    QCOMPARE(page->charts()->sampleCount(), 200);
+    QCOMPARE(page->lastResult().iterationsMs.size(), BenchRequest().loops); // the default of `atcwb bench`
+    QCOMPARE(page->charts()->sampleCount(), BenchRequest().loops);
     // Replots are throttled: far fewer than one per sample.
     QVERIFY2(page->charts()->replotCount() < 100, qPrintable(QString::number(page->charts()->replotCount())));
     QVERIFY(page->statsText().contains(QStringLiteral("p99")));
@@ -718,6 +723,28 @@ void TestWorkflowUi::cpuRunIsCharted()
     QCOMPARE(compare->table()->rowCount(), 0);
     QVERIFY2(
         compare->statusText().contains(QStringLiteral("has no output_N.pb files")), qPrintable(compare->statusText()));
+}
+
+void TestWorkflowUi::compareShowsWhyNotCompared()
+{
+    // Outputs of different sizes cannot be compared: the row itself says why (not only its tooltip).
+    const QString ref = m_dir->filePath(QStringLiteral("ref")), act = m_dir->filePath(QStringLiteral("act"));
+    QVERIFY(QDir().mkpath(ref) && QDir().mkpath(act));
+    HostTensor a { QStringLiteral("y"), 1, { 1, 4 }, QByteArray(16, '\0') };
+    HostTensor b { QStringLiteral("y"), 1, { 1, 2 }, QByteArray(8, '\0') };
+    QVERIFY(writeTensorFile(a, ref + QStringLiteral("/output_0.pb")).ok());
+    QVERIFY(writeTensorFile(b, act + QStringLiteral("/output_0.pb")).ok());
+    CompareDialog* compare = m_window->showCompare(ref, act);
+    QSignalSpy compared(compare, &CompareDialog::compared);
+    QVERIFY(compared.wait(20000));
+    QCOMPARE(compared.first().first().toBool(), false);
+    QCOMPARE(compare->table()->rowCount(), 1);
+    const QString reason = compare->table()->item(0, 1)->text();
+    QVERIFY2(
+        reason.contains(QStringLiteral("[1, 4]")) && reason.contains(QStringLiteral("[1, 2]")), qPrintable(reason));
+    QCOMPARE(compare->table()->columnSpan(0, 1), 5);
+    QCOMPARE(compare->table()->item(0, 6)->text(), QStringLiteral("FAIL"));
+    compare->grab().save(m_dir->filePath(QStringLiteral("compare.png")));
 }
 
 WB_TEST_MAIN(TestWorkflowUi)

@@ -62,6 +62,8 @@ LatencyCharts::LatencyCharts(QWidget* parent)
     , m_histogram(makePlot(tr("latency (ms)"), tr("iterations"), this))
     , m_compare(makePlot(tr("batch size"), tr("mean latency (ms)"), this))
     , m_throttle(new QTimer(this))
+    , m_traceHint(addHint(m_trace, tr("Press Run: the latency of every iteration is drawn here as it runs.")))
+    , m_histogramHint(addHint(m_histogram, tr("The spread of the latencies shows here once iterations come in.")))
 {
     setObjectName(QStringLiteral("latencyCharts"));
     auto* layout = new QVBoxLayout(this);
@@ -75,6 +77,10 @@ LatencyCharts::LatencyCharts(QWidget* parent)
     m_trace->addGraph();
     m_trace->graph(0)->setPen(QPen(QColor(0x1e, 0x88, 0xe5), 1.2));
     m_trace->graph(0)->setName(tr("per iteration"));
+    // A 100,000-iteration trace is a dense zigzag: stroked as one antialiased wide polyline it took the raster
+    // engine over a second per frame (wb_bench_responsiveness); fast polylines draw it in a few milliseconds.
+    m_trace->graph(0)->setAdaptiveSampling(true);
+    m_trace->setPlottingHint(QCP::phFastPolylines, true);
     auto* bars = new QCPBars(m_histogram->xAxis, m_histogram->yAxis);
     bars->setBrush(QColor(0x1e, 0x88, 0xe5, 160));
     bars->setPen(QPen(QColor(0x15, 0x65, 0xc0)));
@@ -98,9 +104,43 @@ LatencyCharts::LatencyCharts(QWidget* parent)
         else
             m_throttle->stop();
     });
+    setComparison({});
 }
 
 LatencyCharts::~LatencyCharts() = default;
+
+QCPItemText* LatencyCharts::addHint(QCustomPlot* plot, const QString& text)
+{
+    // In the middle of the axis rect, whatever the ranges: an empty chart says what will fill it.
+    auto* hint = new QCPItemText(plot);
+    hint->position->setType(QCPItemPosition::ptAxisRectRatio);
+    hint->position->setCoords(0.5, 0.5);
+    hint->setPositionAlignment(Qt::AlignCenter);
+    hint->setTextAlignment(Qt::AlignCenter);
+    hint->setColor(plot->palette().color(QPalette::PlaceholderText));
+    // Short lines, so that the text fits the narrow charts too (the histogram is a third of the width).
+    QStringList lines { QString() };
+    for (const QString& word : text.split(QLatin1Char(' '))) {
+        if (!lines.last().isEmpty() && lines.last().size() + word.size() > 32)
+            lines.append(QString());
+        lines.last() += (lines.last().isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    hint->setText(lines.join(QLatin1Char('\n')));
+    hint->setClipToAxisRect(false);
+    return hint;
+}
+
+QString LatencyCharts::traceHint() const
+{
+    return m_traceHint->visible() ? m_traceHint->text().replace(QLatin1Char('\n'), QLatin1Char(' ')) : QString();
+}
+
+QString LatencyCharts::compareHint() const
+{
+    return m_compareHint && m_compareHint->visible()
+        ? m_compareHint->text().replace(QLatin1Char('\n'), QLatin1Char(' '))
+        : QString();
+}
 
 void LatencyCharts::clearTrace()
 {
@@ -131,6 +171,8 @@ void LatencyCharts::replotNow()
     QVector<double> x(m_samples.size());
     std::iota(x.begin(), x.end(), 1.0);
     m_trace->graph(0)->setData(x, m_samples, true);
+    m_traceHint->setVisible(m_samples.isEmpty());
+    m_histogramHint->setVisible(m_samples.isEmpty());
     m_trace->rescaleAxes();
     if (!m_samples.isEmpty())
         m_trace->yAxis->setRangeLower(0);
@@ -185,6 +227,19 @@ void LatencyCharts::setComparison(const QList<Series>& series, double budgetMs)
             label->setText(tr("best under %1 ms: %2").arg(budgetMs).arg(best->label));
             label->setColor(QColor(0x2e, 0x7d, 0x32));
         }
+    }
+    QList<double> batches;
+    for (const Series& s : sorted) {
+        if (!batches.contains(s.batch))
+            batches.append(s.batch);
+    }
+    if (batches.size() < 2) {
+        // One batch size says nothing about scaling: say how to get a comparison.
+        m_compareHint = addHint(m_compare,
+            sorted.isEmpty() ? tr("Tick runs in the list to plot their latency and throughput against batch size.")
+                             : tr("Tick runs of different batch sizes to compare."));
+    } else {
+        m_compareHint = nullptr;
     }
     m_compare->rescaleAxes();
     m_compare->xAxis->scaleRange(1.2);

@@ -3,6 +3,7 @@
 #include <QVector>
 #include <QWidget>
 
+class QCPItemText;
 class QCustomPlot;
 class QTimer;
 
@@ -31,15 +32,22 @@ public:
     };
     void setComparison(const QList<Series>& series, double budgetMs = 0);
     int replotCount() const { return m_replots; }
+    // What an empty chart says comes next ("" while the chart has something to show).
+    QString traceHint() const;
+    QString compareHint() const;
     bool savePng(const QString& path, int width = 1200, int height = 900);
 
 private:
     void replotNow();
+    static QCPItemText* addHint(QCustomPlot* plot, const QString& text);
 
     QCustomPlot* m_trace;
     QCustomPlot* m_histogram;
     QCustomPlot* m_compare;
     QTimer* m_throttle;
+    QCPItemText* m_traceHint;
+    QCPItemText* m_histogramHint;
+    QCPItemText* m_compareHint = nullptr; // remade by setComparison (which clears the plot's items)
     QVector<double> m_samples;
     bool m_dirty = false;
     int m_replots = 0;

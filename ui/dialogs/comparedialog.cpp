@@ -156,6 +156,7 @@ void CompareDialog::compare()
 
 void CompareDialog::showReport(const AccuracyReport& report)
 {
+    m_table->clearSpans();
     m_table->setRowCount(int(report.outputs.size()));
     int passed = 0;
     for (int row = 0; row < report.outputs.size(); ++row) {
@@ -178,11 +179,20 @@ void CompareDialog::showReport(const AccuracyReport& report)
         m_table->item(row, 6)->setForeground(theme::text(t.pass ? theme::Tone::Success : theme::Tone::Error));
     }
     m_table->resizeColumnsToContents();
+    for (int row = 0; row < report.outputs.size(); ++row) {
+        const TensorAccuracy& t = report.outputs.at(row);
+        if (t.problem.isEmpty())
+            continue;
+        // Not compared (shapes or types differ): the reason in the row itself, across the figures it replaces (set
+        // after sizing the columns, so that a long reason does not widen one figure column).
+        m_table->item(row, 1)->setText(t.problem);
+        m_table->item(row, 1)->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        m_table->setSpan(row, 1, 1, 5);
+    }
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_status->setText(report.pass ? tr("PASS: all %n output(s) within tolerance.", nullptr, int(report.outputs.size()))
-                                  : tr("FAIL: %1 of %2 output(s) passed; hover a row for the files and the reason.")
-                                        .arg(passed)
-                                        .arg(report.outputs.size()));
+    m_status->setText(report.pass
+            ? tr("PASS: all %n output(s) within tolerance.", nullptr, int(report.outputs.size()))
+            : tr("FAIL: %1 of %2 output(s) passed; hover a row for the files.").arg(passed).arg(report.outputs.size()));
     m_status->setStyleSheet(
         QStringLiteral("color:%1;").arg(theme::text(report.pass ? theme::Tone::Success : theme::Tone::Error).name()));
 }

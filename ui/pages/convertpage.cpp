@@ -7,6 +7,7 @@
 #include "delegates/shapedelegate.h"
 #include "delegates/staticshapedelegate.h"
 #include "models/inputshapemodel.h"
+#include "models/modelshapes.h"
 #include "onnx/dimhints.h"
 #include "util/latestonly.h"
 #include "util/safepath.h"
@@ -82,10 +83,16 @@ constexpr ProfilesEditor::Kind kProfileKinds[]
 } // namespace
 
 ConvertPage::ConvertPage(QWidget* parent)
+    : ConvertPage(nullptr, parent)
+{
+}
+
+ConvertPage::ConvertPage(ModelShapes* shapes, QWidget* parent)
     : QWidget(parent)
     , m_precheck(new AtcPrecheck(this))
     , m_precheckTicker(new QTimer(this))
-    , m_shapes(new InputShapeModel(this))
+    , m_state(shapes ? shapes : new ModelShapes(this))
+    , m_shapes(m_state->inputs())
     , m_runner(new LatestOnlyRunner(this))
     , m_debounce(new QTimer(this))
     , m_toolkitBanner(new QLabel(this))
@@ -162,6 +169,12 @@ ConvertPage::ConvertPage(QWidget* parent)
     connect(m_extraFlags, &ExtraFlagsEditor::changed, this, &ConvertPage::schedule);
     connect(m_shapes, &InputShapeModel::specsChanged, this, &ConvertPage::updateDimLabels);
     connect(m_shapes, &InputShapeModel::specsChanged, this, &ConvertPage::schedule);
+    // The profile and batch variants are the model's shared shapes too: edits go there, and come back from there.
+    connect(m_profiles, &ProfilesEditor::changed, this,
+        [this] { m_state->setProfile(m_profiles->flag(), m_profiles->text().trimmed()); });
+    connect(m_batches, &QLineEdit::textChanged, this, [this](const QString& text) { m_state->setBatchVariants(text); });
+    connect(m_state, &ModelShapes::profileChanged, this, &ConvertPage::pullSharedShapes);
+    connect(m_state, &ModelShapes::batchVariantsChanged, this, &ConvertPage::pullSharedShapes);
     connect(m_findings, &FindingsList::nodeActivated, this, &ConvertPage::nodeActivated);
     connect(m_run, &QPushButton::clicked, this, [this] {
         if (canRun())
@@ -197,6 +210,7 @@ QWidget* ConvertPage::buildBasic()
             box));
     m_outName->setToolTip(tr("--output without .om; ATC appends .om."));
     form->addRow(tr("Output name:"), m_outName);
+    m_shapeView->setObjectName(QStringLiteral("convertInputShapeTable"));
     m_shapeView->setModel(m_shapes);
     m_shapeView->verticalHeader()->hide();
     m_shapeView->horizontalHeader()->setStretchLastSection(true);
@@ -296,8 +310,9 @@ void ConvertPage::setModel(const OnnxModelPtr& model)
     resetPrecheck(); // its verdict was about the model that was open
     m_restoring = true;
     m_model = model;
-    m_shapes->setInputs(model->summary().inputs);
-    m_shapes->setHints(dimHints(*model));
+    m_state->setModel(model); // nothing when the window set it already for every page
+    pullSharedShapes();
+    updateDimLabels();
     m_shapeView->resizeColumnsToContents();
     // Long symbolic names (p2o.DynamicDimension.0) must not push the static shapes out of sight: the model's
     // columns are capped (the delegate elides, the tooltip has the full shape).
@@ -347,7 +362,7 @@ void ConvertPage::clear()
 {
     m_model.reset();
     m_runner->discard();
-    m_shapes->setInputs({});
+    m_state->clear();
     m_modelLabel->setText(tr("(no model open)"));
     m_findings->setFindings({});
     m_preview->clear();
@@ -475,6 +490,20 @@ void ConvertPage::setField(const QString& flag, const QString& value)
                 m_profiles->setValue(value.isEmpty() ? ProfilesEditor::None : kind, value);
         }
     }
+}
+
+void ConvertPage::pullSharedShapes()
+{
+    if (m_batches->text() != m_state->batchVariantsText())
+        m_batches->setText(m_state->batchVariantsText());
+    if (m_profiles->flag() == m_state->profileFlag() && m_profiles->text().trimmed() == m_state->profileValue())
+        return;
+    ProfilesEditor::Kind kind = ProfilesEditor::None;
+    for (const ProfilesEditor::Kind k : kProfileKinds) {
+        if (ProfilesEditor::flagName(k) == m_state->profileFlag())
+            kind = k;
+    }
+    m_profiles->setValue(kind, m_state->profileValue());
 }
 
 void ConvertPage::setBatchVariants(const QString& text)
@@ -734,7 +763,7 @@ QWidget* ConvertPage::fieldWidget(const QString& flag) const
         return m_shapeView;
     for (const ProfilesEditor::Kind kind : kProfileKinds) {
         if (flag == ProfilesEditor::flagName(kind))
-            return m_profiles->kindCombo();
+            return m_profiles;
     }
     // Flags entered under "Other flags" (e.g. one this ATC's --help does not list) are marked on that table.
     for (const AtcExtraFlag& f : m_extraFlags->flags()) {
@@ -753,18 +782,11 @@ void ConvertPage::updateSupportedFields()
         if (!supported && w->property("wbFinding").toString().isEmpty())
             w->setToolTip(tr("This ATC's --help does not list --%1.").arg(flag));
     }
-    // Profile kinds: the items of the kind picker (the current one always stays selectable).
-    if (auto* kinds = qobject_cast<QStandardItemModel*>(m_profiles->kindCombo()->model())) {
-        for (const ProfilesEditor::Kind kind : kProfileKinds) {
-            QStandardItem* item = kinds->item(m_profiles->kindCombo()->findData(kind));
-            if (!item)
-                continue;
-            const bool supported = m_toolkit.supportsFlag(ProfilesEditor::flagName(kind));
-            item->setEnabled(supported || m_profiles->kind() == kind);
-            item->setToolTip(supported
-                    ? QString()
-                    : tr("This ATC's --help does not list --%1.").arg(ProfilesEditor::flagName(kind)));
-        }
+    // Profile kinds (the current one always stays selectable).
+    for (const ProfilesEditor::Kind kind : kProfileKinds) {
+        const bool supported = m_toolkit.supportsFlag(ProfilesEditor::flagName(kind));
+        m_profiles->setKindAvailable(
+            kind, supported, tr("This ATC's --help does not list --%1.").arg(ProfilesEditor::flagName(kind)));
     }
 }
 
@@ -791,6 +813,9 @@ void ConvertPage::markFields(const QList<AtcFinding>& findings)
             all.insert(w);
     }
     all.insert(m_extraFlags->table());
+    all.remove(m_profiles); // marks itself (its kind picker), see below
+    m_profiles->setFinding({});
+    m_profiles->setProperty("wbFinding", QString());
     for (QWidget* w : all) {
         w->setStyleSheet(QString());
         w->setToolTip(QString());
@@ -802,9 +827,14 @@ void ConvertPage::markFields(const QList<AtcFinding>& findings)
             continue;
         // The theme's colours: readable on the light and the dark palette.
         const QColor color = theme::text(f.severity == AtcSeverity::Error ? theme::Tone::Error : theme::Tone::Warning);
-        w->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg(color.name()));
         const QString fix = FindingsList::displayHint(f.fix);
         const QString text = fix.isEmpty() ? f.message : f.message + QStringLiteral("\n→ ") + fix;
+        if (w == m_profiles) {
+            m_profiles->setFinding(text, color);
+            w->setProperty("wbFinding", text);
+            continue;
+        }
+        w->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg(color.name()));
         w->setToolTip(text);
         w->setProperty("wbFinding", text);
     }

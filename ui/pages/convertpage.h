@@ -24,13 +24,16 @@ class FindingsList;
 class ProfilesEditor;
 class InputShapeModel;
 class LatestOnlyRunner;
+class ModelShapes;
 
 // The Convert page: every ATC option in a form, checked as you type (ATC's rules, the model, the toolkit), the
 // exact command it will run, and Run (disabled with the reason while any check fails).
 class ConvertPage : public QWidget {
     Q_OBJECT
 public:
-    explicit ConvertPage(QWidget* parent = nullptr);
+    explicit ConvertPage(QWidget* parent = nullptr); // with shapes of its own
+    // Edits `shapes` (input shapes, profile, batch variants), the open model's one set of shapes.
+    explicit ConvertPage(ModelShapes* shapes, QWidget* parent = nullptr);
 
     void setModel(const OnnxModelPtr& model);
     void setToolkit(const AtcToolkit& toolkit);
@@ -51,6 +54,7 @@ public:
     QString fieldMessage(const QString& flag) const; // the finding shown at a field ("" when none)
     bool isChecking() const;
     InputShapeModel* shapeModel() const { return m_shapes; }
+    ModelShapes* shapes() const { return m_state; }
     void setField(const QString& flag, const QString& value); // for tests and recipes: a typed flag's text
     void setBatchVariants(const QString& text);
     void setOutNodes(const QString& text);
@@ -92,6 +96,7 @@ private:
     QStringList formFlags() const; // the flags with a field here; the rest go through "Other flags"
     QString defaultOutputName() const;
     void updateRecipeNotice();
+    void pullSharedShapes(); // the profile and batch variants of m_state into their fields
 
     OnnxModelPtr m_model;
     AtcToolkit m_toolkit;
@@ -105,7 +110,8 @@ private:
     quint64 m_precheckGeneration = 0; // m_generation when the running pre-check started
     QString m_workDir; // the recipe's work_dir, kept through options()
     QJsonObject m_precheckFor; // the options (toJson, output left out) the pre-check findings belong to
-    InputShapeModel* m_shapes;
+    ModelShapes* m_state;
+    InputShapeModel* m_shapes; // m_state's
     LatestOnlyRunner* m_runner;
     QTimer* m_debounce;
     QLabel* m_toolkitBanner;

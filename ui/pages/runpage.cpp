@@ -5,9 +5,11 @@
 #include "theme.h"
 
 #include "charts/latencycharts.h"
+#include "models/modelshapes.h"
 #include "run/runhistory.h"
 #include "util/atomicfile.h"
 #include "widgets/strategypanel.h"
+#include "util/latestonly.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -28,6 +31,7 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace wb {
@@ -43,10 +47,21 @@ QString describe(const BenchResult& r)
         .arg(r.stats.mean, 0, 'f', 3);
 }
 
+QString seconds(double s)
+{
+    return s >= 90 ? QObject::tr("%1 min").arg(qRound(s / 60)) : QObject::tr("%1 s").arg(qMax(1, qRound(s)));
+}
+
 } // namespace
 
 RunPage::RunPage(QWidget* parent)
+    : RunPage(nullptr, parent)
+{
+}
+
+RunPage::RunPage(ModelShapes* shapes, QWidget* parent)
     : QWidget(parent)
+    , m_state(shapes ? shapes : new ModelShapes(this))
     , m_run(new BenchRun(this))
     , m_target(new QComboBox(this))
     , m_modelPath(new QComboBox(this))
@@ -62,6 +77,12 @@ RunPage::RunPage(QWidget* parent)
     , m_start(new QPushButton(tr("Run"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_status(new QLabel(this))
+    , m_shapesError(new QLabel(this))
+    , m_warnings(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_timeBudget(new QDoubleSpinBox(this))
+    , m_progressTicker(new QTimer(this))
+    , m_historyIo(new LatestOnlyRunner(this))
     , m_stats(new QTableWidget(9, 2, this))
     , m_charts(new LatencyCharts(this))
     , m_runs(new QListWidget(this))
@@ -93,15 +114,33 @@ RunPage::RunPage(QWidget* parent)
     m_runner->addItem(QStringLiteral("msame"), int(BenchRequest::Runner::Msame));
     form->addRow(tr("Runner:"), m_runner);
     m_warmup->setRange(0, 10000);
-    m_warmup->setValue(5);
+    m_warmup->setValue(BenchRequest().warmup); // the defaults of `atcwb bench` too
     form->addRow(tr("Warm-up:"), m_warmup);
-    m_loops->setRange(1, 1000000);
-    m_loops->setValue(200);
+    m_loops->setObjectName(QStringLiteral("runLoops"));
+    m_loops->setRange(1, BenchRequest::kBudgetLoops);
+    m_loops->setValue(BenchRequest().loops);
     form->addRow(tr("Loops:"), m_loops);
+    m_timeBudget->setObjectName(QStringLiteral("runTimeBudget"));
+    m_timeBudget->setRange(0, 86400);
+    m_timeBudget->setDecimals(0);
+    m_timeBudget->setSuffix(tr(" s"));
+    m_timeBudget->setSpecialValueText(tr("none (run the loops)"));
+    m_timeBudget->setToolTip(tr("Time iterations for this long instead of a loop count (after the warm-up); "
+                                "atcwb bench --time-budget does the same."));
+    form->addRow(tr("Time budget:"), m_timeBudget);
+    connect(m_timeBudget, &QDoubleSpinBox::valueChanged, this, [this](double v) { m_loops->setEnabled(v <= 0); });
     m_inputs->addItems({ QStringLiteral("zeros"), QStringLiteral("random") });
     form->addRow(tr("Input data:"), m_inputs);
+    m_shapes->setObjectName(QStringLiteral("runInputShapes"));
     m_shapes->setPlaceholderText(tr("input:1,3,224,224 (for dynamic ONNX inputs)"));
+    m_shapes->setToolTip(tr("The model's input shapes, the same as on the Shapes and Convert pages: an edit here "
+                            "changes them there too. Dims left open run as 1."));
     form->addRow(tr("Input shapes:"), m_shapes);
+    m_shapesError->setObjectName(QStringLiteral("runInputShapesError"));
+    m_shapesError->setWordWrap(true);
+    m_shapesError->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Error).name()));
+    m_shapesError->hide();
+    form->addRow(m_shapesError);
     m_outputDir->setObjectName(QStringLiteral("runOutputDir"));
     m_outputDir->setPlaceholderText(tr("(not kept)"));
     m_outputDir->setToolTip(tr("Keep the last iteration's outputs in this folder (output_N.pb from ONNX Runtime, "
@@ -163,8 +202,20 @@ RunPage::RunPage(QWidget* parent)
     buttons->addWidget(m_start);
     buttons->addWidget(m_cancel);
     form->addRow(buttons);
+    m_progress->setObjectName(QStringLiteral("runProgress"));
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumHeight(8);
+    m_progress->hide();
+    form->addRow(m_progress);
+    m_status->setObjectName(QStringLiteral("runStatus"));
     m_status->setWordWrap(true);
     form->addRow(m_status);
+    m_warnings->setObjectName(QStringLiteral("runWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warnings->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Warning).name()));
+    m_warnings->hide();
+    form->addRow(m_warnings);
     leftLayout->addWidget(formBox);
 
     m_stats->setObjectName(QStringLiteral("percentileTable"));
@@ -216,8 +267,19 @@ RunPage::RunPage(QWidget* parent)
     });
     connect(m_start, &QPushButton::clicked, this, &RunPage::run);
     connect(m_cancel, &QPushButton::clicked, m_run, &BenchRun::cancel);
-    connect(m_run, &BenchRun::started, this, [this](const QString& d) { m_status->setText(tr("Running: %1").arg(d)); });
-    connect(m_run, &BenchRun::iteration, this, [this](int, double ms) { m_charts->addSample(ms); });
+    connect(m_run, &BenchRun::started, this, [this](const QString& d) {
+        m_status->setToolTip(d);
+        updateProgress();
+    });
+    connect(m_run, &BenchRun::warmup, this, [this](int index, double) { m_warmupsDone = index + 1; });
+    connect(m_run, &BenchRun::iteration, this, [this](int, double ms) {
+        ++m_iterationsDone;
+        m_charts->addSample(ms);
+    });
+    m_progressTicker->setInterval(200);
+    connect(m_progressTicker, &QTimer::timeout, this, &RunPage::updateProgress);
+    connect(m_shapes, &QLineEdit::editingFinished, this, &RunPage::takeTypedShapes);
+    connect(m_state, &ModelShapes::inputsChanged, this, &RunPage::showSharedShapes);
     connect(m_run, &BenchRun::finished, this, &RunPage::onFinished);
     connect(m_runs, &QListWidget::itemChanged, this, &RunPage::updateComparison);
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, &RunPage::updateComparison);
@@ -240,6 +302,8 @@ RunPage::RunPage(QWidget* parent)
 void RunPage::setModel(const OnnxModelPtr& model)
 {
     m_model = model;
+    m_state->setModel(model); // nothing when the window set it already for every page
+    showSharedShapes();
     if (m_modelPath->findText(model->summary().path) < 0)
         m_modelPath->insertItem(0, model->summary().path);
     m_modelPath->setCurrentText(model->summary().path);
@@ -288,10 +352,92 @@ void RunPage::setDevices(const QList<NpuDevice>& devices, const QString& note)
     m_target->setToolTip(QString());
 }
 
-void RunPage::setInputShapes(const QString& spec)
+bool RunPage::setInputShapes(const QString& spec)
 {
     m_shapes->setText(spec);
     m_strategies->setInputShapes(spec);
+    takeTypedShapes();
+    return m_shapesError->isHidden();
+}
+
+QString RunPage::inputShapesText() const
+{
+    return m_shapes->text();
+}
+
+QString RunPage::inputShapesError() const
+{
+    return m_shapesError->isHidden() ? QString() : m_shapesError->text();
+}
+
+void RunPage::showSharedShapes()
+{
+    // The fixed shapes only: dims left to a conversion profile (-1) run as 1, with a warning, like dims not given.
+    const QString text = formatInputShapeSpec(m_state->staticSpecs());
+    if (m_shapes->text() != text)
+        m_shapes->setText(text);
+    m_strategies->setInputShapes(text);
+    m_shapesError->hide();
+}
+
+void RunPage::takeTypedShapes()
+{
+    const QString text = m_shapes->text().trimmed();
+    if (text.isEmpty()) {
+        m_shapesError->hide();
+        return;
+    }
+    const auto specs = parseInputShapeSpec(text);
+    QString error;
+    if (!specs.ok())
+        error = specs.error().message;
+    else if (m_state->model() && !m_state->setInputShapes(specs.value()))
+        error = tr("Some of these inputs are not in the model; its inputs are listed on the Shapes page.");
+    m_shapesError->setText(error);
+    m_shapesError->setVisible(!error.isEmpty());
+}
+
+void RunPage::setTimeBudget(double seconds)
+{
+    m_timeBudget->setValue(seconds);
+}
+
+QString RunPage::progressText() const
+{
+    return m_run->isRunning() ? m_status->text() : QString();
+}
+
+QString RunPage::warningsText() const
+{
+    return m_warnings->isHidden() ? QString() : m_warnings->text();
+}
+
+void RunPage::updateProgress()
+{
+    if (!m_run->isRunning())
+        return;
+    const BenchRequest& r = m_run->request();
+    const double elapsed = double(m_runClock.elapsed()) / 1000.0;
+    QString text;
+    if (r.timeBudgetSec > 0) {
+        m_progress->setRange(0, 0);
+        text = m_iterationsDone == 0
+            ? tr("Warm-up %1 / %2 · then %3 of timing").arg(m_warmupsDone).arg(r.warmup).arg(seconds(r.timeBudgetSec))
+            : tr("%n iteration(s) timed", nullptr, m_iterationsDone);
+    } else {
+        const int total = r.warmup + r.loops;
+        const int done = m_warmupsDone + m_iterationsDone;
+        m_progress->setRange(0, std::max(total, 1));
+        m_progress->setValue(done);
+        const QString left
+            = done > 0 ? tr(" · about %1 left").arg(seconds(elapsed / done * (total - done))) : QString();
+        text = m_iterationsDone == 0 && r.warmup > 0
+            ? tr("Warm-up %1 / %2").arg(m_warmupsDone).arg(r.warmup) + left
+            : tr("Iteration %1 / %2").arg(m_iterationsDone).arg(r.loops) + left;
+        if (done == 0)
+            text = tr("Starting (loading the model)…");
+    }
+    m_status->setText(text);
 }
 
 void RunPage::setHistoryFolder(const QString& folder)
@@ -311,6 +457,9 @@ BenchRequest RunPage::request() const
     r.runner = static_cast<BenchRequest::Runner>(m_runner->currentData().toInt());
     r.loops = m_loops->value();
     r.warmup = m_warmup->value();
+    r.timeBudgetSec = m_timeBudget->value();
+    if (r.timeBudgetSec > 0)
+        r.loops = BenchRequest::kBudgetLoops;
     r.inputData = m_inputs->currentText();
     if (const auto specs = parseInputShapeSpec(m_shapes->text()); specs.ok())
         r.inputShapes = specs.value();
@@ -325,10 +474,18 @@ void RunPage::run()
 {
     if (m_run->isRunning())
         return;
+    takeTypedShapes();
     m_charts->clearTrace();
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
-    m_status->setText(tr("Starting…"));
+    m_warnings->hide();
+    m_warmupsDone = 0;
+    m_iterationsDone = 0;
+    m_runClock.start();
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_status->setText(tr("Starting (loading the model)…"));
+    m_progressTicker->start();
     m_run->start(request());
 }
 
@@ -347,9 +504,24 @@ void RunPage::onFinished(const BenchResult& result)
     m_last = result;
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);
+    m_progressTicker->stop();
+    m_progress->hide();
+    // The same warnings `atcwb bench` prints (a dynamic dim that ran as 1, msame's missing warm-up, ...).
+    m_warnings->setText(result.warnings.join(QLatin1Char('\n')));
+    m_warnings->setVisible(!result.warnings.isEmpty());
     if (!result.ok) {
+        QString text = result.error.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+        // Cancelled or stopped by the timeout: the iterations done still tell something.
+        const bool partial = !result.iterationsMs.isEmpty()
+            && (result.errorCode == QLatin1String("cancelled") || result.errorCode == QLatin1String("timed_out"));
+        if (partial) {
+            m_charts->setSamples(result.iterationsMs);
+            showStats(result);
+            text += QStringLiteral("<br>")
+                + tr("The statistics are those of the %n iteration(s) done.", nullptr, int(result.iterationsMs.size()));
+        }
         m_status->setText(QStringLiteral("<span style=\"color:%1\">%2</span>")
-                              .arg(theme::text(theme::Tone::Error).name(), result.error.toHtmlEscaped()));
+                              .arg(theme::text(partial ? theme::Tone::Warning : theme::Tone::Error).name(), text));
         emit runFinished(false);
         return;
     }
@@ -360,9 +532,24 @@ void RunPage::onFinished(const BenchResult& result)
                           .arg(result.iterationsMs.size())
                           .arg(result.stats.mean, 0, 'f', 3)
                           .arg(result.throughput, 0, 'f', 1));
-    RunHistory(m_historyFolder).save(result);
-    reloadHistory();
-    emit runFinished(true);
+    // Storing the run and reading the history back (every stored run, each with all its iterations) is file work
+    // for a worker: a 100,000-iteration run would otherwise freeze the window for a while.
+    const QString folder = m_historyFolder;
+    m_historyIo->submit<QList<BenchResult>>(
+        [folder, result] {
+            RunHistory(folder).save(result);
+            return RunHistory(folder).load();
+        },
+        [this, result](const QList<BenchResult>& history) {
+            showHistory(history);
+            // The new run is ticked, so the comparison chart shows it (and says what else it needs).
+            for (int i = 0; i < m_runs->count() && i < m_history.size(); ++i) {
+                if (m_history.at(i).started.toSecsSinceEpoch() == result.started.toSecsSinceEpoch()
+                    && m_history.at(i).model == result.model)
+                    m_runs->item(i)->setCheckState(Qt::Checked); // itemChanged: updateComparison
+            }
+            emit runFinished(true);
+        });
 }
 
 void RunPage::showStats(const BenchResult& r)
@@ -386,7 +573,12 @@ QString RunPage::statsText() const
 
 void RunPage::reloadHistory()
 {
-    m_history = RunHistory(m_historyFolder).load();
+    showHistory(RunHistory(m_historyFolder).load());
+}
+
+void RunPage::showHistory(const QList<BenchResult>& history)
+{
+    m_history = history;
     m_runs->blockSignals(true);
     m_runs->clear();
     for (const BenchResult& r : m_history) {

@@ -4,6 +4,7 @@
 #include "parsing/npusmi.h"
 #include "run/bench.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QCheckBox;
@@ -12,26 +13,39 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
 class QTabWidget;
+class QTimer;
 
 namespace wb {
 
 class LatencyCharts;
 class StrategyPanel;
+class LatestOnlyRunner;
+class ModelShapes;
 
 // Run and compare: execute a model (ONNX on the CPU through ONNX Runtime, or an OM on an NPU through om-runner,
 // ais_bench or msame), chart every iteration live, show the percentiles, and compare stored runs by batch size.
 class RunPage : public QWidget {
     Q_OBJECT
 public:
-    explicit RunPage(QWidget* parent = nullptr);
+    explicit RunPage(QWidget* parent = nullptr); // with shapes of its own
+    // Shows and edits the input shapes of `shapes`, the open model's one set of shapes.
+    explicit RunPage(ModelShapes* shapes, QWidget* parent = nullptr);
 
     void setModel(const OnnxModelPtr& model);
     void addOmCandidates(const QStringList& omPaths); // outputs of the latest conversion, every batch variant
-    void setInputShapes(const QString& spec);
+    // Sets the input shapes (ATC syntax) as if typed: into the shared shapes when it parses and names inputs of the
+    // model; false (and the reason under the field) otherwise.
+    bool setInputShapes(const QString& spec);
+    QString inputShapesText() const;
+    QString inputShapesError() const; // why the typed shapes were not taken ("" when they were)
+    void setTimeBudget(double seconds); // 0: run the loop count
+    QString progressText() const; // "Iteration 40 / 200 · about 8 s left" while running
+    QString warningsText() const; // the run's warnings (the CLI prints the same), "" when none
     void setHistoryFolder(const QString& folder);
     void setDevices(const QList<NpuDevice>& devices, const QString& note);
 
@@ -52,11 +66,16 @@ signals:
 
 private:
     void onFinished(const BenchResult& result);
+    void showSharedShapes(); // the shared static input shapes into the field
+    void takeTypedShapes();
+    void updateProgress();
     void showStats(const BenchResult& result);
     void reloadHistory();
+    void showHistory(const QList<BenchResult>& history);
     void updateComparison();
 
     OnnxModelPtr m_model;
+    ModelShapes* m_state;
     BenchRun* m_run;
     BenchResult m_last;
     QList<BenchResult> m_history;
@@ -75,6 +94,15 @@ private:
     QPushButton* m_start;
     QPushButton* m_cancel;
     QLabel* m_status;
+    QLabel* m_shapesError;
+    QLabel* m_warnings;
+    QProgressBar* m_progress;
+    QDoubleSpinBox* m_timeBudget;
+    QTimer* m_progressTicker; // refreshes the progress line (not once per iteration)
+    LatestOnlyRunner* m_historyIo; // stores a finished run and reads the history back
+    QElapsedTimer m_runClock;
+    int m_warmupsDone = 0;
+    int m_iterationsDone = 0;
     QTableWidget* m_stats;
     LatencyCharts* m_charts;
     QListWidget* m_runs;

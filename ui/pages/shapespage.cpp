@@ -6,6 +6,7 @@
 #include "delegates/staticshapedelegate.h"
 #include "dialogs/extractdialog.h"
 #include "models/inputshapemodel.h"
+#include "models/modelshapes.h"
 #include "models/tensorshapemodel.h"
 #include "onnx/cutproposal.h"
 #include "onnx/simplify.h"
@@ -83,8 +84,15 @@ QTableView* makeTable(QWidget* parent)
 } // namespace
 
 ShapesPage::ShapesPage(QWidget* parent)
+    : ShapesPage(nullptr, parent)
+{
+}
+
+ShapesPage::ShapesPage(ModelShapes* shapes, QWidget* parent)
     : QWidget(parent)
-    , m_inputs(new InputShapeModel(this))
+    , m_state(shapes ? shapes : new ModelShapes(this))
+    , m_inputs(m_state->inputs())
+    , m_conversion(new QLabel(this))
     , m_tensors(new TensorShapeModel(this))
     , m_proxy(new TensorFilter(this))
     , m_inference(new LatestOnlyRunner(this))
@@ -128,6 +136,11 @@ ShapesPage::ShapesPage(QWidget* parent)
     auto* copy = new QPushButton(tr("Copy"), inputBox);
     specRow->addWidget(copy);
     inputLayout->addLayout(specRow);
+    m_conversion->setObjectName(QStringLiteral("shapesConversion"));
+    m_conversion->setWordWrap(true);
+    m_conversion->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_conversion->hide();
+    inputLayout->addWidget(m_conversion);
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(QStringLiteral("shapesStatus"));
@@ -170,6 +183,8 @@ ShapesPage::ShapesPage(QWidget* parent)
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &ShapesPage::runInference);
     connect(m_inputs, &InputShapeModel::specsChanged, this, &ShapesPage::scheduleInference);
+    connect(m_state, &ModelShapes::profileChanged, this, &ShapesPage::updateConversionLine);
+    connect(m_state, &ModelShapes::batchVariantsChanged, this, &ShapesPage::updateConversionLine);
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_spec->text()); });
     connect(m_filter, &QLineEdit::textChanged, this,
         [this] { setTensorFilter(m_filter->text(), m_onlyDynamic->isChecked()); });
@@ -187,9 +202,10 @@ void ShapesPage::setModel(const OnnxModelPtr& model)
     m_model = model;
     m_result = {};
     m_tensors->clear();
-    m_inputs->setInputs(model->summary().inputs); // schedules the first inference
-    m_inputs->setHints(dimHints(*model));
+    m_state->setModel(model); // nothing when the window set it already for every page
+    scheduleInference();
     m_inputView->resizeColumnsToContents();
+    updateConversionLine();
     setBusy(false);
 }
 
@@ -198,14 +214,49 @@ void ShapesPage::clear()
     m_model.reset();
     m_inference->discard();
     m_debounce->stop();
-    m_inputs->setInputs({});
+    m_state->clear();
     m_tensors->clear();
     m_spec->clear();
     m_status->clear();
     m_save->setEnabled(false);
     m_simplify->setEnabled(false);
     m_extract->setEnabled(false);
-    m_inputs->setHints({});
+    m_conversion->hide();
+}
+
+void ShapesPage::updateConversionLine()
+{
+    QStringList parts;
+    if (!m_state->profileFlag().isEmpty())
+        parts.append(tr("profiles --%1=%2")
+                         .arg(m_state->profileFlag(),
+                             m_state->profileValue().isEmpty() ? QStringLiteral("?") : m_state->profileValue()));
+    if (!m_state->batchVariantsText().trimmed().isEmpty())
+        parts.append(tr("batch variants %1").arg(m_state->batchVariantsText().trimmed()));
+    m_conversion->setText(parts.isEmpty()
+            ? QString()
+            : tr("Converted with %1 (set on the Convert page).").arg(parts.join(QStringLiteral(", "))));
+    m_conversion->setVisible(!parts.isEmpty());
+}
+
+Result<QList<InputShapeSpec>> ShapesPage::fixedSpecs() const
+{
+    const auto specs = m_inputs->specs();
+    if (!specs.ok())
+        return specs.error();
+    for (const InputShapeSpec& spec : specs.value()) {
+        if (!spec.isStatic())
+            return Error { QStringLiteral("bad_shape_spec"),
+                tr("Input '%1': a static copy needs fixed sizes (-1 and ranges are for the Convert page's profiles).")
+                    .arg(spec.name),
+                {} };
+    }
+    return specs;
+}
+
+QString ShapesPage::conversionText() const
+{
+    return m_conversion->isHidden() ? QString() : m_conversion->text();
 }
 
 QString ShapesPage::suggestionText() const
@@ -252,7 +303,7 @@ void ShapesPage::runInference()
     // tensors they reach are shown as following them.
     m_status->setText(tr("Inferring shapes…"));
     const OnnxModelPtr model = m_model;
-    const QList<InputShapeSpec> fixed = m_inputs->completeSpecs();
+    const QList<InputShapeSpec> fixed = m_state->staticSpecs(); // -1 dims (profiles) stay dynamic
     m_inference->submit<Result<InferenceResult>>([model, fixed] { return inferShapes(*model, fixed); },
         [this](const Result<InferenceResult>& result) {
             if (!result.ok()) {
@@ -280,6 +331,9 @@ QString ShapesPage::verdictText() const
         lines.append(errorHtml(m));
     if (const auto specs = m_inputs->specs(); !specs.ok() && missing.isEmpty())
         lines.append(errorHtml(specs.error().message)); // a row that does not parse: left as the model declares it
+    else if (specs.ok() && m_state->staticSpecs().size() < specs.value().size())
+        lines.append(tr("Dims given as -1 or a range are left to the dynamic profiles of the Convert page: inference "
+                        "keeps them dynamic, and Save Static Copy needs fixed sizes."));
     int followsInput = 0, dataDependent = 0;
     for (const ShapeFact& f : r.facts) {
         followsInput += f.status == ShapeStatus::FollowsInput ? 1 : 0;
@@ -365,7 +419,7 @@ void ShapesPage::chooseExtract()
 
 void ShapesPage::saveStaticCopyTo(const QString& path)
 {
-    const auto specs = m_inputs->specs();
+    const auto specs = fixedSpecs();
     if (!m_model || !specs.ok()) {
         emit surgeryFinished(false, specs.ok() ? tr("No model is open.") : specs.error().message, {});
         return;
@@ -380,7 +434,7 @@ void ShapesPage::saveStaticCopyTo(const QString& path)
 
 void ShapesPage::saveSimplifiedCopyTo(const QString& path)
 {
-    const auto specs = m_inputs->specs();
+    const auto specs = fixedSpecs();
     if (!m_model || !specs.ok()) {
         emit surgeryFinished(false, specs.ok() ? tr("No model is open.") : specs.error().message, {});
         return;
@@ -422,7 +476,7 @@ void ShapesPage::extractTo(const QStringList& inputs, const QStringList& outputs
 void ShapesPage::setBusy(bool busy)
 {
     const bool ready = m_model && !busy;
-    const auto specs = m_inputs->specs();
+    const auto specs = fixedSpecs();
     m_save->setEnabled(ready && specs.ok());
     m_simplify->setEnabled(ready && specs.ok());
     const QString why = specs.ok() ? QString() : specs.error().message;

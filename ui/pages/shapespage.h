@@ -18,6 +18,7 @@ namespace wb {
 class DimSuggestionBar;
 class InputShapeModel;
 class LatestOnlyRunner;
+class ModelShapes;
 class TensorShapeModel;
 
 // Inputs & shapes: edit each input's static shape, see every tensor's inferred shape update live (worker
@@ -25,12 +26,16 @@ class TensorShapeModel;
 class ShapesPage : public QWidget {
     Q_OBJECT
 public:
-    explicit ShapesPage(QWidget* parent = nullptr);
+    explicit ShapesPage(QWidget* parent = nullptr); // with shapes of its own
+    // Edits `shapes`, the open model's one set of shapes, which other pages share.
+    explicit ShapesPage(ModelShapes* shapes, QWidget* parent = nullptr);
 
     void setModel(const OnnxModelPtr& model);
     void clear();
 
     InputShapeModel* inputModel() const { return m_inputs; }
+    ModelShapes* shapes() const { return m_state; }
+    QString conversionText() const; // the profile and batch variants line ("" while it is hidden)
     TensorShapeModel* tensorModel() const { return m_tensors; }
     QSortFilterProxyModel* tensorProxy() const { return m_proxy; }
     QString statusText() const;
@@ -59,11 +64,15 @@ private:
     QString verdictText() const;
     void chooseExtract();
     void setBusy(bool busy);
+    void updateConversionLine();
+    Result<QList<InputShapeSpec>> fixedSpecs() const; // every row complete and fixed, else why not
     QString suggestedPath(const QString& suffix) const;
 
     OnnxModelPtr m_model;
     InferenceResult m_result;
+    ModelShapes* m_state;
     InputShapeModel* m_inputs;
+    QLabel* m_conversion; // the profile and batch variants of the shared shapes, set on the Convert page
     TensorShapeModel* m_tensors;
     QSortFilterProxyModel* m_proxy;
     LatestOnlyRunner* m_inference;

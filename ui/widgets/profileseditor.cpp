@@ -126,8 +126,7 @@ ProfilesEditor::ProfilesEditor(QWidget* parent)
     m_kind->addItem(tr("Dynamic batch"), Batch);
     m_kind->addItem(tr("Dynamic image size"), ImageSize);
     m_kind->addItem(tr("Dynamic dims"), Dims);
-    m_kind->setToolTip(tr("Profiles (gears): the sizes the OM accepts at run time. ATC takes one of "
-                          "--dynamic_batch_size, --dynamic_image_size or --dynamic_dims, with 2 to 100 profiles."));
+    setFinding({});
 
     m_view->setObjectName(QStringLiteral("profilesTable"));
     m_view->setModel(m_model);
@@ -327,14 +326,33 @@ int ProfilesEditor::profileCount() const
     return kind() == None ? 0 : int(completeRows().size());
 }
 
-QComboBox* ProfilesEditor::kindCombo() const
+void ProfilesEditor::setKindAvailable(Kind kind, bool available, const QString& why)
 {
-    return m_kind;
+    auto* kinds = qobject_cast<QStandardItemModel*>(m_kind->model());
+    QStandardItem* item = kinds ? kinds->item(m_kind->findData(kind)) : nullptr;
+    if (!item)
+        return;
+    item->setEnabled(available || this->kind() == kind);
+    item->setToolTip(available ? QString() : why);
 }
 
-QAbstractItemView* ProfilesEditor::table() const
+bool ProfilesEditor::isKindAvailable(Kind kind) const
 {
-    return m_view;
+    const auto* kinds = qobject_cast<const QStandardItemModel*>(m_kind->model());
+    const QStandardItem* item = kinds ? kinds->item(m_kind->findData(kind)) : nullptr;
+    return item && item->isEnabled();
+}
+
+void ProfilesEditor::setFinding(const QString& text, const QColor& color)
+{
+    m_finding = text;
+    m_kind->setStyleSheet(text.isEmpty() || !color.isValid()
+            ? QString()
+            : QStringLiteral("QComboBox { border: 2px solid %1; }").arg(color.name()));
+    m_kind->setToolTip(text.isEmpty() ? tr("Profiles (gears): the sizes the OM accepts at run time. ATC takes one of "
+                                           "--dynamic_batch_size, --dynamic_image_size or --dynamic_dims, with 2 to "
+                                           "100 profiles.")
+                                      : text);
 }
 
 void ProfilesEditor::onKindChanged()

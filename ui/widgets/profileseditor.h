@@ -1,10 +1,10 @@
 #pragma once
 
+#include <QColor>
 #include <QHash>
 #include <QStringList>
 #include <QWidget>
 
-class QAbstractItemView;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -40,8 +40,14 @@ public:
     // the user's. Emits changed() when text() changes (a new column leaves the rows incomplete).
     void setDimLabels(const QStringList& labels);
     int profileCount() const; // complete rows, the profiles text() holds; 0 for None
-    QComboBox* kindCombo() const;
-    QAbstractItemView* table() const;
+    // Offers a kind or not (e.g. this ATC's --help does not list its flag; `why` becomes the item's tooltip). The
+    // current kind always stays selectable, so a value from a recipe is never hidden.
+    void setKindAvailable(Kind kind, bool available, const QString& why = {});
+    bool isKindAvailable(Kind kind) const;
+    // A check's finding about the profile flag: a frame in `color` around the kind picker and the text as its
+    // tooltip. An empty text clears it.
+    void setFinding(const QString& text, const QColor& color = {});
+    QString finding() const { return m_finding; }
 
 signals:
     void changed(); // any edit: kind, rows, cells (and setValue)
@@ -78,6 +84,7 @@ private:
     QLabel* m_hint;
     QLineEdit* m_preview;
     QStringList m_dimLabels;
+    QString m_finding;
     Kind m_tableKind = None; // what the table's columns are for; kept while kind() is None
     bool m_hasRaw = false;
     Kind m_rawKind = None;

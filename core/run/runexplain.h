@@ -1,0 +1,25 @@
+#pragma once
+
+// What a failed run means in terms of the model: ONNX Runtime's raw error explained with the input shapes the run
+// used and the node that failed. Pure functions; the CLI and the Run page print what they return.
+#include "onnx/shapespec.h"
+
+#include <QString>
+
+namespace wb {
+
+struct OrtFailedNode {
+    QString name; // "/pad/Pad"; empty when the message names none
+    QString opType; // "Pad"; empty when the message names none
+};
+
+// The node ONNX Runtime names in a run error ("Non-zero status code returned while running Pad node.
+// Name:'/pad/Pad' Status Message: ...").
+OrtFailedNode ortFailedNode(const QString& message);
+
+// `message` followed by what the app knows: the node that failed, the input shapes used, and, when some dims were
+// not given and ran as 1 (`ranAsOne`: the inputs concerned), that a size of 1 is the likely reason.
+QString explainOrtRunError(
+    const QString& message, const QList<InputShapeSpec>& shapesUsed, const QStringList& ranAsOne = {});
+
+} // namespace wb

@@ -1,0 +1,204 @@
+// The Run page through its widgets, against om-runner with the fake libascendcl.so: "n / N" and time left from the
+// first warm-up on, Cancel keeping the statistics of the iterations done, a time budget instead of a loop count,
+// the empty charts saying what comes next, the defaults of `atcwb bench`, and the warnings the CLI prints.
+#include "benchtestutil.h"
+#include "charts/latencycharts.h"
+#include "omfile.h"
+#include "ortrequired.h"
+#include "pages/runpage.h"
+#include "testutil.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+
+using namespace wb;
+
+class TestRunPage : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void defaultsAreTheCliDefaults();
+    void progressFromTheFirstWarmupAndCancelKeepsStatistics();
+    void timeBudgetInsteadOfLoops();
+    void emptyChartsSayWhatComesNext();
+    void dynamicDimRanAsOneIsShown();
+
+private:
+    void setUpNpuRun(int warmup, int loops);
+    QPushButton* button(const QString& text) const;
+    QTemporaryDir m_dir;
+    QString m_om;
+    RunPage* m_page = nullptr;
+};
+
+void TestRunPage::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_om = m_dir.filePath(QStringLiteral("fake_resnet.om"));
+    QVERIFY(wbtest::writeOm(m_om));
+    // om-runner is found next to this program (the build's bin folder); the fake libascendcl.so through
+    // ASCEND_TOOLKIT_HOME, as on a machine with a toolkit.
+    const QProcessEnvironment env = benchtest::toolEnvironment();
+    for (const QString& key : QProcessEnvironment::systemEnvironment().keys()) {
+        if (!env.contains(key))
+            qunsetenv(qPrintable(key));
+    }
+    qputenv("ASCEND_TOOLKIT_HOME", benchtest::fakeToolkit().toLocal8Bit());
+}
+
+void TestRunPage::init()
+{
+    m_page = new RunPage;
+    m_page->setHistoryFolder(m_dir.filePath(QStringLiteral("runs-%1").arg(QTest::currentTestFunction())));
+    m_page->resize(1200, 800);
+    m_page->show();
+}
+
+void TestRunPage::cleanup()
+{
+    delete m_page;
+    qunsetenv("FAKE_ACL_EXEC_US_PER_BATCH");
+}
+
+QPushButton* TestRunPage::button(const QString& text) const
+{
+    for (QPushButton* b : m_page->findChildren<QPushButton*>()) {
+        if (b->text() == text)
+            return b;
+    }
+    return nullptr;
+}
+
+void TestRunPage::setUpNpuRun(int warmup, int loops)
+{
+    auto* model = m_page->findChild<QComboBox*>(QStringLiteral("runModel"));
+    QVERIFY(model);
+    model->setCurrentText(m_om);
+    QComboBox* target = nullptr;
+    for (QComboBox* c : m_page->findChildren<QComboBox*>()) {
+        if (c->findData(QStringLiteral("npu:0")) >= 0)
+            target = c;
+    }
+    QVERIFY(target);
+    target->setCurrentIndex(target->findData(QStringLiteral("npu:0")));
+    QSpinBox* warm = nullptr;
+    for (QSpinBox* s : m_page->findChildren<QSpinBox*>()) {
+        if (s->objectName().isEmpty() && s->maximum() == 10000)
+            warm = s;
+    }
+    QVERIFY(warm);
+    warm->setValue(warmup);
+    m_page->findChild<QSpinBox*>(QStringLiteral("runLoops"))->setValue(loops);
+}
+
+void TestRunPage::defaultsAreTheCliDefaults()
+{
+    // One default loop count: the Run page's is `atcwb bench`'s (BenchRequest's).
+    QCOMPARE(m_page->findChild<QSpinBox*>(QStringLiteral("runLoops"))->value(), BenchRequest().loops);
+    QCOMPARE(m_page->request().loops, BenchRequest().loops);
+    QCOMPARE(m_page->request().warmup, BenchRequest().warmup);
+    QCOMPARE(m_page->request().timeBudgetSec, 0.0);
+}
+
+void TestRunPage::progressFromTheFirstWarmupAndCancelKeepsStatistics()
+{
+    qputenv("FAKE_ACL_EXEC_US_PER_BATCH", "40000"); // 40 ms an iteration: 20 warm-ups take 0.8 s
+    setUpNpuRun(20, 200);
+    QSignalSpy done(m_page, &RunPage::runFinished);
+    QTest::mouseClick(button(QStringLiteral("Run")), Qt::LeftButton);
+    QVERIFY(m_page->isRunning());
+    // The warm-up shows as progress too: the first seconds do not look frozen.
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        m_page->progressText().startsWith(QStringLiteral("Warm-up ")), qPrintable(m_page->progressText()), 30000);
+    QVERIFY2(m_page->progressText().contains(QStringLiteral(" / 20")), qPrintable(m_page->progressText()));
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        m_page->progressText().startsWith(QStringLiteral("Iteration ")), qPrintable(m_page->progressText()), 30000);
+    QVERIFY2(m_page->progressText().contains(QStringLiteral(" / 200 · about ")), qPrintable(m_page->progressText()));
+    QVERIFY2(m_page->progressText().endsWith(QStringLiteral(" left")), qPrintable(m_page->progressText()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->charts()->sampleCount() >= 3, 30000);
+
+    QTest::mouseClick(button(QStringLiteral("Cancel")), Qt::LeftButton);
+    QVERIFY(done.wait(30000));
+    QCOMPARE(done.first().first().toBool(), false);
+    const BenchResult& r = m_page->lastResult();
+    QCOMPARE(r.errorCode, QStringLiteral("cancelled"));
+    QVERIFY(!r.iterationsMs.isEmpty() && r.iterationsMs.size() < 200);
+    // The statistics of the iterations done are shown, and said to be those.
+    QVERIFY2(m_page->statsText().contains(QStringLiteral("mean %1 ms").arg(r.stats.mean, 0, 'f', 3)),
+        qPrintable(m_page->statsText()));
+    QCOMPARE(m_page->charts()->sampleCount(), int(r.iterationsMs.size()));
+    auto* status = m_page->findChild<QLabel*>(QStringLiteral("runStatus"));
+    QVERIFY2(status->text().contains(
+                 QStringLiteral("The statistics are those of the %1 iteration(s) done.").arg(r.iterationsMs.size())),
+        qPrintable(status->text()));
+    QCOMPARE(benchtest::childPids(), QList<int> {});
+}
+
+void TestRunPage::timeBudgetInsteadOfLoops()
+{
+    qputenv("FAKE_ACL_EXEC_US_PER_BATCH", "20000");
+    setUpNpuRun(2, 100);
+    auto* budget = m_page->findChild<QDoubleSpinBox*>(QStringLiteral("runTimeBudget"));
+    QVERIFY(budget);
+    auto* loops = m_page->findChild<QSpinBox*>(QStringLiteral("runLoops"));
+    QVERIFY(loops->isEnabled());
+    budget->setValue(1);
+    QVERIFY(!loops->isEnabled()); // the budget replaces the loop count
+    QCOMPARE(m_page->request().timeBudgetSec, 1.0);
+    QSignalSpy done(m_page, &RunPage::runFinished);
+    QTest::mouseClick(button(QStringLiteral("Run")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(m_page->lastResult().error));
+    const BenchResult& r = m_page->lastResult();
+    QVERIFY(r.iterationsMs.size() > 1);
+    QVERIFY2(m_page->warningsText().contains(
+                 QStringLiteral("Stopped by the 1 s time budget after %1 iterations.").arg(r.iterationsMs.size())),
+        qPrintable(m_page->warningsText()));
+    QCOMPARE(m_page->historyCount(), 1);
+}
+
+void TestRunPage::emptyChartsSayWhatComesNext()
+{
+    LatencyCharts* charts = m_page->charts();
+    QVERIFY2(charts->traceHint().startsWith(QStringLiteral("Press Run")), qPrintable(charts->traceHint()));
+    QVERIFY2(
+        charts->compareHint().startsWith(QStringLiteral("Tick runs in the list")), qPrintable(charts->compareHint()));
+    qputenv("FAKE_ACL_EXEC_US_PER_BATCH", "1000");
+    setUpNpuRun(1, 5);
+    QSignalSpy done(m_page, &RunPage::runFinished);
+    QTest::mouseClick(button(QStringLiteral("Run")), Qt::LeftButton);
+    QVERIFY(done.wait(60000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(m_page->lastResult().error));
+    QCOMPARE(charts->traceHint(), QString()); // it has iterations now
+    // The new run is ticked: one batch size, so the comparison says how to get one.
+    QCOMPARE(charts->compareHint(), QStringLiteral("Tick runs of different batch sizes to compare."));
+    m_page->grab().save(m_dir.filePath(QStringLiteral("runpage.png")));
+}
+
+void TestRunPage::dynamicDimRanAsOneIsShown()
+{
+    WB_REQUIRE_ORT();
+    // An ONNX model with a dynamic batch and no shapes given: it runs as 1, and the page says so in the words the
+    // CLI prints (both take them from the result's warnings).
+    auto* model = m_page->findChild<QComboBox*>(QStringLiteral("runModel"));
+    model->setCurrentText(wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")));
+    m_page->findChild<QLineEdit*>(QStringLiteral("runInputShapes"))->clear();
+    m_page->findChild<QSpinBox*>(QStringLiteral("runLoops"))->setValue(2);
+    QSignalSpy done(m_page, &RunPage::runFinished);
+    QTest::mouseClick(button(QStringLiteral("Run")), Qt::LeftButton);
+    QVERIFY(done.wait(120000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(m_page->lastResult().error));
+    QVERIFY2(m_page->warningsText().contains(QStringLiteral("it ran as input:1,3,224,224")),
+        qPrintable(m_page->warningsText()));
+    QVERIFY(benchResultToText(m_page->lastResult()).contains(m_page->warningsText()));
+}
+
+WB_TEST_MAIN(TestRunPage)
+#include "tst_runpage.moc"
