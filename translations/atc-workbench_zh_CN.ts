@@ -2607,6 +2607,10 @@ Stop them and quit?</source>
             <numerusform>统计数据来自已完成的 %n 次迭代。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The run was not stored: %1</source>
+        <translation>未能保存此次运行：%1</translation>
+    </message>
 </context>
 <context>
     <name>wb::SettingsDialog</name>

@@ -8,8 +8,8 @@
 #include "models/modelshapes.h"
 #include "run/runhistory.h"
 #include "util/atomicfile.h"
-#include "widgets/strategypanel.h"
 #include "util/latestonly.h"
+#include "widgets/strategypanel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -33,6 +33,8 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace wb {
 
@@ -535,13 +537,17 @@ void RunPage::onFinished(const BenchResult& result)
     // Storing the run and reading the history back (every stored run, each with all its iterations) is file work
     // for a worker: a 100,000-iteration run would otherwise freeze the window for a while.
     const QString folder = m_historyFolder;
-    m_historyIo->submit<QList<BenchResult>>(
+    using Stored = std::pair<QList<BenchResult>, QString>; // the history, and why the run was not stored
+    m_historyIo->submit<Stored>(
         [folder, result] {
-            RunHistory(folder).save(result);
-            return RunHistory(folder).load();
+            const Result<QString> saved = RunHistory(folder).save(result);
+            return Stored { RunHistory(folder).load(), saved.ok() ? QString() : saved.error().message };
         },
-        [this, result](const QList<BenchResult>& history) {
-            showHistory(history);
+        [this, result](const Stored& stored) {
+            showHistory(stored.first);
+            if (!stored.second.isEmpty())
+                m_status->setText(
+                    m_status->text() + QLatin1Char('\n') + tr("The run was not stored: %1").arg(stored.second));
             // The new run is ticked, so the comparison chart shows it (and says what else it needs).
             for (int i = 0; i < m_runs->count() && i < m_history.size(); ++i) {
                 if (m_history.at(i).started.toSecsSinceEpoch() == result.started.toSecsSinceEpoch()
