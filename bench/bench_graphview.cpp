@@ -9,12 +9,12 @@
 #include "synthgraph.h"
 
 #include "graph/graphdocument.h"
-#include "util/percentile.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "graph/layout.h"
 #include "graph/visiblegraph.h"
 #include "onnx/onnxmodel.h"
+#include "util/percentile.h"
 
 #include <QApplication>
 #include <QDir>

@@ -28,7 +28,26 @@ lines = [
     "",
     "[[maybe_unused]] static const char* const kCatalogueHints[] = {",
 ]
-lines += ['    QT_TRANSLATE_NOOP("AtcErrorCatalogue", %s),' % quoted(h) for h in hints]
+
+
+def literal_lines(text, width=100):
+    """The text as adjacent string literals (lupdate joins them), each line within the 120 columns."""
+    parts, current = [], ""
+    for word in text.split(" "):
+        candidate = word if not current else current + " " + word
+        if current and len(quoted(candidate)) > width:
+            parts.append(current + " ")
+            current = word
+        else:
+            current = candidate
+    parts.append(current)
+    return ["        " + quoted(part) for part in parts]
+
+
+for h in hints:
+    lines.append('    QT_TRANSLATE_NOOP("AtcErrorCatalogue",')
+    lines += literal_lines(h)
+    lines[-1] += "),"
 lines += ["};", ""]
 (root / "core/parsing/atccatalogue_strings.cpp").write_text("\n".join(lines), encoding="utf-8")
 print(f"{len(hints)} hints written")

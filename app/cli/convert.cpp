@@ -244,18 +244,19 @@ int runConvert(const QStringList& args)
                        "<om>.result.json beside the OM."),
         QStringLiteral("FILE"));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
-    parser.addOptions(
-        { soc, inputShape, batch, dynamic, output, name, atc, on, timeout, parallel, force, lines, json, recipe, help });
+    parser.addOptions({ soc, inputShape, batch, dynamic, output, name, atc, on, timeout, parallel, force, lines, json,
+        recipe, help });
     parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The .onnx file to convert."));
     Reporter out(args.contains(QStringLiteral("--json")));
     if (!parser.parse(QStringList { QStringLiteral("atcwb convert") } + args))
         return out.usage(parser.errorText());
     if (parser.isSet(help)) {
-        printText(QStringLiteral(
-                      "Usage: atcwb convert MODEL --soc SOC [--input-shape SPEC] [--batch 1,4,8 [--dynamic-batch]] "
-                      "[--output DIR] [--name NAME] [--atc PATH] [--on HOST] [--timeout S] [--parallel N] [--force] "
-                      "[--lines] [--json]\n       atcwb convert --recipe FILE [--atc PATH] [--timeout S] [--force] [--lines] "
-                      "[--json]\n\n")
+        printText(
+            QStringLiteral(
+                "Usage: atcwb convert MODEL --soc SOC [--input-shape SPEC] [--batch 1,4,8 [--dynamic-batch]] "
+                "[--output DIR] [--name NAME] [--atc PATH] [--on HOST] [--timeout S] [--parallel N] [--force] "
+                "[--lines] [--json]\n       atcwb convert --recipe FILE [--atc PATH] [--timeout S] [--force] [--lines] "
+                "[--json]\n\n")
             + parser.helpText().section(QLatin1Char('\n'), 2)
             + QStringLiteral("\nExit status: 0 when every requested OM was produced (or is up to date), 1 otherwise, "
                              "2 bad usage, 130 interrupted.\n"));
@@ -336,8 +337,8 @@ int runConvert(const QStringList& args)
         request.options.socVersion = parser.value(soc).trimmed();
         const QString folder
             = parser.isSet(output) ? QFileInfo(parser.value(output)).absoluteFilePath() : modelFile.absolutePath();
-        const QString omName = parser.isSet(name) ? parser.value(name)
-                                                  : defaultOmName(modelFile.filePath(), request.options.socVersion);
+        const QString omName
+            = parser.isSet(name) ? parser.value(name) : defaultOmName(modelFile.filePath(), request.options.socVersion);
         if (const QString problem = plainFileNameProblem(
                 omName, parser.isSet(name) ? QStringLiteral("--name") : QStringLiteral("The OM name"));
             !problem.isEmpty())

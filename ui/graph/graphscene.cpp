@@ -153,9 +153,9 @@ void paintScene(QPainter& p, const GraphScene& scene, const QRectF& area, double
         if (!text)
             continue;
         // A fill from an overlay (engine, share of time) picks the ink that reads on it.
-        const QColor ink = !filled   ? QColor(colors.ink)
+        const QColor ink = !filled                     ? QColor(colors.ink)
             : pill || scope || fill.lightnessF() > 0.6 ? QColor(0x20, 0x20, 0x20)
-                                                        : QColor(Qt::white);
+                                                       : QColor(Qt::white);
         p.setPen(ink);
         p.setFont(bold);
         if (item.subtitle.isEmpty()) {
