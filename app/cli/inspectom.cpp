@@ -31,16 +31,6 @@ QString bytesText(const std::optional<qint64>& v)
     return v ? QStringLiteral("%1 bytes").arg(*v) : QStringLiteral("(not in the OM)");
 }
 
-QString shapeText(const OmTensorDesc& t)
-{
-    if (!t.shape)
-        return QStringLiteral("?");
-    QStringList dims;
-    for (qint64 d : *t.shape)
-        dims.append(QString::number(d));
-    return QLatin1Char('[') + dims.join(QStringLiteral(", ")) + QLatin1Char(']');
-}
-
 // The ONNX model the OM came from: --model, else atc_cmdline's --model (as written, then beside the OM).
 QString sourceModel(const OmModel& om, const QString& given, QString* note)
 {
@@ -85,7 +75,7 @@ QString textReport(const OmModel& om, const std::optional<OmMapping>& mapping, c
         { std::pair { QStringLiteral("Inputs"), &om.inputs }, std::pair { QStringLiteral("Outputs"), &om.outputs } }) {
         out += label + QStringLiteral(":\n");
         for (const OmTensorDesc& t : *list)
-            out += QStringLiteral("  %1  %2  %3  %4\n").arg(t.name, t.dtype, t.format, shapeText(t));
+            out += QStringLiteral("  %1  %2  %3  %4\n").arg(t.name, t.dtype, t.format, omShapeText(t));
         if (list->isEmpty())
             out += QStringLiteral("  (none)\n");
     }

@@ -496,4 +496,14 @@ OmModel buildOmModel(const Model& raw, const QString& path, OmModel::Source sour
 
 } // namespace omraw
 
+QString omShapeText(const OmTensorDesc& tensor)
+{
+    if (!tensor.shape)
+        return QStringLiteral("?");
+    QStringList dims;
+    for (qint64 d : *tensor.shape)
+        dims.append(QString::number(d));
+    return QLatin1Char('[') + dims.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
 } // namespace wb

@@ -37,6 +37,9 @@ struct OmTensorDesc {
     bool operator==(const OmTensorDesc&) const = default;
 };
 
+// A tensor's shape for people: "[1, 3, 224, 224]", "?" when the OM does not state one.
+QString omShapeText(const OmTensorDesc& tensor);
+
 // One op of the OM's graph, in file order.
 struct OmOp {
     QString name;

@@ -19,16 +19,6 @@ namespace wb {
 
 namespace {
 
-QString shapeText(const OmTensorDesc& t)
-{
-    if (!t.shape)
-        return QStringLiteral("?");
-    QStringList dims;
-    for (qint64 d : *t.shape)
-        dims.append(QString::number(d));
-    return QLatin1Char('[') + dims.join(QStringLiteral(", ")) + QLatin1Char(']');
-}
-
 QString orDash(const std::optional<QString>& v)
 {
     return v ? v->toHtmlEscaped() : QStringLiteral("—");
@@ -180,7 +170,7 @@ void OmPage::showOm(const std::shared_ptr<const OmModel>& om)
     int row = 0;
     for (const auto& [kind, list] : { std::pair { tr("input"), &m.inputs }, std::pair { tr("output"), &m.outputs } }) {
         for (const OmTensorDesc& t : *list) {
-            const QStringList cells { kind, t.name, t.dtype, t.format, shapeText(t) };
+            const QStringList cells { kind, t.name, t.dtype, t.format, omShapeText(t) };
             for (int c = 0; c < cells.size(); ++c)
                 m_tensors->setItem(row, c, cell(cells.at(c)));
             ++row;
