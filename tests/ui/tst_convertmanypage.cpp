@@ -2,11 +2,11 @@
 // (one row per model, loaded and checked on workers); a row's missing dim is given for that row only; Run expands
 // the rows into jobs against the fake atc; Retry Failed and Cancel All.
 #include "atc/convertmanyreport.h"
+#include "atc/toolkitcontroller.h"
 #include "mainwindow.h"
 #include "pages/convertmanypage.h"
 #include "settings/settings.h"
 #include "testutil.h"
-#include "toolkitcontroller.h"
 
 #include <QApplication>
 #include <QMimeData>
