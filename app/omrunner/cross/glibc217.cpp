@@ -32,6 +32,9 @@ int wb_dlinfo_217(void* handle, int request, void* arg);
 int wb_dladdr_217(const void* address, Dl_info* info);
 int wb_pthread_once_217(pthread_once_t* once, void (*routine)());
 int wb_pthread_key_create_217(pthread_key_t* key, void (*destructor)(void*));
+int wb_pthread_create_217(pthread_t* thread, const pthread_attr_t* attr, void* (*start)(void*), void* arg);
+int wb_pthread_join_217(pthread_t thread, void** result);
+int wb_pthread_detach_217(pthread_t thread);
 }
 __asm__(".symver wb_libc_start_main_217, __libc_start_main@GLIBC_2.17");
 __asm__(".symver wb_dlopen_217, dlopen@GLIBC_2.17");
@@ -42,6 +45,10 @@ __asm__(".symver wb_dlinfo_217, dlinfo@GLIBC_2.17");
 __asm__(".symver wb_dladdr_217, dladdr@GLIBC_2.17");
 __asm__(".symver wb_pthread_once_217, pthread_once@GLIBC_2.17");
 __asm__(".symver wb_pthread_key_create_217, __pthread_key_create@GLIBC_2.17");
+// std::thread (om-runner --profile reads AscendCL's subscription pipe on a thread of its own).
+__asm__(".symver wb_pthread_create_217, pthread_create@GLIBC_2.17");
+__asm__(".symver wb_pthread_join_217, pthread_join@GLIBC_2.17");
+__asm__(".symver wb_pthread_detach_217, pthread_detach@GLIBC_2.17");
 
 // The constructors, as glibc's old __libc_csu_init ran them: a crt1.o of glibc 2.34 and later passes no init
 // function (its libc runs them itself), a libc before 2.34 runs only the one it is given.
@@ -121,6 +128,22 @@ WB_HIDDEN int stat(const char* path, struct stat* buf)
 WB_HIDDEN int fstat(int fd, struct stat* buf)
 {
     return int(syscall(SYS_fstat, fd, buf));
+}
+WB_HIDDEN int fstat64(int fd, struct stat64* buf)
+{
+    return int(syscall(SYS_fstat, fd, buf));
+}
+WB_HIDDEN int pthread_create(pthread_t* thread, const pthread_attr_t* attr, void* (*start)(void*), void* arg)
+{
+    return wb_pthread_create_217(thread, attr, start, arg);
+}
+WB_HIDDEN int pthread_join(pthread_t thread, void** result)
+{
+    return wb_pthread_join_217(thread, result);
+}
+WB_HIDDEN int pthread_detach(pthread_t thread)
+{
+    return wb_pthread_detach_217(thread);
 }
 
 // libstdc++'s std::random_device (GLIBC_2.25 / 2.36): the getrandom system call (Linux 3.17; every supported board
