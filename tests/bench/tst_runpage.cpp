@@ -81,18 +81,11 @@ void TestRunPage::setUpNpuRun(int warmup, int loops)
     auto* model = m_page->findChild<QComboBox*>(QStringLiteral("runModel"));
     QVERIFY(model);
     model->setCurrentText(m_om);
-    QComboBox* target = nullptr;
-    for (QComboBox* c : m_page->findChildren<QComboBox*>()) {
-        if (c->findData(QStringLiteral("npu:0")) >= 0)
-            target = c;
-    }
+    // By name: the Strategies tab has a target list of its own.
+    auto* target = m_page->findChild<QComboBox*>(QStringLiteral("runTarget"));
     QVERIFY(target);
     target->setCurrentIndex(target->findData(QStringLiteral("npu:0")));
-    QSpinBox* warm = nullptr;
-    for (QSpinBox* s : m_page->findChildren<QSpinBox*>()) {
-        if (s->objectName().isEmpty() && s->maximum() == 10000)
-            warm = s;
-    }
+    auto* warm = m_page->findChild<QSpinBox*>(QStringLiteral("runWarmup"));
     QVERIFY(warm);
     warm->setValue(warmup);
     m_page->findChild<QSpinBox*>(QStringLiteral("runLoops"))->setValue(loops);

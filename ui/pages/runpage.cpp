@@ -115,6 +115,8 @@ RunPage::RunPage(ModelShapes* shapes, QWidget* parent)
     m_runner->addItem(QStringLiteral("ais_bench"), int(BenchRequest::Runner::AisBench));
     m_runner->addItem(QStringLiteral("msame"), int(BenchRequest::Runner::Msame));
     form->addRow(tr("Runner:"), m_runner);
+    m_target->setObjectName(QStringLiteral("runTarget"));
+    m_warmup->setObjectName(QStringLiteral("runWarmup"));
     m_warmup->setRange(0, 10000);
     m_warmup->setValue(BenchRequest().warmup); // the defaults of `atcwb bench` too
     form->addRow(tr("Warm-up:"), m_warmup);
