@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSettings>
 
 namespace wb {
@@ -20,7 +21,10 @@ Settings::Settings(const QString& iniFile)
     m_settings->setAtomicSyncRequired(true);
 }
 
-Settings::~Settings() = default;
+Settings::~Settings()
+{
+    clearAbandonedLock(m_settings->fileName()); // QSettings syncs once more when it is destroyed
+}
 
 QStringList Settings::recentFiles() const
 {
@@ -222,7 +226,22 @@ bool Settings::removeHost(const QString& name)
 
 void Settings::sync()
 {
+    clearAbandonedLock(m_settings->fileName());
     m_settings->sync();
+}
+
+bool clearAbandonedLock(const QString& file)
+{
+    const QString lockPath = file + QLatin1String(".lock");
+    if (file.isEmpty() || !QFileInfo::exists(lockPath))
+        return false;
+    QLockFile lock(lockPath);
+    qint64 pid = 0;
+    QString host;
+    QString app;
+    if (lock.getLockInfo(&pid, &host, &app))
+        return false; // names its process: QLockFile judges it
+    return lock.removeStaleLockFile();
 }
 
 QString Settings::fileName() const

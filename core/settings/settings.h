@@ -18,6 +18,9 @@ namespace wb {
 // long as atomicSyncRequired() is true — Qt's default, set explicitly here; then a folder that allows no temporary
 // file makes sync() fail (status AccessError) rather than write in place. tst_crashsafe checks that a SIGKILL in
 // the middle of sync() leaves the old or the new file, like every file written through util/atomicfile.h.
+// QSettings guards a write with QLockFile (FILE.lock); a writer killed between creating that lock and writing its
+// pid into it leaves an empty lock that Qt waits out for 30 s (its stale-lock time) — on the GUI thread, at the
+// next save. sync() and the destructor first clear such an abandoned lock (clearAbandonedLock below).
 class Settings {
 public:
     Settings(); // the application's settings (organisation/application names from QCoreApplication)
@@ -69,5 +72,10 @@ public:
 private:
     std::unique_ptr<QSettings> m_settings;
 };
+
+// Removes FILE.lock when it names no process (empty or unreadable: its writer died before filling it in) and no
+// live process holds it (QLockFile::removeStaleLockFile checks the lock is free). A lock naming a process is left
+// to QLockFile, which already sees at once whether that process is gone. Returns whether a lock was removed.
+bool clearAbandonedLock(const QString& file);
 
 } // namespace wb

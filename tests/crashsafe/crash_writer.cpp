@@ -11,7 +11,9 @@
 //   crash_writer tensor   PATH          output tensor file (writeTensorFile): 262144 int32 elements, all N
 //   crash_writer model    PATH MODEL    static copy of MODEL (writeStaticCopy) with input:N,3,224,224
 //   crash_writer control  PATH          the tensor file of `tensor`, written in place (truncate, then 64 KiB
-//                                       pieces): the negative control, which the test must catch torn
+//                                       pieces): the negative control, which the test must catch torn. From
+//                                       version 2 on it stops after the first piece, prints "halfway N" and waits
+//                                       to be killed, so the kill lands inside the write every time
 //
 // The expected contents are spelled out in crashsafe.h, which the test uses to check a file.
 #include "crashsafe.h"
@@ -88,10 +90,16 @@ int main(int argc, char** argv)
             QFile to(path);
             if (!to.open(QIODevice::WriteOnly | QIODevice::Truncate))
                 return QStringLiteral("cannot write %1").arg(path);
-            for (qsizetype at = 0; at < bytes.size(); at += kControlPiece) { // fsync'd pieces: a slow, torn-able write
+            for (qsizetype at = 0; at < bytes.size(); at += kControlPiece) { // fsync'd pieces: a torn-able write
                 to.write(bytes.mid(at, kControlPiece));
                 to.flush();
                 ::fsync(to.handle());
+                if (n >= 2) { // the first version is whole; every later one is caught in the middle, on purpose
+                    std::printf("halfway %lld\n", static_cast<long long>(n));
+                    std::fflush(stdout);
+                    for (;;)
+                        ::pause(); // until the SIGKILL
+                }
             }
             return QString();
         };

@@ -1,6 +1,7 @@
 // The typed settings facade: defaults, recent-file rules, persistence.
 #include "settings/settings.h"
 
+#include <QLockFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -15,6 +16,8 @@ private slots:
     void recentLimit();
     void persistsAcrossInstances();
     void hostsRoundTrip();
+    void abandonedLock_data();
+    void abandonedLock();
 };
 
 void TestSettings::defaults()
@@ -119,6 +122,45 @@ void TestSettings::hostsRoundTrip()
     QVERIFY(s.removeHost("board"));
     QVERIFY(!s.removeHost("board"));
     QCOMPARE(s.hosts(), QList<Host> { lab });
+}
+
+void TestSettings::abandonedLock_data()
+{
+    QTest::addColumn<QByteArray>("contents"); // of FILE.lock; a null array: held by a live QLockFile
+    QTest::addColumn<bool>("removed");
+    QTest::newRow("empty: the writer died before filling it in") << QByteArray("") << true;
+    QTest::newRow("unreadable") << QByteArray("not a pid\n") << true;
+    QTest::newRow("held by this live process") << QByteArray() << false;
+}
+
+void TestSettings::abandonedLock()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(bool, removed);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString ini = dir.filePath(QStringLiteral("s.conf"));
+    const QString lockPath = ini + QStringLiteral(".lock");
+    QLockFile held(lockPath);
+    if (contents.isNull()) {
+        QVERIFY(held.tryLock(0));
+    } else {
+        QFile lock(lockPath);
+        QVERIFY(lock.open(QIODevice::WriteOnly));
+        lock.write(contents);
+        lock.close();
+    }
+    QCOMPARE(wb::clearAbandonedLock(ini), removed);
+    QCOMPARE(QFileInfo::exists(lockPath), !removed);
+    if (removed) { // and the save that would have waited out Qt's 30 s stale-lock time goes through
+        {
+            wb::Settings settings(ini);
+            settings.setToolkitHome(QStringLiteral("/opt/cann"));
+            settings.sync();
+        }
+        QCOMPARE(wb::Settings(ini).toolkitHome(), QStringLiteral("/opt/cann"));
+        QVERIFY(!QFileInfo::exists(lockPath));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSettings)
