@@ -8,10 +8,13 @@
 #include "profile/opprofile.h"
 #include "profile/profilejson.h"
 #include "profile/profiletext.h"
+#include "remote/omrunnerhost.h"
 #include "remotecli.h"
 #include "run/runhistory.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
 #include <QEventLoop>
 
 namespace wb::cli {
@@ -99,6 +102,71 @@ BenchResult runToEnd(const BenchRequest& request)
         return result;
     loop.exec();
     return result;
+}
+
+// The runner of a bench on a host when no --tool names one (README "om-runner on a host"): om-runner shipped,
+// on the host's PATH or built there (OmRunnerOnHost), else the host's ais_bench / msit or msame with the reason.
+// Fills request->toolPath (and request->runner when it falls back), *source ("shipped", "built-on-host",
+// "host-path") and *notes (warnings for the result). Errors: tool_missing, no_om_runner.
+std::optional<Error> chooseRemoteRunner(
+    BenchRequest* request, const ProbedHost& probed, QString* source, QStringList* notes)
+{
+    const ProbeFacts& facts = probed.report.facts;
+    const QString host = probed.target.host.name;
+    const auto hostRunner = [&](const QStringList& names) {
+        for (const QString& n : names) {
+            if (!facts.runners.value(n).isEmpty())
+                return facts.runners.value(n);
+        }
+        return QString();
+    };
+    const BenchRequest::Runner runner = effectiveRunner(*request);
+    if (runner != BenchRequest::Runner::OmRunner) {
+        request->toolPath = runner == BenchRequest::Runner::Msame
+            ? hostRunner({ QStringLiteral("msame") })
+            : hostRunner({ QStringLiteral("ais_bench"), QStringLiteral("msit") });
+        *source = QStringLiteral("host-path");
+        return std::nullopt;
+    }
+    OmRunnerOnHost prepare(
+        probed.target, facts, QCoreApplication::applicationDirPath(), QCoreApplication::applicationVersion());
+    QObject::connect(&prepare, &OmRunnerOnHost::progress,
+        [](const QString& message) { printText(QStringLiteral("atcwb: %1\n").arg(message), stderr); });
+    QEventLoop loop;
+    QObject::connect(&prepare, &OmRunnerOnHost::finished, &loop, &QEventLoop::quit);
+    prepare.start();
+    loop.exec();
+    const OmRunnerOnHostResult& r = prepare.result();
+    *notes << r.notes;
+    if (r.source != OmRunnerOnHostResult::Source::None) {
+        request->toolPath = r.path;
+        *source = omRunnerSourceName(r.source);
+        if (r.source == OmRunnerOnHostResult::Source::BuiltOnHost)
+            *notes << QStringLiteral("om-runner was built on %1 from its sources%2 (%3).")
+                          .arg(host, r.compiler.isEmpty() ? QString() : QStringLiteral(" with ") + r.compiler,
+                              r.cached ? QStringLiteral("an earlier build, cached by the sources' sha256")
+                                       : QStringLiteral("cached there for the next run"));
+        return std::nullopt;
+    }
+    if (r.error.code == QLatin1String("cancelled"))
+        return r.error;
+    // No om-runner can run there: the host's own ais_bench (or msit), else msame.
+    const QString ais = hostRunner({ QStringLiteral("ais_bench"), QStringLiteral("msit") });
+    const QString msame = hostRunner({ QStringLiteral("msame") });
+    if (ais.isEmpty() && msame.isEmpty())
+        return Error { QStringLiteral("no_om_runner"),
+            QStringLiteral("No om-runner can run on %1: %2. Neither ais_bench nor msame is on its PATH either: "
+                           "install a C++ compiler (g++) or ais_bench / msame there, or give --tool PATH_ON_HOST.")
+                .arg(host, r.error.message),
+            {} };
+    request->runner = ais.isEmpty() ? BenchRequest::Runner::Msame : BenchRequest::Runner::AisBench;
+    request->toolPath = ais.isEmpty() ? msame : ais;
+    *source = QStringLiteral("host-path");
+    const QString message = QStringLiteral("No om-runner can run on %1 (%2): running the host's %3 (%4) instead.")
+                                .arg(host, r.error.message, QFileInfo(request->toolPath).fileName(), request->toolPath);
+    printText(QStringLiteral("atcwb: %1\n").arg(message), stderr);
+    *notes << message;
+    return std::nullopt;
 }
 
 bool worthStoring(const BenchResult& r)
@@ -210,28 +278,26 @@ int runBench(const QStringList& args)
         return inputError(*error, json);
     }
     const QString host = parser.value(o.on);
+    QString runnerSource; // with --on: "shipped", "built-on-host" or "host-path" (docs/cli.md)
+    QStringList remoteNotes;
     if (!host.isEmpty()) {
         if (request.target != BenchRequest::Target::Npu)
             return usageError(name, QStringLiteral("--on runs an .om on the host's NPU (target npu:N)"), json);
         const Result<ProbedHost> probed = probeHostNamed(host);
         if (!probed.ok())
             return inputError(probed.error(), json);
-        const ProbeFacts& facts = probed.value().report.facts;
+        runnerSource = QStringLiteral("host-path"); // --tool: a path on the host
         if (request.toolPath.isEmpty()) {
-            const BenchRequest::Runner runner = effectiveRunner(request);
-            const QStringList names = runner == BenchRequest::Runner::Msame ? QStringList { QStringLiteral("msame") }
-                : runner == BenchRequest::Runner::AisBench
-                ? QStringList { QStringLiteral("ais_bench"), QStringLiteral("msit") }
-                : QStringList { QStringLiteral("om-runner") };
-            for (const QString& n : names) {
-                if (request.toolPath.isEmpty())
-                    request.toolPath = facts.runners.value(n);
-            }
+            if (auto error = chooseRemoteRunner(&request, probed.value(), &runnerSource, &remoteNotes))
+                return inputError(*error, json);
+            if (auto error = validateBenchRequest(request)) // the fallback runner may want other inputs
+                return inputError(*error, json);
         }
         request.remote = std::make_shared<RemoteTarget>(probed.value().target);
     }
 
     BenchResult result = runToEnd(request);
+    result.warnings = remoteNotes + result.warnings;
     QJsonValue saved(QJsonValue::Null);
     if (!parser.isSet(o.noSave) && worthStoring(result)) {
         RunHistory history(parser.value(o.history));
@@ -246,14 +312,18 @@ int runBench(const QStringList& args)
     if (json) {
         QJsonObject out = benchResultToJson(result);
         out.insert(QStringLiteral("history_file"), saved);
-        if (!host.isEmpty())
+        if (!host.isEmpty()) {
             out.insert(QStringLiteral("remote_host"), host);
+            out.insert(QStringLiteral("runner_source"), runnerSource);
+        }
         if (request.profileOps || !request.msprof.isEmpty()) // the `atcwb profile --json` contract
             out.insert(QStringLiteral("op_profile"),
                 result.opProfile ? QJsonValue(profileToJson(*result.opProfile)) : QJsonValue(QJsonValue::Null));
         printJson(out);
     } else {
         QString text = benchResultToText(result);
+        if (!host.isEmpty())
+            text += QStringLiteral("On host:    %1 (runner: %2)\n").arg(host, runnerSource);
         if (saved.isString())
             text += QStringLiteral("Stored:     %1\n").arg(saved.toString());
         if (result.opProfile)

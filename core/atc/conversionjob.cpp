@@ -2,6 +2,7 @@
 
 #include "atc/conversionrecipe.h"
 #include "logging/logging.h"
+#include "onnx/externaldatafiles.h"
 #include "process/toolrunner.h"
 #include "remote/remotetool.h"
 #include "version.h"
@@ -120,6 +121,19 @@ void ConversionJobRun::start()
         RemoteToolOptions options;
         options.folders
             = { { m_staging, QStringLiteral("."), { m_job.name + QLatin1Char('_'), m_job.name + QLatin1Char('.') } } };
+        const AtcOptions absolute = withAbsolutePaths(m_job.options);
+        // --debug_dir: a folder in the run folder whose files come back into the local one; --op_compiler_cache_dir:
+        // the host's own cache in its work folder (op_compiler_cache/), kept for the next run, not fetched.
+        if (!absolute.debugDir.isEmpty())
+            options.folders.append({ absolute.debugDir, QStringLiteral("debug_dir"), {} });
+        if (!absolute.opCompilerCacheDir.isEmpty())
+            options.folders.append({ absolute.opCompilerCacheDir, QStringLiteral("../../op_compiler_cache"), {} });
+        // An ONNX model's external-data files go up beside it, keeping their paths relative to it.
+        if (absolute.model.endsWith(QLatin1String(".onnx"), Qt::CaseInsensitive)) {
+            const Result<QStringList> external = onnxExternalDataFiles(absolute.model);
+            if (external.ok() && !external.value().isEmpty())
+                options.companions.insert(QDir::cleanPath(absolute.model), external.value());
+        }
         options.timeoutMs = m_invocation.timeoutMs;
         m_remote = new RemoteToolRun(*m_remoteTarget, m_invocation, options, this);
         connect(m_remote, &RemoteToolRun::linesReceived, this,

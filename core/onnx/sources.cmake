@@ -6,6 +6,7 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/tensorbytes.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summarise_p.h ${CMAKE_CURRENT_LIST_DIR}/summarise.cpp
     ${CMAKE_CURRENT_LIST_DIR}/graphcheck.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/externaldatafiles.h ${CMAKE_CURRENT_LIST_DIR}/externaldatafiles.cpp
     ${CMAKE_CURRENT_LIST_DIR}/wirestrip_p.h ${CMAKE_CURRENT_LIST_DIR}/wirestrip.cpp
     ${CMAKE_CURRENT_LIST_DIR}/summaryjson.h ${CMAKE_CURRENT_LIST_DIR}/summaryjson.cpp
     ${CMAKE_CURRENT_LIST_DIR}/graphutil_p.h ${CMAKE_CURRENT_LIST_DIR}/graphutil.cpp

@@ -136,8 +136,11 @@ bool RemoteUpload::start(const QList<UploadFile>& files)
                 return sha.error();
             f.sha256 = sha.value();
         }
-        for (UploadFile& f : *list)
+        for (UploadFile& f : *list) {
             f.remotePath.replace(QLatin1String("{sha256}"), f.sha256);
+            for (qsizetype i = 0; i < list->size(); ++i)
+                f.remotePath.replace(QStringLiteral("{sha256@%1}").arg(i), list->at(i).sha256);
+        }
         return {};
     }));
     return true;

@@ -35,7 +35,8 @@ QString explainRemoteWriteFailure(const Host& host, const QString& what, const Q
 
 struct UploadFile {
     QString localPath;
-    QString remotePath; // relative to the host's work folder; "{sha256}" in it becomes the file's sha256
+    QString remotePath; // relative to the host's work folder; "{sha256}" in it becomes the file's sha256, and
+                        // "{sha256@N}" that of the list's file N (a companion file beside its main file)
     QString sha256; // computed by the upload when empty (lowercase hex)
     qint64 size = 0; // filled by the upload
     bool sent = false; // after the upload: false when the host already had these bytes

@@ -143,6 +143,8 @@ RemoteToolRun::~RemoteToolRun()
 // (without uploads, before they are hashed, "<sha256>" stands for the hash: onUploaded maps the argv again).
 QString RemoteToolRun::mapValue(const QString& arg, QList<UploadFile>* uploads) const
 {
+    if (m_options.verbatim.contains(arg))
+        return arg;
     qsizetype eq = -1;
     if (arg.startsWith(QLatin1String("--")))
         eq = arg.indexOf(QLatin1Char('='));
@@ -191,7 +193,7 @@ void RemoteToolRun::start()
     QSet<QString> seen;
     for (const QString& arg : std::as_const(m_local.arguments)) {
         const qsizetype eq = arg.startsWith(QLatin1String("--")) ? arg.indexOf(QLatin1Char('=')) : -1;
-        if (arg.startsWith(QLatin1Char('-')) && eq < 0)
+        if ((arg.startsWith(QLatin1Char('-')) && eq < 0) || m_options.verbatim.contains(arg))
             continue;
         for (const QString& part : arg.mid(eq + 1).split(QLatin1Char(','))) {
             const QString clean = QDir::cleanPath(part);
@@ -205,7 +207,14 @@ void RemoteToolRun::start()
             UploadFile u;
             u.localPath = clean;
             u.remotePath = remoteInputPath(QStringLiteral("{sha256}"), local.fileName());
+            const qsizetype main = files.size();
             files << u;
+            for (const QString& rel : m_options.companions.value(clean)) {
+                UploadFile c;
+                c.localPath = QDir(local.absolutePath()).filePath(rel);
+                c.remotePath = remoteInputPath(QStringLiteral("{sha256@%1}").arg(main), rel);
+                files << c;
+            }
         }
     }
     m_upload = new RemoteUpload(m_target, this);

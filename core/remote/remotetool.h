@@ -11,6 +11,7 @@
 #include "remote/remotetarget.h"
 #include "util/result.h"
 
+#include <QMap>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -37,6 +38,11 @@ struct RemoteToolOptions {
     QList<RemoteFolder> folders;
     int timeoutMs = 0; // 0: none
     bool fetchOnFailure = false; // also fetch after a non-zero exit (outputs of a failed run)
+    QStringList verbatim; // arguments that are the host's own paths (a tool run through a wrapper): never mapped
+    // Files that must sit beside a local file the argv names (an ONNX model's external-data files): absolute local
+    // path -> paths relative to its folder. They are uploaded into the same inputs/<sha256>/ folder as that file,
+    // keeping their relative paths.
+    QMap<QString, QStringList> companions;
 };
 
 // The remote half of a run: POSIX sh, run under bash when the host has it. Arguments: WORKDIR, the number N of

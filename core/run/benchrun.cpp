@@ -269,6 +269,15 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
             options.folders = { { d->m_toolOutputDir, QStringLiteral("out"), {} } };
         options.timeoutMs = invocation.timeoutMs;
         options.fetchOnFailure = true;
+        if (invocation.program != tool.value().program && invocation.arguments.value(1) == tool.value().program) {
+            // msame under this machine's stdbuf: on the host, under the host's stdbuf when it has one.
+            invocation.arguments = QStringList { QStringLiteral("-c"),
+                QStringLiteral("command -v stdbuf >/dev/null 2>&1 && exec stdbuf -oL \"$@\"; exec \"$@\""),
+                QStringLiteral("atcwb-linebuf") }
+                + invocation.arguments.mid(1);
+            invocation.program = QStringLiteral("sh");
+            options.verbatim = { tool.value().program };
+        }
         auto* remote = new RemoteToolRun(*d->m_request.remote, invocation, options, this);
         d->m_remote = remote;
         connect(remote, &RemoteToolRun::linesReceived, this, [this](ToolChannel channel, const QStringList& lines) {
@@ -359,7 +368,7 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
         const Host& host = d->m_request.remote->host;
         r.host = QStringLiteral("%1 (%2)").arg(host.name, host.destination);
         r.command = remote->remoteArgv();
-        r.toolkit = QStringLiteral("%1 on %2").arg(remote->remoteArgv().value(0), host.name);
+        r.toolkit = QStringLiteral("%1 on %2").arg(d->m_result.toolkit, host.name);
         // om-runner names its outputs as it wrote them on the host (out/..., in the run folder): they came back
         // into the local output folder.
         for (QString& file : r.outputFiles) {

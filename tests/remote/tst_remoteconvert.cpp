@@ -87,6 +87,7 @@ private slots:
     void runMarkers();
     void secondUploadSendsNothing();
     void convertEndToEnd();
+    void externalDataAndOptionFilesGoUp();
     void failedConversionKeepsTheLocalOm();
     void cancelLeavesNoRemoteProcess();
     void wrongArchitectureExplained();
@@ -317,6 +318,75 @@ void TestRemoteConvert::convertEndToEnd()
     QCOMPARE(QDir(QDir(m_sshd.host().workDir).filePath("runs")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
         QStringList());
     QCOMPARE(wbtest::stagingLeft(out.path()), QStringList());
+}
+
+// A model with external data (tools/modelgen's external_data.onnx + external_data.onnx.data), an AIPP config,
+// --debug_dir and --op_compiler_cache_dir: an atc on the host that looks before it runs the fake atc finds the data
+// file beside the model and the AIPP config in the work folder; what it writes into --debug_dir comes back, and the
+// compiler cache stays in the host's work folder.
+void TestRemoteConvert::externalDataAndOptionFilesGoUp()
+{
+    QTemporaryDir out;
+    const QString aipp = out.filePath("aipp.cfg");
+    {
+        QFile f(aipp);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("aipp_op {\n  aipp_mode: static\n  input_format: RGB888_U8\n}\n");
+    }
+    const QString seen = m_sshd.path("atc-seen.txt");
+    const QString atc = m_sshd.path("atc-looks");
+    {
+        QFile f(atc);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("#!/bin/sh\n# test double: says what a conversion on the host finds, then runs the fake "
+                               "atc\nfor a in \"$@\"; do case $a in\n"
+                               "  --model=*) m=${a#--model=};; --insert_op_conf=*) c=${a#--insert_op_conf=};;\n"
+                               "  --debug_dir=*) d=${a#--debug_dir=};; --op_compiler_cache_dir=*) "
+                               "k=${a#--op_compiler_cache_dir=};;\nesac; done\n"
+                               "{ echo \"model $m\"; [ -f \"$(dirname \"$m\")/external_data.onnx.data\" ] && echo "
+                               "\"data beside the model\"\n  [ -f \"$c\" ] && echo \"aipp $c $(head -n 1 \"$c\")\"\n"
+                               "  echo \"debug $d\"; echo \"cache $k\"; } >'%1'\n"
+                               "mkdir -p \"$d\" && echo dumped >\"$d/dump.txt\"\n"
+                               "mkdir -p \"$k\" && echo cached >\"$k/kernel.o\"\n"
+                               "exec '%2' \"$@\"\n")
+                    .arg(seen, QStringLiteral(WB_FAKE_ATC))
+                    .toUtf8());
+        f.close();
+        f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+    }
+    ConversionRequest r = request(out.path(), "external");
+    r.options.model = wbtest::modelPath("external_data.onnx");
+    r.options.insertOpConf = aipp;
+    r.options.debugDir = out.filePath("debug");
+    r.options.opCompilerCacheDir = out.filePath("opcache");
+    r.toolkit.atcPath = atc;
+    ConversionQueue queue;
+    wbtest::QueueRecorder recorder(&queue);
+    QSignalSpy done(&queue, &ConversionQueue::finished);
+    QSignalSpy jobFinished(&queue, &ConversionQueue::jobFinished);
+    queue.start(r);
+    QVERIFY(done.wait(kRunTimeoutMs));
+    const ConversionOutcome o = jobFinished.first().at(1).value<ConversionOutcome>();
+    QVERIFY2(o.ok, qPrintable(o.failure + "\n" + recorder.lines.value(0).join('\n')));
+    QFile f(seen);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts);
+    const QString sha = wbtest::sha256Of(wbtest::modelPath("external_data.onnx"));
+    QCOMPARE(lines.value(0), "model ../../inputs/" + sha + "/external_data.onnx");
+    QCOMPARE(lines.value(1), QStringLiteral("data beside the model"));
+    QCOMPARE(lines.value(2),
+        "aipp ../../inputs/" + wbtest::sha256Of(aipp) + "/aipp.cfg aipp_op {"); // uploaded, the path rewritten
+    QCOMPARE(lines.value(3), QStringLiteral("debug debug_dir")); // a folder of the run folder ...
+    QCOMPARE(lines.value(4), QStringLiteral("cache ../../op_compiler_cache")); // the host's own cache
+    const QString work = m_sshd.host().workDir;
+    QVERIFY(QFileInfo::exists(work + "/inputs/" + sha + "/external_data.onnx.data"));
+    QCOMPARE(wbtest::sha256Of(work + "/inputs/" + sha + "/external_data.onnx.data"),
+        wbtest::sha256Of(wbtest::modelPath("external_data.onnx.data")));
+    QFile dump(out.filePath("debug/dump.txt")); // ... whose files came back
+    QVERIFY(dump.open(QIODevice::ReadOnly));
+    QCOMPARE(dump.readAll(), QByteArray("dumped\n"));
+    QVERIFY(QFileInfo::exists(work + "/op_compiler_cache/kernel.o"));
+    QVERIFY(!QFileInfo::exists(out.filePath("opcache/kernel.o")));
 }
 
 void TestRemoteConvert::failedConversionKeepsTheLocalOm()

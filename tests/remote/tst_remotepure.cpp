@@ -1,12 +1,15 @@
 // core/remote's pure parts: host validation, the ssh argv, host keys and fingerprints, the probe's parser.
 #include "remote/host.h"
 #include "remote/hostkeys.h"
+#include "remote/omrunnerhost.h"
 #include "remote/probe.h"
 #include "remote/ssh.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace wb;
@@ -89,6 +92,11 @@ private slots:
     void probeVerdicts_data();
     void probeVerdicts();
     void probeJson();
+    void elfFacts();
+    void elfFactsBadInput();
+    void pickShipped_data();
+    void pickShipped();
+    void portableSources();
 };
 
 void TestRemotePure::validate_data()
@@ -546,6 +554,154 @@ void TestRemotePure::probeJson()
     QVERIFY(json.value("free_bytes").isNull());
     QVERIFY(json.value("toolkit").isNull());
     QVERIFY(probeReportToText(report).contains("[failed] TCP connects: Cannot connect"));
+}
+
+namespace {
+// The reference for readElfBinaryFacts: the newest GLIBC_ version among `readelf -V`'s version needs.
+QString readelfGlibcFloor(const QString& binary)
+{
+    QProcess p;
+    p.start(QStringLiteral("readelf"), { QStringLiteral("-V"), binary });
+    if (!p.waitForFinished(30000))
+        return QStringLiteral("readelf did not finish");
+    const QString text = QString::fromUtf8(p.readAllStandardOutput());
+    const int needs = int(text.indexOf(QStringLiteral(".gnu.version_r")));
+    QString floor;
+    static const QRegularExpression re(QStringLiteral("Name: GLIBC_(\\d+(\\.\\d+)+)"));
+    for (auto it = re.globalMatch(text.mid(needs)); it.hasNext();) {
+        const QString v = it.next().captured(1);
+        if (floor.isEmpty() || compareVersions(v, floor) > 0)
+            floor = v;
+    }
+    return floor;
+}
+} // namespace
+
+// The machine and glibc floor of the real om-runner builds, against readelf.
+void TestRemotePure::elfFacts()
+{
+    QStringList binaries { QStringLiteral(WB_OM_RUNNER) };
+#ifdef WB_OM_RUNNER_AARCH64
+    binaries << QStringLiteral(WB_OM_RUNNER_AARCH64);
+#endif
+    for (const QString& binary : binaries) {
+        QFile f(binary);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(binary));
+        const auto facts = readElfBinaryFacts(f.readAll());
+        QVERIFY(facts);
+        const QString floor = readelfGlibcFloor(binary);
+        QVERIFY2(!floor.isEmpty(), qPrintable(binary));
+        QCOMPARE(facts->glibcFloor, floor);
+        if (binary.contains(QStringLiteral("aarch64"))) {
+            QCOMPARE(facts->machine, QStringLiteral("aarch64"));
+            QVERIFY(compareVersions(facts->glibcFloor, QStringLiteral("2.17")) <= 0);
+        } else {
+            QCOMPARE(facts->machine, normaliseMachine(QSysInfo::currentCpuArchitecture()));
+        }
+    }
+    const QList<ShippedOmRunner> shipped = shippedOmRunners(QFileInfo(QStringLiteral(WB_OM_RUNNER)).absolutePath());
+    QVERIFY(!shipped.isEmpty());
+    QCOMPARE(shipped.first().path, QFileInfo(QStringLiteral(WB_OM_RUNNER)).absoluteFilePath());
+#ifdef WB_OM_RUNNER_AARCH64
+    QCOMPARE(shipped.size(), 2);
+    QCOMPARE(shipped.at(1).facts.machine, QStringLiteral("aarch64"));
+#endif
+}
+
+// Not ELF, or cut short anywhere: no crash, no invented facts.
+void TestRemotePure::elfFactsBadInput()
+{
+    QVERIFY(!readElfBinaryFacts(QByteArray()));
+    QVERIFY(!readElfBinaryFacts("#!/bin/sh\necho hello\n"));
+    QFile f(QStringLiteral(WB_OM_RUNNER));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray whole = f.readAll();
+    for (qsizetype size :
+        { qsizetype(4), qsizetype(20), qsizetype(64), qsizetype(4096), whole.size() / 2, whole.size() - 1 }) {
+        const auto facts = readElfBinaryFacts(whole.left(size));
+        if (facts) // the header is there: the machine is; the version needs only with the section table
+            QCOMPARE(facts->machine, normaliseMachine(QSysInfo::currentCpuArchitecture()));
+    }
+    QByteArray scrambled = whole;
+    for (qsizetype i = 64; i < scrambled.size(); i += 97)
+        scrambled[i] = char(0xff);
+    (void)readElfBinaryFacts(scrambled); // must not crash or hang
+}
+
+void TestRemotePure::pickShipped_data()
+{
+    QTest::addColumn<QString>("arch");
+    QTest::addColumn<QString>("libc");
+    QTest::addColumn<bool>("empty");
+    QTest::addColumn<QString>("picked"); // machine, or empty
+    QTest::addColumn<QString>("why");
+    QTest::newRow("x86_64 new glibc") << "x86_64"
+                                      << "glibc 2.36" << false << "x86_64"
+                                      << "";
+    QTest::newRow("x86_64 floor exactly") << "x86_64"
+                                          << "glibc 2.34" << false << "x86_64"
+                                          << "";
+    QTest::newRow("x86_64 old glibc") << "x86_64"
+                                      << "glibc 2.31" << false << ""
+                                      << "needs glibc 2.34 or later, and the host has glibc 2.31";
+    QTest::newRow("Atlas 200 DK") << "aarch64"
+                                  << "glibc 2.27" << false << "aarch64"
+                                  << "";
+    QTest::newRow("arm64 spelling") << "arm64"
+                                    << "glibc 2.17" << false << "aarch64"
+                                    << "";
+    QTest::newRow("aarch64 older than the floor") << "aarch64"
+                                                  << "glibc 2.16" << false << ""
+                                                  << "needs glibc 2.17 or later, and the host has glibc 2.16";
+    QTest::newRow("riscv64") << "riscv64"
+                             << "glibc 2.36" << false << ""
+                             << "no shipped om-runner is built for riscv64 (shipped: x86_64, aarch64)";
+    QTest::newRow("musl") << "x86_64"
+                          << "musl" << false << ""
+                          << "the host's C library is musl";
+    QTest::newRow("nothing shipped") << "x86_64"
+                                     << "glibc 2.36" << true << ""
+                                     << "this installation ships no om-runner binary";
+}
+
+void TestRemotePure::pickShipped()
+{
+    QFETCH(QString, arch);
+    QFETCH(QString, libc);
+    QFETCH(bool, empty);
+    QFETCH(QString, picked);
+    QFETCH(QString, why);
+    QList<ShippedOmRunner> shipped;
+    if (!empty)
+        shipped = { { QStringLiteral("/app/bin/om-runner"), { QStringLiteral("x86_64"), QStringLiteral("2.34") } },
+            { QStringLiteral("/app/aarch64/om-runner"), { QStringLiteral("aarch64"), QStringLiteral("2.17") } } };
+    QString reason;
+    const auto chosen = pickShippedOmRunner(shipped, arch, libc, &reason);
+    QCOMPARE(chosen ? chosen->facts.machine : QString(), picked);
+    if (!why.isEmpty())
+        QVERIFY2(reason.contains(why), qPrintable(reason));
+}
+
+// The embedded sources are app/omrunner's files and the four core headers they include, byte for byte.
+void TestRemotePure::portableSources()
+{
+    const QStringList names = omRunnerSourceNames();
+    const QString root = QFileInfo(QStringLiteral(WB_TEST_DATA_DIR "/../..")).canonicalFilePath();
+    QStringList own = QDir(root + QStringLiteral("/app/omrunner")).entryList({ "*.cpp", "*.h" }, QDir::Files);
+    for (const QString& name : std::as_const(own))
+        QVERIFY2(names.contains(name), qPrintable(name));
+    for (const char* header : { "run/dispatchplan.h", "run/omfileheader.h", "util/splitmix64.h", "util/percentile.h" })
+        QVERIFY2(names.contains(QLatin1String(header)), header);
+    QCOMPARE(names.size(), own.size() + 4);
+    for (const QString& name : names) {
+        const QString onDisk = QFileInfo::exists(root + QStringLiteral("/app/omrunner/") + name)
+            ? root + QStringLiteral("/app/omrunner/") + name
+            : root + QStringLiteral("/core/") + name;
+        QFile f(onDisk);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(onDisk));
+        QVERIFY2(f.readAll() == omRunnerSource(name), qPrintable(name));
+    }
+    QCOMPARE(omRunnerSourceHash().size(), 64);
 }
 
 QTEST_GUILESS_MAIN(TestRemotePure)

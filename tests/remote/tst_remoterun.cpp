@@ -4,6 +4,7 @@
 #include "omfile.h"
 #include "process/toolcapture.h"
 #include "remote/hostkeys.h"
+#include "remote/omrunnerhost.h"
 #include "remote/remotetarget.h"
 #include "run/bench.h"
 #include "run/runhistory.h"
@@ -34,9 +35,26 @@ private slots:
     void cancelStopsTheRemoteRun();
     void wrongArchitectureExplained();
     void cliBenchOnRecordsTheHost();
+    void cliShipsOmRunnerWhenPathHasNone();
+    void cliBuildsOmRunnerForAnotherArchitecture();
+    void cliFallsBackWithoutCompiler();
+    void cliMsameOnHost();
+    void cliAisBenchOnHost();
 
 private:
     QString envScript(const QString& name, const QString& exports);
+    // A board without om-runner on its PATH: the fake AscendCL as its toolkit, PATH = DIRS then (unless
+    // replacePath) the usual PATH.
+    QString boardScript(const QString& name, const QStringList& dirs, bool replacePath = false);
+    // A folder of executables: each NAME -> TARGET as a symbolic link, or as a script when TARGET starts "#!".
+    QString binDir(const QString& name, const QMap<QString, QString>& entries);
+    // A folder with every program of /usr/bin and /bin but the C++ compilers (a host without one).
+    QString binDirWithoutCompiler();
+    // atcwb with the settings of SETTINGS, the host "loopback" added with ENV_SCRIPT and trusted.
+    ToolCapture atcwbOn(
+        const QString& settings, const QString& envScript, const QStringList& args, int timeoutMs = kRunTimeoutMs);
+    ToolCapture atcwbWith(const QString& settings, const QStringList& args, int timeoutMs);
+    void endMaster(const QString& settings);
     BenchRequest request(const QString& envScript, int loops);
     struct Ran {
         QList<QPair<int, double>> iterations;
@@ -256,6 +274,250 @@ void TestRemoteRun::cliBenchOnRecordsTheHost()
         SshPaths { m_sshd.path("xdg-data-run/atc-workbench/atc-workbench/ssh/known_hosts"),
             m_sshd.path("xdg-run-run/atc-workbench-ssh") },
         "exit"));
+}
+
+QString TestRemoteRun::boardScript(const QString& name, const QStringList& dirs, bool replacePath)
+{
+    const QString path = m_sshd.path(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QStringLiteral("# a test board's set_env.sh: no om-runner on PATH\nexport PATH='%1'%2\nexport "
+                           "ASCEND_TOOLKIT_HOME='%3'\n")
+                .arg(dirs.join("':'"), replacePath ? QString() : QStringLiteral(":$PATH"),
+                    QStringLiteral(WB_FAKE_ACL_TOOLKIT))
+                .toUtf8());
+    return path;
+}
+
+QString TestRemoteRun::binDir(const QString& name, const QMap<QString, QString>& entries)
+{
+    const QString dir = m_sshd.path(name);
+    QDir().mkpath(dir);
+    for (auto it = entries.cbegin(); it != entries.cend(); ++it) {
+        const QString file = dir + "/" + it.key();
+        QFile::remove(file);
+        if (it.value().startsWith("#!")) {
+            QFile f(file);
+            if (f.open(QIODevice::WriteOnly))
+                f.write(it.value().toUtf8());
+            f.close();
+            f.setPermissions(f.permissions() | QFileDevice::ExeOwner);
+        } else {
+            QFile::link(it.value(), file);
+        }
+    }
+    return dir;
+}
+
+QString TestRemoteRun::binDirWithoutCompiler()
+{
+    QMap<QString, QString> entries;
+    static const QStringList compilers { "g++", "c++", "clang++", "cc", "gcc", "clang" };
+    for (const QString& from : { QStringLiteral("/bin"), QStringLiteral("/usr/bin") }) {
+        for (const QFileInfo& info : QDir(from).entryInfoList(QDir::Files | QDir::System)) {
+            if (!compilers.contains(info.fileName()) && !entries.contains(info.fileName()))
+                entries.insert(info.fileName(), info.absoluteFilePath());
+        }
+    }
+    return binDir("bin-no-compiler", entries);
+}
+
+ToolCapture TestRemoteRun::atcwbWith(const QString& settings, const QStringList& args, int timeoutMs)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("XDG_DATA_HOME", m_sshd.path(settings + "-data"));
+    QDir().mkpath(m_sshd.path(settings + "-run"));
+    QFile::setPermissions(
+        m_sshd.path(settings + "-run"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    env.insert("XDG_RUNTIME_DIR", m_sshd.path(settings + "-run"));
+    env.insert("WB_RUN_HISTORY", m_dir.filePath(settings + "-history"));
+    ToolInvocation inv;
+    inv.program = WB_BIN_DIR "/atcwb";
+    inv.arguments = QStringList { "--settings", m_sshd.path(settings + ".ini") } + args;
+    inv.environment = env;
+    inv.timeoutMs = timeoutMs;
+    return runToCompletion(inv);
+}
+
+ToolCapture TestRemoteRun::atcwbOn(
+    const QString& settings, const QString& envScript, const QStringList& args, int timeoutMs)
+{
+    const Host h = m_sshd.host();
+    ToolCapture c = atcwbWith(settings,
+        { "hosts", "add", h.name, "--destination", h.destination, "--port", QString::number(h.port), "--identity",
+            h.identityFile, "--env-script", envScript, "--work-dir", h.workDir },
+        kRunTimeoutMs);
+    if (!c.result.ok())
+        return c;
+    c = atcwbWith(settings, { "hosts", "trust", h.name, "--fingerprint", m_sshd.hostKeyFingerprint() }, kRunTimeoutMs);
+    if (!c.result.ok())
+        return c;
+    return atcwbWith(settings, args, timeoutMs);
+}
+
+void TestRemoteRun::endMaster(const QString& settings)
+{
+    runToCompletion(sshControlInvocation(m_sshd.host(),
+        SshPaths { m_sshd.path(settings + "-data/atc-workbench/atc-workbench/ssh/known_hosts"),
+            m_sshd.path(settings + "-run/atc-workbench-ssh") },
+        "exit"));
+}
+
+// No om-runner on the host's PATH: this build's om-runner (the host is x86_64 with this machine's glibc) is
+// uploaded content-addressed into runners/<sha256>/ and runs there; a second run uploads nothing.
+void TestRemoteRun::cliShipsOmRunnerWhenPathHasNone()
+{
+    const QString script = boardScript("env-no-runner.sh", {});
+    const QString sha = [] {
+        QFile f(QStringLiteral(WB_OM_RUNNER));
+        return f.open(QIODevice::ReadOnly)
+            ? QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex())
+            : QString();
+    }();
+    const QString remote = m_sshd.host().workDir + "/runners/" + sha + "/om-runner";
+    QFile::remove(remote);
+    ToolCapture c = atcwbOn("ship", script, { "bench", m_om, "--on", "loopback", "--loops", "4", "--json" });
+    QVERIFY2(c.result.ok(), (c.out + c.err).constData());
+    QJsonObject o = QJsonDocument::fromJson(c.out).object();
+    QCOMPARE(o.value("runner").toString(), QStringLiteral("om-runner"));
+    QCOMPARE(o.value("runner_source").toString(), QStringLiteral("shipped"));
+    QCOMPARE(o.value("iterations_ms").toArray().size(), 4);
+    QCOMPARE(o.value("command").toArray().first().toString(), remote);
+    QVERIFY2(c.err.contains("Uploading om-runner"), c.err.constData());
+    QVERIFY(QFileInfo(remote).isExecutable());
+    const QDateTime written = QFileInfo(remote).lastModified();
+
+    c = atcwbWith("ship", { "bench", m_om, "--on", "loopback", "--loops", "2", "--json" }, kRunTimeoutMs);
+    QVERIFY2(c.result.ok(), (c.out + c.err).constData());
+    o = QJsonDocument::fromJson(c.out).object();
+    QCOMPARE(o.value("runner_source").toString(), QStringLiteral("shipped"));
+    QVERIFY2(!c.err.contains("Uploading"), c.err.constData()); // neither om-runner nor the OM went up again
+    QCOMPARE(QFileInfo(remote).lastModified(), written);
+    endMaster("ship");
+}
+
+// A host no shipped build fits (uname -m says riscv64): om-runner is built there from its sources with the host's
+// g++, cached by the sources' hash, and runs; the second run reuses the build.
+void TestRemoteRun::cliBuildsOmRunnerForAnotherArchitecture()
+{
+    const QString shim = binDir("bin-riscv",
+        { { "uname",
+            "#!/bin/sh\n# test double: a riscv64 board's uname\nif [ \"$1\" = -m ]; then echo riscv64; else exec "
+            "/usr/bin/uname \"$@\"; "
+            "fi\n" } });
+    const QString script = boardScript("env-riscv.sh", { shim });
+    const QString built = m_sshd.host().workDir + "/runners/built-" + omRunnerSourceHash() + "/om-runner";
+    QFile::remove(built);
+    constexpr int kBuildTimeoutMs = 600000; // a cold build of om-runner on a loaded 2-core machine
+    ToolCapture c
+        = atcwbOn("build", script, { "bench", m_om, "--on", "loopback", "--loops", "3", "--json" }, kBuildTimeoutMs);
+    QVERIFY2(c.result.ok(), (c.out + c.err).constData());
+    QVERIFY2(c.err.contains("no shipped om-runner is built for riscv64"), c.err.constData());
+    QVERIFY2(c.err.contains("Building om-runner on loopback with g++"), c.err.constData());
+    QJsonObject o = QJsonDocument::fromJson(c.out).object();
+    QCOMPARE(o.value("runner_source").toString(), QStringLiteral("built-on-host"));
+    QCOMPARE(o.value("iterations_ms").toArray().size(), 3);
+    QCOMPARE(o.value("command").toArray().first().toString(), built);
+    QVERIFY(QFileInfo(built).isExecutable());
+    // Every portable source went up, under its name.
+    for (const QString& name : omRunnerSourceNames())
+        QVERIFY2(QFileInfo::exists(m_sshd.host().workDir + "/omrunner-src/" + omRunnerSourceHash() + "/" + name),
+            qPrintable(name));
+    const QDateTime builtAt = QFileInfo(built).lastModified();
+
+    c = atcwbWith("build", { "bench", m_om, "--on", "loopback", "--loops", "2", "--json" }, kRunTimeoutMs);
+    QVERIFY2(c.result.ok(), (c.out + c.err).constData());
+    QVERIFY2(!c.err.contains("Building") && !c.err.contains("Uploading"), c.err.constData());
+    o = QJsonDocument::fromJson(c.out).object();
+    QCOMPARE(o.value("runner_source").toString(), QStringLiteral("built-on-host"));
+    QCOMPARE(QFileInfo(built).lastModified(), builtAt);
+    endMaster("build");
+}
+
+// riscv64 and no C++ compiler: the host's msame runs instead, and the output says why.
+void TestRemoteRun::cliFallsBackWithoutCompiler()
+{
+    const QString shim = binDir("bin-riscv",
+        { { "uname",
+            "#!/bin/sh\n# test double: a riscv64 board's uname\nif [ \"$1\" = -m ]; then echo riscv64; else exec "
+            "/usr/bin/uname \"$@\"; "
+            "fi\n" } });
+    const QString runners = binDir("bin-msame", { { "msame", QStringLiteral(WB_FAKE_MSAME) } });
+    const QString script = boardScript("env-no-compiler.sh", { shim, runners, binDirWithoutCompiler() }, true);
+    // A build an earlier case left on the host would be used (rightly): without it, nothing can build one.
+    QDir(m_sshd.host().workDir + "/runners/built-" + omRunnerSourceHash()).removeRecursively();
+    ToolCapture c = atcwbOn("nocc", script, { "bench", m_om, "--on", "loopback", "--loops", "3", "--json" });
+    QVERIFY2(c.result.ok(), (c.out + c.err).constData());
+    const QJsonObject o = QJsonDocument::fromJson(c.out).object();
+    QCOMPARE(o.value("runner").toString(), QStringLiteral("msame"));
+    QCOMPARE(o.value("runner_source").toString(), QStringLiteral("host-path"));
+    QCOMPARE(o.value("iterations_ms").toArray().size(), 3);
+    const QString warnings = QJsonDocument(o.value("warnings").toArray()).toJson();
+    QVERIFY2(warnings.contains("has no C++ compiler") && warnings.contains("running the host's msame"),
+        qPrintable(warnings));
+    QVERIFY2(c.err.contains("has no C++ compiler"), c.err.constData());
+    endMaster("nocc");
+}
+
+// msame on the host (the double as `msame` on its PATH): every iteration, the outputs fetched, the history entry.
+void TestRemoteRun::cliMsameOnHost()
+{
+    const QString runners = binDir("bin-runners",
+        { { "msame", QStringLiteral(WB_FAKE_MSAME) }, { "ais_bench", QStringLiteral(WB_FAKE_AIS_BENCH) } });
+    const QString script = boardScript("env-runners.sh", { runners });
+    QTemporaryDir out;
+    ToolCapture c = atcwbOn("msame", script,
+        { "bench", m_om, "--on", "loopback", "--runner", "msame", "--loops", "5", "--output-dir", out.path(),
+            "--json" });
+    QVERIFY2(c.result.ok(), (c.out + c.err).constData());
+    const QJsonObject o = QJsonDocument::fromJson(c.out).object();
+    QCOMPARE(o.value("runner").toString(), QStringLiteral("msame"));
+    QCOMPARE(o.value("runner_source").toString(), QStringLiteral("host-path"));
+    // The host's msame as it is (under the host's stdbuf when it has one), not mistaken for a file to upload.
+    const QJsonArray command = o.value("command").toArray();
+    QVERIFY(command.contains(QJsonValue(runners + "/msame")));
+    QVERIFY2(o.value("toolkit").toString().startsWith(runners + "/msame on loopback"),
+        qPrintable(o.value("toolkit").toString()));
+    const QJsonArray iterations = o.value("iterations_ms").toArray();
+    QCOMPARE(iterations.size(), 5);
+    QCOMPARE(iterations.at(0).toDouble(), 65.768); // the double's first recorded time, through msame's parser
+    // msame wrote <output>/<timestamp>/<model>_output_0.bin on the host: it came back.
+    QDirIterator it(out.path(), { "*_output_0.bin" }, QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY2(it.hasNext(), "no output fetched");
+    QVERIFY(QFileInfo(it.next()).size() > 0);
+    const QList<RunHistoryEntry> entries = RunHistory(m_dir.filePath("msame-history")).entries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().result.runner, QStringLiteral("msame"));
+    QVERIFY(entries.first().result.host.startsWith("loopback ("));
+    endMaster("msame");
+}
+
+// ais_bench on the host: its summary file comes back and gives every iteration; the history entry names the host.
+void TestRemoteRun::cliAisBenchOnHost()
+{
+    const QString runners = binDir("bin-runners",
+        { { "msame", QStringLiteral(WB_FAKE_MSAME) }, { "ais_bench", QStringLiteral(WB_FAKE_AIS_BENCH) } });
+    const QString script = boardScript("env-runners.sh", { runners });
+    QTemporaryDir out;
+    ToolCapture c = atcwbOn("ais", script,
+        { "bench", m_om, "--on", "loopback", "--runner", "ais-bench", "--loops", "6", "--output-dir", out.path(),
+            "--json" });
+    QVERIFY2(c.result.ok(), (c.out + c.err).constData());
+    const QJsonObject o = QJsonDocument::fromJson(c.out).object();
+    QCOMPARE(o.value("runner").toString(), QStringLiteral("ais-bench"));
+    QCOMPARE(o.value("command").toArray().first().toString(), runners + "/ais_bench");
+    const QJsonArray iterations = o.value("iterations_ms").toArray();
+    QCOMPARE(iterations.size(), 6);
+    for (int i = 0; i < iterations.size(); ++i) // the double's loop i takes 2.4 + 0.013 * ((7 i) mod 11) ms
+        QVERIFY2(qAbs(iterations.at(i).toDouble() - (2.4 + 0.013 * ((7 * i) % 11))) < 1e-9,
+            qPrintable(QString::number(iterations.at(i).toDouble())));
+    QDirIterator it(out.path(), { "*_summary.json" }, QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY2(it.hasNext(), "the summary file did not come back");
+    const QList<RunHistoryEntry> entries = RunHistory(m_dir.filePath("ais-history")).entries();
+    QCOMPARE(entries.size(), 1);
+    QVERIFY(entries.first().result.host.startsWith("loopback ("));
+    endMaster("ais");
 }
 
 WB_TEST_GUILESS_MAIN(TestRemoteRun)
