@@ -14,8 +14,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QEventLoop>
+#include <QFileInfo>
 
 namespace wb::cli {
 

@@ -130,9 +130,10 @@ int trust(const QString& name, const QString& fingerprint, bool json)
     if (!host.ok())
         return inputError(host.error(), json);
     const SshPaths paths = SshPaths::defaults();
-    const ToolCapture scan = runToCompletion(keyscanInvocation(host.value(), paths));
+    const Host keyHost = resolveSshAlias(host.value(), paths); // an ~/.ssh/config alias: the key of its HostName
+    const ToolCapture scan = runToCompletion(keyscanInvocation(keyHost, paths));
     const QList<HostKey> presented = parseHostKeys(scan.out);
-    const QString knownName = knownHostsName(host.value());
+    const QString knownName = knownHostsName(keyHost);
     if (presented.isEmpty()) {
         return inputError({ QStringLiteral("no_host_key"),
                               QStringLiteral("%1 (%2) presented no host key; check that it is reachable and runs sshd "

@@ -105,6 +105,7 @@ void HostProbe::resolve()
 {
     if (!m_running) // cancelled before the event loop got here
         return;
+    m_keyHost = m_host;
     const QString name = m_host.hostName();
     const QHostAddress literal(name);
     if (!literal.isNull()) {
@@ -113,29 +114,60 @@ void HostProbe::resolve()
         connectTcp();
         return;
     }
+    // A name may be an alias of the ssh configuration (Host board / HostName 192.168.1.2): ssh -G says what it
+    // stands for, without connecting.
+    m_out.clear();
+    m_err.clear();
+    connect(
+        m_runner, &ToolRunner::finished, this,
+        [this, name](const ToolResult& result) {
+            const QString real = result.ok() ? parseSshConfigHostName(m_out) : QString();
+            if (real.isEmpty() || real.compare(name, Qt::CaseInsensitive) == 0)
+                return lookUp(name, QString());
+            m_keyHost = withRealHostName(m_host, real);
+            lookUp(real, name);
+        },
+        Qt::SingleShotConnection);
+    m_runner->start(sshConfigInvocation(m_host, m_paths));
+}
+
+// Resolves `name` (for an alias: its HostName, `alias` the name as written).
+void HostProbe::lookUp(const QString& name, const QString& alias)
+{
+    if (!m_running)
+        return;
+    const QString said
+        = alias.isEmpty() ? name : QStringLiteral("%1 (an alias in the ssh configuration for %2)").arg(alias, name);
+    const QHostAddress literal(name);
+    if (!literal.isNull()) {
+        m_address = literal.toString();
+        record({ QStringLiteral("resolve"), ProbeStatus::Ok, QStringLiteral("%1 is an address.").arg(said), {} });
+        connectTcp();
+        return;
+    }
     const int timeoutMs = m_timeouts.connectTimeoutS * 1000;
     m_stepTimer.disconnect();
-    connect(&m_stepTimer, &QTimer::timeout, this, [this, name, timeoutMs] {
+    connect(&m_stepTimer, &QTimer::timeout, this, [this, said, name, timeoutMs] {
         fail({ QStringLiteral("resolve"), ProbeStatus::Failed,
-            QStringLiteral("%1 did not resolve within %2 s.").arg(name).arg(timeoutMs / 1000),
+            QStringLiteral("%1 did not resolve within %2 s.").arg(said).arg(timeoutMs / 1000),
             QStringLiteral("Check the name and this machine's DNS (getent hosts %1), or use the address.").arg(name) });
     });
     m_stepTimer.start(timeoutMs);
-    m_lookupId = QHostInfo::lookupHost(name, this, [this, name](const QHostInfo& info) {
+    m_lookupId = QHostInfo::lookupHost(name, this, [this, name, said](const QHostInfo& info) {
         m_lookupId = -1;
         if (!m_running)
             return;
         m_stepTimer.stop();
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             fail({ QStringLiteral("resolve"), ProbeStatus::Failed,
-                QStringLiteral("%1 does not resolve: %2.").arg(name, info.errorString()),
-                QStringLiteral("Check the spelling of %1 in the destination, this machine's DNS or /etc/hosts "
-                               "(getent hosts %1), or use the host's address.")
+                QStringLiteral("%1 does not resolve: %2.").arg(said, info.errorString()),
+                QStringLiteral("Check the spelling of %1 in the destination (or its HostName in ~/.ssh/config), this "
+                               "machine's DNS or /etc/hosts (getent hosts %1), or use the host's address.")
                     .arg(name) });
             return;
         }
         m_address = info.addresses().constFirst().toString();
-        record({ QStringLiteral("resolve"), ProbeStatus::Ok, QStringLiteral("%1 is %2.").arg(name, m_address), {} });
+        record({ QStringLiteral("resolve"), ProbeStatus::Ok, QStringLiteral("%1 is %2.").arg(said, m_address), {} });
         connectTcp();
     });
 }
@@ -181,7 +213,7 @@ void HostProbe::scanHostKey()
     m_out.clear();
     m_err.clear();
     connect(m_runner, &ToolRunner::finished, this, &HostProbe::onKeyscanFinished, Qt::SingleShotConnection);
-    m_runner->start(keyscanInvocation(m_host, m_paths, m_timeouts.connectTimeoutS));
+    m_runner->start(keyscanInvocation(m_keyHost, m_paths, m_timeouts.connectTimeoutS));
 }
 
 void HostProbe::onKeyscanFinished(const ToolResult& result)
@@ -196,7 +228,7 @@ void HostProbe::onKeyscanFinished(const ToolResult& result)
     const QList<HostKey> presented = parseHostKeys(m_out);
     QFile known(m_paths.knownHostsFile);
     const QByteArray stored = known.open(QIODevice::ReadOnly) ? known.readAll() : QByteArray();
-    const QString knownName = knownHostsName(m_host);
+    const QString knownName = knownHostsName(m_keyHost);
     const HostKeyVerdict v = checkHostKey(presented, parseHostKeys(stored), knownName);
     switch (v.kind) {
     case HostKeyVerdict::Kind::Trusted:

@@ -44,6 +44,7 @@ signals:
 
 private:
     void resolve();
+    void lookUp(const QString& name, const QString& alias);
     void connectTcp();
     void scanHostKey();
     void runRemote();
@@ -54,6 +55,7 @@ private:
     void finish(const QString& skippedWhy);
 
     Host m_host;
+    Host m_keyHost; // m_host with an ~/.ssh/config alias replaced by its HostName (ssh -G): keyscan, known_hosts
     SshPaths m_paths;
     SshTimeouts m_timeouts;
     int m_remoteTimeoutMs = 60000;

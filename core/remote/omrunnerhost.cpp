@@ -286,7 +286,8 @@ build)
   _wb_j=$(nproc 2>/dev/null || echo 2)
   mkdir -p "$_wb_wd/runners" && _wb_t=$(mktemp -d "$_wb_wd/runners/.build-XXXXXX") || exit 3
   cd "$_wb_s" || exit 3
-  if ls ./*.cpp | xargs -P "$_wb_j" -I{} "$_wb_cc" -std=c++17 -O2 -DOMR_VERSION="\"$_wb_ver\"" -I. -c {} -o "$_wb_t/{}.o" \
+  if ls ./*.cpp | xargs -P "$_wb_j" -I{} \
+      "$_wb_cc" -std=c++17 -O2 -DOMR_VERSION="\"$_wb_ver\"" -I. -c {} -o "$_wb_t/{}.o" \
     && "$_wb_cc" -o "$_wb_t/om-runner" "$_wb_t"/*.o -ldl -pthread \
     && mkdir -p "$(dirname "$_wb_o")" && mv -f "$_wb_t/om-runner" "$_wb_o"; then
     rm -rf "$_wb_t"; printf '@@atcwb:built %s\n' "$_wb_o"; exit 0

@@ -1,5 +1,7 @@
 #include "ssh.h"
 
+#include "process/toolcapture.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -62,6 +64,8 @@ QStringList sshOptions(const Host& host, const SshPaths& paths, const SshTimeout
 {
     const auto o = [](const QString& option) { return QStringList { QStringLiteral("-o"), option }; };
     QStringList args;
+    if (!paths.configFile.isEmpty())
+        args << QStringLiteral("-F") << paths.configFile;
     args << o(QStringLiteral("BatchMode=yes")) << o(QStringLiteral("StrictHostKeyChecking=yes"))
          << o(QStringLiteral("UserKnownHostsFile=") + paths.knownHostsFile)
          << o(QStringLiteral("GlobalKnownHostsFile=/dev/null")) << o(QStringLiteral("UpdateHostKeys=no"))
@@ -122,6 +126,43 @@ ToolInvocation keyscanInvocation(const Host& host, const SshPaths& paths, int ti
         QString::number(host.port), QStringLiteral("--"), host.hostName() };
     invocation.timeoutMs = (timeoutS + 5) * 1000;
     return invocation;
+}
+
+ToolInvocation sshConfigInvocation(const Host& host, const SshPaths& paths)
+{
+    ToolInvocation invocation;
+    invocation.program = paths.sshProgram;
+    if (!paths.configFile.isEmpty())
+        invocation.arguments << QStringLiteral("-F") << paths.configFile;
+    invocation.arguments << QStringLiteral("-G") << QStringLiteral("-p") << QString::number(host.port)
+                         << QStringLiteral("--") << host.destination;
+    invocation.timeoutMs = 10000;
+    return invocation;
+}
+
+QString parseSshConfigHostName(const QByteArray& sshGOutput)
+{
+    for (const QByteArray& line : sshGOutput.split('\n')) {
+        if (line.startsWith("hostname "))
+            return QString::fromUtf8(line.mid(9).trimmed());
+    }
+    return {};
+}
+
+Host withRealHostName(const Host& host, const QString& hostName)
+{
+    if (hostName.isEmpty() || hostName == host.hostName())
+        return host;
+    Host real = host;
+    const QString user = host.userName();
+    real.destination = user.isEmpty() ? hostName : user + QLatin1Char('@') + hostName;
+    return real;
+}
+
+Host resolveSshAlias(const Host& host, const SshPaths& paths)
+{
+    const ToolCapture c = runToCompletion(sshConfigInvocation(host, paths));
+    return c.result.ok() ? withRealHostName(host, parseSshConfigHostName(c.out)) : host;
 }
 
 QString knownHostsName(const Host& host)

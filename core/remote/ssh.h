@@ -17,6 +17,8 @@ struct SshPaths {
     QString controlDir; // private folder (mode 0700) for ControlMaster sockets
     QString sshProgram = QStringLiteral("ssh");
     QString keyscanProgram = QStringLiteral("ssh-keyscan");
+    QString configFile
+        = QString(); // empty: ssh's own configuration (~/.ssh/config, /etc/ssh/ssh_config); else `-F FILE`
 
     // <GenericDataLocation>/atc-workbench/atc-workbench/ssh/known_hosts (the app's data folder, shared by atcwb;
     // XDG_DATA_HOME moves it), and $XDG_RUNTIME_DIR/atc-workbench-ssh (else
@@ -64,6 +66,17 @@ ToolInvocation sshControlInvocation(
     const Host& host, const SshPaths& paths, const QString& operation, int timeoutMs = 10000);
 
 // `ssh-keyscan -T SECONDS -p PORT -- HOST`: the keys the host presents (known_hosts lines on stdout).
+// `ssh -G [-F FILE] -p PORT -- DESTINATION`: the configuration ssh would use for the host, without connecting.
+ToolInvocation sshConfigInvocation(const Host& host, const SshPaths& paths);
+// Pure: the "hostname" of `ssh -G`'s output (an alias's HostName, else the name itself); empty when absent.
+QString parseSshConfigHostName(const QByteArray& sshGOutput);
+// The host as ssh-keyscan and the known_hosts file see it: the destination's host name replaced by `hostName`
+// (what `ssh -G` says an alias of ~/.ssh/config stands for), the user kept. Unchanged when hostName is empty.
+Host withRealHostName(const Host& host, const QString& hostName);
+// Synchronous (for the command line): asks `ssh -G` and returns withRealHostName() of its answer (the host
+// unchanged when ssh cannot tell).
+Host resolveSshAlias(const Host& host, const SshPaths& paths);
+
 ToolInvocation keyscanInvocation(const Host& host, const SshPaths& paths, int timeoutS = 10);
 
 // How the host appears in known_hosts: "host" for port 22, else "[host]:port".

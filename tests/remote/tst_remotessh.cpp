@@ -33,6 +33,7 @@ private slots:
     void wrongUserKey();
     void unreachablePort();
     void unresolvableName();
+    void aliasInSshConfigResolves();
     void missingEnvironmentScript();
     void quotingArrivesByteForByte();
     void controlMasterIsReused();
@@ -227,6 +228,37 @@ void TestRemoteSsh::unresolvableName()
     QVERIFY2(resolve->message.contains("nonexistent.invalid"), qPrintable(resolve->message));
     QCOMPARE(r.step("tcp")->status, ProbeStatus::Skipped);
     QCOMPARE(r.verdict(), QStringLiteral("failed"));
+}
+
+// A destination whose host is an alias of the ssh configuration (Host wb-test-board / HostName 127.0.0.1; the
+// configuration given with -F): the probe resolves it through `ssh -G`, checks the key of its HostName and logs in.
+void TestRemoteSsh::aliasInSshConfigResolves()
+{
+    if (!QFileInfo::exists(m_sshd.paths().knownHostsFile))
+        QVERIFY(trust().isEmpty());
+    const QString config = m_sshd.path("ssh_config");
+    {
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("# source: written from ssh_config(5)\nHost wb-test-board\n    HostName 127.0.0.1\n");
+    }
+    Host h = m_sshd.host();
+    h.destination = wbtest::SshdFixture::userName() + "@wb-test-board";
+    SshPaths paths = m_sshd.paths();
+    paths.configFile = config;
+    HostProbe probe(h, paths);
+    QSignalSpy finished(&probe, &HostProbe::finished);
+    QVERIFY(probe.start());
+    QVERIFY(finished.wait(kProbeTimeoutMs));
+    const ProbeReport r = finished.first().at(0).value<ProbeReport>();
+    const ProbeStep* resolve = r.step("resolve");
+    QCOMPARE(resolve->status, ProbeStatus::Ok);
+    QVERIFY2(resolve->message.contains("wb-test-board (an alias in the ssh configuration for 127.0.0.1)"),
+        qPrintable(resolve->message));
+    for (const ProbeStep& s : r.steps)
+        QVERIFY2(s.status == ProbeStatus::Ok, qPrintable(s.id + ": " + s.message + " / " + s.fix));
+    QCOMPARE(parseSshConfigHostName("user root\nhostname 10.0.0.7\nport 22\n"), QStringLiteral("10.0.0.7"));
+    QCOMPARE(knownHostsName(withRealHostName(h, "127.0.0.1")), knownHostsName(m_sshd.host()));
 }
 
 void TestRemoteSsh::missingEnvironmentScript()
