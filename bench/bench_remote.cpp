@@ -3,11 +3,14 @@
 // 1. per-line event delay: a tool prints its CLOCK_REALTIME every 10 ms; each line's arrival here minus its
 //    printed time, through RemoteToolRun (ssh, multiplexed) and through a local ToolRunner;
 // 2. a 1,000-iteration om-runner run (fake AscendCL at a fixed time per iteration) with BenchRun on the host
-//    against the same run here: wall time and mean latency, as ratios.
+//    against the same run here: wall time and mean latency, as ratios;
+// 3. what choosing om-runner for the host costs before a `bench --on` (OmRunnerOnHost, the shipped build): the
+//    first time (uploaded) and then (already there: one check, one `--version` there), median of 5.
 // A program to run by hand (bench/README.md), not a ctest test.
 #include "process/toolcapture.h"
 #include "process/toolrunner.h"
 #include "remote/hostkeys.h"
+#include "remote/omrunnerhost.h"
 #include "remote/remotetool.h"
 #include "run/bench.h"
 #include "run/latencystats.h"
@@ -16,6 +19,7 @@
 #include "../tests/remote/sshdfixture.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 
 #include <algorithm>
@@ -191,5 +195,42 @@ int main(int argc, char** argv)
                 "mean latency local %.3f ms, remote %.3f ms, ratio %.3f\n",
         iterations, qPrintable(usPerIteration), localWall.at(1), remoteWall.at(1), remoteWall.at(1) / localWall.at(1),
         localMean.at(1), remoteMean.at(1), remoteMean.at(1) / localMean.at(1));
+
+    // 3. Choosing om-runner for the host: the shipped build, uploaded the first time, found there after.
+    ProbeFacts facts;
+    {
+        ToolInvocation uname;
+        uname.program = QStringLiteral("uname");
+        uname.arguments = { QStringLiteral("-m") };
+        facts.arch = QString::fromUtf8(runToCompletion(uname).out).trimmed();
+        ToolInvocation getconf;
+        getconf.program = QStringLiteral("getconf");
+        getconf.arguments = { QStringLiteral("GNU_LIBC_VERSION") };
+        facts.libc = parseLibcVersion(QString::fromUtf8(runToCompletion(getconf).out).trimmed());
+    }
+    const auto choose = [&](qint64* bytes) {
+        OmRunnerOnHost prepare(
+            target, facts, QFileInfo(QStringLiteral(WB_OM_RUNNER)).absolutePath(), QStringLiteral("bench"));
+        QSignalSpy done(&prepare, &OmRunnerOnHost::finished);
+        QElapsedTimer clock;
+        clock.start();
+        prepare.start();
+        done.wait(120000);
+        *bytes = prepare.bytesUploaded();
+        return prepare.result().source == OmRunnerOnHostResult::Source::Shipped ? double(clock.elapsed()) : -1.0;
+    };
+    qint64 sent = 0;
+    const double first = choose(&sent);
+    const qint64 firstSent = sent;
+    QVector<double> again;
+    qint64 againSent = 0;
+    for (int i = 0; i < 5; ++i) {
+        again << choose(&sent);
+        againSent += sent;
+    }
+    std::sort(again.begin(), again.end());
+    std::printf("Choosing om-runner for the host (shipped): first %.0f ms (%lld bytes uploaded), then %.0f ms "
+                "(median of 5, %lld bytes uploaded)\n",
+        first, static_cast<long long>(firstSent), again.at(2), static_cast<long long>(againSent));
     return 0;
 }
