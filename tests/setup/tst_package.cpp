@@ -89,13 +89,6 @@ void TestPackage::layoutAndCopyright()
              "/usr/share/icons/hicolor/scalable/apps/atc-workbench.svg", "/usr/share/doc/atc-workbench/copyright",
              "/usr/share/doc/atc-workbench/changelog.gz", "/usr/share/man/man1/atcwb.1.gz" })
         QVERIFY2(QFileInfo::exists(m_root + QLatin1String(file)), file);
-#ifdef WB_OM_RUNNER_AARCH64_PACKAGED
-    // om-runner for aarch64 boards, where `atcwb bench --on` looks for it (core/remote/omrunnerhost.h).
-    const QString aarch64 = m_root + QStringLiteral("/usr/lib/atc-workbench/aarch64/om-runner");
-    const wbtest::ProgramRun header = wbtest::runProgram(QStringLiteral("readelf"), { QStringLiteral("-h"), aarch64 });
-    QVERIFY2(header.code == 0 && header.out.contains("AArch64"), qPrintable(header.all()));
-    QVERIFY(QFileInfo(aarch64).isExecutable());
-#endif
     // The library fetch-ort.sh verified, byte for byte.
     QCOMPARE(QCryptographicHash::hash(readAll(m_root + QStringLiteral("/usr/lib/atc-workbench/libonnxruntime.so.1")),
                  QCryptographicHash::Sha256)
