@@ -28,6 +28,7 @@
 #include "util/splitmix64.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -316,7 +317,7 @@ inline Recommendation recommendDeployment(
                                            : std::string())
                 + " (" + detail::figuresText(dynamic->stats) + ", measured); the best set of static OMs, "
                 + batchList(best.batches) + ", gives " + formatNumber(best.stats.throughput, 1) + " samples/s, p99 "
-                + formatNumber(best.stats.p99Ms, 3) + " ms (" + detail::provenance(search) + ").";
+                + formatNumber(best.stats.p99Ms, 3) + " ms, " + detail::provenance(search) + ".";
             return r;
         }
     }
@@ -326,20 +327,23 @@ inline Recommendation recommendDeployment(
     r.batches = best.batches;
     const std::string sizes = detail::sizesText(best.batches);
     if (within) {
-        r.reason = sizes + " give" + (best.batches.size() == 1 ? "s" : "") + " the highest throughput for this mix"
+        r.reason = static_cast<char>(std::toupper(static_cast<unsigned char>(sizes.front()))) + sizes.substr(1)
+            + " give" + (best.batches.size() == 1 ? "s" : "") + " the highest throughput for this mix"
             + (budget ? " with p99 within the " + formatNumber(budgetMs, 3) + " ms budget" : std::string()) + " ("
-            + detail::figuresText(best.stats) + ", " + detail::provenance(search) + ")";
-        // The whole candidate set, when it is not the pick: what the extra OMs would give.
-        const SubsetFigures& all = search.subsets.back();
-        if (all.batches != best.batches) {
-            r.reason += "; all of " + batchList(all.batches) + " would give " + formatNumber(all.stats.throughput, 1)
-                + " samples/s, p99 " + formatNumber(all.stats.p99Ms, 3) + " ms";
+            + detail::figuresText(best.stats) + "), " + detail::provenance(search);
+        // The whole measured set, when it is not the pick: what the extra OMs would give.
+        for (const SubsetFigures& all : search.subsets) {
+            if (all.batches == search.measured && all.batches != best.batches) {
+                r.reason += "; all of " + batchList(all.batches) + " would give "
+                    + formatNumber(all.stats.throughput, 1) + " samples/s, p99 " + formatNumber(all.stats.p99Ms, 3)
+                    + " ms";
+            }
         }
         r.reason += ".";
     } else {
         r.reason = "No set of batch sizes keeps p99 within the " + formatNumber(budgetMs, 3) + " ms budget; " + sizes
-            + " come" + (best.batches.size() == 1 ? "s" : "") + " closest (" + detail::figuresText(best.stats) + ", "
-            + detail::provenance(search) + ").";
+            + " come" + (best.batches.size() == 1 ? "s" : "") + " closest (" + detail::figuresText(best.stats) + "), "
+            + detail::provenance(search) + ".";
     }
     return r;
 }

@@ -357,11 +357,11 @@ void TestDispatchPlan::subsetSearch_data()
     // 111.0 ms (1459/s): within 1%, so the set with fewer OMs; {1,4} runs an 8 as 2 x 4 (126 ms, 1286/s).
     QTest::newRow("{1,8} beats {1,4,8}: 4s rare, 8 cheap")
         << b148 << "1=1;4=2;8=2.1"
-        << "1:90,4:2,8:8" << 0.0 << true << true << "1 8" << true << "batch sizes 1 and 8 give the highest throughput";
+        << "1:90,4:2,8:8" << 0.0 << true << true << "1 8" << true << "Batch sizes 1 and 8 give the highest throughput";
     // {1,4,8}: 50 + 30*4 + 20*7 = 310 ms; {1,4}: 50 + 120 + 20*2*4 = 330 ms (6% slower); {1,8}: 50 + 30*7 + 140 = 400.
     QTest::newRow("{1,4,8} wins: padding 4 to 8 costly")
         << b148 << "1=1;4=4;8=7"
-        << "1:50,4:30,8:20" << 0.0 << true << true << "1 4 8" << true << "batch sizes 1, 4 and 8 give";
+        << "1:50,4:30,8:20" << 0.0 << true << true << "1 4 8" << true << "Batch sizes 1, 4 and 8 give";
     // An 8 on batch 8 takes 4 ms, 12 ms one time in 20 (mean 4.4): {1,8} is fastest (270 ms per 100 requests) but
     // 2.5% of its requests take 12 ms, so its p99 is 12; {1,4} runs an 8 as 2 x 2.5 ms (300 ms, p99 5).
     QTest::newRow("budget excludes the fastest set")
@@ -379,7 +379,7 @@ void TestDispatchPlan::subsetSearch_data()
     // Chunking off: only sets with 16 can serve a 16; {1,16} and {1,4,16} plan alike (a tie: fewer OMs).
     QTest::newRow("chunking off: the set needs the largest")
         << Batches { 1, 4, 8, 16 } << "1=1;4=3;8=5;16=9"
-        << "1:50,16:50" << 0.0 << false << true << "1 16" << true << "batch sizes 1 and 16 give";
+        << "1:50,16:50" << 0.0 << false << true << "1 16" << true << "Batch sizes 1 and 16 give";
     QTest::newRow("chunking off: no set can serve")
         << Batches { 1, 4 } << "1=1;4=3"
         << "1:50,8:50" << 0.0 << false << false << "" << false << "can serve a request of 8 samples";
@@ -387,7 +387,7 @@ void TestDispatchPlan::subsetSearch_data()
                                << "" << 0.0 << true << false << "" << false << "the request mix is empty";
     QTest::newRow("one batch size") << Batches { 4 } << "4=2"
                                     << "1:50,4:50" << 0.0 << true << true << "4" << true
-                                    << "batch size 4 gives the highest throughput";
+                                    << "Batch size 4 gives the highest throughput";
     QTest::newRow("a candidate without samples is left out")
         << Batches { 1, 4, 8, 16 } << "1=1;4=4;8=7"
         << "1:50,4:30,8:20" << 0.0 << true << true << "1 4 8" << true << "16 was not measured and is left out";
@@ -554,7 +554,7 @@ void TestDispatchPlan::subsetAgainstDynamic_data()
     // The best static set is {1,4,8} (about 1064 samples/s: 330 samples in 310 ms per 100 requests), p99 7 ms.
     QTest::newRow("dynamic slower: the static set") << 0.85 << 6.0 << 0.0 << "per-batch"
                                                     << "1 4 8"
-                                                    << "batch sizes 1, 4 and 8 give the highest throughput";
+                                                    << "Batch sizes 1, 4 and 8 give the highest throughput";
     QTest::newRow("dynamic as fast (a tie): one OM wins")
         << 0.995 << 8.0 << 0.0 << "dynamic"
         << "1 2 4 8"

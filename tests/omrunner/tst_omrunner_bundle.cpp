@@ -47,6 +47,7 @@ private slots:
     void summaryFromRequests();
     void chunking();
     void requestMixIsSeeded();
+    void calibration();
     void badBundles_data();
     void badBundles();
     void usage_data();
@@ -227,6 +228,32 @@ void TestOmRunnerBundle::requestMixIsSeeded()
     }
     QCOMPARE(a.first("start").value("request_mix").toString(), QString("1:50,4:30,8:20"));
     QCOMPARE(a.first("start").value("seed").toInt(), 9);
+}
+
+void TestOmRunnerBundle::calibration()
+{
+    // --calibrate 3: after the strategies, every static OM (not the dynamic one) runs a full batch 3 times, timed,
+    // after --warmup untimed runs; one calibration line per OM, in ascending batch order.
+    QTemporaryDir dir;
+    const QString manifest = writeBundle(dir.path(), staticAndDynamic());
+    OmRun run({ "--bundle", manifest, "--lib", fakeAcl(), "--warmup", "1", "--requests", "2", "--strategies", "max",
+        "--calibrate", "3" });
+    WB_VERIFY_FINISHED(run);
+    QCOMPARE(run.exitCode(), 0);
+    const QList<QJsonObject> events = run.all("calibration");
+    QCOMPARE(events.size(), 3);
+    QStringList seen;
+    for (const QJsonObject& e : events) {
+        seen << QStringLiteral("%1:%2").arg(e.value("batch").toInt()).arg(e.value("om").toString());
+        QCOMPARE(e.value("ms").toArray().size(), 3);
+        for (const QJsonValue& ms : e.value("ms").toArray())
+            QVERIFY(ms.toDouble() >= 0);
+    }
+    QCOMPARE(seen.join(' '), QString("1:m_b1.om 4:m_b4.om 8:m_b8.om"));
+    // max: a warm-up on 8 and the request on 8; then 1 + 3 runs of each of 1, 4 and 8.
+    QCOMPARE(executes(run.log()).join(' '), QString("8 8 1 1 1 1 4 4 4 4 8 8 8 8"));
+    QVERIFY(run.first("summary").value("complete").toBool());
+    WB_VERIFY_TEARDOWN(run);
 }
 
 void TestOmRunnerBundle::badBundles_data()
