@@ -381,6 +381,29 @@ std::vector<wb::dispatch::BatchSamples> dispatchBatchSamples(
     return samples;
 }
 
+bool dispatchSubsetWithinBudget(const DispatchRunResult& run, const wb::dispatch::SubsetFigures& subset)
+{
+    return !(run.latencyBudgetMs > 0) || subset.stats.p99Ms <= run.latencyBudgetMs;
+}
+
+QList<int> dispatchSubsetOrder(const DispatchRunResult& run)
+{
+    QList<int> order;
+    for (int i = 0; i < int(run.subsets.subsets.size()); ++i)
+        order << i;
+    std::stable_sort(order.begin(), order.end(), [&run](int ia, int ib) {
+        const wb::dispatch::SubsetFigures& a = run.subsets.subsets[std::size_t(ia)];
+        const wb::dispatch::SubsetFigures& b = run.subsets.subsets[std::size_t(ib)];
+        const bool inA = dispatchSubsetWithinBudget(run, a), inB = dispatchSubsetWithinBudget(run, b);
+        if (inA != inB)
+            return inA;
+        if (a.stats.throughput != b.stats.throughput)
+            return a.stats.throughput > b.stats.throughput;
+        return a.batches.size() < b.batches.size();
+    });
+    return order;
+}
+
 void redecideDispatch(DispatchRunResult& run, double latencyBudgetMs)
 {
     run.latencyBudgetMs = latencyBudgetMs;
@@ -414,29 +437,16 @@ QJsonObject dispatchRunToJson(const DispatchRunResult& r, bool withRequests)
         { QStringLiteral("duration_ms"), r.durationMs },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings) },
     };
-    // The subsets best first: within the budget, then by throughput (fewer OMs on a tie).
-    std::vector<const wb::dispatch::SubsetFigures*> order;
-    for (const wb::dispatch::SubsetFigures& f : r.subsets.subsets)
-        order.push_back(&f);
-    const auto within = [&r](const wb::dispatch::SubsetFigures* f) {
-        return !(r.latencyBudgetMs > 0) || f->stats.p99Ms <= r.latencyBudgetMs;
-    };
-    std::stable_sort(order.begin(), order.end(), [&within](const auto* a, const auto* b) {
-        if (within(a) != within(b))
-            return within(a);
-        if (a->stats.throughput != b->stats.throughput)
-            return a->stats.throughput > b->stats.throughput;
-        return a->batches.size() < b->batches.size();
-    });
     QJsonArray subsets;
-    for (const wb::dispatch::SubsetFigures* f : order) {
+    for (int i : dispatchSubsetOrder(r)) {
+        const wb::dispatch::SubsetFigures* f = &r.subsets.subsets[std::size_t(i)];
         subsets.append(QJsonObject { { QStringLiteral("batches"), numbers(f->batches) },
             { QStringLiteral("throughput"), f->stats.throughput },
             { QStringLiteral("p99_ms"), figure(f->stats.p99Ms, f->stats.requests > 0) },
             { QStringLiteral("median_ms"), figure(f->stats.medianMs, f->stats.requests > 0) },
             { QStringLiteral("mean_ms"), figure(f->stats.meanMs, f->stats.requests > 0) },
             { QStringLiteral("padding_waste"), f->stats.paddingWaste },
-            { QStringLiteral("within_budget"), within(f) } });
+            { QStringLiteral("within_budget"), dispatchSubsetWithinBudget(r, *f) } });
     }
     o.insert(QStringLiteral("subsets"), subsets);
     QJsonArray proposed;

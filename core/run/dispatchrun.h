@@ -102,6 +102,11 @@ std::vector<wb::dispatch::BatchSamples> dispatchBatchSamples(
 // strategies: nothing runs again.
 void redecideDispatch(DispatchRunResult& run, double latencyBudgetMs);
 
+// The run's subsets best first (indices into run.subsets.subsets): within the budget, then by throughput, then
+// fewer OMs: the order of the JSON's "subsets" and of the Strategies tab's table.
+QList<int> dispatchSubsetOrder(const DispatchRunResult& run);
+bool dispatchSubsetWithinBudget(const DispatchRunResult& run, const wb::dispatch::SubsetFigures& subset);
+
 QJsonObject dispatchRunToJson(const DispatchRunResult& result, bool withRequests);
 // Inverse of dispatchRunToJson (records only when present). Errors: bad_run_file.
 Result<DispatchRunResult> dispatchRunFromJson(const QJsonObject& object);
