@@ -224,7 +224,7 @@ void StrategyPanel::setBundlePath(const QString& deployJson)
 void StrategyPanel::setBuiltBatches(const QList<qint64>& batches)
 {
     m_built = batches;
-    if (!m_last.measured.empty())
+    if (m_last.recommendation.valid)
         showRun(m_last);
 }
 
