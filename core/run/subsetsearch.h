@@ -19,8 +19,8 @@
 // - pickSubset: the subset with the highest throughput whose p99 is within the budget (every subset without a
 //   budget). Throughputs within `tieTolerance` (relative, default 1%) of the best are a tie: the subset with fewer
 //   OMs wins (each loaded OM costs device memory), then the higher throughput. When no subset is within the budget,
-//   the one with the lowest p99 (ties within the tolerance: fewer OMs, then higher throughput), and the reason says
-//   so.
+//   the one with the lowest p99; p99s within the tolerance of the lowest are a tie, decided as above (the highest
+//   throughput, ties: fewer OMs), and the reason says so.
 // - recommendDeployment: the subset pick against a measured dynamic-batch run (one OM) by the same rule; without a
 //   search (no per-batch samples) the strategies' own recommendation (dispatchplan.h: recommend).
 
@@ -226,9 +226,16 @@ inline std::size_t pickSubset(
         if (i == 0 || search.subsets[i].stats.p99Ms < lowestP99)
             lowestP99 = search.subsets[i].stats.p99Ms;
     }
+    // The sets whose p99 ties the lowest: among them, as above (the highest throughput, ties: fewer OMs).
+    double tiedThroughput = -1;
+    for (const SubsetFigures& s : search.subsets) {
+        if (s.stats.p99Ms <= lowestP99 * (1.0 + tieTolerance))
+            tiedThroughput = std::max(tiedThroughput, s.stats.throughput);
+    }
     for (std::size_t i = 0; i < search.subsets.size(); ++i) {
         const SubsetFigures& s = search.subsets[i];
-        if (s.stats.p99Ms > lowestP99 * (1.0 + tieTolerance))
+        if (s.stats.p99Ms > lowestP99 * (1.0 + tieTolerance)
+            || s.stats.throughput < tiedThroughput * (1.0 - tieTolerance))
             continue;
         if (best == none || s.batches.size() < search.subsets[best].batches.size()
             || (s.batches.size() == search.subsets[best].batches.size()

@@ -367,11 +367,16 @@ void TestDispatchPlan::subsetSearch_data()
     QTest::newRow("budget excludes the fastest set")
         << b148 << "1=1;4=2.5;8=4*19,12"
         << "1:50,8:50" << 10.0 << true << true << "1 4" << true << "p99 5.000 ms, padding waste 0.0%";
-    // The same with 3 ms: p99 5 for {1,4} and {4} (a tie: fewer OMs), 8 for {1}, 12 with batch 8.
+    // The same with 3 ms: p99 5 for {1,4} and {4} (a tie: the higher throughput, 1500/s against 1200/s), 8 for
+    // {1}, 12 with batch 8.
     QTest::newRow("no set within the budget: lowest p99")
         << b148 << "1=1;4=2.5;8=4*19,12"
-        << "1:50,8:50" << 3.0 << true << true << "4" << false
-        << "No set of batch sizes keeps p99 within the 3.000 ms budget; batch size 4 comes closest";
+        << "1:50,8:50" << 3.0 << true << true << "1 4" << false
+        << "No set of batch sizes keeps p99 within the 3.000 ms budget; batch sizes 1 and 4 come closest";
+    // p99 5 for {4} and {1,4} again, now with 1 on batch 4 as fast as on batch 1: throughputs tie too, fewer OMs.
+    QTest::newRow("no set within the budget: p99 and throughput tie")
+        << b148 << "1=2.5;4=2.5;8=4*19,12"
+        << "1:50,8:50" << 3.0 << true << true << "4" << false << "batch size 4 comes closest";
     // A 20 runs as 8 + 8 + 4 on {1,4,8} (13 ms), 8 + 8 + 8 padded on {1,8} (15 ms), 5 x 4 on {1,4} (15 ms).
     QTest::newRow("n larger than the largest batch: chunks")
         << b148 << "1=1;4=3;8=5"

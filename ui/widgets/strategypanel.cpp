@@ -163,6 +163,8 @@ StrategyPanel::StrategyPanel(QWidget* parent)
     m_subsets->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_subsets->setSelectionMode(QAbstractItemView::NoSelection);
     m_subsets->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_subsets->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_subsets->setWordWrap(false);
     m_subsets->setMinimumHeight(120);
     m_subsets->setMaximumHeight(200);
     m_subsets->setToolTip(tr("Every set of the batch sizes, dispatched like om_dispatch over one simulated request "
