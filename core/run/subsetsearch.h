@@ -50,7 +50,7 @@ struct SubsetOptions {
     bool chunking = true;
     std::uint64_t count = 10000; // requests simulated per subset
     std::uint64_t seed = 1;
-    std::size_t maxCandidates = 10; // 2^10 - 1 subsets at most
+    std::size_t maxCandidates = 10; // 2^10 - 1 subsets at most (20 at the very most)
 };
 
 struct SubsetFigures {
@@ -133,10 +133,11 @@ inline SubsetSearch simulateSubsets(const std::vector<BatchSamples>& samples, co
         search.error = "no candidate batch size has a measured latency";
         return search;
     }
-    if (sources.size() > options.maxCandidates) {
+    const std::size_t maxCandidates = std::min<std::size_t>(options.maxCandidates, 20);
+    if (sources.size() > maxCandidates) {
         search.error = "there are " + std::to_string(sources.size()) + " measured candidate batch sizes; the search "
-            + "takes at most " + std::to_string(options.maxCandidates) + " ("
-            + std::to_string(1u << options.maxCandidates) + " subsets)";
+            + "takes at most " + std::to_string(maxCandidates) + " (" + std::to_string((1u << maxCandidates) - 1)
+            + " subsets)";
         return search;
     }
     // The stream once, as indices into the mix, so each subset plans each request size once.
