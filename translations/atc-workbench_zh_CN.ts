@@ -3123,6 +3123,58 @@ Stop them and quit?</source>
         <source>other dynamic dims, e.g. input:1,3,224,224</source>
         <translation>其他动态维度，例如 input:1,3,224,224</translation>
     </message>
+    <message>
+        <source>Batch sizes</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Samples/s</source>
+        <translation>样本/秒</translation>
+    </message>
+    <message>
+        <source>p99 (ms)</source>
+        <translation>p99（毫秒）</translation>
+    </message>
+    <message>
+        <source>Padding waste</source>
+        <translation>填充浪费</translation>
+    </message>
+    <message>
+        <source>Within budget</source>
+        <translation>在预算内</translation>
+    </message>
+    <message>
+        <source>Every set of the batch sizes, dispatched like om_dispatch over one simulated request stream with the latencies measured per batch size; best first.</source>
+        <translation>批大小的每个组合，按 om_dispatch 的方式在同一条模拟请求流上调度，使用每个批大小实测的延迟；最优的排在最前。</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 (recommended)</source>
+        <translation>%1（推荐）</translation>
+    </message>
+    <message>
+        <source>No sets of batch sizes were compared: %1.</source>
+        <translation>未比较批大小组合：%1。</translation>
+    </message>
+    <message>
+        <source>Sets of the batch sizes, best first (%1 of %2 shown), estimated over %3 simulated requests from the latencies measured per batch size.</source>
+        <translation>批大小组合，最优的排在最前（显示 %2 个中的 %1 个），由每个批大小实测的延迟在 %3 个模拟请求上估算。</translation>
+    </message>
+    <message>
+        <source>From calibration runs only: %1.</source>
+        <translation>仅来自校准运行：%1。</translation>
+    </message>
+    <message>
+        <source>Not measured, left out: %1.</source>
+        <translation>未测量，已排除：%1。</translation>
+    </message>
 </context>
 <context>
     <name>wb::ModelShapes</name>

@@ -51,6 +51,15 @@ int runBenchStrategies(const QStringList& args)
         QStringLiteral("Refuse a request larger than the largest batch instead of splitting it."));
     const QCommandLineOption budget(QStringLiteral("latency-budget"),
         QStringLiteral("p99 budget in ms for the recommendation."), QStringLiteral("MS"));
+    const QCommandLineOption propose(QStringLiteral("propose"),
+        QStringLiteral("Batch sizes proposed beside --batches (or the bundle's) for the recommendation over subsets "
+                       "of the batch sizes: measured by calibration runs on the CPU; not measurable in a bundle."),
+        QStringLiteral("LIST"));
+    const QCommandLineOption calibration(QStringLiteral("calibration-runs"),
+        QStringLiteral(
+            "Timed runs of every batch size (CPU session or static OM) for the subset search (default 10; 0: "
+            "only the requests)."),
+        QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption inputShape(QStringLiteral("input-shape"),
         QStringLiteral("CPU: static sizes for dynamic non-batch dims (ATC syntax)."), QStringLiteral("SPEC"));
     const QCommandLineOption warmup(QStringLiteral("warmup"),
@@ -67,15 +76,17 @@ int runBenchStrategies(const QStringList& args)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
     const QCommandLineOption help({ QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show this help."));
     parser.addOptions({ bundle, target, batches, mix, requests, countOption, seed, strategies, noChunking, budget,
-        inputShape, warmup, threads, tool, verbose, noSave, history, json, help });
+        propose, calibration, inputShape, warmup, threads, tool, verbose, noSave, history, json, help });
     const bool wantJson = args.contains(QStringLiteral("--json"));
     if (!parser.parse(QStringList { QStringLiteral("atcwb bench") } + args))
         return usageError(name, parser.errorText(), wantJson);
     if (parser.isSet(help)) {
-        printText(QStringLiteral("Usage: atcwb bench --bundle deploy.json (--request-mix MIX [--count N] [--seed S] | "
-                                 "--requests LIST) [--strategies per-batch,dynamic,max] [--json]\n"
-                                 "       atcwb bench MODEL.onnx --target cpu --batches 1,4,8 --request-mix MIX ... "
-                                 "[--input-shape SPEC] [--json]\n\n")
+        printText(QStringLiteral(
+                      "Usage: atcwb bench --bundle deploy.json (--request-mix MIX [--count N] [--seed S] | "
+                      "--requests LIST) [--strategies per-batch,dynamic,max] [--latency-budget MS] [--propose LIST] "
+                      "[--json]\n"
+                      "       atcwb bench MODEL.onnx --target cpu --batches 1,4,8 --request-mix MIX ... "
+                      "[--propose LIST] [--calibration-runs N] [--input-shape SPEC] [--json]\n\n")
             + parser.helpText().section(QLatin1Char('\n'), 2));
         return Ok;
     }
@@ -124,6 +135,16 @@ int runBenchStrategies(const QStringList& args)
         if (!ok || !(request.latencyBudgetMs > 0))
             return usageError(name, QStringLiteral("--latency-budget needs milliseconds above 0"), wantJson);
     }
+    for (const QString& b : parser.value(propose).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const qint64 v = b.trimmed().toLongLong(&ok);
+        if (!ok || v < 1)
+            return usageError(
+                name, QStringLiteral("--propose has '%1': batch sizes are whole numbers from 1").arg(b), wantJson);
+        request.proposed << v;
+    }
+    request.calibrationRuns = parser.value(calibration).toInt(&ok);
+    if (!ok || request.calibrationRuns < 0)
+        return usageError(name, QStringLiteral("--calibration-runs needs a whole number >= 0"), wantJson);
     request.warmup = parser.value(warmup).toInt(&ok);
     if (!ok || request.warmup < 0)
         return usageError(name, QStringLiteral("--warmup needs a whole number >= 0"), wantJson);

@@ -109,6 +109,10 @@ int runBundle(const AclApi& api, const std::string& libraryPath, const Options& 
     std::uint64_t largest = 1;
     for (std::uint64_t n : options.requests)
         largest = std::max(largest, n);
+    if (options.calibrate > 0) {
+        for (std::uint64_t b : dispatcher.batches(Strategy::PerBatch))
+            largest = std::max(largest, b);
+    }
     const bool random = !options.inputs.empty() && options.inputs.front() == "random";
     std::vector<std::vector<unsigned char>> inputs(dispatcher.inputCount());
     std::vector<const void*> inputPointers;
@@ -214,6 +218,42 @@ int runBundle(const AclApi& api, const std::string& libraryPath, const Options& 
         measured.push_back(std::move(m));
         if (stop.load(std::memory_order_relaxed) != 0)
             break;
+    }
+    // Calibration (--calibrate N): every static OM on a full batch, --warmup untimed and N timed runs each, for the
+    // recommendation over subsets of the batch sizes (atcwb's run/subsetsearch.h).
+    std::vector<std::uint64_t> calibrated = dispatcher.batches(Strategy::PerBatch);
+    std::sort(calibrated.begin(), calibrated.end());
+    calibrated.erase(std::unique(calibrated.begin(), calibrated.end()), calibrated.end());
+    for (std::size_t c = 0; options.calibrate > 0 && exit == ExitOk && c < calibrated.size(); ++c) {
+        if (stop.load(std::memory_order_relaxed) != 0 || out.broken())
+            break;
+        const std::uint64_t batch = calibrated[c];
+        std::string runs = "[";
+        for (std::int64_t w = 0; w < options.warmup && exit == ExitOk; ++w) {
+            if (!dispatcher.infer(batch, inputPointers.data(), outputPointers.data(), Strategy::PerBatch, error)) {
+                report(out, errorEvent("acl", error).add("strategy", "calibration"), error);
+                exit = ExitAclFailure;
+            }
+        }
+        for (std::int64_t i = 0; exit == ExitOk && i < options.calibrate; ++i) {
+            const std::int64_t t0 = steadyNowNs();
+            const bool ok
+                = dispatcher.infer(batch, inputPointers.data(), outputPointers.data(), Strategy::PerBatch, error);
+            const std::int64_t t1 = steadyNowNs();
+            if (!ok) {
+                report(out, errorEvent("acl", error).add("strategy", "calibration"), error);
+                exit = ExitAclFailure;
+                break;
+            }
+            runs += (i ? "," : "") + nsToMs(t1 - t0);
+        }
+        if (exit != ExitOk)
+            break;
+        Json event("calibration");
+        event.add("batch", batch)
+            .add("om", dispatcher.targetFile(Strategy::PerBatch, dispatcher.lastSteps().front().target))
+            .raw("ms", runs + "]");
+        out.event(event);
     }
     if (stop.load(std::memory_order_relaxed) != 0 && exit == ExitOk) {
         const int signal = stop.load(std::memory_order_relaxed);

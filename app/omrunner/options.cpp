@@ -65,6 +65,8 @@ const char* usageText()
            "                      the largest OM); default per-batch\n"
            "  --no-chunking       refuse a request larger than the largest batch instead of splitting it\n"
            "  --latency-budget MS p99 budget for the recommendation in the summary\n"
+           "  --calibrate N       after the strategies, run every static OM of the bundle N times on a full batch:\n"
+           "                      one \"calibration\" line per OM with the ms of each run\n"
            "  --profile           per-op NPU durations of the timed loop (AscendCL model subscription): one \"op\"\n"
            "                      line per op, then \"op_profile\", before the summary\n"
            "  --help, --version\n"
@@ -103,9 +105,9 @@ bool parseOptions(int argc, char** argv, Options& options, std::string& error)
             options.chunking = false;
             continue;
         }
-        static const char* const WithValue[]
-            = { "--model", "--device", "--loops", "--warmup", "--input", "--seed", "--batch", "--lib", "--output-dir",
-                  "--bundle", "--requests", "--request-mix", "--count", "--strategies", "--latency-budget" };
+        static const char* const WithValue[] = { "--model", "--device", "--loops", "--warmup", "--input", "--seed",
+            "--batch", "--lib", "--output-dir", "--bundle", "--requests", "--request-mix", "--count", "--strategies",
+            "--latency-budget", "--calibrate" };
         bool known = false;
         for (const char* name : WithValue)
             known = known || argument == name;
@@ -143,6 +145,10 @@ bool parseOptions(int argc, char** argv, Options& options, std::string& error)
             if (!integer(0, 1'000'000))
                 return false;
             options.warmup = number;
+        } else if (argument == "--calibrate") {
+            if (!integer(0, 1'000'000))
+                return false;
+            options.calibrate = number;
         } else if (argument == "--seed") {
             if (!integer(0, INT64_MAX))
                 return false;

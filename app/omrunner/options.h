@@ -29,6 +29,7 @@ struct Options {
     std::vector<std::string> strategies { "per-batch" };
     bool chunking = true; // --no-chunking refuses requests larger than the largest batch
     double latencyBudgetMs = 0; // --latency-budget: for the recommendation; 0: none
+    std::int64_t calibrate = 0; // --calibrate N: timed runs of every static OM of a bundle (a calibration event each)
     bool profile = false; // --profile: per-op durations through aclprofModelSubscribe
     bool help = false;
     bool version = false;

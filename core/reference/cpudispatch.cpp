@@ -188,11 +188,23 @@ Result<CpuDispatchResult> runUnguarded(const CpuDispatchOptions& options, const 
     QElapsedTimer sessionTimer;
     sessionTimer.start();
     const std::uint64_t largest = batches.back();
+    std::vector<std::uint64_t> calibrated; // every batch size built or proposed, when calibrating
+    if (options.calibrationRuns > 0) {
+        calibrated = batches;
+        for (qint64 b : options.proposed) {
+            if (b < 1)
+                return optionError(QStringLiteral("Proposed batch size %1 is below 1.").arg(b));
+            calibrated.push_back(std::uint64_t(b));
+        }
+        std::sort(calibrated.begin(), calibrated.end());
+        calibrated.erase(std::unique(calibrated.begin(), calibrated.end()), calibrated.end());
+    }
     std::map<std::uint64_t, std::unique_ptr<ort::Session>> sessions; // per static batch
-    for (std::uint64_t b : batches) {
-        const bool needed = std::any_of(options.strategies.begin(), options.strategies.end(),
-            [&](Strategy s) { return s == Strategy::PerBatch || (s == Strategy::Max && b == largest); });
-        if (!wantStatic || !needed)
+    for (std::uint64_t b : calibrated.empty() ? batches : calibrated) {
+        const bool needed = std::any_of(options.strategies.begin(), options.strategies.end(), [&](Strategy s) {
+            return s == Strategy::PerBatch || (s == Strategy::Max && b == largest);
+        }) || !calibrated.empty();
+        if ((!wantStatic && calibrated.empty()) || !needed)
             continue;
         if (control.cancel && control.cancel->load())
             return Error { QStringLiteral("cancelled"), QStringLiteral("The run was cancelled."), {} };
@@ -296,6 +308,27 @@ Result<CpuDispatchResult> runUnguarded(const CpuDispatchOptions& options, const 
         m.batches = targets;
         m.stats = wb::dispatch::summariseStrategy(latency, samples, executed, padded);
         result.measured.push_back(m);
+    }
+    // Calibration: one execution per run of every built or proposed batch size (after `warmup` untimed ones), for
+    // the subset search.
+    for (std::uint64_t b : calibrated) {
+        for (int w = 0; w < options.warmup; ++w) {
+            if (auto err = runStep(Strategy::PerBatch, b))
+                return *err;
+        }
+        wb::dispatch::BatchSamples samples;
+        samples.batch = b;
+        samples.calibrationRuns = std::uint64_t(options.calibrationRuns);
+        for (int i = 0; i < options.calibrationRuns; ++i) {
+            if (control.cancel && control.cancel->load())
+                return Error { QStringLiteral("cancelled"), QStringLiteral("The run was cancelled."), {} };
+            const auto t0 = std::chrono::steady_clock::now();
+            if (auto err = runStep(Strategy::PerBatch, b))
+                return *err;
+            samples.ms.push_back(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        }
+        result.calibration.push_back(std::move(samples));
     }
     result.recommendation = wb::dispatch::recommend(result.measured, options.latencyBudgetMs);
     log::run()->info("CPU dispatch of {}: {} requests x {} strategies, sessions {:.1f} ms",

@@ -11,6 +11,7 @@
 // so a request's latency is the time of its session runs (the host copy om_dispatch does is not modelled).
 #include "cpurunner.h"
 #include "run/dispatchplan.h"
+#include "run/subsetsearch.h"
 
 #include <QList>
 #include <QString>
@@ -31,6 +32,11 @@ struct CpuDispatchOptions {
     int intraOpThreads = 0;
     quint64 seed = 1; // random inputs
     double latencyBudgetMs = 0; // for the recommendation; 0: none
+    // Calibration for the recommendation over subsets of the batch sizes (run/subsetsearch.h): every batch size of
+    // `batches` and `proposed` (sizes only proposed: a static session just for this) runs `calibrationRuns` timed
+    // times after the strategies (after `warmup` untimed runs). 0: no calibration.
+    QList<qint64> proposed;
+    int calibrationRuns = 0;
     QString workDir; // where the static copies go; empty: a temporary folder removed afterwards
     OrtLoadOptions runtime;
 };
@@ -49,8 +55,9 @@ struct DispatchRecord {
 struct CpuDispatchResult {
     OrtRuntimeInfo runtime;
     std::vector<wb::dispatch::Measured> measured; // in the order of options.strategies
-    wb::dispatch::Recommendation recommendation;
+    wb::dispatch::Recommendation recommendation; // among the strategies (dispatchrun adds the subset search)
     QList<DispatchRecord> records;
+    std::vector<wb::dispatch::BatchSamples> calibration; // per batch size, ascending (calibrationRuns > 0)
     QStringList warnings;
     double sessionMs = 0; // creating every session
 };

@@ -3,6 +3,6 @@
 # conversion recipes and ONNX models.
 target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/bundle.h ${CMAKE_CURRENT_LIST_DIR}/bundle.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/dispatchplan.h
+    ${CMAKE_CURRENT_LIST_DIR}/dispatchplan.h ${CMAKE_CURRENT_LIST_DIR}/subsetsearch.h
     ${CMAKE_CURRENT_LIST_DIR}/dispatchrun.h ${CMAKE_CURRENT_LIST_DIR}/dispatchrun.cpp
 )

@@ -84,6 +84,54 @@ DispatchRunResult failed(DispatchRunResult r, const QString& code, const QString
     return r;
 }
 
+// The request mix the stream was drawn from, or the given list's sizes weighted by how often they occur.
+std::vector<wb::dispatch::MixEntry> mixOfRun(const DispatchRunResult& r)
+{
+    std::vector<wb::dispatch::MixEntry> mix;
+    std::string error;
+    if (!r.requestMix.isEmpty()) {
+        wb::dispatch::parseRequestMix(r.requestMix.toStdString(), mix, error);
+        return mix;
+    }
+    std::vector<std::uint64_t> list;
+    if (!wb::dispatch::parseRequestList(r.requestList.toStdString(), list, error))
+        return mix;
+    for (std::uint64_t n : list) {
+        const auto found
+            = std::find_if(mix.begin(), mix.end(), [n](const wb::dispatch::MixEntry& e) { return e.samples == n; });
+        if (found == mix.end())
+            mix.push_back({ n, 1.0 });
+        else
+            found->weight += 1.0;
+    }
+    return mix;
+}
+
+// The subset search over the run's candidates (the batch sizes of its static OMs or sessions, and the proposed
+// ones), and the recommendation from it.
+void searchSubsets(
+    DispatchRunResult& r, const DispatchRunRequest& request, const std::vector<wb::dispatch::BatchSamples>& calibration)
+{
+    wb::dispatch::SubsetOptions options;
+    options.mix = mixOfRun(r);
+    options.chunking = r.chunking;
+    options.count = std::uint64_t(std::max<qint64>(1, request.subsetRequests));
+    options.seed = r.seed;
+    if (request.target == BenchRequest::Target::Cpu) {
+        for (qint64 b : request.batches)
+            options.candidates.push_back(std::uint64_t(b));
+    } else {
+        for (const wb::dispatch::Measured& m : r.measured) {
+            if (m.strategy != Strategy::Dynamic)
+                options.candidates.insert(options.candidates.end(), m.batches.begin(), m.batches.end());
+        }
+    }
+    for (qint64 b : request.proposed)
+        options.candidates.push_back(std::uint64_t(b));
+    r.subsets = wb::dispatch::simulateSubsets(dispatchBatchSamples(r.records, calibration), options);
+    r.recommendation = wb::dispatch::recommendDeployment(r.subsets, r.measured, r.latencyBudgetMs);
+}
+
 std::vector<Strategy> strategiesOf(const QStringList& names)
 {
     std::vector<Strategy> out;
@@ -117,6 +165,8 @@ DispatchRunResult runOnNpu(const DispatchRunRequest& request, DispatchRunResult 
         args << QStringLiteral("--no-chunking");
     if (request.latencyBudgetMs > 0)
         args << QStringLiteral("--latency-budget") << QString::number(request.latencyBudgetMs, 'g', 12);
+    if (request.calibrationRuns > 0)
+        args << QStringLiteral("--calibrate") << QString::number(request.calibrationRuns);
     QProcess process;
     if (!request.environment.isEmpty())
         process.setProcessEnvironment(request.environment);
@@ -137,6 +187,7 @@ DispatchRunResult runOnNpu(const DispatchRunRequest& request, DispatchRunResult 
     }
     QString error;
     bool summary = false;
+    std::vector<wb::dispatch::BatchSamples> calibration;
     for (const QByteArray& line : process.readAllStandardOutput().split('\n')) {
         if (line.trimmed().isEmpty())
             continue;
@@ -157,6 +208,13 @@ DispatchRunResult runOnNpu(const DispatchRunRequest& request, DispatchRunResult 
             rec.chunks = e.value(QLatin1String("chunks")).toInt();
             rec.ms = e.value(QLatin1String("ms")).toDouble();
             r.records << rec;
+        } else if (event == QLatin1String("calibration")) {
+            wb::dispatch::BatchSamples c;
+            c.batch = std::uint64_t(e.value(QLatin1String("batch")).toInteger());
+            for (const QJsonValue& ms : e.value(QLatin1String("ms")).toArray())
+                c.ms.push_back(ms.toDouble());
+            c.calibrationRuns = c.ms.size();
+            calibration.push_back(std::move(c));
         } else if (event == QLatin1String("summary")) {
             summary = true;
             const QJsonObject strategies = e.value(QLatin1String("strategies")).toObject();
@@ -181,7 +239,7 @@ DispatchRunResult runOnNpu(const DispatchRunRequest& request, DispatchRunResult 
         }
     }
     std::sort(r.batches.begin(), r.batches.end());
-    r.recommendation = wb::dispatch::recommend(r.measured, request.latencyBudgetMs);
+    searchSubsets(r, request, calibration);
     r.ok = true;
     return r;
 }
@@ -213,6 +271,12 @@ Result<std::vector<std::uint64_t>> dispatchRequests(const DispatchRunRequest& re
     } else if (!wb::dispatch::parseRequestList(request.requestList.toStdString(), requests, error)) {
         return bad(QString::fromStdString(error));
     }
+    for (qint64 b : request.proposed) {
+        if (b < 1 || b > 1'000'000)
+            return bad(QStringLiteral("--propose has %1: batch sizes are whole numbers from 1").arg(b));
+    }
+    if (request.calibrationRuns < 0 || request.calibrationRuns > 100000)
+        return bad(QStringLiteral("--calibration-runs must be from 0 to 100000"));
     if (request.target == BenchRequest::Target::Cpu) {
         if (request.model.isEmpty())
             return bad(QStringLiteral("the CPU strategies need an ONNX model"));
@@ -243,6 +307,8 @@ DispatchRunResult runDispatch(const DispatchRunRequest& request, const std::atom
     r.seed = request.seed;
     r.chunking = request.chunking;
     r.latencyBudgetMs = request.latencyBudgetMs;
+    r.proposed = request.proposed;
+    r.calibrationRuns = std::max(0, request.calibrationRuns);
     r.started = QDateTime::currentDateTime();
     QElapsedTimer timer;
     timer.start();
@@ -269,6 +335,8 @@ DispatchRunResult runDispatch(const DispatchRunRequest& request, const std::atom
     options.intraOpThreads = request.threads;
     options.seed = request.seed;
     options.latencyBudgetMs = request.latencyBudgetMs;
+    options.proposed = request.proposed;
+    options.calibrationRuns = r.calibrationRuns;
     CpuRunControl control;
     control.cancel = cancel;
     const Result<CpuDispatchResult> run = runDispatchOnCpu(options, control);
@@ -276,8 +344,8 @@ DispatchRunResult runDispatch(const DispatchRunRequest& request, const std::atom
     if (!run.ok())
         return failed(r, run.error().code, run.error().message);
     r.measured = run.value().measured;
-    r.recommendation = run.value().recommendation;
     r.records = run.value().records;
+    searchSubsets(r, request, run.value().calibration);
     r.warnings = run.value().warnings;
     r.device = QStringLiteral("CPU (ONNX Runtime %1, %2)")
                    .arg(run.value().runtime.version,
@@ -285,6 +353,61 @@ DispatchRunResult runDispatch(const DispatchRunRequest& request, const std::atom
                                            : QStringLiteral("default threads"));
     r.ok = true;
     return r;
+}
+
+std::vector<wb::dispatch::BatchSamples> dispatchBatchSamples(
+    const QList<DispatchRecord>& records, const std::vector<wb::dispatch::BatchSamples>& calibration)
+{
+    std::vector<wb::dispatch::BatchSamples> samples;
+    const auto of = [&samples](std::uint64_t batch) -> wb::dispatch::BatchSamples& {
+        for (wb::dispatch::BatchSamples& s : samples) {
+            if (s.batch == batch)
+                return s;
+        }
+        samples.push_back({ batch, {}, 0 });
+        return samples.back();
+    };
+    for (const DispatchRecord& rec : records) {
+        if (rec.strategy != Strategy::Dynamic && rec.chunks == 1 && rec.batch > 0 && rec.executed == rec.batch)
+            of(std::uint64_t(rec.batch)).ms.push_back(rec.ms);
+    }
+    for (const wb::dispatch::BatchSamples& c : calibration) {
+        wb::dispatch::BatchSamples& s = of(c.batch);
+        s.ms.insert(s.ms.end(), c.ms.begin(), c.ms.end());
+        s.calibrationRuns += c.calibrationRuns;
+    }
+    std::sort(samples.begin(), samples.end(),
+        [](const wb::dispatch::BatchSamples& a, const wb::dispatch::BatchSamples& b) { return a.batch < b.batch; });
+    return samples;
+}
+
+bool dispatchSubsetWithinBudget(const DispatchRunResult& run, const wb::dispatch::SubsetFigures& subset)
+{
+    return !(run.latencyBudgetMs > 0) || subset.stats.p99Ms <= run.latencyBudgetMs;
+}
+
+QList<int> dispatchSubsetOrder(const DispatchRunResult& run)
+{
+    QList<int> order;
+    for (int i = 0; i < int(run.subsets.subsets.size()); ++i)
+        order << i;
+    std::stable_sort(order.begin(), order.end(), [&run](int ia, int ib) {
+        const wb::dispatch::SubsetFigures& a = run.subsets.subsets[std::size_t(ia)];
+        const wb::dispatch::SubsetFigures& b = run.subsets.subsets[std::size_t(ib)];
+        const bool inA = dispatchSubsetWithinBudget(run, a), inB = dispatchSubsetWithinBudget(run, b);
+        if (inA != inB)
+            return inA;
+        if (a.stats.throughput != b.stats.throughput)
+            return a.stats.throughput > b.stats.throughput;
+        return a.batches.size() < b.batches.size();
+    });
+    return order;
+}
+
+void redecideDispatch(DispatchRunResult& run, double latencyBudgetMs)
+{
+    run.latencyBudgetMs = latencyBudgetMs;
+    run.recommendation = wb::dispatch::recommendDeployment(run.subsets, run.measured, latencyBudgetMs);
 }
 
 QJsonObject dispatchRunToJson(const DispatchRunResult& r, bool withRequests)
@@ -314,6 +437,35 @@ QJsonObject dispatchRunToJson(const DispatchRunResult& r, bool withRequests)
         { QStringLiteral("duration_ms"), r.durationMs },
         { QStringLiteral("warnings"), QJsonArray::fromStringList(r.warnings) },
     };
+    QJsonArray subsets;
+    for (int i : dispatchSubsetOrder(r)) {
+        const wb::dispatch::SubsetFigures* f = &r.subsets.subsets[std::size_t(i)];
+        subsets.append(QJsonObject { { QStringLiteral("batches"), numbers(f->batches) },
+            { QStringLiteral("throughput"), f->stats.throughput },
+            { QStringLiteral("p99_ms"), figure(f->stats.p99Ms, f->stats.requests > 0) },
+            { QStringLiteral("median_ms"), figure(f->stats.medianMs, f->stats.requests > 0) },
+            { QStringLiteral("mean_ms"), figure(f->stats.meanMs, f->stats.requests > 0) },
+            { QStringLiteral("padding_waste"), f->stats.paddingWaste },
+            { QStringLiteral("within_budget"), dispatchSubsetWithinBudget(r, *f) } });
+    }
+    o.insert(QStringLiteral("subsets"), subsets);
+    QJsonArray proposed;
+    for (qint64 b : r.proposed)
+        proposed.append(b);
+    const wb::dispatch::SubsetSearch& search = r.subsets;
+    std::vector<std::uint64_t> candidates = search.measured;
+    candidates.insert(candidates.end(), search.unmeasured.begin(), search.unmeasured.end());
+    std::sort(candidates.begin(), candidates.end());
+    o.insert(QStringLiteral("subset_search"),
+        QJsonObject { { QStringLiteral("candidates"), numbers(candidates) },
+            { QStringLiteral("measured"), numbers(search.measured) },
+            { QStringLiteral("calibrated_only"), numbers(search.calibratedOnly) },
+            { QStringLiteral("unmeasured"), numbers(search.unmeasured) }, { QStringLiteral("proposed"), proposed },
+            { QStringLiteral("calibration_runs"), r.calibrationRuns },
+            { QStringLiteral("simulated_requests"), qint64(search.count) },
+            { QStringLiteral("seed"), qint64(search.seed) },
+            { QStringLiteral("error"),
+                search.error.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(search.error)) } });
     if (r.recommendation.valid) {
         o.insert(QStringLiteral("recommendation"),
             QJsonObject { { QStringLiteral("batches"), numbers(r.recommendation.batches) },
@@ -367,6 +519,36 @@ Result<DispatchRunResult> dispatchRunFromJson(const QJsonObject& o)
         if (strategies.contains(name))
             r.measured.push_back(statsFromJson(s, strategies.value(name).toObject()));
     }
+    const auto uints = [](const QJsonValue& v) {
+        std::vector<std::uint64_t> out;
+        for (const QJsonValue& b : v.toArray())
+            out.push_back(std::uint64_t(b.toInteger()));
+        return out;
+    };
+    for (const QJsonValue& v : o.value(QLatin1String("subsets")).toArray()) {
+        const QJsonObject f = v.toObject();
+        wb::dispatch::SubsetFigures figures;
+        figures.batches = uints(f.value(QLatin1String("batches")));
+        figures.stats.throughput = f.value(QLatin1String("throughput")).toDouble();
+        figures.stats.p99Ms = f.value(QLatin1String("p99_ms")).toDouble();
+        figures.stats.medianMs = f.value(QLatin1String("median_ms")).toDouble();
+        figures.stats.meanMs = f.value(QLatin1String("mean_ms")).toDouble();
+        figures.stats.paddingWaste = f.value(QLatin1String("padding_waste")).toDouble();
+        r.subsets.subsets.push_back(figures);
+    }
+    const QJsonObject search = o.value(QLatin1String("subset_search")).toObject();
+    r.subsets.valid = !r.subsets.subsets.empty();
+    r.subsets.measured = uints(search.value(QLatin1String("measured")));
+    r.subsets.calibratedOnly = uints(search.value(QLatin1String("calibrated_only")));
+    r.subsets.unmeasured = uints(search.value(QLatin1String("unmeasured")));
+    r.subsets.count = std::uint64_t(search.value(QLatin1String("simulated_requests")).toInteger());
+    r.subsets.seed = std::uint64_t(search.value(QLatin1String("seed")).toInteger());
+    r.subsets.error = search.value(QLatin1String("error")).toString().toStdString();
+    for (const QJsonValue& b : search.value(QLatin1String("proposed")).toArray())
+        r.proposed << b.toInteger();
+    r.calibrationRuns = search.value(QLatin1String("calibration_runs")).toInt();
+    for (wb::dispatch::SubsetFigures& f : r.subsets.subsets)
+        f.stats.requests = r.subsets.count;
     const QJsonObject rec = o.value(QLatin1String("recommendation")).toObject();
     if (!rec.isEmpty()) {
         r.recommendation.valid = true;
@@ -460,6 +642,23 @@ QString dispatchRunToText(const DispatchRunResult& run)
                     .arg(m.stats.throughput, 0, 'f', 1)
                     .arg(m.stats.paddingWaste * 100.0, 0, 'f', 1);
     }
+    // The best few subsets of the batch sizes (estimated), as in the JSON's order.
+    const QJsonArray subsets = dispatchRunToJson(run, false).value(QLatin1String("subsets")).toArray();
+    for (qsizetype i = 0; i < std::min<qsizetype>(subsets.size(), 5); ++i) {
+        const QJsonObject f = subsets.at(i).toObject();
+        QStringList batches;
+        for (const QJsonValue& b : f.value(QLatin1String("batches")).toArray())
+            batches << QString::number(b.toInteger());
+        text += QStringLiteral("set [%1]: p99 %2 ms, %3 samples/s, padding waste %4%%5 (estimated)\n")
+                    .arg(batches.join(QLatin1Char(',')))
+                    .arg(f.value(QLatin1String("p99_ms")).toDouble(), 0, 'f', 3)
+                    .arg(f.value(QLatin1String("throughput")).toDouble(), 0, 'f', 1)
+                    .arg(f.value(QLatin1String("padding_waste")).toDouble() * 100.0, 0, 'f', 1)
+                    .arg(f.value(QLatin1String("within_budget")).toBool() ? QString()
+                                                                          : QStringLiteral(", over the budget"));
+    }
+    if (subsets.size() > 5)
+        text += QStringLiteral("... and %1 more sets (--json lists them all)\n").arg(subsets.size() - 5);
     if (run.recommendation.valid)
         text += QStringLiteral("Recommended: %1\n").arg(QString::fromStdString(run.recommendation.reason));
     for (const QString& w : run.warnings)

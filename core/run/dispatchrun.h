@@ -12,10 +12,15 @@
 //    "strategies": {"per-batch": {"latency_ms": {"min","median","mean","p90","p95","p99","max"}, "throughput",
 //                   "padding_waste", "requests", "samples", "executed", "padded", "batches": [...]}, ...},
 //    "recommendation": {"batches": [...], "strategy", "reason"},
+//    "subsets": [{"batches": [...], "throughput", "p99_ms", "median_ms", "mean_ms", "padding_waste",
+//                 "within_budget"}, ...]   (best first: within the budget, then by throughput),
+//    "subset_search": {"candidates", "measured", "calibrated_only", "unmeasured", "proposed", "calibration_runs",
+//                      "simulated_requests", "seed", "error"},
 //    "requests": [{"strategy","index","samples","batch","executed","padding","chunks","ms"}]   (--verbose only),
 //    "device", "started", "duration_ms", "warnings"}
 #include "reference/cpudispatch.h"
 #include "run/bench.h"
+#include "run/subsetsearch.h"
 #include "util/result.h"
 
 #include <QJsonObject>
@@ -40,6 +45,13 @@ struct DispatchRunRequest {
     QStringList strategies { QStringLiteral("per-batch") };
     bool chunking = true;
     double latencyBudgetMs = 0;
+    // The recommendation over subsets of the batch sizes (run/subsetsearch.h): sizes proposed beside the batches
+    // (cpu: measured by calibration; npu: not in the bundle, so reported as not measured), the calibration runs of
+    // every batch size (cpu: per session; npu: per static OM, om-runner --calibrate) and the requests simulated per
+    // subset.
+    QList<qint64> proposed;
+    int calibrationRuns = 10;
+    qint64 subsetRequests = 10000;
     int warmup = 1;
     int threads = 0;
     QString toolPath; // om-runner; empty: next to the application, then PATH
@@ -63,6 +75,9 @@ struct DispatchRunResult {
     double latencyBudgetMs = 0;
     std::vector<wb::dispatch::Measured> measured;
     wb::dispatch::Recommendation recommendation;
+    QList<qint64> proposed;
+    int calibrationRuns = 0;
+    wb::dispatch::SubsetSearch subsets; // the simulated subsets of the batch sizes
     QList<DispatchRecord> records;
     QString device;
     QStringList warnings;
@@ -77,6 +92,20 @@ Result<std::vector<std::uint64_t>> dispatchRequests(const DispatchRunRequest& re
 // Runs to the end on the calling thread (use a worker in the GUI); `cancel` is checked between requests (CPU) and
 // every 100 ms (om-runner, which then gets SIGTERM). Never throws; a failure is a result with ok false.
 DispatchRunResult runDispatch(const DispatchRunRequest& request, const std::atomic_bool* cancel = nullptr);
+
+// The latency samples per batch size the subset search uses: the requests of the per-batch and max strategies that
+// ran as one step (one execution of that batch), and the calibration runs.
+std::vector<wb::dispatch::BatchSamples> dispatchBatchSamples(
+    const QList<DispatchRecord>& records, const std::vector<wb::dispatch::BatchSamples>& calibration);
+
+// The recommendation again for another budget (the Strategies tab's budget field), from the run's subsets and
+// strategies: nothing runs again.
+void redecideDispatch(DispatchRunResult& run, double latencyBudgetMs);
+
+// The run's subsets best first (indices into run.subsets.subsets): within the budget, then by throughput, then
+// fewer OMs: the order of the JSON's "subsets" and of the Strategies tab's table.
+QList<int> dispatchSubsetOrder(const DispatchRunResult& run);
+bool dispatchSubsetWithinBudget(const DispatchRunResult& run, const wb::dispatch::SubsetFigures& subset);
 
 QJsonObject dispatchRunToJson(const DispatchRunResult& result, bool withRequests);
 // Inverse of dispatchRunToJson (records only when present). Errors: bad_run_file.

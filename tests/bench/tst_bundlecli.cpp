@@ -123,7 +123,9 @@ private slots:
     void bundleErrors_data();
     void bundleErrors();
     void npuStrategies();
+    void npuSubsetSearchChangesTheAnswer();
     void cpuStrategies();
+    void cpuProposedBatchIsCalibrated();
     void strategyUsage_data();
     void strategyUsage();
     void cpuTooLargeWithoutChunking();
@@ -309,6 +311,64 @@ void TestBundleCli::npuStrategies()
     QVERIFY(!quiet.json().contains("requests"));
 }
 
+void TestBundleCli::npuSubsetSearchChangesTheAnswer()
+{
+    // Executions cost 300 µs per sample of the batch (the fake's busy wait): padding is costly, batching is not
+    // cheaper. The mix has no request of 2 to 4 samples, so {1, 8} and {1, 4, 8} plan every request alike and get the
+    // same simulated latencies (common random numbers): a tie, and the set with fewer OMs is recommended. With
+    // chunking off, only sets with 8 can serve an 8; {8} pads every 1 to 8 (about 4x slower), {4, 8} pads it to 4.
+    // Among the strategies alone (the recommendation before the subset search) per-batch over 1, 4 and 8 wins.
+    const QString out = m_dir.filePath("npu-subset-bundle");
+    QCOMPARE(atcwb(QStringList { "bundle", out } + m_oms.mid(0, 3)).code, 0);
+    describeForFake(out);
+    const Run r = atcwb(
+        { "bench", "--bundle", QDir(out).filePath("deploy.json"), "--request-mix", "1:90,8:10", "--count", "60",
+            "--seed", "2", "--strategies", "per-batch,max", "--no-chunking", "--propose", "16", "--json", "--no-save" },
+        benchtest::toolEnvironment({ { "FAKE_ACL_EXEC_US_PER_BATCH", "300" } }));
+    QVERIFY2(r.code == 0, qPrintable(r.all()));
+    const QJsonObject o = r.json();
+    const QString problem = contractProblem(o, { "per-batch", "max" }, 60);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem + "\n" + r.all()));
+    const QJsonObject rec = o.value("recommendation").toObject();
+    QCOMPARE(rec.value("batches").toArray(), (QJsonArray { 1, 8 }));
+    QCOMPARE(rec.value("strategy").toString(), QString("per-batch"));
+    QVERIFY2(rec.value("reason").toString().startsWith("Batch sizes 1 and 8 give the highest throughput for this mix"),
+        qPrintable(rec.value("reason").toString()));
+    // The proposed 16 is not in the bundle: not measured, said so; 4 only from calibration runs.
+    QVERIFY2(
+        rec.value("reason").toString().contains("(4 from calibration runs only); 16 was not measured and is left out"),
+        qPrintable(rec.value("reason").toString()));
+    const QJsonObject search = o.value("subset_search").toObject();
+    QCOMPARE(search.value("measured").toArray(), (QJsonArray { 1, 4, 8 }));
+    QCOMPARE(search.value("unmeasured").toArray(), (QJsonArray { 16 }));
+    // No request runs on 4 alone: its latency comes from om-runner's calibration runs (--calibrate 10).
+    QCOMPARE(search.value("calibrated_only").toArray(), (QJsonArray { 4 }));
+    QCOMPARE(search.value("calibration_runs").toInt(), 10);
+    QCOMPARE(search.value("proposed").toArray(), (QJsonArray { 16 }));
+    QCOMPARE(search.value("simulated_requests").toInt(), 10000);
+    // Chunking off: the four sets with 8; {1, 8} and {1, 4, 8} alike, {8} far behind.
+    QHash<QString, QJsonObject> subsets;
+    for (const QJsonValue& v : o.value("subsets").toArray()) {
+        QStringList key;
+        for (const QJsonValue& b : v.toObject().value("batches").toArray())
+            key << QString::number(b.toInt());
+        subsets.insert(key.join(','), v.toObject());
+        QVERIFY(v.toObject().value("within_budget").toBool()); // no budget
+    }
+    QCOMPARE(QSet<QString>(subsets.keyBegin(), subsets.keyEnd()), (QSet<QString> { "8", "1,8", "4,8", "1,4,8" }));
+    QCOMPARE(subsets["1,8"].value("throughput").toDouble(), subsets["1,4,8"].value("throughput").toDouble());
+    QCOMPARE(subsets["1,8"].value("p99_ms").toDouble(), subsets["1,4,8"].value("p99_ms").toDouble());
+    QCOMPARE(subsets["1,8"].value("padding_waste").toDouble(), 0.0);
+    QVERIFY(subsets["8"].value("throughput").toDouble() < 0.8 * subsets["1,8"].value("throughput").toDouble());
+    QCOMPARE(o.value("subsets").toArray().first().toObject().value("batches").toArray(), (QJsonArray { 1, 8 }));
+    // The strategies alone would have recommended per-batch over 1, 4 and 8.
+    const auto back = wb::dispatchRunFromJson(o);
+    QVERIFY(back.ok());
+    const wb::dispatch::Recommendation before = wb::dispatch::recommend(back.value().measured, 0);
+    QCOMPARE(before.strategy, wb::dispatch::Strategy::PerBatch);
+    QCOMPARE(before.batches, (std::vector<std::uint64_t> { 1, 4, 8 }));
+}
+
 void TestBundleCli::cpuStrategies()
 {
     WB_REQUIRE_ORT();
@@ -358,6 +418,37 @@ void TestBundleCli::cpuStrategies()
     }
 }
 
+void TestBundleCli::cpuProposedBatchIsCalibrated()
+{
+    // A proposed batch size on the CPU gets a session of its own and calibration runs, and joins the search.
+    WB_REQUIRE_ORT();
+    const Run r = atcwb({ "bench", modelFile(), "--target", "cpu", "--batches", "1,2", "--propose", "4",
+        "--calibration-runs", "3", "--request-mix", "1:50,2:50", "--count", "6", "--seed", "5", "--strategies",
+        "per-batch", "--threads", "1", "--latency-budget", "100000", "--json", "--no-save" });
+    QVERIFY2(r.code == 0, qPrintable(r.all()));
+    const QJsonObject o = r.json();
+    const QJsonObject search = o.value("subset_search").toObject();
+    QCOMPARE(search.value("measured").toArray(), (QJsonArray { 1, 2, 4 }));
+    QCOMPARE(search.value("calibrated_only").toArray(), (QJsonArray { 4 }));
+    QCOMPARE(search.value("calibration_runs").toInt(), 3);
+    QCOMPARE(o.value("subsets").toArray().size(), 7);
+    QCOMPARE(o.value("latency_budget_ms").toDouble(), 100000.0);
+    const QString reason = o.value("recommendation").toObject().value("reason").toString();
+    QVERIFY2(reason.contains("with p99 within the 100000.000 ms budget")
+            && reason.contains("(4 from calibration "
+                               "runs only)"),
+        qPrintable(reason));
+    // The recommendation is the pick of the listed subsets (the first of the list, best first).
+    const auto back = wb::dispatchRunFromJson(o);
+    QVERIFY(back.ok());
+    const std::size_t pick = wb::dispatch::pickSubset(back.value().subsets, 100000);
+    QVERIFY(pick < back.value().subsets.subsets.size());
+    QJsonArray picked;
+    for (std::uint64_t b : back.value().subsets.subsets[pick].batches)
+        picked.append(qint64(b));
+    QCOMPARE(o.value("recommendation").toObject().value("batches").toArray(), picked);
+}
+
 void TestBundleCli::strategyUsage_data()
 {
     QTest::addColumn<QStringList>("args");
@@ -372,6 +463,10 @@ void TestBundleCli::strategyUsage_data()
     QTest::newRow("no request stream") << QStringList { model, "--batches", "1", "--strategies", "max" } << 2
                                        << "either --request-mix";
     QTest::newRow("bad batch") << QStringList { model, "--batches", "0,4", "--requests", "1" } << 2 << "'0'";
+    QTest::newRow("bad proposed batch") << QStringList { model, "--batches", "1", "--requests", "1", "--propose",
+        "2,x" } << 2 << "--propose has 'x'";
+    QTest::newRow("bad calibration runs") << QStringList { model, "--batches", "1", "--requests", "1",
+        "--calibration-runs", "-1" } << 2 << "--calibration-runs needs a whole number";
     QTest::newRow("bundle on the cpu") << QStringList { "--bundle", "x.json", "--target", "cpu", "--requests", "1" }
                                        << 2 << "--bundle runs on an NPU";
     QTest::newRow("bundle missing") << QStringList { "--bundle", "/nonexistent/deploy.json", "--requests", "1" } << 1

@@ -1,7 +1,9 @@
 // The bundle dispatch as pure functions (core/run/dispatchplan.h): which OM a request of n samples runs on and how
 // much padding it gets, chunking, empty bundles, duplicate batches, n = 0; the request mix and list parsers; the
-// seeded request stream; per-strategy statistics and the recommendation. Expected values worked out by hand.
+// seeded request stream; per-strategy statistics and the recommendation; the search over subsets of the batch sizes
+// (run/subsetsearch.h). Expected values worked out by hand (the sums are in the rows' comments).
 #include "run/dispatchplan.h"
+#include "run/subsetsearch.h"
 #include "testutil.h"
 
 #include <QtTest>
@@ -22,6 +24,40 @@ QString describe(const std::vector<Step>& steps)
     return parts.join(QLatin1Char(' '));
 }
 
+// "1=1;4=2.5;8=4*19,12": per batch size its latency samples (ms), "x*k" for k copies of x.
+std::vector<BatchSamples> latencies(const QString& spec)
+{
+    std::vector<BatchSamples> out;
+    for (const QString& entry : spec.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        BatchSamples b;
+        b.batch = entry.section(QLatin1Char('='), 0, 0).toULongLong();
+        for (const QString& value : entry.section(QLatin1Char('='), 1).split(QLatin1Char(','))) {
+            const int copies = value.contains(QLatin1Char('*')) ? value.section(QLatin1Char('*'), 1).toInt() : 1;
+            for (int i = 0; i < copies; ++i)
+                b.ms.push_back(value.section(QLatin1Char('*'), 0, 0).toDouble());
+        }
+        out.push_back(b);
+    }
+    return out;
+}
+
+std::vector<MixEntry> mixOf(const QString& text)
+{
+    std::vector<MixEntry> mix;
+    std::string error;
+    if (!text.isEmpty() && !parseRequestMix(text.toStdString(), mix, error))
+        qFatal("bad mix in the test: %s", error.c_str());
+    return mix;
+}
+
+QString joined(const std::vector<std::uint64_t>& values)
+{
+    QStringList list;
+    for (std::uint64_t v : values)
+        list << QString::number(v);
+    return list.join(QLatin1Char(' '));
+}
+
 } // namespace
 
 class TestDispatchPlan : public QObject {
@@ -39,6 +75,13 @@ private slots:
     void recommendation_data();
     void recommendation();
     void strategyNames();
+    void subsetSearch_data();
+    void subsetSearch();
+    void subsetFiguresFromTheStream();
+    void subsetSearchIsSeeded();
+    void subsetCalibratedAndUnmeasured();
+    void subsetAgainstDynamic_data();
+    void subsetAgainstDynamic();
 };
 
 void TestDispatchPlan::plan_data()
@@ -296,6 +339,266 @@ void TestDispatchPlan::strategyNames()
     }
     Strategy unused;
     QVERIFY(!strategyFromName("largest", unused));
+}
+
+void TestDispatchPlan::subsetSearch_data()
+{
+    QTest::addColumn<Batches>("candidates");
+    QTest::addColumn<QString>("latency"); // per batch size, see latencies()
+    QTest::addColumn<QString>("mix");
+    QTest::addColumn<double>("budget");
+    QTest::addColumn<bool>("chunking");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("best"); // or empty when !ok
+    QTest::addColumn<bool>("within");
+    QTest::addColumn<QString>("reason"); // a fragment of the reason (or of the search's error)
+    const Batches b148 { 1, 4, 8 };
+    // Per 100 requests: {1,4,8} 90*1 + 2*2 + 8*2.1 = 110.8 ms for 162 samples (1462/s); {1,8} 90 + 2*2.1 + 8*2.1 =
+    // 111.0 ms (1459/s): within 1%, so the set with fewer OMs; {1,4} runs an 8 as 2 x 4 (126 ms, 1286/s).
+    QTest::newRow("{1,8} beats {1,4,8}: 4s rare, 8 cheap")
+        << b148 << "1=1;4=2;8=2.1"
+        << "1:90,4:2,8:8" << 0.0 << true << true << "1 8" << true << "Batch sizes 1 and 8 give the highest throughput";
+    // {1,4,8}: 50 + 30*4 + 20*7 = 310 ms; {1,4}: 50 + 120 + 20*2*4 = 330 ms (6% slower); {1,8}: 50 + 30*7 + 140 = 400.
+    QTest::newRow("{1,4,8} wins: padding 4 to 8 costly")
+        << b148 << "1=1;4=4;8=7"
+        << "1:50,4:30,8:20" << 0.0 << true << true << "1 4 8" << true << "Batch sizes 1, 4 and 8 give";
+    // An 8 on batch 8 takes 4 ms, 12 ms one time in 20 (mean 4.4): {1,8} is fastest (270 ms per 100 requests) but
+    // 2.5% of its requests take 12 ms, so its p99 is 12; {1,4} runs an 8 as 2 x 2.5 ms (300 ms, p99 5).
+    QTest::newRow("budget excludes the fastest set")
+        << b148 << "1=1;4=2.5;8=4*19,12"
+        << "1:50,8:50" << 10.0 << true << true << "1 4" << true << "p99 5.000 ms, padding waste 0.0%";
+    // The same with 3 ms: p99 5 for {1,4} and {4} (a tie: the higher throughput, 1500/s against 1200/s), 8 for
+    // {1}, 12 with batch 8.
+    QTest::newRow("no set within the budget: lowest p99")
+        << b148 << "1=1;4=2.5;8=4*19,12"
+        << "1:50,8:50" << 3.0 << true << true << "1 4" << false
+        << "No set of batch sizes keeps p99 within the 3.000 ms budget; batch sizes 1 and 4 come closest";
+    // p99 5 for {4} and {1,4} again, now with 1 on batch 4 as fast as on batch 1: throughputs tie too, fewer OMs.
+    QTest::newRow("no set within the budget: p99 and throughput tie")
+        << b148 << "1=2.5;4=2.5;8=4*19,12"
+        << "1:50,8:50" << 3.0 << true << true << "4" << false << "batch size 4 comes closest";
+    // A 20 runs as 8 + 8 + 4 on {1,4,8} (13 ms), 8 + 8 + 8 padded on {1,8} (15 ms), 5 x 4 on {1,4} (15 ms).
+    QTest::newRow("n larger than the largest batch: chunks")
+        << b148 << "1=1;4=3;8=5"
+        << "1:50,20:50" << 0.0 << true << true << "1 4 8" << true << "padding waste 0.0%";
+    // Chunking off: only sets with 16 can serve a 16; {1,16} and {1,4,16} plan alike (a tie: fewer OMs).
+    QTest::newRow("chunking off: the set needs the largest")
+        << Batches { 1, 4, 8, 16 } << "1=1;4=3;8=5;16=9"
+        << "1:50,16:50" << 0.0 << false << true << "1 16" << true << "Batch sizes 1 and 16 give";
+    QTest::newRow("chunking off: no set can serve")
+        << Batches { 1, 4 } << "1=1;4=3"
+        << "1:50,8:50" << 0.0 << false << false << "" << false << "can serve a request of 8 samples";
+    QTest::newRow("empty mix") << b148 << "1=1;4=3;8=5"
+                               << "" << 0.0 << true << false << "" << false << "the request mix is empty";
+    QTest::newRow("one batch size") << Batches { 4 } << "4=2"
+                                    << "1:50,4:50" << 0.0 << true << true << "4" << true
+                                    << "Batch size 4 gives the highest throughput";
+    QTest::newRow("a candidate without samples is left out")
+        << Batches { 1, 4, 8, 16 } << "1=1;4=4;8=7"
+        << "1:50,4:30,8:20" << 0.0 << true << true << "1 4 8" << true << "16 was not measured and is left out";
+    QTest::newRow("no candidate measured")
+        << Batches { 2 } << "1=1"
+        << "1:50" << 0.0 << true << false << "" << false << "no candidate batch size has a measured latency";
+}
+
+void TestDispatchPlan::subsetSearch()
+{
+    QFETCH(Batches, candidates);
+    QFETCH(QString, latency);
+    QFETCH(QString, mix);
+    QFETCH(double, budget);
+    QFETCH(bool, chunking);
+    QFETCH(bool, ok);
+    QFETCH(QString, best);
+    QFETCH(bool, within);
+    QFETCH(QString, reason);
+    SubsetOptions options;
+    options.mix = mixOf(mix);
+    options.candidates = candidates;
+    options.chunking = chunking;
+    options.seed = 3;
+    const SubsetSearch search = simulateSubsets(latencies(latency), options);
+    QCOMPARE(search.valid, ok);
+    if (!ok) {
+        QVERIFY2(QString::fromStdString(search.error).contains(reason), search.error.c_str());
+        QVERIFY(search.subsets.empty());
+        return;
+    }
+    // Every non-empty subset of the measured candidates that can serve the stream, each simulated in full.
+    const std::size_t k = search.measured.size();
+    QCOMPARE(search.subsets.size(), chunking ? (std::size_t(1) << k) - 1 : std::size_t(1) << (k - 1));
+    for (const SubsetFigures& s : search.subsets) {
+        QCOMPARE(s.stats.requests, options.count);
+        QVERIFY(std::is_sorted(s.batches.begin(), s.batches.end()));
+    }
+    bool pickedWithin = !within;
+    const std::size_t pick = pickSubset(search, budget, 0.01, &pickedWithin);
+    QVERIFY(pick < search.subsets.size());
+    QCOMPARE(joined(search.subsets[pick].batches), best);
+    QCOMPARE(pickedWithin, within);
+    const Recommendation r = recommendDeployment(search, {}, budget);
+    QVERIFY(r.valid);
+    QCOMPARE(joined(r.batches), best);
+    QVERIFY2(QString::fromStdString(r.reason).contains(reason), r.reason.c_str());
+    QVERIFY(QString::fromStdString(r.reason).endsWith(QLatin1Char('.')));
+    QVERIFY(QString::fromStdString(r.reason).contains("estimated over 10000 simulated requests"));
+}
+
+void TestDispatchPlan::subsetFiguresFromTheStream()
+{
+    // Constant latencies: every subset's figures follow from the drawn stream by hand.
+    SubsetOptions options;
+    options.mix = mixOf("1:50,3:30,8:20");
+    options.candidates = { 1, 4, 8 };
+    options.count = 500;
+    options.seed = 11;
+    const SubsetSearch search = simulateSubsets(latencies("1=1;4=3;8=5"), options);
+    QVERIFY(search.valid);
+    QCOMPARE(joined(search.measured), QString("1 4 8"));
+    const std::vector<std::uint64_t> stream = makeRequests(options.mix, 500, 11);
+    std::uint64_t ones = 0, threes = 0, eights = 0;
+    for (std::uint64_t n : stream) {
+        ones += n == 1;
+        threes += n == 3;
+        eights += n == 8;
+    }
+    QCOMPARE(ones + threes + eights, std::uint64_t(500));
+    const std::uint64_t real = ones + 3 * threes + 8 * eights;
+    // {1,4,8}: 1 -> 1 ms, 3 -> 4 (1 padded, 3 ms), 8 -> 8 (5 ms).
+    const SubsetFigures& all = search.subsets.back();
+    QCOMPARE(joined(all.batches), QString("1 4 8"));
+    QCOMPARE(all.stats.samples, real);
+    QCOMPARE(all.stats.executed, ones + 4 * threes + 8 * eights);
+    QCOMPARE(all.stats.padded, threes);
+    QVERIFY(qFuzzyCompare(all.stats.throughput, double(real) * 1000.0 / double(ones + 3 * threes + 5 * eights)));
+    QCOMPARE(all.stats.p99Ms, 5.0);
+    QCOMPARE(all.stats.minMs, 1.0);
+    // {4}: every request on 4, an 8 in two steps: 3 ms, 3 ms, 6 ms.
+    const auto four = std::find_if(search.subsets.begin(), search.subsets.end(),
+        [](const SubsetFigures& s) { return s.batches == std::vector<std::uint64_t> { 4 }; });
+    QVERIFY(four != search.subsets.end());
+    QCOMPARE(four->stats.executed, 4 * ones + 4 * threes + 8 * eights);
+    QCOMPARE(four->stats.padded, 3 * ones + threes);
+    QVERIFY(qFuzzyCompare(four->stats.throughput, double(real) * 1000.0 / double(3 * ones + 3 * threes + 6 * eights)));
+    QVERIFY(qFuzzyCompare(four->stats.paddingWaste, double(3 * ones + threes) / double(four->stats.executed)));
+    QCOMPARE(four->stats.maxMs, 6.0);
+    // max is the largest candidate alone.
+    QCOMPARE(subsetStrategy(search, { 8 }), Strategy::Max);
+    QCOMPARE(subsetStrategy(search, { 4 }), Strategy::PerBatch);
+    QCOMPARE(subsetStrategy(search, { 1, 8 }), Strategy::PerBatch);
+}
+
+void TestDispatchPlan::subsetSearchIsSeeded()
+{
+    SubsetOptions options;
+    options.mix = mixOf("1:50,4:30,8:20");
+    options.candidates = { 1, 4, 8 };
+    options.count = 2000;
+    options.seed = 5;
+    const auto samples = latencies("1=1,1.5,2,9;4=3,3.5,4;8=5,6,7,20");
+    const SubsetSearch a = simulateSubsets(samples, options);
+    const SubsetSearch b = simulateSubsets(samples, options);
+    options.seed = 6;
+    const SubsetSearch c = simulateSubsets(samples, options);
+    QVERIFY(a.valid && b.valid && c.valid);
+    QCOMPARE(a.subsets.size(), std::size_t(7));
+    bool differs = false;
+    for (std::size_t i = 0; i < a.subsets.size(); ++i) {
+        QCOMPARE(a.subsets[i].stats.throughput, b.subsets[i].stats.throughput);
+        QCOMPARE(a.subsets[i].stats.p99Ms, b.subsets[i].stats.p99Ms);
+        QCOMPARE(a.subsets[i].stats.meanMs, b.subsets[i].stats.meanMs);
+        differs = differs || a.subsets[i].stats.meanMs != c.subsets[i].stats.meanMs;
+    }
+    QVERIFY(differs);
+    QCOMPARE(recommendDeployment(a, {}, 8).reason, recommendDeployment(b, {}, 8).reason);
+    // Common random numbers: with no request of 2..4, {1,8} and {1,4,8} plan every request alike, so they get the
+    // same latencies, draw for draw.
+    options.mix = mixOf("1:50,8:50");
+    const SubsetSearch same = simulateSubsets(samples, options);
+    const auto find = [&same](std::vector<std::uint64_t> batches) {
+        return *std::find_if(
+            same.subsets.begin(), same.subsets.end(), [&](const SubsetFigures& s) { return s.batches == batches; });
+    };
+    QCOMPARE(find({ 1, 8 }).stats.meanMs, find({ 1, 4, 8 }).stats.meanMs);
+    QCOMPARE(find({ 1, 8 }).stats.p99Ms, find({ 1, 4, 8 }).stats.p99Ms);
+}
+
+void TestDispatchPlan::subsetCalibratedAndUnmeasured()
+{
+    std::vector<BatchSamples> samples = latencies("1=1;4=3;16=6");
+    samples[2].calibrationRuns = 1; // 16: only from calibration runs
+    SubsetOptions options;
+    options.mix = mixOf("1:50,4:30,16:20");
+    options.candidates = { 16, 4, 1, 2, 4 }; // any order, duplicates
+    const SubsetSearch search = simulateSubsets(samples, options);
+    QVERIFY(search.valid);
+    QCOMPARE(joined(search.measured), QString("1 4 16"));
+    QCOMPARE(joined(search.calibratedOnly), QString("16"));
+    QCOMPARE(joined(search.unmeasured), QString("2"));
+    QCOMPARE(search.largestRequest, std::uint64_t(16));
+    const std::string reason = recommendDeployment(search, {}, 0).reason;
+    QVERIFY2(
+        QString::fromStdString(reason).contains(
+            "measured latencies per batch size (16 from calibration runs only); 2 was not measured and is left out"),
+        reason.c_str());
+    // Too many candidates for the search: refused, saying how many it takes.
+    options.maxCandidates = 2;
+    const SubsetSearch tooMany = simulateSubsets(samples, options);
+    QVERIFY(!tooMany.valid);
+    QVERIFY2(QString::fromStdString(tooMany.error).contains("takes at most 2"), tooMany.error.c_str());
+}
+
+void TestDispatchPlan::subsetAgainstDynamic_data()
+{
+    QTest::addColumn<double>("dynamicThroughput"); // times the best static set's
+    QTest::addColumn<double>("dynamicP99");
+    QTest::addColumn<double>("budget");
+    QTest::addColumn<QString>("strategy");
+    QTest::addColumn<QString>("batches");
+    QTest::addColumn<QString>("reason");
+    // The best static set is {1,4,8} (about 1064 samples/s: 330 samples in 310 ms per 100 requests), p99 7 ms.
+    QTest::newRow("dynamic slower: the static set") << 0.85 << 6.0 << 0.0 << "per-batch"
+                                                    << "1 4 8"
+                                                    << "Batch sizes 1, 4 and 8 give the highest throughput";
+    QTest::newRow("dynamic as fast (a tie): one OM wins")
+        << 0.995 << 8.0 << 0.0 << "dynamic"
+        << "1 2 4 8"
+        << "One dynamic-batch OM with gears 1, 2, 4 and 8 gives the highest throughput";
+    QTest::newRow("dynamic faster but over the budget") << 1.9 << 9.0 << 8.0 << "per-batch"
+                                                        << "1 4 8"
+                                                        << "within the 8.000 ms budget";
+    QTest::newRow("nothing within the budget: dynamic closest") << 0.5 << 6.0 << 2.0 << "dynamic"
+                                                                << "1 2 4 8"
+                                                                << "comes closest to the 2.000 ms budget";
+}
+
+void TestDispatchPlan::subsetAgainstDynamic()
+{
+    QFETCH(double, dynamicThroughput);
+    QFETCH(double, dynamicP99);
+    QFETCH(double, budget);
+    QFETCH(QString, strategy);
+    QFETCH(QString, batches);
+    QFETCH(QString, reason);
+    SubsetOptions options;
+    options.mix = mixOf("1:50,4:30,8:20");
+    options.candidates = { 1, 4, 8 };
+    const SubsetSearch search = simulateSubsets(latencies("1=1;4=4;8=7"), options);
+    QVERIFY(search.valid);
+    std::vector<Measured> measured(1);
+    measured[0].strategy = Strategy::Dynamic;
+    measured[0].batches = { 1, 2, 4, 8 };
+    measured[0].stats.requests = 100;
+    measured[0].stats.throughput = dynamicThroughput * search.subsets.back().stats.throughput;
+    measured[0].stats.p99Ms = dynamicP99;
+    const Recommendation r = recommendDeployment(search, measured, budget);
+    QVERIFY(r.valid);
+    QCOMPARE(QString::fromLatin1(strategyName(r.strategy)), strategy);
+    QCOMPARE(joined(r.batches), batches);
+    QVERIFY2(QString::fromStdString(r.reason).contains(reason), r.reason.c_str());
+    // Without a search (no per-batch samples) the strategies' own recommendation, saying why.
+    const Recommendation fallback = recommendDeployment(SubsetSearch {}, measured, budget);
+    QCOMPARE(fallback.strategy, Strategy::Dynamic);
 }
 
 WB_TEST_APPLESS_MAIN(TestDispatchPlan)

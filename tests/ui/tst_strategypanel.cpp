@@ -1,7 +1,9 @@
 // The Run page's strategy chart and panel, and Export Bundle…'s worker: what the chart draws for a run (a box and
 // a p99 marker per strategy, the budget line), a real CPU strategy run from the panel (ONNX Runtime on a generated
-// CNN) stored in the history and listed, the budget re-deciding the recommendation, Build These Variants asking
-// only for what is not built, and the bundle written off the GUI thread (or refused naming the file).
+// CNN) stored in the history and listed, the budget re-deciding the recommendation, the table of the sets of batch
+// sizes the recommendation chose from, Build These Variants asking only for what is not built (also for a
+// recommended set smaller than the batch sizes run), and the bundle written off the GUI thread (or refused naming
+// the file).
 #include "atc/conversionrecipe.h"
 #include "charts/strategychart.h"
 #include "ortrequired.h"
@@ -19,6 +21,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -52,6 +55,33 @@ DispatchRunResult syntheticRun()
     return r;
 }
 
+// The synthetic run with a subset search over 1, 4 and 8 for the mix 1:50,8:50: an 8 takes 4 ms on batch 8, 12 ms
+// one time in 20, 2 x 2.5 ms on batch 4. Without a budget {1, 8} is fastest ({1, 4, 8} plans alike: a tie, fewer
+// OMs); its p99 is 12 ms, so a 10 ms budget picks {1, 4} (p99 5 ms). Worked out in tst_dispatchplan.
+DispatchRunResult subsetRun()
+{
+    DispatchRunResult r = syntheticRun();
+    r.requestMix = QStringLiteral("1:50,8:50");
+    wb::dispatch::SubsetOptions options;
+    std::string error;
+    wb::dispatch::parseRequestMix("1:50,8:50", options.mix, error);
+    options.candidates = { 1, 4, 8, 16 };
+    std::vector<wb::dispatch::BatchSamples> samples { { 1, { 1.0 }, 0 }, { 4, { 2.5 }, 1 }, { 8, {}, 0 } };
+    samples[2].ms.assign(19, 4.0);
+    samples[2].ms.push_back(12.0);
+    r.subsets = wb::dispatch::simulateSubsets(samples, options);
+    redecideDispatch(r, 0);
+    return r;
+}
+
+QStringList column(QTableWidget* table, int c)
+{
+    QStringList out;
+    for (int row = 0; row < table->rowCount(); ++row)
+        out << table->item(row, c)->text();
+    return out;
+}
+
 // An OM with the recipe ATC Workbench writes beside it (as tst_bundlecli does).
 QString makeOm(const QString& dir, const QString& name, qint64 batch)
 {
@@ -82,6 +112,8 @@ private slots:
     void chartDrawsEveryStrategy();
     void budgetRedecides();
     void buildAsksOnlyForWhatIsMissing();
+    void subsetsTableAndBudget();
+    void buildSendsTheMissingOfTheRecommendedSet();
     void cpuRunFromThePanel();
     void exportBundle();
 };
@@ -143,6 +175,59 @@ void TestStrategyPanel::buildAsksOnlyForWhatIsMissing()
     QVERIFY(!build->isEnabled());
 }
 
+void TestStrategyPanel::subsetsTableAndBudget()
+{
+    QTemporaryDir history;
+    StrategyPanel panel;
+    panel.setHistoryFolder(history.path());
+    panel.showRun(subsetRun());
+    QTableWidget* table = panel.subsetsTable();
+    QVERIFY(table && !table->isHidden());
+    QCOMPARE(table->rowCount(), 7); // every non-empty subset of 1, 4, 8 (16 was not measured)
+    QCOMPARE(column(table, 0).first(), QString("1, 8 (recommended)"));
+    QVERIFY(table->item(0, 0)->font().bold());
+    QVERIFY(!table->item(1, 0)->font().bold());
+    QCOMPARE(column(table, 0).at(1), QString("1, 4, 8")); // as fast, one OM more
+    QCOMPARE(column(table, 4), QStringList(7, "yes"));
+    QVERIFY2(panel.recommendationText().contains("Batch sizes 1 and 8 give the highest throughput"),
+        qPrintable(panel.recommendationText()));
+    const QString caption = panel.findChild<QLabel*>("strategySubsetsCaption")->text();
+    QVERIFY2(caption.contains("7 of 7 shown") && caption.contains("10000 simulated requests")
+            && caption.contains("From calibration runs only: 4.") && caption.contains("Not measured, left out: 16."),
+        qPrintable(caption));
+    // A 10 ms budget rules out every set with batch 8 (p99 12 ms): {1, 4} is recommended, no run needed.
+    panel.findChild<QDoubleSpinBox*>("strategyBudget")->setValue(10);
+    QCOMPARE(column(table, 0).first(), QString("1, 4 (recommended)"));
+    QCOMPARE(column(table, 2).first(), QString("5.000"));
+    QCOMPARE(column(table, 4).count("no"), 4); // {8}, {1,8}, {4,8}, {1,4,8}
+    QCOMPARE(column(table, 4).last(), QString("no"));
+    QVERIFY2(panel.recommendationText().contains("Batch sizes 1 and 4 give the highest throughput for this mix with "
+                                                 "p99 within the 10.000 ms budget"),
+        qPrintable(panel.recommendationText()));
+}
+
+void TestStrategyPanel::buildSendsTheMissingOfTheRecommendedSet()
+{
+    // The strategies ran over 1, 4 and 8; the search recommends {1, 8}: with 1 and 4 built, only 8 is asked for.
+    QTemporaryDir history;
+    StrategyPanel panel;
+    panel.setHistoryFolder(history.path());
+    panel.setBuiltBatches({ 1, 4 });
+    panel.showRun(subsetRun());
+    QCOMPARE(panel.lastRun().recommendation.batches, (std::vector<std::uint64_t> { 1, 8 }));
+    auto* build = panel.findChild<QPushButton*>("buildVariants");
+    QVERIFY(build->isEnabled());
+    QVERIFY2(build->toolTip().contains("Convert batch sizes 8"), qPrintable(build->toolTip()));
+    QSignalSpy asked(&panel, &StrategyPanel::buildVariantsRequested);
+    build->click();
+    QCOMPARE(asked.size(), 1);
+    QCOMPARE(asked.first().first().value<QList<qint64>>(), (QList<qint64> { 8 }));
+    // Within 10 ms the recommendation is {1, 4}: built already, nothing to ask for.
+    panel.findChild<QDoubleSpinBox*>("strategyBudget")->setValue(10);
+    QVERIFY(!build->isEnabled());
+    QCOMPARE(panel.unbuiltRecommendation(), QList<qint64> {});
+}
+
 void TestStrategyPanel::cpuRunFromThePanel()
 {
     WB_REQUIRE_ORT();
@@ -161,6 +246,9 @@ void TestStrategyPanel::cpuRunFromThePanel()
     QCOMPARE(done.first().first().toBool(), true);
     QCOMPARE(panel.chart()->strategies(), (QStringList { "per-batch", "dynamic", "max" }));
     QCOMPARE(int(panel.lastRun().records.size()), 18);
+    // The sets of 1 and 2, from the requests and the calibration runs, in the table.
+    QCOMPARE(panel.subsetsTable()->rowCount(), 3);
+    QCOMPARE(panel.lastRun().subsets.measured, (std::vector<std::uint64_t> { 1, 2 }));
     QVERIFY2(panel.recommendationText().startsWith("Recommended: "), qPrintable(panel.recommendationText()));
     // Stored like any other run and listed; a click draws it again.
     QCOMPARE(RunHistory(history.path()).entries().size(), 1);

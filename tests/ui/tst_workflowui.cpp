@@ -18,6 +18,7 @@
 #include "widgets/dimsuggestionbar.h"
 #include "widgets/extraflagseditor.h"
 #include "widgets/profileseditor.h"
+#include "widgets/strategypanel.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -48,6 +49,7 @@ private slots:
     void atcPrecheckJoinsTheChecks();
     void profilesAndOtherFlags();
     void batchVariants();
+    void buildTheseVariantsQueuesTheMissing();
     void quitWhileRunningAsks();
     void savedAtcLog();
     void cpuRunIsCharted();
@@ -518,6 +520,42 @@ void TestWorkflowUi::batchVariants()
     QCOMPARE(jobs.size(), 2);
     QVERIFY2(jobs.at(0).contains(QStringLiteral("_b1.om")) && jobs.at(1).contains(QStringLiteral("_b4.om")),
         qPrintable(jobs.join(',')));
+}
+
+void TestWorkflowUi::buildTheseVariantsQueuesTheMissing()
+{
+    // B1 and B4 are built; the Strategies tab's search recommends {1, 8} (for the mix 1:90,8:10 with an 8 at 4 ms
+    // on batch 8 and 2 x 2.5 ms on batch 4, {1, 4, 8} plans like {1, 8}: a tie, fewer OMs). Build These Variants
+    // queues only B8, with the Convert page's options.
+    QVERIFY(open("resnet_dynamic_batch.onnx"));
+    ConvertPage* page = m_window->convertPage();
+    page->setBatchVariants(QStringLiteral("1,4"));
+    QVERIFY(waitChecked());
+    QSignalSpy done(m_window->conversionPage(), &ConversionPage::finished);
+    emit page->runRequested(page->options(), page->batchVariants());
+    QVERIFY(done.wait(60000));
+    QVERIFY(done.last().first().toBool());
+    DispatchRunResult run;
+    run.ok = true;
+    wb::dispatch::SubsetOptions options;
+    std::string error;
+    QVERIFY(wb::dispatch::parseRequestMix("1:90,8:10", options.mix, error));
+    options.candidates = { 1, 4, 8 };
+    run.subsets = wb::dispatch::simulateSubsets({ { 1, { 1.0 }, 0 }, { 4, { 2.5 }, 0 }, { 8, { 4.0 }, 0 } }, options);
+    redecideDispatch(run, 0);
+    QCOMPARE(run.recommendation.batches, (std::vector<std::uint64_t> { 1, 8 }));
+    StrategyPanel* panel = m_window->runPage()->strategies();
+    panel->showRun(run);
+    auto* build = panel->findChild<QPushButton*>(QStringLiteral("buildVariants"));
+    QVERIFY(build && build->isEnabled());
+    build->click();
+    QVERIFY(done.wait(60000));
+    QVERIFY(done.last().first().toBool());
+    const QStringList jobs = m_window->conversionPage()->jobStatuses();
+    QCOMPARE(jobs.size(), 1);
+    QVERIFY2(jobs.first().contains(QStringLiteral("_b8.om")), qPrintable(jobs.join(',')));
+    // Now every recommended size is built.
+    QVERIFY(!build->isEnabled());
 }
 
 void TestWorkflowUi::quitWhileRunningAsks()

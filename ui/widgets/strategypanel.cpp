@@ -12,11 +12,13 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -56,6 +58,8 @@ StrategyPanel::StrategyPanel(QWidget* parent)
     , m_status(new QLabel(this))
     , m_chart(new StrategyChart(this))
     , m_recommendation(new QLabel(this))
+    , m_subsetsCaption(new QLabel(this))
+    , m_subsets(new QTableWidget(this))
     , m_build(new QPushButton(tr("Build These Variants"), this))
     , m_runs(new QListWidget(this))
 {
@@ -146,6 +150,26 @@ StrategyPanel::StrategyPanel(QWidget* parent)
     m_build->setEnabled(false);
     recRow->addWidget(m_build);
     layout->addLayout(recRow);
+    // The sets of batch sizes the recommendation chose from, best first (estimated: simulated over the measured
+    // latencies per batch size).
+    m_subsetsCaption->setObjectName(QStringLiteral("strategySubsetsCaption"));
+    m_subsetsCaption->setWordWrap(true);
+    layout->addWidget(m_subsetsCaption);
+    m_subsets->setObjectName(QStringLiteral("strategySubsets"));
+    m_subsets->setColumnCount(5);
+    m_subsets->setHorizontalHeaderLabels(
+        { tr("Batch sizes"), tr("Samples/s"), tr("p99 (ms)"), tr("Padding waste"), tr("Within budget") });
+    m_subsets->verticalHeader()->setVisible(false);
+    m_subsets->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_subsets->setSelectionMode(QAbstractItemView::NoSelection);
+    m_subsets->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_subsets->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_subsets->setWordWrap(false);
+    m_subsets->setMinimumHeight(120);
+    m_subsets->setMaximumHeight(200);
+    m_subsets->setToolTip(tr("Every set of the batch sizes, dispatched like om_dispatch over one simulated request "
+                             "stream with the latencies measured per batch size; best first."));
+    layout->addWidget(m_subsets);
     m_runs->setObjectName(QStringLiteral("strategyRuns"));
     m_runs->setMaximumHeight(90);
     m_runs->setToolTip(tr("Stored strategy runs: click one to show it again."));
@@ -172,12 +196,13 @@ StrategyPanel::StrategyPanel(QWidget* parent)
     });
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, [this] {
         if (!m_last.measured.empty()) {
-            m_last.recommendation = wb::dispatch::recommend(m_last.measured, m_budget->value());
-            m_last.latencyBudgetMs = m_budget->value();
+            redecideDispatch(m_last, m_budget->value()); // from the run's figures: nothing runs again
             showRun(m_last);
         }
     });
     m_recommendation->setText(tr("Run the strategies to see which deployment fits this traffic."));
+    m_subsetsCaption->setVisible(false);
+    m_subsets->setVisible(false);
     reloadHistory();
 }
 
@@ -201,7 +226,7 @@ void StrategyPanel::setBundlePath(const QString& deployJson)
 void StrategyPanel::setBuiltBatches(const QList<qint64>& batches)
 {
     m_built = batches;
-    if (!m_last.measured.empty())
+    if (m_last.recommendation.valid)
         showRun(m_last);
 }
 
@@ -301,6 +326,7 @@ void StrategyPanel::showRun(const DispatchRunResult& run)
     m_last = run;
     m_chart->setRun(run, run.latencyBudgetMs);
     m_recommendation->setText(recommendationText());
+    showSubsets();
     const QList<qint64> missing = unbuiltRecommendation();
     m_build->setEnabled(!missing.isEmpty());
     QStringList list;
@@ -328,6 +354,60 @@ QList<qint64> StrategyPanel::unbuiltRecommendation() const
             missing << qint64(b);
     }
     return missing;
+}
+
+void StrategyPanel::showSubsets()
+{
+    const wb::dispatch::SubsetSearch& search = m_last.subsets;
+    const QList<int> order = dispatchSubsetOrder(m_last);
+    constexpr int shown = 8;
+    m_subsets->setRowCount(int(std::min<qsizetype>(order.size(), shown)));
+    const auto list = [](const std::vector<std::uint64_t>& batches) {
+        QStringList names;
+        for (std::uint64_t b : batches)
+            names << QString::number(b);
+        return names.join(QStringLiteral(", "));
+    };
+    for (int row = 0; row < m_subsets->rowCount(); ++row) {
+        const wb::dispatch::SubsetFigures& f = search.subsets[std::size_t(order[row])];
+        const bool recommended = m_last.recommendation.valid
+            && m_last.recommendation.strategy != wb::dispatch::Strategy::Dynamic
+            && m_last.recommendation.batches == f.batches;
+        const QStringList cells { list(f.batches), QString::number(f.stats.throughput, 'f', 1),
+            QString::number(f.stats.p99Ms, 'f', 3), QStringLiteral("%1%").arg(f.stats.paddingWaste * 100.0, 0, 'f', 1),
+            dispatchSubsetWithinBudget(m_last, f) ? tr("yes") : tr("no") };
+        for (int column = 0; column < cells.size(); ++column) {
+            auto* item = new QTableWidgetItem(
+                recommended && column == 0 ? tr("%1 (recommended)").arg(cells[column]) : cells[column]);
+            if (column > 0)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (recommended) {
+                QFont font = item->font();
+                font.setBold(true);
+                item->setFont(font);
+            }
+            m_subsets->setItem(row, column, item);
+        }
+    }
+    QString caption;
+    if (!search.valid) {
+        caption = search.error.empty()
+            ? QString()
+            : tr("No sets of batch sizes were compared: %1.").arg(QString::fromStdString(search.error));
+    } else {
+        caption = tr("Sets of the batch sizes, best first (%1 of %2 shown), estimated over %3 simulated requests from "
+                     "the latencies measured per batch size.")
+                      .arg(m_subsets->rowCount())
+                      .arg(order.size())
+                      .arg(search.count);
+        if (!search.calibratedOnly.empty())
+            caption += QLatin1Char(' ') + tr("From calibration runs only: %1.").arg(list(search.calibratedOnly));
+        if (!search.unmeasured.empty())
+            caption += QLatin1Char(' ') + tr("Not measured, left out: %1.").arg(list(search.unmeasured));
+    }
+    m_subsetsCaption->setText(caption);
+    m_subsetsCaption->setVisible(!caption.isEmpty());
+    m_subsets->setVisible(m_subsets->rowCount() > 0);
 }
 
 int StrategyPanel::storedRuns() const

@@ -16,6 +16,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QTableWidget;
 
 namespace wb {
 
@@ -25,7 +26,8 @@ class StrategyChart;
 // stream (a mix of request sizes, seeded) runs with each strategy (per-batch OMs, one dynamic-batch OM, always the
 // largest) on the CPU (ONNX Runtime, one session per batch size) or on an NPU (a bundle through om-runner), on a
 // worker thread. The chart shows the latency distribution with p99 and the budget, throughput and padding waste;
-// the recommendation names the batch sizes and strategy with one sentence; Build These Variants asks for the
+// the recommendation names the batch sizes and strategy with one sentence, from a search over every subset of the
+// batch sizes (run/subsetsearch.h: the sets table shows the best ones); Build These Variants asks for the
 // recommended batch sizes that are not built yet. Runs are stored in the run history and listed for comparison.
 class StrategyPanel : public QWidget {
     Q_OBJECT
@@ -47,6 +49,7 @@ public:
     const DispatchRunResult& lastRun() const { return m_last; }
     StrategyChart* chart() const { return m_chart; }
     QString recommendationText() const;
+    QTableWidget* subsetsTable() const { return m_subsets; } // the best sets of batch sizes, best first
     QList<qint64> unbuiltRecommendation() const; // recommended batch sizes not in setBuiltBatches
     int storedRuns() const;
 
@@ -57,6 +60,7 @@ signals:
 private:
     void finished();
     void reloadHistory();
+    void showSubsets();
 
     QComboBox* m_target;
     QLineEdit* m_model;
@@ -75,6 +79,8 @@ private:
     QLabel* m_status;
     StrategyChart* m_chart;
     QLabel* m_recommendation;
+    QLabel* m_subsetsCaption;
+    QTableWidget* m_subsets;
     QPushButton* m_build;
     QListWidget* m_runs;
     QList<qint64> m_built;
