@@ -22,6 +22,7 @@
 #include "testutil.h"
 
 #include <QComboBox>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -88,15 +89,16 @@ void TestRemoteGui::initTestCase()
     const QString why = m_sshd.setUp();
     QVERIFY2(why.isEmpty(), qPrintable(why));
     // The board's set_env.sh: the fixture's (fake atc and its toolkit folder, npu-smi), then om-runner on PATH and the
-    // fake AscendCL through ASCEND_HOME_PATH (om-runner looks there after ASCEND_TOOLKIT_HOME/lib64).
+    // fake AscendCL through ASCEND_HOME_PATH (om-runner looks there after ASCEND_TOOLKIT_HOME/lib64), as the board's
+    // 310B1 taking 1.5 ms per inference.
     m_envScript = m_sshd.path("env-board.sh");
     QFile f(m_envScript);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(
-        QStringLiteral("# a test board's set_env.sh\n. '%1'\nexport PATH='%2':$PATH\nexport ASCEND_HOME_PATH='%3'\n")
-            .arg(m_sshd.path("env.sh"), QFileInfo(QStringLiteral(WB_OM_RUNNER)).absolutePath(),
-                QStringLiteral(WB_FAKE_ACL_TOOLKIT))
-            .toUtf8());
+    f.write(QStringLiteral("# a test board's set_env.sh\n. '%1'\nexport PATH='%2':$PATH\nexport ASCEND_HOME_PATH='%3'\n"
+                           "export FAKE_ACL_SOC=Ascend310B1 FAKE_ACL_EXEC_US_PER_BATCH=1500\n")
+                .arg(m_sshd.path("env.sh"), QFileInfo(QStringLiteral(WB_OM_RUNNER)).absolutePath(),
+                    QStringLiteral(WB_FAKE_ACL_TOOLKIT))
+                .toUtf8());
     f.close();
     m_settings = new Settings(m_dir.filePath(QStringLiteral("s.ini")));
     m_window = new MainWindow(*m_settings);
@@ -284,6 +286,8 @@ void TestRemoteGui::runOnTheHostsNpu()
     QVERIFY(page->selectTarget(target));
     page->findChild<QSpinBox*>(QStringLiteral("runLoops"))->setValue(15);
     page->findChild<QSpinBox*>(QStringLiteral("runWarmup"))->setValue(1);
+    const QString outputs = m_dir.filePath(QStringLiteral("outputs")); // for Tools > Compare Outputs
+    page->findChild<QLineEdit*>(QStringLiteral("runOutputDir"))->setText(outputs);
     const BenchRequest request = page->request();
     QVERIFY(request.remote);
     QCOMPARE(request.remote->host.name, QStringLiteral("loopback"));
@@ -295,6 +299,11 @@ void TestRemoteGui::runOnTheHostsNpu()
     QCOMPARE(page->lastResult().iterationsMs.size(), 15);
     QCOMPARE(page->charts()->sampleCount(), 15);
     QVERIFY2(page->lastResult().host.startsWith(QLatin1String("loopback (")), qPrintable(page->lastResult().host));
+    QVERIFY2(page->lastResult().device.startsWith(QLatin1String("Ascend310B1")), qPrintable(page->lastResult().device));
+    // The outputs om-runner wrote on the host came back here, for Compare Outputs.
+    QVERIFY(!page->lastResult().outputFiles.isEmpty());
+    for (const QString& file : page->lastResult().outputFiles)
+        QVERIFY2(file.startsWith(outputs + QLatin1Char('/')) && QFileInfo(file).size() > 0, qPrintable(file));
     // The history entry names the host.
     auto* history = page->findChild<QListWidget*>(QStringLiteral("runHistory"));
     QTRY_VERIFY_WITH_TIMEOUT(history->count() == 1, 20000);

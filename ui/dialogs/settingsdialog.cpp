@@ -79,7 +79,7 @@ SettingsDialog::SettingsDialog(Settings& settings, HostConnections* connections,
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(720, 560);
+    resize(840, 600);
 }
 
 void SettingsDialog::showHosts()
