@@ -18,7 +18,7 @@ ConnectionIndicator::ConnectionIndicator(HostConnections* connections, QWidget* 
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(10);
     hide();
-    connect(connections, &HostConnections::stateChanged, this, &ConnectionIndicator::update);
+    connect(connections, &HostConnections::stateChanged, this, &ConnectionIndicator::onStateChanged);
 }
 
 QString ConnectionIndicator::text(const QString& host) const
@@ -33,7 +33,7 @@ QString ConnectionIndicator::toolTip(const QString& host) const
     return label ? label->toolTip() : QString();
 }
 
-void ConnectionIndicator::update(const QString& host, HostConnections::State state, const QString& detail)
+void ConnectionIndicator::onStateChanged(const QString& host, HostConnections::State state, const QString& detail)
 {
     if (state == HostConnections::State::Unknown) { // forgotten (removed from the settings)
         if (QLabel* label = m_labels.take(host))

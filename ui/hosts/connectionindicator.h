@@ -21,7 +21,7 @@ public:
     QString toolTip(const QString& host) const;
 
 private:
-    void update(const QString& host, HostConnections::State state, const QString& detail);
+    void onStateChanged(const QString& host, HostConnections::State state, const QString& detail);
 
     QHBoxLayout* m_layout;
     QMap<QString, QLabel*> m_labels;

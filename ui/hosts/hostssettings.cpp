@@ -349,14 +349,11 @@ void HostsSettings::onProbed(const QString& name, const ProbeReport& report)
 {
     if (name != m_testing)
         return;
-    // The network part stops at the first failure; the steps after it arrive here as skipped.
-    QStringList shown;
-    for (int i = 0; i < m_steps->topLevelItemCount(); ++i)
-        shown << m_steps->topLevelItem(i)->data(0, Qt::UserRole).toString();
-    for (const ProbeStep& step : report.steps) {
-        if (!shown.contains(step.id))
-            showStep(step);
-    }
+    // The whole report, in order: the steps after the first failure arrive only here (as skipped), and a probe
+    // already running when Test Connection was pressed answered for it without showing its first steps.
+    m_steps->clear();
+    for (const ProbeStep& step : report.steps)
+        showStep(step);
     const QString verdict = report.verdict();
     m_testTitle->setText(tr("Test of %1").arg(name));
     QString text = verdict == QLatin1String("ok") ? tr("Verdict: ok — %1 can convert and run.").arg(name)
