@@ -336,6 +336,13 @@ void TestRemoteGui::changedKeyIsRefused()
     QCOMPARE(stepRows(hosts->steps()).value(QStringLiteral("host_key"))->toolTip(0), QStringLiteral("failed"));
     QCOMPARE(m_window->hostConnections()->state(QStringLiteral("loopback")), HostConnections::State::Lost);
     QVERIFY(m_window->connectionIndicator()->text(QStringLiteral("loopback")).contains(QLatin1String("lost")));
+    QVERIFY2(m_window->connectionIndicator()->toolTip(QStringLiteral("loopback")).contains(QLatin1String("Host key")),
+        qPrintable(m_window->connectionIndicator()->toolTip(QStringLiteral("loopback"))));
+    // A host that no longer lets us in offers no NPU on the Run page.
+    QCOMPARE(m_window->runPage()
+                 ->findChild<QComboBox*>(QStringLiteral("runTarget"))
+                 ->findData(QStringLiteral("host:loopback:npu:0")),
+        -1);
     shot(dialog, QStringLiteral("settings-hosts-changed-key.png"));
     dialog->close();
 }
