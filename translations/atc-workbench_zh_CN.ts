@@ -3187,4 +3187,354 @@ Stop them and quit?</source>
         <translation>批大小变体 %1</translation>
     </message>
 </context>
+<context>
+    <name>wb::ConnectionIndicator</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2（%3）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::HostConnections</name>
+    <message>
+        <source>%1: %2, %3; probe verdict: %4</source>
+        <translation>%1：%2，%3；探测结论：%4</translation>
+    </message>
+    <message>
+        <source>architecture unknown</source>
+        <translation>架构未知</translation>
+    </message>
+    <message>
+        <source>C library unknown</source>
+        <translation>C 库未知</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1 (%2)…</source>
+        <translation>正在测试到 %1（%2）的连接…</translation>
+    </message>
+    <message>
+        <source>Refused: the host key of %1 has changed (trusted %2, presented now %3).</source>
+        <translation>已拒绝：%1 的主机密钥已改变（已信任 %2，现在出示的是 %3）。</translation>
+    </message>
+    <message>
+        <source>Refused: %1 did not present a key with the fingerprint %2.</source>
+        <translation>已拒绝：%1 没有出示指纹为 %2 的密钥。</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>not used yet</source>
+        <translation>尚未使用</translation>
+    </message>
+</context>
+<context>
+    <name>wb::HostEditDialog</name>
+    <message>
+        <source>Add Host</source>
+        <translation>添加主机</translation>
+    </message>
+    <message>
+        <source>Edit Host %1</source>
+        <translation>编辑主机 %1</translation>
+    </message>
+    <message>
+        <source>board (letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <translation>board（字母、数字、“.”、“_”、“-”）</translation>
+    </message>
+    <message>
+        <source>empty: ssh-agent and your default keys</source>
+        <translation>留空：使用 ssh-agent 和您的默认密钥</translation>
+    </message>
+    <message>
+        <source>Empty: the first that exists of %1</source>
+        <translation>留空：使用 %1 中第一个存在的</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>SSH destination:</source>
+        <translation>SSH 目标：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Identity file:</source>
+        <translation>身份文件：</translation>
+    </message>
+    <message>
+        <source>Identity File</source>
+        <translation>身份文件</translation>
+    </message>
+    <message>
+        <source>Environment script on the host:</source>
+        <translation>主机上的环境脚本：</translation>
+    </message>
+    <message>
+        <source>Work folder on the host:</source>
+        <translation>主机上的工作文件夹：</translation>
+    </message>
+    <message>
+        <source>Keys only: ATC Workbench never asks for or stores a password (ssh runs with BatchMode=yes).</source>
+        <translation>仅使用密钥：ATC Workbench 从不询问也从不保存密码（ssh 以 BatchMode=yes 运行）。</translation>
+    </message>
+    <message>
+        <source>There is already a host named %1: choose another name, or edit that host.</source>
+        <translation>已有名为 %1 的主机：请换一个名称，或编辑该主机。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::HostsSettings</name>
+    <message>
+        <source>ok</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Test Connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Trust This Key</source>
+        <translation>信任此密钥</translation>
+    </message>
+    <message>
+        <source>Machines reached over SSH, to convert where the CANN toolkit is and to run where the NPU is. Changes here are saved at once.</source>
+        <translation>通过 SSH 访问的机器：在装有 CANN 工具包的机器上转换，在有 NPU 的机器上运行。此处的更改会立即保存。</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Remove Host</source>
+        <translation>删除主机</translation>
+    </message>
+    <message>
+        <source>Remove the host %1 from the list?</source>
+        <translation>要从列表中删除主机 %1 吗？</translation>
+    </message>
+    <message>
+        <source>No hosts yet: Add… one (user@host, a key in ssh-agent or a key file).</source>
+        <translation>还没有主机：点击“添加…”添加一个（user@host，使用 ssh-agent 中的密钥或密钥文件）。</translation>
+    </message>
+    <message>
+        <source>Testing %1 (%2)…</source>
+        <translation>正在测试 %1（%2）…</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <source>Test of %1</source>
+        <translation>%1 的测试结果</translation>
+    </message>
+    <message>
+        <source>Verdict: ok — %1 can convert and run.</source>
+        <translation>结论：通过 — %1 可以转换和运行。</translation>
+    </message>
+    <message>
+        <source>Verdict: partial — %1 can %2.</source>
+        <translation>结论：部分可用 — %1 可以%2。</translation>
+    </message>
+    <message>
+        <source>convert (no NPU or no runner)</source>
+        <translation>转换（没有 NPU 或没有运行器）</translation>
+    </message>
+    <message>
+        <source>run (no ATC)</source>
+        <translation>运行（没有 ATC）</translation>
+    </message>
+    <message>
+        <source>be reached, but has no ATC, no NPU or no runner</source>
+        <translation>连接，但没有 ATC、NPU 或运行器</translation>
+    </message>
+    <message>
+        <source>Verdict: failed — see the first failed step and what to do.</source>
+        <translation>结论：失败 — 请查看第一个失败的步骤及其处理办法。</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its host key…</source>
+        <translation>正在向 %1 获取主机密钥…</translation>
+    </message>
+    <message>
+        <source>%1 presents a host key that is not trusted yet:
+%2 %3
+Compare it with the host&apos;s own (on the host: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub). Trust it only if they are the same.</source>
+        <translation>%1 出示了一个尚未信任的主机密钥：
+%2 %3
+请与主机自身的密钥比对（在主机上运行：ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）。只有两者相同时才信任它。</translation>
+    </message>
+    <message>
+        <source>WARNING: the host key of %1 has changed.
+Trusted: %2 %3
+Presented now: %4 %5
+Someone may be intercepting the connection. The app will not connect. Only if the host was reinstalled, remove the old key (ssh-keygen -R &apos;%6&apos; -f %7), then test again and trust the new one.</source>
+        <translation>警告：%1 的主机密钥已改变。
+已信任：%2 %3
+现在出示：%4 %5
+可能有人在截获连接。本程序不会连接。只有在该主机确实重装过时，才删除旧密钥（ssh-keygen -R &apos;%6&apos; -f %7），然后重新测试并信任新密钥。</translation>
+    </message>
+    <message>
+        <source>The key %1 presents is trusted now: test again.</source>
+        <translation>%1 出示的密钥现已受信任：请重新测试。</translation>
+    </message>
+    <message>
+        <source>%1 presented no host key: check that it runs an SSH server on that port.</source>
+        <translation>%1 没有出示主机密钥：请检查该端口上是否运行着 SSH 服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::MainWindow</name>
+    <message>
+        <source>&amp;Hosts…</source>
+        <translation>主机(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2…</source>
+        <translation>正在 %2 上运行 %1…</translation>
+    </message>
+    <message>
+        <source>The run on %1 finished.</source>
+        <translation>在 %1 上的运行已完成。</translation>
+    </message>
+    <message>
+        <source>The run on %1 ended: %2</source>
+        <translation>在 %1 上的运行已结束：%2</translation>
+    </message>
+    <message>
+        <source>The conversion on %1 finished.</source>
+        <translation>在 %1 上的转换已完成。</translation>
+    </message>
+    <message>
+        <source>The conversion on %1 failed (see the ATC Run page).</source>
+        <translation>在 %1 上的转换失败（见“ATC 运行”页）。</translation>
+    </message>
+    <message>
+        <source>Converting on %1…</source>
+        <translation>正在 %1 上转换…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::RunPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Ask the hosts of Tools &gt; Settings &gt; Hosts for their NPUs again</source>
+        <translation>重新向“工具 &gt; 设置 &gt; 主机”中的主机查询其 NPU</translation>
+    </message>
+    <message>
+        <source>%1 · NPU %2 · %3 · %4</source>
+        <translation>%1 · NPU %2 · %3 · %4</translation>
+    </message>
+</context>
+<context>
+    <name>wb::SettingsDialog</name>
+    <message>
+        <source>Toolkit</source>
+        <translation>工具包</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+</context>
+<context>
+    <name>wb::TargetHostCombo</name>
+    <message>
+        <source>Convert on:</source>
+        <translation>转换位置：</translation>
+    </message>
+    <message>
+        <source>Where ATC runs: this machine, or a host of Tools &gt; Settings &gt; Hosts (the model and the files the options name are uploaded; the OM, recipe and log come back here).</source>
+        <translation>ATC 在哪里运行：本机，或“工具 &gt; 设置 &gt; 主机”中的某台主机（会上传模型及选项中指定的文件；OM、配方和日志会传回本机）。</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Add hosts in Tools &gt; Settings &gt; Hosts to convert on another machine.</source>
+        <translation>在“工具 &gt; 设置 &gt; 主机”中添加主机，即可在其他机器上转换。</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>主机 %1</translation>
+    </message>
+    <message>
+        <source>host %1 (being probed)</source>
+        <translation>主机 %1（正在探测）</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (%2) and looking for its toolkit…</source>
+        <translation>正在连接 %1（%2）并查找其工具包…</translation>
+    </message>
+    <message>
+        <source>ATC runs on %1: CANN %2, %3, %4.</source>
+        <translation>ATC 在 %1 上运行：CANN %2，%3，%4。</translation>
+    </message>
+    <message>
+        <source>(version unknown)</source>
+        <translation>（版本未知）</translation>
+    </message>
+    <message>
+        <source>the probe found no atc</source>
+        <translation>探测没有找到 atc</translation>
+    </message>
+    <message>
+        <source>host %1 — %2</source>
+        <translation>主机 %1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot convert: %2</source>
+        <translation>%1 无法转换：%2</translation>
+    </message>
+</context>
 </TS>

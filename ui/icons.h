@@ -1,5 +1,7 @@
 #pragma once
 
+#include "theme.h"
+
 #include <QIcon>
 #include <QString>
 
@@ -11,5 +13,8 @@ namespace wb::icons {
 QIcon page(const QString& id);
 // File > Open.
 QIcon openFile();
+// A verdict in a list (a probe step): a check mark for Success, a cross for Error, an exclamation mark for
+// Warning, a dash for Info (skipped), drawn in the tone's colour so it reads on either palette.
+QIcon verdict(theme::Tone tone);
 
 } // namespace wb::icons

@@ -8,6 +8,9 @@
 #include "dialogs/settingsdialog.h"
 #include "graph/overlaymarks.h"
 #include "graph/overlaymodel.h"
+#include "hosts/hostconnections.h"
+#include "hosts/hostssettings.h"
+#include "hosts/targethostcombo.h"
 #include "icons.h"
 #include "logging/logging.h"
 #include "models/tensortablemodel.h"
@@ -205,6 +208,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     connect(m_loader, &ModelLoader::loaded, this, &MainWindow::onLoaded);
     connect(m_shapesPage, &ShapesPage::inferenceFinished, this, &MainWindow::onInferenceFinished);
     connectSelection();
+    connectHosts();
     connectConversion();
     connectOm();
     connectProfile();
@@ -273,9 +277,10 @@ void MainWindow::createActions()
     menuBar()->addMenu(tr("&View"))->setObjectName(QStringLiteral("viewMenu"));
     QMenu* tools = menuBar()->addMenu(tr("&Tools"));
     tools->addAction(tr("&Compare Outputs…"), this, [this] { showCompare(); });
-    QAction* settingsAction = tools->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+    QAction* settingsAction = tools->addAction(tr("&Settings…"), this, [this] { showSettings(); });
     settingsAction->setShortcut(QKeySequence::Preferences);
     tools->addAction(tr("&Find ATC Again"), this, [this] { m_toolkit->refresh(); });
+    tools->addAction(tr("&Hosts…"), this, [this] { showSettings(true); });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About ATC Workbench"), this, &MainWindow::showAbout);
 }
@@ -317,7 +322,7 @@ bool MainWindow::isBusy() const
         || m_convertPage->isPrechecking() || m_toolkit->isBusy() || m_conversionPage->isRunning()
         || m_conversionPage->isReadingLog() || m_conversionPage->isExportingBundle() || m_runPage->isRunning()
         || m_convertManyPage->isScanning() || m_convertManyPage->isRunning() || (m_compare && m_compare->isComparing())
-        || m_omPage->isLoading() || m_profilePage->isBusy();
+        || m_omPage->isLoading() || m_profilePage->isBusy() || m_hosts->isBusy();
 }
 
 QStringList MainWindow::pageNames()
@@ -422,7 +427,10 @@ void MainWindow::onInferenceFinished(bool ok)
 // Convert -> ATC run -> Run, and what each reports to the graph overlay.
 void MainWindow::connectConversion()
 {
-    connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertPage, &ConvertPage::setToolkit);
+    connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertPage, [this](const AtcToolkit& toolkit) {
+        if (m_convertOn->isLocal()) // else the page shows the host's toolkit (Convert on)
+            m_convertPage->setToolkit(toolkit);
+    });
     connect(m_toolkit, &ToolkitController::toolkitChanged, m_convertManyPage, &ConvertManyPage::setToolkit);
     m_convertManyPage->setSettingsFile(m_settings.fileName());
     connect(m_convertPage, &ConvertPage::findingsChanged, this, [this](const QList<AtcFinding>& findings) {
@@ -438,6 +446,8 @@ void MainWindow::connectConversion()
             request.options = options;
             request.toolkit = m_convertPage->toolkit(); // run exactly what the page checked and previewed
             request.batches = batches;
+            request.remote = m_convertOn->remoteTarget(); // Convert on a host: ATC runs there
+            startConversionOn(request.remote);
             m_conversionPage->start(request);
             showPage(kAtc);
         });
@@ -473,6 +483,8 @@ void MainWindow::connectConversion()
             request.options = m_convertPage->options();
             request.toolkit = m_convertPage->toolkit();
             request.batches = batches;
+            request.remote = m_convertOn->remoteTarget();
+            startConversionOn(request.remote);
             m_conversionPage->start(request);
             showPage(kAtc);
         });
@@ -636,9 +648,12 @@ void MainWindow::showAbout()
             .arg(QStringLiteral(WB_VERSION), log::logFilePath().toHtmlEscaped()));
 }
 
-void MainWindow::showSettings()
+void MainWindow::showSettings(bool hosts)
 {
-    SettingsDialog dialog(m_settings, this);
+    SettingsDialog dialog(m_settings, m_hosts, this);
+    connect(dialog.hosts(), &HostsSettings::hostsChanged, this, &MainWindow::reloadHosts);
+    if (hosts)
+        dialog.showHosts();
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_toolkit->refresh();

@@ -9,6 +9,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -32,6 +33,10 @@ class ConvertPage;
 class ConversionPage;
 class ConvertManyPage;
 class RunPage;
+struct RemoteTarget;
+class HostConnections;
+class TargetHostCombo;
+class ConnectionIndicator;
 class OmPage;
 class ProfilePage;
 class ToolkitController;
@@ -87,6 +92,12 @@ public:
     // Asked on quit while tools run; returns true to stop them and quit. Replaceable for tests.
     void setQuitConfirmation(std::function<bool(const QStringList& running)> confirm);
     ToolkitController* toolkit() const { return m_toolkit; }
+    // Remote hosts (mainwindow_hosts.cpp): the session's connections, Convert on, the status bar's indicator.
+    HostConnections* hostConnections() const { return m_hosts; }
+    TargetHostCombo* convertOn() const { return m_convertOn; }
+    ConnectionIndicator* connectionIndicator() const { return m_connectionIndicator; }
+    void refreshHostTargets(); // probes every host for the Run page's targets (asynchronously)
+    void reloadHosts(); // the settings' host list changed (Settings > Hosts): Convert on and the Run page follow
     LogPanel* logPanel() const { return m_logPanel; }
     QMenu* recentMenu() const { return m_recentMenu; }
 
@@ -109,13 +120,15 @@ private:
     void connectOm(); // mainwindow_om.cpp
     void applyOm(); // the open OM onto the open ONNX model's graph
     void connectProfile();
+    void connectHosts(); // mainwindow_hosts.cpp
     void onLoadFailed(const QString& code, const QString& message, const QString& detail);
     void chooseFile();
     void closeModel();
     void rebuildRecentMenu();
     void refreshRecent();
     void showAbout();
-    void showSettings();
+    void showSettings(bool hosts = false); // hosts: with the Hosts tab in front
+    void startConversionOn(const std::shared_ptr<const RemoteTarget>& remote); // mainwindow_hosts.cpp
     void stopToolsThenClose(); // quitting with tools running: stops them without blocking, then closes
 
     Settings& m_settings;
@@ -146,6 +159,12 @@ private:
     QLabel* m_statusPath;
     QProgressBar* m_busy;
     QTimer* m_stopping = nullptr; // while tools stop for quitting: closes the window once none runs
+    HostConnections* m_hosts = nullptr;
+    TargetHostCombo* m_convertOn = nullptr;
+    ConnectionIndicator* m_connectionIndicator = nullptr;
+    QString m_conversionHost; // the host the running conversion went to ("" for this machine)
+    QString m_runHost; // the host the running run went to
+    bool m_hostTargetsAsked = false; // the Run page asked the hosts for their NPUs once
 };
 
 } // namespace wb

@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "hosts/hostconnections.h"
+#include "hosts/hostssettings.h"
 #include "settings/settings.h"
 #include "widgets/pathfield.h"
 
@@ -12,10 +14,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace wb {
 
 SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
+    : SettingsDialog(settings, nullptr, parent)
+{
+}
+
+SettingsDialog::SettingsDialog(Settings& settings, HostConnections* connections, QWidget* parent)
     : QDialog(parent)
     , m_settings(settings)
     , m_atc(new QLineEdit(settings.atcPath(), this))
@@ -24,7 +33,12 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     , m_language(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
-    auto* form = new QFormLayout(this);
+    auto* outer = new QVBoxLayout(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("settingsTabs"));
+    outer->addWidget(m_tabs);
+    auto* general = new QWidget(m_tabs);
+    auto* form = new QFormLayout(general);
     auto* intro = new QLabel(tr("Leave both empty to find ATC on PATH, through ASCEND_TOOLKIT_HOME / ASCEND_HOME_PATH, "
                                 "or in the default install folders (/usr/local/Ascend/ascend-toolkit/latest, "
                                 "/usr/local/Ascend/cann)."),
@@ -54,14 +68,23 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings.uiLanguage())));
     m_language->setToolTip(tr("Takes effect the next time ATC Workbench starts."));
     form->addRow(tr("Language:"), m_language);
+    m_tabs->addTab(general, tr("Toolkit"));
+    // Hosts are saved as they change (not on OK): a trusted key is in known_hosts at once too.
+    m_hosts = new HostsSettings(settings, connections ? connections : new HostConnections(this), m_tabs);
+    m_tabs->addTab(m_hosts, tr("Hosts"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    form->addRow(buttons);
+    outer->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         apply();
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(640, height());
+    resize(840, 600);
+}
+
+void SettingsDialog::showHosts()
+{
+    m_tabs->setCurrentWidget(m_hosts);
 }
 
 void SettingsDialog::apply()

@@ -330,6 +330,12 @@ void ConvertPage::setModel(const OnnxModelPtr& model)
     schedule();
 }
 
+void ConvertPage::setTargetSelector(QWidget* selector)
+{
+    if (auto* box = qobject_cast<QVBoxLayout*>(layout()))
+        box->insertWidget(0, selector);
+}
+
 void ConvertPage::setToolkit(const AtcToolkit& toolkit)
 {
     if (toolkit.atcPath != m_toolkit.atcPath || toolkit.version != m_toolkit.version)

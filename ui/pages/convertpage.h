@@ -37,6 +37,8 @@ public:
 
     void setModel(const OnnxModelPtr& model);
     void setToolkit(const AtcToolkit& toolkit);
+    // A row above the toolkit banner that says where ATC runs (the window's "Convert on" selector).
+    void setTargetSelector(QWidget* selector);
     const AtcToolkit& toolkit() const { return m_toolkit; } // the one the checks and the preview used
     void clear();
 

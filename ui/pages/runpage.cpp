@@ -40,12 +40,20 @@ namespace wb {
 
 namespace {
 
+// The host a run went to ("" for this machine): BenchRun writes host "NAME (destination)" and toolkit "… on NAME".
+QString remoteHostOf(const BenchResult& r)
+{
+    const QString name = r.host.section(QStringLiteral(" ("), 0, 0);
+    return !name.isEmpty() && r.toolkit.endsWith(QStringLiteral(" on ") + name) ? name : QString();
+}
+
 QString describe(const BenchResult& r)
 {
+    const QString host = remoteHostOf(r);
     return QStringLiteral("%1 · b%2 · %3 · %4 · mean %5 ms")
         .arg(QFileInfo(r.model).fileName())
         .arg(r.batch)
-        .arg(r.target, r.runner)
+        .arg(host.isEmpty() ? r.target : QStringLiteral("%1 %2").arg(host, r.target), r.runner)
         .arg(r.stats.mean, 0, 'f', 3);
 }
 
@@ -100,7 +108,14 @@ RunPage::RunPage(ModelShapes* shapes, QWidget* parent)
     auto* formBox = new QGroupBox(tr("Run"), left);
     auto* form = new QFormLayout(formBox);
     m_target->addItem(tr("CPU (ONNX Runtime)"), QStringLiteral("cpu"));
-    form->addRow(tr("Target:"), m_target);
+    auto* targetRow = new QHBoxLayout;
+    targetRow->addWidget(m_target, 1);
+    auto* refreshTargets = new QPushButton(tr("Refresh"), formBox);
+    refreshTargets->setObjectName(QStringLiteral("refreshTargets"));
+    refreshTargets->setToolTip(tr("Ask the hosts of Tools > Settings > Hosts for their NPUs again"));
+    connect(refreshTargets, &QPushButton::clicked, this, &RunPage::hostsRefreshRequested);
+    targetRow->addWidget(refreshTargets);
+    form->addRow(tr("Target:"), targetRow);
     m_modelPath->setEditable(true);
     m_modelPath->setObjectName(QStringLiteral("runModel"));
     auto* browse = new QPushButton(tr("…"), formBox);
@@ -338,22 +353,57 @@ void RunPage::addOmCandidates(const QStringList& omPaths)
 
 void RunPage::setDevices(const QList<NpuDevice>& devices, const QString& note)
 {
-    // Keep CPU; list the NPUs npu-smi reported, or generic ids (a board reached some other way) when it reported none.
-    while (m_target->count() > 1)
+    // Keep CPU and the hosts' NPUs (after this machine's); list the NPUs npu-smi reported, or generic ids (a board
+    // reached some other way) when it reported none.
+    while (m_target->count() > 1 && m_target->itemData(1).toString().startsWith(QLatin1String("npu:")))
         m_target->removeItem(1);
+    int at = 1;
     if (devices.isEmpty()) {
         for (int id = 0; id < 4; ++id)
-            m_target->addItem(tr("NPU %1 (not detected)").arg(id), QStringLiteral("npu:%1").arg(id));
+            m_target->insertItem(at++, tr("NPU %1 (not detected)").arg(id), QStringLiteral("npu:%1").arg(id));
         m_target->setToolTip(note);
         return;
     }
     for (const NpuDevice& d : devices) {
         const int id = d.deviceId.value_or(d.npuId);
-        m_target->addItem(
+        m_target->insertItem(at++,
             tr("NPU %1 · %2 · %3").arg(id).arg(d.socVersion.isEmpty() ? d.chipName : d.socVersion, d.health),
             QStringLiteral("npu:%1").arg(id));
     }
     m_target->setToolTip(QString());
+}
+
+void RunPage::setHostDevices(const QString& host, const RemoteTarget& target, const QMap<QString, QString>& runners,
+    const QList<NpuDevice>& devices)
+{
+    const QString prefix = QStringLiteral("host:%1:").arg(host);
+    const QString chosen = m_target->currentData().toString();
+    for (int i = m_target->count() - 1; i > 0; --i) {
+        if (m_target->itemData(i).toString().startsWith(prefix))
+            m_target->removeItem(i);
+    }
+    m_hostTargets.remove(host);
+    if (devices.isEmpty())
+        return;
+    m_hostTargets.insert(host, { target, runners });
+    for (const NpuDevice& d : devices) {
+        const int id = d.deviceId.value_or(d.npuId);
+        m_target->addItem(tr("%1 · NPU %2 · %3 · %4")
+                              .arg(host)
+                              .arg(id)
+                              .arg(d.socVersion.isEmpty() ? d.chipName : d.socVersion, d.health),
+            prefix + QStringLiteral("npu:%1").arg(id));
+    }
+    if (const int again = m_target->findData(chosen); again >= 0)
+        m_target->setCurrentIndex(again);
+}
+
+bool RunPage::selectTarget(const QString& value)
+{
+    const int index = m_target->findData(value);
+    if (index >= 0)
+        m_target->setCurrentIndex(index);
+    return index >= 0;
 }
 
 bool RunPage::setInputShapes(const QString& spec)
@@ -455,10 +505,28 @@ BenchRequest RunPage::request() const
 {
     BenchRequest r;
     r.model = m_modelPath->currentText().trimmed();
-    const QString target = m_target->currentData().toString();
+    QString target = m_target->currentData().toString();
+    QString host;
+    if (target.startsWith(QLatin1String("host:"))) { // host:NAME:npu:N (a host name has no ':')
+        host = target.section(QLatin1Char(':'), 1, 1);
+        target = target.section(QLatin1Char(':'), 2);
+    }
     r.target = target == QLatin1String("cpu") ? BenchRequest::Target::Cpu : BenchRequest::Target::Npu;
     r.device = target.startsWith(QLatin1String("npu:")) ? target.mid(4).toInt() : 0;
     r.runner = static_cast<BenchRequest::Runner>(m_runner->currentData().toInt());
+    if (const auto it = m_hostTargets.constFind(host); !host.isEmpty() && it != m_hostTargets.cend()) {
+        // As `atcwb bench --on`: the runner the probe found on the host's PATH.
+        r.remote = std::make_shared<RemoteTarget>(it->target);
+        const BenchRequest::Runner runner = effectiveRunner(r);
+        const QStringList names = runner == BenchRequest::Runner::Msame ? QStringList { QStringLiteral("msame") }
+            : runner == BenchRequest::Runner::AisBench
+            ? QStringList { QStringLiteral("ais_bench"), QStringLiteral("msit") }
+            : QStringList { QStringLiteral("om-runner") };
+        for (const QString& n : names) {
+            if (r.toolPath.isEmpty())
+                r.toolPath = it->runners.value(n);
+        }
+    }
     r.loops = m_loops->value();
     r.warmup = m_warmup->value();
     r.timeBudgetSec = m_timeBudget->value();
@@ -490,7 +558,9 @@ void RunPage::run()
     m_progress->show();
     m_status->setText(tr("Starting (loading the model)…"));
     m_progressTicker->start();
-    m_run->start(request());
+    const BenchRequest r = request();
+    emit runStarted(r);
+    m_run->start(r);
 }
 
 void RunPage::showStrategies()

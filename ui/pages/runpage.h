@@ -2,9 +2,11 @@
 
 #include "onnx/onnxmodel.h"
 #include "parsing/npusmi.h"
+#include "remote/remotetarget.h"
 #include "run/bench.h"
 
 #include <QElapsedTimer>
+#include <QMap>
 #include <QWidget>
 
 class QCheckBox;
@@ -48,6 +50,11 @@ public:
     QString warningsText() const; // the run's warnings (the CLI prints the same), "" when none
     void setHistoryFolder(const QString& folder);
     void setDevices(const QList<NpuDevice>& devices, const QString& note);
+    // A host's NPUs (its probe's npu-smi) as targets "HOST · NPU N": a run there goes through `target`, with the
+    // runner found on its PATH (`runners`: name -> path there). No devices: the host's targets go.
+    void setHostDevices(const QString& host, const RemoteTarget& target, const QMap<QString, QString>& runners,
+        const QList<NpuDevice>& devices);
+    bool selectTarget(const QString& value); // "cpu", "npu:0", "host:NAME:npu:0"; false when not listed
 
     BenchRequest request() const;
     void run(); // starts the request the form describes
@@ -62,7 +69,9 @@ public:
     bool exportCsv(const QString& path) const;
 
 signals:
+    void runStarted(const wb::BenchRequest& request);
     void runFinished(bool ok);
+    void hostsRefreshRequested(); // the refresh button beside the targets: probe the hosts again
 
 private:
     void onFinished(const BenchResult& result);
@@ -74,6 +83,11 @@ private:
     void showHistory(const QList<BenchResult>& history);
     void updateComparison();
 
+    struct HostTarget {
+        RemoteTarget target;
+        QMap<QString, QString> runners;
+    };
+    QMap<QString, HostTarget> m_hostTargets;
     OnnxModelPtr m_model;
     ModelShapes* m_state;
     BenchRun* m_run;
