@@ -37,7 +37,7 @@ void MainWindow::connectHosts()
             return;
         const bool npus = report.facts.npus && report.step(QStringLiteral("npus"))
             && report.step(QStringLiteral("npus"))->status == ProbeStatus::Ok;
-        m_runPage->setHostDevices(name, m_hosts->target(*host), report.facts.runners,
+        m_runPage->setHostDevices(name, m_hosts->target(*host), report.facts,
             npus ? report.facts.npus->devices : QList<NpuDevice> {});
     });
     connect(m_hosts, &HostConnections::stateChanged, this, [this](const QString& name, HostConnections::State state) {

@@ -113,21 +113,8 @@ std::optional<Error> chooseRemoteRunner(
 {
     const ProbeFacts& facts = probed.report.facts;
     const QString host = probed.target.host.name;
-    const auto hostRunner = [&](const QStringList& names) {
-        for (const QString& n : names) {
-            if (!facts.runners.value(n).isEmpty())
-                return facts.runners.value(n);
-        }
-        return QString();
-    };
-    const BenchRequest::Runner runner = effectiveRunner(*request);
-    if (runner != BenchRequest::Runner::OmRunner) {
-        request->toolPath = runner == BenchRequest::Runner::Msame
-            ? hostRunner({ QStringLiteral("msame") })
-            : hostRunner({ QStringLiteral("ais_bench"), QStringLiteral("msit") });
-        *source = QStringLiteral("host-path");
-        return std::nullopt;
-    }
+    if (!needsOmRunnerOnHost(*request))
+        return applyRemoteRunnerChoice(request, facts, host, nullptr, source, notes);
     OmRunnerOnHost prepare(
         probed.target, facts, QCoreApplication::applicationDirPath(), QCoreApplication::applicationVersion());
     QObject::connect(&prepare, &OmRunnerOnHost::progress,
@@ -136,37 +123,11 @@ std::optional<Error> chooseRemoteRunner(
     QObject::connect(&prepare, &OmRunnerOnHost::finished, &loop, &QEventLoop::quit);
     prepare.start();
     loop.exec();
-    const OmRunnerOnHostResult& r = prepare.result();
-    *notes << r.notes;
-    if (r.source != OmRunnerOnHostResult::Source::None) {
-        request->toolPath = r.path;
-        *source = omRunnerSourceName(r.source);
-        if (r.source == OmRunnerOnHostResult::Source::BuiltOnHost)
-            *notes << QStringLiteral("om-runner was built on %1 from its sources%2 (%3).")
-                          .arg(host, r.compiler.isEmpty() ? QString() : QStringLiteral(" with ") + r.compiler,
-                              r.cached ? QStringLiteral("an earlier build, cached by the sources' sha256")
-                                       : QStringLiteral("cached there for the next run"));
-        return std::nullopt;
-    }
-    if (r.error.code == QLatin1String("cancelled"))
-        return r.error;
-    // No om-runner can run there: the host's own ais_bench (or msit), else msame.
-    const QString ais = hostRunner({ QStringLiteral("ais_bench"), QStringLiteral("msit") });
-    const QString msame = hostRunner({ QStringLiteral("msame") });
-    if (ais.isEmpty() && msame.isEmpty())
-        return Error { QStringLiteral("no_om_runner"),
-            QStringLiteral("No om-runner can run on %1: %2. Neither ais_bench nor msame is on its PATH either: "
-                           "install a C++ compiler (g++) or ais_bench / msame there, or give --tool PATH_ON_HOST.")
-                .arg(host, r.error.message),
-            {} };
-    request->runner = ais.isEmpty() ? BenchRequest::Runner::Msame : BenchRequest::Runner::AisBench;
-    request->toolPath = ais.isEmpty() ? msame : ais;
-    *source = QStringLiteral("host-path");
-    const QString message = QStringLiteral("No om-runner can run on %1 (%2): running the host's %3 (%4) instead.")
-                                .arg(host, r.error.message, QFileInfo(request->toolPath).fileName(), request->toolPath);
-    printText(QStringLiteral("atcwb: %1\n").arg(message), stderr);
-    *notes << message;
-    return std::nullopt;
+    const std::optional<Error> error
+        = applyRemoteRunnerChoice(request, facts, host, &prepare.result(), source, notes);
+    if (!error && effectiveRunner(*request) != BenchRequest::Runner::OmRunner && !notes->isEmpty())
+        printText(QStringLiteral("atcwb: %1\n").arg(notes->last()), stderr); // the fallback and its reason
+    return error;
 }
 
 bool worthStoring(const BenchResult& r)

@@ -3,6 +3,7 @@
 #include "logging/logging.h"
 #include "process/toolrunner.h"
 #include "remote/remotefiles.h"
+#include "run/bench.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -311,6 +312,62 @@ QString omRunnerSourceName(OmRunnerOnHostResult::Source source)
         break;
     }
     return {};
+}
+
+bool needsOmRunnerOnHost(const BenchRequest& request)
+{
+    return request.toolPath.isEmpty() && effectiveRunner(request) == BenchRequest::Runner::OmRunner;
+}
+
+std::optional<Error> applyRemoteRunnerChoice(BenchRequest* request, const ProbeFacts& facts, const QString& host,
+    const OmRunnerOnHostResult* prepared, QString* source, QStringList* notes)
+{
+    const auto hostRunner = [&](const QStringList& names) {
+        for (const QString& n : names) {
+            if (!facts.runners.value(n).isEmpty())
+                return facts.runners.value(n);
+        }
+        return QString();
+    };
+    const BenchRequest::Runner runner = effectiveRunner(*request);
+    if (runner != BenchRequest::Runner::OmRunner || !prepared) {
+        if (request->toolPath.isEmpty())
+            request->toolPath = runner == BenchRequest::Runner::Msame ? hostRunner({ QStringLiteral("msame") })
+                : runner == BenchRequest::Runner::AisBench
+                ? hostRunner({ QStringLiteral("ais_bench"), QStringLiteral("msit") })
+                : hostRunner({ QStringLiteral("om-runner") });
+        *source = QStringLiteral("host-path");
+        return std::nullopt;
+    }
+    const OmRunnerOnHostResult& r = *prepared;
+    *notes << r.notes;
+    if (r.source != OmRunnerOnHostResult::Source::None) {
+        request->toolPath = r.path;
+        *source = omRunnerSourceName(r.source);
+        if (r.source == OmRunnerOnHostResult::Source::BuiltOnHost)
+            *notes << QStringLiteral("om-runner was built on %1 from its sources%2 (%3).")
+                          .arg(host, r.compiler.isEmpty() ? QString() : QStringLiteral(" with ") + r.compiler,
+                              r.cached ? QStringLiteral("an earlier build, cached by the sources' sha256")
+                                       : QStringLiteral("cached there for the next run"));
+        return std::nullopt;
+    }
+    if (r.error.code == QLatin1String("cancelled"))
+        return r.error;
+    // No om-runner can run there: the host's own ais_bench (or msit), else msame.
+    const QString ais = hostRunner({ QStringLiteral("ais_bench"), QStringLiteral("msit") });
+    const QString msame = hostRunner({ QStringLiteral("msame") });
+    if (ais.isEmpty() && msame.isEmpty())
+        return Error { QStringLiteral("no_om_runner"),
+            QStringLiteral("No om-runner can run on %1: %2. Neither ais_bench nor msame is on its PATH either: "
+                           "install a C++ compiler (g++) or ais_bench / msame there, or give --tool PATH_ON_HOST.")
+                .arg(host, r.error.message),
+            {} };
+    request->runner = ais.isEmpty() ? BenchRequest::Runner::Msame : BenchRequest::Runner::AisBench;
+    request->toolPath = ais.isEmpty() ? msame : ais;
+    *source = QStringLiteral("host-path");
+    *notes << QStringLiteral("No om-runner can run on %1 (%2): running the host's %3 (%4) instead.")
+                  .arg(host, r.error.message, QFileInfo(request->toolPath).fileName(), request->toolPath);
+    return std::nullopt;
 }
 
 OmRunnerOnHost::OmRunnerOnHost(

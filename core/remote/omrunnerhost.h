@@ -85,6 +85,20 @@ struct OmRunnerOnHostResult {
 // "shipped", "host-path", "built-on-host"; empty for None.
 QString omRunnerSourceName(OmRunnerOnHostResult::Source source);
 
+struct BenchRequest;
+
+// Whether a bench run on a host must find or make its om-runner first (OmRunnerOnHost): the runner is om-runner
+// and no tool path names one.
+bool needsOmRunnerOnHost(const BenchRequest& request);
+
+// The runner of a bench run on a host when no tool path names one — one decision for `atcwb bench --on` and the Run
+// page: ais_bench (or msit) and msame as the probe found them on the host's PATH; om-runner as OmRunnerOnHost found
+// it (`prepared`), else the host's ais_bench (or msit), else msame, with the reason. Fills request->toolPath (and
+// request->runner when it falls back), *source ("shipped", "built-on-host", "host-path") and *notes (sentences for
+// the result's warnings; a fallback's reason is the last). Errors: cancelled, no_om_runner.
+std::optional<Error> applyRemoteRunnerChoice(BenchRequest* request, const ProbeFacts& facts, const QString& host,
+    const OmRunnerOnHostResult* prepared, QString* source, QStringList* notes);
+
 // Finds or makes the om-runner for a bench run on the host (see the top of this file). finished() follows start()
 // exactly once, always from the event loop; progress() says what happens ("Uploading om-runner (x86_64) to board",
 // "Building om-runner on board with g++ …").

@@ -6,6 +6,7 @@
 
 #include "charts/latencycharts.h"
 #include "models/modelshapes.h"
+#include "remote/omrunnerhost.h"
 #include "run/runhistory.h"
 #include "util/atomicfile.h"
 #include "util/latestonly.h"
@@ -13,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -39,6 +41,16 @@
 namespace wb {
 
 namespace {
+
+// A run that could not start: no runner on the host, or cancelled while om-runner was being prepared there.
+BenchResult failedBeforeRunning(const Error& error)
+{
+    BenchResult r;
+    r.ok = false;
+    r.errorCode = error.code;
+    r.error = error.message;
+    return r;
+}
 
 // The host a run went to ("" for this machine): BenchRun writes host "NAME (destination)" and toolkit "… on NAME".
 QString remoteHostOf(const BenchResult& r)
@@ -285,7 +297,12 @@ RunPage::RunPage(ModelShapes* shapes, QWidget* parent)
             m_modelPath->setCurrentText(f);
     });
     connect(m_start, &QPushButton::clicked, this, &RunPage::run);
-    connect(m_cancel, &QPushButton::clicked, m_run, &BenchRun::cancel);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_omRunnerOnHost)
+            m_omRunnerOnHost->cancel(); // its finished() says cancelled
+        else
+            m_run->cancel();
+    });
     connect(m_run, &BenchRun::started, this, [this](const QString& d) {
         m_status->setToolTip(d);
         updateProgress();
@@ -373,7 +390,7 @@ void RunPage::setDevices(const QList<NpuDevice>& devices, const QString& note)
     m_target->setToolTip(QString());
 }
 
-void RunPage::setHostDevices(const QString& host, const RemoteTarget& target, const QMap<QString, QString>& runners,
+void RunPage::setHostDevices(const QString& host, const RemoteTarget& target, const ProbeFacts& facts,
     const QList<NpuDevice>& devices)
 {
     const QString prefix = QStringLiteral("host:%1:").arg(host);
@@ -385,7 +402,7 @@ void RunPage::setHostDevices(const QString& host, const RemoteTarget& target, co
     m_hostTargets.remove(host);
     if (devices.isEmpty())
         return;
-    m_hostTargets.insert(host, { target, runners });
+    m_hostTargets.insert(host, { target, facts });
     for (const NpuDevice& d : devices) {
         const int id = d.deviceId.value_or(d.npuId);
         m_target->addItem(tr("%1 · NPU %2 · %3 · %4")
@@ -514,19 +531,8 @@ BenchRequest RunPage::request() const
     r.target = target == QLatin1String("cpu") ? BenchRequest::Target::Cpu : BenchRequest::Target::Npu;
     r.device = target.startsWith(QLatin1String("npu:")) ? target.mid(4).toInt() : 0;
     r.runner = static_cast<BenchRequest::Runner>(m_runner->currentData().toInt());
-    if (const auto it = m_hostTargets.constFind(host); !host.isEmpty() && it != m_hostTargets.cend()) {
-        // As `atcwb bench --on`: the runner the probe found on the host's PATH.
-        r.remote = std::make_shared<RemoteTarget>(it->target);
-        const BenchRequest::Runner runner = effectiveRunner(r);
-        const QStringList names = runner == BenchRequest::Runner::Msame ? QStringList { QStringLiteral("msame") }
-            : runner == BenchRequest::Runner::AisBench
-            ? QStringList { QStringLiteral("ais_bench"), QStringLiteral("msit") }
-            : QStringList { QStringLiteral("om-runner") };
-        for (const QString& n : names) {
-            if (r.toolPath.isEmpty())
-                r.toolPath = it->runners.value(n);
-        }
-    }
+    if (const auto it = m_hostTargets.constFind(host); !host.isEmpty() && it != m_hostTargets.cend())
+        r.remote = std::make_shared<RemoteTarget>(it->target); // its runner: see startRun()
     r.loops = m_loops->value();
     r.warmup = m_warmup->value();
     r.timeBudgetSec = m_timeBudget->value();
@@ -558,9 +564,44 @@ void RunPage::run()
     m_progress->show();
     m_status->setText(tr("Starting (loading the model)…"));
     m_progressTicker->start();
-    const BenchRequest r = request();
-    emit runStarted(r);
-    m_run->start(r);
+    m_runNotes.clear();
+    BenchRequest r = request();
+    const auto host = r.remote ? m_hostTargets.constFind(r.remote->host.name) : m_hostTargets.cend();
+    if (host == m_hostTargets.cend()) {
+        startRun(r);
+        return;
+    }
+    // On a host, the runner is chosen as `atcwb bench --on` chooses it: om-runner shipped with the app, the host's,
+    // or built there, else the host's ais_bench or msame (core/remote/omrunnerhost.h).
+    const ProbeFacts facts = host->facts;
+    const QString name = host->target.host.name;
+    QString source;
+    if (!needsOmRunnerOnHost(r)) {
+        if (const auto error = applyRemoteRunnerChoice(&r, facts, name, nullptr, &source, &m_runNotes))
+            return onFinished(failedBeforeRunning(*error));
+        startRun(r);
+        return;
+    }
+    m_status->setText(tr("Preparing om-runner on %1…").arg(name));
+    m_omRunnerOnHost = new OmRunnerOnHost(
+        host->target, facts, QCoreApplication::applicationDirPath(), QCoreApplication::applicationVersion(), this);
+    connect(m_omRunnerOnHost, &OmRunnerOnHost::progress, m_status, &QLabel::setText);
+    connect(m_omRunnerOnHost, &OmRunnerOnHost::finished, this, [this, r, facts, name](const OmRunnerOnHostResult& p) {
+        m_omRunnerOnHost->deleteLater();
+        m_omRunnerOnHost = nullptr;
+        BenchRequest chosen = r;
+        QString source;
+        if (const auto error = applyRemoteRunnerChoice(&chosen, facts, name, &p, &source, &m_runNotes))
+            return onFinished(failedBeforeRunning(*error));
+        startRun(chosen);
+    });
+    m_omRunnerOnHost->start();
+}
+
+void RunPage::startRun(const BenchRequest& request)
+{
+    emit runStarted(request);
+    m_run->start(request);
 }
 
 void RunPage::showStrategies()
@@ -581,8 +622,9 @@ void RunPage::onFinished(const BenchResult& result)
     m_progressTicker->stop();
     m_progress->hide();
     // The same warnings `atcwb bench` prints (a dynamic dim that ran as 1, msame's missing warm-up, ...).
-    m_warnings->setText(result.warnings.join(QLatin1Char('\n')));
-    m_warnings->setVisible(!result.warnings.isEmpty());
+    const QStringList warnings = m_runNotes + result.warnings;
+    m_warnings->setText(warnings.join(QLatin1Char('\n')));
+    m_warnings->setVisible(!warnings.isEmpty());
     if (!result.ok) {
         QString text = result.error.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
         // Cancelled or stopped by the timeout: the iterations done still tell something.

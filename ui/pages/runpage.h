@@ -2,6 +2,7 @@
 
 #include "onnx/onnxmodel.h"
 #include "parsing/npusmi.h"
+#include "remote/probe.h"
 #include "remote/remotetarget.h"
 #include "run/bench.h"
 
@@ -25,6 +26,7 @@ class QTimer;
 namespace wb {
 
 class LatencyCharts;
+class OmRunnerOnHost;
 class StrategyPanel;
 class LatestOnlyRunner;
 class ModelShapes;
@@ -52,7 +54,7 @@ public:
     void setDevices(const QList<NpuDevice>& devices, const QString& note);
     // A host's NPUs (its probe's npu-smi) as targets "HOST · NPU N": a run there goes through `target`, with the
     // runner found on its PATH (`runners`: name -> path there). No devices: the host's targets go.
-    void setHostDevices(const QString& host, const RemoteTarget& target, const QMap<QString, QString>& runners,
+    void setHostDevices(const QString& host, const RemoteTarget& target, const ProbeFacts& facts,
         const QList<NpuDevice>& devices);
     bool selectTarget(const QString& value); // "cpu", "npu:0", "host:NAME:npu:0"; false when not listed
 
@@ -83,11 +85,14 @@ private:
     void showHistory(const QList<BenchResult>& history);
     void updateComparison();
 
+    void startRun(const BenchRequest& request);
     struct HostTarget {
         RemoteTarget target;
-        QMap<QString, QString> runners;
+        ProbeFacts facts; // the probe's: architecture, C library, runners on the host's PATH
     };
     QMap<QString, HostTarget> m_hostTargets;
+    OmRunnerOnHost* m_omRunnerOnHost = nullptr; // finding or making om-runner on a host before a run there
+    QStringList m_runNotes; // how the runner on a host was chosen: shown with the run's warnings
     OnnxModelPtr m_model;
     ModelShapes* m_state;
     BenchRun* m_run;
