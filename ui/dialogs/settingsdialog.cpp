@@ -61,7 +61,10 @@ SettingsDialog::SettingsDialog(Settings& settings, QWidget* parent)
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(640, height());
+    // 640 wide, and as high as the wrapped intro needs at that width: the size hint assumes another width, and over
+    // the main window (which lends its font) the dialog came out a line short, its intro cut at the top.
+    ensurePolished();
+    resize(640, qMax(sizeHint().height(), form->totalHeightForWidth(640)));
 }
 
 void SettingsDialog::apply()
