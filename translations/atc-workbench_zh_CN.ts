@@ -1100,6 +1100,10 @@
         <source>The dynamic dims of %1 were not given and ran as 1, which is likely too small for this model: give the input shapes you deploy with.</source>
         <translation>%1 的动态维度没有给出，按 1 运行，这对此模型很可能太小：请给出部署时使用的输入形状。</translation>
     </message>
+    <message>
+        <source>Input &apos;%1&apos; has dynamic dims %2; it ran as %3 (give an input shape to choose).</source>
+        <translation>输入 &apos;%1&apos; 有动态维度 %2；它按 %3 运行（请给出输入形状来选择）。</translation>
+    </message>
 </context>
 <context>
     <name>ShapeVerdict</name>

@@ -46,4 +46,10 @@ QString explainOrtRunError(const QString& message, const QList<InputShapeSpec>& 
     return text;
 }
 
+QString ranAsWarning(const QString& input, const QString& declaredShape, const InputShapeSpec& ranAs)
+{
+    return Tr::tr("Input '%1' has dynamic dims %2; it ran as %3 (give an input shape to choose).")
+        .arg(input, declaredShape, formatInputShapeSpec({ ranAs }));
+}
+
 } // namespace wb

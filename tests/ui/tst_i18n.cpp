@@ -366,6 +366,8 @@ void TestI18n::coreFindingsInChinese()
     const QString explained = explainOrtRunError(QStringLiteral("Non-zero status code returned while running Pad node. "
                                                                 "Name:'pad1' Status Message: reflect"),
         parseInputShapeSpec(QStringLiteral("x:1,3,1,1")).value(), { QStringLiteral("x") });
+    const QString ranAs = ranAsWarning(QStringLiteral("x"), QStringLiteral("[?,3,1,1]"),
+        parseInputShapeSpec(QStringLiteral("x:1,3,1,1")).value().first());
     const auto nms = OnnxModel::load(QStringLiteral(WB_TEST_MODELS_DIR "/detector_nms.onnx"));
     QVERIFY(nms.ok());
     const auto inferred = inferShapes(*nms.value(), {});
@@ -386,6 +388,7 @@ void TestI18n::coreFindingsInChinese()
         explained.contains(QStringLiteral("失败的节点：'pad1'")) && explained.contains(QStringLiteral("按 1 运行")),
         qPrintable(explained));
     QVERIFY2(hasChinese(verdict), qPrintable(verdict));
+    QVERIFY2(ranAs.contains(QStringLiteral("按 x:1,3,1,1 运行")), qPrintable(ranAs));
     // English again without the translator: what atcwb prints.
     QVERIFY(!hasChinese(validate(odd, nullptr, AtcToolkit()).first().message));
     QVERIFY(toolkitStatus(AtcToolkit()).startsWith(QStringLiteral("No ATC found")));
