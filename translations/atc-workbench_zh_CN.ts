@@ -1087,6 +1087,49 @@
     </message>
 </context>
 <context>
+    <name>ModelCheck</name>
+    <message>
+        <source>%1: tensor &apos;%2&apos; is produced by both node %3 and node %4.</source>
+        <translation>%1：张量 &apos;%2&apos; 同时由节点 %3 和节点 %4 产生。</translation>
+    </message>
+    <message>
+        <source>%1: node %2 reads tensor &apos;%3&apos;, which no node, input or initializer provides.</source>
+        <translation>%1：节点 %2 读取的张量 &apos;%3&apos; 没有任何节点、输入或初始值提供。</translation>
+    </message>
+    <message>
+        <source>%1: nodes are not in topological order (node %2 reads &apos;%3&apos; before node %4 produces it). ONNX Runtime runs such models, but the ONNX checker rejects them.</source>
+        <translation>%1：节点没有按拓扑顺序排列（节点 %2 在节点 %4 产生 &apos;%3&apos; 之前就读取了它）。ONNX Runtime 能运行这样的模型，但 ONNX 检查器会拒绝它们。</translation>
+    </message>
+    <message>
+        <source>%1: graph output &apos;%2&apos; is not produced by any node.</source>
+        <translation>%1：图输出 &apos;%2&apos; 没有任何节点产生。</translation>
+    </message>
+    <message>
+        <source>main graph</source>
+        <translation>主图</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; is marked external but names no location.</source>
+        <translation>张量 &apos;%1&apos; 标记为外部数据，但没有给出位置。</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; points outside the model&apos;s folder (&apos;%2&apos;); ONNX only allows paths relative to the model.</source>
+        <translation>张量 &apos;%1&apos; 指向模型文件夹之外（&apos;%2&apos;）；ONNX 只允许相对于模型的路径。</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; keeps its data in &apos;%2&apos;, a symlink that leads outside the model&apos;s folder (to %3); ONNX only allows files inside it. Copy the weights file next to the model.</source>
+        <translation>张量 &apos;%1&apos; 的数据在 &apos;%2&apos; 中，这是一个指向模型文件夹之外（%3）的符号链接；ONNX 只允许文件夹内的文件。请把权重文件复制到模型旁边。</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; keeps its data in &apos;%2&apos;, which is missing or unreadable. Copy the weights file next to the model.</source>
+        <translation>张量 &apos;%1&apos; 的数据在 &apos;%2&apos; 中，但该文件缺失或无法读取。请把权重文件复制到模型旁边。</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; needs bytes %2..%3 of &apos;%4&apos;, but the file has only %5 bytes: the weights file is truncated or belongs to another export.</source>
+        <translation>张量 &apos;%1&apos; 需要 &apos;%4&apos; 的第 %2..%3 字节，但该文件只有 %5 字节：权重文件被截断，或属于另一次导出。</translation>
+    </message>
+</context>
+<context>
     <name>RunExplain</name>
     <message>
         <source>Node that failed: &apos;%1&apos;%2.</source>
@@ -1118,6 +1161,38 @@
     <message>
         <source> and output(s) %1 move to the host</source>
         <translation>以及输出 %1 移到主机</translation>
+    </message>
+    <message>
+        <source>metadata %1 = %2</source>
+        <translation>元数据 %1 = %2</translation>
+    </message>
+    <message>
+        <source>Reshape &apos;%1&apos; to [%2]</source>
+        <translation>Reshape &apos;%1&apos; 到 [%2]</translation>
+    </message>
+    <message>
+        <source>Conv &apos;%1&apos; reads %2 channels</source>
+        <translation>Conv &apos;%1&apos; 读取 %2 个通道</translation>
+    </message>
+    <message>
+        <source>dim &apos;%1&apos; is %2 in input &apos;%3&apos;</source>
+        <translation>维度 &apos;%1&apos; 在输入 &apos;%3&apos; 中为 %2</translation>
+    </message>
+    <message>
+        <source>The model has no input named &apos;%1&apos;. Its inputs are: %2.</source>
+        <translation>模型没有名为 &apos;%1&apos; 的输入。它的输入是：%2。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos; is a %2, not a tensor; only tensor inputs take a shape.</source>
+        <translation>输入 &apos;%1&apos; 是 %2，不是张量；只有张量输入可以指定形状。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos;: every dimension must be a fixed size to fix shapes (got %2).</source>
+        <translation>输入 &apos;%1&apos;：固定形状时每个维度都必须是固定尺寸（得到的是 %2）。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos; has %2 dimensions, but %3 were given (%4).</source>
+        <translation>输入 &apos;%1&apos; 有 %2 个维度，但给出了 %3 个（%4）。</translation>
     </message>
     <message>
         <source> and %1 more</source>

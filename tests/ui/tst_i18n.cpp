@@ -373,6 +373,9 @@ void TestI18n::coreFindingsInChinese()
     const auto inferred = inferShapes(*nms.value(), {});
     QVERIFY(inferred.ok() && !inferred.value().origins.isEmpty());
     const QString verdict = inferred.value().origins.first().message;
+    const auto wrongInput = inferShapes(*nms.value(), parseInputShapeSpec(QStringLiteral("nosuch:1")).value());
+    QVERIFY(!wrongInput.ok());
+    const QString inputError = wrongInput.error().message;
     for (auto it = control.globalMatch(howTo); it.hasNext();) {
         const QString name = plainLabel(it.next().captured(1));
         if (!controls.contains(name))
@@ -388,6 +391,7 @@ void TestI18n::coreFindingsInChinese()
         explained.contains(QStringLiteral("失败的节点：'pad1'")) && explained.contains(QStringLiteral("按 1 运行")),
         qPrintable(explained));
     QVERIFY2(hasChinese(verdict), qPrintable(verdict));
+    QVERIFY2(inputError.startsWith(QStringLiteral("模型没有名为 'nosuch' 的输入")), qPrintable(inputError));
     QVERIFY2(ranAs.contains(QStringLiteral("按 x:1,3,1,1 运行")), qPrintable(ranAs));
     // English again without the translator: what atcwb prints.
     QVERIFY(!hasChinese(validate(odd, nullptr, AtcToolkit()).first().message));
