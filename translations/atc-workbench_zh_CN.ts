@@ -2138,8 +2138,8 @@ Value for this model only:</source>
         <translation>ATC 自带的预检（atc --mode=3）需要已安装的工具包（见本页顶部的提示）。</translation>
     </message>
     <message>
-        <source>No ATC was found (see the notice at the top of this page).</source>
-        <translation>未找到 ATC（见本页顶部的提示）。</translation>
+        <source>No ATC was found (see the notice at the top of the Convert page).</source>
+        <translation>未找到 ATC（见“转换”页顶部的提示）。</translation>
     </message>
 </context>
 <context>
