@@ -2,6 +2,761 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AtcChecks</name>
+    <message>
+        <source>Fix the model where it is exported: ATC stops at this node too.</source>
+        <translation>请在导出模型的地方修正它：ATC 也会在这个节点处停止。</translation>
+    </message>
+    <message>
+        <source>Output(s) %1 depend on data by inference, but the model declares them static and ONNX Runtime gives exactly those shapes, so they are treated as static.</source>
+        <translation>按推断，输出 %1 依赖于数据，但模型把它们声明为静态，且 ONNX Runtime 给出的正是这些形状，因此按静态处理。</translation>
+    </message>
+    <message>
+        <source>If ATC still rejects them, write a copy with *Save Simplified Copy…* on the Shapes page and convert that, so the sizes are folded.</source>
+        <translation>如果 ATC 仍然拒绝，请在“形状”页用 *保存简化副本…* 写出一份副本并转换它，这样尺寸会被折叠。</translation>
+    </message>
+    <message>
+        <source>The shape of output(s) %1 is unknown here, which does not make them dynamic: %2</source>
+        <translation>输出 %1 的形状在此处未知，但这并不表示它们是动态的：%2</translation>
+    </message>
+    <message>
+        <source>Nothing to do unless ATC reports a shape error at %1.</source>
+        <translation>除非 ATC 在 %1 处报告形状错误，否则无需处理。</translation>
+    </message>
+    <message>
+        <source>(unknown shape)</source>
+        <translation>（形状未知）</translation>
+    </message>
+    <message>
+        <source>Cut the post-processing out with *Extract Sub-model* on the Shapes page (it proposes the outputs %1) %2. Convert the part it writes and run the rest on the host.</source>
+        <translation>在“形状”页用 *提取子模型* 切掉后处理（它建议的输出为 %1）%2。转换它写出的部分，其余部分在主机上运行。</translation>
+    </message>
+    <message>
+        <source>The data-dependent part is not only post-processing: cutting before %1 would move %2 node(s), including %3, off the NPU. Keep the model whole and build it with dynamic shapes (on a SoC that supports them), or give the data-dependent step a fixed size (a constant k for TopK, a fixed box count).</source>
+        <translation>依赖数据的部分不只是后处理：在 %1 之前切开会把 %2 个节点（包括 %3）移出 NPU。请保持模型完整并以动态形状构建（在支持动态形状的 SoC 上），或者给依赖数据的步骤一个固定尺寸（TopK 用常量 k，固定的框数）。</translation>
+    </message>
+    <message>
+        <source>Move the data-dependent step out of the graph with *Extract Sub-model* on the Shapes page and run it on the host.</source>
+        <translation>在“形状”页用 *提取子模型* 把依赖数据的步骤移出计算图，并在主机上运行它。</translation>
+    </message>
+    <message>
+        <source>Output(s) %1 stay dynamic even with every input fixed: %2. ATC compiles for fixed shapes; such outputs need dynamic-shape support from the operator and the SoC (none on Ascend310/310B) and often fail to compile.</source>
+        <translation>即使每个输入都已固定，输出 %1 仍是动态的：%2。ATC 按固定形状编译；这样的输出需要算子和 SoC 支持动态形状（Ascend310/310B 不支持），并且常常编译失败。</translation>
+    </message>
+    <message>
+        <source>their size depends on input values</source>
+        <translation>它们的尺寸取决于输入的值</translation>
+    </message>
+    <message>
+        <source> (and %1 more such node(s))</source>
+        <translation>（另有 %1 个这样的节点）</translation>
+    </message>
+    <message>
+        <source>dim %1 = %2 (%3)</source>
+        <translation>第 %1 维 = %2（%3）</translation>
+    </message>
+    <message>
+        <source> The model suggests %1.</source>
+        <translation>模型建议 %1。</translation>
+    </message>
+    <message>
+        <source>The ATC pre-check report is not a check_result.json object with an &quot;op&quot; list%1.</source>
+        <translation>ATC 预检报告不是带有 &quot;op&quot; 列表的 check_result.json 对象%1。</translation>
+    </message>
+    <message>
+        <source>ATC has no parser for %1 at opset %2: re-export with an opset ATC registers for %1, replace the operator, or cut it out with %3.</source>
+        <translation>ATC 没有 opset %2 下 %1 的解析器：请用 ATC 为 %1 注册的 opset 重新导出、替换该算子，或用 %3 把它切掉。</translation>
+    </message>
+    <message>
+        <source>Replace the operator or cut it out with %1.</source>
+        <translation>替换该算子，或用 %1 把它切掉。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check rejected node %1 (%2): %3</source>
+        <translation>ATC 预检拒绝了节点 %1（%2）：%3</translation>
+    </message>
+    <message>
+        <source>no reason given.</source>
+        <translation>未给出原因。</translation>
+    </message>
+    <message>
+        <source>*Extract Sub-model* on the Shapes page</source>
+        <translation>“形状”页的 *提取子模型*</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check failed without naming an operator.</source>
+        <translation>ATC 预检失败，但没有指出是哪个算子。</translation>
+    </message>
+    <message>
+        <source>Read ATC&apos;s console output and log for the reason.</source>
+        <translation>请查看 ATC 的控制台输出和日志了解原因。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check passed all %1 operators.</source>
+        <translation>ATC 预检通过了全部 %1 个算子。</translation>
+    </message>
+    <message>
+        <source> ATC&apos;s pre-check confirms this.</source>
+        <translation>ATC 预检确认了这一点。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check was not run: no ATC was found (looked in: %1).</source>
+        <translation>未运行 ATC 预检：没有找到 ATC（查找过：%1）。</translation>
+    </message>
+    <message>
+        <source>nowhere yet</source>
+        <translation>尚未查找</translation>
+    </message>
+    <message>
+        <source>no ATC toolkit</source>
+        <translation>没有 ATC 工具包</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check was not run: cannot create a scratch folder in %1: %2.</source>
+        <translation>未运行 ATC 预检：无法在 %1 中创建临时文件夹：%2。</translation>
+    </message>
+    <message>
+        <source>Free some space in %1 or point TMPDIR at a writable folder.</source>
+        <translation>请释放 %1 中的空间，或把 TMPDIR 指向一个可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check report %1 cannot be read: %2.</source>
+        <translation>无法读取 ATC 预检报告 %1：%2。</translation>
+    </message>
+    <message>
+        <source>it is too large</source>
+        <translation>文件太大</translation>
+    </message>
+    <message>
+        <source>Run the command shown in the log by hand and read check_result.json.</source>
+        <translation>请手动运行日志中显示的命令，并查看 check_result.json。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check passed every operator, but ATC failed afterwards: %1</source>
+        <translation>ATC 预检通过了所有算子，但 ATC 随后失败：%1</translation>
+    </message>
+    <message>
+        <source>Fix what ATC reports; the checks above may name the flag.</source>
+        <translation>请修正 ATC 报告的问题；上面的检查可能指出了相关选项。</translation>
+    </message>
+    <message>
+        <source>This ATC writes a report this app cannot read; read ATC&apos;s console output instead.</source>
+        <translation>此 ATC 写出的报告本应用无法读取；请改为查看 ATC 的控制台输出。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check did not finish: %1</source>
+        <translation>ATC 预检未完成：%1</translation>
+    </message>
+    <message>
+        <source>Run the pre-check again; pre-checking a large model can take minutes.</source>
+        <translation>请再次运行预检；预检大模型可能需要几分钟。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check was not run: %1</source>
+        <translation>未运行 ATC 预检：%1</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check ended without writing %1.</source>
+        <translation>ATC 预检结束，但没有写出 %1。</translation>
+    </message>
+    <message>
+        <source>This ATC may not support --mode=3 with --check_report; convert and read ATC&apos;s errors, or update CANN.</source>
+        <translation>此 ATC 可能不支持 --mode=3 与 --check_report 一起使用；请直接转换并查看 ATC 的错误，或升级 CANN。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check failed before writing %1: %2</source>
+        <translation>ATC 预检在写出 %1 之前失败：%2</translation>
+    </message>
+    <message>
+        <source>Fix what ATC reports, or read its log (--log=error) for the reason.</source>
+        <translation>请修正 ATC 报告的问题，或查看其日志（--log=error）了解原因。</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s pre-check was interrupted.</source>
+        <translation>ATC 预检被中断。</translation>
+    </message>
+    <message>
+        <source>Run it again.</source>
+        <translation>请再运行一次。</translation>
+    </message>
+    <message>
+        <source>1 node</source>
+        <translation>1 个节点</translation>
+    </message>
+    <message>
+        <source>%1 nodes</source>
+        <translation>%1 个节点</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s ONNX parser plugins</source>
+        <translation>ATC 的 ONNX 解析器插件</translation>
+    </message>
+    <message>
+        <source>CANN %1</source>
+        <translation>CANN %1</translation>
+    </message>
+    <message>
+        <source>The model has %1 opset_import entries for the default ONNX domain; ATC&apos;s parser accepts only one and stops with E16005 (&quot;The model has [%1] [--domain_version] fields, but only one is allowed&quot;).</source>
+        <translation>模型为默认 ONNX 域声明了 %1 个 opset_import 条目；ATC 的解析器只接受一个，并以 E16005 停止（&quot;The model has [%1] [--domain_version] fields, but only one is allowed&quot;）。</translation>
+    </message>
+    <message>
+        <source>Keep a single ai.onnx entry in opset_import (re-export, or edit model.opset_import with the onnx Python API).</source>
+        <translation>在 opset_import 中只保留一个 ai.onnx 条目（重新导出，或用 onnx Python API 编辑 model.opset_import）。</translation>
+    </message>
+    <message>
+        <source>Besides ai.onnx the model imports %1. Older ATC ONNX parsers accept only one opset domain and stop with E16005%2.</source>
+        <translation>除 ai.onnx 外，模型还导入了 %1。较旧的 ATC ONNX 解析器只接受一个 opset 域，并以 E16005 停止%2。</translation>
+    </message>
+    <message>
+        <source> (this toolkit is CANN %1)</source>
+        <translation>（此工具包为 CANN %1）</translation>
+    </message>
+    <message>
+        <source>; newer ones map domains per node</source>
+        <translation>；较新的解析器按节点映射域</translation>
+    </message>
+    <message>
+        <source>Drop the extra opset_import entries the graph does not need (tf2onnx adds ai.onnx.ml), or replace the nodes of that domain with standard ONNX operators.</source>
+        <translation>删除计算图不需要的多余 opset_import 条目（tf2onnx 会添加 ai.onnx.ml），或用标准 ONNX 算子替换该域的节点。</translation>
+    </message>
+    <message>
+        <source>The model imports ai.onnx opset %1, but %2 %3 opset %4-%5: ATC looks every node up as ai.onnx::%1::&lt;Op&gt;, finds no parser and stops with E19010.</source>
+        <translation>模型导入的是 ai.onnx opset %1，但 %2 %3 opset %4-%5：ATC 以 ai.onnx::%1::&lt;Op&gt; 查找每个节点，找不到解析器，并以 E19010 停止。</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>accepts</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>Re-export with opset %1 or lower (torch.onnx.export(..., opset_version=%1)), or convert the file with onnx.version_converter.convert_version(model, %1).</source>
+        <translation>用 opset %1 或更低版本重新导出（torch.onnx.export(..., opset_version=%1)），或用 onnx.version_converter.convert_version(model, %1) 转换该文件。</translation>
+    </message>
+    <message>
+        <source>ATC has no ONNX parser for operator %1 (%2)%3, so conversion stops with E19010 (&quot;No parser is registered for Op&quot;).</source>
+        <translation>ATC 没有算子 %1（%2）的 ONNX 解析器%3，因此转换会以 E19010 停止（&quot;No parser is registered for Op&quot;）。</translation>
+    </message>
+    <message>
+        <source>: it is not among the %1 operators with an ATC plugin</source>
+        <translation>：它不在有 ATC 插件的 %1 个算子之中</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <source>Export the model so %1 is expressed with supported operators, or cut it out with %2 and run that part on the host.</source>
+        <translation>导出模型时用受支持的算子表达 %1，或用 %2 把它切掉，并在主机上运行那部分。</translation>
+    </message>
+    <message>
+        <source>ATC registers %1 only for opsets %2; this model imports ai.onnx opset %3, so ATC finds no parser for ai.onnx::%3::%1 (%4) and stops with E19010.</source>
+        <translation>ATC 只为 opset %2 注册了 %1；此模型导入的是 ai.onnx opset %3，因此 ATC 找不到 ai.onnx::%3::%1 的解析器（%4），并以 E19010 停止。</translation>
+    </message>
+    <message>
+        <source>Re-export the model with an opset that %1 is registered for (%2).</source>
+        <translation>请用 %1 已注册的 opset（%2）重新导出模型。</translation>
+    </message>
+    <message>
+        <source>Operator %1 (%2) is from a custom domain. ATC has no parser for it unless a custom operator package with an ONNX plugin for it is installed ($ASCEND_OPP_PATH/framework/custom or ASCEND_CUSTOM_OPP_PATH); otherwise conversion stops with E19010.</source>
+        <translation>算子 %1（%2）来自自定义域。除非安装了带有其 ONNX 插件的自定义算子包（$ASCEND_OPP_PATH/framework/custom 或 ASCEND_CUSTOM_OPP_PATH），ATC 没有它的解析器；否则转换会以 E19010 停止。</translation>
+    </message>
+    <message>
+        <source>Install the vendor&apos;s custom operator package, re-export with standard ONNX operators, or cut the node out with %1 and run it on the host.</source>
+        <translation>安装厂商的自定义算子包、用标准 ONNX 算子重新导出，或用 %1 把该节点切掉并在主机上运行。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is control flow: ATC parses it (opsets %3) and compiles every branch as a subgraph; a condition computed from input data stays a run-time branch, which often fails to compile or runs slowly on the NPU.</source>
+        <translation>%1（%2）是控制流：ATC 能解析它（opset %3），并把每个分支编译为子图；由输入数据算出的条件仍是运行时分支，常常编译失败或在 NPU 上运行缓慢。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is control flow ATC has no ONNX parser for (%3); conversion stops with E19010.</source>
+        <translation>%1（%2）是 ATC 没有 ONNX 解析器的控制流（%3）；转换会以 E19010 停止。</translation>
+    </message>
+    <message>
+        <source>If the condition is fixed for your deployment, export with that branch only (or fold it with onnx-simplifier) so ATC sees a plain graph.</source>
+        <translation>如果在你的部署中条件是固定的，请只导出该分支（或用 onnx-simplifier 折叠它），让 ATC 看到一个普通的计算图。</translation>
+    </message>
+    <message>
+        <source>Unroll the loop at export time (fixed trip count, traced export) or cut it out with %1 and run it on the host.</source>
+        <translation>在导出时展开循环（固定迭代次数、追踪式导出），或用 %1 把它切掉并在主机上运行。</translation>
+    </message>
+    <message>
+        <source>--%1 is missing: %2.</source>
+        <translation>缺少 --%1：%2。</translation>
+    </message>
+    <message>
+        <source>ATC needs the .onnx file to convert and stops with E10054</source>
+        <translation>ATC 需要要转换的 .onnx 文件，否则以 E10054 停止</translation>
+    </message>
+    <message>
+        <source>Choose the ONNX model.</source>
+        <translation>请选择 ONNX 模型。</translation>
+    </message>
+    <message>
+        <source>ATC compiles for one chip and stops with E10054 without it</source>
+        <translation>ATC 针对一种芯片编译，缺少它会以 E10054 停止</translation>
+    </message>
+    <message>
+        <source>Set the SoC of the device that will run the model: `npu-smi info` there shows the Name column (e.g. 310P3), prefix it with Ascend (Ascend310P3).</source>
+        <translation>请设置将运行模型的设备的 SoC：在该设备上 `npu-smi info` 的 Name 列会显示它（例如 310P3），前面加上 Ascend（Ascend310P3）。</translation>
+    </message>
+    <message>
+        <source>ATC needs the path of the .om to write (without the .om suffix) and stops with E10054</source>
+        <translation>ATC 需要要写出的 .om 路径（不带 .om 后缀），否则以 E10054 停止</translation>
+    </message>
+    <message>
+        <source>Set the output path, e.g. the model&apos;s path without .onnx.</source>
+        <translation>请设置输出路径，例如去掉 .onnx 的模型路径。</translation>
+    </message>
+    <message>
+        <source>modes 1 and 6 read the model given by --om (E10004)</source>
+        <translation>模式 1 和 6 读取 --om 指定的模型（E10004）</translation>
+    </message>
+    <message>
+        <source>Choose the .om (or, for mode 1, the .onnx) to display.</source>
+        <translation>请选择要显示的 .om（模式 1 也可以是 .onnx）。</translation>
+    </message>
+    <message>
+        <source>mode 1 writes the model as JSON to --json (E10004)</source>
+        <translation>模式 1 把模型以 JSON 写到 --json（E10004）</translation>
+    </message>
+    <message>
+        <source>Set where the JSON file goes.</source>
+        <translation>请设置 JSON 文件的位置。</translation>
+    </message>
+    <message>
+        <source>--%1 names %2, which is not a file; ATC cannot load it (E10041).</source>
+        <translation>--%1 指定的 %2 不是文件；ATC 无法加载它（E10041）。</translation>
+    </message>
+    <message>
+        <source>Choose an existing model file.</source>
+        <translation>请选择一个已存在的模型文件。</translation>
+    </message>
+    <message>
+        <source>The AIPP configuration file %1 (--insert_op_conf) does not exist; ATC stops with E10052.</source>
+        <translation>AIPP 配置文件 %1（--insert_op_conf）不存在；ATC 会以 E10052 停止。</translation>
+    </message>
+    <message>
+        <source>--%1 names %2, which does not exist; ATC stops (E10410).</source>
+        <translation>--%1 指定的 %2 不存在；ATC 会停止（E10410）。</translation>
+    </message>
+    <message>
+        <source>Choose an existing file for --%1, or clear the field.</source>
+        <translation>请为 --%1 选择一个已存在的文件，或清空该字段。</translation>
+    </message>
+    <message>
+        <source>--output=%1 is a folder; ATC needs a file name to which it appends .om (E10022).</source>
+        <translation>--output=%1 是一个文件夹；ATC 需要一个文件名，并在其后加上 .om（E10022）。</translation>
+    </message>
+    <message>
+        <source>Add a file name, e.g. %1/model.</source>
+        <translation>请加上文件名，例如 %1/model。</translation>
+    </message>
+    <message>
+        <source>--output=%1 ends in .om; ATC appends .om itself and writes %1.om.</source>
+        <translation>--output=%1 以 .om 结尾；ATC 会自行加上 .om，写出 %1.om。</translation>
+    </message>
+    <message>
+        <source>Drop the .om suffix: --output=%1.</source>
+        <translation>请去掉 .om 后缀：--output=%1。</translation>
+    </message>
+    <message>
+        <source>The folder %1 for --output does not exist yet; the conversion creates it when it starts.</source>
+        <translation>--output 的文件夹 %1 尚不存在；转换开始时会创建它。</translation>
+    </message>
+    <message>
+        <source>To run the command by hand, create it first: mkdir -p %1</source>
+        <translation>如需手动运行该命令，请先创建它：mkdir -p %1</translation>
+    </message>
+    <message>
+        <source>The folder %1 for --%2 %3; ATC cannot write there.</source>
+        <translation>--%2 的文件夹 %1 %3；ATC 无法写入。</translation>
+    </message>
+    <message>
+        <source>is not writable</source>
+        <translation>不可写</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists and that you can write to.</source>
+        <translation>请选择一个已存在且你可写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>No ATC was found (looked in: %1), so the command uses plain `atc`, and SoC names, flags and opsets were checked against built-in data instead of an installed toolkit.</source>
+        <translation>没有找到 ATC（查找过：%1），因此命令使用裸的 `atc`，SoC 名称、选项和 opset 是按内置数据而不是已安装的工具包检查的。</translation>
+    </message>
+    <message>
+        <source>%1 is a nano SoC that ATC only accepts with --mode=30 (execute-om), which this app does not produce (E10055).</source>
+        <translation>%1 是 nano SoC，ATC 只在 --mode=30（execute-om）下接受它，而本应用不生成这种模型（E10055）。</translation>
+    </message>
+    <message>
+        <source>Pick the SoC of an Atlas inference or training device.</source>
+        <translation>请选择 Atlas 推理或训练设备的 SoC。</translation>
+    </message>
+    <message>
+        <source>--soc_version=%1 is not one of the %2 SoCs this toolkit has a platform config for (%3); ATC refuses it (E10001).</source>
+        <translation>--soc_version=%1 不在此工具包有平台配置的 %2 个 SoC 之中（%3）；ATC 会拒绝它（E10001）。</translation>
+    </message>
+    <message>
+        <source>--soc_version=%1 is not in the built-in SoC list (no toolkit to ask).</source>
+        <translation>--soc_version=%1 不在内置 SoC 列表中（没有可查询的工具包）。</translation>
+    </message>
+    <message>
+        <source>Use one of: %1.</source>
+        <translation>请使用以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>SoC names are case-sensitive: use %1.</source>
+        <translation>SoC 名称区分大小写：请使用 %1。</translation>
+    </message>
+    <message>
+        <source>This ATC (%1) does not list --%2 in `atc --help`; it would stop with &quot;ERROR: unknown command line flag &apos;%2&apos;&quot;.</source>
+        <translation>此 ATC（%1）的 `atc --help` 中没有 --%2；它会以 &quot;ERROR: unknown command line flag &apos;%2&apos;&quot; 停止。</translation>
+    </message>
+    <message>
+        <source>Clear --%1, or use a toolkit that has it.</source>
+        <translation>请清除 --%1，或使用支持它的工具包。</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a flag name (letters, digits and &apos;_&apos;, without the leading --)</source>
+        <translation>&apos;%1&apos; 不是选项名（只能含字母、数字和 &apos;_&apos;，不带前导 --）</translation>
+    </message>
+    <message>
+        <source>--%1 has its own field; setting it here too would pass it twice</source>
+        <translation>--%1 有自己的字段；在这里再设置会传两次</translation>
+    </message>
+    <message>
+        <source>--%1 is given twice</source>
+        <translation>--%1 给出了两次</translation>
+    </message>
+    <message>
+        <source>Extra flag: %1.</source>
+        <translation>额外选项：%1。</translation>
+    </message>
+    <message>
+        <source>Fix the name, or use the flag&apos;s own field.</source>
+        <translation>请修正名称，或使用该选项自己的字段。</translation>
+    </message>
+    <message>
+        <source> NHWC is for TensorFlow models; ONNX inputs are NCHW.</source>
+        <translation>NHWC 用于 TensorFlow 模型；ONNX 输入是 NCHW。</translation>
+    </message>
+    <message>
+        <source>--%1=%2 is not a value ATC accepts for ONNX (%3).%4</source>
+        <translation>--%1=%2 不是 ATC 对 ONNX 接受的值（%3）。%4</translation>
+    </message>
+    <message>
+        <source>--output_type entry &apos;%1&apos; is not a type (%2) or node:index:TYPE (E10001).</source>
+        <translation>--output_type 条目 &apos;%1&apos; 不是类型（%2），也不是 node:index:TYPE（E10001）。</translation>
+    </message>
+    <message>
+        <source>Write e.g. FP16, or per output node1:0:FP16;node2:1:FP32.</source>
+        <translation>请写成例如 FP16，或按输出写 node1:0:FP16;node2:1:FP32。</translation>
+    </message>
+    <message>
+        <source>--precision_mode=%1 and --precision_mode_v2=%2 are both set; ATC refuses both at once (E10056).</source>
+        <translation>--precision_mode=%1 和 --precision_mode_v2=%2 同时设置了；ATC 不接受两者同时出现（E10056）。</translation>
+    </message>
+    <message>
+        <source>Keep one: --precision_mode_v2 is the recommended one on toolkits that have it.</source>
+        <translation>请只保留一个：在支持它的工具包上推荐 --precision_mode_v2。</translation>
+    </message>
+    <message>
+        <source>--modify_mixlist only applies with a mixed precision mode, but precision_mode is &apos;%1&apos; and precision_mode_v2 is &apos;%2&apos; (E10001).</source>
+        <translation>--modify_mixlist 只在混合精度模式下生效，但 precision_mode 是 &apos;%1&apos;，precision_mode_v2 是 &apos;%2&apos;（E10001）。</translation>
+    </message>
+    <message>
+        <source>Set --precision_mode=allow_mix_precision (or --precision_mode_v2=mixed_float16), or clear --modify_mixlist.</source>
+        <translation>请设置 --precision_mode=allow_mix_precision（或 --precision_mode_v2=mixed_float16），或清除 --modify_mixlist。</translation>
+    </message>
+    <message>
+        <source>--optypelist_for_implmode is set without --op_select_implmode; ATC requires both at the same time (E10001).</source>
+        <translation>设置了 --optypelist_for_implmode 但没有 --op_select_implmode；ATC 要求两者同时设置（E10001）。</translation>
+    </message>
+    <message>
+        <source>Set --op_select_implmode (e.g. high_precision) for the listed operator types, or clear the list.</source>
+        <translation>请为列出的算子类型设置 --op_select_implmode（例如 high_precision），或清空该列表。</translation>
+    </message>
+    <message>
+        <source>--input_hint_shape cannot be combined with --dynamic_batch_size, --dynamic_image_size or --dynamic_dims (E10001).</source>
+        <translation>--input_hint_shape 不能与 --dynamic_batch_size、--dynamic_image_size 或 --dynamic_dims 一起使用（E10001）。</translation>
+    </message>
+    <message>
+        <source>Clear --input_hint_shape, or drop the profiles.</source>
+        <translation>请清除 --input_hint_shape，或去掉档位。</translation>
+    </message>
+    <message>
+        <source>--%1 has %2 value(s) but --%3 lists %4; ATC needs one true/false per entry (E10001).</source>
+        <translation>--%1 有 %2 个值，但 --%3 列出了 %4 个；ATC 需要每个条目一个 true/false（E10001）。</translation>
+    </message>
+    <message>
+        <source>Give exactly one true or false per --%1 entry.</source>
+        <translation>请为每个 --%1 条目正好给一个 true 或 false。</translation>
+    </message>
+    <message>
+        <source>Write node:index entries separated by &apos;;&apos;, e.g. conv1:0;fc:0.</source>
+        <translation>请写成以 &apos;;&apos; 分隔的 node:index 条目，例如 conv1:0;fc:0。</translation>
+    </message>
+    <message>
+        <source>--out_nodes entry &apos;%1&apos; has no &apos;:index&apos;; ATC&apos;s syntax is node:index.</source>
+        <translation>--out_nodes 条目 &apos;%1&apos; 没有 &apos;:index&apos;；ATC 的语法是 node:index。</translation>
+    </message>
+    <message>
+        <source>Write %1:0 for the node&apos;s first output.</source>
+        <translation>节点的第一个输出请写 %1:0。</translation>
+    </message>
+    <message>
+        <source>--out_nodes: node &apos;%1&apos; has %2 output(s), so index %3 does not exist (E11017).</source>
+        <translation>--out_nodes：节点 &apos;%1&apos; 有 %2 个输出，因此索引 %3 不存在（E11017）。</translation>
+    </message>
+    <message>
+        <source>--out_nodes: the main graph has no node named &apos;%1&apos;; ATC stops with E11017 (&quot;Failed to find node&quot;).</source>
+        <translation>--out_nodes：主图中没有名为 &apos;%1&apos; 的节点；ATC 会以 E11017 停止（&quot;Failed to find node&quot;）。</translation>
+    </message>
+    <message>
+        <source>Use node names of the main graph: pick them on the Graph page with *Use as out node*.</source>
+        <translation>请使用主图的节点名称：在“计算图”页用 *用作输出节点* 选择它们。</translation>
+    </message>
+    <message>
+        <source>--input_fp16_nodes names &apos;%1&apos;, which is not an input of the model (E10016).</source>
+        <translation>--input_fp16_nodes 指定的 &apos;%1&apos; 不是模型的输入（E10016）。</translation>
+    </message>
+    <message>
+        <source>Use input names: %1.</source>
+        <translation>请使用输入名称：%1。</translation>
+    </message>
+    <message>
+        <source>--%1 names &apos;%2&apos;, but the model has no input of that name; ATC stops with E10016.</source>
+        <translation>--%1 指定了 &apos;%2&apos;，但模型没有这个名称的输入；ATC 会以 E10016 停止。</translation>
+    </message>
+    <message>
+        <source>Use the model&apos;s input names: %1.</source>
+        <translation>请使用模型的输入名称：%1。</translation>
+    </message>
+    <message>
+        <source>--input_shape gives &apos;%1&apos; %2 dimension(s), but the model&apos;s input is %3 (rank %4).</source>
+        <translation>--input_shape 为 &apos;%1&apos; 给出了 %2 个维度，但模型的输入是 %3（秩 %4）。</translation>
+    </message>
+    <message>
+        <source>Give one size per dimension, e.g. %1.</source>
+        <translation>请为每个维度给一个尺寸，例如 %1。</translation>
+    </message>
+    <message>
+        <source>--input_shape sets dimension %1 of &apos;%2&apos; to %3, but the model fixes it to %4; the weights were exported for %4, so ATC or the run will likely fail.</source>
+        <translation>--input_shape 把 &apos;%2&apos; 的第 %1 维设为 %3，但模型把它固定为 %4；权重是按 %4 导出的，因此 ATC 或推理很可能失败。</translation>
+    </message>
+    <message>
+        <source>Use %1 for that dimension.</source>
+        <translation>该维度请使用 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (dim %2)</source>
+        <translation>%1（第 %2 维）</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos; %2 needs a size for dynamic dimension(s) %3 in --input_shape; ATC stops with E10001 (&quot;maybe you should set input_shape to specify its shape&quot;).</source>
+        <translation>输入 &apos;%1&apos; %2 需要在 --input_shape 中为动态维度 %3 给出尺寸；否则 ATC 会以 E10001 停止（&quot;maybe you should set input_shape to specify its shape&quot;）。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos; has an unknown rank and is not in --input_shape; ATC cannot size it (E10001).</source>
+        <translation>输入 &apos;%1&apos; 的秩未知，且不在 --input_shape 中；ATC 无法确定它的尺寸（E10001）。</translation>
+    </message>
+    <message>
+        <source>Add it to --input_shape, e.g. %1%2.</source>
+        <translation>请把它加入 --input_shape，例如 %1%2。</translation>
+    </message>
+    <message>
+        <source> (or -1 for the batch with --dynamic_batch_size=1,2,4,8)</source>
+        <translation>（或配合 --dynamic_batch_size=1,2,4,8 把 batch 写成 -1）</translation>
+    </message>
+    <message>
+        <source>--input_shape has -1/-2 or ranges (%1) and no profile flag, so ATC builds a dynamic-shape model%2.</source>
+        <translation>--input_shape 含有 -1/-2 或范围（%1），且没有档位选项，因此 ATC 会构建动态形状模型%2。</translation>
+    </message>
+    <message>
+        <source>, which %1 does not support</source>
+        <translation>，而 %1 不支持它</translation>
+    </message>
+    <message>
+        <source>; it runs slower than a static one and is not supported on Ascend310 or Ascend310B SoCs</source>
+        <translation>；它比静态模型运行得慢，且 Ascend310 和 Ascend310B SoC 不支持</translation>
+    </message>
+    <message>
+        <source>Fix the sizes, or list the sizes you need with --dynamic_batch_size / --dynamic_dims.</source>
+        <translation>请固定尺寸，或用 --dynamic_batch_size / --dynamic_dims 列出需要的尺寸。</translation>
+    </message>
+    <message>
+        <source>%1 are set together; ATC takes only one of --dynamic_batch_size, --dynamic_image_size, --dynamic_dims and --input_shape_range (E10009).</source>
+        <translation>%1 同时设置了；ATC 在 --dynamic_batch_size、--dynamic_image_size、--dynamic_dims 和 --input_shape_range 中只接受一个（E10009）。</translation>
+    </message>
+    <message>
+        <source>Keep one kind of dynamic input and clear the others.</source>
+        <translation>请只保留一种动态输入，清除其他的。</translation>
+    </message>
+    <message>
+        <source>--input_shape_range is deprecated in current ATC (it prints a warning).</source>
+        <translation>当前 ATC 已弃用 --input_shape_range（它会打印警告）。</translation>
+    </message>
+    <message>
+        <source>--input_shape_range is deprecated, and with --input_shape also set ATC lets input_shape_range override it.</source>
+        <translation>--input_shape_range 已弃用，而且同时设置 --input_shape 时，ATC 会让 input_shape_range 覆盖它。</translation>
+    </message>
+    <message>
+        <source>Write the ranges in --input_shape instead, e.g. input:1~8,3,224,224.</source>
+        <translation>请改为在 --input_shape 中写范围，例如 input:1~8,3,224,224。</translation>
+    </message>
+    <message>
+        <source>Write name:[dims] entries separated by &apos;;&apos; (dims: size, -1 or lo~hi).</source>
+        <translation>请写成以 &apos;;&apos; 分隔的 name:[dims] 条目（dims：尺寸、-1 或 lo~hi）。</translation>
+    </message>
+    <message>
+        <source>--%1 has %2 profile(s); ATC needs %3 to %4 (%5).</source>
+        <translation>--%1 有 %2 个档位；ATC 需要 %3 到 %4 个（%5）。</translation>
+    </message>
+    <message>
+        <source>Give at least two profiles; for a single shape, put it in --input_shape and drop --%1.</source>
+        <translation>请至少给出两个档位；只有一个形状时，把它写进 --input_shape 并去掉 --%1。</translation>
+    </message>
+    <message>
+        <source>Keep at most 100 profiles (compile time grows with each one).</source>
+        <translation>最多保留 100 个档位（每多一个，编译时间都会增加）。</translation>
+    </message>
+    <message>
+        <source>--%1 lists profile %2 more than once (E10039).</source>
+        <translation>--%1 多次列出了档位 %2（E10039）。</translation>
+    </message>
+    <message>
+        <source>Remove the repeated profile.</source>
+        <translation>请删除重复的档位。</translation>
+    </message>
+    <message>
+        <source>--dynamic_batch_size has batch %1; %2.</source>
+        <translation>--dynamic_batch_size 含有 batch %1；%2。</translation>
+    </message>
+    <message>
+        <source>a batch must be at least 1 (E10038)</source>
+        <translation>batch 至少为 1（E10038）</translation>
+    </message>
+    <message>
+        <source>ATC&apos;s documentation supports 1 to 2048</source>
+        <translation>ATC 文档支持 1 到 2048</translation>
+    </message>
+    <message>
+        <source>Use batch sizes from 1 to 2048.</source>
+        <translation>请使用 1 到 2048 的 batch 大小。</translation>
+    </message>
+    <message>
+        <source>--dynamic_batch_size needs -1 as the first (batch) dimension of at least one input in --input_shape, and there is none (E10031).</source>
+        <translation>--dynamic_batch_size 要求 --input_shape 中至少有一个输入的第一（batch）维为 -1，但一个也没有（E10031）。</translation>
+    </message>
+    <message>
+        <source>With --dynamic_batch_size only the first dimension may be -1, but %1 has -1 elsewhere (E10018).</source>
+        <translation>使用 --dynamic_batch_size 时只有第一维可以是 -1，但 %1 在其他位置有 -1（E10018）。</translation>
+    </message>
+    <message>
+        <source>Write the batch as -1 and every other dimension as a size, e.g. input:-1,3,224,224.</source>
+        <translation>请把 batch 写成 -1，其他每一维写成尺寸，例如 input:-1,3,224,224。</translation>
+    </message>
+    <message>
+        <source>--dynamic_image_size needs NCHW (or, for TensorFlow, NHWC) inputs, but --input_format is %1 (E10001).</source>
+        <translation>--dynamic_image_size 需要 NCHW（TensorFlow 为 NHWC）输入，但 --input_format 是 %1（E10001）。</translation>
+    </message>
+    <message>
+        <source>Set --input_format=NCHW, or use --dynamic_dims with --input_format=ND.</source>
+        <translation>请设置 --input_format=NCHW，或使用 --dynamic_dims 配合 --input_format=ND。</translation>
+    </message>
+    <message>
+        <source>--dynamic_image_size needs an input with -1 as height and width in --input_shape, and there is none (E10019).</source>
+        <translation>--dynamic_image_size 要求 --input_shape 中有一个输入的高和宽为 -1，但一个也没有（E10019）。</translation>
+    </message>
+    <message>
+        <source>With --dynamic_image_size only height and width of a 4-D %1 input may be -1, but %2 differs (E10019).</source>
+        <translation>使用 --dynamic_image_size 时，只有 4 维 %1 输入的高和宽可以是 -1，但 %2 不符合（E10019）。</translation>
+    </message>
+    <message>
+        <source>Write e.g. input:1,3,-1,-1 (%1).</source>
+        <translation>请写成例如 input:1,3,-1,-1（%1）。</translation>
+    </message>
+    <message>
+        <source>--dynamic_dims needs -1 dimensions in --input_shape, and there are none (E10001).</source>
+        <translation>--dynamic_dims 要求 --input_shape 中有 -1 维度，但一个也没有（E10001）。</translation>
+    </message>
+    <message>
+        <source>--dynamic_dims profile %1 has %2 value(s), but --input_shape has %3 -1 dimension(s); each profile gives one value per -1, in order (E10045/E10046).</source>
+        <translation>--dynamic_dims 档位 %1 有 %2 个值，但 --input_shape 有 %3 个 -1 维度；每个档位要按顺序为每个 -1 给一个值（E10045/E10046）。</translation>
+    </message>
+    <message>
+        <source>Give exactly one value per -1 of --input_shape in every profile.</source>
+        <translation>请在每个档位中为 --input_shape 的每个 -1 正好给一个值。</translation>
+    </message>
+    <message>
+        <source>--dynamic_dims profile %1 has a 0; every value must be a positive size (E10001).</source>
+        <translation>--dynamic_dims 档位 %1 含有 0；每个值都必须是正的尺寸（E10001）。</translation>
+    </message>
+    <message>
+        <source>Use sizes of at least 1.</source>
+        <translation>请使用至少为 1 的尺寸。</translation>
+    </message>
+    <message>
+        <source>--dynamic_dims is meant for --input_format=ND, but it is %1.</source>
+        <translation>--dynamic_dims 用于 --input_format=ND，但当前是 %1。</translation>
+    </message>
+    <message>
+        <source>unset (NCHW)</source>
+        <translation>未设置（NCHW）</translation>
+    </message>
+    <message>
+        <source>Set --input_format=ND.</source>
+        <translation>请设置 --input_format=ND。</translation>
+    </message>
+    <message>
+        <source>--dynamic_dims cannot be used with AIPP (--insert_op_conf): &quot;The dynamic dims function does not support AIPP&quot; (E10001).</source>
+        <translation>--dynamic_dims 不能与 AIPP（--insert_op_conf）一起使用：&quot;The dynamic dims function does not support AIPP&quot;（E10001）。</translation>
+    </message>
+    <message>
+        <source>Drop the AIPP file, or use --dynamic_batch_size / --dynamic_image_size.</source>
+        <translation>请去掉 AIPP 文件，或使用 --dynamic_batch_size / --dynamic_image_size。</translation>
+    </message>
+    <message>
+        <source>See the syntax: --dynamic_batch_size=1,2,4; --dynamic_image_size=224,224;448,448; --dynamic_dims=1,224;2,448.</source>
+        <translation>语法示例：--dynamic_batch_size=1,2,4；--dynamic_image_size=224,224;448,448；--dynamic_dims=1,224;2,448。</translation>
+    </message>
+    <message>
+        <source>--%1 needs --input_shape with -1 where the profiles apply; ATC stops with E10004 (&quot;Value for --input_shape is empty&quot;).</source>
+        <translation>--%1 需要 --input_shape，并在档位适用的位置写 -1；否则 ATC 会以 E10004 停止（&quot;Value for --input_shape is empty&quot;）。</translation>
+    </message>
+    <message>
+        <source>Set --input_shape, e.g. input:-1,3,224,224.</source>
+        <translation>请设置 --input_shape，例如 input:-1,3,224,224。</translation>
+    </message>
+    <message>
+        <source>--input_shape entry %1 uses %2, which profiles do not allow: with --%3 only -1 marks a dynamic dimension (E10040).</source>
+        <translation>--input_shape 条目 %1 使用了 %2，而档位不允许这样：使用 --%3 时只有 -1 表示动态维度（E10040）。</translation>
+    </message>
+    <message>
+        <source>Write -1 instead of the range.</source>
+        <translation>请用 -1 代替范围。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos; is a scalar; with --%2 every scalar input must be listed in --input_shape as &apos;%1:&apos;.</source>
+        <translation>输入 &apos;%1&apos; 是标量；使用 --%2 时，每个标量输入都必须以 &apos;%1:&apos; 的形式列在 --input_shape 中。</translation>
+    </message>
+    <message>
+        <source>Add %1: to --input_shape.</source>
+        <translation>请把 %1: 加入 --input_shape。</translation>
+    </message>
+    <message>
+        <source>Write name:d0,d1,... per input, separated by &apos;;&apos; (a scalar as name:).</source>
+        <translation>每个输入写成 name:d0,d1,...，以 &apos;;&apos; 分隔（标量写成 name:）。</translation>
+    </message>
+</context>
+<context>
     <name>AtcErrorCatalogue</name>
     <message>
         <source>Read the Reason and fix that option on the Convert page. &apos;Value [-1] ... maybe you should set input_shape&apos; means an input is still dynamic: give it a static shape on the Shapes page.</source>
@@ -297,6 +1052,194 @@
     </message>
 </context>
 <context>
+    <name>AtcToolkit</name>
+    <message>
+        <source>Settings atc path %1</source>
+        <translation>设置中的 atc 路径 %1</translation>
+    </message>
+    <message>
+        <source>Settings toolkit folder %1</source>
+        <translation>设置中的工具包文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Set the *atc program* or the *Toolkit folder* in *Settings*, or export ASCEND_TOOLKIT_HOME=&lt;toolkit folder&gt; (e.g. /usr/local/Ascend/ascend-toolkit/latest), or run `source /usr/local/Ascend/ascend-toolkit/set_env.sh` (CANN 8.5 and later: `source /usr/local/Ascend/cann/set_env.sh`) in the shell that starts ATC Workbench or atcwb.</source>
+        <translation>在 *设置* 中设置 *atc 程序* 或 *工具包文件夹*，或者在启动 ATC Workbench 或 atcwb 的 shell 中 export ASCEND_TOOLKIT_HOME=&lt;工具包文件夹&gt;（例如 /usr/local/Ascend/ascend-toolkit/latest），或运行 `source /usr/local/Ascend/ascend-toolkit/set_env.sh`（CANN 8.5 及以后：`source /usr/local/Ascend/cann/set_env.sh`）。</translation>
+    </message>
+    <message>
+        <source>No ATC found (looked in: %1). Using the built-in SoC list; flags are not probed.</source>
+        <translation>没有找到 ATC（查找过：%1）。使用内置 SoC 列表；未探测选项。</translation>
+    </message>
+    <message>
+        <source>CANN %1 at %2 (%3 SoCs, %4)</source>
+        <translation>CANN %1，位于 %2（%3 个 SoC，%4）</translation>
+    </message>
+    <message>
+        <source>(version unknown)</source>
+        <translation>（版本未知）</translation>
+    </message>
+    <message>
+        <source>flags not probed</source>
+        <translation>未探测选项</translation>
+    </message>
+    <message>
+        <source>%1 flags</source>
+        <translation>%1 个选项</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCheck</name>
+    <message>
+        <source>%1: tensor &apos;%2&apos; is produced by both node %3 and node %4.</source>
+        <translation>%1：张量 &apos;%2&apos; 同时由节点 %3 和节点 %4 产生。</translation>
+    </message>
+    <message>
+        <source>%1: node %2 reads tensor &apos;%3&apos;, which no node, input or initializer provides.</source>
+        <translation>%1：节点 %2 读取的张量 &apos;%3&apos; 没有任何节点、输入或初始值提供。</translation>
+    </message>
+    <message>
+        <source>%1: nodes are not in topological order (node %2 reads &apos;%3&apos; before node %4 produces it). ONNX Runtime runs such models, but the ONNX checker rejects them.</source>
+        <translation>%1：节点没有按拓扑顺序排列（节点 %2 在节点 %4 产生 &apos;%3&apos; 之前就读取了它）。ONNX Runtime 能运行这样的模型，但 ONNX 检查器会拒绝它们。</translation>
+    </message>
+    <message>
+        <source>%1: graph output &apos;%2&apos; is not produced by any node.</source>
+        <translation>%1：图输出 &apos;%2&apos; 没有任何节点产生。</translation>
+    </message>
+    <message>
+        <source>main graph</source>
+        <translation>主图</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; is marked external but names no location.</source>
+        <translation>张量 &apos;%1&apos; 标记为外部数据，但没有给出位置。</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; points outside the model&apos;s folder (&apos;%2&apos;); ONNX only allows paths relative to the model.</source>
+        <translation>张量 &apos;%1&apos; 指向模型文件夹之外（&apos;%2&apos;）；ONNX 只允许相对于模型的路径。</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; keeps its data in &apos;%2&apos;, a symlink that leads outside the model&apos;s folder (to %3); ONNX only allows files inside it. Copy the weights file next to the model.</source>
+        <translation>张量 &apos;%1&apos; 的数据在 &apos;%2&apos; 中，这是一个指向模型文件夹之外（%3）的符号链接；ONNX 只允许文件夹内的文件。请把权重文件复制到模型旁边。</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; keeps its data in &apos;%2&apos;, which is missing or unreadable. Copy the weights file next to the model.</source>
+        <translation>张量 &apos;%1&apos; 的数据在 &apos;%2&apos; 中，但该文件缺失或无法读取。请把权重文件复制到模型旁边。</translation>
+    </message>
+    <message>
+        <source>Tensor &apos;%1&apos; needs bytes %2..%3 of &apos;%4&apos;, but the file has only %5 bytes: the weights file is truncated or belongs to another export.</source>
+        <translation>张量 &apos;%1&apos; 需要 &apos;%4&apos; 的第 %2..%3 字节，但该文件只有 %5 字节：权重文件被截断，或属于另一次导出。</translation>
+    </message>
+</context>
+<context>
+    <name>RunExplain</name>
+    <message>
+        <source>Node that failed: &apos;%1&apos;%2.</source>
+        <translation>失败的节点：&apos;%1&apos;%2。</translation>
+    </message>
+    <message>
+        <source>Input shapes used: %1.</source>
+        <translation>使用的输入形状：%1。</translation>
+    </message>
+    <message>
+        <source>The dynamic dims of %1 were not given and ran as 1, which is likely too small for this model: give the input shapes you deploy with.</source>
+        <translation>%1 的动态维度没有给出，按 1 运行，这对此模型很可能太小：请给出部署时使用的输入形状。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos; has dynamic dims %2; it ran as %3 (give an input shape to choose).</source>
+        <translation>输入 &apos;%1&apos; 有动态维度 %2；它按 %3 运行（请给出输入形状来选择）。</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeVerdict</name>
+    <message>
+        <source>keeps %1 of %2 nodes for ATC (outputs %3); %4 node(s) (%5)</source>
+        <translation>为 ATC 保留 %2 个节点中的 %1 个（输出 %3）；%4 个节点（%5）</translation>
+    </message>
+    <message>
+        <source> move to the host</source>
+        <translation>移到主机</translation>
+    </message>
+    <message>
+        <source> and output(s) %1 move to the host</source>
+        <translation>以及输出 %1 移到主机</translation>
+    </message>
+    <message>
+        <source>metadata %1 = %2</source>
+        <translation>元数据 %1 = %2</translation>
+    </message>
+    <message>
+        <source>Reshape &apos;%1&apos; to [%2]</source>
+        <translation>Reshape &apos;%1&apos; 到 [%2]</translation>
+    </message>
+    <message>
+        <source>Conv &apos;%1&apos; reads %2 channels</source>
+        <translation>Conv &apos;%1&apos; 读取 %2 个通道</translation>
+    </message>
+    <message>
+        <source>dim &apos;%1&apos; is %2 in input &apos;%3&apos;</source>
+        <translation>维度 &apos;%1&apos; 在输入 &apos;%3&apos; 中为 %2</translation>
+    </message>
+    <message>
+        <source>The model has no input named &apos;%1&apos;. Its inputs are: %2.</source>
+        <translation>模型没有名为 &apos;%1&apos; 的输入。它的输入是：%2。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos; is a %2, not a tensor; only tensor inputs take a shape.</source>
+        <translation>输入 &apos;%1&apos; 是 %2，不是张量；只有张量输入可以指定形状。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos;: every dimension must be a fixed size to fix shapes (got %2).</source>
+        <translation>输入 &apos;%1&apos;：固定形状时每个维度都必须是固定尺寸（得到的是 %2）。</translation>
+    </message>
+    <message>
+        <source>Input &apos;%1&apos; has %2 dimensions, but %3 were given (%4).</source>
+        <translation>输入 &apos;%1&apos; 有 %2 个维度，但给出了 %3 个（%4）。</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> 等另外 %1 个</translation>
+    </message>
+    <message>
+        <source>Node &apos;%1&apos; (%2) makes %3 data-dependent: its output size depends on the values of %4, not only on shapes.</source>
+        <translation>节点 &apos;%1&apos;（%2）使 %3 依赖于数据：它的输出尺寸取决于 %4 的值，而不仅仅取决于形状。</translation>
+    </message>
+    <message>
+        <source>what it reads</source>
+        <translation>它读取的内容</translation>
+    </message>
+    <message>
+        <source>Input too small for node &apos;%1&apos; (%2): %3. Give the inputs larger sizes; this is not a data-dependent shape.</source>
+        <translation>输入对节点 &apos;%1&apos;（%2）来说太小：%3。请给输入更大的尺寸；这不是依赖数据的形状。</translation>
+    </message>
+    <message>
+        <source>Node &apos;%1&apos; (%2) cannot run with these input shapes: %3.</source>
+        <translation>节点 &apos;%1&apos;（%2）无法以这些输入形状运行：%3。</translation>
+    </message>
+    <message>
+        <source>ONNX&apos;s shape function for node &apos;%1&apos; (%2) gives no static shape for %3 although every input is static, so the shape is unknown here; it is not known to be dynamic.</source>
+        <translation>尽管每个输入都是静态的，ONNX 对节点 &apos;%1&apos;（%2）的形状函数仍没有给出 %3 的静态形状，因此这里形状未知；并不能认定它是动态的。</translation>
+    </message>
+    <message>
+        <source>Node &apos;%1&apos; (%2) has no shape function here (%3), so the shape of %4 is unknown; it is not known to be dynamic.</source>
+        <translation>节点 &apos;%1&apos;（%2）在这里没有形状函数（%3），因此 %4 的形状未知；并不能认定它是动态的。</translation>
+    </message>
+    <message>
+        <source>ONNX shape inference failed on node &apos;%1&apos; (%2): %3. The shape of %4 is unknown.</source>
+        <translation>ONNX 形状推断在节点 &apos;%1&apos;（%2）上失败：%3。%4 的形状未知。</translation>
+    </message>
+    <message>
+        <source>Node &apos;%1&apos; (%2) computes %3 from constants and static shapes, but it was not folded here (%4), so its shape is unknown; ATC folds such nodes itself.</source>
+        <translation>节点 &apos;%1&apos;（%2）由常量和静态形状计算出 %3，但这里没有折叠它（%4），因此形状未知；ATC 会自行折叠这样的节点。</translation>
+    </message>
+    <message>
+        <source>its inputs were not all folded</source>
+        <translation>它的输入没有全部折叠</translation>
+    </message>
+    <message>
+        <source> %1 tensor(s) after it follow.</source>
+        <translation>其后有 %1 个张量随之变化。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Filter by name…</source>
@@ -390,11 +1333,11 @@
     </message>
     <message>
         <source>%1 min</source>
-        <translation>%1 分钟</translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation>%1 秒</translation>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -1124,11 +2067,11 @@ Value for this model only:</source>
     </message>
     <message>
         <source>ATC pre-check cancelled after %1 s.</source>
-        <translation>ATC 预检在 %1 秒后被取消。</translation>
+        <translation>ATC 预检在 %1 s 后被取消。</translation>
     </message>
     <message>
         <source>ATC pre-check gave no report (%1 s): see the checks above.</source>
-        <translation>ATC 预检没有生成报告（%1 秒）：请查看上方的检查结果。</translation>
+        <translation>ATC 预检没有生成报告（%1 s）：请查看上方的检查结果。</translation>
     </message>
     <message numerus="yes">
         <source>ATC pre-check rejected %n operator(s) (%1 s); they are marked on the graph.</source>
@@ -1138,11 +2081,11 @@ Value for this model only:</source>
     </message>
     <message>
         <source>ATC pre-check failed (%1 s): see the checks above.</source>
-        <translation>ATC 预检失败（%1 秒）：请查看上方的检查结果。</translation>
+        <translation>ATC 预检失败（%1 s）：请查看上方的检查结果。</translation>
     </message>
     <message>
         <source>ATC pre-check passed (%1 s).</source>
-        <translation>ATC 预检通过（%1 秒）。</translation>
+        <translation>ATC 预检通过（%1 s）。</translation>
     </message>
     <message>
         <source>Cancel Pre-check</source>
@@ -1195,8 +2138,8 @@ Value for this model only:</source>
         <translation>ATC 自带的预检（atc --mode=3）需要已安装的工具包（见本页顶部的提示）。</translation>
     </message>
     <message>
-        <source>No ATC was found (see the notice at the top of this page).</source>
-        <translation>未找到 ATC（见本页顶部的提示）。</translation>
+        <source>No ATC was found (see the notice at the top of the Convert page).</source>
+        <translation>未找到 ATC（见“转换”页顶部的提示）。</translation>
     </message>
 </context>
 <context>
@@ -1427,7 +2370,7 @@ Value for this model only:</source>
     </message>
     <message>
         <source>%1 operator boxes, %2 collapsed scopes, %3 edges, %4 layers, %5 crossings; %6 Constants folded; layout %7 ms</source>
-        <translation>%1 个算子框，%2 个折叠的作用域，%3 条边，%4 层，%5 处交叉；折叠了 %6 个 Constant；布局用时 %7 毫秒</translation>
+        <translation>%1 个算子框，%2 个折叠的作用域，%3 条边，%4 层，%5 处交叉；折叠了 %6 个 Constant；布局用时 %7 ms</translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
@@ -1549,7 +2492,7 @@ Value for this model only:</source>
     </message>
     <message>
         <source>latency (ms)</source>
-        <translation>时延（毫秒）</translation>
+        <translation>时延（ms）</translation>
     </message>
     <message>
         <source>iterations</source>
@@ -1561,7 +2504,7 @@ Value for this model only:</source>
     </message>
     <message>
         <source>mean latency (ms)</source>
-        <translation>平均时延（毫秒）</translation>
+        <translation>平均时延（ms）</translation>
     </message>
     <message>
         <source>per iteration</source>
@@ -1569,7 +2512,7 @@ Value for this model only:</source>
     </message>
     <message>
         <source>throughput (samples/s)</source>
-        <translation>吞吐量（样本/秒）</translation>
+        <translation>吞吐量（samples/s）</translation>
     </message>
     <message>
         <source>mean latency</source>
@@ -1581,7 +2524,7 @@ Value for this model only:</source>
     </message>
     <message>
         <source>best under %1 ms: %2</source>
-        <translation>%1 毫秒内最佳：%2</translation>
+        <translation>%1 ms 内最佳：%2</translation>
     </message>
     <message>
         <source>Press Run: the latency of every iteration is drawn here as it runs.</source>
@@ -2115,7 +3058,7 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>µs / iteration</source>
-        <translation>微秒 / 迭代</translation>
+        <translation>µs / 迭代</translation>
     </message>
     <message>
         <source>% of op time</source>
@@ -2152,7 +3095,7 @@ Stop them and quit?</source>
     <name>wb::ProfileChart</name>
     <message>
         <source>µs per iteration, by op type</source>
-        <translation>按算子类型的每次迭代微秒数</translation>
+        <translation>按算子类型的每次迭代 µs</translation>
     </message>
     <message>
         <source>other</source>
@@ -2163,7 +3106,7 @@ Stop them and quit?</source>
     <name>wb::ProfilePage</name>
     <message>
         <source>Hot spot: NPU time %1 µs per iteration, %2 % of op time (%3)</source>
-        <translation>热点：NPU 时间每次迭代 %1 微秒，占算子时间 %2 %（%3）</translation>
+        <translation>热点：NPU 时间每次迭代 %1 µs，占算子时间 %2 %（%3）</translation>
     </message>
     <message>
         <source>Export CSV…</source>
@@ -2191,11 +3134,11 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>µs / iteration</source>
-        <translation>微秒 / 迭代</translation>
+        <translation>µs / 迭代</translation>
     </message>
     <message>
         <source>Other µs</source>
-        <translation>对比微秒</translation>
+        <translation>对比 µs</translation>
     </message>
     <message>
         <source>Speed-up</source>
@@ -2239,15 +3182,15 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>&lt;h4&gt;NPU profile&lt;/h4&gt;&lt;p&gt;%1 µs per iteration, %2 % of op time&lt;/p&gt;&lt;p&gt;Ops: %3&lt;/p&gt;</source>
-        <translation>&lt;h4&gt;NPU 剖析&lt;/h4&gt;&lt;p&gt;每次迭代 %1 微秒，占算子时间 %2 %&lt;/p&gt;&lt;p&gt;算子：%3&lt;/p&gt;</translation>
+        <translation>&lt;h4&gt;NPU 剖析&lt;/h4&gt;&lt;p&gt;每次迭代 %1 µs，占算子时间 %2 %&lt;/p&gt;&lt;p&gt;算子：%3&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; from %2: %3 op(s), %4 iteration(s), &lt;b&gt;%5 µs&lt;/b&gt; of op time per iteration.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;，来自 %2：%3 个算子，%4 次迭代，每次迭代算子时间 &lt;b&gt;%5 微秒&lt;/b&gt;。</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，来自 %2：%3 个算子，%4 次迭代，每次迭代算子时间 &lt;b&gt;%5 µs&lt;/b&gt;。</translation>
     </message>
     <message>
         <source>Host time outside ops: %1 µs per iteration (not in the shares).</source>
-        <translation>算子之外的主机时间：每次迭代 %1 微秒（不计入占比）。</translation>
+        <translation>算子之外的主机时间：每次迭代 %1 µs（不计入占比）。</translation>
     </message>
     <message>
         <source>%1 of %2 row(s) skipped: %3</source>
@@ -2259,7 +3202,7 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>Against %1: %2 µs per iteration, speed-up %3×, %4 new, %5 vanished.</source>
-        <translation>对比 %1：每次迭代 %2 微秒，加速比 %3×，新增 %4 个，消失 %5 个。</translation>
+        <translation>对比 %1：每次迭代 %2 µs，加速比 %3×，新增 %4 个，消失 %5 个。</translation>
     </message>
     <message>
         <source>Ops without an ONNX node (inserted by ATC, or renamed): %1</source>
@@ -2445,7 +3388,7 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>Budget (ms):</source>
-        <translation>预算（毫秒）：</translation>
+        <translation>预算（ms）：</translation>
     </message>
     <message>
         <source>none</source>
@@ -2504,12 +3447,44 @@ Stop them and quit?</source>
         <translation>正在启动…</translation>
     </message>
     <message>
-        <source>%1: %2 iterations, mean %3 ms, %4 samples/s</source>
-        <translation>%1：%2 次迭代，平均 %3 毫秒，%4 样本/秒</translation>
+        <source>%1: %2 iterations, mean %3, %4</source>
+        <translation>%1：%2 次迭代，平均 %3，%4</translation>
     </message>
     <message>
-        <source>%1 samples/s</source>
-        <translation>%1 样本/秒</translation>
+        <source>min</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>stddev</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <source>throughput</source>
+        <translation>吞吐量</translation>
     </message>
     <message>
         <source>(not kept)</source>
@@ -2553,7 +3528,7 @@ Stop them and quit?</source>
     </message>
     <message>
         <source> s</source>
-        <translation> 秒</translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>none (run the loops)</source>
@@ -2994,7 +3969,7 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>throughput (samples/s)</source>
-        <translation>吞吐量（样本/秒）</translation>
+        <translation>吞吐量（samples/s）</translation>
     </message>
 </context>
 <context>
@@ -3029,7 +4004,7 @@ Stop them and quit?</source>
     </message>
     <message>
         <source>Done in %1 s.</source>
-        <translation>完成，用时 %1 秒。</translation>
+        <translation>完成，用时 %1 s。</translation>
     </message>
     <message>
         <source>Every recommended batch size is built already.</source>

@@ -17,8 +17,9 @@ enum class Tone { Info, Success, Warning, Error };
 bool isDark();
 // A dark palette for the Fusion style (`atc-workbench --palette dark`, and tests).
 QPalette darkPalette();
-// The named style (e.g. "Fusion") with check boxes and radio buttons outlined in a colour that stands out on a dark
-// palette (Fusion draws their frame a shade darker than the window: invisible on dark). The caller owns it.
+// The named style (e.g. "Fusion", or the desktop's) with check boxes and radio buttons outlined in a colour that
+// stands out on a dark palette (Fusion draws their frame a shade darker than the window: invisible on dark; other
+// styles vary). Nothing changes on a light palette. The caller owns it.
 QStyle* makeStyle(const QString& name);
 
 // Text of that tone on the window background: #b00020-like red on light, a soft red on dark, and so on.

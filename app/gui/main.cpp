@@ -1,4 +1,5 @@
 // atc-workbench: the desktop application.
+#include "dialogs/settingsdialog.h"
 #include "exportgraph.h"
 #include "i18n.h"
 #include "logging/logging.h"
@@ -111,10 +112,13 @@ int main(int argc, char* argv[])
 
     // Screenshot-only page names: the Convert Many page mid-run (half the jobs done) and its report (run finished).
     const QStringList shotPages { QStringLiteral("convertmany-running"), QStringLiteral("convertmany-report") };
+    // And the Settings dialog over the window (its text at a small size, in each language).
+    const QString settingsShot = QStringLiteral("settings");
     if (parser.isSet(page) && !wb::MainWindow::pageNames().contains(parser.value(page))
-        && !shotPages.contains(parser.value(page))) {
+        && !shotPages.contains(parser.value(page)) && parser.value(page) != settingsShot) {
         std::fprintf(stderr, "atc-workbench: unknown page '%s'; choose one of: %s\n", qPrintable(parser.value(page)),
-            qPrintable((wb::MainWindow::pageNames() + shotPages).join(QStringLiteral(", "))));
+            qPrintable(
+                (wb::MainWindow::pageNames() + shotPages + QStringList { settingsShot }).join(QStringLiteral(", "))));
         return 2;
     }
     if (shotPages.contains(parser.value(page)) && !parser.isSet(convertMany)) {
@@ -135,6 +139,9 @@ int main(int argc, char* argv[])
         QApplication::setStyle(wb::theme::makeStyle(QStringLiteral("Fusion")));
         QApplication::setPalette(
             paletteName == QLatin1String("dark") ? wb::theme::darkPalette() : QApplication::style()->standardPalette());
+    } else {
+        // The desktop's own style, wrapped so that its check boxes stay visible should the desktop's palette be dark.
+        QApplication::setStyle(wb::theme::makeStyle(QApplication::style()->name()));
     }
     static const QRegularExpression sizePattern(QStringLiteral("^(\\d{3,5})x(\\d{3,5})$"));
     const QRegularExpressionMatch size = sizePattern.match(parser.value(windowSize));
@@ -238,7 +245,12 @@ int main(int argc, char* argv[])
         // Runs made for a picture (--run-cpu) go to the throw-away folder, not the user's run history.
         window.runPage()->setHistoryFolder(scratch.filePath(QStringLiteral("runs")));
         window.resize(size.captured(1).toInt(), size.captured(2).toInt());
-        const QString shownPage = shotPages.contains(shotPage) ? QStringLiteral("convertmany") : shotPage;
+        const QString shownPage = shotPages.contains(shotPage) ? QStringLiteral("convertmany")
+            : shotPage == settingsShot                         ? QString()
+                                                               : shotPage;
+        if (shotPage == settingsShot) // the visible dialog is the picture
+            QTimer::singleShot(
+                0, &window, [&window, &settings] { (new wb::SettingsDialog(*settings, &window))->show(); });
         auto* taker = new wb::ScreenshotTaker(&window, parser.value(screenshot), shownPage, !model.isEmpty());
         if (shotPage == QLatin1String("convertmany-running")) {
             // Mid-run: once half the jobs are done, not when the window is idle.

@@ -12,6 +12,7 @@
 #include "toolkit.h"
 #include "validate.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QHash>
@@ -20,6 +21,15 @@
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(AtcChecks)
+};
+} // namespace
+} // namespace wb
 
 namespace wb {
 
@@ -164,7 +174,7 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
     for (const ShapeOrigin& o : r.origins) {
         if (o.status == ShapeStatus::Invalid)
             findings.append({ AtcSeverity::Error, QStringLiteral("shape_invalid"), {}, o.message,
-                QStringLiteral("Fix the model where it is exported: ATC stops at this node too."), { o.node }, {} });
+                Tr::tr("Fix the model where it is exported: ATC stops at this node too."), { o.node }, {} });
     }
     // Outputs that truly stay dynamic; a declared static shape ONNX Runtime reproduces is trusted instead.
     QStringList dynamic, trusted;
@@ -190,12 +200,11 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
     }
     if (!trusted.isEmpty())
         findings.append({ AtcSeverity::Info, QStringLiteral("declared_shape_trusted"), {},
-            QStringLiteral(
-                "Output(s) %1 depend on data by inference, but the model declares them static and ONNX Runtime "
-                "gives exactly those shapes, so they are treated as static.")
+            Tr::tr("Output(s) %1 depend on data by inference, but the model declares them static and ONNX Runtime "
+                   "gives exactly those shapes, so they are treated as static.")
                 .arg(trusted.join(QStringLiteral(", "))),
-            QStringLiteral("If ATC still rejects them, write a copy with *Save Simplified Copy…* on the Shapes page "
-                           "and convert that, so the sizes are folded."),
+            Tr::tr("If ATC still rejects them, write a copy with *Save Simplified Copy…* on the Shapes page "
+                   "and convert that, so the sizes are folded."),
             {}, {}, QStringLiteral("If ATC still rejects them, run `atcwb simplify` first so the sizes are folded.") });
     QList<ShapeOrigin> dataOrigins, unknownOrigins;
     for (const ShapeOrigin& o : r.origins) {
@@ -216,17 +225,16 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
         for (const ShapeOrigin& o : unknownOrigins)
             nodes.append(o.node);
         findings.append({ AtcSeverity::Info, QStringLiteral("shape_unknown"), {},
-            QStringLiteral("The shape of output(s) %1 is unknown here, which does not make them dynamic: %2")
+            Tr::tr("The shape of output(s) %1 is unknown here, which does not make them dynamic: %2")
                 .arg(unknownOutputs.join(QStringLiteral(", ")), unknownOrigins.first().message),
-            QStringLiteral("Nothing to do unless ATC reports a shape error at %1.").arg(nodes.first()), nodes, {} });
+            Tr::tr("Nothing to do unless ATC reports a shape error at %1.").arg(nodes.first()), nodes, {} });
     }
     if (dynamic.isEmpty())
         return findings;
     QStringList outputs, origins;
     for (const TensorInfo& t : r.outputs) {
         if (dynamic.contains(t.name))
-            outputs.append(
-                QStringLiteral("%1 %2").arg(t.name, t.shape ? t.shapeText() : QStringLiteral("(unknown shape)")));
+            outputs.append(QStringLiteral("%1 %2").arg(t.name, t.shape ? t.shapeText() : Tr::tr("(unknown shape)")));
     }
     for (const ShapeOrigin& o : dataOrigins)
         origins.append(o.node);
@@ -240,33 +248,32 @@ QList<AtcFinding> checkDynamicOutputs(const OnnxModel& model, const AtcModelFact
         cliFix = QStringLiteral("Cut the post-processing out: `atcwb extract %1 %2 --outputs %3` %4. Convert %2 and "
                                 "run the rest on the host.")
                      .arg(name, head, cut.outputs.join(QLatin1Char(',')), cut.summary());
-        fix = QStringLiteral("Cut the post-processing out with *Extract Sub-model* on the Shapes page (it proposes "
-                             "the outputs %1) %2. Convert the part it writes and run the rest on the host.")
+        fix = Tr::tr("Cut the post-processing out with *Extract Sub-model* on the Shapes page (it proposes "
+                     "the outputs %1) %2. Convert the part it writes and run the rest on the host.")
                   .arg(cut.outputs.join(QLatin1Char(',')), cut.summary());
     } else if (cut.possible)
-        fix = QStringLiteral("The data-dependent part is not only post-processing: cutting before %1 would move %2 "
-                             "node(s), including %3, off the NPU. Keep the model whole and build it with dynamic "
-                             "shapes (on a SoC that supports them), or give the data-dependent step a fixed size (a "
-                             "constant k for TopK, a fixed box count).")
+        fix = Tr::tr("The data-dependent part is not only post-processing: cutting before %1 would move %2 "
+                     "node(s), including %3, off the NPU. Keep the model whole and build it with dynamic "
+                     "shapes (on a SoC that supports them), or give the data-dependent step a fixed size (a "
+                     "constant k for TopK, a fixed box count).")
                   .arg(nodeList(dataOrigins))
                   .arg(cut.hostNodes)
                   .arg(cut.heavyHostOps.join(QStringLiteral(", ")));
     else {
         cliFix = QStringLiteral(
             "Move the data-dependent step out of the graph with `atcwb extract` and run it on the host.");
-        fix = QStringLiteral("Move the data-dependent step out of the graph with *Extract Sub-model* on the Shapes "
-                             "page and run it on the host.");
+        fix = Tr::tr("Move the data-dependent step out of the graph with *Extract Sub-model* on the Shapes "
+                     "page and run it on the host.");
     }
     findings.append({ AtcSeverity::Warning, QStringLiteral("dynamic_output"), {},
-        QStringLiteral("Output(s) %1 stay dynamic even with every input fixed: %2. ATC compiles for fixed shapes; such "
-                       "outputs need dynamic-shape support from the operator and the SoC (none on Ascend310/310B) and "
-                       "often fail to compile.")
+        Tr::tr("Output(s) %1 stay dynamic even with every input fixed: %2. ATC compiles for fixed shapes; such "
+               "outputs need dynamic-shape support from the operator and the SoC (none on Ascend310/310B) and "
+               "often fail to compile.")
             .arg(outputs.join(QStringLiteral(", ")),
-                dataOrigins.isEmpty() ? QStringLiteral("their size depends on input values")
+                dataOrigins.isEmpty() ? Tr::tr("their size depends on input values")
                                       : dataOrigins.first().message.chopped(1)
-                        + (dataOrigins.size() > 1
-                                ? QStringLiteral(" (and %1 more such node(s))").arg(dataOrigins.size() - 1)
-                                : QString())),
+                        + (dataOrigins.size() > 1 ? Tr::tr(" (and %1 more such node(s))").arg(dataOrigins.size() - 1)
+                                                  : QString())),
         fix, origins, {}, cliFix });
     return findings;
 }
@@ -290,11 +297,11 @@ void addDimSuggestions(QList<AtcFinding>& findings, const OnnxModel& model)
             continue;
         QStringList parts;
         for (const DimSuggestion& s : suggestions) {
-            if (f.message.startsWith(QStringLiteral("Input '%1' ").arg(s.input)))
-                parts.append(QStringLiteral("dim %1 = %2 (%3)").arg(s.dim).arg(s.value).arg(s.reason));
+            if (f.message.contains(QStringLiteral("'%1'").arg(s.input))) // the input it names, in any language
+                parts.append(Tr::tr("dim %1 = %2 (%3)").arg(s.dim).arg(s.value).arg(s.reason));
         }
         if (!parts.isEmpty())
-            f.fix += QStringLiteral(" The model suggests %1.").arg(parts.join(QStringLiteral(", ")));
+            f.fix += Tr::tr(" The model suggests %1.").arg(parts.join(QStringLiteral(", ")));
     }
 }
 
@@ -325,7 +332,7 @@ Result<QList<AtcFinding>> parsePrecheckReport(const QByteArray& json)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (!doc.isObject() || !doc.object().value(QStringLiteral("op")).isArray())
         return Error { QStringLiteral("bad_check_report"),
-            QStringLiteral("The ATC pre-check report is not a check_result.json object with an \"op\" list%1.")
+            Tr::tr("The ATC pre-check report is not a check_result.json object with an \"op\" list%1.")
                 .arg(doc.isObject() ? QString() : QStringLiteral(" (%1)").arg(parseError.errorString())),
             {} };
     static const QRegularExpression oriType(QStringLiteral("^(.*)::(\\d+)::(.+)$"));
@@ -343,30 +350,30 @@ Result<QList<AtcFinding>> parsePrecheckReport(const QByteArray& json)
             causes.append(c.toObject().value(QStringLiteral("message")).toString());
         const auto m = oriType.match(type);
         const auto fixWith = [&m](const QString& extract) {
-            return m.hasMatch() ? QStringLiteral("ATC has no parser for %1 at opset %2: re-export with an opset ATC "
-                                                 "registers for %1, replace the operator, or cut it out with %3.")
+            return m.hasMatch() ? Tr::tr("ATC has no parser for %1 at opset %2: re-export with an opset ATC "
+                                         "registers for %1, replace the operator, or cut it out with %3.")
                                       .arg(m.captured(3), m.captured(2), extract)
-                                : QStringLiteral("Replace the operator or cut it out with %1.").arg(extract);
+                                : Tr::tr("Replace the operator or cut it out with %1.").arg(extract);
         };
         findings.append({ AtcSeverity::Error, QStringLiteral("atc_precheck"), {},
-            QStringLiteral("ATC's pre-check rejected node %1 (%2): %3")
-                .arg(name, type, causes.isEmpty() ? QStringLiteral("no reason given.") : causes.join(QLatin1Char(' '))),
-            fixWith(QStringLiteral("*Extract Sub-model* on the Shapes page")), { name }, QStringLiteral("E19010"),
+            Tr::tr("ATC's pre-check rejected node %1 (%2): %3")
+                .arg(name, type, causes.isEmpty() ? Tr::tr("no reason given.") : causes.join(QLatin1Char(' '))),
+            fixWith(Tr::tr("*Extract Sub-model* on the Shapes page")), { name }, QStringLiteral("E19010"),
             fixWith(QStringLiteral("`atcwb extract`")) });
     }
     if (findings.isEmpty() && root.value(QStringLiteral("result")).toString() == QLatin1String("failed"))
         findings.append({ AtcSeverity::Error, QStringLiteral("atc_precheck"), {},
-            QStringLiteral("ATC's pre-check failed without naming an operator."),
-            QStringLiteral("Read ATC's console output and log for the reason."), {}, {} });
+            Tr::tr("ATC's pre-check failed without naming an operator."),
+            Tr::tr("Read ATC's console output and log for the reason."), {}, {} });
     else if (findings.isEmpty())
         findings.append({ AtcSeverity::Info, QStringLiteral("atc_precheck"), {},
-            QStringLiteral("ATC's pre-check passed all %1 operators.").arg(ops.size()), {}, {}, {} });
+            Tr::tr("ATC's pre-check passed all %1 operators.").arg(ops.size()), {}, {}, {} });
     return findings;
 }
 
 QList<AtcFinding> mergePrecheckFindings(QList<AtcFinding> ours, const QList<AtcFinding>& precheck)
 {
-    const QString confirmed = QStringLiteral(" ATC's pre-check confirms this.");
+    const QString confirmed = Tr::tr(" ATC's pre-check confirms this.");
     for (const AtcFinding& f : precheck) {
         bool merged = false;
         for (AtcFinding& g : ours) {

@@ -11,7 +11,17 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <QCoreApplication>
 #include <algorithm>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(AtcChecks)
+};
+} // namespace
+} // namespace wb
 
 namespace wb {
 
@@ -81,13 +91,12 @@ bool AtcPrecheck::start(const AtcOptions& options, const AtcToolkit& toolkit, in
     m_outcome = {};
     m_parser = AtcLogParser();
     if (!toolkit.isValid()) {
-        m_outcome.findings.append(
-            noReport(QStringLiteral("ATC's pre-check was not run: no ATC was found (looked in: %1).")
-                         .arg(toolkit.searched.isEmpty() ? QStringLiteral("nowhere yet")
-                                                         : toolkit.searched.join(QStringLiteral(", "))),
-                toolkitHowTo(), toolkitHowTo(HintForm::Cli)));
+        m_outcome.findings.append(noReport(
+            Tr::tr("ATC's pre-check was not run: no ATC was found (looked in: %1).")
+                .arg(toolkit.searched.isEmpty() ? Tr::tr("nowhere yet") : toolkit.searched.join(QStringLiteral(", "))),
+            toolkitHowTo(), toolkitHowTo(HintForm::Cli)));
         m_outcome.result.kind = ToolResult::Kind::FailedToStart;
-        m_outcome.result.errorString = QStringLiteral("no ATC toolkit");
+        m_outcome.result.errorString = Tr::tr("no ATC toolkit");
         QMetaObject::invokeMethod(this, &AtcPrecheck::complete, Qt::QueuedConnection);
         return true;
     }
@@ -95,9 +104,9 @@ bool AtcPrecheck::start(const AtcOptions& options, const AtcToolkit& toolkit, in
         = std::make_unique<QTemporaryDir>(QDir(QDir::tempPath()).filePath(QStringLiteral("atcwb-precheck-XXXXXX")));
     if (!m_scratch->isValid()) {
         m_outcome.findings.append(
-            noReport(QStringLiteral("ATC's pre-check was not run: cannot create a scratch folder in %1: %2.")
+            noReport(Tr::tr("ATC's pre-check was not run: cannot create a scratch folder in %1: %2.")
                          .arg(QDir::tempPath(), m_scratch->errorString()),
-                QStringLiteral("Free some space in %1 or point TMPDIR at a writable folder.").arg(QDir::tempPath())));
+                Tr::tr("Free some space in %1 or point TMPDIR at a writable folder.").arg(QDir::tempPath())));
         m_outcome.result.kind = ToolResult::Kind::FailedToStart;
         m_outcome.result.errorString = m_scratch->errorString();
         m_scratch.reset();
@@ -137,11 +146,11 @@ void AtcPrecheck::onFinished(const ToolResult& result)
     QFile report(m_reportPath);
     if (!stopped && report.exists()) {
         if (report.size() > kMaxReportBytes || !report.open(QIODevice::ReadOnly)) {
-            m_outcome.findings.append(noReport(
-                QStringLiteral("ATC's pre-check report %1 cannot be read: %2.")
-                    .arg(m_reportPath,
-                        report.size() > kMaxReportBytes ? QStringLiteral("it is too large") : report.errorString()),
-                QStringLiteral("Run the command shown in the log by hand and read check_result.json.")));
+            m_outcome.findings.append(
+                noReport(Tr::tr("ATC's pre-check report %1 cannot be read: %2.")
+                             .arg(m_reportPath,
+                                 report.size() > kMaxReportBytes ? Tr::tr("it is too large") : report.errorString()),
+                    Tr::tr("Run the command shown in the log by hand and read check_result.json.")));
         } else {
             Result<QList<AtcFinding>> parsed = parsePrecheckReport(report.readAll());
             if (parsed.ok()) {
@@ -152,34 +161,32 @@ void AtcPrecheck::onFinished(const ToolResult& result)
                 if (!result.ok() && !hasErrors(m_outcome.findings)) {
                     m_outcome.findings.removeIf([](const AtcFinding& f) { return f.severity == AtcSeverity::Info; });
                     m_outcome.findings.append(
-                        noReport(QStringLiteral("ATC's pre-check passed every operator, but ATC failed afterwards: %1")
+                        noReport(Tr::tr("ATC's pre-check passed every operator, but ATC failed afterwards: %1")
                                      .arg(classifyFailure(result, m_outcome.events)),
-                            QStringLiteral("Fix what ATC reports; the checks above may name the flag.")));
+                            Tr::tr("Fix what ATC reports; the checks above may name the flag.")));
                 }
             } else {
                 m_outcome.findings.append(noReport(parsed.error().message,
-                    QStringLiteral(
-                        "This ATC writes a report this app cannot read; read ATC's console output instead.")));
+                    Tr::tr("This ATC writes a report this app cannot read; read ATC's console output instead.")));
             }
         }
     } else {
         const QString why = classifyFailure(result, m_outcome.events);
         QString message, fix, cliFix;
         if (stopped) {
-            message = QStringLiteral("ATC's pre-check did not finish: %1").arg(why);
-            fix = QStringLiteral("Run the pre-check again; pre-checking a large model can take minutes.");
+            message = Tr::tr("ATC's pre-check did not finish: %1").arg(why);
+            fix = Tr::tr("Run the pre-check again; pre-checking a large model can take minutes.");
         } else if (result.kind == ToolResult::Kind::FailedToStart) {
-            message = QStringLiteral("ATC's pre-check was not run: %1").arg(why);
+            message = Tr::tr("ATC's pre-check was not run: %1").arg(why);
             fix = toolkitHowTo();
             cliFix = toolkitHowTo(HintForm::Cli);
         } else if (result.ok()) {
-            message = QStringLiteral("ATC's pre-check ended without writing %1.").arg(kReportName);
-            fix = QStringLiteral(
-                "This ATC may not support --mode=3 with --check_report; convert and read ATC's errors, "
-                "or update CANN.");
+            message = Tr::tr("ATC's pre-check ended without writing %1.").arg(kReportName);
+            fix = Tr::tr("This ATC may not support --mode=3 with --check_report; convert and read ATC's errors, "
+                         "or update CANN.");
         } else {
-            message = QStringLiteral("ATC's pre-check failed before writing %1: %2").arg(kReportName, why);
-            fix = QStringLiteral("Fix what ATC reports, or read its log (--log=error) for the reason.");
+            message = Tr::tr("ATC's pre-check failed before writing %1: %2").arg(kReportName, why);
+            fix = Tr::tr("Fix what ATC reports, or read its log (--log=error) for the reason.");
         }
         m_outcome.findings.append(noReport(message, fix, cliFix));
     }
@@ -208,8 +215,7 @@ PrecheckOutcome runAtcPrecheck(const AtcOptions& options, const AtcToolkit& tool
     precheck.start(options, toolkit, timeoutSec);
     loop.exec();
     if (outcome.findings.isEmpty()) // the loop was left from outside (QCoreApplication::exit)
-        outcome.findings.append(
-            noReport(QStringLiteral("ATC's pre-check was interrupted."), QStringLiteral("Run it again.")));
+        outcome.findings.append(noReport(Tr::tr("ATC's pre-check was interrupted."), Tr::tr("Run it again.")));
     return outcome;
 }
 

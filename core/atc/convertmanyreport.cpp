@@ -3,6 +3,7 @@
 
 #include "atc/conversionrecipe.h"
 #include "util/atomicfile.h"
+#include "util/units.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,11 +53,7 @@ QString csvField(const QString& s)
 
 QString sizeText(qint64 bytes)
 {
-    if (bytes <= 0)
-        return {};
-    if (bytes < 1024 * 1024)
-        return QStringLiteral("%1 KiB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-    return QStringLiteral("%1 MiB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+    return bytes <= 0 ? QString() : formatBytes(bytes);
 }
 
 // Seconds with one decimal ("1.5 s" in the HTML); empty for a job that did not run.

@@ -1,5 +1,6 @@
 #include "toolkit.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,6 +8,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(AtcToolkit)
+};
+} // namespace
+} // namespace wb
 
 namespace wb {
 
@@ -100,13 +110,13 @@ std::optional<ToolkitLocation> locateToolkit(const ToolkitSearch& search, QStrin
             searched->append(what);
     };
     if (!search.settingsAtcPath.isEmpty()) {
-        note(QStringLiteral("Settings atc path %1").arg(search.settingsAtcPath));
+        note(Tr::tr("Settings atc path %1").arg(search.settingsAtcPath));
         if (isExecutableFile(search.settingsAtcPath))
             return ToolkitLocation { search.settingsAtcPath, homeOf(search.settingsAtcPath),
                 QStringLiteral("settings") };
     }
     if (!search.settingsToolkitHome.isEmpty()) {
-        note(QStringLiteral("Settings toolkit folder %1").arg(search.settingsToolkitHome));
+        note(Tr::tr("Settings toolkit folder %1").arg(search.settingsToolkitHome));
         if (const QString atc = atcIn(search.settingsToolkitHome); !atc.isEmpty())
             return ToolkitLocation { atc, QDir(search.settingsToolkitHome).absolutePath(),
                 QStringLiteral("settings-home") };
@@ -247,23 +257,22 @@ QString toolkitHowTo(HintForm form)
                               "/usr/local/Ascend/ascend-toolkit/latest), or run `source "
                               "/usr/local/Ascend/ascend-toolkit/set_env.sh` (CANN 8.5 and later: `source "
                               "/usr/local/Ascend/cann/set_env.sh`) in the shell that starts atcwb.");
-    return QStringLiteral("Set the *atc program* or the *Toolkit folder* in *Settings*, or export "
-                          "ASCEND_TOOLKIT_HOME=<toolkit folder> "
-                          "(e.g. /usr/local/Ascend/ascend-toolkit/latest), or run `source "
-                          "/usr/local/Ascend/ascend-toolkit/set_env.sh` (CANN 8.5 and later: `source "
-                          "/usr/local/Ascend/cann/set_env.sh`) in the shell that starts ATC Workbench or atcwb.");
+    return Tr::tr("Set the *atc program* or the *Toolkit folder* in *Settings*, or export "
+                  "ASCEND_TOOLKIT_HOME=<toolkit folder> "
+                  "(e.g. /usr/local/Ascend/ascend-toolkit/latest), or run `source "
+                  "/usr/local/Ascend/ascend-toolkit/set_env.sh` (CANN 8.5 and later: `source "
+                  "/usr/local/Ascend/cann/set_env.sh`) in the shell that starts ATC Workbench or atcwb.");
 }
 
 QString toolkitStatus(const AtcToolkit& toolkit)
 {
     if (!toolkit.isValid())
-        return QStringLiteral("No ATC found (looked in: %1). Using the built-in SoC list; flags are not probed.")
+        return Tr::tr("No ATC found (looked in: %1). Using the built-in SoC list; flags are not probed.")
             .arg(toolkit.searched.join(QStringLiteral(", ")));
-    return QStringLiteral("CANN %1 at %2 (%3 SoCs, %4)")
-        .arg(toolkit.version.isEmpty() ? QStringLiteral("(version unknown)") : toolkit.version, toolkit.atcPath)
+    return Tr::tr("CANN %1 at %2 (%3 SoCs, %4)")
+        .arg(toolkit.version.isEmpty() ? Tr::tr("(version unknown)") : toolkit.version, toolkit.atcPath)
         .arg(toolkit.socVersions.size())
-        .arg(toolkit.flags.isEmpty() ? QStringLiteral("flags not probed")
-                                     : QStringLiteral("%1 flags").arg(toolkit.flags.size()));
+        .arg(toolkit.flags.isEmpty() ? Tr::tr("flags not probed") : Tr::tr("%1 flags").arg(toolkit.flags.size()));
 }
 
 } // namespace wb

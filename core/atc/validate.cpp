@@ -4,9 +4,19 @@
 #include "opsupport.h"
 #include "validate_p.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(AtcChecks)
+};
+} // namespace
+} // namespace wb
 
 namespace wb {
 
@@ -27,31 +37,30 @@ void checkRequired(const RuleContext& ctx)
     auto required = [&](const QString& rule, const QString& field, const QString& value, const QString& what,
                         const QString& fix, const QString& code) {
         if (value.trimmed().isEmpty())
-            ctx.add(
-                AtcSeverity::Error, rule, field, QStringLiteral("--%1 is missing: %2.").arg(field, what), fix, code);
+            ctx.add(AtcSeverity::Error, rule, field, Tr::tr("--%1 is missing: %2.").arg(field, what), fix, code);
     };
     if (ctx.converting()) {
         required(QStringLiteral("model_required"), QStringLiteral("model"), o.model,
-            QStringLiteral("ATC needs the .onnx file to convert and stops with E10054"),
-            QStringLiteral("Choose the ONNX model."), QStringLiteral("E10054"));
+            Tr::tr("ATC needs the .onnx file to convert and stops with E10054"), Tr::tr("Choose the ONNX model."),
+            QStringLiteral("E10054"));
         required(QStringLiteral("soc_required"), QStringLiteral("soc_version"), o.socVersion,
-            QStringLiteral("ATC compiles for one chip and stops with E10054 without it"),
-            QStringLiteral("Set the SoC of the device that will run the model: `npu-smi info` there shows the Name "
-                           "column (e.g. 310P3), prefix it with Ascend (Ascend310P3)."),
+            Tr::tr("ATC compiles for one chip and stops with E10054 without it"),
+            Tr::tr("Set the SoC of the device that will run the model: `npu-smi info` there shows the Name "
+                   "column (e.g. 310P3), prefix it with Ascend (Ascend310P3)."),
             QStringLiteral("E10054"));
     }
     if (o.mode == AtcMode::Convert)
         required(QStringLiteral("output_required"), QStringLiteral("output"), o.output,
-            QStringLiteral("ATC needs the path of the .om to write (without the .om suffix) and stops with E10054"),
-            QStringLiteral("Set the output path, e.g. the model's path without .onnx."), QStringLiteral("E10054"));
+            Tr::tr("ATC needs the path of the .om to write (without the .om suffix) and stops with E10054"),
+            Tr::tr("Set the output path, e.g. the model's path without .onnx."), QStringLiteral("E10054"));
     if (o.mode == AtcMode::ModelToJson || o.mode == AtcMode::DisplayOm)
         required(QStringLiteral("om_required"), QStringLiteral("om"), o.om,
-            QStringLiteral("modes 1 and 6 read the model given by --om (E10004)"),
-            QStringLiteral("Choose the .om (or, for mode 1, the .onnx) to display."), QStringLiteral("E10004"));
+            Tr::tr("modes 1 and 6 read the model given by --om (E10004)"),
+            Tr::tr("Choose the .om (or, for mode 1, the .onnx) to display."), QStringLiteral("E10004"));
     if (o.mode == AtcMode::ModelToJson)
         required(QStringLiteral("json_required"), QStringLiteral("json"), o.json,
-            QStringLiteral("mode 1 writes the model as JSON to --json (E10004)"),
-            QStringLiteral("Set where the JSON file goes."), QStringLiteral("E10004"));
+            Tr::tr("mode 1 writes the model as JSON to --json (E10004)"), Tr::tr("Set where the JSON file goes."),
+            QStringLiteral("E10004"));
 }
 
 void checkPaths(const RuleContext& ctx)
@@ -61,8 +70,8 @@ void checkPaths(const RuleContext& ctx)
         const QString value = atcFlagValue(o, field);
         if (!value.isEmpty() && atcFlagAppliesTo(field, o.mode) && !QFileInfo(absolute(ctx, value)).isFile())
             ctx.add(AtcSeverity::Error, QStringLiteral("model_not_found"), field,
-                QStringLiteral("--%1 names %2, which is not a file; ATC cannot load it (E10041).").arg(field, value),
-                QStringLiteral("Choose an existing model file."), QStringLiteral("E10041"));
+                Tr::tr("--%1 names %2, which is not a file; ATC cannot load it (E10041).").arg(field, value),
+                Tr::tr("Choose an existing model file."), QStringLiteral("E10041"));
     }
     for (const AtcFlagInfo& flag : atcFlags()) {
         const QString value = atcFlagValue(o, flag.name);
@@ -73,11 +82,11 @@ void checkPaths(const RuleContext& ctx)
             const bool aipp = flag.name == QLatin1String("insert_op_conf");
             ctx.add(AtcSeverity::Error,
                 aipp ? QStringLiteral("aipp_file_missing") : QStringLiteral("config_file_missing"), flag.name,
-                aipp ? QStringLiteral("The AIPP configuration file %1 (--insert_op_conf) does not exist; ATC stops "
-                                      "with E10052.")
+                aipp ? Tr::tr("The AIPP configuration file %1 (--insert_op_conf) does not exist; ATC stops "
+                              "with E10052.")
                            .arg(value)
-                     : QStringLiteral("--%1 names %2, which does not exist; ATC stops (E10410).").arg(flag.name, value),
-                QStringLiteral("Choose an existing file for --%1, or clear the field.").arg(flag.name),
+                     : Tr::tr("--%1 names %2, which does not exist; ATC stops (E10410).").arg(flag.name, value),
+                Tr::tr("Choose an existing file for --%1, or clear the field.").arg(flag.name),
                 aipp ? QStringLiteral("E10052") : QStringLiteral("E10410"));
         }
         if (flag.kind != AtcFlagKind::OutputPath)
@@ -88,14 +97,13 @@ void checkPaths(const RuleContext& ctx)
         if (flag.name == QLatin1String("output")) {
             if (value.endsWith(QLatin1Char('/')) || QFileInfo(path).isDir())
                 ctx.add(AtcSeverity::Error, QStringLiteral("output_no_filename"), flag.name,
-                    QStringLiteral("--output=%1 is a folder; ATC needs a file name to which it appends .om (E10022).")
+                    Tr::tr("--output=%1 is a folder; ATC needs a file name to which it appends .om (E10022).")
                         .arg(value),
-                    QStringLiteral("Add a file name, e.g. %1/model.").arg(QDir::cleanPath(value)),
-                    QStringLiteral("E10022"));
+                    Tr::tr("Add a file name, e.g. %1/model.").arg(QDir::cleanPath(value)), QStringLiteral("E10022"));
             else if (value.endsWith(QLatin1String(".om"), Qt::CaseInsensitive))
                 ctx.add(AtcSeverity::Warning, QStringLiteral("output_suffix"), flag.name,
-                    QStringLiteral("--output=%1 ends in .om; ATC appends .om itself and writes %1.om.").arg(value),
-                    QStringLiteral("Drop the .om suffix: --output=%1.").arg(value.chopped(3)));
+                    Tr::tr("--output=%1 ends in .om; ATC appends .om itself and writes %1.om.").arg(value),
+                    Tr::tr("Drop the .om suffix: --output=%1.").arg(value.chopped(3)));
         }
         const QFileInfo folder(isFolder ? path : QFileInfo(path).absolutePath());
         // A cache/debug folder may be created by ATC, the output folder by the conversion when it starts (never
@@ -106,17 +114,16 @@ void checkPaths(const RuleContext& ctx)
             existing = QFileInfo(existing.absolutePath());
         if (createdByRun && !folder.exists() && existing.isDir() && existing.isWritable())
             ctx.add(AtcSeverity::Info, QStringLiteral("output_dir_created"), flag.name,
-                QStringLiteral("The folder %1 for --output does not exist yet; the conversion creates it when it "
-                               "starts.")
+                Tr::tr("The folder %1 for --output does not exist yet; the conversion creates it when it "
+                       "starts.")
                     .arg(folder.absoluteFilePath()),
-                QStringLiteral("To run the command by hand, create it first: mkdir -p %1")
-                    .arg(folder.absoluteFilePath()));
+                Tr::tr("To run the command by hand, create it first: mkdir -p %1").arg(folder.absoluteFilePath()));
         else if (!existing.isDir() || !existing.isWritable())
             ctx.add(AtcSeverity::Error, QStringLiteral("output_dir_writable"), flag.name,
-                QStringLiteral("The folder %1 for --%2 %3; ATC cannot write there.")
+                Tr::tr("The folder %1 for --%2 %3; ATC cannot write there.")
                     .arg(folder.absoluteFilePath(), flag.name,
-                        existing.isDir() ? QStringLiteral("is not writable") : QStringLiteral("does not exist")),
-                QStringLiteral("Choose a folder that exists and that you can write to."));
+                        existing.isDir() ? Tr::tr("is not writable") : Tr::tr("does not exist")),
+                Tr::tr("Choose a folder that exists and that you can write to."));
     }
 }
 
@@ -126,10 +133,9 @@ void checkToolkit(const RuleContext& ctx)
     const AtcToolkit& tk = ctx.toolkit;
     if (!tk.isValid())
         ctx.add(AtcSeverity::Warning, QStringLiteral("toolkit_missing"), {},
-            QStringLiteral(
-                "No ATC was found (looked in: %1), so the command uses plain `atc`, and SoC names, flags and "
-                "opsets were checked against built-in data instead of an installed toolkit.")
-                .arg(tk.searched.isEmpty() ? QStringLiteral("nowhere yet") : tk.searched.join(QStringLiteral(", "))),
+            Tr::tr("No ATC was found (looked in: %1), so the command uses plain `atc`, and SoC names, flags and "
+                   "opsets were checked against built-in data instead of an installed toolkit.")
+                .arg(tk.searched.isEmpty() ? Tr::tr("nowhere yet") : tk.searched.join(QStringLiteral(", "))),
             toolkitHowTo());
     if (!tk.isValid())
         ctx.out.last().cliFix = toolkitHowTo(HintForm::Cli);
@@ -139,11 +145,10 @@ void checkToolkit(const RuleContext& ctx)
         const bool authoritative = tk.isValid() && !tk.socVersions.isEmpty();
         if (soc.startsWith(QLatin1String("Ascend035"))) {
             ctx.add(AtcSeverity::Error, QStringLiteral("soc_unknown"), QStringLiteral("soc_version"),
-                QStringLiteral(
-                    "%1 is a nano SoC that ATC only accepts with --mode=30 (execute-om), which this app does "
-                    "not produce (E10055).")
+                Tr::tr("%1 is a nano SoC that ATC only accepts with --mode=30 (execute-om), which this app does "
+                       "not produce (E10055).")
                     .arg(soc),
-                QStringLiteral("Pick the SoC of an Atlas inference or training device."), QStringLiteral("E10055"));
+                Tr::tr("Pick the SoC of an Atlas inference or training device."), QStringLiteral("E10055"));
         } else if (!known.contains(soc)) {
             QString close;
             for (const QString& k : known) {
@@ -153,14 +158,14 @@ void checkToolkit(const RuleContext& ctx)
             ctx.add(authoritative ? AtcSeverity::Error : AtcSeverity::Warning, QStringLiteral("soc_unknown"),
                 QStringLiteral("soc_version"),
                 authoritative
-                    ? QStringLiteral("--soc_version=%1 is not one of the %2 SoCs this toolkit has a platform "
-                                     "config for (%3); ATC refuses it (E10001).")
+                    ? Tr::tr("--soc_version=%1 is not one of the %2 SoCs this toolkit has a platform "
+                             "config for (%3); ATC refuses it (E10001).")
                           .arg(soc)
                           .arg(known.size())
                           .arg(tk.home)
-                    : QStringLiteral("--soc_version=%1 is not in the built-in SoC list (no toolkit to ask).").arg(soc),
-                close.isEmpty() ? QStringLiteral("Use one of: %1.").arg(known.join(QStringLiteral(", ")))
-                                : QStringLiteral("SoC names are case-sensitive: use %1.").arg(close),
+                    : Tr::tr("--soc_version=%1 is not in the built-in SoC list (no toolkit to ask).").arg(soc),
+                close.isEmpty() ? Tr::tr("Use one of: %1.").arg(known.join(QStringLiteral(", ")))
+                                : Tr::tr("SoC names are case-sensitive: use %1.").arg(close),
                 QStringLiteral("E10001"));
         }
     }
@@ -177,10 +182,10 @@ void checkToolkit(const RuleContext& ctx)
     }
     for (const QString& name : unsupported)
         ctx.add(AtcSeverity::Error, QStringLiteral("flag_unsupported"), name,
-            QStringLiteral("This ATC (%1) does not list --%2 in `atc --help`; it would stop with \"ERROR: unknown "
-                           "command line flag '%2'\".")
-                .arg(tk.version.isEmpty() ? tk.atcPath : QStringLiteral("CANN %1").arg(tk.version), name),
-            QStringLiteral("Clear --%1, or use a toolkit that has it.").arg(name));
+            Tr::tr("This ATC (%1) does not list --%2 in `atc --help`; it would stop with \"ERROR: unknown "
+                   "command line flag '%2'\".")
+                .arg(tk.version.isEmpty() ? tk.atcPath : Tr::tr("CANN %1").arg(tk.version), name),
+            Tr::tr("Clear --%1, or use a toolkit that has it.").arg(name));
 }
 
 void checkExtraFlags(const RuleContext& ctx)
@@ -190,17 +195,15 @@ void checkExtraFlags(const RuleContext& ctx)
     for (const AtcExtraFlag& x : ctx.options.extraFlags) {
         QString problem;
         if (!valid.match(x.name).hasMatch())
-            problem = QStringLiteral("'%1' is not a flag name (letters, digits and '_', without the leading --)")
-                          .arg(x.name);
+            problem = Tr::tr("'%1' is not a flag name (letters, digits and '_', without the leading --)").arg(x.name);
         else if (isTypedAtcFlag(x.name))
-            problem = QStringLiteral("--%1 has its own field; setting it here too would pass it twice").arg(x.name);
+            problem = Tr::tr("--%1 has its own field; setting it here too would pass it twice").arg(x.name);
         else if (seen.contains(x.name))
-            problem = QStringLiteral("--%1 is given twice").arg(x.name);
+            problem = Tr::tr("--%1 is given twice").arg(x.name);
         seen.append(x.name);
         if (!problem.isEmpty())
             ctx.add(AtcSeverity::Error, QStringLiteral("extra_flag_invalid"), x.name,
-                QStringLiteral("Extra flag: %1.").arg(problem),
-                QStringLiteral("Fix the name, or use the flag's own field."));
+                Tr::tr("Extra flag: %1.").arg(problem), Tr::tr("Fix the name, or use the flag's own field."));
     }
 }
 

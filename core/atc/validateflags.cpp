@@ -2,6 +2,16 @@
 #include "atcsyntax.h"
 #include "flagchoices.h"
 #include "validate_p.h"
+#include <QCoreApplication>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(AtcChecks)
+};
+} // namespace
+} // namespace wb
 
 namespace wb::detail {
 
@@ -52,11 +62,10 @@ void checkAllowedValues(const RuleContext& ctx)
             continue;
         QString hint;
         if (flag == QLatin1String("input_format") && value == QLatin1String("NHWC"))
-            hint = QStringLiteral(" NHWC is for TensorFlow models; ONNX inputs are NCHW.");
+            hint = Tr::tr(" NHWC is for TensorFlow models; ONNX inputs are NCHW.");
         ctx.add(AtcSeverity::Error, QStringLiteral("value_not_allowed"), flag,
-            QStringLiteral("--%1=%2 is not a value ATC accepts for ONNX (%3).%4")
-                .arg(flag, value, QLatin1String(a.code), hint),
-            QStringLiteral("Use one of: %1.").arg(allowed.join(QStringLiteral(", "))), QLatin1String(a.code));
+            Tr::tr("--%1=%2 is not a value ATC accepts for ONNX (%3).%4").arg(flag, value, QLatin1String(a.code), hint),
+            Tr::tr("Use one of: %1.").arg(allowed.join(QStringLiteral(", "))), QLatin1String(a.code));
     }
     // --output_type: one type for every output, or node:index:TYPE per output.
     const QString outputType = ctx.options.outputType.trimmed();
@@ -67,10 +76,9 @@ void checkAllowedValues(const RuleContext& ctx)
             const bool perNode = entry.contains(QLatin1Char(':'));
             if (!types.contains(type) || (perNode && entry.count(QLatin1Char(':')) < 2)) {
                 ctx.add(AtcSeverity::Error, QStringLiteral("value_not_allowed"), QStringLiteral("output_type"),
-                    QStringLiteral("--output_type entry '%1' is not a type (%2) or node:index:TYPE (E10001).")
+                    Tr::tr("--output_type entry '%1' is not a type (%2) or node:index:TYPE (E10001).")
                         .arg(entry, types.join(QStringLiteral(", "))),
-                    QStringLiteral("Write e.g. FP16, or per output node1:0:FP16;node2:1:FP32."),
-                    QStringLiteral("E10001"));
+                    Tr::tr("Write e.g. FP16, or per output node1:0:FP16;node2:1:FP32."), QStringLiteral("E10001"));
                 break;
             }
         }
@@ -82,10 +90,10 @@ void checkPairs(const RuleContext& ctx)
     const AtcOptions& o = ctx.options;
     if (!o.precisionMode.isEmpty() && !o.precisionModeV2.isEmpty())
         ctx.add(AtcSeverity::Error, QStringLiteral("precision_exclusive"), QStringLiteral("precision_mode_v2"),
-            QStringLiteral("--precision_mode=%1 and --precision_mode_v2=%2 are both set; ATC refuses both at once "
-                           "(E10056).")
+            Tr::tr("--precision_mode=%1 and --precision_mode_v2=%2 are both set; ATC refuses both at once "
+                   "(E10056).")
                 .arg(o.precisionMode, o.precisionModeV2),
-            QStringLiteral("Keep one: --precision_mode_v2 is the recommended one on toolkits that have it."),
+            Tr::tr("Keep one: --precision_mode_v2 is the recommended one on toolkits that have it."),
             QStringLiteral("E10056"));
     if (!o.modifyMixlist.isEmpty()) {
         const bool mixed
@@ -93,40 +101,38 @@ void checkPairs(const RuleContext& ctx)
             || words("mixed_float16 mixed_bfloat16 mixed_hif8").contains(o.precisionModeV2);
         if (!mixed)
             ctx.add(AtcSeverity::Error, QStringLiteral("modify_mixlist_mode"), QStringLiteral("modify_mixlist"),
-                QStringLiteral(
-                    "--modify_mixlist only applies with a mixed precision mode, but precision_mode is '%1' and "
-                    "precision_mode_v2 is '%2' (E10001).")
+                Tr::tr("--modify_mixlist only applies with a mixed precision mode, but precision_mode is '%1' and "
+                       "precision_mode_v2 is '%2' (E10001).")
                     .arg(o.precisionMode, o.precisionModeV2),
-                QStringLiteral("Set --precision_mode=allow_mix_precision (or --precision_mode_v2=mixed_float16), or "
-                               "clear --modify_mixlist."),
+                Tr::tr("Set --precision_mode=allow_mix_precision (or --precision_mode_v2=mixed_float16), or "
+                       "clear --modify_mixlist."),
                 QStringLiteral("E10001"));
     }
     if (!o.optypelistForImplmode.isEmpty() && o.opSelectImplmode.isEmpty())
         ctx.add(AtcSeverity::Error, QStringLiteral("implmode_pair"), QStringLiteral("optypelist_for_implmode"),
-            QStringLiteral("--optypelist_for_implmode is set without --op_select_implmode; ATC requires both at the "
-                           "same time (E10001)."),
-            QStringLiteral("Set --op_select_implmode (e.g. high_precision) for the listed operator types, or clear the "
-                           "list."),
+            Tr::tr("--optypelist_for_implmode is set without --op_select_implmode; ATC requires both at the "
+                   "same time (E10001)."),
+            Tr::tr("Set --op_select_implmode (e.g. high_precision) for the listed operator types, or clear the "
+                   "list."),
             QStringLiteral("E10001"));
     const bool gear = !o.dynamicBatchSize.isEmpty() || !o.dynamicImageSize.isEmpty() || !o.dynamicDims.isEmpty();
     if (!o.inputHintShape.isEmpty() && gear)
         ctx.add(AtcSeverity::Error, QStringLiteral("hint_shape_dynamic"), QStringLiteral("input_hint_shape"),
-            QStringLiteral("--input_hint_shape cannot be combined with --dynamic_batch_size, --dynamic_image_size or "
-                           "--dynamic_dims (E10001)."),
-            QStringLiteral("Clear --input_hint_shape, or drop the profiles."), QStringLiteral("E10001"));
+            Tr::tr("--input_hint_shape cannot be combined with --dynamic_batch_size, --dynamic_image_size or "
+                   "--dynamic_dims (E10001)."),
+            Tr::tr("Clear --input_hint_shape, or drop the profiles."), QStringLiteral("E10001"));
     auto countMatch = [&](const QString& field, const QString& flags, const QString& against,
                           const QString& againstField) {
         const qsizetype n = flags.split(QLatin1Char(','), Qt::SkipEmptyParts).size();
         const qsizetype m = against.split(QLatin1Char(';'), Qt::SkipEmptyParts).size();
         if (!flags.isEmpty() && n != m)
             ctx.add(AtcSeverity::Error, QStringLiteral("hw_layout_count"), field,
-                QStringLiteral("--%1 has %2 value(s) but --%3 lists %4; ATC needs one true/false per entry (E10001).")
+                Tr::tr("--%1 has %2 value(s) but --%3 lists %4; ATC needs one true/false per entry (E10001).")
                     .arg(field)
                     .arg(n)
                     .arg(againstField)
                     .arg(m),
-                QStringLiteral("Give exactly one true or false per --%1 entry.").arg(againstField),
-                QStringLiteral("E10001"));
+                Tr::tr("Give exactly one true or false per --%1 entry.").arg(againstField), QStringLiteral("E10001"));
     };
     countMatch(QStringLiteral("is_input_adjust_hw_layout"), o.isInputAdjustHwLayout, o.inputFp16Nodes,
         QStringLiteral("input_fp16_nodes"));
@@ -141,31 +147,28 @@ void checkNodeNames(const RuleContext& ctx)
         const auto parsed = parseOutNodes(o.outNodes);
         if (!parsed.ok()) {
             ctx.add(AtcSeverity::Error, QStringLiteral("out_nodes_syntax"), QStringLiteral("out_nodes"),
-                parsed.error().message,
-                QStringLiteral("Write node:index entries separated by ';', e.g. conv1:0;fc:0."));
+                parsed.error().message, Tr::tr("Write node:index entries separated by ';', e.g. conv1:0;fc:0."));
         } else {
             for (const OutNode& n : parsed.value()) {
                 if (n.index < 0)
                     ctx.add(AtcSeverity::Warning, QStringLiteral("out_nodes_syntax"), QStringLiteral("out_nodes"),
-                        QStringLiteral("--out_nodes entry '%1' has no ':index'; ATC's syntax is node:index.")
-                            .arg(n.node),
-                        QStringLiteral("Write %1:0 for the node's first output.").arg(n.node));
+                        Tr::tr("--out_nodes entry '%1' has no ':index'; ATC's syntax is node:index.").arg(n.node),
+                        Tr::tr("Write %1:0 for the node's first output.").arg(n.node));
                 if (!ctx.model || n.index < 0)
                     continue;
                 const AtcNodeFact* node = ctx.model->node(n.node);
                 if (!node || n.index >= node->outputs.size())
                     ctx.add(AtcSeverity::Error, QStringLiteral("out_nodes_unknown"), QStringLiteral("out_nodes"),
-                        node ? QStringLiteral("--out_nodes: node '%1' has %2 output(s), so index %3 does not exist "
-                                              "(E11017).")
+                        node ? Tr::tr("--out_nodes: node '%1' has %2 output(s), so index %3 does not exist "
+                                      "(E11017).")
                                    .arg(n.node)
                                    .arg(node->outputs.size())
                                    .arg(n.index)
-                             : QStringLiteral(
-                                 "--out_nodes: the main graph has no node named '%1'; ATC stops with E11017 "
-                                 "(\"Failed to find node\").")
+                             : Tr::tr("--out_nodes: the main graph has no node named '%1'; ATC stops with E11017 "
+                                      "(\"Failed to find node\").")
                                    .arg(n.node),
-                        QStringLiteral("Use node names of the main graph: pick them on the Graph page with *Use as "
-                                       "out node*."),
+                        Tr::tr("Use node names of the main graph: pick them on the Graph page with *Use as "
+                               "out node*."),
                         QStringLiteral("E11017"), node ? QStringList { n.node } : QStringList {});
                 if (!node || n.index >= node->outputs.size())
                     ctx.out.last().cliFix = QStringLiteral("Use node names of the main graph (`atcwb graph MODEL "
@@ -181,10 +184,8 @@ void checkNodeNames(const RuleContext& ctx)
             const QString name = raw.trimmed();
             if (!inputs.contains(name))
                 ctx.add(AtcSeverity::Error, QStringLiteral("fp16_nodes_unknown"), QStringLiteral("input_fp16_nodes"),
-                    QStringLiteral("--input_fp16_nodes names '%1', which is not an input of the model (E10016).")
-                        .arg(name),
-                    QStringLiteral("Use input names: %1.").arg(inputs.join(QStringLiteral(", "))),
-                    QStringLiteral("E10016"));
+                    Tr::tr("--input_fp16_nodes names '%1', which is not an input of the model (E10016).").arg(name),
+                    Tr::tr("Use input names: %1.").arg(inputs.join(QStringLiteral(", "))), QStringLiteral("E10016"));
         }
     }
 }

@@ -4,7 +4,17 @@
 #include "onnx/dimhints.h"
 #include "onnx/shapespec.h"
 
+#include <QCoreApplication>
 #include <QSet>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(AtcChecks)
+};
+} // namespace
+} // namespace wb
 
 namespace wb::detail {
 
@@ -35,10 +45,8 @@ void reportUnknownInput(const RuleContext& ctx, const QString& field, const QStr
     for (const TensorInfo& t : ctx.model->summary.inputs)
         names.append(t.name);
     ctx.add(AtcSeverity::Error, QStringLiteral("input_name_unknown"), field,
-        QStringLiteral("--%1 names '%2', but the model has no input of that name; ATC stops with E10016.")
-            .arg(field, name),
-        QStringLiteral("Use the model's input names: %1.").arg(names.join(QStringLiteral(", "))),
-        QStringLiteral("E10016"));
+        Tr::tr("--%1 names '%2', but the model has no input of that name; ATC stops with E10016.").arg(field, name),
+        Tr::tr("Use the model's input names: %1.").arg(names.join(QStringLiteral(", "))), QStringLiteral("E10016"));
 }
 
 void checkModelInputs(const RuleContext& ctx, const QList<InputShapeSpec>& specs, const QString& gearField)
@@ -58,25 +66,25 @@ void checkModelInputs(const RuleContext& ctx, const QList<InputShapeSpec>& specs
             continue;
         if (input->shape->size() != s.dims.size()) {
             ctx.add(AtcSeverity::Error, QStringLiteral("input_rank_mismatch"), QStringLiteral("input_shape"),
-                QStringLiteral("--input_shape gives '%1' %2 dimension(s), but the model's input is %3 (rank %4).")
+                Tr::tr("--input_shape gives '%1' %2 dimension(s), but the model's input is %3 (rank %4).")
                     .arg(s.name)
                     .arg(s.dims.size())
                     .arg(input->shapeText())
                     .arg(input->shape->size()),
-                QStringLiteral("Give one size per dimension, e.g. %1.").arg(suggestedSpec(*input)));
+                Tr::tr("Give one size per dimension, e.g. %1.").arg(suggestedSpec(*input)));
             continue;
         }
         for (int i = 0; i < s.dims.size(); ++i) {
             const Dim& m = input->shape->at(i);
             if (!m.isDynamic() && s.dims.at(i).isStatic() && m.value != s.dims.at(i).min) {
                 ctx.add(AtcSeverity::Warning, QStringLiteral("input_dim_conflict"), QStringLiteral("input_shape"),
-                    QStringLiteral("--input_shape sets dimension %1 of '%2' to %3, but the model fixes it to %4; the "
-                                   "weights were exported for %4, so ATC or the run will likely fail.")
+                    Tr::tr("--input_shape sets dimension %1 of '%2' to %3, but the model fixes it to %4; the "
+                           "weights were exported for %4, so ATC or the run will likely fail.")
                         .arg(i)
                         .arg(s.name)
                         .arg(s.dims.at(i).min)
                         .arg(m.value),
-                    QStringLiteral("Use %1 for that dimension.").arg(m.value));
+                    Tr::tr("Use %1 for that dimension.").arg(m.value));
                 break;
             }
         }
@@ -89,18 +97,17 @@ void checkModelInputs(const RuleContext& ctx, const QList<InputShapeSpec>& specs
             continue;
         QStringList dims;
         for (const int i : t.dynamicDimIndexes())
-            dims.append(QStringLiteral("%1 (dim %2)").arg(t.shape->at(i).toString()).arg(i));
+            dims.append(Tr::tr("%1 (dim %2)").arg(t.shape->at(i).toString()).arg(i));
         ctx.add(AtcSeverity::Error, QStringLiteral("dynamic_dim_unfixed"), QStringLiteral("input_shape"),
-            t.shape ? QStringLiteral("Input '%1' %2 needs a size for dynamic dimension(s) %3 in --input_shape; ATC "
-                                     "stops with E10001 (\"maybe you should set input_shape to specify its shape\").")
+            t.shape ? Tr::tr("Input '%1' %2 needs a size for dynamic dimension(s) %3 in --input_shape; ATC "
+                             "stops with E10001 (\"maybe you should set input_shape to specify its shape\").")
                           .arg(t.name, t.shapeText(), dims.join(QStringLiteral(", ")))
-                    : QStringLiteral("Input '%1' has an unknown rank and is not in --input_shape; ATC cannot size it "
-                                     "(E10001).")
+                    : Tr::tr("Input '%1' has an unknown rank and is not in --input_shape; ATC cannot size it "
+                             "(E10001).")
                           .arg(t.name),
-            QStringLiteral("Add it to --input_shape, e.g. %1%2.")
+            Tr::tr("Add it to --input_shape, e.g. %1%2.")
                 .arg(suggestedSpec(t),
-                    dynamicAllowed ? QString()
-                                   : QStringLiteral(" (or -1 for the batch with --dynamic_batch_size=1,2,4,8)")),
+                    dynamicAllowed ? QString() : Tr::tr(" (or -1 for the batch with --dynamic_batch_size=1,2,4,8)")),
             QStringLiteral("E10001"));
     }
 }
@@ -120,13 +127,13 @@ void checkDynamicShapeMode(const RuleContext& ctx, const QList<InputShapeSpec>& 
     const bool unsupported = soc == QLatin1String("Ascend310") || soc.startsWith(QLatin1String("Ascend310B"));
     ctx.add(unsupported ? AtcSeverity::Error : AtcSeverity::Warning, QStringLiteral("dynamic_shape_mode"),
         QStringLiteral("input_shape"),
-        QStringLiteral("--input_shape has -1/-2 or ranges (%1) and no profile flag, so ATC builds a dynamic-shape "
-                       "model%2.")
+        Tr::tr("--input_shape has -1/-2 or ranges (%1) and no profile flag, so ATC builds a dynamic-shape "
+               "model%2.")
             .arg(dynamic.join(QStringLiteral("; ")),
-                unsupported ? QStringLiteral(", which %1 does not support").arg(soc)
-                            : QStringLiteral("; it runs slower than a static one and is not supported on Ascend310 "
-                                             "or Ascend310B SoCs")),
-        QStringLiteral("Fix the sizes, or list the sizes you need with --dynamic_batch_size / --dynamic_dims."));
+                unsupported ? Tr::tr(", which %1 does not support").arg(soc)
+                            : Tr::tr("; it runs slower than a static one and is not supported on Ascend310 "
+                                     "or Ascend310B SoCs")),
+        Tr::tr("Fix the sizes, or list the sizes you need with --dynamic_batch_size / --dynamic_dims."));
 }
 
 } // namespace wb::detail

@@ -2,9 +2,19 @@
 
 #include "graphutil_p.h"
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ShapeVerdict)
+};
+} // namespace
+} // namespace wb
 
 namespace wb {
 
@@ -30,15 +40,14 @@ QString listText(const QStringList& items, int limit)
 
 QString CutProposal::summary() const
 {
-    QString text = QStringLiteral("keeps %1 of %2 nodes for ATC (outputs %3); %4 node(s) (%5)")
+    QString text = Tr::tr("keeps %1 of %2 nodes for ATC (outputs %3); %4 node(s) (%5)")
                        .arg(keptNodes)
                        .arg(modelNodes)
                        .arg(listText(outputs, 6))
                        .arg(hostNodes)
                        .arg(listText(hostOps, 4));
-    text += movedOutputs.isEmpty()
-        ? QStringLiteral(" move to the host")
-        : QStringLiteral(" and output(s) %1 move to the host").arg(listText(movedOutputs, 4));
+    text += movedOutputs.isEmpty() ? Tr::tr(" move to the host")
+                                   : Tr::tr(" and output(s) %1 move to the host").arg(listText(movedOutputs, 4));
     return text;
 }
 

@@ -6,7 +6,17 @@
 
 #include <QRegularExpression>
 
+#include <QCoreApplication>
 #include <unordered_map>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ShapeVerdict)
+};
+} // namespace
+} // namespace wb
 
 namespace wb {
 
@@ -35,7 +45,7 @@ void imageSizeHints(const onnx::ModelProto& model, const ModelSummary& s, DimHin
         const auto size = parseImageSize(detail::qs(prop.value()));
         if (!size)
             continue;
-        const QString reason = QStringLiteral("metadata %1 = %2").arg(key, detail::qs(prop.value()));
+        const QString reason = Tr::tr("metadata %1 = %2").arg(key, detail::qs(prop.value()));
         for (const TensorInfo& t : s.inputs) {
             if (!t.shape || t.shape->size() != 4)
                 continue;
@@ -100,7 +110,7 @@ void consumerHints(const onnx::GraphProto& g, const ModelSummary& s, DimHints& h
             const qint64 elements = detail::elementCount(*target); // -1 when it overflows
             if (fixed && elements > 0)
                 hints.pins.append({ input.name, elements,
-                    QStringLiteral("Reshape '%1' to [%2]").arg(name, dims.join(QStringLiteral(", "))) });
+                    Tr::tr("Reshape '%1' to [%2]").arg(name, dims.join(QStringLiteral(", "))) });
         } else if (node.op_type() == "Conv" && input.shape->size() >= 3 && input.shape->at(1).isDynamic()) {
             const auto w = constants.find(node.input(1));
             if (w == constants.end() || w->second->dims_size() < 2)
@@ -111,7 +121,7 @@ void consumerHints(const onnx::GraphProto& g, const ModelSummary& s, DimHints& h
                     group = a.i();
             }
             hints.direct.append({ input.name, 1, w->second->dims(1) * group,
-                QStringLiteral("Conv '%1' reads %2 channels").arg(name).arg(w->second->dims(1) * group) });
+                Tr::tr("Conv '%1' reads %2 channels").arg(name).arg(w->second->dims(1) * group) });
         }
     }
 }
@@ -175,10 +185,7 @@ QList<DimSuggestion> suggestInputDims(const DimHints& hints, const QHash<QString
         for (const auto& [input, dim] : it.value()) {
             if (open(input, dim))
                 out.append({ input, dim, given->second,
-                    QStringLiteral("dim '%1' is %2 in input '%3'")
-                        .arg(it.key())
-                        .arg(given->second)
-                        .arg(given->first) });
+                    Tr::tr("dim '%1' is %2 in input '%3'").arg(it.key()).arg(given->second).arg(given->first) });
         }
     }
     for (const DimSuggestion& s : hints.direct) {

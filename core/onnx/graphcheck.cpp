@@ -7,9 +7,19 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <QCoreApplication>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ModelCheck)
+};
+} // namespace
+} // namespace wb
 
 namespace wb::detail {
 
@@ -50,7 +60,7 @@ public:
                 auto [it, inserted] = producer.emplace(out, i);
                 if (!inserted) {
                     error(
-                        QStringLiteral("%1: tensor '%2' is produced by both node %3 and node %4.")
+                        Tr::tr("%1: tensor '%2' is produced by both node %3 and node %4.")
                             .arg(where, qs(out), quotedNode(g.node(it->second), it->second), quotedNode(g.node(i), i)));
                 }
             }
@@ -64,15 +74,15 @@ public:
                     continue;
                 const auto it = producer.find(in);
                 if (it == producer.end()) {
-                    error(QStringLiteral("%1: node %2 reads tensor '%3', which no node, input or initializer "
-                                         "provides.")
+                    error(Tr::tr("%1: node %2 reads tensor '%3', which no node, input or initializer "
+                                 "provides.")
                               .arg(where, quotedNode(node, i), qs(in)));
                 } else if (!reportedOrder) {
                     reportedOrder = true;
                     m_problems.warnings.append(
-                        QStringLiteral("%1: nodes are not in topological order (node %2 reads '%3' before node "
-                                       "%4 produces it). ONNX Runtime runs such models, but the ONNX checker "
-                                       "rejects them.")
+                        Tr::tr("%1: nodes are not in topological order (node %2 reads '%3' before node "
+                               "%4 produces it). ONNX Runtime runs such models, but the ONNX checker "
+                               "rejects them.")
                             .arg(where, quotedNode(node, i), qs(in), quotedNode(g.node(it->second), it->second)));
                 }
             }
@@ -99,7 +109,7 @@ public:
         }
         for (const auto& out : g.output()) {
             if (!available.count(out.name()))
-                error(QStringLiteral("%1: graph output '%2' is not produced by any node.").arg(where, qs(out.name())));
+                error(Tr::tr("%1: graph output '%2' is not produced by any node.").arg(where, qs(out.name())));
         }
     }
 
@@ -118,7 +128,7 @@ private:
 GraphProblems checkGraphs(const onnx::ModelProto& model)
 {
     GraphProblems problems;
-    GraphChecker(problems).check(model.graph(), {}, QStringLiteral("main graph"));
+    GraphChecker(problems).check(model.graph(), {}, Tr::tr("main graph"));
     return problems;
 }
 
@@ -145,12 +155,12 @@ QStringList checkExternalData(const onnx::ModelProto& model, const QString& mode
             continue;
         }
         if (location.isEmpty()) {
-            problems.append(QStringLiteral("Tensor '%1' is marked external but names no location.").arg(tensor));
+            problems.append(Tr::tr("Tensor '%1' is marked external but names no location.").arg(tensor));
             continue;
         }
         if (QDir::isAbsolutePath(location) || QDir::cleanPath(location).startsWith(QLatin1String(".."))) {
-            problems.append(QStringLiteral("Tensor '%1' points outside the model's folder ('%2'); ONNX only "
-                                           "allows paths relative to the model.")
+            problems.append(Tr::tr("Tensor '%1' points outside the model's folder ('%2'); ONNX only "
+                                   "allows paths relative to the model.")
                                 .arg(tensor, location));
             continue;
         }
@@ -166,18 +176,18 @@ QStringList checkExternalData(const onnx::ModelProto& model, const QString& mode
             it = fileSizes.insert(file, size);
         }
         if (it.value() == kLeadsOutside) {
-            problems.append(QStringLiteral("Tensor '%1' keeps its data in '%2', a symlink that leads outside the "
-                                           "model's folder (to %3); ONNX only allows files inside it. Copy the "
-                                           "weights file next to the model.")
+            problems.append(Tr::tr("Tensor '%1' keeps its data in '%2', a symlink that leads outside the "
+                                   "model's folder (to %3); ONNX only allows files inside it. Copy the "
+                                   "weights file next to the model.")
                                 .arg(tensor, QDir::toNativeSeparators(file),
                                     QDir::toNativeSeparators(QFileInfo(file).canonicalFilePath())));
         } else if (it.value() < 0) {
-            problems.append(QStringLiteral("Tensor '%1' keeps its data in '%2', which is missing or unreadable. "
-                                           "Copy the weights file next to the model.")
+            problems.append(Tr::tr("Tensor '%1' keeps its data in '%2', which is missing or unreadable. "
+                                   "Copy the weights file next to the model.")
                                 .arg(tensor, QDir::toNativeSeparators(file)));
         } else if (length >= 0 && (offset > it.value() || length > it.value() - offset)) {
-            problems.append(QStringLiteral("Tensor '%1' needs bytes %2..%3 of '%4', but the file has only %5 "
-                                           "bytes: the weights file is truncated or belongs to another export.")
+            problems.append(Tr::tr("Tensor '%1' needs bytes %2..%3 of '%4', but the file has only %5 "
+                                   "bytes: the weights file is truncated or belongs to another export.")
                                 .arg(tensor)
                                 .arg(offset)
                                 .arg(offset + length)

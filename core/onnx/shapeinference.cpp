@@ -5,7 +5,17 @@
 #include "onnxproto_p.h"
 #include "shapeinference_p.h"
 
+#include <QCoreApplication>
 #include <unordered_set>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ShapeVerdict)
+};
+} // namespace
+} // namespace wb
 
 namespace wb {
 
@@ -34,23 +44,23 @@ std::optional<Error> applyInputShapes(onnx::ModelProto& model, const QList<Input
         }
         if (!input)
             return Error { QStringLiteral("unknown_input"),
-                QStringLiteral("The model has no input named '%1'. Its inputs are: %2.")
+                Tr::tr("The model has no input named '%1'. Its inputs are: %2.")
                     .arg(spec.name, names.join(QStringLiteral(", "))),
                 {} };
         if (input->has_type() && !input->type().has_tensor_type())
             return Error { QStringLiteral("not_a_tensor"),
-                QStringLiteral("Input '%1' is a %2, not a tensor; only tensor inputs take a shape.")
+                Tr::tr("Input '%1' is a %2, not a tensor; only tensor inputs take a shape.")
                     .arg(spec.name, tensorInfoFrom(*input).dtype),
                 {} };
         if (!spec.isStatic())
             return Error { QStringLiteral("not_static"),
-                QStringLiteral("Input '%1': every dimension must be a fixed size to fix shapes (got %2).")
+                Tr::tr("Input '%1': every dimension must be a fixed size to fix shapes (got %2).")
                     .arg(spec.name, formatInputShapeSpec({ spec })),
                 {} };
         auto* tensorType = input->mutable_type()->mutable_tensor_type();
         if (tensorType->has_shape() && tensorType->shape().dim_size() != spec.dims.size())
             return Error { QStringLiteral("rank_mismatch"),
-                QStringLiteral("Input '%1' has %2 dimensions, but %3 were given (%4).")
+                Tr::tr("Input '%1' has %2 dimensions, but %3 were given (%4).")
                     .arg(spec.name)
                     .arg(tensorType->shape().dim_size())
                     .arg(spec.dims.size())

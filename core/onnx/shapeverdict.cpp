@@ -5,10 +5,20 @@
 
 #include <QHash>
 
+#include <QCoreApplication>
 #include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_set>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ShapeVerdict)
+};
+} // namespace
+} // namespace wb
 
 namespace wb {
 
@@ -141,7 +151,7 @@ QString tensorList(const QStringList& names)
         quoted.append(QLatin1Char('\'') + n + QLatin1Char('\''));
     QString text = quoted.join(QStringLiteral(", "));
     if (names.size() > 3)
-        text += QStringLiteral(" and %1 more").arg(names.size() - 3);
+        text += Tr::tr(" and %1 more").arg(names.size() - 3);
     return text;
 }
 
@@ -311,39 +321,36 @@ private:
                     && !data.contains(qs(in)))
                     data.append(qs(in));
             }
-            return QStringLiteral("Node '%1' (%2) makes %3 data-dependent: its output size depends on the values of "
-                                  "%4, not only on shapes.")
-                .arg(label, op, list, data.isEmpty() ? QStringLiteral("what it reads") : tensorList(data));
+            return Tr::tr("Node '%1' (%2) makes %3 data-dependent: its output size depends on the values of "
+                          "%4, not only on shapes.")
+                .arg(label, op, list, data.isEmpty() ? Tr::tr("what it reads") : tensorList(data));
         }
         case ShapeStatus::Invalid:
             if (fact.inputTooSmall)
-                return QStringLiteral("Input too small for node '%1' (%2): %3. Give the inputs larger sizes; this "
-                                      "is not a data-dependent shape.")
+                return Tr::tr("Input too small for node '%1' (%2): %3. Give the inputs larger sizes; this "
+                              "is not a data-dependent shape.")
                     .arg(label, op, fact.message);
-            return QStringLiteral("Node '%1' (%2) cannot run with these input shapes: %3.")
-                .arg(label, op, fact.message);
+            return Tr::tr("Node '%1' (%2) cannot run with these input shapes: %3.").arg(label, op, fact.message);
         default:
             break;
         }
         if (m_gaps.count(index))
-            return QStringLiteral(
-                "ONNX's shape function for node '%1' (%2) gives no static shape for %3 although every "
-                "input is static, so the shape is unknown here; it is not known to be dynamic.")
+            return Tr::tr("ONNX's shape function for node '%1' (%2) gives no static shape for %3 although every "
+                          "input is static, so the shape is unknown here; it is not known to be dynamic.")
                 .arg(label, op, list);
         switch (fact.outcome) {
         case NodeOutcome::NoSchema:
         case NodeOutcome::NoShapeFunction:
-            return QStringLiteral("Node '%1' (%2) has no shape function here (%3), so the shape of %4 is unknown; "
-                                  "it is not known to be dynamic.")
+            return Tr::tr("Node '%1' (%2) has no shape function here (%3), so the shape of %4 is unknown; "
+                          "it is not known to be dynamic.")
                 .arg(label, op, fact.message, list);
         case NodeOutcome::InferenceFailed:
-            return QStringLiteral("ONNX shape inference failed on node '%1' (%2): %3. The shape of %4 is unknown.")
+            return Tr::tr("ONNX shape inference failed on node '%1' (%2): %3. The shape of %4 is unknown.")
                 .arg(label, op, fact.message, list);
         default:
-            return QStringLiteral("Node '%1' (%2) computes %3 from constants and static shapes, but it was not folded "
-                                  "here (%4), so its shape is unknown; ATC folds such nodes itself.")
-                .arg(label, op, list,
-                    fact.message.isEmpty() ? QStringLiteral("its inputs were not all folded") : fact.message);
+            return Tr::tr("Node '%1' (%2) computes %3 from constants and static shapes, but it was not folded "
+                          "here (%4), so its shape is unknown; ATC folds such nodes itself.")
+                .arg(label, op, list, fact.message.isEmpty() ? Tr::tr("its inputs were not all folded") : fact.message);
         }
     }
 
@@ -414,7 +421,7 @@ private:
                 origin.tensors = tensors;
                 origin.message = originMessage(index, status, own.isEmpty() ? tensors : own);
                 if (tensors.size() > own.size() && !own.isEmpty())
-                    origin.message += QStringLiteral(" %1 tensor(s) after it follow.").arg(tensors.size() - own.size());
+                    origin.message += Tr::tr(" %1 tensor(s) after it follow.").arg(tensors.size() - own.size());
                 r.origins.append(origin);
             }
         }

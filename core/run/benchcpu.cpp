@@ -40,8 +40,7 @@ QList<InputShapeSpec> completeShapes(
         spec.name = input.name;
         for (const Dim& d : *input.shape)
             spec.dims.append(ShapeSpecDim::fixed(d.isDynamic() ? 1 : d.value));
-        warnings->append(QStringLiteral("Input '%1' has dynamic dims %2; it ran as %3 (give an input shape to choose).")
-                             .arg(input.name, input.shapeText(), formatInputShapeSpec({ spec })));
+        warnings->append(ranAsWarning(input.name, input.shapeText(), spec));
         ranAsOne->append(input.name);
         shapes.append(spec);
     }

@@ -1,6 +1,16 @@
 #include "runexplain.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
+
+namespace wb {
+namespace {
+// The context of these texts in translations/*.ts (core translates with Qt Core alone).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RunExplain)
+};
+} // namespace
+} // namespace wb
 
 namespace wb {
 
@@ -23,15 +33,23 @@ QString explainOrtRunError(const QString& message, const QList<InputShapeSpec>& 
         text += QLatin1Char('.');
     const OrtFailedNode node = ortFailedNode(message);
     if (!node.name.isEmpty())
-        text += QStringLiteral("\nNode that failed: '%1'%2.")
-                    .arg(node.name, node.opType.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(node.opType));
+        text += QLatin1Char('\n')
+            + Tr::tr("Node that failed: '%1'%2.")
+                  .arg(node.name, node.opType.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(node.opType));
     if (!shapesUsed.isEmpty())
-        text += QStringLiteral("\nInput shapes used: %1.").arg(formatInputShapeSpec(shapesUsed));
+        text += QLatin1Char('\n') + Tr::tr("Input shapes used: %1.").arg(formatInputShapeSpec(shapesUsed));
     if (!ranAsOne.isEmpty())
-        text += QStringLiteral("\nThe dynamic dims of %1 were not given and ran as 1, which is likely too small for "
-                               "this model: give the input shapes you deploy with.")
-                    .arg(QStringLiteral("'%1'").arg(ranAsOne.join(QStringLiteral("', '"))));
+        text += QLatin1Char('\n')
+            + Tr::tr("The dynamic dims of %1 were not given and ran as 1, which is likely too small for "
+                     "this model: give the input shapes you deploy with.")
+                  .arg(QStringLiteral("'%1'").arg(ranAsOne.join(QStringLiteral("', '"))));
     return text;
+}
+
+QString ranAsWarning(const QString& input, const QString& declaredShape, const InputShapeSpec& ranAs)
+{
+    return Tr::tr("Input '%1' has dynamic dims %2; it ran as %3 (give an input shape to choose).")
+        .arg(input, declaredShape, formatInputShapeSpec({ ranAs }));
 }
 
 } // namespace wb

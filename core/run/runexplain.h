@@ -22,4 +22,8 @@ OrtFailedNode ortFailedNode(const QString& message);
 QString explainOrtRunError(
     const QString& message, const QList<InputShapeSpec>& shapesUsed, const QStringList& ranAsOne = {});
 
+// The warning of a run whose input had dynamic dims and no shape given: "Input 'x' has dynamic dims [?,3,224,224];
+// it ran as x:1,3,224,224 (give an input shape to choose)." (translated in the GUI, English in atcwb).
+QString ranAsWarning(const QString& input, const QString& declaredShape, const InputShapeSpec& ranAs);
+
 } // namespace wb

@@ -17,6 +17,7 @@ private slots:
     void badLanguage();
     void darkPalette();
     void compareDialog();
+    void settingsDialog();
     void runForAPictureIsNotKept();
     void savedAtcLog();
 
@@ -161,6 +162,20 @@ void TestScreenshot::compareDialog()
     QByteArray err;
     QCOMPARE(run({ QStringLiteral("--compare"), dir.path() }, nullptr, &err), 2);
     QVERIFY(err.contains("--compare and --against go together"));
+}
+
+// --page settings: the picture is the Settings dialog over the window, in the language asked for, at its own size.
+void TestScreenshot::settingsDialog()
+{
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("settings.png"));
+    QCOMPARE(run({ QStringLiteral("--screenshot"), png, QStringLiteral("--page"), QStringLiteral("settings"),
+                 QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--window-size"),
+                 QStringLiteral("1024x700") }),
+        0);
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QVERIFY2(image.size() != QSize(1024, 700), "the main window was grabbed, not the dialog");
 }
 
 void TestScreenshot::runForAPictureIsNotKept()

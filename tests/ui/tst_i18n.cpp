@@ -1,9 +1,16 @@
 // The zh_CN translation: compiled in and installed on request, every message translated with its placeholders
 // intact, the .ts in step with the tr() strings of the sources, and a window that actually shows it.
+#include "atc/atccheck.h"
+#include "atc/validate.h"
 #include "dialogs/settingsdialog.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "onnx/onnxmodel.h"
+#include "onnx/shapeinference.h"
+#include "onnx/shapespec.h"
+#include "pages/convertpage.h"
 #include "parsing/atccatalogue.h"
+#include "run/runexplain.h"
 #include "settings/settings.h"
 #include "testutil.h"
 #include "widgets/findingslist.h"
@@ -14,6 +21,7 @@
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QPushButton>
+#include <QTableWidget>
 
 #include <QFile>
 #include <QMenuBar>
@@ -91,6 +99,13 @@ QString plainLabel(QString text)
     return text.trimmed();
 }
 
+// Whether the text has Chinese in it: a translated sentence always does, an English one never.
+bool hasChinese(const QString& text)
+{
+    return std::any_of(
+        text.cbegin(), text.cend(), [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; });
+}
+
 QStringList placeholders(const QString& text)
 {
     static const QRegularExpression ph(QStringLiteral("%(\\d+|n)"));
@@ -118,9 +133,13 @@ private slots:
     void coreCatalogueInChinese();
     void severitiesInChinese();
     void qtStandardButtonsFollow();
+    void coreFindingsInChinese();
+    void coreTextsInTheChineseWindow();
+    void cliStaysEnglish();
 
 private:
     static void removeTranslators();
+    static QSet<QString> controlsOfTheWindow(); // every button, action and label text, as plainLabel gives them
 };
 
 void TestI18n::everyMessageTranslated_data()
@@ -252,21 +271,7 @@ void TestI18n::windowInChinese()
 void TestI18n::coreCatalogueInChinese()
 {
     QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
-    QTemporaryDir dir;
-    Settings settings(dir.filePath(QStringLiteral("s.ini")));
-    QSet<QString> controls;
-    {
-        MainWindow window(settings);
-        SettingsDialog dialog(settings, &window);
-        for (const QWidget* root : { static_cast<const QWidget*>(&window), static_cast<const QWidget*>(&dialog) }) {
-            for (const QAbstractButton* b : root->findChildren<QAbstractButton*>())
-                controls.insert(plainLabel(b->text()));
-            for (const QAction* a : root->findChildren<QAction*>())
-                controls.insert(plainLabel(a->text()));
-            for (const QLabel* l : root->findChildren<QLabel*>())
-                controls.insert(plainLabel(l->text()));
-        }
-    }
+    const QSet<QString> controls = controlsOfTheWindow();
     QStringList untranslated, unknown;
     static const QRegularExpression control(QStringLiteral("\\*([^*]+)\\*"));
     for (const CatalogueEntry& e : AtcErrorCatalogue::builtin().entries()) {
@@ -307,6 +312,165 @@ void TestI18n::qtStandardButtonsFollow()
     const QString cancel = box.button(QDialogButtonBox::Cancel)->text();
     removeTranslators();
     QCOMPARE(cancel, QStringLiteral("取消"));
+}
+
+// Core's own texts (the checks' findings, the toolkit notices, the explanation of a failed run, the shape verdicts)
+// come out in Chinese with the translator installed, through Qt Core alone, and the controls their fixes name are
+// controls of the Chinese window; without it (atcwb never installs one) they are English again.
+void TestI18n::coreFindingsInChinese()
+{
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QSet<QString> controls = controlsOfTheWindow();
+    QTemporaryDir dir;
+    AtcOptions odd;
+    odd.socVersion = QStringLiteral("Ascend999");
+    odd.output = QStringLiteral("/nonexistent/dir/out.om");
+    odd.model = QStringLiteral("/nonexistent/model.onnx");
+    odd.inputShape = QStringLiteral("input:1,-1");
+    odd.outNodes = QStringLiteral("missing_node");
+    odd.dynamicBatchSize = QStringLiteral("1");
+    odd.dynamicDims = QStringLiteral("1,2");
+    odd.precisionMode = QStringLiteral("force_fp16");
+    odd.precisionModeV2 = QStringLiteral("fp16");
+    QList<AtcFinding> findings = validate(AtcOptions(), nullptr, AtcToolkit());
+    findings += validate(odd, nullptr, AtcToolkit());
+    // A model's findings: a data-dependent output (with the Shapes page's *Extract Sub-model*) and an opset ATC has
+    // no parser for.
+    for (const QString& name : { QStringLiteral("detector_nms.onnx"), QStringLiteral("opset19.onnx") }) {
+        const auto model = OnnxModel::load(QStringLiteral(WB_TEST_MODELS_DIR "/") + name);
+        QVERIFY2(model.ok(), qPrintable(name));
+        AtcOptions o;
+        o.model = model.value()->summary().path;
+        o.socVersion = QStringLiteral("Ascend310P3");
+        o.output = dir.filePath(QStringLiteral("out"));
+        findings += checkConversion(o, *model.value(), AtcToolkit()).findings;
+    }
+    QVERIFY(findings.size() > 12);
+    QStringList english, unknown;
+    QSet<QString> rules;
+    static const QRegularExpression control(QStringLiteral("\\*([^*]+)\\*"));
+    for (const AtcFinding& f : findings) {
+        rules.insert(f.rule);
+        for (const QString& text : { f.message, f.fix }) {
+            if (!text.isEmpty() && !hasChinese(text))
+                english.append(QStringLiteral("%1: %2").arg(f.rule, text));
+            for (auto it = control.globalMatch(text); it.hasNext();) {
+                const QString name = plainLabel(it.next().captured(1));
+                if (!controls.contains(name))
+                    unknown.append(QStringLiteral("%1: %2").arg(f.rule, name));
+            }
+        }
+    }
+    const QString status = toolkitStatus(AtcToolkit());
+    const QString howTo = toolkitHowTo();
+    const QString explained = explainOrtRunError(QStringLiteral("Non-zero status code returned while running Pad node. "
+                                                                "Name:'pad1' Status Message: reflect"),
+        parseInputShapeSpec(QStringLiteral("x:1,3,1,1")).value(), { QStringLiteral("x") });
+    const QString ranAs = ranAsWarning(QStringLiteral("x"), QStringLiteral("[?,3,1,1]"),
+        parseInputShapeSpec(QStringLiteral("x:1,3,1,1")).value().first());
+    const auto nms = OnnxModel::load(QStringLiteral(WB_TEST_MODELS_DIR "/detector_nms.onnx"));
+    QVERIFY(nms.ok());
+    const auto inferred = inferShapes(*nms.value(), {});
+    QVERIFY(inferred.ok() && !inferred.value().origins.isEmpty());
+    const QString verdict = inferred.value().origins.first().message;
+    const auto wrongInput = inferShapes(*nms.value(), parseInputShapeSpec(QStringLiteral("nosuch:1")).value());
+    QVERIFY(!wrongInput.ok());
+    const QString inputError = wrongInput.error().message;
+    for (auto it = control.globalMatch(howTo); it.hasNext();) {
+        const QString name = plainLabel(it.next().captured(1));
+        if (!controls.contains(name))
+            unknown.append(QStringLiteral("toolkitHowTo: %1").arg(name));
+    }
+    removeTranslators();
+    QVERIFY2(english.isEmpty(), qPrintable(english.join(QLatin1Char('\n'))));
+    QVERIFY2(unknown.isEmpty(), qPrintable(unknown.join(QLatin1Char('\n'))));
+    QVERIFY2(rules.size() > 10, qPrintable(QStringList(rules.cbegin(), rules.cend()).join(',')));
+    QVERIFY2(status.startsWith(QStringLiteral("没有找到 ATC")), qPrintable(status));
+    QVERIFY2(howTo.contains(QStringLiteral("*设置*")), qPrintable(howTo));
+    QVERIFY2(
+        explained.contains(QStringLiteral("失败的节点：'pad1'")) && explained.contains(QStringLiteral("按 1 运行")),
+        qPrintable(explained));
+    QVERIFY2(hasChinese(verdict), qPrintable(verdict));
+    QVERIFY2(inputError.startsWith(QStringLiteral("模型没有名为 'nosuch' 的输入")), qPrintable(inputError));
+    QVERIFY2(ranAs.contains(QStringLiteral("按 x:1,3,1,1 运行")), qPrintable(ranAs));
+    // English again without the translator: what atcwb prints.
+    QVERIFY(!hasChinese(validate(odd, nullptr, AtcToolkit()).first().message));
+    QVERIFY(toolkitStatus(AtcToolkit()).startsWith(QStringLiteral("No ATC found")));
+}
+
+// The Chinese window shows core's texts in Chinese: the Run page's statistic names, the toolkit banner of the
+// Convert page, a finding in the checks list and its detail.
+void TestI18n::coreTextsInTheChineseWindow()
+{
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    MainWindow window(settings);
+    auto* stats = window.findChild<QTableWidget*>(QStringLiteral("percentileTable"));
+    QVERIFY(stats);
+    QStringList names;
+    for (int i = 0; i < stats->rowCount(); ++i)
+        names.append(stats->item(i, 0) ? stats->item(i, 0)->text() : QString());
+    auto* convert = window.findChild<ConvertPage*>();
+    QVERIFY(convert);
+    convert->setToolkit(AtcToolkit()); // no ATC: the banner says so, with the how-to
+    auto* banner = convert->findChild<QLabel*>(QStringLiteral("toolkitBanner"));
+    QVERIFY(banner);
+    auto* list = convert->findChild<FindingsList*>();
+    QVERIFY(list);
+    AtcOptions o;
+    o.socVersion = QStringLiteral("Ascend310P3");
+    list->setFindings(validate(o, nullptr, AtcToolkit())); // --model and --output missing
+    const QString detail = list->detailText();
+    const QString bannerText = banner->text();
+    removeTranslators();
+    QCOMPARE(names.value(0), QStringLiteral("最小值"));
+    QCOMPARE(names.value(2), QStringLiteral("中位数"));
+    QCOMPARE(names.value(8), QStringLiteral("吞吐量"));
+    QVERIFY2(
+        bannerText.startsWith(QStringLiteral("没有找到 ATC")) && bannerText.contains(QStringLiteral("工具包文件夹")),
+        qPrintable(bannerText));
+    QVERIFY2(detail.startsWith(QStringLiteral("缺少 --")) && detail.contains(QStringLiteral("请选择 ONNX 模型")),
+        qPrintable(detail));
+}
+
+// atcwb never installs a translator: its output is read by scripts (and grepped), so it stays English whatever the
+// system's language.
+void TestI18n::cliStaysEnglish()
+{
+    if (!QFile::exists(wbtest::atcwbPath()))
+        QSKIP("atcwb is not built in this tree");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LANG"), QStringLiteral("zh_CN.UTF-8"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("zh_CN.UTF-8"));
+    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("zh_CN"));
+    env.remove(QStringLiteral("ASCEND_TOOLKIT_HOME"));
+    env.remove(QStringLiteral("ASCEND_HOME_PATH"));
+    const auto run = wbtest::runAtcwb({ QStringLiteral("check"), QStringLiteral("--soc"), QStringLiteral("Ascend999"),
+                                          QStringLiteral(WB_TEST_MODELS_DIR "/resnet_dynamic_batch.onnx") },
+        env);
+    const QString out = QString::fromUtf8(run.out + run.err);
+    QVERIFY2(out.contains(QStringLiteral("Ascend999")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("is not in the built-in SoC list")), qPrintable(out));
+    QVERIFY2(!hasChinese(out), qPrintable(out));
+}
+
+QSet<QString> TestI18n::controlsOfTheWindow()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    QSet<QString> controls;
+    MainWindow window(settings);
+    SettingsDialog dialog(settings, &window);
+    for (const QWidget* root : { static_cast<const QWidget*>(&window), static_cast<const QWidget*>(&dialog) }) {
+        for (const QAbstractButton* b : root->findChildren<QAbstractButton*>())
+            controls.insert(plainLabel(b->text()));
+        for (const QAction* a : root->findChildren<QAction*>())
+            controls.insert(plainLabel(a->text()));
+        for (const QLabel* l : root->findChildren<QLabel*>())
+            controls.insert(plainLabel(l->text()));
+    }
+    return controls;
 }
 
 void TestI18n::removeTranslators()

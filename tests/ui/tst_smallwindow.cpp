@@ -31,11 +31,39 @@ bool showing(const QWidget* w)
     return w->isVisibleTo(w->window()) && w->isVisible();
 }
 
+// Where the widget lies in its window: a label or button pushed partly outside the window (a dialog shorter than
+// its layout needs) is cut too. Widgets inside a scroll area are left out (scrolling shows them).
+bool outsideItsWindow(const QWidget* w, const QWidget* root)
+{
+    for (const QWidget* p = w->parentWidget(); p && p != root; p = p->parentWidget()) {
+        if (p->inherits("QAbstractScrollArea") || p->inherits("QScrollArea"))
+            return false;
+    }
+    const QRect inRoot(w->mapTo(root, QPoint(0, 0)), w->size());
+    return !root->rect().contains(inRoot);
+}
+
 // What is cut: a label without word wrap narrower than its text, a wrapping label shorter than its text needs, a
-// button narrower than its text.
+// button narrower than its text, a label or button (partly) outside its window.
 QStringList clipped(const QWidget* root)
 {
     QStringList out;
+    for (const QWidget* w : root->findChildren<QWidget*>()) {
+        const auto* label = qobject_cast<const QLabel*>(w);
+        const auto* button = qobject_cast<const QAbstractButton*>(w);
+        if ((label && !label->text().isEmpty()) || (button && !button->text().isEmpty())) {
+            if (showing(w) && outsideItsWindow(w, root))
+                out.append(QStringLiteral("%1 '%2' lies outside its window (%3,%4 %5x%6 in %7x%8)")
+                               .arg(QString::fromLatin1(w->metaObject()->className()),
+                                   (label ? label->text() : button->text()).left(60))
+                               .arg(w->mapTo(root, QPoint(0, 0)).x())
+                               .arg(w->mapTo(root, QPoint(0, 0)).y())
+                               .arg(w->width())
+                               .arg(w->height())
+                               .arg(root->width())
+                               .arg(root->height()));
+        }
+    }
     for (const QLabel* l : root->findChildren<QLabel*>()) {
         if (!showing(l) || l->text().isEmpty() || l->sizePolicy().horizontalPolicy() == QSizePolicy::Ignored)
             continue;
@@ -168,7 +196,12 @@ void TestSmallWindow::settingsDialogShowsItsText()
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("s.ini")));
     {
-        SettingsDialog dialog(settings);
+        // Over the main window, as Tools > Settings… opens it.
+        MainWindow window(settings);
+        window.resize(kWidth, kHeight);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SettingsDialog dialog(settings, &window);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         const QStringList cut = clipped(&dialog);

@@ -5,8 +5,10 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QProxyStyle>
 #include <QRegularExpression>
 #include <QStyle>
+#include <QStyleFactory>
 #include <QStyleOptionButton>
 #include <QtTest>
 
@@ -42,6 +44,7 @@ private slots:
     void readable_data();
     void readable();
     void followsThePalette();
+    void checkBoxesVisibleOnDark_data();
     void checkBoxesVisibleOnDark();
     void chartsFollowThePalette();
 };
@@ -90,12 +93,31 @@ void TestTheme::followsThePalette()
 }
 
 // Fusion frames a check box a shade darker than the window: on the dark palette the box vanished. The app's style
-// outlines it so that its frame stands out from the window.
+// outlines it so that its frame stands out from the window, whatever style it wraps (main.cpp wraps the desktop's
+// style too, so a dark desktop palette with another style keeps its check boxes), checked and not.
+void TestTheme::checkBoxesVisibleOnDark_data()
+{
+    QTest::addColumn<QString>("styleName");
+    QTest::addColumn<bool>("checked");
+    const QStringList keys = QStyleFactory::keys();
+    QVERIFY(keys.contains(QStringLiteral("Fusion")));
+    for (const QString& key : keys) {
+        QTest::addRow("%s, not checked", qPrintable(key)) << key << false;
+        QTest::addRow("%s, checked", qPrintable(key)) << key << true;
+    }
+}
+
 void TestTheme::checkBoxesVisibleOnDark()
 {
-    std::unique_ptr<QStyle> style(theme::makeStyle(QStringLiteral("Fusion")));
+    QFETCH(QString, styleName);
+    QFETCH(bool, checked);
+    std::unique_ptr<QStyle> style(theme::makeStyle(styleName));
+    auto* proxy = qobject_cast<QProxyStyle*>(style.get());
+    QVERIFY(proxy && proxy->baseStyle());
+    QCOMPARE(proxy->baseStyle()->name().toLower(), styleName.toLower());
     const QPalette dark = theme::darkPalette();
     QCheckBox box(QStringLiteral("Only tensors not static"));
+    box.setChecked(checked);
     box.setStyle(style.get());
     box.setPalette(dark);
     box.resize(box.sizeHint());

@@ -263,6 +263,10 @@ void TestWorkflowUi::convertPageReadsWell()
     QVERIFY2(m_window->conversionPage()->statusText().contains(page->runBlockedReason()),
         qPrintable(m_window->conversionPage()->statusText()));
     QVERIFY(!m_window->conversionPage()->statusText().contains(QStringLiteral("press Run ATC")));
+    // The reason is shown on the ATC Run page too, which has no notice at its top: it names the page that has.
+    QVERIFY2(page->runBlockedReason().contains(QStringLiteral("the Convert page"))
+            && !page->runBlockedReason().contains(QStringLiteral("this page")),
+        qPrintable(page->runBlockedReason()));
 
     // A toolkit that lists no SoC: a warning, not the success banner.
     AtcToolkit noSocs = fakeToolkit();

@@ -79,7 +79,10 @@ SettingsDialog::SettingsDialog(Settings& settings, HostConnections* connections,
         accept();
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    resize(840, 600);
+    // Wide enough for the Hosts tab, and at least as high as the size hint: over the main window (which lends its
+    // font) a hint-sized dialog came out a line short, its intro cut at the top.
+    ensurePolished();
+    resize(840, qMax(600, qMax(sizeHint().height(), form->totalHeightForWidth(800))));
 }
 
 void SettingsDialog::showHosts()

@@ -7,6 +7,7 @@
 #include "parsing/lines.h"
 #include "parsing/pastedlog.h"
 #include "util/latestonly.h"
+#include "util/units.h"
 #include "widgets/bundleexport.h"
 
 #include <QCheckBox>
@@ -124,12 +125,6 @@ QString savedLogNotes(const AtcLogResult& parsed)
                     .arg(parsed.runs.last().keyLine)
                     .arg(parsed.runs.last().keyText);
     return text;
-}
-
-QString formatMs(qint64 ms)
-{
-    return ms < 60000 ? QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1)
-                      : QStringLiteral("%1 min %2 s").arg(ms / 60000).arg((ms % 60000) / 1000);
 }
 
 } // namespace
@@ -278,9 +273,9 @@ ConversionPage::ConversionPage(QWidget* parent)
         const QList<ConversionOutcome> outcomes = m_queue->outcomes();
         m_exportBundle->setEnabled(
             std::any_of(outcomes.begin(), outcomes.end(), [](const ConversionOutcome& o) { return o.ok; }));
-        m_status->setText(ok
-                ? tr("All OMs produced in %1.").arg(formatMs(m_elapsed.elapsed()))
-                : tr("Finished with failures after %1; see the problems below.").arg(formatMs(m_elapsed.elapsed())));
+        m_status->setText(ok ? tr("All OMs produced in %1.").arg(formatDuration(m_elapsed.elapsed()))
+                             : tr("Finished with failures after %1; see the problems below.")
+                                   .arg(formatDuration(m_elapsed.elapsed())));
         showResult(ok);
         emit finished(ok);
     });
@@ -498,7 +493,7 @@ void ConversionPage::tick()
         return;
     m_status->setText(
         tr("Converting — %1%2")
-            .arg(formatMs(m_elapsed.elapsed()), m_stage.isEmpty() ? QString() : tr(", stage: %1").arg(m_stage)));
+            .arg(formatDuration(m_elapsed.elapsed()), m_stage.isEmpty() ? QString() : tr(", stage: %1").arg(m_stage)));
 }
 
 void ConversionPage::appendLine(int job, const QString& line)
@@ -601,7 +596,7 @@ void ConversionPage::jobFinished(int job, const ConversionOutcome& outcome)
         status->setForeground(theme::text(outcome.ok ? theme::Tone::Success : theme::Tone::Error));
     }
     if (QTableWidgetItem* time = m_jobs->item(job, 3))
-        time->setText(formatMs(outcome.durationMs));
+        time->setText(formatDuration(outcome.durationMs));
 }
 
 bool ConversionPage::exportBundle(const QString& folder)

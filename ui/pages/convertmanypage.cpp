@@ -5,6 +5,7 @@
 #include "atc/convertmanyscan.h"
 #include "atc/convertmanysettings.h"
 #include "theme.h"
+#include "util/units.h"
 
 #include <QDesktopServices>
 #include <QDir>
@@ -48,7 +49,7 @@ constexpr int kJobRole = Qt::UserRole + 1; // on job items: the job's index in t
 
 QString seconds(qint64 ms)
 {
-    return ms > 0 ? QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 1) : QString();
+    return ms > 0 ? formatDuration(ms) : QString();
 }
 
 theme::Tone toneOf(const QString& result)
@@ -352,7 +353,7 @@ void ConvertManyPage::updateRow(int row)
     const BatchModelRow& r = m_scanner->rows().at(row);
     item->setText(ColName, r.name);
     item->setToolTip(ColName, QDir::toNativeSeparators(r.path));
-    item->setText(ColSize, QStringLiteral("%1 KiB").arg(double(r.size) / 1024.0, 0, 'f', 1));
+    item->setText(ColSize, formatBytes(r.size));
     item->setText(ColOpsets, r.opsets.join(QStringLiteral(", ")));
     item->setText(ColInputs,
         r.dynamicDims.isEmpty() ? r.inputs.join(QStringLiteral("; "))

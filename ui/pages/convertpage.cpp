@@ -691,7 +691,7 @@ QString ConvertPage::runBlockedReason() const
     if (!m_model)
         return tr("Open a model first.");
     if (!m_toolkit.isValid())
-        return tr("No ATC was found (see the notice at the top of this page).");
+        return tr("No ATC was found (see the notice at the top of the Convert page)."); // the ATC Run page shows it too
     if (const QString name = m_outName->text().trimmed(); !name.isEmpty()) { // empty: output_required says so
         // English, like the checks' messages
         if (const QString problem = plainFileNameProblem(name, QStringLiteral("The output name")); !problem.isEmpty())

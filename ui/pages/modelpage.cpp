@@ -1,6 +1,7 @@
 #include "modelpage.h"
 
 #include "theme.h"
+#include "util/units.h"
 
 #include "delegates/shapedelegate.h"
 #include "models/optypemodel.h"
@@ -122,7 +123,7 @@ void ModelPage::setSummary(const ModelSummary& s)
     const QLocale locale;
     m_title->setText(QFileInfo(s.path).fileName());
     m_path->setText(s.path);
-    m_size->setText(locale.formattedDataSize(s.fileSize));
+    m_size->setText(formatBytes(s.fileSize));
     m_ir->setText(QString::number(s.irVersion));
     m_producer->setText(s.producerName.isEmpty()
             ? tr("unknown")
@@ -135,7 +136,7 @@ void ModelPage::setSummary(const ModelSummary& s)
                                          : tr("%1").arg(s.nodeCount));
     QString weights = tr("%1 initializers, %2, %3 parameters")
                           .arg(s.initializerCount)
-                          .arg(locale.formattedDataSize(s.initializerBytes))
+                          .arg(formatBytes(s.initializerBytes))
                           .arg(locale.toString(s.parameterCount));
     if (s.externalTensorCount > 0)
         weights += tr(" (%1 in external data files)").arg(s.externalTensorCount);

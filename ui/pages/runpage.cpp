@@ -10,6 +10,7 @@
 #include "run/runhistory.h"
 #include "util/atomicfile.h"
 #include "util/latestonly.h"
+#include "util/units.h"
 #include "widgets/strategypanel.h"
 
 #include <QCheckBox>
@@ -62,11 +63,11 @@ QString remoteHostOf(const BenchResult& r)
 QString describe(const BenchResult& r)
 {
     const QString host = remoteHostOf(r);
-    return QStringLiteral("%1 · b%2 · %3 · %4 · mean %5 ms")
+    return QStringLiteral("%1 · b%2 · %3 · %4 · mean %5")
         .arg(QFileInfo(r.model).fileName())
         .arg(r.batch)
         .arg(host.isEmpty() ? r.target : QStringLiteral("%1 %2").arg(host, r.target), r.runner)
-        .arg(r.stats.mean, 0, 'f', 3);
+        .arg(formatMs(r.stats.mean));
 }
 
 QString seconds(double s)
@@ -254,9 +255,10 @@ RunPage::RunPage(ModelShapes* shapes, QWidget* parent)
     m_stats->verticalHeader()->hide();
     m_stats->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_stats->horizontalHeader()->setStretchLastSection(true);
-    const char* names[] = { "min", "mean", "median", "p90", "p95", "p99", "max", "stddev", "throughput" };
+    const QString names[] = { tr("min"), tr("mean"), tr("median"), tr("p90"), tr("p95"), tr("p99"), tr("max"),
+        tr("stddev"), tr("throughput") };
     for (int i = 0; i < 9; ++i)
-        m_stats->setItem(i, 0, new QTableWidgetItem(QString::fromLatin1(names[i])));
+        m_stats->setItem(i, 0, new QTableWidgetItem(names[i]));
     leftLayout->addWidget(m_stats);
 
     auto* historyBox = new QGroupBox(tr("Runs (tick to compare)"), left);
@@ -643,11 +645,10 @@ void RunPage::onFinished(const BenchResult& result)
     }
     m_charts->setSamples(result.iterationsMs);
     showStats(result);
-    m_status->setText(tr("%1: %2 iterations, mean %3 ms, %4 samples/s")
+    m_status->setText(tr("%1: %2 iterations, mean %3, %4")
                           .arg(result.device)
                           .arg(result.iterationsMs.size())
-                          .arg(result.stats.mean, 0, 'f', 3)
-                          .arg(result.throughput, 0, 'f', 1));
+                          .arg(formatMs(result.stats.mean), formatRate(result.throughput)));
     // Storing the run and reading the history back (every stored run, each with all its iterations) is file work
     // for a worker: a 100,000-iteration run would otherwise freeze the window for a while.
     const QString folder = m_historyFolder;
@@ -677,8 +678,8 @@ void RunPage::showStats(const BenchResult& r)
     const double values[] = { r.stats.min, r.stats.mean, r.stats.median, r.stats.p90, r.stats.p95, r.stats.p99,
         r.stats.max, r.stats.stddev };
     for (int i = 0; i < 8; ++i)
-        m_stats->setItem(i, 1, new QTableWidgetItem(QStringLiteral("%1 ms").arg(values[i], 0, 'f', 3)));
-    m_stats->setItem(8, 1, new QTableWidgetItem(tr("%1 samples/s").arg(r.throughput, 0, 'f', 1)));
+        m_stats->setItem(i, 1, new QTableWidgetItem(formatMs(values[i])));
+    m_stats->setItem(8, 1, new QTableWidgetItem(formatRate(r.throughput)));
 }
 
 QString RunPage::statsText() const
