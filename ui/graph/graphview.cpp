@@ -1,6 +1,7 @@
 #include "graphview.h"
 
 #include "theme.h"
+#include "util/releaseinbackground.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace wb {
 
@@ -42,7 +44,7 @@ void GraphView::setScene(std::shared_ptr<const GraphScene> scene, Overview overv
 {
     m_scene = std::move(scene);
     m_state = {};
-    m_overview = std::move(overview.image);
+    releaseInBackground(std::exchange(m_overview, std::move(overview.image))); // 2048 px a side: 16 MB
     m_overviewScale = overview.scale;
     m_fitPending = true;
     if (isVisible())

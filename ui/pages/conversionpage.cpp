@@ -290,6 +290,7 @@ ConversionPage::ConversionPage(QWidget* parent)
     m_problems->setObjectName(QStringLiteral("atcProblems"));
     m_problems->setHeaderLabels({ tr("Problem"), tr("Detail") });
     m_problems->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_problems->header()->setResizeContentsPrecision(100); // not 1,000 rows measured at each batch of a saved log
     m_problems->setWordWrap(true);
     splitter->addWidget(m_problems);
     splitter->setStretchFactor(1, 3);
@@ -501,6 +502,7 @@ void ConversionPage::showSavedRuns(const SavedLog& log)
 {
     const QFileInfo file(log.path);
     const qsizetype runs = log.spans.size();
+    m_events.reserve(log.parsed.events.size()); // one allocation, not a copy of every event at each growth
     m_jobs->setRowCount(int(runs));
     for (int r = 0; r < runs; ++r) {
         const AtcVerdict verdict = log.parsed.runs.isEmpty() ? log.parsed.verdict : log.parsed.runs.at(r).verdict;

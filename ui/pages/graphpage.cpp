@@ -219,8 +219,8 @@ GraphPage::~GraphPage()
 void GraphPage::setModel(const OnnxModelPtr& model, const QHash<QString, TensorInfo>& shapes)
 {
     m_model = model;
-    m_shapes = shapes;
-    m_tensors.clear();
+    // The previous model's shapes are freed on a worker (20k tensors: ~10 ms).
+    releaseInBackground(std::exchange(m_shapes, shapes), std::exchange(m_tensors, {}));
     m_doc.reset();
     m_collapse = {};
     m_selected = -1;
@@ -241,8 +241,7 @@ void GraphPage::setShapes(const QList<TensorInfo>& tensors)
 {
     if (!m_model)
         return;
-    m_shapes.clear();
-    m_tensors = tensors;
+    releaseInBackground(std::exchange(m_shapes, {}), std::exchange(m_tensors, tensors));
     relayout(true);
 }
 

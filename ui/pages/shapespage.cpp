@@ -12,6 +12,7 @@
 #include "onnx/simplify.h"
 #include "onnx/surgery.h"
 #include "util/latestonly.h"
+#include "util/releaseinbackground.h"
 #include "widgets/dimsuggestionbar.h"
 
 #include <QApplication>
@@ -30,6 +31,8 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace wb {
 
@@ -319,8 +322,9 @@ void ShapesPage::runInference()
                 emit inferenceFinished(false);
                 return;
             }
-            m_result = result.value();
+            InferenceResult previous = std::exchange(m_result, result.value());
             m_tensors->setResult(m_result);
+            releaseInBackground(std::move(previous)); // its last holder now: 20k tensors and facts, ~10 ms to free
             m_tensorView->resizeColumnToContents(TensorShapeModel::NameColumn);
             m_status->setText(verdictText());
             setBusy(m_surgery->isBusy());
