@@ -24,7 +24,7 @@ public:
     static Overview renderOverview(const GraphScene& scene, const QColor& background);
 
     void setScene(std::shared_ptr<const GraphScene> scene);
-    // With its overview made already (on a worker: drawing a 20,000-node overview takes ~100 ms).
+    // With its overview made already (on a worker: a 20,000-node overview takes tens of ms to draw).
     void setScene(std::shared_ptr<const GraphScene> scene, Overview overview);
     std::shared_ptr<const GraphScene> scene() const { return m_scene; }
     void setRenderState(const RenderState& state);

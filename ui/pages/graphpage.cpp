@@ -298,7 +298,7 @@ void GraphPage::relayout(bool rebuildDocument)
             job->cancelled = layout.layout.cancelled;
             if (job->cancelled)
                 return job;
-            // The spatial indexes and the overview image too: on the GUI thread they took ~150 ms for 20k nodes.
+            // The spatial indexes and the overview image too: tens of ms for 20k nodes, too long for the GUI thread.
             job->scene = std::make_shared<GraphScene>();
             job->scene->set(job->doc, std::move(layout));
             job->overview = GraphView::renderOverview(*job->scene, background);
