@@ -31,6 +31,7 @@
 
 #include "pages/welcomepage.h"
 #include "settings/settings.h"
+#include "util/releaseinbackground.h"
 #include "version.h"
 #include "widgets/logpanel.h"
 #include "widgets/messagebar.h"
@@ -60,19 +61,19 @@
 #include <QStyle>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace wb {
 
 namespace {
 
-// Drops a model that is no longer shown on a worker thread: freeing a large model's protobuf (hundreds of MB, tens
-// of thousands of nodes) takes long enough to freeze the window when the last reference goes on the GUI thread.
-void releaseInBackground(OnnxModelPtr model)
-{
-    if (model && model.use_count() == 1)
-        (void)QtConcurrent::run([dropped = std::move(model)]() mutable { dropped.reset(); });
-}
+// The page stack does not take part in height-for-width: QStackedLayout asks every page, hidden ones too, so each
+// text change on the page shown (the Run page's progress, five times a second) made the word-wrapped rich-text labels
+// of every page lay out their text again (6-7 ms of the GUI thread each time; 30-70 ms on a loaded machine).
+class PageStack : public QStackedWidget {
+public:
+    using QStackedWidget::QStackedWidget;
+    bool hasHeightForWidth() const override { return false; }
+};
 
 const QString kWelcome = QStringLiteral("welcome");
 const QString kModel = QStringLiteral("model");
@@ -116,7 +117,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     , m_loader(new ModelLoader(this))
     , m_shapeState(new ModelShapes(this))
     , m_messageBar(new MessageBar(this))
-    , m_pages(new QStackedWidget(this))
+    , m_pages(new PageStack(this))
     , m_nav(new QListWidget(this))
     , m_welcome(new WelcomePage(this))
     , m_modelPage(new ModelPage(this))
@@ -416,10 +417,7 @@ void MainWindow::onInferenceFinished(bool ok)
     if (!ok || !m_model)
         return;
     const InferenceResult& r = m_shapesPage->lastResult();
-    QHash<QString, TensorInfo> tensors;
-    for (const TensorInfo& t : r.tensors)
-        tensors.insert(t.name, t);
-    m_graphPage->setShapes(tensors);
+    m_graphPage->setShapes(r.tensors); // looked up by name on the graph's worker
     // Where shapes stop being static: data-dependent nodes are warnings, impossible ones errors, inference gaps info.
     m_graphPage->overlay()->setMarks(QStringLiteral("shapes"), graph::marksFor(r.origins));
 }

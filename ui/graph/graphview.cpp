@@ -1,6 +1,7 @@
 #include "graphview.h"
 
 #include "theme.h"
+#include "util/releaseinbackground.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -10,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace wb {
 
@@ -34,9 +36,16 @@ GraphView::GraphView(QWidget* parent)
 
 void GraphView::setScene(std::shared_ptr<const GraphScene> scene)
 {
+    Overview overview = scene ? renderOverview(*scene, palette().color(QPalette::Base)) : Overview();
+    setScene(std::move(scene), std::move(overview));
+}
+
+void GraphView::setScene(std::shared_ptr<const GraphScene> scene, Overview overview)
+{
     m_scene = std::move(scene);
     m_state = {};
-    buildOverview();
+    releaseInBackground(std::exchange(m_overview, std::move(overview.image))); // 2048 px a side: 16 MB
+    m_overviewScale = overview.scale;
     m_fitPending = true;
     if (isVisible())
         fitToView();
@@ -48,20 +57,21 @@ void GraphView::setRenderState(const RenderState& state)
     viewport()->update();
 }
 
-void GraphView::buildOverview()
+GraphView::Overview GraphView::renderOverview(const GraphScene& scene, const QColor& background)
 {
-    m_overview = {};
-    if (!m_scene || m_scene->isEmpty())
-        return;
-    const QRectF b = m_scene->bounds();
-    m_overviewScale = std::min(1.0, kOverviewSide / std::max(b.width(), b.height()));
-    m_overview = QImage(QSize(std::max(1, int(std::ceil(b.width() * m_overviewScale))),
-                            std::max(1, int(std::ceil(b.height() * m_overviewScale)))),
+    Overview overview;
+    if (scene.isEmpty())
+        return overview;
+    const QRectF b = scene.bounds();
+    overview.scale = std::min(1.0, kOverviewSide / std::max(b.width(), b.height()));
+    overview.image = QImage(QSize(std::max(1, int(std::ceil(b.width() * overview.scale))),
+                                std::max(1, int(std::ceil(b.height() * overview.scale)))),
         QImage::Format_RGB32);
-    m_overview.fill(palette().color(QPalette::Base));
-    QPainter p(&m_overview);
-    p.scale(m_overviewScale, m_overviewScale);
-    paintScene(p, *m_scene, b, m_overviewScale, {});
+    overview.image.fill(background);
+    QPainter p(&overview.image);
+    p.scale(overview.scale, overview.scale);
+    paintScene(p, scene, b, overview.scale, {});
+    return overview;
 }
 
 QPointF GraphView::offset() const

@@ -16,7 +16,16 @@ class GraphView : public QAbstractScrollArea {
 public:
     explicit GraphView(QWidget* parent = nullptr);
 
+    // The whole scene drawn small, for frames that would show thousands of boxes. Any thread may make one.
+    struct Overview {
+        QImage image;
+        double scale = 1; // image pixels per scene unit
+    };
+    static Overview renderOverview(const GraphScene& scene, const QColor& background);
+
     void setScene(std::shared_ptr<const GraphScene> scene);
+    // With its overview made already (on a worker: a 20,000-node overview takes tens of ms to draw).
+    void setScene(std::shared_ptr<const GraphScene> scene, Overview overview);
     std::shared_ptr<const GraphScene> scene() const { return m_scene; }
     void setRenderState(const RenderState& state);
     const RenderState& renderState() const { return m_state; }
@@ -52,7 +61,6 @@ private:
     void updateScrollBars();
     QPointF offset() const;
     QRectF minimapRect() const;
-    void buildOverview();
 
     std::shared_ptr<const GraphScene> m_scene;
     RenderState m_state;

@@ -41,15 +41,74 @@ namespace wb {
 namespace {
 
 constexpr int kMaxLines = 20000; // kept for the view; the full log is written next to the OM
+// A saved log goes into the views in slices of about this many milliseconds, from the event loop: the window stays
+// responsive while 20,000 lines and tens of thousands of problems are added.
+constexpr qint64 kSliceMs = 8;
+constexpr qsizetype kSliceLines = 500; // lines, or problems, added between two looks at the clock
+constexpr int kSliceBatches = 4; // at most this many batches of kSliceLines a slice, however fast the machine
 
-// A saved log, read and parsed off the GUI thread.
-struct SavedLog {
+} // namespace
+
+// A saved log, read and parsed off the GUI thread, with what the views need worked out there too: which shown lines
+// belong to which run and each line's severity (as appendLines() would decide it).
+struct ConversionPage::SavedLog {
+    struct Span {
+        qsizetype from = 0, to = 0; // indexes into `lines`
+        qsizetype firstEvent = 0, endEvent = 0; // indexes into parsed.events
+        int keyLine = 0;
+        QString keyText;
+    };
     QString path;
     QString error; // empty when read
     QStringList lines; // the last kMaxLines, decoded leniently
+    QList<int> severities; // one per line: 0 plain, 1 warning, 2 error
+    std::map<int, AtcLogParser> lineParsers; // per run, as fed with its shown lines
+    QList<Span> spans; // one per run (at least one)
     qsizetype totalLines = 0;
     AtcLogResult parsed;
+    // While it is being shown (GUI thread): the run, line and event the next slice starts at.
+    qsizetype run = 0, line = 0, event = 0;
+    QElapsedTimer shown;
 };
+
+namespace {
+
+using SavedLog = ConversionPage::SavedLog;
+
+int severityLevel(Severity severity)
+{
+    return severity == Severity::Error ? 2 : severity == Severity::Warning ? 1 : 0;
+}
+
+// One span per ATC run in the saved log (a paste may hold several): its shown lines (the view holds the last lines
+// only: line n of the file is lines[n - firstShown]) and events; each line's severity from a parser per run.
+void planSavedLog(SavedLog& log)
+{
+    const AtcLogResult& parsed = log.parsed;
+    const qsizetype runs = qMax<qsizetype>(1, parsed.runs.size());
+    const qsizetype firstShown = log.totalLines - log.lines.size() + 1;
+    AtcRun whole; // a result without runs (not from the parser): everything in one
+    whole.firstLine = 1;
+    whole.lastLine = int(log.totalLines);
+    whole.eventCount = parsed.events.size();
+    log.severities.fill(0, log.lines.size());
+    for (int r = 0; r < runs; ++r) {
+        const AtcRun& run = parsed.runs.isEmpty() ? whole : parsed.runs.at(r);
+        SavedLog::Span span;
+        span.from = qMax<qsizetype>(run.firstLine, firstShown) - firstShown;
+        span.to = qMax(span.from, (r + 1 == runs ? log.totalLines : run.lastLine) - firstShown + 1);
+        span.firstEvent = qMin(run.firstEvent, parsed.events.size());
+        span.endEvent = qMin(run.firstEvent + run.eventCount, parsed.events.size());
+        span.keyLine = run.keyLine;
+        span.keyText = run.keyText;
+        AtcLogParser& parser = log.lineParsers[r];
+        for (qsizetype i = span.from; i < span.to; ++i) {
+            parser.feed(log.lines.at(i)); // the parser decides what is an error or a warning, as for the problems
+            log.severities[i] = severityLevel(parser.lineSeverity());
+        }
+        log.spans.append(span);
+    }
+}
 
 SavedLog readSavedLog(const QString& path)
 {
@@ -87,6 +146,7 @@ SavedLog readSavedLog(const QString& path)
     log.totalLines = raw.size();
     for (qsizetype i = std::max<qsizetype>(0, log.totalLines - kMaxLines); i < log.totalLines; ++i)
         log.lines.append(QString::fromUtf8(raw.at(i)));
+    planSavedLog(log);
     return log;
 }
 
@@ -148,6 +208,7 @@ ConversionPage::ConversionPage(QWidget* parent)
     , m_bundleExporter(new BundleExporter(this))
     , m_logReader(new LatestOnlyRunner(this))
     , m_clock(new QTimer(this))
+    , m_showTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("conversionPage"));
     auto* layout = new QVBoxLayout(this);
@@ -224,6 +285,7 @@ ConversionPage::ConversionPage(QWidget* parent)
     m_problems->setObjectName(QStringLiteral("atcProblems"));
     m_problems->setHeaderLabels({ tr("Problem"), tr("Detail") });
     m_problems->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_problems->header()->setResizeContentsPrecision(100); // not 1,000 rows measured at each batch of a saved log
     m_problems->setWordWrap(true);
     splitter->addWidget(m_problems);
     splitter->setStretchFactor(1, 3);
@@ -232,6 +294,8 @@ ConversionPage::ConversionPage(QWidget* parent)
 
     m_clock->setInterval(1000);
     connect(m_clock, &QTimer::timeout, this, &ConversionPage::tick);
+    m_showTimer->setInterval(0);
+    connect(m_showTimer, &QTimer::timeout, this, &ConversionPage::showSavedSlice);
     connect(m_cancel, &QPushButton::clicked, m_queue, &ConversionQueue::cancel);
     connect(m_openLog, &QPushButton::clicked, this, &ConversionPage::chooseLog);
     connect(m_exportBundle, &QPushButton::clicked, this, [this] {
@@ -326,6 +390,8 @@ QString ConversionPage::resultText() const
 
 void ConversionPage::reset()
 {
+    m_showTimer->stop();
+    m_showing.reset();
     m_jobs->setRowCount(0);
     m_lines.clear();
     m_events.clear();
@@ -342,7 +408,7 @@ void ConversionPage::reset()
 
 void ConversionPage::start(const ConversionRequest& request)
 {
-    if (m_logReader->isBusy()) { // a saved log still being read gives way to the run: say so, once
+    if (isReadingLog()) { // a saved log still being read or shown gives way to the run: say so, once
         m_logReader->discard();
         emit logOpened(false);
     }
@@ -365,7 +431,7 @@ void ConversionPage::chooseLog()
 
 bool ConversionPage::isReadingLog() const
 {
-    return m_logReader->isBusy();
+    return m_logReader->isBusy() || m_showing != nullptr;
 }
 
 void ConversionPage::openLog(const QString& path)
@@ -376,6 +442,9 @@ void ConversionPage::openLog(const QString& path)
         return;
     }
     m_idle = false;
+    // A log still being shown gives way to this one (as a read still running does: it never reports).
+    m_showTimer->stop();
+    m_showing.reset();
     m_status->setText(tr("Reading %1…").arg(QDir::toNativeSeparators(path)));
     m_logReader->submit<SavedLog>([path] { return readSavedLog(path); },
         [this](const SavedLog& log) {
@@ -384,40 +453,54 @@ void ConversionPage::openLog(const QString& path)
                 emit logOpened(false);
                 return;
             }
-            QElapsedTimer shown;
-            shown.start();
             reset();
-            showSavedRuns(QFileInfo(log.path), log.parsed, log.lines, log.totalLines);
-            const QString name = QFileInfo(log.path).fileName();
-            int errors = 0, warnings = 0;
-            for (const AtcEvent& e : log.parsed.events) {
-                errors += e.severity == Severity::Error && e.kind != AtcEventKind::Status ? 1 : 0;
-                warnings += e.severity == Severity::Warning ? 1 : 0;
-            }
-            QString text = tr("Saved log %1: ATC %2, %3 error(s), %4 warning(s), %5 line(s) — read from the file, "
-                              "nothing was run.")
-                               .arg(name, verdictText(log.parsed.verdict))
-                               .arg(errors)
-                               .arg(warnings)
-                               .arg(log.totalLines);
-            if (log.totalLines > log.lines.size())
-                text += tr(" The view keeps the last %n line(s).", nullptr, int(log.lines.size()));
-            text += savedLogNotes(log.parsed);
-            m_status->setText(text);
-            log::app()->info("Showed the saved ATC log {} ({} lines, {} events) in {} ms", log.path, log.totalLines,
-                log.parsed.events.size(), shown.elapsed());
-            emit logOpened(true);
+            auto show = std::make_shared<SavedLog>(log);
+            show->shown.start();
+            showSavedRuns(*show);
+            m_showing = std::move(show);
+            m_showTimer->start(); // the lines and problems follow in slices; logOpened() after the last
+            showSavedSlice();
         });
 }
 
-// One row per ATC run in the saved log (a paste may hold several), its lines and problems under it.
-void ConversionPage::showSavedRuns(
-    const QFileInfo& file, const AtcLogResult& parsed, const QStringList& lines, qsizetype totalLines)
+// After the last slice of a saved log: the graph marks, the status line, logOpened().
+void ConversionPage::finishSavedLog()
 {
-    const qsizetype runs = qMax<qsizetype>(1, parsed.runs.size());
+    const std::shared_ptr<SavedLog> show = std::move(m_showing);
+    m_showTimer->stop();
+    const SavedLog& log = *show;
+    m_lineParsers = log.lineParsers; // later lines (a filter change) go on from where the saved log left them
+    emit opsReported(m_events);
+    const QString name = QFileInfo(log.path).fileName();
+    int errors = 0, warnings = 0;
+    for (const AtcEvent& e : log.parsed.events) {
+        errors += e.severity == Severity::Error && e.kind != AtcEventKind::Status ? 1 : 0;
+        warnings += e.severity == Severity::Warning ? 1 : 0;
+    }
+    QString text = tr("Saved log %1: ATC %2, %3 error(s), %4 warning(s), %5 line(s) — read from the file, "
+                      "nothing was run.")
+                       .arg(name, verdictText(log.parsed.verdict))
+                       .arg(errors)
+                       .arg(warnings)
+                       .arg(log.totalLines);
+    if (log.totalLines > log.lines.size())
+        text += tr(" The view keeps the last %n line(s).", nullptr, int(log.lines.size()));
+    text += savedLogNotes(log.parsed);
+    m_status->setText(text);
+    log::app()->info("Showed the saved ATC log {} ({} lines, {} events) in {} ms", log.path, log.totalLines,
+        log.parsed.events.size(), log.shown.elapsed());
+    emit logOpened(true);
+}
+
+// One row per ATC run in the saved log (a paste may hold several); its lines and problems follow in slices.
+void ConversionPage::showSavedRuns(const SavedLog& log)
+{
+    const QFileInfo file(log.path);
+    const qsizetype runs = log.spans.size();
+    m_events.reserve(log.parsed.events.size()); // one allocation, not a copy of every event at each growth
     m_jobs->setRowCount(int(runs));
     for (int r = 0; r < runs; ++r) {
-        const AtcVerdict verdict = parsed.runs.isEmpty() ? parsed.verdict : parsed.runs.at(r).verdict;
+        const AtcVerdict verdict = log.parsed.runs.isEmpty() ? log.parsed.verdict : log.parsed.runs.at(r).verdict;
         m_jobs->setItem(r, 0,
             new QTableWidgetItem(runs > 1 ? tr("%1 (saved log, run %2)").arg(file.fileName()).arg(r + 1)
                                           : tr("%1 (saved log)").arg(file.fileName())));
@@ -428,32 +511,51 @@ void ConversionPage::showSavedRuns(
         m_jobs->setItem(r, 2, status);
         m_jobs->setItem(r, 3, new QTableWidgetItem(QStringLiteral("—")));
     }
-    // The view holds the last lines only: line n of the file is lines[n - firstShown].
-    const qsizetype firstShown = totalLines - lines.size() + 1;
-    AtcRun whole; // a result without runs (not from the parser): everything in one
-    whole.firstLine = 1;
-    whole.lastLine = int(totalLines);
-    whole.eventCount = parsed.events.size();
-    m_bulk = true;
-    for (int r = 0; r < runs; ++r) {
-        const AtcRun& run = parsed.runs.isEmpty() ? whole : parsed.runs.at(r);
-        const qsizetype from = qMax<qsizetype>(run.firstLine, firstShown) - firstShown;
-        const qsizetype to = (r + 1 == runs ? totalLines : run.lastLine) - firstShown + 1;
-        if (to > from)
-            appendLines(r, lines.mid(from, to - from));
-        for (qsizetype i = run.firstEvent; i < run.firstEvent + run.eventCount && i < parsed.events.size(); ++i)
-            addEvent(r, parsed.events.at(i));
-        if (run.keyLine > 0) { // say so, and quote the line most likely to tell what went wrong
-            auto* item = new QTreeWidgetItem(m_problems, { tr("No problem named"), run.keyText });
-            item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxInformation));
-            item->setToolTip(1,
-                tr("ATC printed no error message%1; the most likely key line is line %2.")
-                    .arg(runs > 1 ? tr(" in run %1").arg(r + 1) : QString())
-                    .arg(run.keyLine));
+}
+
+// Adds the saved log's next lines and problems, run by run, for about kSliceMs; the last slice finishes it.
+void ConversionPage::showSavedSlice()
+{
+    if (!m_showing)
+        return;
+    SavedLog& log = *m_showing;
+    QElapsedTimer slice;
+    slice.start();
+    for (int batch = 0; batch < kSliceBatches && log.run < log.spans.size() && slice.elapsed() < kSliceMs; ++batch) {
+        const int r = int(log.run);
+        const SavedLog::Span& span = log.spans.at(r);
+        if (log.line < span.from)
+            log.line = span.from;
+        if (log.event < span.firstEvent)
+            log.event = span.firstEvent;
+        if (log.line < span.to) {
+            const qsizetype n = qMin(kSliceLines, span.to - log.line);
+            appendLines(r, log.lines.mid(log.line, n), log.severities.mid(log.line, n));
+            log.line += n;
+        } else if (log.event < span.endEvent) {
+            QList<QTreeWidgetItem*> items;
+            const qsizetype end = qMin(log.event + kSliceLines, span.endEvent);
+            for (; log.event < end; ++log.event) {
+                if (QTreeWidgetItem* item = eventItem(r, log.parsed.events.at(log.event)))
+                    items.append(item);
+            }
+            m_problems->addTopLevelItems(items); // one insertion for the batch
+            for (QTreeWidgetItem* item : std::as_const(items))
+                item->setExpanded(item->data(0, Qt::UserRole + 1).toBool());
+        } else {
+            if (span.keyLine > 0) { // say so, and quote the line most likely to tell what went wrong
+                auto* item = new QTreeWidgetItem(m_problems, { tr("No problem named"), span.keyText });
+                item->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxInformation));
+                item->setToolTip(1,
+                    tr("ATC printed no error message%1; the most likely key line is line %2.")
+                        .arg(log.spans.size() > 1 ? tr(" in run %1").arg(r + 1) : QString())
+                        .arg(span.keyLine));
+            }
+            ++log.run;
         }
     }
-    m_bulk = false;
-    emit opsReported(m_events);
+    if (log.run >= log.spans.size())
+        finishSavedLog();
 }
 
 bool ConversionPage::isRunning() const
@@ -501,9 +603,14 @@ void ConversionPage::appendLine(int job, const QString& line)
     appendLines(job, { line });
 }
 
+void ConversionPage::appendLines(int job, const QStringList& lines)
+{
+    appendLines(job, lines, {});
+}
+
 // Plain text with a character format per line: far cheaper than HTML for the thousands of lines a saved log or a
 // chatty ATC brings at once.
-void ConversionPage::appendLines(int job, const QStringList& lines)
+void ConversionPage::appendLines(int job, const QStringList& lines, const QList<int>& severities)
 {
     const QString prefix = m_jobs->rowCount() > 1 ? QStringLiteral("[%1] ").arg(job + 1) : QString();
     QTextCursor cursor(m_log->document());
@@ -513,11 +620,15 @@ void ConversionPage::appendLines(int job, const QStringList& lines)
     warning.setForeground(theme::text(theme::Tone::Warning));
     error.setForeground(theme::text(theme::Tone::Error));
     AtcLogParser& parser = m_lineParsers[job];
-    for (const QString& line : lines) {
-        parser.feed(line); // the parser decides what is an error or a warning, as it does for the problems
-        const int severity = parser.lineSeverity() == Severity::Error ? 2
-            : parser.lineSeverity() == Severity::Warning              ? 1
-                                                                      : 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString& line = lines.at(i);
+        int severity = 0;
+        if (i < severities.size()) { // worked out already (a saved log, on its worker)
+            severity = severities.at(i);
+        } else {
+            parser.feed(line); // the parser decides what is an error or a warning, as it does for the problems
+            severity = severityLevel(parser.lineSeverity());
+        }
         m_lines.append({ job, severity, line });
         if (severity < m_filter->currentIndex())
             continue;
@@ -555,13 +666,28 @@ void ConversionPage::refreshLog()
 
 void ConversionPage::addEvent(int job, const AtcEvent& event)
 {
-    if (event.severity == Severity::Info)
+    QTreeWidgetItem* item = eventItem(job, event);
+    if (!item)
         return;
+    m_problems->addTopLevelItem(item);
+    item->setExpanded(event.severity == Severity::Error);
+    if (!event.ops.isEmpty())
+        emit opsReported(m_events);
+}
+
+// The problems list's item for an event (not yet in the list; nullptr for an Info event), the event kept. Whether it
+// opens expanded (errors do) is its data(0, UserRole + 1).
+QTreeWidgetItem* ConversionPage::eventItem(int job, const AtcEvent& event)
+{
+    if (event.severity == Severity::Info)
+        return nullptr;
     m_events.append(event);
-    auto* item = new QTreeWidgetItem(m_problems);
-    item->setIcon(0,
-        style()->standardIcon(
-            event.severity == Severity::Error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
+    if (m_errorIcon.isNull()) { // looked up once: the style's lookup is slow for tens of thousands of problems
+        m_errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
+        m_warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    }
+    auto* item = new QTreeWidgetItem;
+    item->setIcon(0, event.severity == Severity::Error ? m_errorIcon : m_warningIcon);
     item->setText(0, event.code.isEmpty() ? FindingsList::severityText(event.severity) : event.code);
     item->setText(1, (m_jobs->rowCount() > 1 ? QStringLiteral("[%1] ").arg(job + 1) : QString()) + event.message);
     item->setToolTip(1, event.message);
@@ -577,12 +703,10 @@ void ConversionPage::addEvent(int job, const AtcEvent& event)
     child(tr("What to do"), FindingsList::displayHint(catalogueText(event.hint)));
     for (const OpRef& op : event.ops)
         child(tr("Node"), op.name.isEmpty() ? op.type : QStringLiteral("%1 (%2)").arg(op.name, op.type), op.name);
-    if (!event.ops.isEmpty()) {
+    if (!event.ops.isEmpty())
         item->setData(0, Qt::UserRole, event.ops.first().name);
-        if (!m_bulk) // a saved log reports its marks once, after the last event
-            emit opsReported(m_events);
-    }
-    item->setExpanded(event.severity == Severity::Error);
+    item->setData(0, Qt::UserRole + 1, event.severity == Severity::Error);
+    return item;
 }
 
 void ConversionPage::jobFinished(int job, const ConversionOutcome& outcome)

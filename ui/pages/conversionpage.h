@@ -3,12 +3,13 @@
 #include "atc/conversion.h"
 
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QWidget>
 
 #include <map>
+#include <memory>
 
 class QCheckBox;
-class QFileInfo;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -16,6 +17,7 @@ class QPushButton;
 class QTableWidget;
 class QTimer;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace wb {
 
@@ -52,6 +54,7 @@ public:
     bool exportBundle(const QString& folder);
     bool isExportingBundle() const;
     static constexpr qint64 kMaxLogBytes = 512LL * 1024 * 1024;
+    struct SavedLog; // a saved log read on the worker, then shown in slices
 
 signals:
     void opsReported(const QList<wb::AtcEvent>& events); // every event naming ops, for the graph overlay
@@ -64,13 +67,16 @@ signals:
 private:
     void appendLine(int job, const QString& line);
     void appendLines(int job, const QStringList& lines);
+    void appendLines(int job, const QStringList& lines, const QList<int>& severities);
     void addEvent(int job, const AtcEvent& event);
+    QTreeWidgetItem* eventItem(int job, const AtcEvent& event);
     void jobFinished(int job, const ConversionOutcome& outcome);
     void refreshLog();
     void tick();
     void chooseLog();
-    void showSavedRuns(
-        const QFileInfo& file, const AtcLogResult& parsed, const QStringList& lines, qsizetype totalLines);
+    void showSavedRuns(const SavedLog& log);
+    void showSavedSlice();
+    void finishSavedLog();
     void reset();
     void showIdleStatus();
     void showResult(bool allOk);
@@ -96,6 +102,9 @@ private:
     BundleExporter* m_bundleExporter;
     LatestOnlyRunner* m_logReader;
     QTimer* m_clock;
+    QTimer* m_showTimer; // drives showSavedSlice() while a saved log is shown
+    std::shared_ptr<SavedLog> m_showing; // the saved log being shown, or nullptr
+    QIcon m_errorIcon, m_warningIcon;
     QElapsedTimer m_elapsed;
     QString m_stage;
     struct Line {
@@ -106,7 +115,6 @@ private:
     QList<Line> m_lines;
     QList<AtcEvent> m_events;
     qsizetype m_logLines = 0; // lines in the view since it was last cleared
-    bool m_bulk = false; // adding a saved log's events: report the graph marks once at the end
 };
 
 } // namespace wb

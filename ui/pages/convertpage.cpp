@@ -25,6 +25,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -822,14 +823,13 @@ void ConvertPage::markFields(const QList<AtcFinding>& findings)
     all.remove(m_profiles); // marks itself (its kind picker), see below
     m_profiles->setFinding({});
     m_profiles->setProperty("wbFinding", QString());
-    for (QWidget* w : all) {
-        w->setStyleSheet(QString());
-        w->setToolTip(QString());
-        w->setProperty("wbFinding", QString());
-    }
+    struct Mark {
+        QString styleSheet, text;
+    };
+    QHash<QWidget*, Mark> marks;
     for (const AtcFinding& f : sortedBySeverity(findings)) {
         QWidget* w = fieldWidget(f.field);
-        if (!w || !w->property("wbFinding").toString().isEmpty() || f.severity == AtcSeverity::Info)
+        if (!w || marks.contains(w) || f.severity == AtcSeverity::Info)
             continue;
         // The theme's colours: readable on the light and the dark palette.
         const QColor color = theme::text(f.severity == AtcSeverity::Error ? theme::Tone::Error : theme::Tone::Warning);
@@ -838,11 +838,24 @@ void ConvertPage::markFields(const QList<AtcFinding>& findings)
         if (w == m_profiles) {
             m_profiles->setFinding(text, color);
             w->setProperty("wbFinding", text);
+            marks.insert(w, {});
             continue;
         }
-        w->setStyleSheet(QStringLiteral("border: 2px solid %1;").arg(color.name()));
-        w->setToolTip(text);
-        w->setProperty("wbFinding", text);
+        marks.insert(w, { QStringLiteral("border: 2px solid %1;").arg(color.name()), text });
+    }
+    for (auto it = marks.cbegin(); it != marks.cend(); ++it) {
+        if (it.key() != m_profiles)
+            all.insert(it.key());
+    }
+    // Only what changed: setting a style sheet, even an empty one, re-polishes the widget (~1 ms each, and this runs
+    // after every check).
+    for (QWidget* w : all) {
+        const Mark mark = marks.value(w);
+        if (w->styleSheet() != mark.styleSheet)
+            w->setStyleSheet(mark.styleSheet);
+        if (w->toolTip() != mark.text)
+            w->setToolTip(mark.text);
+        w->setProperty("wbFinding", mark.text);
     }
 }
 

@@ -35,6 +35,8 @@ public:
 
     void setModel(const OnnxModelPtr& model, const QHash<QString, TensorInfo>& shapes = {});
     void setShapes(const QHash<QString, TensorInfo>& shapes); // re-label edges with newer inferred types and shapes
+    // The same from an inference's tensor list: the lookup by name is built on the layout's worker (20k tensors).
+    void setShapes(const QList<TensorInfo>& tensors);
     void clear();
 
     graph::OverlayModel* overlay() const { return m_overlay; }
@@ -72,6 +74,7 @@ private:
 
     OnnxModelPtr m_model;
     QHash<QString, TensorInfo> m_shapes;
+    QList<TensorInfo> m_tensors; // set with setShapes(QList): added to m_shapes on the worker
     graph::GraphDocumentPtr m_doc;
     graph::CollapseState m_collapse;
     graph::LayoutOptions m_options;
