@@ -109,9 +109,8 @@ QString ProfilesModel::text() const
     return {};
 }
 
-void ProfilesModel::setValue(Kind kind, const QString& value)
+void ProfilesModel::setValue(Kind kind, const QString& text)
 {
-    const QString text = value; // value may be m_raw itself (readRaw), cleared below
     m_hasRaw = false;
     m_raw.clear();
     m_stash.clear(); // a value from outside (a recipe) replaces what the user tried before
@@ -214,8 +213,10 @@ void ProfilesModel::editRaw(const QString& text)
 
 void ProfilesModel::readRaw()
 {
-    if (m_hasRaw)
-        setValue(m_rawKind, m_raw);
+    if (!m_hasRaw)
+        return;
+    const QString raw = m_raw; // setValue() clears m_raw
+    setValue(m_rawKind, raw);
 }
 
 void ProfilesModel::addRow()
@@ -365,10 +366,10 @@ void ProfilesModel::stashTable()
 
 bool ProfilesModel::restoreTable(Kind kind)
 {
-    const auto it = m_stash.constFind(kind);
-    if (it == m_stash.constEnd())
+    const auto it = m_stash.find(kind);
+    if (it == m_stash.end())
         return false;
-    const Stash stash = *it;
+    const Stash stash = std::move(it.value());
     m_stash.erase(it);
     m_tableKind = kind;
     setTable(stash.rows, kind == Dims ? std::max(stash.columns, columnsFor(kind)) : stash.columns);
