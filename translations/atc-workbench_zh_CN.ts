@@ -3272,6 +3272,13 @@ Stop them and quit?</source>
         <translation>命令行中该参数的实际写法。</translation>
     </message>
     <message>
+        <source>(no complete profile yet: the flag is left out)</source>
+        <translation>（尚无完整档位：不输出该参数）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ProfilesModel</name>
+    <message>
         <source>Could not read this value: %1 It is kept exactly as written until you edit the table.</source>
         <translation>无法解析该值：%1 在编辑表格之前，它会按原样保留。</translation>
     </message>
@@ -3322,10 +3329,6 @@ Stop them and quit?</source>
     <message>
         <source>dim %1 (extra)</source>
         <translation>维度 %1（多余）</translation>
-    </message>
-    <message>
-        <source>(no complete profile yet: the flag is left out)</source>
-        <translation>（尚无完整档位：不输出该参数）</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "atc/omname.h"
 #include "atc/toolkit.h"
 #include "commands.h"
+#include "eventout.h"
 #include "onnx/onnxmodel.h"
 #include "onnx/shapespec.h"
 #include "onnx/summaryjson.h"
@@ -32,55 +33,19 @@ constexpr int kInterrupted = 130;
 constexpr int kStopGraceMs = 5000;
 const QString kCommand = QStringLiteral("convert");
 
-// Output of one convert run: JSON lines (--json) or text, both on stdout.
-class Reporter {
-public:
-    explicit Reporter(bool json)
-        : m_json(json)
-    {
-    }
-    bool json() const { return m_json; }
-    void setHost(const QString& host) { m_host = host; }
-    void event(const QString& name, int job, QJsonObject fields) const
-    {
-        fields.insert(QStringLiteral("event"), name);
-        if (!m_host.isEmpty())
-            fields.insert(QStringLiteral("host"), m_host);
-        if (job >= 0)
-            fields.insert(QStringLiteral("job"), job);
-        printText(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
-    }
-    // The last line of every run: {"event": "result", "ok", "oms", "failed"} (+ "error", "interrupted").
-    int result(int code, const QStringList& oms, const QStringList& failed, const Error& error = {},
-        bool interrupted = false) const
-    {
-        if (m_json) {
-            QJsonObject r { { QStringLiteral("ok"), code == Ok },
-                { QStringLiteral("oms"), QJsonArray::fromStringList(oms) },
-                { QStringLiteral("failed"), QJsonArray::fromStringList(failed) } };
-            if (!error.code.isEmpty())
-                r.insert(QStringLiteral("error"), errorToJson(error).value(QStringLiteral("error")));
-            if (interrupted)
-                r.insert(QStringLiteral("interrupted"), true);
-            event(QStringLiteral("result"), -1, r);
-        }
-        return code;
-    }
-    int usage(const QString& message) const
-    {
-        usageError(kCommand, message, false);
-        return result(BadUsage, {}, {}, { QStringLiteral("usage"), message, {} });
-    }
-    int input(const Error& error) const
-    {
-        printText(QStringLiteral("atcwb: %1\n").arg(error.message), stderr);
-        return result(BadInput, {}, {}, error);
-    }
-
-private:
-    bool m_json;
-    QString m_host; // --on: every event names the host
-};
+// The last line of every run: {"event": "result", "ok", "oms", "failed"} (+ "error", "interrupted").
+int result(const EventOut& out, int code, const QStringList& oms, const QStringList& failed, const Error& error = {},
+    bool interrupted = false)
+{
+    QJsonObject r { { QStringLiteral("ok"), code == Ok }, { QStringLiteral("oms"), QJsonArray::fromStringList(oms) },
+        { QStringLiteral("failed"), QJsonArray::fromStringList(failed) } };
+    if (!error.code.isEmpty())
+        r.insert(QStringLiteral("error"), errorToJson(error).value(QStringLiteral("error")));
+    if (interrupted)
+        r.insert(QStringLiteral("interrupted"), true);
+    out.event(QStringLiteral("result"), r);
+    return code;
+}
 
 QString joinOps(const QList<OpRef>& ops)
 {
@@ -96,7 +61,7 @@ QString joinOps(const QList<OpRef>& ops)
 }
 
 // Checks every planned job (the variants differ in --input_shape); prints errors and warnings once each.
-bool checkJobs(const QList<ConversionJob>& jobs, const OnnxModel& model, const AtcToolkit& toolkit, const Reporter& out)
+bool checkJobs(const QList<ConversionJob>& jobs, const OnnxModel& model, const AtcToolkit& toolkit, const EventOut& out)
 {
     QSet<QString> seen;
     bool errors = false;
@@ -108,7 +73,7 @@ bool checkJobs(const QList<ConversionJob>& jobs, const OnnxModel& model, const A
             seen.insert(f.rule + f.field + f.message);
             errors = errors || f.severity == AtcSeverity::Error;
             if (out.json())
-                out.event(QStringLiteral("finding"), i, findingToJson(f));
+                out.event(QStringLiteral("finding"), findingToJson(f), i);
             else
                 printText(QStringLiteral("%1 %2%3: %4%5\n")
                               .arg(severityName(f.severity).toUpper(), f.rule,
@@ -121,12 +86,12 @@ bool checkJobs(const QList<ConversionJob>& jobs, const OnnxModel& model, const A
 
 // Where the run will write, before the checks and before anything is written: {"event": "plan", "output_folder",
 // "folder_exists", "oms": [...]}, or the same as text.
-void reportPlan(const QStringList& oms, const Reporter& out)
+void reportPlan(const QStringList& oms, const EventOut& out)
 {
     const QString folder = oms.isEmpty() ? QString() : QFileInfo(oms.first()).absolutePath();
     const bool exists = QFileInfo(folder).isDir();
     if (out.json()) {
-        out.event(QStringLiteral("plan"), -1,
+        out.event(QStringLiteral("plan"),
             { { QStringLiteral("output_folder"), folder }, { QStringLiteral("folder_exists"), exists },
                 { QStringLiteral("oms"), QJsonArray::fromStringList(oms) } });
         return;
@@ -139,38 +104,39 @@ void reportPlan(const QStringList& oms, const Reporter& out)
     printText(text);
 }
 
-void connectReporting(ConversionQueue& queue, const Reporter& out, bool lines, int total)
+void connectReporting(ConversionQueue& queue, const EventOut& out, bool lines, int total)
 {
     const auto tag = [total](int job) { return QStringLiteral("[%1/%2]").arg(job + 1).arg(total); };
     QObject::connect(&queue, &ConversionQueue::jobQueued, [&out](int job, const QString& om, qint64 batch) {
         if (out.json())
-            out.event(QStringLiteral("job"), job,
+            out.event(QStringLiteral("job"),
                 { { QStringLiteral("om"), om },
-                    { QStringLiteral("batch"), batch >= 0 ? QJsonValue(batch) : QJsonValue() } });
+                    { QStringLiteral("batch"), batch >= 0 ? QJsonValue(batch) : QJsonValue() } },
+                job);
     });
     QObject::connect(&queue, &ConversionQueue::jobStarted, [&out, tag](int job, const QString& command) {
         if (out.json())
-            out.event(QStringLiteral("started"), job, { { QStringLiteral("command"), command } });
+            out.event(QStringLiteral("started"), { { QStringLiteral("command"), command } }, job);
         else
             printText(QStringLiteral("%1 %2\n").arg(tag(job), command));
     });
     if (lines) {
         QObject::connect(&queue, &ConversionQueue::lineReceived, [&out](int job, const QString& line) {
             if (out.json())
-                out.event(QStringLiteral("line"), job, { { QStringLiteral("text"), line } });
+                out.event(QStringLiteral("line"), { { QStringLiteral("text"), line } }, job);
             else
                 printText(QStringLiteral("  | %1\n").arg(line));
         });
     }
     QObject::connect(&queue, &ConversionQueue::stageChanged, [&out](int job, const QString& stage) {
         if (out.json())
-            out.event(QStringLiteral("stage"), job, { { QStringLiteral("stage"), stage } });
+            out.event(QStringLiteral("stage"), { { QStringLiteral("stage"), stage } }, job);
     });
     QObject::connect(&queue, &ConversionQueue::eventParsed, [&out, tag](int job, const AtcEvent& e) {
         if (!isAtcProblem(e)) // "ATC run failed": job_finished says it
             return;
         if (out.json()) {
-            out.event(QStringLiteral("diagnostic"), job, atcEventToJson(e));
+            out.event(QStringLiteral("diagnostic"), atcEventToJson(e), job);
         } else if (e.severity == Severity::Error) {
             QString text = QStringLiteral("%1   %2%3\n")
                                .arg(tag(job), e.code.isEmpty() ? QString() : e.code + QStringLiteral(": "), e.message);
@@ -183,7 +149,7 @@ void connectReporting(ConversionQueue& queue, const Reporter& out, bool lines, i
     });
     QObject::connect(&queue, &ConversionQueue::jobFinished, [&out, tag](int job, const ConversionOutcome& o) {
         if (out.json()) {
-            out.event(QStringLiteral("job_finished"), job,
+            out.event(QStringLiteral("job_finished"),
                 { { QStringLiteral("ok"), o.ok }, { QStringLiteral("om"), o.omPath },
                     { QStringLiteral("batch"), o.batch >= 0 ? QJsonValue(o.batch) : QJsonValue() },
                     { QStringLiteral("skipped_unchanged"), o.skippedUnchanged },
@@ -192,7 +158,8 @@ void connectReporting(ConversionQueue& queue, const Reporter& out, bool lines, i
                     { QStringLiteral("exit_code"), o.result.exitCode },
                     { QStringLiteral("failure"), o.ok ? QJsonValue() : QJsonValue(o.failure) },
                     { QStringLiteral("log"), o.logPath.isEmpty() ? QJsonValue() : QJsonValue(o.logPath) },
-                    { QStringLiteral("recipe"), o.recipePath.isEmpty() ? QJsonValue() : QJsonValue(o.recipePath) } });
+                    { QStringLiteral("recipe"), o.recipePath.isEmpty() ? QJsonValue() : QJsonValue(o.recipePath) } },
+                job);
             return;
         }
         const QString seconds = QString::number(double(o.durationMs) / 1000.0, 'f', 1);
@@ -247,7 +214,8 @@ int runConvert(const QStringList& args)
     parser.addOptions({ soc, inputShape, batch, dynamic, output, name, atc, on, timeout, parallel, force, lines, json,
         recipe, help });
     parser.addPositionalArgument(QStringLiteral("MODEL"), QStringLiteral("The .onnx file to convert."));
-    Reporter out(args.contains(QStringLiteral("--json")));
+    EventOut out(kCommand, args.contains(QStringLiteral("--json")),
+        { { QStringLiteral("oms"), QJsonArray() }, { QStringLiteral("failed"), QJsonArray() } });
     if (!parser.parse(QStringList { QStringLiteral("atcwb convert") } + args))
         return out.usage(parser.errorText());
     if (parser.isSet(help)) {
@@ -394,7 +362,7 @@ int runConvert(const QStringList& args)
     if (!checkJobs(jobs.value(), *model.value(), request.toolkit, out)) {
         printText(
             QStringLiteral("atcwb: not converting: the checks above found errors (see `atcwb check`).\n"), stderr);
-        return out.result(BadInput, {}, planned,
+        return result(out, BadInput, {}, planned,
             { QStringLiteral("check_failed"), QStringLiteral("The conversion checks found errors."), {} });
     }
 
@@ -436,9 +404,9 @@ int runConvert(const QStringList& args)
     if (!out.json())
         printText(QStringLiteral("Produced %1 of %2 OM(s).\n").arg(produced.size()).arg(queue.jobCount()));
     if (stoppedBy != 0)
-        return out.result(kInterrupted, produced, failed,
+        return result(out, kInterrupted, produced, failed,
             { QStringLiteral("interrupted"), QStringLiteral("Stopped by signal %1.").arg(stoppedBy), {} }, true);
-    return out.result(failed.isEmpty() ? Ok : BadInput, produced, failed);
+    return result(out, failed.isEmpty() ? Ok : BadInput, produced, failed);
 }
 
 namespace {

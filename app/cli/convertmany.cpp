@@ -7,6 +7,7 @@
 #include "atc/convertmanysettings.h"
 #include "atc/toolkit.h"
 #include "commands.h"
+#include "eventout.h"
 #include "onnx/summaryjson.h"
 #include "process/runningtools.h"
 #include "settings/settings.h"
@@ -29,47 +30,6 @@ namespace {
 constexpr int kInterrupted = 130;
 constexpr int kStopGraceMs = 5000;
 const QString kCommand = QStringLiteral("convert-many");
-
-class Out {
-public:
-    explicit Out(bool json)
-        : m_json(json)
-    {
-    }
-    bool json() const { return m_json; }
-    void event(const QString& name, QJsonObject fields) const
-    {
-        if (!m_json)
-            return;
-        fields.insert(QStringLiteral("event"), name);
-        printText(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
-    }
-    void text(const QString& line) const
-    {
-        if (!m_json)
-            printText(line);
-    }
-    int usage(const QString& message) const
-    {
-        usageError(kCommand, message, false);
-        event(QStringLiteral("result"),
-            { { QStringLiteral("ok"), false },
-                { QStringLiteral("error"),
-                    errorToJson({ QStringLiteral("usage"), message, {} }).value(QStringLiteral("error")) } });
-        return BadUsage;
-    }
-    int input(const Error& error) const
-    {
-        printText(QStringLiteral("atcwb: %1\n").arg(error.message), stderr);
-        event(QStringLiteral("result"),
-            { { QStringLiteral("ok"), false },
-                { QStringLiteral("error"), errorToJson(error).value(QStringLiteral("error")) } });
-        return BadInput;
-    }
-
-private:
-    bool m_json;
-};
 
 QJsonObject rowToJson(const BatchModelRow& row)
 {
@@ -125,7 +85,7 @@ Result<QHash<QString, qint64>> parseDims(const QStringList& values)
 }
 
 int printReport(const QList<BatchJobResult>& results, const QString& outputFolder, const QString& htmlPath,
-    const Out& out, int stoppedBy)
+    const EventOut& out, int stoppedBy)
 {
     const Result<QStringList> written = writeBatchReport(results, outputFolder, htmlPath);
     if (!written.ok())
@@ -196,7 +156,7 @@ int runConvertMany(const QStringList& args)
     parser.addPositionalArgument(QStringLiteral("DIR|MODEL"),
         QStringLiteral("Folders (searched recursively) and "
                        ".onnx files."));
-    const Out out(args.contains(QStringLiteral("--json")));
+    const EventOut out(kCommand, args.contains(QStringLiteral("--json")));
     if (!parser.parse(QStringList { QStringLiteral("atcwb convert-many") } + args))
         return out.usage(parser.errorText());
     if (parser.isSet(help)) {

@@ -6,4 +6,5 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/tensorshapemodel.h ${CMAKE_CURRENT_LIST_DIR}/tensorshapemodel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/inputshapemodel.h ${CMAKE_CURRENT_LIST_DIR}/inputshapemodel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/modelshapes.h ${CMAKE_CURRENT_LIST_DIR}/modelshapes.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/profilesmodel.h ${CMAKE_CURRENT_LIST_DIR}/profilesmodel.cpp
 )

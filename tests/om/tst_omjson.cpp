@@ -1,6 +1,7 @@
 // The `atc --mode=1` JSON reader on the fixture (tests/data/om/README.md says what it is written from), attribute
 // forms in _data rows, the inspect JSON contract, and bad input.
 #include "om/ommodel.h"
+#include "omtestutil.h"
 #include "testutil.h"
 
 #include <QFile>
@@ -23,16 +24,9 @@ class TestOmJson : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    omtest::Scratch m_dir;
 
-    QString write(const QString& name, const QByteArray& bytes)
-    {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
-    }
+    QString write(const QString& name, const QByteArray& bytes) { return m_dir.write(name, bytes); }
 
 private slots:
     void fixtureModel()
@@ -218,12 +212,8 @@ private slots:
         QFETCH(QByteArray, bytes);
         QFETCH(QString, code);
         QFETCH(QString, says);
-        const QString path = write(QStringLiteral("bad.json"), bytes);
-        const Result<OmModel> read = readOmFile(path);
-        QVERIFY(!read.ok());
-        QCOMPARE(read.error().code, code);
-        QVERIFY2(read.error().message.contains(says), qPrintable(read.error().message));
-        QVERIFY2(read.error().message.contains(path), qPrintable(read.error().message));
+        const QString why = omtest::refusal(write(QStringLiteral("bad.json"), bytes), code, says);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
     }
 
     void pngIsNotAnOm()
@@ -237,7 +227,7 @@ private slots:
 
     void missingFile()
     {
-        const Result<OmModel> read = readOmFile(m_dir.filePath(QStringLiteral("nope.om")));
+        const Result<OmModel> read = readOmFile(m_dir.path(QStringLiteral("nope.om")));
         QVERIFY(!read.ok());
         QCOMPARE(read.error().code, QStringLiteral("not_found"));
     }

@@ -470,40 +470,7 @@ void TestShapeInference::inputShorterThanKernelIsTooSmall()
 {
     // Conv with a 5-wide kernel and no padding over a 1-D signal of length L: L = 3 leaves ONNX computing an output
     // length of -1. That is an input too small for the Conv, not a data-dependent shape.
-    onnx::ModelProto m;
-    m.set_ir_version(7);
-    m.add_opset_import()->set_version(13);
-    auto* g = m.mutable_graph();
-    g->set_name("short_signal");
-    auto* x = g->add_input();
-    x->set_name("x");
-    auto* xt = x->mutable_type()->mutable_tensor_type();
-    xt->set_elem_type(onnx::TensorProto::FLOAT);
-    xt->mutable_shape()->add_dim()->set_dim_value(1);
-    xt->mutable_shape()->add_dim()->set_dim_value(1);
-    xt->mutable_shape()->add_dim()->set_dim_param("L");
-    auto* w = g->add_initializer();
-    w->set_name("w");
-    w->set_data_type(onnx::TensorProto::FLOAT);
-    for (const int64_t d : { 1, 1, 5 })
-        w->add_dims(d);
-    for (int i = 0; i < 5; ++i)
-        w->add_float_data(0.2f);
-    auto* node = g->add_node();
-    node->set_op_type("Conv");
-    node->set_name("/conv");
-    node->add_input("x");
-    node->add_input("w");
-    node->add_output("y");
-    g->add_output()->set_name("y");
-    g->mutable_output(0)->mutable_type()->mutable_tensor_type()->set_elem_type(onnx::TensorProto::FLOAT);
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("short_signal.onnx"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(QByteArray::fromStdString(m.SerializeAsString()));
-    f.close();
-    const auto loaded = OnnxModel::load(path);
+    const auto loaded = OnnxModel::load(wbtest::modelPath(QStringLiteral("short_signal_conv.onnx")));
     QVERIFY(loaded.ok());
 
     const auto fine = inferShapes(*loaded.value(), parseInputShapeSpec(QStringLiteral("x:1,1,16")).value());

@@ -7,6 +7,8 @@
 #include "process/toolcapture.h"
 #include "process/toolrunner.h"
 #include "remote/host.h"
+#include "remote/hostkeys.h"
+#include "remote/remotetarget.h"
 #include "remote/ssh.h"
 
 #include <QDir>
@@ -144,6 +146,42 @@ public:
             QStringLiteral("-f"), path("hostkey.pub") };
         const wb::ToolCapture c = wb::runToCompletion(inv);
         return QString::fromUtf8(c.out).section(QLatin1Char(' '), 1, 1);
+    }
+
+    // Trusts the host as the app does (ssh-keyscan, the key with hostKeyFingerprint(), into paths()'s
+    // known_hosts): empty when done, else why not.
+    QString trustHost() const
+    {
+        const wb::ToolCapture scan = wb::runToCompletion(wb::keyscanInvocation(host(), paths(), 5));
+        const auto key = wb::keyWithFingerprint(wb::parseHostKeys(scan.out), hostKeyFingerprint());
+        if (!key)
+            return QStringLiteral("the host did not present its key: ") + QString::fromUtf8(scan.err);
+        if (const auto e = wb::appendKnownHost(paths().knownHostsFile, wb::knownHostsName(host()), *key))
+            return e->message;
+        return {};
+    }
+
+    // An environment script `name` for the host: env.sh (the doubles on PATH), then `lines` (more exports, e.g.
+    // FAKE_ATC_* for the fake atc). Its path; empty when it cannot be written.
+    QString envScript(const QString& name, const QString& lines = {}) const
+    {
+        QFile f(path(name));
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(QStringLiteral("# a test host's set_env.sh\n. '%1'\n%2\n").arg(path("env.sh"), lines).toUtf8());
+        return f.fileName();
+    }
+
+    // host() as a target (with `envScript` instead of env.sh when given), 5 s to connect.
+    wb::RemoteTarget target(const QString& envScript = {}) const
+    {
+        wb::RemoteTarget t;
+        t.host = host();
+        if (!envScript.isEmpty())
+            t.host.envScript = envScript;
+        t.paths = paths();
+        t.timeouts.connectTimeoutS = 5;
+        return t;
     }
 
     // Ends the multiplexing master, so the next ssh call logs in afresh.

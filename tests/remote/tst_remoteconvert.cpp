@@ -99,8 +99,6 @@ private slots:
     void cleanupTestCase();
 
 private:
-    RemoteTarget target(const QString& envScript = {}) const;
-    QString envScript(const QString& name, const QString& exports);
     ConversionRequest request(const QString& outputDir, const QString& name, const QString& envScript = {});
     AtcInvocation stagedInvocation(const QString& staging, const QString& name) const;
     static RemoteToolOptions options(const QString& staging, const QString& name);
@@ -114,37 +112,13 @@ void TestRemoteConvert::initTestCase()
 {
     const QString why = m_sshd.setUp();
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    const ToolCapture scan = runToCompletion(keyscanInvocation(m_sshd.host(), m_sshd.paths(), 5));
-    const auto key = keyWithFingerprint(parseHostKeys(scan.out), m_sshd.hostKeyFingerprint());
-    QVERIFY2(key, scan.err.constData());
-    QVERIFY(!appendKnownHost(m_sshd.paths().knownHostsFile, knownHostsName(m_sshd.host()), *key));
+    const QString untrusted = m_sshd.trustHost();
+    QVERIFY2(untrusted.isEmpty(), qPrintable(untrusted));
 }
 
 void TestRemoteConvert::init()
 {
     m_sshd.exitMaster();
-}
-
-RemoteTarget TestRemoteConvert::target(const QString& envScript) const
-{
-    RemoteTarget t;
-    t.host = m_sshd.host();
-    if (!envScript.isEmpty())
-        t.host.envScript = envScript;
-    t.paths = m_sshd.paths();
-    t.timeouts.connectTimeoutS = 5;
-    return t;
-}
-
-// An environment script for the test host: the fixture's, then `exports` (FAKE_ATC_* for the fake atc).
-QString TestRemoteConvert::envScript(const QString& name, const QString& exports)
-{
-    const QString path = m_sshd.path(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    f.write(QStringLiteral("# a test host's set_env.sh\n. '%1'\n%2\n").arg(m_sshd.path("env.sh"), exports).toUtf8());
-    return path;
 }
 
 ConversionRequest TestRemoteConvert::request(const QString& outputDir, const QString& name, const QString& envScript)
@@ -156,7 +130,7 @@ ConversionRequest TestRemoteConvert::request(const QString& outputDir, const QSt
     r.toolkit.atcPath = m_sshd.path("bin/atc"); // as the probe finds it
     r.toolkit.version = QStringLiteral("8.0.0");
     r.toolkit.source = QStringLiteral("host loopback");
-    r.remote = std::make_shared<RemoteTarget>(target(envScript));
+    r.remote = std::make_shared<RemoteTarget>(m_sshd.target(envScript));
     return r;
 }
 
@@ -237,7 +211,7 @@ void TestRemoteConvert::secondUploadSendsNothing()
     const QList<UploadFile> files { uploadOf(file) };
     const QString remote = QDir(m_sshd.host().workDir).filePath("inputs/" + sha + "/weights with spaces.bin");
 
-    RemoteUpload first(target());
+    RemoteUpload first(m_sshd.target());
     QSignalSpy firstDone(&first, &RemoteUpload::finished);
     QVERIFY(first.start(files));
     QVERIFY(firstDone.wait(kRunTimeoutMs));
@@ -249,7 +223,7 @@ void TestRemoteConvert::secondUploadSendsNothing()
     QCOMPARE(first.remoteWorkDir(), m_sshd.host().workDir);
     const QDateTime written = QFileInfo(remote).lastModified();
 
-    RemoteUpload second(target());
+    RemoteUpload second(m_sshd.target());
     QSignalSpy secondDone(&second, &RemoteUpload::finished);
     QSignalSpy sending(&second, &RemoteUpload::sending);
     QVERIFY(second.start(files));
@@ -267,7 +241,7 @@ void TestRemoteConvert::secondUploadSendsNothing()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
     }
-    RemoteUpload third(target());
+    RemoteUpload third(m_sshd.target());
     QSignalSpy thirdDone(&third, &RemoteUpload::finished);
     QVERIFY(third.start(files));
     QVERIFY(thirdDone.wait(kRunTimeoutMs));
@@ -403,7 +377,7 @@ void TestRemoteConvert::failedConversionKeepsTheLocalOm()
     QSignalSpy done(&queue, &ConversionQueue::finished);
     QSignalSpy jobFinished(&queue, &ConversionQueue::jobFinished);
     ConversionRequest r
-        = request(out.path(), "keep", envScript("env-unsupported.sh", "export FAKE_ATC_UNSUPPORTED_OPS=Conv"));
+        = request(out.path(), "keep", m_sshd.envScript("env-unsupported.sh", "export FAKE_ATC_UNSUPPORTED_OPS=Conv"));
     r.force = true;
     queue.start(r);
     QVERIFY(done.wait(kRunTimeoutMs));
@@ -417,7 +391,7 @@ void TestRemoteConvert::failedConversionKeepsTheLocalOm()
 void TestRemoteConvert::cancelLeavesNoRemoteProcess()
 {
     QTemporaryDir staging;
-    RemoteToolRun run(target(envScript("env-fork.sh", "export FAKE_ATC_MODE=fork")),
+    RemoteToolRun run(m_sshd.target(m_sshd.envScript("env-fork.sh", "export FAKE_ATC_MODE=fork")),
         stagedInvocation(staging.path(), "cancelled"), options(staging.path(), "cancelled"));
     QStringList lines;
     connect(&run, &RemoteToolRun::linesReceived, this, [&lines](ToolChannel, const QStringList& l) { lines += l; });
@@ -468,7 +442,8 @@ void TestRemoteConvert::wrongArchitectureExplained()
     ConversionQueue queue;
     QSignalSpy done(&queue, &ConversionQueue::finished);
     QSignalSpy jobFinished(&queue, &ConversionQueue::jobFinished);
-    ConversionRequest r = request(out.path(), "foreign", envScript("env-foreign.sh", "PATH='" + bin + "':$PATH"));
+    ConversionRequest r
+        = request(out.path(), "foreign", m_sshd.envScript("env-foreign.sh", "PATH='" + bin + "':$PATH"));
     r.toolkit.atcPath = bin + "/atc";
     queue.start(r);
     QVERIFY(done.wait(kRunTimeoutMs));
@@ -491,7 +466,7 @@ void TestRemoteConvert::uploadIntoFullWorkFolder()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(512 * 1024, 'w'));
     }
-    RemoteTarget t = target();
+    RemoteTarget t = m_sshd.target();
     t.host.workDir = work;
     RemoteUpload upload(t);
     QSignalSpy done(&upload, &RemoteUpload::finished);
@@ -609,7 +584,7 @@ void TestRemoteConvert::cliInterruptStopsTheRemoteAtc()
         inv.timeoutMs = kRunTimeoutMs;
         return inv;
     };
-    const QString script = envScript("env-cli-hang.sh", "export FAKE_ATC_MODE=fork");
+    const QString script = m_sshd.envScript("env-cli-hang.sh", "export FAKE_ATC_MODE=fork");
     ToolCapture c = runToCompletion(atcwb({ "hosts", "add", h.name, "--destination", h.destination, "--port",
         QString::number(h.port), "--identity", h.identityFile, "--env-script", script, "--work-dir", h.workDir }));
     QVERIFY2(c.result.ok(), c.err.constData());
@@ -647,7 +622,7 @@ void TestRemoteConvert::cliInterruptStopsTheRemoteAtc()
 void TestRemoteConvert::lostLinkSaysAtcMayStillRun()
 {
     QTemporaryDir staging;
-    RemoteToolRun run(target(envScript("env-hang.sh", "export FAKE_ATC_MODE=hang")),
+    RemoteToolRun run(m_sshd.target(m_sshd.envScript("env-hang.sh", "export FAKE_ATC_MODE=hang")),
         stagedInvocation(staging.path(), "lost"), options(staging.path(), "lost"));
     QSignalSpy remoteStarted(&run, &RemoteToolRun::remoteStarted);
     QSignalSpy finished(&run, &RemoteToolRun::finished);

@@ -71,10 +71,8 @@ void TestRemoteRun::initTestCase()
 {
     const QString why = m_sshd.setUp();
     QVERIFY2(why.isEmpty(), qPrintable(why));
-    const ToolCapture scan = runToCompletion(keyscanInvocation(m_sshd.host(), m_sshd.paths(), 5));
-    const auto key = keyWithFingerprint(parseHostKeys(scan.out), m_sshd.hostKeyFingerprint());
-    QVERIFY2(key, scan.err.constData());
-    QVERIFY(!appendKnownHost(m_sshd.paths().knownHostsFile, knownHostsName(m_sshd.host()), *key));
+    const QString untrusted = m_sshd.trustHost();
+    QVERIFY2(untrusted.isEmpty(), qPrintable(untrusted));
     m_om = m_dir.filePath("fake resnet.om");
     QVERIFY(wbtest::writeOm(m_om));
 }
@@ -87,16 +85,9 @@ void TestRemoteRun::init()
 // The board's set_env.sh: the fixture's, then om-runner on PATH and the fake AscendCL as the toolkit.
 QString TestRemoteRun::envScript(const QString& name, const QString& exports)
 {
-    const QString path = m_sshd.path(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    f.write(QStringLiteral("# a test board's set_env.sh\n. '%1'\nexport PATH='%2':$PATH\nexport "
-                           "ASCEND_TOOLKIT_HOME='%3'\n%4\n")
-                .arg(m_sshd.path("env.sh"), QFileInfo(QStringLiteral(WB_OM_RUNNER)).absolutePath(),
-                    QStringLiteral(WB_FAKE_ACL_TOOLKIT), exports)
-                .toUtf8());
-    return path;
+    return m_sshd.envScript(name,
+        QStringLiteral("export PATH='%1':$PATH\nexport ASCEND_TOOLKIT_HOME='%2'\n%3")
+            .arg(QFileInfo(QStringLiteral(WB_OM_RUNNER)).absolutePath(), QStringLiteral(WB_FAKE_ACL_TOOLKIT), exports));
 }
 
 BenchRequest TestRemoteRun::request(const QString& envScript, int loops)
@@ -108,12 +99,7 @@ BenchRequest TestRemoteRun::request(const QString& envScript, int loops)
     r.loops = loops;
     r.warmup = 2;
     r.toolPath = QStringLiteral(WB_OM_RUNNER); // as the probe finds it on the host
-    auto target = std::make_shared<RemoteTarget>();
-    target->host = m_sshd.host();
-    target->host.envScript = envScript;
-    target->paths = m_sshd.paths();
-    target->timeouts.connectTimeoutS = 5;
-    r.remote = target;
+    r.remote = std::make_shared<RemoteTarget>(m_sshd.target(envScript));
     return r;
 }
 

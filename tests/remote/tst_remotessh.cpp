@@ -91,13 +91,7 @@ ProbeReport TestRemoteSsh::probe(const Host& host, QList<ProbeStep>* live)
 
 QString TestRemoteSsh::trust()
 {
-    const ToolCapture scan = runToCompletion(keyscanInvocation(m_sshd.host(), m_sshd.paths(), 5));
-    const auto key = keyWithFingerprint(parseHostKeys(scan.out), m_sshd.hostKeyFingerprint());
-    if (!key)
-        return QStringLiteral("the host did not present its key: ") + QString::fromUtf8(scan.err);
-    if (const auto e = appendKnownHost(m_sshd.paths().knownHostsFile, knownHostsName(m_sshd.host()), *key))
-        return e->message;
-    return {};
+    return m_sshd.trustHost();
 }
 
 QByteArray TestRemoteSsh::runRemote(const QString& command, ToolResult* result)

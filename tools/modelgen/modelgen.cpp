@@ -197,6 +197,7 @@ void writeBadFiles(const Writer& w, const std::string& resnetBytes)
     w.model("fold_too_large.onnx", buildFoldTooLarge());
     w.model("cycle.onnx", buildCycle());
     w.model("reshape_impossible.onnx", buildReshapeImpossible());
+    w.model("short_signal_conv.onnx", buildShortSignalConv());
 }
 
 } // namespace

@@ -37,6 +37,7 @@ onnx::ModelProto buildNonZeroMidNetwork();
 onnx::ModelProto buildFoldTooLarge();
 onnx::ModelProto buildCycle();
 onnx::ModelProto buildReshapeImpossible();
+onnx::ModelProto buildShortSignalConv(); // too small for its Conv when L < 5
 
 // Moves every initializer's raw_data of `model` into `sideData` (offsets aligned to `alignment`) and
 // marks the tensors as EXTERNAL with location/offset/length entries pointing at `location`.

@@ -312,4 +312,20 @@ onnx::ModelProto buildFlatInput()
     return model;
 }
 
+onnx::ModelProto buildShortSignalConv()
+{
+    onnx::ModelProto model;
+    initModel(model, 7, 13, "short_signal",
+        "A 5-wide Conv without padding over a 1-D signal of length L: L < 5 is an input too small for it.");
+    GraphBuilder b(model.mutable_graph(), 0xF01D000B);
+    b.addInput("x", kFloat, { 1, 1, "L" });
+    const std::string w = b.addFloats("w", { 1, 1, 5 }, std::vector<float>(5, 0.2f));
+    b.addNode("Conv", "/conv", { "x", w }, { "y" });
+    // The output's type only: its length is what shape inference works out (or cannot).
+    auto* y = model.mutable_graph()->add_output();
+    y->set_name("y");
+    y->mutable_type()->mutable_tensor_type()->set_elem_type(kFloat);
+    return model;
+}
+
 } // namespace modelgen

@@ -9,7 +9,6 @@
 #include "models/inputshapemodel.h"
 #include "models/modelshapes.h"
 #include "onnx/dimhints.h"
-#include "util/latestonly.h"
 #include "util/safepath.h"
 #include "widgets/dimsuggestionbar.h"
 #include "widgets/extraflagseditor.h"
@@ -42,8 +41,6 @@
 namespace wb {
 
 namespace {
-
-constexpr int kDebounceMs = 300;
 
 QComboBox* choice(const QStringList& values, QWidget* parent)
 {
@@ -90,12 +87,10 @@ ConvertPage::ConvertPage(QWidget* parent)
 
 ConvertPage::ConvertPage(ModelShapes* shapes, QWidget* parent)
     : QWidget(parent)
-    , m_precheck(new AtcPrecheck(this))
+    , m_checks(new ConvertChecks(this))
     , m_precheckTicker(new QTimer(this))
     , m_state(shapes ? shapes : new ModelShapes(this))
     , m_shapes(m_state->inputs())
-    , m_runner(new LatestOnlyRunner(this))
-    , m_debounce(new QTimer(this))
     , m_toolkitBanner(new QLabel(this))
     , m_recipeNotice(new QLabel(this))
     , m_modelLabel(new QLabel(this))
@@ -154,9 +149,15 @@ ConvertPage::ConvertPage(ModelShapes* shapes, QWidget* parent)
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
 
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(kDebounceMs);
-    connect(m_debounce, &QTimer::timeout, this, &ConvertPage::runCheck);
+    connect(m_checks, &ConvertChecks::checkStarted, this, [this] {
+        m_run->setEnabled(false);
+        m_runReason->setText(tr("Checking…"));
+    });
+    connect(m_checks, &ConvertChecks::findingsChanged, this, &ConvertPage::showFindings);
+    connect(m_checks, &ConvertChecks::checked, this, [this] {
+        m_preview->setPlainText(renderCommandLine(m_checks->result().invocation, true));
+        emit checked();
+    });
     for (QLineEdit* e : { m_outDir, m_outName, m_batches })
         connect(e, &QLineEdit::textChanged, this, &ConvertPage::schedule);
     connect(m_soc, &QComboBox::currentTextChanged, this, &ConvertPage::schedule);
@@ -182,11 +183,21 @@ ConvertPage::ConvertPage(ModelShapes* shapes, QWidget* parent)
             emit runRequested(options(), batchVariants());
     });
     connect(m_precheckButton, &QPushButton::clicked, this, &ConvertPage::runAtcPrecheck);
-    connect(m_precheck, &AtcPrecheck::finished, this, &ConvertPage::onPrecheckFinished);
-    connect(m_precheck, &AtcPrecheck::lineReceived, this, [this] { ++m_precheckLines; });
+    connect(m_checks, &ConvertChecks::precheckRunningChanged, this, [this](bool running) {
+        if (!running)
+            m_precheckTicker->stop();
+        updatePrecheckButton();
+    });
+    connect(m_checks, &ConvertChecks::precheckFinished, this, &ConvertPage::onPrecheckFinished);
+    connect(m_checks, &ConvertChecks::precheckOutdated, this, [this] {
+        m_precheckStatus->setText(tr("The ATC pre-check ran for other options; run it again to see what ATC says "
+                                     "about these."));
+    });
+    connect(m_checks, &ConvertChecks::precheckForgotten, this, &ConvertPage::hidePrecheckStatus);
     m_precheckTicker->setInterval(250);
     connect(m_precheckTicker, &QTimer::timeout, this, [this] {
-        m_precheckStatus->setText(tr("ATC pre-check running… (%n line(s) of output)", nullptr, m_precheckLines));
+        m_precheckStatus->setText(
+            tr("ATC pre-check running… (%n line(s) of output)", nullptr, m_checks->precheckLines()));
     });
     m_extraFlags->setFormFlags(formFlags());
     clear();
@@ -301,16 +312,15 @@ QWidget* ConvertPage::buildPreview()
     m_runReason->setStyleSheet(QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Error).name()));
     l->addWidget(m_runReason);
     connect(copy, &QPushButton::clicked, this,
-        [this] { QApplication::clipboard()->setText(renderCommandLine(m_check.invocation)); });
+        [this] { QApplication::clipboard()->setText(renderCommandLine(m_checks->result().invocation)); });
     connect(script, &QPushButton::clicked, this, &ConvertPage::exportScript);
     return w;
 }
 
 void ConvertPage::setModel(const OnnxModelPtr& model)
 {
-    resetPrecheck(); // its verdict was about the model that was open
+    m_checks->setModel(model); // forgets the pre-check: its verdict was about the model that was open
     m_restoring = true;
-    m_model = model;
     m_state->setModel(model); // nothing when the window set it already for every page
     pullSharedShapes();
     updateDimLabels();
@@ -339,9 +349,7 @@ void ConvertPage::setTargetSelector(QWidget* selector)
 
 void ConvertPage::setToolkit(const AtcToolkit& toolkit)
 {
-    if (toolkit.atcPath != m_toolkit.atcPath || toolkit.version != m_toolkit.version)
-        resetPrecheck(); // another ATC may say otherwise
-    m_toolkit = toolkit;
+    m_checks->setToolkit(toolkit); // another ATC forgets the pre-check: it may say otherwise
     m_extraFlags->setAvailableFlags(QStringList(toolkit.flags.cbegin(), toolkit.flags.cend()));
     const QString current = m_soc->currentText();
     m_soc->blockSignals(true);
@@ -367,42 +375,34 @@ void ConvertPage::setToolkit(const AtcToolkit& toolkit)
 
 void ConvertPage::clear()
 {
-    m_model.reset();
-    m_runner->discard();
+    m_checks->clear();
     m_state->clear();
     m_modelLabel->setText(tr("(no model open)"));
     m_findings->setFindings({});
     m_preview->clear();
-    m_check = {};
-    m_ownFindings.clear();
-    resetPrecheck();
     updateRunState();
 }
 
-void ConvertPage::resetPrecheck()
+void ConvertPage::hidePrecheckStatus()
 {
-    ++m_generation;
-    m_precheck->cancel();
     m_precheckTicker->stop();
-    m_precheckFindings.clear();
-    m_precheckFor = {};
     m_precheckStatus->clear();
     m_precheckStatus->hide();
 }
 
 QString ConvertPage::defaultOutputName() const
 {
-    if (!m_model)
+    if (!m_checks->model())
         return {};
-    return defaultOmName(m_model->summary().path, m_soc->currentText());
+    return defaultOmName(m_checks->model()->summary().path, m_soc->currentText());
 }
 
 AtcOptions ConvertPage::options() const
 {
     AtcOptions o;
     o.workDir = m_workDir;
-    if (m_model)
-        o.model = m_model->summary().path;
+    if (m_checks->model())
+        o.model = m_checks->model()->summary().path;
     if (!m_outName->text().trimmed().isEmpty())
         o.output = QDir(m_outDir->text().trimmed()).filePath(m_outName->text().trimmed());
     o.socVersion = m_soc->currentText().trimmed();
@@ -538,60 +538,18 @@ QString ConvertPage::commandPreview() const
 
 bool ConvertPage::isChecking() const
 {
-    return m_debounce->isActive() || m_runner->isBusy();
+    return m_checks->isChecking();
 }
 
 void ConvertPage::schedule()
 {
-    if (m_restoring || !m_model)
+    if (m_restoring || !m_checks->model())
         return;
-    m_debounce->start();
+    m_checks->setOptions(options());
 }
 
-void ConvertPage::runCheck()
+void ConvertPage::showFindings(const QList<AtcFinding>& findings)
 {
-    if (!m_model)
-        return;
-    const AtcOptions o = options();
-    const OnnxModelPtr model = m_model;
-    const AtcToolkit toolkit = m_toolkit;
-    m_run->setEnabled(false);
-    m_runReason->setText(tr("Checking…"));
-    m_runner->submit<AtcCheckResult>([o, model, toolkit] { return checkConversion(o, *model, toolkit); },
-        [this](const AtcCheckResult& result) {
-            m_check = result;
-            m_ownFindings = result.findings;
-            m_preview->setPlainText(renderCommandLine(result.invocation, true));
-            showFindings();
-            emit checked();
-        });
-}
-
-namespace {
-
-// What decides the pre-check's verdict: the options without the output path and the log level.
-QJsonObject precheckKey(AtcOptions o)
-{
-    o.output.clear();
-    o.log.clear();
-    return toJson(o);
-}
-
-} // namespace
-
-void ConvertPage::showFindings()
-{
-    QList<AtcFinding> findings = m_ownFindings;
-    if (!m_precheckFindings.isEmpty()) {
-        if (precheckKey(options()) == m_precheckFor) {
-            findings = mergePrecheckFindings(findings, m_precheckFindings);
-        } else {
-            m_precheckFindings.clear();
-            m_precheckStatus->setText(tr("The ATC pre-check ran for other options; run it again to see what ATC says "
-                                         "about these."));
-        }
-    }
-    m_check.findings = findings;
     // No toolkit: the banner says it, once; the list does not repeat it.
     QList<AtcFinding> listed = findings;
     listed.removeIf([](const AtcFinding& f) { return f.rule == QLatin1String("toolkit_missing"); });
@@ -604,18 +562,12 @@ void ConvertPage::showFindings()
 
 void ConvertPage::runAtcPrecheck()
 {
-    if (m_precheck->isRunning()) {
-        m_precheck->cancel();
+    if (m_checks->isPrechecking()) {
+        m_checks->cancelPrecheck();
         return;
     }
-    if (!m_model || !m_toolkit.isValid())
+    if (!m_checks->startPrecheck(options()))
         return;
-    const AtcOptions o = options();
-    m_precheckFor = precheckKey(o);
-    m_precheckFindings.clear();
-    m_precheckLines = 0;
-    m_precheckGeneration = m_generation;
-    m_precheck->start(o, m_toolkit);
     m_precheckTicker->start();
     m_precheckStatus->setText(tr("ATC pre-check running…"));
     m_precheckStatus->setStyleSheet(QString());
@@ -625,7 +577,7 @@ void ConvertPage::runAtcPrecheck()
 
 bool ConvertPage::isPrechecking() const
 {
-    return m_precheck->isRunning();
+    return m_checks->isPrechecking();
 }
 
 QString ConvertPage::precheckStatus() const
@@ -635,10 +587,6 @@ QString ConvertPage::precheckStatus() const
 
 void ConvertPage::onPrecheckFinished(const PrecheckOutcome& outcome)
 {
-    m_precheckTicker->stop();
-    updatePrecheckButton();
-    if (m_precheckGeneration != m_generation)
-        return; // for a model or toolkit no longer here
     const QString seconds = QString::number(static_cast<double>(outcome.result.durationMs) / 1000.0, 'f', 1);
     const bool stopped = outcome.result.kind == ToolResult::Kind::Cancelled;
     int rejected = 0, errors = 0;
@@ -658,25 +606,22 @@ void ConvertPage::onPrecheckFinished(const PrecheckOutcome& outcome)
         status = tr("ATC pre-check failed (%1 s): see the checks above.").arg(seconds);
     else
         status = tr("ATC pre-check passed (%1 s).").arg(seconds);
-    m_precheckStatus->setText(status);
+    if (stopped || m_checks->precheckApplies()) // else the options changed while it ran, and the status says so
+        m_precheckStatus->setText(status);
     m_precheckStatus->setToolTip(outcome.commandLine + QStringLiteral("\n\n")
         + outcome.log.mid(outcome.log.size() - 30).join(QLatin1Char('\n')));
     m_precheckStatus->setStyleSheet(
         !stopped && errors > 0 ? QStringLiteral("color:%1;").arg(theme::text(theme::Tone::Error).name()) : QString());
-    if (!stopped)
-        m_precheckFindings = outcome.findings;
-    updatePrecheckButton();
-    showFindings();
     emit precheckFinished(outcome);
 }
 
 void ConvertPage::updatePrecheckButton()
 {
-    const bool running = m_precheck->isRunning();
+    const bool running = m_checks->isPrechecking();
     m_precheckButton->setText(running ? tr("Cancel Pre-check") : tr("ATC Pre-check"));
-    m_precheckButton->setEnabled(running || (m_model && m_toolkit.isValid()));
+    m_precheckButton->setEnabled(running || m_checks->canPrecheck());
     m_precheckButton->setToolTip(running ? tr("Stop ATC's pre-check.")
-            : !m_toolkit.isValid() ? tr("ATC's own pre-check (atc --mode=3) needs an installed toolkit (see the notice "
+            : !toolkit().isValid() ? tr("ATC's own pre-check (atc --mode=3) needs an installed toolkit (see the notice "
                                         "at the top of this page).")
                                    : tr("Run ATC's own pre-check (atc --mode=3) on these options and add what it "
                                         "reports to the checks."));
@@ -689,20 +634,20 @@ bool ConvertPage::canRun() const
 
 QString ConvertPage::runBlockedReason() const
 {
-    if (!m_model)
+    if (!m_checks->model())
         return tr("Open a model first.");
-    if (!m_toolkit.isValid())
+    if (!toolkit().isValid())
         return tr("No ATC was found (see the notice at the top of the Convert page)."); // the ATC Run page shows it too
     if (const QString name = m_outName->text().trimmed(); !name.isEmpty()) { // empty: output_required says so
         // English, like the checks' messages
         if (const QString problem = plainFileNameProblem(name, QStringLiteral("The output name")); !problem.isEmpty())
             return problem;
     }
-    for (const AtcFinding& f : m_check.findings) {
+    for (const AtcFinding& f : lastCheck().findings) {
         if (f.severity == AtcSeverity::Error)
             return tr("Fix the errors above first: %1").arg(f.message);
     }
-    if (m_check.invocation.program.isEmpty())
+    if (lastCheck().invocation.program.isEmpty())
         return tr("Checking…");
     return {};
 }
@@ -784,14 +729,14 @@ void ConvertPage::updateSupportedFields()
 {
     const AtcOptions o = options();
     for (const auto& [flag, w] : m_fields) {
-        const bool supported = m_toolkit.supportsFlag(flag);
+        const bool supported = toolkit().supportsFlag(flag);
         w->setEnabled(supported || !atcFlagValue(o, flag).isEmpty());
         if (!supported && w->property("wbFinding").toString().isEmpty())
             w->setToolTip(tr("This ATC's --help does not list --%1.").arg(flag));
     }
     // Profile kinds (the current one always stays selectable).
     for (const ProfilesEditor::Kind kind : kProfileKinds) {
-        const bool supported = m_toolkit.supportsFlag(ProfilesEditor::flagName(kind));
+        const bool supported = toolkit().supportsFlag(ProfilesEditor::flagName(kind));
         m_profiles->setKindAvailable(
             kind, supported, tr("This ATC's --help does not list --%1.").arg(ProfilesEditor::flagName(kind)));
     }
@@ -867,13 +812,13 @@ QString ConvertPage::fieldMessage(const QString& flag) const
 
 void ConvertPage::exportScript()
 {
-    if (m_check.invocation.program.isEmpty())
+    if (lastCheck().invocation.program.isEmpty())
         return;
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Command"),
         QDir(m_outDir->text()).filePath(m_outName->text() + QStringLiteral(".sh")), tr("Shell scripts (*.sh)"));
     if (path.isEmpty())
         return;
-    const auto written = writeShellScript(m_check.invocation, path);
+    const auto written = writeShellScript(lastCheck().invocation, path);
     if (!written.ok())
         m_runReason->setText(written.error().message);
 }

@@ -1,8 +1,7 @@
 #pragma once
 
-#include "atc/atccheck.h"
 #include "atc/atcoptions.h"
-#include "atc/atcprecheck.h"
+#include "atc/convertchecks.h"
 #include "atc/toolkit.h"
 #include "onnx/onnxmodel.h"
 
@@ -23,11 +22,11 @@ class ExtraFlagsEditor;
 class FindingsList;
 class ProfilesEditor;
 class InputShapeModel;
-class LatestOnlyRunner;
 class ModelShapes;
 
 // The Convert page: every ATC option in a form, checked as you type (ATC's rules, the model, the toolkit), the
-// exact command it will run, and Run (disabled with the reason while any check fails).
+// exact command it will run, and Run (disabled with the reason while any check fails). The checks and ATC's
+// pre-check are run by its ConvertChecks; the page shows them.
 class ConvertPage : public QWidget {
     Q_OBJECT
 public:
@@ -39,7 +38,7 @@ public:
     void setToolkit(const AtcToolkit& toolkit);
     // A row above the toolkit banner that says where ATC runs (the window's "Convert on" selector).
     void setTargetSelector(QWidget* selector);
-    const AtcToolkit& toolkit() const { return m_toolkit; } // the one the checks and the preview used
+    const AtcToolkit& toolkit() const { return m_checks->toolkit(); } // the one the checks and the preview used
     void clear();
 
     AtcOptions options() const; // what the form says
@@ -48,7 +47,7 @@ public:
     void setOptions(const AtcOptions& options, const QString& recipePath = {});
     QString recipeNotice() const; // the notice's text, "" while hidden
     QList<qint64> batchVariants() const; // empty: one conversion
-    const AtcCheckResult& lastCheck() const { return m_check; }
+    const AtcCheckResult& lastCheck() const { return m_checks->result(); }
     QString commandPreview() const;
     bool canRun() const;
     QString runBlockedReason() const;
@@ -82,17 +81,16 @@ private:
     QWidget* buildAdvanced();
     QWidget* buildPreview();
     void schedule();
-    void runCheck();
     void exportScript();
     void updateRunState();
-    void showFindings(); // our checks plus the pre-check's, when it ran for these options
+    void showFindings(const QList<AtcFinding>& findings); // our checks plus the pre-check's, while they apply
     void onPrecheckFinished(const PrecheckOutcome& outcome);
     void updatePrecheckButton();
     void updateDimLabels(); // the profiles table's dims columns, one per -1 in the input shapes
     // Fields (and profile kinds) for flags this ATC's --help does not list are disabled while empty, so the form
     // offers only what this ATC accepts; one holding a value stays editable (flag_unsupported marks it).
     void updateSupportedFields();
-    void resetPrecheck(); // cancels a running pre-check and forgets its results
+    void hidePrecheckStatus(); // the pre-check's results are forgotten
     void markFields(const QList<AtcFinding>& findings); // the worst finding of each field, shown at the field
     QWidget* fieldWidget(const QString& flag) const;
     QStringList formFlags() const; // the flags with a field here; the rest go through "Other flags"
@@ -100,22 +98,11 @@ private:
     void updateRecipeNotice();
     void pullSharedShapes(); // the profile and batch variants of m_state into their fields
 
-    OnnxModelPtr m_model;
-    AtcToolkit m_toolkit;
-    AtcCheckResult m_check; // findings include the pre-check's while they apply
-    QList<AtcFinding> m_ownFindings; // checkConversion's alone
-    AtcPrecheck* m_precheck;
-    QList<AtcFinding> m_precheckFindings;
-    int m_precheckLines = 0;
+    ConvertChecks* m_checks; // the model, the toolkit, the checks and the pre-check
     QTimer* m_precheckTicker; // refreshes the running pre-check's status line (not once per output line)
-    quint64 m_generation = 0; // bumped when the model or toolkit changes: older pre-check results are dropped
-    quint64 m_precheckGeneration = 0; // m_generation when the running pre-check started
     QString m_workDir; // the recipe's work_dir, kept through options()
-    QJsonObject m_precheckFor; // the options (toJson, output left out) the pre-check findings belong to
     ModelShapes* m_state;
     InputShapeModel* m_shapes; // m_state's
-    LatestOnlyRunner* m_runner;
-    QTimer* m_debounce;
     QLabel* m_toolkitBanner;
     QLabel* m_recipeNotice;
     QString m_recipeFolder; // the folder of the recipe the form was restored from ("" when none)

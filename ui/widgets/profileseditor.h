@@ -1,7 +1,8 @@
 #pragma once
 
+#include "models/profilesmodel.h"
+
 #include <QColor>
-#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
@@ -10,36 +11,39 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
-class QStandardItemModel;
 class QTableView;
 
 namespace wb {
 
-// ATC's dynamic-shape profiles (--dynamic_batch_size, --dynamic_image_size, --dynamic_dims; shared/reference/atc.md
-// §2.2-2.4): a kind selector and a table with one row per profile. The flag syntax is atc/atcsyntax.h's business.
+// ATC's dynamic-shape profiles (--dynamic_batch_size, --dynamic_image_size, --dynamic_dims): a kind selector and a
+// table with one row per profile, showing a ProfilesModel (core/models), which holds the rows, the kept raw value
+// and each kind's stash. What is said here of the value is the model's; the widget adds the kind picker's state.
+
 class ProfilesEditor : public QWidget {
     Q_OBJECT
 public:
-    enum Kind { None = 0, Batch = 1, ImageSize = 2, Dims = 3 };
-    Q_ENUM(Kind)
+    using Kind = ProfilesModel::Kind;
+    static constexpr Kind None = ProfilesModel::None;
+    static constexpr Kind Batch = ProfilesModel::Batch;
+    static constexpr Kind ImageSize = ProfilesModel::ImageSize;
+    static constexpr Kind Dims = ProfilesModel::Dims;
 
     explicit ProfilesEditor(QWidget* parent = nullptr);
 
-    Kind kind() const;
+    ProfilesModel* model() const { return m_model; }
+    Kind kind() const { return m_model->kind(); }
     // Keeps the rows that still fit the new kind (Batch -> Dims keeps the column), otherwise starts over: "1,2,4,8"
     // for Batch, two empty rows for the others. None hides the table but keeps it, so switching back restores it.
     void setKind(Kind kind);
-    static QString flagName(Kind kind); // "", "dynamic_batch_size", "dynamic_image_size", "dynamic_dims"
-    QString flag() const { return flagName(kind()); }
-    // The value for flag(): the complete rows formatted by atcsyntax.h; "" for None or when no row is complete. After
-    // setValue() got text the table cannot hold, that text unchanged until the user edits the table.
-    QString text() const;
-    void setValue(Kind kind, const QString& text);
-    // Column headers for Dims, one per -1 of --input_shape in order (e.g. "x[0]", "x[2]"); they also set the column
-    // count (never dropping a typed value). Without labels the columns are "dim 1", "dim 2", ... and the count is
-    // the user's. Emits changed() when text() changes (a new column leaves the rows incomplete).
-    void setDimLabels(const QStringList& labels);
-    int profileCount() const; // complete rows, the profiles text() holds; 0 for None
+    static QString flagName(Kind kind) { return ProfilesModel::flagName(kind); }
+    QString flag() const { return m_model->flag(); }
+    // The value for flag(): see ProfilesModel::text().
+    QString text() const { return m_model->text(); }
+    void setValue(Kind kind, const QString& text) { m_model->setValue(kind, text); }
+    // Column headers for Dims (ProfilesModel::setDimLabels). Emits changed() when text() changes (a new column
+    // leaves the rows incomplete).
+    void setDimLabels(const QStringList& labels) { m_model->setDimLabels(labels); }
+    int profileCount() const { return m_model->profileCount(); } // complete rows, the profiles text() holds
     // Offers a kind or not (e.g. this ATC's --help does not list its flag; `why` becomes the item's tooltip). The
     // current kind always stays selectable, so a value from a recipe is never hidden.
     void setKindAvailable(Kind kind, bool available, const QString& why = {});
@@ -53,26 +57,12 @@ signals:
     void changed(); // any edit: kind, rows, cells (and setValue)
 
 private:
-    void onKindChanged();
-    void convertTable(Kind to);
-    void stashTable(); // m_tableKind's rows (and raw value) into m_stash
-    bool restoreTable(Kind kind); // from m_stash; false when nothing was stashed for it
-    void startOver(Kind kind, bool prefill);
-    void loadValue(Kind kind, const QString& text);
-    int columnsFor(Kind kind) const;
-    int usedWidth() const;
-    QList<QList<qint64>> completeRows() const;
-    QString rowProblems() const;
-    void addRow();
     void removeSelected();
-    void setDimColumns(int count);
-    void userEdited();
     void refresh();
-    bool rawShown() const { return m_hasRaw && kind() == m_rawKind; }
 
+    ProfilesModel* m_model;
     QComboBox* m_kind;
     QWidget* m_body;
-    QStandardItemModel* m_model;
     QTableView* m_view;
     QPushButton* m_add;
     QPushButton* m_remove;
@@ -83,22 +73,7 @@ private:
     QLineEdit* m_rawEdit;
     QLabel* m_hint;
     QLineEdit* m_preview;
-    QStringList m_dimLabels;
     QString m_finding;
-    Kind m_tableKind = None; // what the table's columns are for; kept while kind() is None
-    bool m_hasRaw = false;
-    Kind m_rawKind = None;
-    QString m_raw;
-    // What each kind's table held when the user switched away from it, restored on the way back, so trying
-    // another kind never loses typed rows or a kept raw value.
-    struct Stash {
-        QList<QStringList> rows;
-        int columns = 0;
-        bool hasRaw = false;
-        QString raw;
-    };
-    QHash<int, Stash> m_stash;
-    int m_updating = 0; // > 0 while the widget changes its own model: not a user edit
 };
 
 } // namespace wb
