@@ -2138,6 +2138,10 @@ Value for this model only:</source>
         <translation>ATC 自带的预检（atc --mode=3）需要已安装的工具包（见本页顶部的提示）。</translation>
     </message>
     <message>
+        <source>ATC&apos;s own pre-check (atc --mode=3) runs with this machine&apos;s toolkit only: choose Convert on: This machine to run it. The checks above use %1&apos;s toolkit.</source>
+        <translation>ATC 自带的预检（atc --mode=3）只使用本机的工具包：要运行它，请把“转换位置”选为“本机”。上面的检查使用的是 %1 的工具包。</translation>
+    </message>
+    <message>
         <source>No ATC was found (see the notice at the top of the Convert page).</source>
         <translation>未找到 ATC（见“转换”页顶部的提示）。</translation>
     </message>
@@ -3333,6 +3337,10 @@ Stop them and quit?</source>
 </context>
 <context>
     <name>wb::RunPage</name>
+    <message>
+        <source>Preparing om-runner on %1…</source>
+        <translation>正在 %1 上准备 om-runner…</translation>
+    </message>
     <message>
         <source>Run</source>
         <translation>运行</translation>

@@ -29,6 +29,8 @@ void MainWindow::connectHosts()
     // Convert on: the page checks and previews against the toolkit of the machine ATC will run on.
     connect(m_convertOn, &TargetHostCombo::targetChanged, this, [this] {
         m_convertPage->setToolkit(m_convertOn->isLocal() ? m_toolkit->toolkit() : m_convertOn->hostToolkit());
+        const std::optional<Host> host = m_convertOn->currentHost();
+        m_convertPage->setConvertHost(m_convertOn->isLocal() || !host ? QString() : host->name);
     });
     // Every probe that comes back (Test Connection, Convert on, the Run page) refreshes that host's NPU targets.
     connect(m_hosts, &HostConnections::probed, this, [this](const QString& name, const ProbeReport& report) {

@@ -246,6 +246,11 @@ void TestRemoteGui::convertOnTheHost()
     QVERIFY(checked.wait(20000));
     QTRY_VERIFY_WITH_TIMEOUT(!page->isChecking(), 20000);
     QVERIFY2(page->canRun(), qPrintable(page->runBlockedReason()));
+    // ATC's own pre-check runs with this machine's toolkit only: off while converting on a host, and says why.
+    auto* precheck = page->findChild<QPushButton*>(QStringLiteral("precheckButton"));
+    QVERIFY(precheck);
+    QVERIFY(!precheck->isEnabled());
+    QVERIFY2(precheck->toolTip().contains(QLatin1String("This machine")), qPrintable(precheck->toolTip()));
     shot(m_window, QStringLiteral("convert-on-host.png"));
 
     QSignalSpy done(m_window->conversionPage(), &ConversionPage::finished);
@@ -267,6 +272,7 @@ void TestRemoteGui::convertOnTheHost()
     QVERIFY(on->selectHost(QString()));
     QVERIFY(on->isLocal());
     QCOMPARE(page->toolkit().atcPath, m_window->toolkit()->toolkit().atcPath);
+    QVERIFY(!precheck->toolTip().contains(QLatin1String("This machine")));
 }
 
 void TestRemoteGui::runOnTheHostsNpu()

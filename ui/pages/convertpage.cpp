@@ -347,6 +347,12 @@ void ConvertPage::setTargetSelector(QWidget* selector)
         box->insertWidget(0, selector);
 }
 
+void ConvertPage::setConvertHost(const QString& host)
+{
+    m_convertHost = host;
+    updatePrecheckButton();
+}
+
 void ConvertPage::setToolkit(const AtcToolkit& toolkit)
 {
     m_checks->setToolkit(toolkit); // another ATC forgets the pre-check: it may say otherwise
@@ -619,8 +625,12 @@ void ConvertPage::updatePrecheckButton()
 {
     const bool running = m_checks->isPrechecking();
     m_precheckButton->setText(running ? tr("Cancel Pre-check") : tr("ATC Pre-check"));
-    m_precheckButton->setEnabled(running || m_checks->canPrecheck());
+    m_precheckButton->setEnabled(running || (m_convertHost.isEmpty() && m_checks->canPrecheck()));
     m_precheckButton->setToolTip(running ? tr("Stop ATC's pre-check.")
+            : !m_convertHost.isEmpty()
+            ? tr("ATC's own pre-check (atc --mode=3) runs with this machine's toolkit only: choose Convert on: This "
+                 "machine to run it. The checks above use %1's toolkit.")
+                  .arg(m_convertHost)
             : !toolkit().isValid() ? tr("ATC's own pre-check (atc --mode=3) needs an installed toolkit (see the notice "
                                         "at the top of this page).")
                                    : tr("Run ATC's own pre-check (atc --mode=3) on these options and add what it "

@@ -38,6 +38,8 @@ public:
     void setToolkit(const AtcToolkit& toolkit);
     // A row above the toolkit banner that says where ATC runs (the window's "Convert on" selector).
     void setTargetSelector(QWidget* selector);
+    // The host ATC runs on ("" for this machine): ATC's own pre-check runs with this machine's toolkit only.
+    void setConvertHost(const QString& host);
     const AtcToolkit& toolkit() const { return m_checks->toolkit(); } // the one the checks and the preview used
     void clear();
 
@@ -104,6 +106,7 @@ private:
     ModelShapes* m_state;
     InputShapeModel* m_shapes; // m_state's
     QLabel* m_toolkitBanner;
+    QString m_convertHost; // "" for this machine
     QLabel* m_recipeNotice;
     QString m_recipeFolder; // the folder of the recipe the form was restored from ("" when none)
     QLabel* m_modelLabel;

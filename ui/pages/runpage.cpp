@@ -592,8 +592,8 @@ void RunPage::run()
         m_omRunnerOnHost->deleteLater();
         m_omRunnerOnHost = nullptr;
         BenchRequest chosen = r;
-        QString source;
-        if (const auto error = applyRemoteRunnerChoice(&chosen, facts, name, &p, &source, &m_runNotes))
+        QString from; // shipped, built-on-host, host-path
+        if (const auto error = applyRemoteRunnerChoice(&chosen, facts, name, &p, &from, &m_runNotes))
             return onFinished(failedBeforeRunning(*error));
         startRun(chosen);
     });
