@@ -39,8 +39,8 @@ void MainWindow::connectHosts()
             return;
         const bool npus = report.facts.npus && report.step(QStringLiteral("npus"))
             && report.step(QStringLiteral("npus"))->status == ProbeStatus::Ok;
-        m_runPage->setHostDevices(name, m_hosts->target(*host), report.facts,
-            npus ? report.facts.npus->devices : QList<NpuDevice> {});
+        m_runPage->setHostDevices(
+            name, m_hosts->target(*host), report.facts, npus ? report.facts.npus->devices : QList<NpuDevice> {});
     });
     connect(m_hosts, &HostConnections::stateChanged, this, [this](const QString& name, HostConnections::State state) {
         if (state == HostConnections::State::Unknown) // removed

@@ -123,8 +123,7 @@ std::optional<Error> chooseRemoteRunner(
     QObject::connect(&prepare, &OmRunnerOnHost::finished, &loop, &QEventLoop::quit);
     prepare.start();
     loop.exec();
-    const std::optional<Error> error
-        = applyRemoteRunnerChoice(request, facts, host, &prepare.result(), source, notes);
+    const std::optional<Error> error = applyRemoteRunnerChoice(request, facts, host, &prepare.result(), source, notes);
     if (!error && effectiveRunner(*request) != BenchRequest::Runner::OmRunner && !notes->isEmpty())
         printText(QStringLiteral("atcwb: %1\n").arg(notes->last()), stderr); // the fallback and its reason
     return error;

@@ -392,8 +392,8 @@ void RunPage::setDevices(const QList<NpuDevice>& devices, const QString& note)
     m_target->setToolTip(QString());
 }
 
-void RunPage::setHostDevices(const QString& host, const RemoteTarget& target, const ProbeFacts& facts,
-    const QList<NpuDevice>& devices)
+void RunPage::setHostDevices(
+    const QString& host, const RemoteTarget& target, const ProbeFacts& facts, const QList<NpuDevice>& devices)
 {
     const QString prefix = QStringLiteral("host:%1:").arg(host);
     const QString chosen = m_target->currentData().toString();

@@ -54,8 +54,8 @@ public:
     void setDevices(const QList<NpuDevice>& devices, const QString& note);
     // A host's NPUs (its probe's npu-smi) as targets "HOST · NPU N": a run there goes through `target`, with the
     // runner found on its PATH (`runners`: name -> path there). No devices: the host's targets go.
-    void setHostDevices(const QString& host, const RemoteTarget& target, const ProbeFacts& facts,
-        const QList<NpuDevice>& devices);
+    void setHostDevices(
+        const QString& host, const RemoteTarget& target, const ProbeFacts& facts, const QList<NpuDevice>& devices);
     bool selectTarget(const QString& value); // "cpu", "npu:0", "host:NAME:npu:0"; false when not listed
 
     BenchRequest request() const;
