@@ -6,6 +6,7 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/omname.h ${CMAKE_CURRENT_LIST_DIR}/omname.cpp
     ${CMAKE_CURRENT_LIST_DIR}/modelfacts.h ${CMAKE_CURRENT_LIST_DIR}/modelfacts.cpp
     ${CMAKE_CURRENT_LIST_DIR}/validate.h ${CMAKE_CURRENT_LIST_DIR}/validate_p.h ${CMAKE_CURRENT_LIST_DIR}/validate.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/checkstr_p.h
     ${CMAKE_CURRENT_LIST_DIR}/flagchoices.h ${CMAKE_CURRENT_LIST_DIR}/validateflags.cpp ${CMAKE_CURRENT_LIST_DIR}/validateshapes.cpp
     ${CMAKE_CURRENT_LIST_DIR}/validateinputs.cpp
     ${CMAKE_CURRENT_LIST_DIR}/opsupport.h ${CMAKE_CURRENT_LIST_DIR}/opsupport.cpp ${CMAKE_CURRENT_LIST_DIR}/opcheck.cpp

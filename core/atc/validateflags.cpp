@@ -4,14 +4,7 @@
 #include "validate_p.h"
 #include <QCoreApplication>
 
-namespace wb {
-namespace {
-// The context of these texts in translations/*.ts (core translates with Qt Core alone).
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(AtcChecks)
-};
-} // namespace
-} // namespace wb
+#include "atc/checkstr_p.h"
 
 namespace wb::detail {
 

@@ -11,14 +11,7 @@
 #include <set>
 #include <unordered_set>
 
-namespace wb {
-namespace {
-// The context of these texts in translations/*.ts (core translates with Qt Core alone).
-struct Tr {
-    Q_DECLARE_TR_FUNCTIONS(ShapeVerdict)
-};
-} // namespace
-} // namespace wb
+#include "onnx/shapeverdicttr_p.h"
 
 namespace wb {
 

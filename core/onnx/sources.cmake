@@ -19,6 +19,7 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/folding_p.h ${CMAKE_CURRENT_LIST_DIR}/folding.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shapeinference.h ${CMAKE_CURRENT_LIST_DIR}/shapeinference_p.h
     ${CMAKE_CURRENT_LIST_DIR}/shapeinference.cpp ${CMAKE_CURRENT_LIST_DIR}/shapeverdict.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/shapeverdicttr_p.h
     ${CMAKE_CURRENT_LIST_DIR}/surgery.h ${CMAKE_CURRENT_LIST_DIR}/surgery.cpp ${CMAKE_CURRENT_LIST_DIR}/modelwriter_p.h
     ${CMAKE_CURRENT_LIST_DIR}/modelwriter.cpp
     ${CMAKE_CURRENT_LIST_DIR}/cutproposal.h ${CMAKE_CURRENT_LIST_DIR}/cutproposal.cpp

@@ -260,13 +260,7 @@ QString omRunnerSourceHash()
 
 QString omRunnerPrepareScript()
 {
-    return remoteTildeFunction() + QStringLiteral(R"SH(_wb_wd=$(_wb_x "$1"); _wb_n=$2; shift 2
-_wb_env=
-while [ "$_wb_n" -gt 0 ]; do
-  _wb_p=$(_wb_x "$1"); shift; _wb_n=$((_wb_n - 1))
-  if [ -z "$_wb_env" ] && [ -f "$_wb_p" ]; then _wb_env=$_wb_p; fi
-done
-if [ -n "$_wb_env" ]; then . "$_wb_env" >/dev/null 2>&1; fi
+    return remoteScriptPrelude() + QStringLiteral(R"SH(if [ -n "$_wb_env" ]; then . "$_wb_env" >/dev/null 2>&1; fi
 _wb_mode=$1; shift
 case $_wb_mode in
 shipped)

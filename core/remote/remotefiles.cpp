@@ -63,6 +63,17 @@ QString remoteTildeFunction()
                           "\"$HOME\" \"${1#\"~/\"}\";; *) printf '%s\\n' \"$1\";; esac; }\n");
 }
 
+QString remoteScriptPrelude()
+{
+    return remoteTildeFunction() + QStringLiteral(R"SH(_wb_wd=$(_wb_x "$1"); _wb_n=$2; shift 2
+_wb_env=
+while [ "$_wb_n" -gt 0 ]; do
+  _wb_p=$(_wb_x "$1"); shift; _wb_n=$((_wb_n - 1))
+  if [ -z "$_wb_env" ] && [ -f "$_wb_p" ]; then _wb_env=$_wb_p; fi
+done
+)SH");
+}
+
 QString remoteInputPath(const QString& sha256, const QString& fileName)
 {
     return QStringLiteral("inputs/%1/%2").arg(sha256, fileName);

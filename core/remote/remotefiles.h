@@ -24,6 +24,10 @@ struct ToolResult;
 // The shell function every remote script of this app starts with: `_wb_x PATH` expands a leading ~ the way the
 // shell would have, had the path not been quoted.
 QString remoteTildeFunction();
+// The start of a remote script called as `SCRIPT WORKDIR N ENV_CANDIDATE_1 … ENV_CANDIDATE_N REST…`: the ~ function,
+// _wb_wd (the work folder, ~ expanded) and _wb_env (the first candidate that exists; empty when none does), the
+// arguments shifted to REST. Sourcing _wb_env is left to the script.
+QString remoteScriptPrelude();
 
 // Where an input file lives in the host's work folder: inputs/<sha256>/<file name>. The same bytes always land in
 // the same place, so a second upload of them finds them there.

@@ -30,13 +30,9 @@ QString sizeText(qint64 bytes)
 
 QString remoteRunScript()
 {
-    return remoteTildeFunction() + QStringLiteral(R"SH(_wb_wd=$(_wb_x "$1"); _wb_n=$2; shift 2
-_wb_env=
-while [ "$_wb_n" -gt 0 ]; do
-  _wb_p=$(_wb_x "$1"); shift; _wb_n=$((_wb_n - 1))
-  if [ -z "$_wb_env" ] && [ -f "$_wb_p" ]; then _wb_env=$_wb_p; fi
-done
-if ! mkdir -p "$_wb_wd/runs" || ! _wb_st=$(mktemp -d "$_wb_wd/runs/run-XXXXXX") || ! cd "$_wb_st"; then
+    return remoteScriptPrelude()
+        + QStringLiteral(
+            R"SH(if ! mkdir -p "$_wb_wd/runs" || ! _wb_st=$(mktemp -d "$_wb_wd/runs/run-XXXXXX") || ! cd "$_wb_st"; then
   printf '@@atcwb:error staging %s\n' "$_wb_wd/runs"; exit 120
 fi
 printf '@@atcwb:staging %s\n' "$_wb_st"
