@@ -9,9 +9,11 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -162,6 +164,16 @@ bool ConversionJobRun::shutdown(int waitMs)
     if (m_remote)
         return m_remote->shutdown(waitMs);
     return m_runner->shutdown(waitMs);
+}
+
+void ConversionJobRun::shutdownWithin(const QList<QPointer<ConversionJobRun>>& runs, int waitMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    for (const QPointer<ConversionJobRun>& run : runs) {
+        if (ConversionJobRun* r = run.data(); r && !r->isDone())
+            r->shutdown(std::max(0, waitMs - int(clock.elapsed())));
+    }
 }
 
 void ConversionJobRun::onLines(const QStringList& lines)

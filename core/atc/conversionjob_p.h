@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -34,6 +35,9 @@ public:
     void setRemote(std::shared_ptr<const RemoteTarget> remote) { m_remoteTarget = std::move(remote); }
     // Synchronous, for quitting: stops ATC (here or on the host) within about waitMs; finished() is emitted.
     bool shutdown(int waitMs);
+    // Synchronous, for quitting several runs (already told to cancel, so their grace periods overlap): shuts down
+    // those not done yet within one deadline of about waitMs in all. Runs deleted meanwhile are skipped.
+    static void shutdownWithin(const QList<QPointer<ConversionJobRun>>& runs, int waitMs);
     ToolRunner* runner() const { return m_runner; }
     bool isDone() const { return m_done; }
     QString stagingFolder() const { return m_staging; } // empty before start()

@@ -5,7 +5,6 @@
 #include "logging/logging.h"
 #include "process/toolrunner.h"
 
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPointer>
@@ -220,12 +219,7 @@ bool ConversionQueue::shutdown(int waitMs)
             slot.run->cancel(); // SIGTERM to every group first, so the grace periods overlap
         }
     }
-    QElapsedTimer clock;
-    clock.start();
-    for (const QPointer<ConversionJobRun>& run : std::as_const(runs)) {
-        if (ConversionJobRun* r = run.data(); r && !r->isDone())
-            r->shutdown(std::max(0, waitMs - int(clock.elapsed())));
-    }
+    ConversionJobRun::shutdownWithin(runs, waitMs);
     for (int i = 0; i < jobCount(); ++i) { // a request that could not be planned: deliver its failure now
         if (m_jobs.at(i).state == State::Running && !m_jobs.at(i).run)
             jobDone(i, m_jobs.at(i).outcome);

@@ -262,12 +262,7 @@ bool BatchQueue::shutdown(int waitMs)
         if (slot.run)
             runs.append(slot.run);
     }
-    QElapsedTimer clock;
-    clock.start();
-    for (const QPointer<ConversionJobRun>& run : std::as_const(runs)) {
-        if (ConversionJobRun* r = run.data(); r && !r->isDone())
-            r->runner()->shutdown(std::max(0, waitMs - int(clock.elapsed())));
-    }
+    ConversionJobRun::shutdownWithin(runs, waitMs);
     finishIfDone();
     return !m_running;
 }
