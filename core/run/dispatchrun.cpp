@@ -18,6 +18,21 @@ namespace {
 
 using wb::dispatch::Strategy;
 
+// One per-request record, as om-runner's "request" event and the stored run's "requests" both write it.
+DispatchRecord recordFromJson(const QJsonObject& e)
+{
+    DispatchRecord d;
+    wb::dispatch::strategyFromName(e.value(QLatin1String("strategy")).toString().toStdString(), d.strategy);
+    d.index = e.value(QLatin1String("index")).toInt();
+    d.samples = e.value(QLatin1String("samples")).toInteger();
+    d.batch = e.value(QLatin1String("batch")).toInteger();
+    d.executed = e.value(QLatin1String("executed")).toInteger();
+    d.padding = e.value(QLatin1String("padding")).toInteger();
+    d.chunks = e.value(QLatin1String("chunks")).toInt();
+    d.ms = e.value(QLatin1String("ms")).toDouble();
+    return d;
+}
+
 QJsonValue figure(double v, bool any)
 {
     return any && std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
@@ -198,16 +213,7 @@ DispatchRunResult runOnNpu(const DispatchRunRequest& request, DispatchRunResult 
         } else if (event == QLatin1String("device")) {
             r.device = QStringLiteral("%1 #%2").arg(e.value(QLatin1String("soc")).toString()).arg(request.device);
         } else if (event == QLatin1String("request")) {
-            DispatchRecord rec;
-            wb::dispatch::strategyFromName(e.value(QLatin1String("strategy")).toString().toStdString(), rec.strategy);
-            rec.index = e.value(QLatin1String("index")).toInt();
-            rec.samples = e.value(QLatin1String("samples")).toInteger();
-            rec.batch = e.value(QLatin1String("batch")).toInteger();
-            rec.executed = e.value(QLatin1String("executed")).toInteger();
-            rec.padding = e.value(QLatin1String("padding")).toInteger();
-            rec.chunks = e.value(QLatin1String("chunks")).toInt();
-            rec.ms = e.value(QLatin1String("ms")).toDouble();
-            r.records << rec;
+            r.records << recordFromJson(e);
         } else if (event == QLatin1String("calibration")) {
             wb::dispatch::BatchSamples c;
             c.batch = std::uint64_t(e.value(QLatin1String("batch")).toInteger());
@@ -559,17 +565,7 @@ Result<DispatchRunResult> dispatchRunFromJson(const QJsonObject& o)
         r.recommendation.reason = rec.value(QLatin1String("reason")).toString().toStdString();
     }
     for (const QJsonValue& v : o.value(QLatin1String("requests")).toArray()) {
-        const QJsonObject e = v.toObject();
-        DispatchRecord d;
-        wb::dispatch::strategyFromName(e.value(QLatin1String("strategy")).toString().toStdString(), d.strategy);
-        d.index = e.value(QLatin1String("index")).toInt();
-        d.samples = e.value(QLatin1String("samples")).toInteger();
-        d.batch = e.value(QLatin1String("batch")).toInteger();
-        d.executed = e.value(QLatin1String("executed")).toInteger();
-        d.padding = e.value(QLatin1String("padding")).toInteger();
-        d.chunks = e.value(QLatin1String("chunks")).toInt();
-        d.ms = e.value(QLatin1String("ms")).toDouble();
-        r.records << d;
+        r.records << recordFromJson(v.toObject());
     }
     r.device = o.value(QLatin1String("device")).toString();
     r.started = QDateTime::fromString(o.value(QLatin1String("started")).toString(), Qt::ISODateWithMs);
