@@ -1,8 +1,10 @@
 // The window at 1024x700, in English and in Chinese: every page lays out without cutting a label or a button short,
-// a long status line never makes the window wider than asked, and the Settings dialog shows all of its text.
+// a long status line never makes the window wider than asked, the static shapes stay in view, and the Settings dialog
+// shows all of its text.
 #include "dialogs/settingsdialog.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "models/inputshapemodel.h"
 #include "pages/conversionpage.h"
 #include "settings/settings.h"
 #include "testutil.h"
@@ -10,8 +12,11 @@
 #include <QAbstractButton>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
@@ -112,6 +117,8 @@ private slots:
     void pagesFit_data();
     void pagesFit();
     void longStatusKeepsTheWidth();
+    void staticShapeColumnInView_data();
+    void staticShapeColumnInView();
     void settingsDialogShowsItsText_data();
     void settingsDialogShowsItsText();
 };
@@ -180,6 +187,70 @@ void TestSmallWindow::longStatusKeepsTheWidth()
         QVERIFY2(window.minimumSizeHint().width() <= kWidth,
             qPrintable(page + QStringLiteral(": ") + QString::number(window.minimumSizeHint().width())));
     }
+}
+
+void TestSmallWindow::staticShapeColumnInView_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("model");
+    for (const char* language : { "en", "zh_CN" }) {
+        // Three symbolic dims on chips (batch, height, width); long Paddle names (p2o.DynamicDimension.0).
+        for (const char* model : { "yolo_like.onnx", "paddle_rec.onnx" })
+            QTest::addRow("%s %s", language, model) << QString::fromLatin1(language) << QString::fromLatin1(model);
+    }
+}
+
+void TestSmallWindow::staticShapeColumnInView()
+{
+    // The static shape is what the user types: on the Shapes and Convert pages its column is whole in the table's
+    // view at 1024x700 without scrolling sideways (the model's shape gives way, elided, its tooltip whole).
+    QFETCH(QString, language);
+    QFETCH(QString, model);
+    QCOMPARE(installTranslations(qApp, language), language);
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    {
+        std::unique_ptr<MainWindow> owned(new MainWindow(settings));
+        MainWindow& window = *owned;
+        window.resize(kWidth, kHeight);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.openModel(wbtest::modelPath(model));
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+        const QList<QPair<QString, QString>> tables { { QStringLiteral("shapes"), QStringLiteral("inputShapeTable") },
+            { QStringLiteral("convert"), QStringLiteral("convertInputShapeTable") } };
+        for (const auto& [page, name] : tables) {
+            QVERIFY(window.showPage(page));
+            QTest::qWait(50); // one layout pass of the page just shown
+            auto* view = window.findChild<QTableView*>(name);
+            QVERIFY2(view && view->isVisible(), qPrintable(name));
+            const int column = InputShapeModel::StaticShapeColumn;
+            const QHeaderView* header = view->horizontalHeader();
+            const int left = header->sectionViewportPosition(column);
+            const int width = header->sectionSize(column);
+            QVERIFY2(left >= 0 && left + width <= view->viewport()->width(),
+                qPrintable(QStringLiteral("%1: the static shape column lies at %2..%3, the view shows 0..%4")
+                               .arg(page)
+                               .arg(left)
+                               .arg(left + width)
+                               .arg(view->viewport()->width())));
+            // The shape typed is whole (a reason after it may be elided: the status line says it in full), and so
+            // is the column's title.
+            const QString typed = view->model()->index(0, column).data(Qt::EditRole).toString();
+            const int needs = qMax(view->fontMetrics().horizontalAdvance(typed + QStringLiteral("   ")),
+                header->fontMetrics().horizontalAdvance(
+                    view->model()->headerData(column, Qt::Horizontal).toString() + QStringLiteral("  ")));
+            QVERIFY2(width >= needs,
+                qPrintable(QStringLiteral("%1: the static shape column is %2 px, '%3' and its title need %4")
+                               .arg(page)
+                               .arg(width)
+                               .arg(typed)
+                               .arg(needs)));
+            QCOMPARE(view->horizontalScrollBar()->value(), 0);
+        }
+    }
+    removeTranslators();
 }
 
 void TestSmallWindow::settingsDialogShowsItsText_data()

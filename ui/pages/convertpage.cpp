@@ -4,8 +4,7 @@
 
 #include "atc/flagchoices.h"
 #include "atc/omname.h"
-#include "delegates/shapedelegate.h"
-#include "delegates/staticshapedelegate.h"
+#include "delegates/inputshapecolumns.h"
 #include "models/inputshapemodel.h"
 #include "models/modelshapes.h"
 #include "onnx/dimhints.h"
@@ -225,9 +224,7 @@ QWidget* ConvertPage::buildBasic()
     m_shapeView->setObjectName(QStringLiteral("convertInputShapeTable"));
     m_shapeView->setModel(m_shapes);
     m_shapeView->verticalHeader()->hide();
-    m_shapeView->horizontalHeader()->setStretchLastSection(true);
-    m_shapeView->setItemDelegateForColumn(InputShapeModel::ModelShapeColumn, new ShapeDelegate(m_shapeView));
-    m_shapeView->setItemDelegateForColumn(InputShapeModel::StaticShapeColumn, new StaticShapeDelegate(m_shapeView));
+    m_shapeColumns = new InputShapeColumns(m_shapeView);
     m_shapeView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_shapeView->setMinimumHeight(110);
     auto* shapes = new QWidget(box);
@@ -324,12 +321,7 @@ void ConvertPage::setModel(const OnnxModelPtr& model)
     m_state->setModel(model); // nothing when the window set it already for every page
     pullSharedShapes();
     updateDimLabels();
-    m_shapeView->resizeColumnsToContents();
-    // Long symbolic names (p2o.DynamicDimension.0) must not push the static shapes out of sight: the model's
-    // columns are capped (the delegate elides, the tooltip has the full shape).
-    const int cap = m_shapeView->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28;
-    for (const int column : { int(InputShapeModel::NameColumn), int(InputShapeModel::ModelShapeColumn) })
-        m_shapeView->setColumnWidth(column, qMin(m_shapeView->columnWidth(column), cap));
+    m_shapeColumns->fit(); // long symbolic names (p2o.DynamicDimension.0) must not push the static shapes out of sight
     const QFileInfo source(model->summary().path);
     m_modelLabel->setText(source.fileName());
     m_modelLabel->setToolTip(source.absoluteFilePath());

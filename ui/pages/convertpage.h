@@ -18,6 +18,7 @@ class QTimer;
 
 namespace wb {
 
+class InputShapeColumns;
 class ExtraFlagsEditor;
 class FindingsList;
 class ProfilesEditor;
@@ -115,6 +116,7 @@ private:
     QLineEdit* m_outName;
     QLineEdit* m_batches;
     QTableView* m_shapeView;
+    InputShapeColumns* m_shapeColumns;
     ProfilesEditor* m_profiles;
     QComboBox* m_inputFormat;
     QComboBox* m_outputType;

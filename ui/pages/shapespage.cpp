@@ -2,8 +2,8 @@
 
 #include "theme.h"
 
+#include "delegates/inputshapecolumns.h"
 #include "delegates/shapedelegate.h"
-#include "delegates/staticshapedelegate.h"
 #include "dialogs/extractdialog.h"
 #include "models/inputshapemodel.h"
 #include "models/modelshapes.h"
@@ -131,8 +131,7 @@ ShapesPage::ShapesPage(ModelShapes* shapes, QWidget* parent)
     inputLayout->addWidget(hint);
     m_inputView->setObjectName(QStringLiteral("inputShapeTable"));
     m_inputView->setModel(m_inputs);
-    m_inputView->setItemDelegateForColumn(InputShapeModel::ModelShapeColumn, new ShapeDelegate(m_inputView));
-    m_inputView->setItemDelegateForColumn(InputShapeModel::StaticShapeColumn, new StaticShapeDelegate(m_inputView));
+    m_inputColumns = new InputShapeColumns(m_inputView);
     m_inputView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_inputView->setMinimumHeight(m_inputView->verticalHeader()->defaultSectionSize() * 3);
     inputLayout->addWidget(m_inputView);
@@ -213,7 +212,7 @@ void ShapesPage::setModel(const OnnxModelPtr& model)
     m_tensors->clear();
     m_state->setModel(model); // nothing when the window set it already for every page
     scheduleInference();
-    m_inputView->resizeColumnsToContents();
+    m_inputColumns->fit();
     updateConversionLine();
     setBusy(false);
 }
