@@ -21,6 +21,8 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include <qcustomplot.h>
+
 #include <memory>
 
 using namespace wb;
@@ -117,6 +119,8 @@ private slots:
     void pagesFit_data();
     void pagesFit();
     void longStatusKeepsTheWidth();
+    void chartHintsInsideTheirCharts_data();
+    void chartHintsInsideTheirCharts();
     void staticShapeColumnInView_data();
     void staticShapeColumnInView();
     void settingsDialogShowsItsText_data();
@@ -187,6 +191,64 @@ void TestSmallWindow::longStatusKeepsTheWidth()
         QVERIFY2(window.minimumSizeHint().width() <= kWidth,
             qPrintable(page + QStringLiteral(": ") + QString::number(window.minimumSizeHint().width())));
     }
+}
+
+void TestSmallWindow::chartHintsInsideTheirCharts_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << "en";
+    QTest::newRow("zh_CN") << "zh_CN";
+}
+
+void TestSmallWindow::chartHintsInsideTheirCharts()
+{
+    // The Run page's empty charts say what will fill them, inside the chart: Chinese has no spaces to break at, and
+    // its hints ran over both edges of the trace and the histogram at 1024x700.
+    QFETCH(QString, language);
+    QCOMPARE(installTranslations(qApp, language), language);
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("s.ini")));
+    {
+        std::unique_ptr<MainWindow> owned(new MainWindow(settings));
+        MainWindow& window = *owned;
+        window.resize(kWidth, kHeight);
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::loadFinished);
+        window.openModel(wbtest::modelPath(QStringLiteral("detector_nms.onnx")));
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+        QVERIFY(window.showPage(QStringLiteral("run")));
+        QTest::qWait(50); // one layout pass of the page just shown
+        int hints = 0;
+        for (QCustomPlot* plot : window.findChildren<QCustomPlot*>()) {
+            if (!plot->isVisible())
+                continue;
+            plot->replot(); // lays out the axis rect at the plot's size
+            const QRect rect = plot->axisRect()->rect();
+            for (int i = 0; i < plot->itemCount(); ++i) {
+                auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+                if (!text || !text->visible() || text->text().isEmpty())
+                    continue;
+                ++hints;
+                const QFontMetrics fm(text->font());
+                QRect box = fm.boundingRect(QRect(), Qt::AlignCenter, text->text());
+                box.moveCenter(text->position->pixelPosition().toPoint());
+                QVERIFY2(rect.contains(box),
+                    qPrintable(QStringLiteral("'%1' (%2,%3 %4x%5) is not inside its chart (%6,%7 %8x%9)")
+                                   .arg(text->text())
+                                   .arg(box.x())
+                                   .arg(box.y())
+                                   .arg(box.width())
+                                   .arg(box.height())
+                                   .arg(rect.x())
+                                   .arg(rect.y())
+                                   .arg(rect.width())
+                                   .arg(rect.height())));
+            }
+        }
+        QCOMPARE(hints, 3); // trace, histogram, comparison
+    }
+    removeTranslators();
 }
 
 void TestSmallWindow::staticShapeColumnInView_data()

@@ -5,6 +5,8 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QFontMetricsF>
+#include <QTextLayout>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -118,28 +120,37 @@ QCPItemText* LatencyCharts::addHint(QCustomPlot* plot, const QString& text)
     hint->setPositionAlignment(Qt::AlignCenter);
     hint->setTextAlignment(Qt::AlignCenter);
     hint->setColor(plot->palette().color(QPalette::PlaceholderText));
-    // Short lines, so that the text fits the narrow charts too (the histogram is a third of the width).
-    QStringList lines { QString() };
-    for (const QString& word : text.split(QLatin1Char(' '))) {
-        if (!lines.last().isEmpty() && lines.last().size() + word.size() > 32)
-            lines.append(QString());
-        lines.last() += (lines.last().isEmpty() ? QString() : QStringLiteral(" ")) + word;
-    }
-    hint->setText(lines.join(QLatin1Char('\n')));
+    // Lines as wide as the chart allows (the histogram is a third of the width), rewrapped whenever the plot is laid
+    // out; broken where Unicode allows a line break, so that Chinese, which has no spaces, wraps as well as English.
+    hint->setProperty("wbHint", text); // the text as one line, for traceHint() and compareHint()
+    const auto wrap = [hint, plot, text] {
+        const QFontMetricsF fm(hint->font());
+        const qreal width = plot->axisRect()->width() > 0 ? plot->axisRect()->width() - 2 * fm.averageCharWidth()
+                                                          : 30 * fm.averageCharWidth();
+        QTextLayout layout(text, hint->font());
+        layout.beginLayout();
+        QStringList lines;
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            lines.append(text.mid(line.textStart(), line.textLength()).trimmed());
+        }
+        layout.endLayout();
+        hint->setText(lines.join(QLatin1Char('\n')));
+    };
+    wrap();
+    connect(plot, &QCustomPlot::afterLayout, hint, wrap); // the hint as context: gone with it
     hint->setClipToAxisRect(false);
     return hint;
 }
 
 QString LatencyCharts::traceHint() const
 {
-    return m_traceHint->visible() ? m_traceHint->text().replace(QLatin1Char('\n'), QLatin1Char(' ')) : QString();
+    return m_traceHint->visible() ? m_traceHint->property("wbHint").toString() : QString();
 }
 
 QString LatencyCharts::compareHint() const
 {
-    return m_compareHint && m_compareHint->visible()
-        ? m_compareHint->text().replace(QLatin1Char('\n'), QLatin1Char(' '))
-        : QString();
+    return m_compareHint && m_compareHint->visible() ? m_compareHint->property("wbHint").toString() : QString();
 }
 
 void LatencyCharts::clearTrace()
