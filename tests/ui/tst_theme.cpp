@@ -1,6 +1,8 @@
 // Colours with a meaning stay readable on both palettes: every tone's text on the window, and every panel's text
 // on its own background, meet WCAG's 4.5:1 contrast for normal text.
 #include "charts/latencycharts.h"
+#include "charts/profilechart.h"
+#include "charts/strategychart.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -142,16 +144,29 @@ void TestTheme::checkBoxesVisibleOnDark()
 // The latency charts take the palette's colours: dark background, light axes on the dark palette.
 void TestTheme::chartsFollowThePalette()
 {
+    // Every chart of the app: the Run page's latency charts, the Strategies tab's chart and the Profile page's (the
+    // last two stayed white on the dark palette).
     for (const bool dark : { false, true }) {
         QApplication::setPalette(dark ? theme::darkPalette() : QApplication::style()->standardPalette());
         LatencyCharts charts;
-        charts.resize(800, 600);
+        StrategyChart strategies;
+        ProfileChart profile;
+        for (QWidget* chart : std::initializer_list<QWidget*> { &charts, &strategies, &profile }) {
+            chart->resize(800, 600);
+            chart->show();
+        }
         charts.setSamples({ 1.0, 2.0, 1.5 });
         QTest::qWait(100); // the chart replots on its throttle (at most 30 times a second)
-        const QImage image = charts.grab().toImage();
-        // Inside the trace chart (top left), away from the axes and the curve's end points.
-        const QColor inside = image.pixelColor(image.width() / 4, image.height() / 8);
-        QCOMPARE(inside.lightness() < 128, dark);
+        for (QWidget* chart : std::initializer_list<QWidget*> { &charts, &strategies, &profile }) {
+            const QImage image = chart->grab().toImage();
+            // Inside the first plot (top left), away from the axes and any curve's end points.
+            const QColor inside = image.pixelColor(image.width() / 4, image.height() / 8);
+            QVERIFY2((inside.lightness() < 128) == dark,
+                qPrintable(QStringLiteral("%1 on the %2 palette: lightness %3")
+                               .arg(QString::fromLatin1(chart->metaObject()->className()),
+                                   dark ? QStringLiteral("dark") : QStringLiteral("light"))
+                               .arg(inside.lightness())));
+        }
     }
     QApplication::setPalette(QApplication::style()->standardPalette());
 }

@@ -1,6 +1,6 @@
 #include "latencycharts.h"
 #include "imagefile.h"
-#include "theme.h"
+#include "plotpalette.h"
 
 #include <qcustomplot.h>
 
@@ -20,30 +20,6 @@ namespace {
 
 constexpr int kFrameMs = 33; // at most 30 replots a second
 constexpr int kBins = 30;
-
-// QCustomPlot paints white with black axes whatever the palette: give it the application palette's colours (the dark
-// palette's charts would stay white otherwise).
-void followPalette(QCustomPlot* plot, const QPalette& palette)
-{
-    const QColor text = palette.color(QPalette::WindowText);
-    QColor grid = palette.color(QPalette::Mid);
-    if (theme::isDark())
-        grid = palette.color(QPalette::Light);
-    plot->setBackground(palette.brush(QPalette::Base));
-    for (QCPAxis* axis : { plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2 }) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
-        axis->grid()->setSubGridPen(QPen(Qt::NoPen));
-        axis->grid()->setZeroLinePen(QPen(grid));
-    }
-    plot->legend->setBrush(palette.brush(QPalette::Base));
-    plot->legend->setBorderPen(QPen(text));
-    plot->legend->setTextColor(text);
-}
 
 QCustomPlot* makePlot(const QString& x, const QString& y, QWidget* parent)
 {

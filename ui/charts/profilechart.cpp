@@ -1,9 +1,11 @@
 #include "profilechart.h"
+#include "plotpalette.h"
 
 #include "profile/opprofile.h"
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -25,6 +27,7 @@ ProfileChart::ProfileChart(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setMinimumHeight(160);
+    followPalette(m_plot, QApplication::palette());
     m_plot->xAxis->setLabel(tr("µs per iteration, by op type"));
     auto* bars = new QCPBars(m_plot->yAxis, m_plot->xAxis); // keys on the vertical axis: horizontal bars
     bars->setBrush(QColor(0x1e, 0x88, 0xe5, 160));

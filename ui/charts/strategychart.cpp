@@ -1,10 +1,12 @@
 #include "strategychart.h"
 #include "imagefile.h"
+#include "plotpalette.h"
 
 #include "util/percentile.h"
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QHBoxLayout>
 
 #include <algorithm>
@@ -21,6 +23,7 @@ const QColor kWaste(0xe5, 0x73, 0x1e);
 QCustomPlot* makePlot(const QString& y, QWidget* parent)
 {
     auto* plot = new QCustomPlot(parent);
+    followPalette(plot, QApplication::palette());
     plot->yAxis->setLabel(y);
     plot->setMinimumHeight(180);
     plot->setMinimumWidth(90);
