@@ -2928,6 +2928,14 @@ Stop them and quit?</source>
 <context>
     <name>wb::OmPage</name>
     <message>
+        <source>No OM open</source>
+        <translation>未打开 OM</translation>
+    </message>
+    <message>
+        <source>Open an .om with &lt;b&gt;File &amp;gt; Open Model…&lt;/b&gt; (offline models, *.om) or drop it on the window to see what ATC made of the model: its inputs and outputs, every op with its engine and the ONNX nodes fused into it, AI CPU ops and findings. The JSON of &lt;tt&gt;atc --mode=1&lt;/tt&gt; opens too, and no toolkit is needed.</source>
+        <translation>用&lt;b&gt;文件 &amp;gt; 打开模型…&lt;/b&gt;（离线模型，*.om）打开 .om，或把它拖放到窗口上，即可查看 ATC 把模型变成了什么：输入和输出、每个算子及其引擎和融合进去的 ONNX 节点、AI CPU 算子以及检查结果。&lt;tt&gt;atc --mode=1&lt;/tt&gt; 生成的 JSON 也能打开，且无需工具链。</translation>
+    </message>
+    <message>
         <source>Input/output</source>
         <translation>输入/输出</translation>
     </message>

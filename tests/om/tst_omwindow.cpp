@@ -10,6 +10,7 @@
 #include "testutil.h"
 #include "widgets/messagebar.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
@@ -45,6 +46,24 @@ private slots:
         delete m_window;
         delete m_settings;
         delete m_dir;
+    }
+
+    void emptyPageSaysWhatToDo()
+    {
+        // Before any OM: how to open one (a menu item that exists), not a blank page.
+        auto* facts = m_window->omPage()->findChild<QLabel*>(QStringLiteral("omFacts"));
+        QVERIFY(facts);
+        QVERIFY2(facts->text().contains(QStringLiteral("File &gt; Open Model…")), qPrintable(facts->text()));
+        bool menuHasIt = false;
+        for (const QAction* action : m_window->findChildren<QAction*>())
+            menuHasIt = menuHasIt || action->text().remove(QLatin1Char('&')) == QStringLiteral("Open Model…");
+        QVERIFY(menuHasIt);
+        QSignalSpy loaded(m_window->omPage(), &OmPage::loaded);
+        m_window->openOm(m_dir->filePath(QStringLiteral("two_inputs_310p3.json")));
+        QVERIFY(loaded.wait(20000));
+        QVERIFY2(!facts->text().contains(QStringLiteral("Open Model")), qPrintable(facts->text()));
+        m_window->omPage()->clear(); // a new model: the page says again what to do
+        QVERIFY(facts->text().contains(QStringLiteral("File &gt; Open Model…")));
     }
 
     void dropOpensOmJsonAndColoursTheGraph()

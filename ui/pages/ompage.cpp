@@ -55,6 +55,7 @@ OmPage::OmPage(QWidget* parent)
     m_facts->setTextFormat(Qt::RichText);
     m_facts->setWordWrap(true);
     m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_facts->setObjectName(QStringLiteral("omFacts"));
     m_mappingLabel->setWordWrap(true);
     layout->addWidget(m_title);
     layout->addWidget(m_facts);
@@ -100,6 +101,16 @@ OmPage::OmPage(QWidget* parent)
         m_ops->selectRow(item->data(Qt::UserRole).toInt());
         m_ops->scrollToItem(m_ops->item(item->data(Qt::UserRole).toInt(), 0));
     });
+    showEmptyState();
+}
+
+void OmPage::showEmptyState()
+{
+    m_title->setText(QStringLiteral("<h2>%1</h2>").arg(tr("No OM open").toHtmlEscaped()));
+    m_facts->setText(tr("Open an .om with <b>File &gt; Open Model…</b> (offline models, *.om) or drop it on the "
+                        "window to see what ATC made of the model: its inputs and outputs, every op with its engine "
+                        "and the ONNX nodes fused into it, AI CPU ops and findings. The JSON of "
+                        "<tt>atc --mode=1</tt> opens too, and no toolkit is needed."));
 }
 
 OmPage::~OmPage() = default;
@@ -144,6 +155,7 @@ void OmPage::clear()
     m_ops->setRowCount(0);
     m_noOrigin->clear();
     m_findingsList->setFindings({});
+    showEmptyState();
 }
 
 void OmPage::showOm(const std::shared_ptr<const OmModel>& om)

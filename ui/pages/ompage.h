@@ -60,6 +60,7 @@ private:
         QHash<QString, QString> sidebar;
     };
     void showOm(const std::shared_ptr<const OmModel>& om);
+    void showEmptyState();
     void remap();
     static Remapped work(const std::shared_ptr<const OmModel>& om, const QStringList& nodes, OmLintInput lint,
         const std::array<QColor, OmEngineCount>& colors);
