@@ -3749,6 +3749,12 @@ Stop them and quit?</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>&lt;b&gt;%n invalid with these input sizes&lt;/b&gt;</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n 个在这些输入尺寸下无效&lt;/b&gt;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n unknown here (not known to be dynamic)</source>
         <translation>
             <numerusform>%n 个在此无法推导（并不说明是动态的）</numerusform>

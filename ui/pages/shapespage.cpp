@@ -20,6 +20,7 @@
 #include <QClipboard>
 #include <QFileDialog>
 #include <QFileInfo>
+
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -31,7 +32,9 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <algorithm>
 
+#include <algorithm>
 #include <utility>
 
 namespace wb {
@@ -343,10 +346,11 @@ QString ShapesPage::verdictText() const
     else if (specs.ok() && m_state->staticSpecs().size() < specs.value().size())
         lines.append(tr("Dims given as -1 or a range are left to the dynamic profiles of the Convert page: inference "
                         "keeps them dynamic, and Save Static Copy needs fixed sizes."));
-    int followsInput = 0, dataDependent = 0;
+    int followsInput = 0, dataDependent = 0, invalid = 0;
     for (const ShapeFact& f : r.facts) {
         followsInput += f.status == ShapeStatus::FollowsInput ? 1 : 0;
         dataDependent += f.status == ShapeStatus::DataDependent ? 1 : 0;
+        invalid += f.status == ShapeStatus::Invalid ? 1 : 0;
     }
     const QString folded = tr("%n node(s) of shape arithmetic folded", nullptr, r.foldedNodes);
     if (r.stillDynamic.isEmpty() && r.unknownShapes.isEmpty()) {
@@ -358,11 +362,14 @@ QString ShapesPage::verdictText() const
         counts.append(tr("%n follow(s) inputs not sized yet", nullptr, followsInput));
     if (dataDependent > 0)
         counts.append(tr("<b>%n data-dependent</b>", nullptr, dataDependent));
-    if (!r.unknownShapes.isEmpty())
-        counts.append(tr("%n unknown here (not known to be dynamic)", nullptr, int(r.unknownShapes.size())));
+    if (invalid > 0)
+        counts.append(tr("<b>%n invalid with these input sizes</b>", nullptr, invalid));
+    if (const int unknown = int(r.unknownShapes.size()) - invalid; unknown > 0) // unknownShapes holds both
+        counts.append(tr("%n unknown here (not known to be dynamic)", nullptr, unknown));
     lines.prepend(
         tr("%1 tensors inferred (%2): %3.").arg(r.tensors.size()).arg(folded, counts.join(QStringLiteral(", "))));
-    for (const ShapeOrigin& o : r.origins.mid(0, 3))
+    const QList<ShapeOrigin> shown = r.origins.mid(0, 3);
+    for (const ShapeOrigin& o : shown)
         lines.append(o.message.toHtmlEscaped());
     if (dataDependent > 0 && m_model) {
         const CutProposal cut = proposeCut(*m_model, r);
@@ -373,8 +380,15 @@ QString ShapesPage::verdictText() const
                             "and build it with dynamic shapes, or give that step a fixed size.")
                              .arg(cut.heavyHostOps.join(QStringLiteral(", ")).toHtmlEscaped()));
     }
-    if (!r.warnings.isEmpty())
-        lines.append(tr("ONNX could not infer some nodes: %1").arg(r.warnings.first().toHtmlEscaped()));
+    // The first per-node problem that is not about a node said above already (an invalid node is both).
+    for (const QString& warning : r.warnings) {
+        const bool said = std::any_of(shown.begin(), shown.end(),
+            [&warning](const ShapeOrigin& o) { return warning.startsWith(QStringLiteral("Node '%1' ").arg(o.node)); });
+        if (!said) {
+            lines.append(tr("ONNX could not infer some nodes: %1").arg(warning.toHtmlEscaped()));
+            break;
+        }
+    }
     return lines.join(QStringLiteral("<br>"));
 }
 
