@@ -116,6 +116,7 @@ void removeTranslators()
 class TestSmallWindow : public QObject {
     Q_OBJECT
 private slots:
+    void cleanup();
     void pagesFit_data();
     void pagesFit();
     void longStatusKeepsTheWidth();
@@ -125,7 +126,46 @@ private slots:
     void staticShapeColumnInView();
     void settingsDialogShowsItsText_data();
     void settingsDialogShowsItsText();
+
+private:
+    static void addLanguages();
+    void openSmall(const QString& language, const QString& model);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
 };
+
+void TestSmallWindow::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+    removeTranslators();
+}
+
+// One row per language of the UI.
+void TestSmallWindow::addLanguages()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << "en";
+    QTest::newRow("zh_CN") << "zh_CN";
+}
+
+// The window in LANGUAGE at 1024x700 with MODEL open and the work its loading starts (inference, layout) done.
+void TestSmallWindow::openSmall(const QString& language, const QString& model)
+{
+    QCOMPARE(installTranslations(qApp, language), language);
+    m_settings = std::make_unique<Settings>(m_dir.filePath(
+        QStringLiteral("%1 %2.ini").arg(QString::fromLatin1(QTest::currentTestFunction()), QTest::currentDataTag())));
+    m_window = std::make_unique<MainWindow>(*m_settings);
+    m_window->resize(kWidth, kHeight);
+    m_window->show();
+    QSignalSpy loaded(m_window.get(), &MainWindow::loadFinished);
+    m_window->openModel(model);
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(loaded.first().first().toBool());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isBusy(), 20000);
+}
 
 void TestSmallWindow::pagesFit_data()
 {
@@ -141,48 +181,31 @@ void TestSmallWindow::pagesFit()
 {
     QFETCH(QString, language);
     QFETCH(QString, page);
-    QCOMPARE(installTranslations(qApp, language), language);
-    QTemporaryDir dir;
-    Settings settings(dir.filePath(QStringLiteral("s.ini")));
-    {
-        std::unique_ptr<MainWindow> owned(new MainWindow(settings));
-        MainWindow& window = *owned;
-        window.resize(kWidth, kHeight);
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::loadFinished);
-        window.openModel(wbtest::modelPath(QStringLiteral("detector_nms.onnx")));
-        QVERIFY(loaded.wait(20000));
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
-        QVERIFY(window.showPage(page));
-        QTest::qWait(50); // one layout pass of the page just shown
-        QCOMPARE(window.size(), QSize(kWidth, kHeight));
-        QVERIFY2(
-            window.minimumSizeHint().width() <= kWidth, qPrintable(QString::number(window.minimumSizeHint().width())));
-        const QStringList cut = clipped(&window);
-        QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
-    }
-    removeTranslators();
+    openSmall(language, wbtest::modelPath(QStringLiteral("detector_nms.onnx")));
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow& window = *m_window;
+    QVERIFY(window.showPage(page));
+    QTest::qWait(50); // one layout pass of the page just shown
+    QCOMPARE(window.size(), QSize(kWidth, kHeight));
+    QVERIFY2(window.minimumSizeHint().width() <= kWidth, qPrintable(QString::number(window.minimumSizeHint().width())));
+    const QStringList cut = clipped(&window);
+    QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
 }
 
 void TestSmallWindow::longStatusKeepsTheWidth()
 {
     // A model deep in a long path: the status bar shows the whole path, the ATC Run page a long status line.
-    QTemporaryDir dir;
-    Settings settings(dir.filePath(QStringLiteral("s.ini")));
-    QString deep = dir.path();
+    QString deep = m_dir.path();
     for (int i = 0; i < 6; ++i)
         deep += QStringLiteral("/a_rather_long_folder_name_for_a_model_%1").arg(i);
     QVERIFY(QDir().mkpath(deep));
     const QString model = deep + QStringLiteral("/resnet_static.onnx");
     QVERIFY(QFile::copy(wbtest::modelPath(QStringLiteral("resnet_static.onnx")), model));
-    std::unique_ptr<MainWindow> owned(new MainWindow(settings));
-    MainWindow& window = *owned;
-    window.resize(kWidth, kHeight);
-    window.show();
-    QSignalSpy loaded(&window, &MainWindow::loadFinished);
-    window.openModel(model);
-    QVERIFY(loaded.wait(20000));
-    QVERIFY(loaded.first().first().toBool());
+    openSmall(QStringLiteral("en"), model);
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow& window = *m_window;
     window.conversionPage()->setRunBlockedReason(QString(600, QLatin1Char('x')).replace(QLatin1Char('x'), "word "));
     for (const QString& page : { QStringLiteral("convert"), QStringLiteral("atc"), QStringLiteral("shapes") }) {
         QVERIFY(window.showPage(page));
@@ -195,9 +218,7 @@ void TestSmallWindow::longStatusKeepsTheWidth()
 
 void TestSmallWindow::chartHintsInsideTheirCharts_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("en") << "en";
-    QTest::newRow("zh_CN") << "zh_CN";
+    addLanguages();
 }
 
 void TestSmallWindow::chartHintsInsideTheirCharts()
@@ -205,50 +226,40 @@ void TestSmallWindow::chartHintsInsideTheirCharts()
     // The Run page's empty charts say what will fill them, inside the chart: Chinese has no spaces to break at, and
     // its hints ran over both edges of the trace and the histogram at 1024x700.
     QFETCH(QString, language);
-    QCOMPARE(installTranslations(qApp, language), language);
-    QTemporaryDir dir;
-    Settings settings(dir.filePath(QStringLiteral("s.ini")));
-    {
-        std::unique_ptr<MainWindow> owned(new MainWindow(settings));
-        MainWindow& window = *owned;
-        window.resize(kWidth, kHeight);
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::loadFinished);
-        window.openModel(wbtest::modelPath(QStringLiteral("detector_nms.onnx")));
-        QVERIFY(loaded.wait(20000));
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
-        QVERIFY(window.showPage(QStringLiteral("run")));
-        QTest::qWait(50); // one layout pass of the page just shown
-        int hints = 0;
-        for (QCustomPlot* plot : window.findChildren<QCustomPlot*>()) {
-            if (!plot->isVisible())
+    openSmall(language, wbtest::modelPath(QStringLiteral("detector_nms.onnx")));
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow& window = *m_window;
+    QVERIFY(window.showPage(QStringLiteral("run")));
+    QTest::qWait(50); // one layout pass of the page just shown
+    int hints = 0;
+    for (QCustomPlot* plot : window.findChildren<QCustomPlot*>()) {
+        if (!plot->isVisible())
+            continue;
+        plot->replot(); // lays out the axis rect at the plot's size
+        const QRect rect = plot->axisRect()->rect();
+        for (int i = 0; i < plot->itemCount(); ++i) {
+            auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+            if (!text || !text->visible() || text->text().isEmpty())
                 continue;
-            plot->replot(); // lays out the axis rect at the plot's size
-            const QRect rect = plot->axisRect()->rect();
-            for (int i = 0; i < plot->itemCount(); ++i) {
-                auto* text = qobject_cast<QCPItemText*>(plot->item(i));
-                if (!text || !text->visible() || text->text().isEmpty())
-                    continue;
-                ++hints;
-                const QFontMetrics fm(text->font());
-                QRect box = fm.boundingRect(QRect(), Qt::AlignCenter, text->text());
-                box.moveCenter(text->position->pixelPosition().toPoint());
-                QVERIFY2(rect.contains(box),
-                    qPrintable(QStringLiteral("'%1' (%2,%3 %4x%5) is not inside its chart (%6,%7 %8x%9)")
-                                   .arg(text->text())
-                                   .arg(box.x())
-                                   .arg(box.y())
-                                   .arg(box.width())
-                                   .arg(box.height())
-                                   .arg(rect.x())
-                                   .arg(rect.y())
-                                   .arg(rect.width())
-                                   .arg(rect.height())));
-            }
+            ++hints;
+            const QFontMetrics fm(text->font());
+            QRect box = fm.boundingRect(QRect(), Qt::AlignCenter, text->text());
+            box.moveCenter(text->position->pixelPosition().toPoint());
+            QVERIFY2(rect.contains(box),
+                qPrintable(QStringLiteral("'%1' (%2,%3 %4x%5) is not inside its chart (%6,%7 %8x%9)")
+                               .arg(text->text())
+                               .arg(box.x())
+                               .arg(box.y())
+                               .arg(box.width())
+                               .arg(box.height())
+                               .arg(rect.x())
+                               .arg(rect.y())
+                               .arg(rect.width())
+                               .arg(rect.height())));
         }
-        QCOMPARE(hints, 3); // trace, histogram, comparison
     }
-    removeTranslators();
+    QCOMPARE(hints, 3); // trace, histogram, comparison
 }
 
 void TestSmallWindow::staticShapeColumnInView_data()
@@ -268,58 +279,46 @@ void TestSmallWindow::staticShapeColumnInView()
     // view at 1024x700 without scrolling sideways (the model's shape gives way, elided, its tooltip whole).
     QFETCH(QString, language);
     QFETCH(QString, model);
-    QCOMPARE(installTranslations(qApp, language), language);
-    QTemporaryDir dir;
-    Settings settings(dir.filePath(QStringLiteral("s.ini")));
-    {
-        std::unique_ptr<MainWindow> owned(new MainWindow(settings));
-        MainWindow& window = *owned;
-        window.resize(kWidth, kHeight);
-        window.show();
-        QSignalSpy loaded(&window, &MainWindow::loadFinished);
-        window.openModel(wbtest::modelPath(model));
-        QVERIFY(loaded.wait(20000));
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
-        const QList<QPair<QString, QString>> tables { { QStringLiteral("shapes"), QStringLiteral("inputShapeTable") },
-            { QStringLiteral("convert"), QStringLiteral("convertInputShapeTable") } };
-        for (const auto& [page, name] : tables) {
-            QVERIFY(window.showPage(page));
-            QTest::qWait(50); // one layout pass of the page just shown
-            auto* view = window.findChild<QTableView*>(name);
-            QVERIFY2(view && view->isVisible(), qPrintable(name));
-            const int column = InputShapeModel::StaticShapeColumn;
-            const QHeaderView* header = view->horizontalHeader();
-            const int left = header->sectionViewportPosition(column);
-            const int width = header->sectionSize(column);
-            QVERIFY2(left >= 0 && left + width <= view->viewport()->width(),
-                qPrintable(QStringLiteral("%1: the static shape column lies at %2..%3, the view shows 0..%4")
-                               .arg(page)
-                               .arg(left)
-                               .arg(left + width)
-                               .arg(view->viewport()->width())));
-            // The shape typed is whole (a reason after it may be elided: the status line says it in full), and so
-            // is the column's title.
-            const QString typed = view->model()->index(0, column).data(Qt::EditRole).toString();
-            const int needs = qMax(view->fontMetrics().horizontalAdvance(typed + QStringLiteral("   ")),
-                header->fontMetrics().horizontalAdvance(
-                    view->model()->headerData(column, Qt::Horizontal).toString() + QStringLiteral("  ")));
-            QVERIFY2(width >= needs,
-                qPrintable(QStringLiteral("%1: the static shape column is %2 px, '%3' and its title need %4")
-                               .arg(page)
-                               .arg(width)
-                               .arg(typed)
-                               .arg(needs)));
-            QCOMPARE(view->horizontalScrollBar()->value(), 0);
-        }
+    openSmall(language, wbtest::modelPath(model));
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow& window = *m_window;
+    const QList<QPair<QString, QString>> tables { { QStringLiteral("shapes"), QStringLiteral("inputShapeTable") },
+        { QStringLiteral("convert"), QStringLiteral("convertInputShapeTable") } };
+    for (const auto& [page, name] : tables) {
+        QVERIFY(window.showPage(page));
+        QTest::qWait(50); // one layout pass of the page just shown
+        auto* view = window.findChild<QTableView*>(name);
+        QVERIFY2(view && view->isVisible(), qPrintable(name));
+        const int column = InputShapeModel::StaticShapeColumn;
+        const QHeaderView* header = view->horizontalHeader();
+        const int left = header->sectionViewportPosition(column);
+        const int width = header->sectionSize(column);
+        QVERIFY2(left >= 0 && left + width <= view->viewport()->width(),
+            qPrintable(QStringLiteral("%1: the static shape column lies at %2..%3, the view shows 0..%4")
+                           .arg(page)
+                           .arg(left)
+                           .arg(left + width)
+                           .arg(view->viewport()->width())));
+        // The shape typed is whole (a reason after it may be elided: the status line says it in full), and so
+        // is the column's title.
+        const QString typed = view->model()->index(0, column).data(Qt::EditRole).toString();
+        const int needs = qMax(view->fontMetrics().horizontalAdvance(typed + QStringLiteral("   ")),
+            header->fontMetrics().horizontalAdvance(
+                view->model()->headerData(column, Qt::Horizontal).toString() + QStringLiteral("  ")));
+        QVERIFY2(width >= needs,
+            qPrintable(QStringLiteral("%1: the static shape column is %2 px, '%3' and its title need %4")
+                           .arg(page)
+                           .arg(width)
+                           .arg(typed)
+                           .arg(needs)));
+        QCOMPARE(view->horizontalScrollBar()->value(), 0);
     }
-    removeTranslators();
 }
 
 void TestSmallWindow::settingsDialogShowsItsText_data()
 {
-    QTest::addColumn<QString>("language");
-    QTest::newRow("en") << "en";
-    QTest::newRow("zh_CN") << "zh_CN";
+    addLanguages();
 }
 
 void TestSmallWindow::settingsDialogShowsItsText()
@@ -340,7 +339,6 @@ void TestSmallWindow::settingsDialogShowsItsText()
         const QStringList cut = clipped(&dialog);
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QLatin1Char('\n'))));
     }
-    removeTranslators();
 }
 
 WB_TEST_MAIN(TestSmallWindow)
