@@ -23,6 +23,7 @@
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -44,6 +45,7 @@ private slots:
     void openDimsBlockRunUntilSized();
     void runProducesOm();
     void convertPageReadsWell();
+    void oneDefaultOutputName();
     void recipeWritingElsewhereSaysSo();
     void atcErrorsReachTheGraph();
     void atcPrecheckJoinsTheChecks();
@@ -287,6 +289,34 @@ void TestWorkflowUi::convertPageReadsWell()
 
 // A recipe can name any output folder: one opened from elsewhere says where it writes before anything runs, and
 // the output name is a plain file name.
+void TestWorkflowUi::oneDefaultOutputName()
+{
+    // The Convert page proposes the OM `atcwb check` puts in its command (and `atcwb convert` writes:
+    // tst_convertcli), `<model>_<SoC>` beside the model.
+    QVERIFY(open("resnet_static.onnx"));
+    ConvertPage* page = m_window->convertPage();
+    page->setField(QStringLiteral("soc_version"), QStringLiteral("Ascend910B3"));
+    QVERIFY(waitChecked());
+    const QString model = m_dir->filePath(QStringLiteral("resnet_static.onnx"));
+    const QString gui = page->options().output;
+    QCOMPARE(gui, m_dir->filePath(QStringLiteral("resnet_static_Ascend910B3")));
+    const wbtest::ProgramRun check = wbtest::runProgram(QStringLiteral(WB_BIN_DIR "/atcwb"),
+        { QStringLiteral("check"), model, QStringLiteral("--soc"), QStringLiteral("Ascend910B3"),
+            QStringLiteral("--json") });
+    const QJsonArray command = check.json().value(QStringLiteral("command")).toArray();
+    QVERIFY2(!command.isEmpty(), qPrintable(check.all()));
+    QString cli;
+    for (const QJsonValue& arg : command) {
+        if (arg.toString().startsWith(QStringLiteral("--output=")))
+            cli = arg.toString().mid(9);
+    }
+    QCOMPARE(cli, gui);
+    // A name the user typed stays when the SoC changes.
+    page->setField(QStringLiteral("output"), QStringLiteral("mine"));
+    page->setField(QStringLiteral("soc_version"), QStringLiteral("Ascend310P3"));
+    QCOMPARE(QFileInfo(page->options().output).fileName(), QStringLiteral("mine"));
+}
+
 void TestWorkflowUi::recipeWritingElsewhereSaysSo()
 {
     QVERIFY(open("resnet_static.onnx"));

@@ -160,6 +160,14 @@ ConvertPage::ConvertPage(ModelShapes* shapes, QWidget* parent)
     for (QLineEdit* e : { m_outDir, m_outName, m_batches })
         connect(e, &QLineEdit::textChanged, this, &ConvertPage::schedule);
     connect(m_soc, &QComboBox::currentTextChanged, this, &ConvertPage::schedule);
+    // While the output name is the one proposed, it follows the SoC (`<model>_<SoC>`, as `atcwb check` and
+    // `atcwb convert` name the OM); a name the user typed, or a recipe's, stays.
+    connect(m_soc, &QComboBox::currentTextChanged, this, [this] {
+        if (m_restoring || m_outName->text() != m_proposedName)
+            return;
+        m_proposedName = defaultOutputName();
+        m_outName->setText(m_proposedName);
+    });
     for (const auto& field : m_fields) {
         if (auto* box = qobject_cast<QComboBox*>(field.second))
             connect(box, &QComboBox::currentTextChanged, this, &ConvertPage::schedule);
@@ -328,7 +336,8 @@ void ConvertPage::setModel(const OnnxModelPtr& model)
     m_recipeFolder.clear(); // a recipe restored next (setOptions) sets it again
     if (m_outDir->text().isEmpty())
         m_outDir->setText(source.absolutePath());
-    m_outName->setText(defaultOutputName());
+    m_proposedName = defaultOutputName();
+    m_outName->setText(m_proposedName);
     m_restoring = false;
     schedule();
 }

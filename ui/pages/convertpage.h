@@ -104,6 +104,7 @@ private:
     ConvertChecks* m_checks; // the model, the toolkit, the checks and the pre-check
     QTimer* m_precheckTicker; // refreshes the running pre-check's status line (not once per output line)
     QString m_workDir; // the recipe's work_dir, kept through options()
+    QString m_proposedName; // the output name proposed for the model and SoC (it follows the SoC until edited)
     ModelShapes* m_state;
     InputShapeModel* m_shapes; // m_state's
     QLabel* m_toolkitBanner;
