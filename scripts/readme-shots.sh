@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${1:-ci}"
-readonly tests=(tst_runpage tst_shapespage tst_workflowui tst_remotegui)
+readonly tests=(tst_runpage tst_shapespage tst_shapesync tst_workflowui tst_remotegui)
 
 scripts/build.sh "$preset" "${tests[@]}"
 shots="$(mktemp -d)"

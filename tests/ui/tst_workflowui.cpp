@@ -702,6 +702,10 @@ void TestWorkflowUi::cpuRunIsCharted()
     QVERIFY(open("resnet_static.onnx"));
     RunPage* page = m_window->runPage();
     QVERIFY(m_window->showPage(QStringLiteral("run")));
+    // Before a run, each chart says what will fill it.
+    QVERIFY2(
+        page->charts()->traceHint().startsWith(QStringLiteral("Press Run")), qPrintable(page->charts()->traceHint()));
+    QVERIFY(wbtest::readmeShot(m_window, QStringLiteral("run-page-empty.png")));
     QSignalSpy done(page, &RunPage::runFinished);
     const QString outputs = m_dir->filePath(QStringLiteral("outputs"));
     page->findChild<QLineEdit*>(QStringLiteral("runOutputDir"))->setText(outputs);
@@ -732,6 +736,8 @@ void TestWorkflowUi::cpuRunIsCharted()
     QVERIFY2(page->charts()->replotCount() < 100, qPrintable(QString::number(page->charts()->replotCount())));
     QVERIFY(page->statsText().contains(QStringLiteral("p99")));
     QCOMPARE(page->historyCount(), 1);
+    QCOMPARE(page->charts()->compareHint(), QStringLiteral("Tick runs of different batch sizes to compare."));
+    QVERIFY(wbtest::readmeShot(m_window, QStringLiteral("run-page-after-one-run.png")));
     page->compareAll();
     const QString csv = m_dir->filePath(QStringLiteral("runs.csv"));
     QVERIFY(page->exportCsv(csv));
