@@ -6,6 +6,7 @@
 #include "omfile.h"
 #include "ortrequired.h"
 #include "pages/runpage.h"
+#include "readmeshot.h"
 #include "testutil.h"
 
 #include <QComboBox>
@@ -29,6 +30,7 @@ private slots:
     void timeBudgetInsteadOfLoops();
     void emptyChartsSayWhatComesNext();
     void dynamicDimRanAsOneIsShown();
+    void ortErrorIsExplained();
 
 private:
     void setUpNpuRun(int warmup, int loops);
@@ -111,11 +113,18 @@ void TestRunPage::progressFromTheFirstWarmupAndCancelKeepsStatistics()
     QTRY_VERIFY2_WITH_TIMEOUT(
         m_page->progressText().startsWith(QStringLiteral("Warm-up ")), qPrintable(m_page->progressText()), 30000);
     QVERIFY2(m_page->progressText().contains(QStringLiteral(" / 20")), qPrintable(m_page->progressText()));
+    // The form is the picture: the charts are still empty.
+    QVERIFY(wbtest::readmeShot(m_page->findChild<QLabel*>(QStringLiteral("runStatus"))->parentWidget(),
+        QStringLiteral("run-page-warmup.png")));
     QTRY_VERIFY2_WITH_TIMEOUT(
         m_page->progressText().startsWith(QStringLiteral("Iteration ")), qPrintable(m_page->progressText()), 30000);
     QVERIFY2(m_page->progressText().contains(QStringLiteral(" / 200 · about ")), qPrintable(m_page->progressText()));
     QVERIFY2(m_page->progressText().endsWith(QStringLiteral(" left")), qPrintable(m_page->progressText()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_page->charts()->sampleCount() >= 3, 30000);
+    // For the README's picture, a trace worth seeing (40 of the 200 iterations); else 3 are enough.
+    const int samples = wbtest::readmeShotDir().isEmpty() ? 3 : 40;
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->charts()->sampleCount() >= samples, 30000);
+    QVERIFY2(m_page->progressText().endsWith(QStringLiteral(" left")), qPrintable(m_page->progressText()));
+    QVERIFY(wbtest::readmeShot(m_page, QStringLiteral("run-page-progress.png")));
 
     QTest::mouseClick(button(QStringLiteral("Cancel")), Qt::LeftButton);
     QVERIFY(done.wait(30000));
@@ -131,6 +140,7 @@ void TestRunPage::progressFromTheFirstWarmupAndCancelKeepsStatistics()
     QVERIFY2(status->text().contains(
                  QStringLiteral("The statistics are those of the %1 iteration(s) done.").arg(r.iterationsMs.size())),
         qPrintable(status->text()));
+    QVERIFY(wbtest::readmeShot(m_page, QStringLiteral("run-page-cancelled.png")));
     QCOMPARE(benchtest::childPids(), QList<int> {});
 }
 
@@ -191,6 +201,44 @@ void TestRunPage::dynamicDimRanAsOneIsShown()
     QVERIFY2(m_page->warningsText().contains(QStringLiteral("it ran as input:1,3,224,224")),
         qPrintable(m_page->warningsText()));
     QVERIFY(benchResultToText(m_page->lastResult()).contains(m_page->warningsText()));
+    QVERIFY(wbtest::readmeShot(m_page, QStringLiteral("run-page-ran-as-1.png")));
+}
+
+void TestRunPage::ortErrorIsExplained()
+{
+    WB_REQUIRE_ORT();
+    // short_signal_conv.onnx (tools/modelgen): y = Conv(x [1, 1, L], a 5-wide kernel, no padding) fails in ONNX
+    // Runtime for L < 5. With no shapes given, L runs as 1: the status shows ONNX Runtime's own message, then the
+    // node that failed, the shapes used and that the dynamic dims ran as 1 (core's explainOrtRunError).
+    auto* model = m_page->findChild<QComboBox*>(QStringLiteral("runModel"));
+    model->setCurrentText(wbtest::modelPath(QStringLiteral("short_signal_conv.onnx")));
+    m_page->findChild<QLineEdit*>(QStringLiteral("runInputShapes"))->clear();
+    m_page->findChild<QSpinBox*>(QStringLiteral("runLoops"))->setValue(2);
+    QSignalSpy done(m_page, &RunPage::runFinished);
+    QTest::mouseClick(button(QStringLiteral("Run")), Qt::LeftButton);
+    QVERIFY(done.wait(120000));
+    QCOMPARE(done.first().first().toBool(), false);
+    QCOMPARE(m_page->lastResult().errorCode, QStringLiteral("ort_run_failed"));
+    auto* statusLabel = m_page->findChild<QLabel*>(QStringLiteral("runStatus"));
+    const QString status = statusLabel->text();
+    for (const QString& line : { QStringLiteral("Non-zero status code returned while running Conv node."),
+             QStringLiteral("Node that failed: '/conv' (Conv)."), QStringLiteral("Input shapes used: x:1,1,1."),
+             QStringLiteral("The dynamic dims of 'x' were not given and ran as 1, which is likely too small for "
+                            "this model: give the input shapes you deploy with.") })
+        QVERIFY2(status.contains(line), qPrintable(status));
+    // Each on a line of its own, and the warning under the status says how the dims ran.
+    QVERIFY2(status.contains(QStringLiteral("<br>Node that failed")), qPrintable(status));
+    QVERIFY2(m_page->warningsText().contains(QStringLiteral("it ran as x:1,1,1")), qPrintable(m_page->warningsText()));
+    // Neither is cut off: each label shows (inside its group box) the height its wrapped text needs at its width.
+    for (QLabel* label : { statusLabel, m_page->findChild<QLabel*>(QStringLiteral("runWarnings")) }) {
+        QTRY_VERIFY2(label->visibleRegion().boundingRect().height() >= label->heightForWidth(label->width()),
+            qPrintable(QStringLiteral("%1: %2 px shown, its text needs %3 px at %4 px wide")
+                           .arg(label->objectName())
+                           .arg(label->visibleRegion().boundingRect().height())
+                           .arg(label->heightForWidth(label->width()))
+                           .arg(label->width())));
+    }
+    QVERIFY(wbtest::readmeShot(m_page, QStringLiteral("run-page-ort-error-explained.png")));
 }
 
 WB_TEST_MAIN(TestRunPage)

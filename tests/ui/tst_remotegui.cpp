@@ -17,6 +17,7 @@
 #include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "pages/runpage.h"
+#include "readmeshot.h"
 #include "settings/settings.h"
 #include "sshdfixture.h"
 #include "testutil.h"
@@ -63,7 +64,6 @@ private slots:
     void changedKeyIsRefused(); // last: it gives the host a new key
 
 private:
-    void shot(QWidget* widget, const QString& name);
     Host boardHost() const;
     SettingsDialog* openHosts();
 
@@ -73,16 +73,6 @@ private:
     MainWindow* m_window = nullptr;
     QString m_envScript;
 };
-
-// With WB_REMOTE_GUI_SHOTS=DIR the pictures of the README's "In the app" are taken on the way.
-void TestRemoteGui::shot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("WB_REMOTE_GUI_SHOTS");
-    if (dir.isEmpty())
-        return;
-    QCoreApplication::processEvents();
-    QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
-}
 
 void TestRemoteGui::initTestCase()
 {
@@ -194,7 +184,7 @@ void TestRemoteGui::testConnectionTrustsAnUnknownKey()
     QVERIFY2(hosts->keyText().contains(fingerprint), qPrintable(hosts->keyText()));
     QVERIFY(hosts->trustButton()->isVisible());
     QCOMPARE(m_window->hostConnections()->state(QStringLiteral("loopback")), HostConnections::State::Lost);
-    shot(dialog, QStringLiteral("settings-hosts-unknown-key.png"));
+    QVERIFY(wbtest::readmeShot(dialog, QStringLiteral("settings-hosts-unknown-key.png")));
 
     // Trust This Key: the key is in the app's known_hosts and the test runs again, through to the end.
     finished.clear();
@@ -216,7 +206,7 @@ void TestRemoteGui::testConnectionTrustsAnUnknownKey()
     QVERIFY(m_window->connectionIndicator()->text(QStringLiteral("loopback")).contains(QLatin1String("connected")));
     QVERIFY(m_window->connectionIndicator()->toolTip(QStringLiteral("loopback")).contains(QLatin1String("x86_64"))
         || m_window->connectionIndicator()->toolTip(QStringLiteral("loopback")).contains(QLatin1String("aarch64")));
-    shot(dialog, QStringLiteral("settings-hosts.png"));
+    QVERIFY(wbtest::readmeShot(dialog, QStringLiteral("settings-hosts.png")));
     dialog->close();
 }
 
@@ -251,7 +241,7 @@ void TestRemoteGui::convertOnTheHost()
     QVERIFY(precheck);
     QVERIFY(!precheck->isEnabled());
     QVERIFY2(precheck->toolTip().contains(QLatin1String("This machine")), qPrintable(precheck->toolTip()));
-    shot(m_window, QStringLiteral("convert-on-host.png"));
+    QVERIFY(wbtest::readmeShot(m_window, QStringLiteral("convert-on-host.png")));
 
     QSignalSpy done(m_window->conversionPage(), &ConversionPage::finished);
     emit page->runRequested(page->options(), page->batchVariants());
@@ -319,7 +309,7 @@ void TestRemoteGui::runOnTheHostsNpu()
     QTRY_VERIFY_WITH_TIMEOUT(history->count() == 1, 20000);
     QVERIFY2(history->item(0)->text().contains(QLatin1String("loopback npu:0")), qPrintable(history->item(0)->text()));
     QCOMPARE(m_window->hostConnections()->state(QStringLiteral("loopback")), HostConnections::State::Connected);
-    shot(m_window, QStringLiteral("run-on-host.png"));
+    QVERIFY(wbtest::readmeShot(m_window, QStringLiteral("run-on-host.png")));
 }
 
 void TestRemoteGui::changedKeyIsRefused()
@@ -353,7 +343,7 @@ void TestRemoteGui::changedKeyIsRefused()
                  ->findChild<QComboBox*>(QStringLiteral("runTarget"))
                  ->findData(QStringLiteral("host:loopback:npu:0")),
         -1);
-    shot(dialog, QStringLiteral("settings-hosts-changed-key.png"));
+    QVERIFY(wbtest::readmeShot(dialog, QStringLiteral("settings-hosts-changed-key.png")));
     dialog->close();
 }
 

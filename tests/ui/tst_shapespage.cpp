@@ -1,15 +1,19 @@
 // The Shapes page: live inference as input shapes are edited, filters, and the surgery actions.
 #include "dialogs/extractdialog.h"
+#include "graph/overlaymodel.h"
 #include "mainwindow.h"
 #include "models/inputshapemodel.h"
 #include "models/tensorshapemodel.h"
+#include "pages/graphpage.h"
 #include "pages/shapespage.h"
+#include "readmeshot.h"
 #include "settings/settings.h"
 #include "testutil.h"
 #include "widgets/messagebar.h"
 
 #include <QAbstractItemModelTester>
 #include <QDialogButtonBox>
+#include <QListView>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -31,6 +35,7 @@ private slots:
     void extract();
     void extractDialogNeedsAnOutput();
     void mainWindowShowsSurgeryResults();
+    void inputTooSmallForNode();
 
 private:
     static OnnxModelPtr load(const char* name)
@@ -271,6 +276,53 @@ void TestShapesPage::mainWindowShowsSurgeryResults()
     QVERIFY(loaded.wait(20000));
     QCOMPARE(window.currentModel()->summary().path, path);
     QCOMPARE(window.currentPageName(), QStringLiteral("shapes")); // the page stays where the user was
+}
+
+void TestShapesPage::inputTooSmallForNode()
+{
+    // short_signal_conv.onnx (tools/modelgen): y = Conv(x [1, 1, L], a 5-wide kernel, no padding). L = 3 gives y a
+    // length of -1: the Shapes page's status, the tensor's Why and the graph's Problems say the input is too small for
+    // the Conv, not that the shape is data-dependent.
+    Settings settings(m_dir.filePath(QStringLiteral("small.ini")));
+    MainWindow window(settings);
+    window.resize(1280, 800);
+    window.show();
+    QSignalSpy loaded(&window, &MainWindow::loadFinished);
+    window.openModel(wbtest::modelPath(QStringLiteral("short_signal_conv.onnx")));
+    QVERIFY(loaded.wait(20000));
+    QVERIFY(window.showPage(QStringLiteral("shapes")));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+    ShapesPage* page = window.shapesPage();
+    QSignalSpy inferred(page, &ShapesPage::inferenceFinished);
+    page->inputModel()->setStaticShape(0, QStringLiteral("1,1,3"));
+    QVERIFY(inferred.wait(20000));
+    QCOMPARE(page->specText(), QStringLiteral("x:1,1,3"));
+    const QString tooSmall = QStringLiteral("Input too small for node '/conv' (Conv)");
+    QVERIFY2(page->statusText().contains(tooSmall), qPrintable(page->statusText()));
+    QVERIFY2(!page->statusText().contains(QStringLiteral("data-dependent:")), qPrintable(page->statusText()));
+    const TensorShapeModel* m = page->tensorModel();
+    QString why;
+    for (int row = 0; row < m->rowCount(); ++row) {
+        if (m->index(row, TensorShapeModel::NameColumn).data().toString() == QLatin1String("y"))
+            why = m->index(row, TensorShapeModel::StatusColumn).data().toString();
+    }
+    QVERIFY2(!why.isEmpty() && !why.contains(QStringLiteral("data-dependent:")), qPrintable(why));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+    QVERIFY(wbtest::readmeShot(&window, QStringLiteral("shapes-input-too-small.png")));
+
+    // The graph marks the Conv as an error with the same words; its row in Problems shows them in full.
+    GraphPage* graph = window.graphPage();
+    bool marked = false;
+    for (const auto& mark : graph->overlay()->marks())
+        marked = marked || (mark.node == QLatin1String("/conv") && mark.message.contains(tooSmall));
+    QVERIFY(marked);
+    QVERIFY(window.showPage(QStringLiteral("graph")));
+    auto* problems = graph->findChild<QListView*>(QStringLiteral("problemsList"));
+    QVERIFY(problems && problems->model()->rowCount() >= 1);
+    problems->setCurrentIndex(problems->model()->index(0, 0));
+    QVERIFY2(graph->problemDetail().contains(tooSmall), qPrintable(graph->problemDetail()));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+    QVERIFY(wbtest::readmeShot(&window, QStringLiteral("graph-input-too-small.png")));
 }
 
 QTEST_MAIN(TestShapesPage)

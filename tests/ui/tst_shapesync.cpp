@@ -10,6 +10,7 @@
 #include "pages/graphpage.h"
 #include "pages/runpage.h"
 #include "pages/shapespage.h"
+#include "readmeshot.h"
 #include "settings/settings.h"
 #include "testutil.h"
 #include "widgets/profileseditor.h"
@@ -181,6 +182,8 @@ void TestShapeSync::profileAndBatchVariantsAreShared()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->shapesPage()->isInferring(), 30000);
     QVERIFY2(m_window->shapesPage()->statusText().contains(QStringLiteral("left to the dynamic profiles")),
         qPrintable(m_window->shapesPage()->statusText()));
+    QVERIFY(m_window->showPage(QStringLiteral("shapes")));
+    QVERIFY(wbtest::readmeShot(m_window, QStringLiteral("shapes-shared-state.png")));
     // The Run page takes the fixed dims only: a -1 runs as 1 with the warning.
     QCOMPARE(runField()->text(), QString());
 

@@ -11,6 +11,7 @@
 #include "pages/graphpage.h"
 #include "pages/runpage.h"
 #include "process/runningtools.h"
+#include "readmeshot.h"
 #include "reference/tensorfile.h"
 #include "settings/settings.h"
 #include "testutil.h"
@@ -205,6 +206,7 @@ void TestWorkflowUi::runProducesOm()
     auto* folder = m_window->conversionPage()->findChild<QPushButton*>(QStringLiteral("openOmFolder"));
     auto* runOm = m_window->conversionPage()->findChild<QPushButton*>(QStringLiteral("runThisOm"));
     QVERIFY(folder && runOm && folder->isVisible() && runOm->isVisible());
+    QVERIFY(wbtest::readmeShot(m_window, QStringLiteral("atc-run-success.png")));
     runOm->click();
     QCOMPARE(m_window->currentPageName(), QStringLiteral("run"));
     // The recipe beside the OM reopens the model with the form restored.
@@ -730,6 +732,10 @@ void TestWorkflowUi::cpuRunIsCharted()
     QVERIFY(open("resnet_static.onnx"));
     RunPage* page = m_window->runPage();
     QVERIFY(m_window->showPage(QStringLiteral("run")));
+    // Before a run, each chart says what will fill it.
+    QVERIFY2(
+        page->charts()->traceHint().startsWith(QStringLiteral("Press Run")), qPrintable(page->charts()->traceHint()));
+    QVERIFY(wbtest::readmeShot(m_window, QStringLiteral("run-page-empty.png")));
     QSignalSpy done(page, &RunPage::runFinished);
     const QString outputs = m_dir->filePath(QStringLiteral("outputs"));
     page->findChild<QLineEdit*>(QStringLiteral("runOutputDir"))->setText(outputs);
@@ -760,6 +766,8 @@ void TestWorkflowUi::cpuRunIsCharted()
     QVERIFY2(page->charts()->replotCount() < 100, qPrintable(QString::number(page->charts()->replotCount())));
     QVERIFY(page->statsText().contains(QStringLiteral("p99")));
     QCOMPARE(page->historyCount(), 1);
+    QCOMPARE(page->charts()->compareHint(), QStringLiteral("Tick runs of different batch sizes to compare."));
+    QVERIFY(wbtest::readmeShot(m_window, QStringLiteral("run-page-after-one-run.png")));
     page->compareAll();
     const QString csv = m_dir->filePath(QStringLiteral("runs.csv"));
     QVERIFY(page->exportCsv(csv));
@@ -815,8 +823,12 @@ void TestWorkflowUi::compareShowsWhyNotCompared()
     QVERIFY2(
         reason.contains(QStringLiteral("[1, 4]")) && reason.contains(QStringLiteral("[1, 2]")), qPrintable(reason));
     QCOMPARE(compare->table()->columnSpan(0, 1), 5);
+    // The whole reason, wrapped in the row: as tall as its text needs, not cut off with "…".
+    const QAbstractItemView* view = compare->table(); // sizeHintForRow is public here (QTableView's, protected)
+    QVERIFY2(compare->table()->rowHeight(0) >= view->sizeHintForRow(0),
+        qPrintable(QStringLiteral("%1 px < %2 px").arg(compare->table()->rowHeight(0)).arg(view->sizeHintForRow(0))));
     QCOMPARE(compare->table()->item(0, 6)->text(), QStringLiteral("FAIL"));
-    compare->grab().save(m_dir->filePath(QStringLiteral("compare.png")));
+    QVERIFY(wbtest::readmeShot(compare, QStringLiteral("compare-shape-mismatch.png")));
 }
 
 WB_TEST_MAIN(TestWorkflowUi)

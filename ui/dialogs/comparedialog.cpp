@@ -188,6 +188,7 @@ void CompareDialog::showReport(const AccuracyReport& report)
         m_table->item(row, 1)->setText(t.problem);
         m_table->item(row, 1)->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
         m_table->setSpan(row, 1, 1, 5);
+        m_table->resizeRowToContents(row); // the whole reason, wrapped, not cut off with "…"
     }
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_status->setText(report.pass
