@@ -26,23 +26,43 @@ QIcon play()
     return QIcon(pixmap);
 }
 
+// A standard icon at the page list's size at least: Fusion has some (the computer, the drive, the open folder) only
+// at 16 px, and a QIcon never scales a pixmap up, so they stood small beside the others.
+QIcon standard(QStyle::StandardPixmap which)
+{
+    constexpr int kPageIcon = 24;
+    const QIcon icon = QApplication::style()->standardIcon(which);
+    QSize largest;
+    for (const QSize& size : icon.availableSizes())
+        largest = size.width() > largest.width() ? size : largest;
+    if (largest.isEmpty() || largest.width() >= kPageIcon)
+        return icon;
+    return QIcon(
+        icon.pixmap(largest).scaled(2 * kPageIcon, 2 * kPageIcon, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+}
+
 } // namespace
 
 QIcon page(const QString& id)
 {
-    const QStyle* style = QApplication::style();
     if (id == QLatin1String("model"))
-        return style->standardIcon(QStyle::SP_FileDialogDetailedView);
+        return standard(QStyle::SP_FileDialogDetailedView);
     if (id == QLatin1String("shapes"))
-        return style->standardIcon(QStyle::SP_FileDialogContentsView);
+        return standard(QStyle::SP_FileDialogContentsView);
     if (id == QLatin1String("graph"))
-        return style->standardIcon(QStyle::SP_DirIcon);
+        return standard(QStyle::SP_DirIcon);
     if (id == QLatin1String("convert"))
         return play();
     if (id == QLatin1String("atc"))
-        return style->standardIcon(QStyle::SP_FileDialogInfoView);
+        return standard(QStyle::SP_FileDialogInfoView);
     if (id == QLatin1String("run"))
-        return style->standardIcon(QStyle::SP_ComputerIcon);
+        return standard(QStyle::SP_ComputerIcon);
+    if (id == QLatin1String("om"))
+        return standard(QStyle::SP_DriveHDIcon);
+    if (id == QLatin1String("convertmany"))
+        return standard(QStyle::SP_DirOpenIcon);
+    if (id == QLatin1String("profile"))
+        return standard(QStyle::SP_FileDialogListView);
     return {};
 }
 

@@ -8,8 +8,9 @@
 namespace wb::icons {
 
 // The icon of a page in the main window's page list, by the page's id ("model", "shapes", "graph", "convert",
-// "atc", "run"; a null icon for any other). The one place the window's icons come from: the style's standard
-// icons, and a drawn one where the style's would not read on every palette (see theme.h).
+// "atc", "run", "om", "convertmany", "profile"; a null icon for any other), at least 24 px. The one place the window's
+// icons come from: the style's standard icons, and a drawn one where the style's would not read on every palette (see
+// theme.h).
 QIcon page(const QString& id);
 // File > Open.
 QIcon openFile();

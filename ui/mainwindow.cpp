@@ -144,7 +144,6 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     outer->addWidget(m_messageBar);
     auto* body = new QHBoxLayout;
     m_nav->setObjectName(QStringLiteral("pageList"));
-    m_nav->setFixedWidth(120);
     m_nav->setIconSize(QSize(24, 24));
     auto* modelItem = new QListWidgetItem(icons::page(kModel), tr("Model"), m_nav);
     modelItem->setData(Qt::UserRole, kModel);
@@ -164,15 +163,19 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     auto* runItem = new QListWidgetItem(icons::page(kRun), tr("Run"), m_nav);
     runItem->setData(Qt::UserRole, kRun);
     runItem->setToolTip(tr("Run the model on the CPU or an NPU and chart its latency"));
-    auto* omItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DriveHDIcon), tr("OM"), m_nav);
+    auto* omItem = new QListWidgetItem(icons::page(kOm), tr("OM"), m_nav);
     omItem->setData(Qt::UserRole, kOm);
     omItem->setToolTip(tr("Inside an .om: engines, fused ONNX nodes, inserted ops, findings"));
-    auto* manyItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_DirOpenIcon), tr("Convert Many"), m_nav);
+    auto* manyItem = new QListWidgetItem(icons::page(kConvertMany), tr("Convert Many"), m_nav);
     manyItem->setData(Qt::UserRole, kConvertMany);
     manyItem->setToolTip(tr("Many models x SoCs x batch sizes in one queue, with a report"));
-    auto* profileItem = new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogListView), tr("Profile"), m_nav);
+    auto* profileItem = new QListWidgetItem(icons::page(kProfile), tr("Profile"), m_nav);
     profileItem->setData(Qt::UserRole, kProfile);
     profileItem->setToolTip(tr("Where the NPU time goes: per-operator profile, by op type, on the graph"));
+    // As wide as its widest name with its icon (in this language), so no name is cut and no scroll bar shows.
+    m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_nav->setFixedWidth(
+        qMax(120, static_cast<const QAbstractItemView*>(m_nav)->sizeHintForColumn(0) + 2 * m_nav->frameWidth() + 4));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);

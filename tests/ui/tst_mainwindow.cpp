@@ -9,8 +9,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -22,6 +24,7 @@ private slots:
     void init();
     void cleanup();
     void startsOnWelcomePage();
+    void pageListWhole();
     void opensModel();
     void dropOpensModel();
     void dynamicDimsAreCalledOut();
@@ -49,6 +52,30 @@ void TestMainWindow::cleanup()
     delete m_window;
     delete m_settings;
     delete m_dir;
+}
+
+void TestMainWindow::pageListWhole()
+{
+    // Every page in the list has an icon of the list's size (Fusion draws some standard icons — the computer, the
+    // drive, the open folder — only at 16 px, which stood small beside the others' 24), and its name whole in the
+    // list, with no scroll bar (with 24 px icons "Convert Many" was wider than the list).
+    auto* list = m_window->findChild<QListWidget*>(QStringLiteral("pageList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 9); // every page but the welcome page
+    for (int i = 0; i < list->count(); ++i) {
+        const QListWidgetItem* item = list->item(i);
+        QVERIFY2(!item->icon().isNull(), qPrintable(item->text()));
+        QCOMPARE(item->icon().pixmap(list->iconSize()).deviceIndependentSize().toSize(), list->iconSize());
+        const QRect rect = list->visualItemRect(item);
+        const int needs = list->iconSize().width() + list->fontMetrics().horizontalAdvance(item->text());
+        QVERIFY2(rect.right() < list->viewport()->width() && rect.width() >= needs,
+            qPrintable(QStringLiteral("%1: %2 px of %3, needs %4")
+                           .arg(item->text())
+                           .arg(rect.width())
+                           .arg(list->viewport()->width())
+                           .arg(needs)));
+    }
+    QVERIFY(!list->horizontalScrollBar()->isVisible());
 }
 
 bool TestMainWindow::openAndWait(const QString& path)
