@@ -4,6 +4,7 @@
 #include "process/toolrunner.h"
 #include "remote/remotefiles.h"
 #include "run/bench.h"
+#include "util/units.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -569,10 +570,8 @@ void OmRunnerOnHost::upload(const QList<UploadFile>& files, void (OmRunnerOnHost
     connect(m_upload, &RemoteUpload::sending, this,
         [this, announced, count = files.size()](const QString& path, qint64 bytes) {
             if (count == 1)
-                emit progress(QStringLiteral("Uploading %1 (%2 bytes) to %3")
-                                  .arg(QFileInfo(path).fileName())
-                                  .arg(bytes)
-                                  .arg(m_target.host.name));
+                emit progress(QStringLiteral("Uploading %1 (%2) to %3")
+                                  .arg(QFileInfo(path).fileName(), formatBytes(bytes), m_target.host.name));
             else if (!*announced) // the sources: once, not per file
                 emit progress(QStringLiteral("Uploading om-runner's sources to %1").arg(m_target.host.name));
             *announced = true;

@@ -4,6 +4,7 @@
 #include "process/toolcapture.h"
 #include "process/toolrunner.h"
 #include "remote/remotefiles.h"
+#include "util/units.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -19,12 +20,6 @@ namespace {
 const QString kMarker = QStringLiteral("@@atcwb:");
 constexpr int kStopGraceTenths = 50; // 5 s, like a local run's kill grace
 constexpr int kErrTailLines = 5;
-
-QString sizeText(qint64 bytes)
-{
-    return bytes >= 1024 * 1024 ? QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1)
-                                : QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-}
 
 } // namespace
 
@@ -216,7 +211,7 @@ void RemoteToolRun::start()
     m_upload = new RemoteUpload(m_target, this);
     connect(m_upload, &RemoteUpload::sending, this, [this](const QString& path, qint64 bytes) {
         emit progress(QStringLiteral("Uploading %1 (%2) to %3")
-                          .arg(QFileInfo(path).fileName(), sizeText(bytes), m_target.host.name));
+                          .arg(QFileInfo(path).fileName(), formatBytes(bytes), m_target.host.name));
     });
     connect(m_upload, &RemoteUpload::finished, this, &RemoteToolRun::onUploaded);
     m_upload->start(files);
@@ -423,8 +418,9 @@ void RemoteToolRun::fetch()
     qint64 total = 0;
     for (const FetchFile& f : std::as_const(files))
         total += f.size;
-    emit progress(
-        QStringLiteral("Fetching %1 file(s) (%2) from %3").arg(files.size()).arg(sizeText(total), m_target.host.name));
+    emit progress(QStringLiteral("Fetching %1 file(s) (%2) from %3")
+                      .arg(files.size())
+                      .arg(formatBytes(total), m_target.host.name));
     m_fetch = new RemoteFetch(m_target, this);
     connect(m_fetch, &RemoteFetch::finished, this, &RemoteToolRun::onFetched);
     for (const FetchFile& f : std::as_const(files))
