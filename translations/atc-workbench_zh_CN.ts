@@ -4523,4 +4523,281 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <translation>%1 无法转换：%2</translation>
     </message>
 </context>
+<context>
+    <name>BenchText</name>
+    <message>
+        <source>The run was cancelled after %1 of %2 iterations.</source>
+        <translation>运行在完成 %2 次迭代中的 %1 次后被取消。</translation>
+    </message>
+    <message>
+        <source>The run was cancelled before it started.</source>
+        <translation>运行在开始前被取消。</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within the %2 s timeout; it was stopped after %3 of %4 iterations.</source>
+        <translation>%1 没有在 %2 s 的超时内完成；在完成 %4 次迭代中的 %3 次后被停止。</translation>
+    </message>
+    <message>
+        <source>The CPU run did not finish within the %1 s timeout; it was stopped after %2 of %3 iterations.</source>
+        <translation>CPU 运行没有在 %1 s 的超时内完成；在完成 %3 次迭代中的 %2 次后被停止。</translation>
+    </message>
+    <message>
+        <source>Stopped by the %1 s time budget after %2 iterations.</source>
+        <translation>已达到 %1 s 的时间预算，在 %2 次迭代后停止。</translation>
+    </message>
+    <message>
+        <source>om-runner printed no op profile (see its warnings).</source>
+        <translation>om-runner 没有输出算子剖析数据（请查看它的警告）。</translation>
+    </message>
+    <message>
+        <source>msprof&apos;s results could not be imported: %1</source>
+        <translation>无法导入 msprof 的结果：%1</translation>
+    </message>
+    <message>
+        <source>om-runner printed %1 line(s) that are not protocol events (%2).</source>
+        <translation>om-runner 输出了 %1 行不属于协议事件的内容（%2）。</translation>
+    </message>
+    <message>
+        <source>msame has no warm-up: the %1 warm-up iteration(s) were not run.</source>
+        <translation>msame 没有预热：%1 次预热迭代没有运行。</translation>
+    </message>
+    <message>
+        <source>msame has no warm-up: the %1 warm-up iteration(s) were not run. Its mean without the first run is %2 ms.</source>
+        <translation>msame 没有预热：%1 次预热迭代没有运行。去掉第一次运行后它的平均值为 %2 ms。</translation>
+    </message>
+    <message>
+        <source>msame does not report the batch; throughput assumes batch 1 (set the batch to correct it).</source>
+        <translation>msame 不报告批大小；吞吐量按批大小 1 计算（设置批大小即可更正）。</translation>
+    </message>
+    <message>
+        <source>msame&apos;s printed average (%1 ms) differs from the mean of its per-run times (%2 ms).</source>
+        <translation>msame 输出的平均值（%1 ms）与其每次运行时间的平均值（%2 ms）不同。</translation>
+    </message>
+    <message>
+        <source>ais_bench gave no per-iteration times (no *_summary.json); the figures are its printed summary, without p90, p95 and stddev.</source>
+        <translation>ais_bench 没有给出每次迭代的时间（没有 *_summary.json）；这些数字来自它输出的摘要，没有 p90、p95 和标准差。</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime returned no timings.</source>
+        <translation>ONNX Runtime 没有返回计时结果。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary output folder: %1</source>
+        <translation>无法创建临时输出文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for msprof&apos;s output.</source>
+        <translation>无法为 msprof 的输出创建临时文件夹。</translation>
+    </message>
+    <message>
+        <source>No %1 was found on the host; install it there (on its PATH after the environment script) or choose another runner.</source>
+        <translation>主机上没有找到 %1；请在主机上安装它（在环境脚本之后的 PATH 中），或选择其他运行器。</translation>
+    </message>
+    <message>
+        <source>CPU (ONNX Runtime %1, default threads)</source>
+        <translation>CPU（ONNX Runtime %1，默认线程数）</translation>
+    </message>
+    <message>
+        <source>CPU (ONNX Runtime %1, %2 threads)</source>
+        <translation>CPU（ONNX Runtime %1，%2 个线程）</translation>
+    </message>
+    <message>
+        <source>CPU (ONNX Runtime)</source>
+        <translation>CPU（ONNX Runtime）</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionJob</name>
+    <message>
+        <source>Cannot create the output folder %1.</source>
+        <translation>无法创建输出文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create a staging folder in %1: %2. Check that the folder is writable.</source>
+        <translation>无法在 %1 中创建暂存文件夹：%2。请检查该文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Cannot write the ATC log %1: %2.</source>
+        <translation>无法写入 ATC 日志 %1：%2。</translation>
+    </message>
+    <message>
+        <source>ATC exited with 0 but wrote no OM (%1 is missing).</source>
+        <translation>ATC 以 0 退出，但没有写出 OM（缺少 %1）。</translation>
+    </message>
+    <message>
+        <source>ATC exited with 0 but its output is not an OM: %1</source>
+        <translation>ATC 以 0 退出，但它的输出不是 OM：%1</translation>
+    </message>
+    <message>
+        <source>ATC succeeded, but the OM could not be moved into place: %1.</source>
+        <translation>ATC 已成功，但无法把 OM 移到目标位置：%1。</translation>
+    </message>
+    <message>
+        <source>atc could not be started: %1</source>
+        <translation>无法启动 atc：%1</translation>
+    </message>
+    <message>
+        <source>ATC was stopped after %1 s: it ran past the time limit.</source>
+        <translation>ATC 在 %1 s 后被停止：运行超出了时间限制。</translation>
+    </message>
+    <message>
+        <source>ATC was cancelled after %1 s.</source>
+        <translation>ATC 在 %1 s 后被取消。</translation>
+    </message>
+    <message>
+        <source>ATC was killed, most likely out of memory (%1) — convert one variant at a time or add swap.</source>
+        <translation>ATC 被终止，很可能是内存不足（%1）——请一次只转换一个变体，或增加交换空间。</translation>
+    </message>
+    <message>
+        <source>ATC exited with code %1 without printing an error; see its log.</source>
+        <translation>ATC 以代码 %1 退出，但没有输出错误；请查看它的日志。</translation>
+    </message>
+    <message>
+        <source>ATC did not produce the OM.</source>
+        <translation>ATC 没有生成 OM。</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>在开始前已取消。</translation>
+    </message>
+    <message>
+        <source>Retry Failed runs it.</source>
+        <translation>“重试失败的任务”会运行它。</translation>
+    </message>
+    <message>
+        <source>The model did not load: %1</source>
+        <translation>模型没有加载：%1</translation>
+    </message>
+    <message>
+        <source>Fix or re-export the file, or take it out of the batch.</source>
+        <translation>请修复或重新导出该文件，或把它移出这一批。</translation>
+    </message>
+    <message>
+        <source>Give the value in the template (--dim NAME=VALUE) or on this row.</source>
+        <translation>请在模板中（--dim 名称=值）或在这一行给出该值。</translation>
+    </message>
+    <message>
+        <source>The checks found errors: %1</source>
+        <translation>检查发现了错误：%1</translation>
+    </message>
+    <message>
+        <source>Give the inputs&apos; shapes in the template&apos;s --input_shape.</source>
+        <translation>请在模板的 --input_shape 中给出输入的形状。</translation>
+    </message>
+    <message>
+        <source>Not planned.</source>
+        <translation>未计划。</translation>
+    </message>
+</context>
+<context>
+    <name>ToolResult</name>
+    <message>
+        <source>%1 finished in %2 s.</source>
+        <translation>%1 在 %2 s 内完成。</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 was killed (SIGKILL) after %2 s, most likely because the machine ran out of memory.</source>
+        <translation>%1 在 %2 s 后被终止（SIGKILL），很可能是因为机器内存不足。</translation>
+    </message>
+    <message>
+        <source>%1 crashed (%2) after %3 s.</source>
+        <translation>%1 在 %3 s 后崩溃（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 was stopped after %2 s: it ran past its time limit.</source>
+        <translation>%1 在 %2 s 后被停止：运行超出了时间限制。</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled after %2 s.</source>
+        <translation>%1 在 %2 s 后被取消。</translation>
+    </message>
+    <message>
+        <source>%1 exited with code 137 (killed) after %2 s, most likely because the machine ran out of memory.</source>
+        <translation>%1 在 %2 s 后以代码 137 退出（被终止），很可能是因为机器内存不足。</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2 after %3 s.</source>
+        <translation>%1 在 %3 s 后以代码 %2 退出。</translation>
+    </message>
+</context>
+<context>
+    <name>SafePath</name>
+    <message>
+        <source>%1 is empty; give a file name such as model_b1.</source>
+        <translation>%1 为空；请给出文件名，例如 model_b1。</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a file name; give a name such as model_b1.</source>
+        <translation>%1 &apos;%2&apos; 不是文件名；请给出名称，例如 model_b1。</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; contains a path separator; it must be a plain file name (the folder is chosen separately, e.g. with --output).</source>
+        <translation>%1 &apos;%2&apos; 含有路径分隔符；它必须是单纯的文件名（文件夹另行选择，例如用 --output）。</translation>
+    </message>
+    <message>
+        <source>%1 contains a NUL character; give a plain file name.</source>
+        <translation>%1 含有 NUL 字符；请给出单纯的文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ConvertPage</name>
+    <message>
+        <source>The output name</source>
+        <translation>输出名称</translation>
+    </message>
+</context>
+<context>
+    <name>wb::StrategyPanel</name>
+    <message>
+        <source>The run was not stored: %1</source>
+        <translation>未能保存此次运行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeStep</name>
+    <message>
+        <source>Name resolves</source>
+        <translation>名称解析</translation>
+    </message>
+    <message>
+        <source>TCP connects</source>
+        <translation>TCP 连接</translation>
+    </message>
+    <message>
+        <source>Host key trusted</source>
+        <translation>主机密钥可信</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>身份验证</translation>
+    </message>
+    <message>
+        <source>Environment script</source>
+        <translation>环境脚本</translation>
+    </message>
+    <message>
+        <source>Architecture and C library</source>
+        <translation>架构和 C 库</translation>
+    </message>
+    <message>
+        <source>Toolkit (atc)</source>
+        <translation>工具包（atc）</translation>
+    </message>
+    <message>
+        <source>NPUs</source>
+        <translation>NPU</translation>
+    </message>
+    <message>
+        <source>Runners</source>
+        <translation>运行器</translation>
+    </message>
+    <message>
+        <source>Free disk in the work folder</source>
+        <translation>工作文件夹的可用磁盘空间</translation>
+    </message>
+</context>
 </TS>

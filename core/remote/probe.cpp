@@ -3,9 +3,10 @@
 #include "atc/toolkit.h"
 #include "parsing/parsingjson.h"
 #include "process/toolinvocation.h"
+#include "util/units.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
-#include <QLocale>
 #include <QRegularExpression>
 
 namespace wb {
@@ -31,11 +32,6 @@ ProbeStep failed(const QString& id, const QString& message, const QString& fix)
     return { id, ProbeStatus::Failed, message, fix };
 }
 
-QString gib(qint64 bytes)
-{
-    return QLocale::c().toString(double(bytes) / (1024.0 * 1024.0 * 1024.0), 'f', 1) + QStringLiteral(" GiB");
-}
-
 } // namespace
 
 QString probeStatusCode(ProbeStatus status)
@@ -58,21 +54,36 @@ QStringList probeStepIds()
         QStringLiteral("runners"), QStringLiteral("disk") };
 }
 
+namespace {
+// The steps' titles, in English (atcwb, the JSON) and in the context ProbeStep of translations/*.ts.
+const char* probeStepSource(const QString& id)
+{
+    static const QMap<QString, const char*> titles {
+        { QStringLiteral("resolve"), QT_TRANSLATE_NOOP("ProbeStep", "Name resolves") },
+        { QStringLiteral("tcp"), QT_TRANSLATE_NOOP("ProbeStep", "TCP connects") },
+        { QStringLiteral("host_key"), QT_TRANSLATE_NOOP("ProbeStep", "Host key trusted") },
+        { QStringLiteral("auth"), QT_TRANSLATE_NOOP("ProbeStep", "Authentication") },
+        { QStringLiteral("env_script"), QT_TRANSLATE_NOOP("ProbeStep", "Environment script") },
+        { QStringLiteral("platform"), QT_TRANSLATE_NOOP("ProbeStep", "Architecture and C library") },
+        { QStringLiteral("toolkit"), QT_TRANSLATE_NOOP("ProbeStep", "Toolkit (atc)") },
+        { QStringLiteral("npus"), QT_TRANSLATE_NOOP("ProbeStep", "NPUs") },
+        { QStringLiteral("runners"), QT_TRANSLATE_NOOP("ProbeStep", "Runners") },
+        { QStringLiteral("disk"), QT_TRANSLATE_NOOP("ProbeStep", "Free disk in the work folder") },
+    };
+    return titles.value(id, nullptr);
+}
+} // namespace
+
 QString probeStepTitle(const QString& id)
 {
-    static const QMap<QString, QString> titles {
-        { QStringLiteral("resolve"), QStringLiteral("Name resolves") },
-        { QStringLiteral("tcp"), QStringLiteral("TCP connects") },
-        { QStringLiteral("host_key"), QStringLiteral("Host key trusted") },
-        { QStringLiteral("auth"), QStringLiteral("Authentication") },
-        { QStringLiteral("env_script"), QStringLiteral("Environment script") },
-        { QStringLiteral("platform"), QStringLiteral("Architecture and C library") },
-        { QStringLiteral("toolkit"), QStringLiteral("Toolkit (atc)") },
-        { QStringLiteral("npus"), QStringLiteral("NPUs") },
-        { QStringLiteral("runners"), QStringLiteral("Runners") },
-        { QStringLiteral("disk"), QStringLiteral("Free disk in the work folder") },
-    };
-    return titles.value(id, id);
+    const char* source = probeStepSource(id);
+    return source ? QString::fromUtf8(source) : id;
+}
+
+QString probeStepShownTitle(const QString& id)
+{
+    const char* source = probeStepSource(id);
+    return source ? QCoreApplication::translate("ProbeStep", source) : id;
 }
 
 // The remote half. POSIX sh (runs under bash when present); every user value arrives as a positional parameter,
@@ -329,13 +340,14 @@ QList<ProbeStep> remoteProbeSteps(const Host& host, const ProbeFacts& f)
             QStringLiteral("Check that `df -Pk` works on %1 and that the work folder's parent exists.").arg(where));
     } else if (f.freeBytes < kMinFreeBytes) {
         steps << failed(QStringLiteral("disk"),
-            QStringLiteral("Only %1 free for %2 on %3.").arg(gib(f.freeBytes), wd, where),
+            QStringLiteral("Only %1 free for %2 on %3.").arg(formatBytes(f.freeBytes), wd, where),
             QStringLiteral("Free space there or choose another work folder (--work-dir); ATC needs at least %1.")
-                .arg(gib(kMinFreeBytes)));
+                .arg(formatBytes(kMinFreeBytes)));
     } else {
         steps << ok(QStringLiteral("disk"),
             QStringLiteral("%1 free for %2%3.")
-                .arg(gib(f.freeBytes), wd, f.workDirExists ? QString() : QStringLiteral(" (created on first use)")));
+                .arg(formatBytes(f.freeBytes), wd,
+                    f.workDirExists ? QString() : QStringLiteral(" (created on first use)")));
     }
     return steps;
 }

@@ -1,6 +1,7 @@
 // BenchRun: validation, dispatch and the external tools (om-runner, ais_bench, msame). The ONNX Runtime worker is
 // in benchcpu.cpp.
 #include "run/benchrun_p.h"
+#include "run/benchtext.h"
 
 #include "profile/msprofrun.h"
 #include "profile/profilefiles.h"
@@ -155,7 +156,7 @@ void BenchRun::launch(quint64 id)
     if (d->m_cancelRequested) {
         BenchResult r = d->m_result;
         r.errorCode = QStringLiteral("cancelled");
-        r.error = QStringLiteral("The run was cancelled before it started.");
+        r.error = englishText(benchtext::kCancelledBeforeStart);
         complete(r);
         return;
     }
@@ -177,10 +178,7 @@ Result<BenchTool> remoteBenchTool(BenchRequest::Runner runner, const BenchReques
 {
     if (request.toolPath.isEmpty())
         return Error { QStringLiteral("tool_missing"),
-            QStringLiteral("No %1 was found on the host; install it there (on its PATH after the environment script) "
-                           "or choose another runner.")
-                .arg(benchRunnerName(runner)),
-            {} };
+            englishText(benchtext::kToolMissingOnHost).arg(benchRunnerName(runner)), {} };
     BenchTool tool;
     tool.program = request.toolPath;
     tool.source = QStringLiteral("host");
@@ -224,7 +222,7 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
         if (!d->m_scratch->isValid()) {
             BenchResult r = d->m_result;
             r.errorCode = QStringLiteral("write_failed");
-            r.error = QStringLiteral("Cannot create a temporary output folder: %1").arg(d->m_scratch->errorString());
+            r.error = englishText(benchtext::kNoTempFolder).arg(d->m_scratch->errorString());
             d->m_scratch.reset();
             complete(r);
             return;
@@ -248,7 +246,7 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
         if (d->m_msprofDir.isEmpty()) {
             BenchResult r = d->m_result;
             r.errorCode = QStringLiteral("write_failed");
-            r.error = QStringLiteral("Cannot create a temporary folder for msprof's output.");
+            r.error = englishText(benchtext::kNoMsprofFolder);
             complete(r);
             return;
         }
@@ -346,7 +344,7 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
         if (auto profile = d->m_opProfile.profile())
             r.opProfile = std::make_shared<const OpProfile>(std::move(*profile));
         else if (d->m_request.profileOps && r.ok)
-            r.warnings.append(QStringLiteral("om-runner printed no op profile (see its warnings)."));
+            r.warnings.append(englishText(benchtext::kNoOpProfile));
         break;
     case BenchTool::Flavour::Msame:
         finishMsame(&r, d->m_request, d->m_msameParser.report(), end);
@@ -393,8 +391,7 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
                 ? QStringLiteral("msprof")
                 : r.opProfile->files.value(0).section(QStringLiteral("/mindstudio_profiler_output"), 0, 0);
         } else if (r.ok) {
-            r.warnings.append(
-                QStringLiteral("msprof's results could not be imported: %1").arg(imported.error().message));
+            r.warnings.append(englishText(benchtext::kMsprofNotImported).arg(imported.error().message));
         }
         d->m_msprofScratch.reset();
     } else if (r.opProfile) {
@@ -427,10 +424,9 @@ void BenchRun::complete(BenchResult result)
         result.errorCode.clear();
         fillStatsFromIterations(&result);
         if (result.device.isEmpty() && d->m_request.target == BenchRequest::Target::Cpu)
-            result.device = QStringLiteral("CPU (ONNX Runtime)");
-        result.warnings.append(QStringLiteral("Stopped by the %1 s time budget after %2 iterations.")
-                                   .arg(d->m_request.timeBudgetSec)
-                                   .arg(result.iterationsMs.size()));
+            result.device = englishText(benchtext::kCpu);
+        result.warnings.append(
+            englishText(benchtext::kTimeBudget).arg(d->m_request.timeBudgetSec).arg(result.iterationsMs.size()));
     }
     emit finished(result);
 }

@@ -1,6 +1,8 @@
 // The zh_CN translation: compiled in and installed on request, every message translated with its placeholders
 // intact, the .ts in step with the tr() strings of the sources, and a window that actually shows it.
 #include "atc/atccheck.h"
+#include "atc/conversion.h"
+#include "atc/conversiontext.h"
 #include "atc/validate.h"
 #include "dialogs/settingsdialog.h"
 #include "i18n.h"
@@ -8,11 +10,14 @@
 #include "onnx/onnxmodel.h"
 #include "onnx/shapeinference.h"
 #include "onnx/shapespec.h"
+#include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "parsing/atccatalogue.h"
+#include "run/benchtext.h"
 #include "run/runexplain.h"
 #include "settings/settings.h"
 #include "testutil.h"
+#include "util/safepath.h"
 #include "widgets/findingslist.h"
 
 #include <QAbstractButton>
@@ -27,6 +32,7 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -135,6 +141,10 @@ private slots:
     void qtStandardButtonsFollow();
     void coreFindingsInChinese();
     void coreTextsInTheChineseWindow();
+    void storedTextsShownTranslated_data();
+    void storedTextsShownTranslated();
+    void conversionFailureShownInChinese();
+    void fileNameProblemInChinese();
     void cliStaysEnglish();
 
 private:
@@ -366,8 +376,10 @@ void TestI18n::coreFindingsInChinese()
     const QString explained = explainOrtRunError(QStringLiteral("Non-zero status code returned while running Pad node. "
                                                                 "Name:'pad1' Status Message: reflect"),
         parseInputShapeSpec(QStringLiteral("x:1,3,1,1")).value(), { QStringLiteral("x") });
-    const QString ranAs = ranAsWarning(QStringLiteral("x"), QStringLiteral("[?,3,1,1]"),
+    // The run keeps this warning in English (the history stores it); the Run page shows it translated.
+    const QString ranAsStored = ranAsWarning(QStringLiteral("x"), QStringLiteral("[?,3,1,1]"),
         parseInputShapeSpec(QStringLiteral("x:1,3,1,1")).value().first());
+    const QString ranAs = shownBenchText(ranAsStored);
     const auto nms = OnnxModel::load(QStringLiteral(WB_TEST_MODELS_DIR "/detector_nms.onnx"));
     QVERIFY(nms.ok());
     const auto inferred = inferShapes(*nms.value(), {});
@@ -393,6 +405,7 @@ void TestI18n::coreFindingsInChinese()
     QVERIFY2(hasChinese(verdict), qPrintable(verdict));
     QVERIFY2(inputError.startsWith(QStringLiteral("模型没有名为 'nosuch' 的输入")), qPrintable(inputError));
     QVERIFY2(ranAs.contains(QStringLiteral("按 x:1,3,1,1 运行")), qPrintable(ranAs));
+    QVERIFY2(ranAsStored.contains(QStringLiteral("it ran as x:1,3,1,1")), qPrintable(ranAsStored));
     // English again without the translator: what atcwb prints.
     QVERIFY(!hasChinese(validate(odd, nullptr, AtcToolkit()).first().message));
     QVERIFY(toolkitStatus(AtcToolkit()).startsWith(QStringLiteral("No ATC found")));
@@ -432,6 +445,91 @@ void TestI18n::coreTextsInTheChineseWindow()
         qPrintable(bannerText));
     QVERIFY2(detail.startsWith(QStringLiteral("缺少 --")) && detail.contains(QStringLiteral("请选择 ONNX 模型")),
         qPrintable(detail));
+}
+
+// Every sentence a run or a conversion keeps in English (its result, the run history, the Convert Many report, atcwb)
+// is shown by the GUI in the UI's language, with the figures it was written with: each template, filled with
+// values, comes back as its own translation filled with the same values (so no other template took it).
+void TestI18n::storedTextsShownTranslated_data()
+{
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<bool>("bench"); // shownBenchText, else shownConversionText
+    for (const auto& [bench, texts] : { std::pair { true, benchTexts() }, std::pair { false, conversionTexts() } }) {
+        for (const ShownText& t : texts)
+            QTest::addRow("%s %s", bench ? "bench" : "conversion", t.source)
+                << QString::fromUtf8(t.context) << QString::fromUtf8(t.source) << bench;
+    }
+}
+
+void TestI18n::storedTextsShownTranslated()
+{
+    QFETCH(QString, context);
+    QFETCH(QString, source);
+    QFETCH(bool, bench);
+    // %1 -> "<v1>" … in one pass.
+    const auto fill = [](QString text) {
+        static const QRegularExpression ph(QStringLiteral("%([1-9])"));
+        return text.replace(ph, QStringLiteral("<v\\1>"));
+    };
+    const QString english = fill(source);
+    const auto shown
+        = [bench](const QString& text) { return bench ? shownBenchText(text) : shownConversionText(text); };
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QString expected = fill(QCoreApplication::translate(qPrintable(context), qPrintable(source)));
+    const QString zh = shown(english);
+    removeTranslators();
+    QVERIFY2(expected != english, "no translation");
+    QCOMPARE(zh, expected);
+    QCOMPARE(shown(english), english); // what atcwb prints and the history stores
+}
+
+// A conversion that fails on the ATC Run page: the job's row says why in Chinese, with the folder; the outcome (what
+// the Convert Many report and atcwb keep) says it in English.
+void TestI18n::conversionFailureShownInChinese()
+{
+    QTemporaryDir dir;
+    const QString blocker = dir.filePath(QStringLiteral("a-file"));
+    {
+        QFile f(blocker);
+        QVERIFY(f.open(QIODevice::WriteOnly)); // a file where the output folder would be made: it cannot be
+    }
+    ConversionRequest request;
+    request.options.model = QStringLiteral(WB_TEST_MODELS_DIR "/resnet_dynamic_batch.onnx");
+    request.options.socVersion = QStringLiteral("Ascend310P3");
+    request.options.output = blocker + QStringLiteral("/out/resnet");
+    request.toolkit.atcPath = dir.filePath(QStringLiteral("atc")); // never started: the job fails before
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    ConversionPage page;
+    QList<ConversionOutcome> outcomes;
+    connect(page.queue(), &ConversionQueue::jobFinished, this,
+        [&outcomes](int, const ConversionOutcome& o) { outcomes.append(o); });
+    QSignalSpy finished(&page, &ConversionPage::finished);
+    page.start(request);
+    const bool done = finished.wait(60000);
+    const QStringList statuses = page.jobStatuses();
+    removeTranslators();
+    QVERIFY(done);
+    QCOMPARE(outcomes.size(), 1);
+    const QString folder = blocker + QStringLiteral("/out");
+    QCOMPARE(outcomes.first().failure, QStringLiteral("Cannot create the output folder %1.").arg(folder));
+    QCOMPARE(statuses.size(), 1);
+    QVERIFY2(
+        statuses.first().contains(QStringLiteral("无法创建输出文件夹 %1。").arg(folder)), qPrintable(statuses.first()));
+}
+
+// The Convert page's reason under Run ATC for an output name that is no file name: Chinese in the window, English
+// in atcwb (which installs no translator).
+void TestI18n::fileNameProblemInChinese()
+{
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QString zh = plainFileNameProblem(
+        QStringLiteral("a/b"), QCoreApplication::translate("wb::ConvertPage", "The output name"));
+    removeTranslators();
+    QCOMPARE(
+        zh, QStringLiteral("输出名称 'a/b' 含有路径分隔符；它必须是单纯的文件名（文件夹另行选择，例如用 --output）。"));
+    QVERIFY(plainFileNameProblem(QStringLiteral("a/b"), QStringLiteral("--name"))
+                .startsWith(QStringLiteral("--name 'a/b' contains a path separator")));
 }
 
 // atcwb never installs a translator: its output is read by scripts (and grepped), so it stays English whatever the

@@ -3,6 +3,7 @@
 #include "theme.h"
 #include "widgets/findingslist.h"
 
+#include "atc/conversiontext.h"
 #include "logging/logging.h"
 #include "parsing/lines.h"
 #include "parsing/pastedlog.h"
@@ -714,9 +715,10 @@ void ConversionPage::jobFinished(int job, const ConversionOutcome& outcome)
     if (QTableWidgetItem* status = m_jobs->item(job, 2)) {
         status->setText(outcome.skippedUnchanged ? tr("unchanged (not rebuilt)")
                 : outcome.ok                     ? tr("done")
-                                                 : tr("failed: %1").arg(outcome.failure));
-        status->setToolTip(
-            outcome.ok ? outcome.omPath : outcome.failure + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
+                                                 : tr("failed: %1").arg(shownConversionText(outcome.failure)));
+        status->setToolTip(outcome.ok
+                ? outcome.omPath
+                : shownConversionText(outcome.failure) + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
         status->setForeground(theme::text(outcome.ok ? theme::Tone::Success : theme::Tone::Error));
     }
     if (QTableWidgetItem* time = m_jobs->item(job, 3))
