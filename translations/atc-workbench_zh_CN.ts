@@ -4800,4 +4800,101 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <translation>工作文件夹的可用磁盘空间</translation>
     </message>
 </context>
+<context>
+    <name>BenchRun</name>
+    <message>
+        <source>the CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>NPU %1</source>
+        <translation>NPU %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 with %3: iterations for %4 s after %5 warm-up</source>
+        <translation>在 %2 上用 %3 运行 %1：%5 次预热后计时迭代 %4 s</translation>
+    </message>
+    <message>
+        <source>%1 on %2 with %3: %4 iterations after %5 warm-up</source>
+        <translation>在 %2 上用 %3 运行 %1：%5 次预热后迭代 %4 次</translation>
+    </message>
+</context>
+<context>
+    <name>BenchText</name>
+    <message>
+        <source>No model was given.</source>
+        <translation>没有给出模型。</translation>
+    </message>
+    <message>
+        <source>Model %1 does not exist.</source>
+        <translation>模型 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+</context>
+<context>
+    <name>OmLint</name>
+    <message>
+        <source>OM op %1 (%2) runs on the AI CPU%3%4: it is slow, and data moves between the AI Core and the AI CPU around it.</source>
+        <translation>OM 算子 %1（%2）在 AI CPU 上运行%3%4：它很慢，而且它前后的数据要在 AI Core 和 AI CPU 之间搬运。</translation>
+    </message>
+    <message>
+        <source>, made from ONNX %1 %2</source>
+        <translation>，由 ONNX %1 %2 生成</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source> with %1 inputs</source>
+        <translation>，输入为 %1</translation>
+    </message>
+    <message>
+        <source>Find an AI Core form of the op: export with another opset, or replace the node with ops the AI Core has; use a dtype the AI Core kernel takes (float16/float32 instead of int64/double); try --op_select_implmode=high_performance; or provide a custom AI Core op. Check the op in the operator list of your CANN version.</source>
+        <translation>为该算子找到 AI Core 的实现：用另一个 opset 导出，或用 AI Core 支持的算子替换该节点；使用 AI Core 内核接受的数据类型（用 float16/float32 代替 int64/double）；尝试 --op_select_implmode=high_performance；或提供自定义的 AI Core 算子。请在你所用 CANN 版本的算子列表中查看该算子。</translation>
+    </message>
+    <message>
+        <source>ATC inserted %1 %2 (%3 %4 -&gt; %5 %6) between %7 (%8) and %9 (%10).</source>
+        <translation>ATC 在 %7（%8）和 %9（%10）之间插入了 %1 %2（%3 %4 -&gt; %5 %6）。</translation>
+    </message>
+    <message>
+        <source>A dtype changes between the two groups: keep the model in one precision around them (--precision_mode, or --keep_dtype for the node), or move the node that needs the other dtype.</source>
+        <translation>两组之间的数据类型发生了变化：让它们前后的模型保持同一精度（--precision_mode，或对该节点用 --keep_dtype），或移动需要另一种数据类型的节点。</translation>
+    </message>
+    <message>
+        <source>A format change between the two groups: often one side runs on the AI CPU or is an op without a 5-D (NC1HWC0) kernel; moving that op to the AI Core, or keeping such ops together at the end of the model, removes the conversion.</source>
+        <translation>两组之间的格式发生了变化：通常是一侧在 AI CPU 上运行，或是没有 5 维（NC1HWC0）内核的算子；把该算子移到 AI Core，或把这类算子集中放在模型末尾，就能去掉这次转换。</translation>
+    </message>
+    <message>
+        <source>The OM was built for %1, but the selected device is %2: AscendCL will refuse to load it there.</source>
+        <translation>该 OM 是为 %1 构建的，但所选设备是 %2：AscendCL 会拒绝在那里加载它。</translation>
+    </message>
+    <message>
+        <source>Convert the model again with --soc_version=%1, or select a %2 device.</source>
+        <translation>用 --soc_version=%1 重新转换模型，或选择一台 %2 设备。</translation>
+    </message>
+    <message>
+        <source>The OM&apos;s input %1 has shape %2, but the recipe asks for %3.</source>
+        <translation>OM 的输入 %1 的形状是 %2，但配方要求的是 %3。</translation>
+    </message>
+    <message>
+        <source>Convert the model again with the recipe&apos;s --input_shape, or run the OM with inputs of shape %1.</source>
+        <translation>用配方中的 --input_shape 重新转换模型，或用形状为 %1 的输入运行该 OM。</translation>
+    </message>
+    <message>
+        <source>The OM (%1) is older than its ONNX model %2 (%3): it may not contain the model&apos;s latest changes.</source>
+        <translation>该 OM（%1）比它的 ONNX 模型 %2（%3）旧：它可能不包含模型的最新改动。</translation>
+    </message>
+    <message>
+        <source>Convert the ONNX model again.</source>
+        <translation>请重新转换 ONNX 模型。</translation>
+    </message>
+</context>
 </TS>

@@ -20,6 +20,11 @@ namespace {
 
 constexpr int kLastLinesKept = 40;
 
+// The context of the texts only the GUI shows as they are made (the started() description) in translations/*.ts.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(BenchRun)
+};
+
 QString toolDisplayName(BenchTool::Flavour flavour)
 {
     switch (flavour) {
@@ -133,15 +138,14 @@ void BenchRun::onBudgetReached()
 QString BenchRun::description(BenchRequest::Runner runner) const
 {
     const QString model = QFileInfo(d->m_request.model).fileName();
-    QString where = d->m_request.target == BenchRequest::Target::Cpu
-        ? QStringLiteral("the CPU")
-        : QStringLiteral("NPU %1").arg(d->m_request.device);
+    QString where = d->m_request.target == BenchRequest::Target::Cpu ? Tr::tr("the CPU")
+                                                                     : Tr::tr("NPU %1").arg(d->m_request.device);
     if (d->m_request.timeBudgetSec > 0)
-        return QStringLiteral("%1 on %2 with %3: iterations for %4 s after %5 warm-up")
+        return Tr::tr("%1 on %2 with %3: iterations for %4 s after %5 warm-up")
             .arg(model, where, benchRunnerName(runner))
             .arg(d->m_request.timeBudgetSec)
             .arg(d->m_request.warmup);
-    return QStringLiteral("%1 on %2 with %3: %4 iterations after %5 warm-up")
+    return Tr::tr("%1 on %2 with %3: %4 iterations after %5 warm-up")
         .arg(model, where, benchRunnerName(runner))
         .arg(d->m_request.loops)
         .arg(d->m_request.warmup);

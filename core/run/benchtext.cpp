@@ -12,7 +12,7 @@ QList<ShownText> benchTexts()
     return QList<ShownText> { kCancelledAfter, kCancelledBeforeStart, kCpuTimedOut, kToolTimedOut, kTimeBudget,
         kNoOpProfile, kMsprofNotImported, kNotProtocol, kMsameNoWarmupMean, kMsameNoWarmup, kMsameNoBatch,
         kMsameAverage, kAisSummaryOnly, kNoTimings, kNoTempFolder, kNoMsprofFolder, kToolMissingOnHost,
-        kCpuDefaultThreads, kCpuThreads, kCpu, kRanAs }
+        kCpuDefaultThreads, kCpuThreads, kCpu, kRanAs, kNoModel, kModelMissing, kModelNotAFile }
     + toolResultTexts(); // a tool that crashed, could not start ...
 }
 

@@ -52,6 +52,10 @@ inline constexpr ShownText kToolMissingOnHost { "BenchText",
     QT_TRANSLATE_NOOP("BenchText",
         "No %1 was found on the host; install it there (on its PATH after the environment script) or choose "
         "another runner.") };
+// A request that cannot run (validateBenchRequest).
+inline constexpr ShownText kNoModel { "BenchText", QT_TRANSLATE_NOOP("BenchText", "No model was given.") };
+inline constexpr ShownText kModelMissing { "BenchText", QT_TRANSLATE_NOOP("BenchText", "Model %1 does not exist.") };
+inline constexpr ShownText kModelNotAFile { "BenchText", QT_TRANSLATE_NOOP("BenchText", "%1 is not a file.") };
 // The device a run used (BenchResult::device).
 inline constexpr ShownText kCpuDefaultThreads { "BenchText",
     QT_TRANSLATE_NOOP("BenchText", "CPU (ONNX Runtime %1, default threads)") };

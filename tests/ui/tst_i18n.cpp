@@ -7,6 +7,7 @@
 #include "dialogs/settingsdialog.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "om/omlint.h"
 #include "onnx/onnxmodel.h"
 #include "onnx/shapeinference.h"
 #include "onnx/shapespec.h"
@@ -145,6 +146,7 @@ private slots:
     void storedTextsShownTranslated();
     void conversionFailureShownInChinese();
     void fileNameProblemInChinese();
+    void omFindingsInChinese();
     void cliStaysEnglish();
 
 private:
@@ -530,6 +532,34 @@ void TestI18n::fileNameProblemInChinese()
         zh, QStringLiteral("输出名称 'a/b' 含有路径分隔符；它必须是单纯的文件名（文件夹另行选择，例如用 --output）。"));
     QVERIFY(plainFileNameProblem(QStringLiteral("a/b"), QStringLiteral("--name"))
                 .startsWith(QStringLiteral("--name 'a/b' contains a path separator")));
+}
+
+// The OM page's findings (OM lint): written in the UI's language, like the checks' findings.
+void TestI18n::omFindingsInChinese()
+{
+    OmModel om;
+    om.socVersion = QStringLiteral("Ascend310P3");
+    OmTensorDesc input;
+    input.name = QStringLiteral("x");
+    input.shape = QList<qint64> { 1, 3, 224, 224 };
+    om.inputs = { input };
+    OmLintInput lint;
+    lint.om = &om;
+    lint.selectedSoc = QStringLiteral("Ascend910B3");
+    lint.recipeInputShape = QStringLiteral("x:8,3,224,224");
+    lint.omModified = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+    lint.onnxModified = lint.omModified.addDays(1);
+    lint.onnxPath = QStringLiteral("/models/x.onnx");
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QList<AtcFinding> zh = lintOm(lint);
+    removeTranslators();
+    QCOMPARE(zh.size(), 3);
+    for (const AtcFinding& f : zh) {
+        QVERIFY2(hasChinese(f.message) && hasChinese(f.fix), qPrintable(f.rule + QLatin1Char(' ') + f.message));
+    }
+    QVERIFY2(zh.first().message.contains(QStringLiteral("Ascend310P3")) && zh.first().message.contains("Ascend910B3"),
+        qPrintable(zh.first().message));
+    QVERIFY(!hasChinese(lintOm(lint).first().message)); // atcwb inspect: English
 }
 
 // atcwb never installs a translator: its output is read by scripts (and grepped), so it stays English whatever the
