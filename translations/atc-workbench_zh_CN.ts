@@ -4897,4 +4897,247 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <translation>请重新转换 ONNX 模型。</translation>
     </message>
 </context>
+<context>
+    <name>HostProbe</name>
+    <message>
+        <source> (created on first use)</source>
+        <translation>（首次使用时创建）</translation>
+    </message>
+    <message>
+        <source> (the probe timed out after %1 s)</source>
+        <translation>（探测在 %1 s 后超时）</translation>
+    </message>
+    <message>
+        <source>%1 %2 is trusted.</source>
+        <translation>%1 %2 是可信的。</translation>
+    </message>
+    <message>
+        <source>%1 (an alias in the ssh configuration for %2)</source>
+        <translation>%1（ssh 配置中 %2 的别名）</translation>
+    </message>
+    <message>
+        <source>%1 NPU chip(s): %2.</source>
+        <translation>%1 个 NPU 芯片：%2。</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2.</source>
+        <translation>无法启动 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 did not resolve within %2 s.</source>
+        <translation>%1 没有在 %2 s 内解析出来。</translation>
+    </message>
+    <message>
+        <source>%1 does not resolve: %2.</source>
+        <translation>%1 无法解析：%2。</translation>
+    </message>
+    <message>
+        <source>%1 free for %2%3.</source>
+        <translation>%2 可用 %1%3。</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 是 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is an address.</source>
+        <translation>%1 是一个地址。</translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1 端口 %2</translation>
+    </message>
+    <message>
+        <source>%1 presented no SSH host key (ssh-keyscan: %2).</source>
+        <translation>%1 没有出示 SSH 主机密钥（ssh-keyscan：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 presents a key not yet trusted: %2 %3.</source>
+        <translation>%1 出示了一个尚未信任的密钥：%2 %3。</translation>
+    </message>
+    <message>
+        <source>%1 refused the login: %2</source>
+        <translation>%1 拒绝了登录：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation>%1，%2。</translation>
+    </message>
+    <message>
+        <source>Ask the host&apos;s owner whether its key changed. Only if it did, remove the old key (ssh-keygen -R &apos;%1&apos; -f %2) and trust the new one.</source>
+        <translation>请询问主机的所有者它的密钥是否更换过。只有确实更换过，才删除旧密钥（ssh-keygen -R &apos;%1&apos; -f %2）并信任新密钥。</translation>
+    </message>
+    <message>
+        <source>C library unknown</source>
+        <translation>C 库未知</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2.</source>
+        <translation>无法连接到 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Check that `df -Pk` works on %1 and that the work folder&apos;s parent exists.</source>
+        <translation>请检查 `df -Pk` 在 %1 上是否可用，以及工作文件夹的上级文件夹是否存在。</translation>
+    </message>
+    <message>
+        <source>Check that port %1 of %2 is an SSH server.</source>
+        <translation>请检查 %2 的端口 %1 是否是 SSH 服务器。</translation>
+    </message>
+    <message>
+        <source>Check that sshd runs on %1 and listens on port %2, and that no firewall is in the way (try: ssh -p %2 %3).</source>
+        <translation>请检查 %1 上是否运行着 sshd 并监听端口 %2，以及是否有防火墙阻挡（试试：ssh -p %2 %3）。</translation>
+    </message>
+    <message>
+        <source>Check that the environment script returns normally (it must not call exit).</source>
+        <translation>请检查环境脚本是否正常返回（它不能调用 exit）。</translation>
+    </message>
+    <message>
+        <source>Check the name and this machine&apos;s DNS (getent hosts %1), or use the address.</source>
+        <translation>请检查名称和本机的 DNS（getent hosts %1），或改用地址。</translation>
+    </message>
+    <message>
+        <source>Check the spelling of %1 in the destination (or its HostName in ~/.ssh/config), this machine&apos;s DNS or /etc/hosts (getent hosts %1), or use the host&apos;s address.</source>
+        <translation>请检查目标中 %1 的拼写（或 ~/.ssh/config 中它的 HostName）、本机的 DNS 或 /etc/hosts（getent hosts %1），或改用主机的地址。</translation>
+    </message>
+    <message>
+        <source>Compare it with the host&apos;s own (on the host: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub); if it is the same, trust it: atcwb hosts trust %1 --fingerprint %2</source>
+        <translation>把它与主机自己的密钥比较（在主机上：ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）；如果相同，就信任它：atcwb hosts trust %1 --fingerprint %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not read the free space of %1 on %2.</source>
+        <translation>无法读取 %2 上 %1 的可用空间。</translation>
+    </message>
+    <message>
+        <source>Fix the folder&apos;s owner or mode, or remove it.</source>
+        <translation>请修正该文件夹的所有者或权限，或删除它。</translation>
+    </message>
+    <message>
+        <source>Found %1.</source>
+        <translation>找到 %1。</translation>
+    </message>
+    <message>
+        <source>Free space there or choose another work folder (--work-dir); ATC needs at least %1.</source>
+        <translation>请在那里腾出空间，或选择另一个工作文件夹（--work-dir）；ATC 至少需要 %1。</translation>
+    </message>
+    <message>
+        <source>Install ais_bench (pip, from the msit tools) or msame on %1.</source>
+        <translation>请在 %1 上安装 ais_bench（pip，来自 msit 工具）或 msame。</translation>
+    </message>
+    <message>
+        <source>Install the Ascend driver on %1 to run there; converting does not need it.</source>
+        <translation>要在 %1 上运行，请在那里安装昇腾驱动；转换不需要它。</translation>
+    </message>
+    <message>
+        <source>Install the CANN toolkit on %1 to convert there; running needs only the driver, npu-smi and a runner.</source>
+        <translation>要在 %1 上转换，请在那里安装 CANN 工具包；运行只需要驱动、npu-smi 和一个运行器。</translation>
+    </message>
+    <message>
+        <source>Install the CANN toolkit or nnrt on %1, or name its set_env.sh: atcwb hosts add %1 --destination %2 --env-script PATH (or Tools &gt; Settings &gt; Hosts).</source>
+        <translation>请在 %1 上安装 CANN 工具包或 nnrt，或指明它的 set_env.sh：atcwb hosts add %1 --destination %2 --env-script PATH（或 工具 &gt; 设置 &gt; 主机）。</translation>
+    </message>
+    <message>
+        <source>Install the OpenSSH client (Debian: apt install openssh-client).</source>
+        <translation>请安装 OpenSSH 客户端（Debian：apt install openssh-client）。</translation>
+    </message>
+    <message>
+        <source>Install your public key on the host (ssh-copy-id -p %1 %2), load it into ssh-agent, or name the private key with --identity; passwords are never asked (BatchMode).</source>
+        <translation>请把你的公钥安装到主机上（ssh-copy-id -p %1 %2），把它加载到 ssh-agent，或用 --identity 指明私钥；本程序从不询问密码（BatchMode）。</translation>
+    </message>
+    <message>
+        <source>Logged in as %1.</source>
+        <translation>已以 %1 登录。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s.</source>
+        <translation>%1 在 %2 s 内没有应答。</translation>
+    </message>
+    <message>
+        <source>No atc on PATH on %1 after sourcing the environment script.</source>
+        <translation>加载环境脚本后，%1 的 PATH 中没有 atc。</translation>
+    </message>
+    <message>
+        <source>No npu-smi on %1: no NPU driver.</source>
+        <translation>%1 上没有 npu-smi：没有 NPU 驱动。</translation>
+    </message>
+    <message>
+        <source>None of om-runner, ais_bench, msit, msame is on PATH on %1.</source>
+        <translation>%1 的 PATH 中没有 om-runner、ais_bench、msit、msame 中的任何一个。</translation>
+    </message>
+    <message>
+        <source>None of these exists on %1: %2.</source>
+        <translation>%1 上这些都不存在：%2。</translation>
+    </message>
+    <message>
+        <source>Not checked: %1 failed.</source>
+        <translation>未检查：%1 失败。</translation>
+    </message>
+    <message>
+        <source>Not checked: the probe was cancelled.</source>
+        <translation>未检查：探测已取消。</translation>
+    </message>
+    <message>
+        <source>Only %1 free for %2 on %3.</source>
+        <translation>%3 上的 %2 只有 %1 可用。</translation>
+    </message>
+    <message>
+        <source>Probe again: the key may have changed between the checks.</source>
+        <translation>请再探测一次：密钥可能在两次检查之间发生了变化。</translation>
+    </message>
+    <message>
+        <source>Run `. %1` in a shell on %2 and fix what it reports.</source>
+        <translation>请在 %2 上的 shell 中运行 `. %1`，并修正它报告的问题。</translation>
+    </message>
+    <message>
+        <source>Run `npu-smi info` on %1 and check the driver (dmesg, /var/log/npu).</source>
+        <translation>请在 %1 上运行 `npu-smi info` 并检查驱动（dmesg、/var/log/npu）。</translation>
+    </message>
+    <message>
+        <source>Sourced %1.</source>
+        <translation>已加载 %1。</translation>
+    </message>
+    <message>
+        <source>Sourcing %1 on %2 failed (exit status %3)%4</source>
+        <translation>在 %2 上加载 %1 失败（退出状态 %3）%4</translation>
+    </message>
+    <message>
+        <source>The probe stopped before `uname -m` (last section: %1).</source>
+        <translation>探测在 `uname -m` 之前停止了（最后一节：%1）。</translation>
+    </message>
+    <message>
+        <source>Try it by hand: ssh -p %1 %2 true</source>
+        <translation>请手动试一下：ssh -p %1 %2 true</translation>
+    </message>
+    <message>
+        <source>WARNING: the host key of %1 has changed: trusted %2 %3, presented now %4 %5. Someone may be intercepting the connection, or the host was reinstalled.</source>
+        <translation>警告：%1 的主机密钥已经改变：信任的是 %2 %3，现在出示的是 %4 %5。可能有人在截获连接，或者主机被重装了。</translation>
+    </message>
+    <message>
+        <source>`npu-smi info` failed (exit status %1): %2</source>
+        <translation>`npu-smi info` 失败（退出状态 %1）：%2</translation>
+    </message>
+    <message>
+        <source>`npu-smi info` printed something unexpected: %1</source>
+        <translation>`npu-smi info` 输出了意外的内容：%1</translation>
+    </message>
+    <message>
+        <source>atc at %1 (CANN %2, %3 SoCs).</source>
+        <translation>atc 位于 %1（CANN %2，%3 个 SoC）。</translation>
+    </message>
+    <message>
+        <source>ssh refused the host key: %1</source>
+        <translation>ssh 拒绝了主机密钥：%1</translation>
+    </message>
+    <message>
+        <source>ssh to %1 failed (%2)%3</source>
+        <translation>ssh 到 %1 失败（%2）%3</translation>
+    </message>
+    <message>
+        <source>version unknown</source>
+        <translation>版本未知</translation>
+    </message>
+</context>
 </TS>

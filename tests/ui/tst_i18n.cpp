@@ -14,6 +14,7 @@
 #include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "parsing/atccatalogue.h"
+#include "remote/probe.h"
 #include "run/benchtext.h"
 #include "run/runexplain.h"
 #include "settings/settings.h"
@@ -147,6 +148,7 @@ private slots:
     void conversionFailureShownInChinese();
     void fileNameProblemInChinese();
     void omFindingsInChinese();
+    void hostProbeInChinese();
     void cliStaysEnglish();
 
 private:
@@ -560,6 +562,32 @@ void TestI18n::omFindingsInChinese()
     QVERIFY2(zh.first().message.contains(QStringLiteral("Ascend310P3")) && zh.first().message.contains("Ascend910B3"),
         qPrintable(zh.first().message));
     QVERIFY(!hasChinese(lintOm(lint).first().message)); // atcwb inspect: English
+}
+
+// The host probe's steps as the Hosts settings show them (a host with nothing on it: every remote step fails): title,
+// message and fix in Chinese, sizes written one way; `atcwb hosts test` gets them in English.
+void TestI18n::hostProbeInChinese()
+{
+    Host host;
+    host.name = QStringLiteral("board");
+    host.destination = QStringLiteral("user@board");
+    ProbeFacts facts;
+    facts.freeBytes = 100LL * 1024 * 1024; // too little
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QList<ProbeStep> zh = remoteProbeSteps(host, facts);
+    const QString title = probeStepShownTitle(QStringLiteral("disk"));
+    removeTranslators();
+    QVERIFY(zh.size() >= 5);
+    for (const ProbeStep& s : zh) {
+        QVERIFY2(s.status == ProbeStatus::Failed, qPrintable(s.id));
+        QVERIFY2(hasChinese(s.message) && hasChinese(s.fix), qPrintable(s.id + QLatin1Char(' ') + s.message));
+    }
+    QCOMPARE(title, QStringLiteral("工作文件夹的可用磁盘空间"));
+    QVERIFY2(zh.last().message.contains(QStringLiteral("100.0 MiB")), qPrintable(zh.last().message));
+    const QList<ProbeStep> english = remoteProbeSteps(host, facts);
+    QVERIFY2(english.last().message.startsWith(QStringLiteral("Only 100.0 MiB free for")),
+        qPrintable(english.last().message));
+    QCOMPARE(probeStepTitle(QStringLiteral("disk")), QStringLiteral("Free disk in the work folder"));
 }
 
 // atcwb never installs a translator: its output is read by scripts (and grepped), so it stays English whatever the
