@@ -5140,4 +5140,86 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <translation>版本未知</translation>
     </message>
 </context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>%1 has no C++ compiler (none of $CXX, g++, c++, clang++ on its PATH after the environment script), so om-runner cannot be built there</source>
+        <translation>%1 没有 C++ 编译器（加载环境脚本后，它的 PATH 中没有 $CXX、g++、c++、clang++ 中的任何一个），因此无法在那里构建 om-runner</translation>
+    </message>
+    <message>
+        <source>(%1) </source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Building om-runner on %1 with %2 %3(no shipped build fits it; once per version of om-runner&apos;s sources)</source>
+        <translation>正在 %1 上用 %2 %3构建 om-runner（没有适合它的随附版本；om-runner 源码的每个版本只构建一次）</translation>
+    </message>
+    <message>
+        <source>Cannot write om-runner&apos;s sources to %1 to build it on %2: %3.</source>
+        <translation>无法把 om-runner 的源码写到 %1 以在 %2 上构建：%3。</translation>
+    </message>
+    <message>
+        <source>Fetching %1 file(s) (%2) from %3</source>
+        <translation>正在从 %3 取回 %1 个文件（%2）</translation>
+    </message>
+    <message>
+        <source>No om-runner can run on %1 (%2): running the host&apos;s %3 (%4) instead.</source>
+        <translation>%1 上无法运行 om-runner（%2）：改为运行该主机的 %3（%4）。</translation>
+    </message>
+    <message>
+        <source>No om-runner can run on %1: %2. Neither ais_bench nor msame is on its PATH either: install a C++ compiler (g++) or ais_bench / msame there, or give --tool PATH_ON_HOST.</source>
+        <translation>%1 上无法运行 om-runner：%2。它的 PATH 中也没有 ais_bench 或 msame：请在那里安装 C++ 编译器（g++）或 ais_bench / msame，或给出 --tool 主机上的路径。</translation>
+    </message>
+    <message>
+        <source>No shipped om-runner fits %1: %2.</source>
+        <translation>没有适合 %1 的随附 om-runner：%2。</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2</source>
+        <translation>正在 %2 上运行 %1</translation>
+    </message>
+    <message>
+        <source>The shipped om-runner for %1 does not start on %2 (%3).</source>
+        <translation>适用于 %1 的随附 om-runner 无法在 %2 上启动（%3）。</translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2) to %3</source>
+        <translation>正在把 %1（%2）上传到 %3</translation>
+    </message>
+    <message>
+        <source>Uploading om-runner&apos;s sources to %1</source>
+        <translation>正在把 om-runner 的源码上传到 %1</translation>
+    </message>
+    <message>
+        <source>building om-runner on %1 did not run (%2%3)</source>
+        <translation>在 %1 上构建 om-runner 没有运行（%2%3）</translation>
+    </message>
+    <message>
+        <source>building om-runner on %1 with %2 failed: %3</source>
+        <translation>在 %1 上用 %2 构建 om-runner 失败：%3</translation>
+    </message>
+    <message>
+        <source>om-runner: using the one built on %1 before (%2)</source>
+        <translation>om-runner：使用之前在 %1 上构建的版本（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>om-runner was built on %1 from its sources%2 (%3).</source>
+        <translation>om-runner 是在 %1 上从其源码构建的%2（%3）。</translation>
+    </message>
+    <message>
+        <source> with %1</source>
+        <translation>，使用 %1</translation>
+    </message>
+    <message>
+        <source>an earlier build, cached by the sources&apos; sha256</source>
+        <translation>之前的构建，按源码的 sha256 缓存</translation>
+    </message>
+    <message>
+        <source>cached there for the next run</source>
+        <translation>已缓存在那里供下次运行使用</translation>
+    </message>
+</context>
 </TS>

@@ -6,6 +6,7 @@
 #include "remote/remotefiles.h"
 #include "util/units.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,6 +17,12 @@
 namespace wb {
 
 namespace {
+
+// The context of the texts a run on a host shows as it goes (progress, notes) in translations/*.ts: written in the
+// UI's language (atcwb installs no translator, so it prints English).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RemoteRun)
+};
 
 const QString kMarker = QStringLiteral("@@atcwb:");
 constexpr int kStopGraceTenths = 50; // 5 s, like a local run's kill grace
@@ -210,8 +217,8 @@ void RemoteToolRun::start()
     }
     m_upload = new RemoteUpload(m_target, this);
     connect(m_upload, &RemoteUpload::sending, this, [this](const QString& path, qint64 bytes) {
-        emit progress(QStringLiteral("Uploading %1 (%2) to %3")
-                          .arg(QFileInfo(path).fileName(), formatBytes(bytes), m_target.host.name));
+        emit progress(
+            Tr::tr("Uploading %1 (%2) to %3").arg(QFileInfo(path).fileName(), formatBytes(bytes), m_target.host.name));
     });
     connect(m_upload, &RemoteUpload::finished, this, &RemoteToolRun::onUploaded);
     m_upload->start(files);
@@ -243,7 +250,7 @@ QString RemoteToolRun::commandLine() const
 
 void RemoteToolRun::runRemote()
 {
-    emit progress(QStringLiteral("Running %1 on %2").arg(m_options.toolName, m_target.host.name));
+    emit progress(Tr::tr("Running %1 on %2").arg(m_options.toolName, m_target.host.name));
     QStringList folders;
     for (const RemoteFolder& f : std::as_const(m_options.folders)) {
         if (f.remote != QLatin1String("."))
@@ -418,9 +425,8 @@ void RemoteToolRun::fetch()
     qint64 total = 0;
     for (const FetchFile& f : std::as_const(files))
         total += f.size;
-    emit progress(QStringLiteral("Fetching %1 file(s) (%2) from %3")
-                      .arg(files.size())
-                      .arg(formatBytes(total), m_target.host.name));
+    emit progress(
+        Tr::tr("Fetching %1 file(s) (%2) from %3").arg(files.size()).arg(formatBytes(total), m_target.host.name));
     m_fetch = new RemoteFetch(m_target, this);
     connect(m_fetch, &RemoteFetch::finished, this, &RemoteToolRun::onFetched);
     for (const FetchFile& f : std::as_const(files))

@@ -14,7 +14,9 @@
 #include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "parsing/atccatalogue.h"
+#include "remote/omrunnerhost.h"
 #include "remote/probe.h"
+#include "run/bench.h"
 #include "run/benchtext.h"
 #include "run/runexplain.h"
 #include "settings/settings.h"
@@ -573,10 +575,28 @@ void TestI18n::hostProbeInChinese()
     host.destination = QStringLiteral("user@board");
     ProbeFacts facts;
     facts.freeBytes = 100LL * 1024 * 1024; // too little
+    // And a run on it: no om-runner can run there, the host's ais_bench runs instead (the Run page's warning).
+    ProbeFacts withAisBench = facts;
+    withAisBench.runners.insert(QStringLiteral("ais_bench"), QStringLiteral("/usr/local/bin/ais_bench"));
+    OmRunnerOnHostResult prepared;
+    prepared.error = { QStringLiteral("no_om_runner"), QStringLiteral("no compiler"), {} };
+    const auto fallback = [&] {
+        BenchRequest request;
+        request.target = BenchRequest::Target::Npu;
+        QString source;
+        QStringList notes;
+        return applyRemoteRunnerChoice(&request, withAisBench, host.name, &prepared, &source, &notes) ? QString()
+                                                                                                      : notes.value(0);
+    };
     QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
     const QList<ProbeStep> zh = remoteProbeSteps(host, facts);
     const QString title = probeStepShownTitle(QStringLiteral("disk"));
+    const QString note = fallback();
     removeTranslators();
+    QCOMPARE(note,
+        QStringLiteral(
+            "board 上无法运行 om-runner（no compiler）：改为运行该主机的 ais_bench（/usr/local/bin/ais_bench）。"));
+    QVERIFY2(fallback().startsWith(QStringLiteral("No om-runner can run on board")), qPrintable(fallback()));
     QVERIFY(zh.size() >= 5);
     for (const ProbeStep& s : zh) {
         QVERIFY2(s.status == ProbeStatus::Failed, qPrintable(s.id));
