@@ -1282,8 +1282,8 @@
         <translation>%1 不是普通文件。</translation>
     </message>
     <message>
-        <source>%1 is %2 MiB; logs above %3 MiB are not opened here: keep the end of it (e.g. `tail -n 200000`) and open that.</source>
-        <translation>%1 大小为 %2 MiB；超过 %3 MiB 的日志不在此打开：请截取其末尾部分（例如 `tail -n 200000`）后再打开。</translation>
+        <source>%1 is %2; logs above %3 are not opened here: keep the end of it (e.g. `tail -n 200000`) and open that.</source>
+        <translation>%1 大小为 %2；超过 %3 的日志不在此打开：请截取其末尾部分（例如 `tail -n 200000`）后再打开。</translation>
     </message>
     <message>
         <source>succeeded</source>
@@ -5220,6 +5220,60 @@ Someone may be intercepting the connection. The app will not connect. Only if th
     <message>
         <source>cached there for the next run</source>
         <translation>已缓存在那里供下次运行使用</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>%1 could not be started: %2.</source>
+        <translation>无法启动 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 did not start on %2 (%3)%4 Run `atcwb hosts probe %2` to see what is wrong.</source>
+        <translation>%1 没有在 %2 上启动（%3）%4 请运行 `atcwb hosts probe %2` 查看问题所在。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while %2 ran%3. %2 may still be running on %1 (pid %4, process group %5). Look with: ssh -p %6 %7 ps -o pid,etime,args -g %5 ; stop it with: ssh -p %6 %7 kill -TERM -%5</source>
+        <translation>%2 运行期间与 %1 的连接断开了%3。%2 可能仍在 %1 上运行（pid %4，进程组 %5）。查看：ssh -p %6 %7 ps -o pid,etime,args -g %5；停止：ssh -p %6 %7 kill -TERM -%5</translation>
+    </message>
+    <message>
+        <source>%1 was not found on %2 (%3). Check the host&apos;s environment script: `atcwb hosts probe %2` shows what it finds.</source>
+        <translation>在 %2 上找不到 %1（%3）。请检查主机的环境脚本：`atcwb hosts probe %2` 会显示它找到了什么。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is built for another processor architecture (Exec format error): use a build for the host&apos;s architecture (`uname -m` there; `atcwb hosts probe %2` shows it).</source>
+        <translation>%2 上的 %1 是为另一种处理器架构构建的（Exec format error）：请使用适合该主机架构的构建（在那里运行 `uname -m`；`atcwb hosts probe %2` 也会显示）。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 cannot be executed (%3).</source>
+        <translation>%2 上的 %1 无法执行（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the work folder %2 on %3 is full%4. Free space there, or choose another work folder: atcwb hosts add %3 --destination %5 --work-dir DIR.</source>
+        <translation>%1 失败：%3 上的工作文件夹 %2 已满%4。请在那里腾出空间，或选择另一个工作文件夹：atcwb hosts add %3 --destination %5 --work-dir DIR。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the work folder %2 on %3 is on a read-only file system%4. Choose a writable work folder: atcwb hosts add %3 --destination %5 --work-dir DIR.</source>
+        <translation>%1 失败：%3 上的工作文件夹 %2 位于只读文件系统上%4。请选择一个可写的工作文件夹：atcwb hosts add %3 --destination %5 --work-dir DIR。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>%1 failed: the work folder %2 on %3 is not writable for %4. Fix its owner or mode, or choose another work folder with --work-dir.</source>
+        <translation>%1 失败：%3 上的工作文件夹 %2 对 %4 不可写。请修正它的所有者或权限，或用 --work-dir 选择另一个工作文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the work folder %2 on %3 is not writable for %4 (%5). Fix its owner or mode, or choose another work folder with --work-dir.</source>
+        <translation>%1 失败：%3 上的工作文件夹 %2 对 %4 不可写（%5）。请修正它的所有者或权限，或用 --work-dir 选择另一个工作文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2.</source>
+        <translation>%1 在 %2 上失败。</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2 (%3).</source>
+        <translation>%1 在 %2 上失败（%3）。</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,7 @@
 #include "atc/conversiontext.h"
 
 #include "process/toolresulttext.h"
+#include "remote/remotetext.h"
 
 namespace wb {
 
@@ -10,7 +11,7 @@ QList<ShownText> conversionTexts()
     return QList<ShownText> { kNoOutputFolder, kNoStaging, kNoLog, kNoOm, kNotAnOm, kNotMoved, kNotStarted, kTimedOut,
         kCancelled, kOutOfMemory, kExitNoError, kNoOmProduced, kCancelledBeforeStart, kRetryFailed, kModelDidNotLoad,
         kFixTheFile, kGiveTheDim, kChecksFoundErrors, kGiveTheShapes, kNotPlanned }
-    + toolResultTexts(); // ATC that crashed
+    + remoteFailureTexts() + toolResultTexts(); // ATC on a host that failed; ATC that crashed
 }
 
 QString shownConversionText(const QString& text)

@@ -4,6 +4,7 @@
 #include "process/toolcapture.h"
 #include "process/toolrunner.h"
 #include "remote/remotefiles.h"
+#include "remote/remotetext.h"
 #include "util/units.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,14 @@ constexpr int kStopGraceTenths = 50; // 5 s, like a local run's kill grace
 constexpr int kErrTailLines = 5;
 
 } // namespace
+
+QList<ShownText> remoteFailureTexts()
+{
+    using namespace remotetext;
+    return { kSshNotStarted, kDidNotStart, kConnectionLost, kNotFound, kWrongArchitecture, kCannotExecute,
+        kWorkFolderFull, kWorkFolderReadOnly, kWorkFolderNotWritableSaid, kWorkFolderNotWritable, kFailedOnSaid,
+        kFailedOn };
+}
 
 QString remoteRunScript()
 {
@@ -345,18 +354,15 @@ void RemoteToolRun::onRunFinished(const ToolResult& result)
         m_result = result;
         m_result.durationMs = duration;
         if (result.kind == ToolResult::Kind::FailedToStart) {
-            m_failure
-                = QStringLiteral("%1 could not be started: %2.").arg(m_target.paths.sshProgram, result.errorString);
+            m_failure = englishText(remotetext::kSshNotStarted).arg(m_target.paths.sshProgram, result.errorString);
         } else if (!m_failure.isEmpty()) {
             // the script said why (no run folder)
         } else if (m_pid == 0) {
-            m_failure = QStringLiteral("%1 did not start on %2 (%3)%4 Run `atcwb hosts probe %2` to see what is wrong.")
+            m_failure = englishText(remotetext::kDidNotStart)
                             .arg(tool, host, describe(result, QStringLiteral("ssh")),
                                 err.isEmpty() ? QString() : QStringLiteral(": %1.").arg(err));
         } else {
-            m_failure = QStringLiteral("The connection to %1 was lost while %2 ran%3. %2 may still be running on %1 "
-                                       "(pid %4, process group %5). Look with: ssh -p %6 %7 ps -o pid,etime,args -g "
-                                       "%5 ; stop it with: ssh -p %6 %7 kill -TERM -%5")
+            m_failure = englishText(remotetext::kConnectionLost)
                             .arg(host, tool, err.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(err))
                             .arg(m_pid)
                             .arg(m_pgid)
@@ -376,16 +382,11 @@ void RemoteToolRun::onRunFinished(const ToolResult& result)
         m_result.killedLikelyOom = *m_exitCode == 137;
         const QString program = m_remoteArgv.value(0);
         if (*m_exitCode == 127 && err.contains(program))
-            m_failure = QStringLiteral("%1 was not found on %2 (%3). Check the host's environment script: `atcwb "
-                                       "hosts probe %2` shows what it finds.")
-                            .arg(program, host, err);
+            m_failure = englishText(remotetext::kNotFound).arg(program, host, err);
         else if (*m_exitCode == 126 && err.contains(QLatin1String("Exec format error")))
-            m_failure = QStringLiteral("%1 on %2 is built for another processor architecture (Exec format error): "
-                                       "use a build for the host's architecture (`uname -m` there; `atcwb hosts "
-                                       "probe %2` shows it).")
-                            .arg(program, host);
+            m_failure = englishText(remotetext::kWrongArchitecture).arg(program, host);
         else if (*m_exitCode == 126)
-            m_failure = QStringLiteral("%1 on %2 cannot be executed (%3).").arg(program, host, err);
+            m_failure = englishText(remotetext::kCannotExecute).arg(program, host, err);
     }
     if (*m_exitCode == 0 || m_options.fetchOnFailure)
         return fetch();

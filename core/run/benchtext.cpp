@@ -1,6 +1,7 @@
 #include "run/benchtext.h"
 
 #include "process/toolresulttext.h"
+#include "remote/remotetext.h"
 
 namespace wb {
 
@@ -13,7 +14,7 @@ QList<ShownText> benchTexts()
         kNoOpProfile, kMsprofNotImported, kNotProtocol, kMsameNoWarmupMean, kMsameNoWarmup, kMsameNoBatch,
         kMsameAverage, kAisSummaryOnly, kNoTimings, kNoTempFolder, kNoMsprofFolder, kToolMissingOnHost,
         kCpuDefaultThreads, kCpuThreads, kCpu, kRanAs, kNoModel, kModelMissing, kModelNotAFile }
-    + toolResultTexts(); // a tool that crashed, could not start ...
+    + remoteFailureTexts() + toolResultTexts(); // a run on a host that failed; a tool that crashed ...
 }
 
 QString shownBenchText(const QString& text)

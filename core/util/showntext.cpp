@@ -74,8 +74,10 @@ QString shownLine(const QString& line, const QList<ShownText>& templates)
             continue;
         QHash<int, QString> values;
         for (int g = 0; g < p.numbers.size(); ++g) {
-            if (!values.contains(p.numbers.at(g))) // the same placeholder twice: the first says it
-                values.insert(p.numbers.at(g), m.captured(g + 1));
+            // A value may be a sentence of its own ("ssh crashed (SIGSEGV) after 2.0 s." inside "… did not start
+            // (%3)"): shown too. The same placeholder twice: the first says it.
+            if (!values.contains(p.numbers.at(g)))
+                values.insert(p.numbers.at(g), shownLine(m.captured(g + 1), templates));
         }
         return fill(QCoreApplication::translate(t.context, t.source), values);
     }

@@ -8,8 +8,9 @@
 //     inline constexpr ShownText kCancelled { "BenchText", QT_TRANSLATE_NOOP("BenchText", "… %1 of %2 …") };
 //     r.error = englishText(kCancelled).arg(done).arg(loops);
 // The GUI passes what it shows through shownText(text, templates): each line that one of the templates wrote is
-// given in the current language with the same figures (the placeholders' values are read back from the English);
-// any other line (a tool's own message, a path) comes back as it is. With no translator installed it is the identity.
+// given in the current language with the same figures (the placeholders' values are read back from the English, and
+// a value that is itself such a sentence is shown too); any other line (a tool's own message, a path) comes back as
+// it is. With no translator installed it is the identity.
 #include <QList>
 #include <QString>
 

@@ -17,6 +17,7 @@ constexpr ShownText kBudget { "TestText", "Stopped by the %1 s time budget after
 constexpr ShownText kPlain { "TestText", "ATC did not produce the OM." };
 constexpr ShownText kTwice { "TestText", "%1 and %1 again, then %2." };
 constexpr ShownText kUntranslated { "TestText", "Nobody translated %1." };
+constexpr ShownText kOuter { "TestText", "The run failed (%1)" };
 
 // A translator for the context TestText only, written here: the placeholders swap places in one of them.
 class TestTranslator : public QTranslator {
@@ -33,11 +34,13 @@ public:
             return QStringLiteral("ATC 没有生成 OM。");
         if (s == kTwice.source)
             return QStringLiteral("%2：%1，%1");
+        if (s == kOuter.source)
+            return QStringLiteral("运行失败（%1）");
         return {};
     }
 };
 
-const QList<ShownText> kTemplates { kBudget, kPlain, kTwice, kUntranslated };
+const QList<ShownText> kTemplates { kBudget, kPlain, kTwice, kUntranslated, kOuter };
 
 } // namespace
 
@@ -71,6 +74,8 @@ void TestShownText::translated_data()
     QTest::newRow("line by line") << englishText(kPlain) + QStringLiteral("\nATC's own words\n")
             + englishText(kBudget).arg(1).arg(
                 2) << QStringLiteral("ATC 没有生成 OM。\nATC's own words\n2 次迭代后，已达到 1 s 的时间预算。");
+    QTest::newRow("a value that is a sentence of its own")
+        << englishText(kOuter).arg(englishText(kPlain)) << QStringLiteral("运行失败（ATC 没有生成 OM。）");
     QTest::newRow("written from no template")
         << QStringLiteral("Stopped by the user.") << QStringLiteral("Stopped by the user.");
     QTest::newRow("a template with more around it stays")

@@ -123,11 +123,10 @@ SavedLog readSavedLog(const QString& path)
     else if (!QFileInfo(path).isFile()) // a FIFO or a device would block the reader or never end
         log.error = QObject::tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path));
     else if (file.size() > ConversionPage::kMaxLogBytes)
-        log.error = QObject::tr("%1 is %2 MiB; logs above %3 MiB are not opened here: keep the end of it (e.g. "
+        log.error = QObject::tr("%1 is %2; logs above %3 are not opened here: keep the end of it (e.g. "
                                 "`tail -n 200000`) and open that.")
-                        .arg(QDir::toNativeSeparators(path))
-                        .arg(QString::number(double(file.size()) / (1024.0 * 1024.0), 'f', 1))
-                        .arg(ConversionPage::kMaxLogBytes / (1024 * 1024));
+                        .arg(QDir::toNativeSeparators(path), formatBytes(file.size()),
+                            formatBytes(ConversionPage::kMaxLogBytes));
     else if (!file.open(QIODevice::ReadOnly))
         log.error = QObject::tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
     if (!log.error.isEmpty())
