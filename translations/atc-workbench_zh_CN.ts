@@ -1282,8 +1282,8 @@
         <translation>%1 不是普通文件。</translation>
     </message>
     <message>
-        <source>%1 is %2 MiB; logs above %3 MiB are not opened here: keep the end of it (e.g. `tail -n 200000`) and open that.</source>
-        <translation>%1 大小为 %2 MiB；超过 %3 MiB 的日志不在此打开：请截取其末尾部分（例如 `tail -n 200000`）后再打开。</translation>
+        <source>%1 is %2; logs above %3 are not opened here: keep the end of it (e.g. `tail -n 200000`) and open that.</source>
+        <translation>%1 大小为 %2；超过 %3 的日志不在此打开：请截取其末尾部分（例如 `tail -n 200000`）后再打开。</translation>
     </message>
     <message>
         <source>succeeded</source>
@@ -4535,6 +4535,759 @@ Someone may be intercepting the connection. The app will not connect. Only if th
     <message>
         <source>%1 cannot convert: %2</source>
         <translation>%1 无法转换：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BenchText</name>
+    <message>
+        <source>The run was cancelled after %1 of %2 iterations.</source>
+        <translation>运行在完成 %2 次迭代中的 %1 次后被取消。</translation>
+    </message>
+    <message>
+        <source>The run was cancelled before it started.</source>
+        <translation>运行在开始前被取消。</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within the %2 s timeout; it was stopped after %3 of %4 iterations.</source>
+        <translation>%1 没有在 %2 s 的超时内完成；在完成 %4 次迭代中的 %3 次后被停止。</translation>
+    </message>
+    <message>
+        <source>The CPU run did not finish within the %1 s timeout; it was stopped after %2 of %3 iterations.</source>
+        <translation>CPU 运行没有在 %1 s 的超时内完成；在完成 %3 次迭代中的 %2 次后被停止。</translation>
+    </message>
+    <message>
+        <source>Stopped by the %1 s time budget after %2 iterations.</source>
+        <translation>已达到 %1 s 的时间预算，在 %2 次迭代后停止。</translation>
+    </message>
+    <message>
+        <source>om-runner printed no op profile (see its warnings).</source>
+        <translation>om-runner 没有输出算子剖析数据（请查看它的警告）。</translation>
+    </message>
+    <message>
+        <source>msprof&apos;s results could not be imported: %1</source>
+        <translation>无法导入 msprof 的结果：%1</translation>
+    </message>
+    <message>
+        <source>om-runner printed %1 line(s) that are not protocol events (%2).</source>
+        <translation>om-runner 输出了 %1 行不属于协议事件的内容（%2）。</translation>
+    </message>
+    <message>
+        <source>msame has no warm-up: the %1 warm-up iteration(s) were not run.</source>
+        <translation>msame 没有预热：%1 次预热迭代没有运行。</translation>
+    </message>
+    <message>
+        <source>msame has no warm-up: the %1 warm-up iteration(s) were not run. Its mean without the first run is %2 ms.</source>
+        <translation>msame 没有预热：%1 次预热迭代没有运行。去掉第一次运行后它的平均值为 %2 ms。</translation>
+    </message>
+    <message>
+        <source>msame does not report the batch; throughput assumes batch 1 (set the batch to correct it).</source>
+        <translation>msame 不报告批大小；吞吐量按批大小 1 计算（设置批大小即可更正）。</translation>
+    </message>
+    <message>
+        <source>msame&apos;s printed average (%1 ms) differs from the mean of its per-run times (%2 ms).</source>
+        <translation>msame 输出的平均值（%1 ms）与其每次运行时间的平均值（%2 ms）不同。</translation>
+    </message>
+    <message>
+        <source>ais_bench gave no per-iteration times (no *_summary.json); the figures are its printed summary, without p90, p95 and stddev.</source>
+        <translation>ais_bench 没有给出每次迭代的时间（没有 *_summary.json）；这些数字来自它输出的摘要，没有 p90、p95 和标准差。</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime returned no timings.</source>
+        <translation>ONNX Runtime 没有返回计时结果。</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary output folder: %1</source>
+        <translation>无法创建临时输出文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Cannot create a temporary folder for msprof&apos;s output.</source>
+        <translation>无法为 msprof 的输出创建临时文件夹。</translation>
+    </message>
+    <message>
+        <source>No %1 was found on the host; install it there (on its PATH after the environment script) or choose another runner.</source>
+        <translation>主机上没有找到 %1；请在主机上安装它（在环境脚本之后的 PATH 中），或选择其他运行器。</translation>
+    </message>
+    <message>
+        <source>CPU (ONNX Runtime %1, default threads)</source>
+        <translation>CPU（ONNX Runtime %1，默认线程数）</translation>
+    </message>
+    <message>
+        <source>CPU (ONNX Runtime %1, %2 threads)</source>
+        <translation>CPU（ONNX Runtime %1，%2 个线程）</translation>
+    </message>
+    <message>
+        <source>CPU (ONNX Runtime)</source>
+        <translation>CPU（ONNX Runtime）</translation>
+    </message>
+</context>
+<context>
+    <name>ConversionJob</name>
+    <message>
+        <source>Cannot create the output folder %1.</source>
+        <translation>无法创建输出文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create a staging folder in %1: %2. Check that the folder is writable.</source>
+        <translation>无法在 %1 中创建暂存文件夹：%2。请检查该文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>Cannot write the ATC log %1: %2.</source>
+        <translation>无法写入 ATC 日志 %1：%2。</translation>
+    </message>
+    <message>
+        <source>ATC exited with 0 but wrote no OM (%1 is missing).</source>
+        <translation>ATC 以 0 退出，但没有写出 OM（缺少 %1）。</translation>
+    </message>
+    <message>
+        <source>ATC exited with 0 but its output is not an OM: %1</source>
+        <translation>ATC 以 0 退出，但它的输出不是 OM：%1</translation>
+    </message>
+    <message>
+        <source>ATC succeeded, but the OM could not be moved into place: %1.</source>
+        <translation>ATC 已成功，但无法把 OM 移到目标位置：%1。</translation>
+    </message>
+    <message>
+        <source>atc could not be started: %1</source>
+        <translation>无法启动 atc：%1</translation>
+    </message>
+    <message>
+        <source>ATC was stopped after %1 s: it ran past the time limit.</source>
+        <translation>ATC 在 %1 s 后被停止：运行超出了时间限制。</translation>
+    </message>
+    <message>
+        <source>ATC was cancelled after %1 s.</source>
+        <translation>ATC 在 %1 s 后被取消。</translation>
+    </message>
+    <message>
+        <source>ATC was killed, most likely out of memory (%1) — convert one variant at a time or add swap.</source>
+        <translation>ATC 被终止，很可能是内存不足（%1）——请一次只转换一个变体，或增加交换空间。</translation>
+    </message>
+    <message>
+        <source>ATC exited with code %1 without printing an error; see its log.</source>
+        <translation>ATC 以代码 %1 退出，但没有输出错误；请查看它的日志。</translation>
+    </message>
+    <message>
+        <source>ATC did not produce the OM.</source>
+        <translation>ATC 没有生成 OM。</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>在开始前已取消。</translation>
+    </message>
+    <message>
+        <source>Retry Failed runs it.</source>
+        <translation>“重试失败的任务”会运行它。</translation>
+    </message>
+    <message>
+        <source>The model did not load: %1</source>
+        <translation>模型没有加载：%1</translation>
+    </message>
+    <message>
+        <source>Fix or re-export the file, or take it out of the batch.</source>
+        <translation>请修复或重新导出该文件，或把它移出这一批。</translation>
+    </message>
+    <message>
+        <source>Give the value in the template (--dim NAME=VALUE) or on this row.</source>
+        <translation>请在模板中（--dim 名称=值）或在这一行给出该值。</translation>
+    </message>
+    <message>
+        <source>The checks found errors: %1</source>
+        <translation>检查发现了错误：%1</translation>
+    </message>
+    <message>
+        <source>Give the inputs&apos; shapes in the template&apos;s --input_shape.</source>
+        <translation>请在模板的 --input_shape 中给出输入的形状。</translation>
+    </message>
+    <message>
+        <source>Not planned.</source>
+        <translation>未计划。</translation>
+    </message>
+</context>
+<context>
+    <name>ToolResult</name>
+    <message>
+        <source>%1 finished in %2 s.</source>
+        <translation>%1 在 %2 s 内完成。</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 was killed (SIGKILL) after %2 s, most likely because the machine ran out of memory.</source>
+        <translation>%1 在 %2 s 后被终止（SIGKILL），很可能是因为机器内存不足。</translation>
+    </message>
+    <message>
+        <source>%1 crashed (%2) after %3 s.</source>
+        <translation>%1 在 %3 s 后崩溃（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 was stopped after %2 s: it ran past its time limit.</source>
+        <translation>%1 在 %2 s 后被停止：运行超出了时间限制。</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled after %2 s.</source>
+        <translation>%1 在 %2 s 后被取消。</translation>
+    </message>
+    <message>
+        <source>%1 exited with code 137 (killed) after %2 s, most likely because the machine ran out of memory.</source>
+        <translation>%1 在 %2 s 后以代码 137 退出（被终止），很可能是因为机器内存不足。</translation>
+    </message>
+    <message>
+        <source>%1 exited with code %2 after %3 s.</source>
+        <translation>%1 在 %3 s 后以代码 %2 退出。</translation>
+    </message>
+</context>
+<context>
+    <name>SafePath</name>
+    <message>
+        <source>%1 is empty; give a file name such as model_b1.</source>
+        <translation>%1 为空；请给出文件名，例如 model_b1。</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; is not a file name; give a name such as model_b1.</source>
+        <translation>%1 &apos;%2&apos; 不是文件名；请给出名称，例如 model_b1。</translation>
+    </message>
+    <message>
+        <source>%1 &apos;%2&apos; contains a path separator; it must be a plain file name (the folder is chosen separately, e.g. with --output).</source>
+        <translation>%1 &apos;%2&apos; 含有路径分隔符；它必须是单纯的文件名（文件夹另行选择，例如用 --output）。</translation>
+    </message>
+    <message>
+        <source>%1 contains a NUL character; give a plain file name.</source>
+        <translation>%1 含有 NUL 字符；请给出单纯的文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ConvertPage</name>
+    <message>
+        <source>The output name</source>
+        <translation>输出名称</translation>
+    </message>
+</context>
+<context>
+    <name>wb::StrategyPanel</name>
+    <message>
+        <source>The run was not stored: %1</source>
+        <translation>未能保存此次运行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProbeStep</name>
+    <message>
+        <source>Name resolves</source>
+        <translation>名称解析</translation>
+    </message>
+    <message>
+        <source>TCP connects</source>
+        <translation>TCP 连接</translation>
+    </message>
+    <message>
+        <source>Host key trusted</source>
+        <translation>主机密钥可信</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>身份验证</translation>
+    </message>
+    <message>
+        <source>Environment script</source>
+        <translation>环境脚本</translation>
+    </message>
+    <message>
+        <source>Architecture and C library</source>
+        <translation>架构和 C 库</translation>
+    </message>
+    <message>
+        <source>Toolkit (atc)</source>
+        <translation>工具包（atc）</translation>
+    </message>
+    <message>
+        <source>NPUs</source>
+        <translation>NPU</translation>
+    </message>
+    <message>
+        <source>Runners</source>
+        <translation>运行器</translation>
+    </message>
+    <message>
+        <source>Free disk in the work folder</source>
+        <translation>工作文件夹的可用磁盘空间</translation>
+    </message>
+</context>
+<context>
+    <name>BenchRun</name>
+    <message>
+        <source>the CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>NPU %1</source>
+        <translation>NPU %1</translation>
+    </message>
+    <message>
+        <source>%1 on %2 with %3: iterations for %4 s after %5 warm-up</source>
+        <translation>在 %2 上用 %3 运行 %1：%5 次预热后计时迭代 %4 s</translation>
+    </message>
+    <message>
+        <source>%1 on %2 with %3: %4 iterations after %5 warm-up</source>
+        <translation>在 %2 上用 %3 运行 %1：%5 次预热后迭代 %4 次</translation>
+    </message>
+</context>
+<context>
+    <name>BenchText</name>
+    <message>
+        <source>No model was given.</source>
+        <translation>没有给出模型。</translation>
+    </message>
+    <message>
+        <source>Model %1 does not exist.</source>
+        <translation>模型 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+</context>
+<context>
+    <name>OmLint</name>
+    <message>
+        <source>OM op %1 (%2) runs on the AI CPU%3%4: it is slow, and data moves between the AI Core and the AI CPU around it.</source>
+        <translation>OM 算子 %1（%2）在 AI CPU 上运行%3%4：它很慢，而且它前后的数据要在 AI Core 和 AI CPU 之间搬运。</translation>
+    </message>
+    <message>
+        <source>, made from ONNX %1 %2</source>
+        <translation>，由 ONNX %1 %2 生成</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source> with %1 inputs</source>
+        <translation>，输入为 %1</translation>
+    </message>
+    <message>
+        <source>Find an AI Core form of the op: export with another opset, or replace the node with ops the AI Core has; use a dtype the AI Core kernel takes (float16/float32 instead of int64/double); try --op_select_implmode=high_performance; or provide a custom AI Core op. Check the op in the operator list of your CANN version.</source>
+        <translation>为该算子找到 AI Core 的实现：用另一个 opset 导出，或用 AI Core 支持的算子替换该节点；使用 AI Core 内核接受的数据类型（用 float16/float32 代替 int64/double）；尝试 --op_select_implmode=high_performance；或提供自定义的 AI Core 算子。请在你所用 CANN 版本的算子列表中查看该算子。</translation>
+    </message>
+    <message>
+        <source>ATC inserted %1 %2 (%3 %4 -&gt; %5 %6) between %7 (%8) and %9 (%10).</source>
+        <translation>ATC 在 %7（%8）和 %9（%10）之间插入了 %1 %2（%3 %4 -&gt; %5 %6）。</translation>
+    </message>
+    <message>
+        <source>A dtype changes between the two groups: keep the model in one precision around them (--precision_mode, or --keep_dtype for the node), or move the node that needs the other dtype.</source>
+        <translation>两组之间的数据类型发生了变化：让它们前后的模型保持同一精度（--precision_mode，或对该节点用 --keep_dtype），或移动需要另一种数据类型的节点。</translation>
+    </message>
+    <message>
+        <source>A format change between the two groups: often one side runs on the AI CPU or is an op without a 5-D (NC1HWC0) kernel; moving that op to the AI Core, or keeping such ops together at the end of the model, removes the conversion.</source>
+        <translation>两组之间的格式发生了变化：通常是一侧在 AI CPU 上运行，或是没有 5 维（NC1HWC0）内核的算子；把该算子移到 AI Core，或把这类算子集中放在模型末尾，就能去掉这次转换。</translation>
+    </message>
+    <message>
+        <source>The OM was built for %1, but the selected device is %2: AscendCL will refuse to load it there.</source>
+        <translation>该 OM 是为 %1 构建的，但所选设备是 %2：AscendCL 会拒绝在那里加载它。</translation>
+    </message>
+    <message>
+        <source>Convert the model again with --soc_version=%1, or select a %2 device.</source>
+        <translation>用 --soc_version=%1 重新转换模型，或选择一台 %2 设备。</translation>
+    </message>
+    <message>
+        <source>The OM&apos;s input %1 has shape %2, but the recipe asks for %3.</source>
+        <translation>OM 的输入 %1 的形状是 %2，但配方要求的是 %3。</translation>
+    </message>
+    <message>
+        <source>Convert the model again with the recipe&apos;s --input_shape, or run the OM with inputs of shape %1.</source>
+        <translation>用配方中的 --input_shape 重新转换模型，或用形状为 %1 的输入运行该 OM。</translation>
+    </message>
+    <message>
+        <source>The OM (%1) is older than its ONNX model %2 (%3): it may not contain the model&apos;s latest changes.</source>
+        <translation>该 OM（%1）比它的 ONNX 模型 %2（%3）旧：它可能不包含模型的最新改动。</translation>
+    </message>
+    <message>
+        <source>Convert the ONNX model again.</source>
+        <translation>请重新转换 ONNX 模型。</translation>
+    </message>
+</context>
+<context>
+    <name>HostProbe</name>
+    <message>
+        <source> (created on first use)</source>
+        <translation>（首次使用时创建）</translation>
+    </message>
+    <message>
+        <source> (the probe timed out after %1 s)</source>
+        <translation>（探测在 %1 s 后超时）</translation>
+    </message>
+    <message>
+        <source>%1 %2 is trusted.</source>
+        <translation>%1 %2 是可信的。</translation>
+    </message>
+    <message>
+        <source>%1 (an alias in the ssh configuration for %2)</source>
+        <translation>%1（ssh 配置中 %2 的别名）</translation>
+    </message>
+    <message>
+        <source>%1 NPU chip(s): %2.</source>
+        <translation>%1 个 NPU 芯片：%2。</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2.</source>
+        <translation>无法启动 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 did not resolve within %2 s.</source>
+        <translation>%1 没有在 %2 s 内解析出来。</translation>
+    </message>
+    <message>
+        <source>%1 does not resolve: %2.</source>
+        <translation>%1 无法解析：%2。</translation>
+    </message>
+    <message>
+        <source>%1 free for %2%3.</source>
+        <translation>%2 可用 %1%3。</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>%1 是 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is an address.</source>
+        <translation>%1 是一个地址。</translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation>%1 端口 %2</translation>
+    </message>
+    <message>
+        <source>%1 presented no SSH host key (ssh-keyscan: %2).</source>
+        <translation>%1 没有出示 SSH 主机密钥（ssh-keyscan：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 presents a key not yet trusted: %2 %3.</source>
+        <translation>%1 出示了一个尚未信任的密钥：%2 %3。</translation>
+    </message>
+    <message>
+        <source>%1 refused the login: %2</source>
+        <translation>%1 拒绝了登录：%2</translation>
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation>%1，%2。</translation>
+    </message>
+    <message>
+        <source>Ask the host&apos;s owner whether its key changed. Only if it did, remove the old key (ssh-keygen -R &apos;%1&apos; -f %2) and trust the new one.</source>
+        <translation>请询问主机的所有者它的密钥是否更换过。只有确实更换过，才删除旧密钥（ssh-keygen -R &apos;%1&apos; -f %2）并信任新密钥。</translation>
+    </message>
+    <message>
+        <source>C library unknown</source>
+        <translation>C 库未知</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2.</source>
+        <translation>无法连接到 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Check that `df -Pk` works on %1 and that the work folder&apos;s parent exists.</source>
+        <translation>请检查 `df -Pk` 在 %1 上是否可用，以及工作文件夹的上级文件夹是否存在。</translation>
+    </message>
+    <message>
+        <source>Check that port %1 of %2 is an SSH server.</source>
+        <translation>请检查 %2 的端口 %1 是否是 SSH 服务器。</translation>
+    </message>
+    <message>
+        <source>Check that sshd runs on %1 and listens on port %2, and that no firewall is in the way (try: ssh -p %2 %3).</source>
+        <translation>请检查 %1 上是否运行着 sshd 并监听端口 %2，以及是否有防火墙阻挡（试试：ssh -p %2 %3）。</translation>
+    </message>
+    <message>
+        <source>Check that the environment script returns normally (it must not call exit).</source>
+        <translation>请检查环境脚本是否正常返回（它不能调用 exit）。</translation>
+    </message>
+    <message>
+        <source>Check the name and this machine&apos;s DNS (getent hosts %1), or use the address.</source>
+        <translation>请检查名称和本机的 DNS（getent hosts %1），或改用地址。</translation>
+    </message>
+    <message>
+        <source>Check the spelling of %1 in the destination (or its HostName in ~/.ssh/config), this machine&apos;s DNS or /etc/hosts (getent hosts %1), or use the host&apos;s address.</source>
+        <translation>请检查目标中 %1 的拼写（或 ~/.ssh/config 中它的 HostName）、本机的 DNS 或 /etc/hosts（getent hosts %1），或改用主机的地址。</translation>
+    </message>
+    <message>
+        <source>Compare it with the host&apos;s own (on the host: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub); if it is the same, trust it: atcwb hosts trust %1 --fingerprint %2</source>
+        <translation>把它与主机自己的密钥比较（在主机上：ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub）；如果相同，就信任它：atcwb hosts trust %1 --fingerprint %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <source>Could not read the free space of %1 on %2.</source>
+        <translation>无法读取 %2 上 %1 的可用空间。</translation>
+    </message>
+    <message>
+        <source>Fix the folder&apos;s owner or mode, or remove it.</source>
+        <translation>请修正该文件夹的所有者或权限，或删除它。</translation>
+    </message>
+    <message>
+        <source>Found %1.</source>
+        <translation>找到 %1。</translation>
+    </message>
+    <message>
+        <source>Free space there or choose another work folder (--work-dir); ATC needs at least %1.</source>
+        <translation>请在那里腾出空间，或选择另一个工作文件夹（--work-dir）；ATC 至少需要 %1。</translation>
+    </message>
+    <message>
+        <source>Install ais_bench (pip, from the msit tools) or msame on %1.</source>
+        <translation>请在 %1 上安装 ais_bench（pip，来自 msit 工具）或 msame。</translation>
+    </message>
+    <message>
+        <source>Install the Ascend driver on %1 to run there; converting does not need it.</source>
+        <translation>要在 %1 上运行，请在那里安装昇腾驱动；转换不需要它。</translation>
+    </message>
+    <message>
+        <source>Install the CANN toolkit on %1 to convert there; running needs only the driver, npu-smi and a runner.</source>
+        <translation>要在 %1 上转换，请在那里安装 CANN 工具包；运行只需要驱动、npu-smi 和一个运行器。</translation>
+    </message>
+    <message>
+        <source>Install the CANN toolkit or nnrt on %1, or name its set_env.sh: atcwb hosts add %1 --destination %2 --env-script PATH (or Tools &gt; Settings &gt; Hosts).</source>
+        <translation>请在 %1 上安装 CANN 工具包或 nnrt，或指明它的 set_env.sh：atcwb hosts add %1 --destination %2 --env-script PATH（或 工具 &gt; 设置 &gt; 主机）。</translation>
+    </message>
+    <message>
+        <source>Install the OpenSSH client (Debian: apt install openssh-client).</source>
+        <translation>请安装 OpenSSH 客户端（Debian：apt install openssh-client）。</translation>
+    </message>
+    <message>
+        <source>Install your public key on the host (ssh-copy-id -p %1 %2), load it into ssh-agent, or name the private key with --identity; passwords are never asked (BatchMode).</source>
+        <translation>请把你的公钥安装到主机上（ssh-copy-id -p %1 %2），把它加载到 ssh-agent，或用 --identity 指明私钥；本程序从不询问密码（BatchMode）。</translation>
+    </message>
+    <message>
+        <source>Logged in as %1.</source>
+        <translation>已以 %1 登录。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 within %2 s.</source>
+        <translation>%1 在 %2 s 内没有应答。</translation>
+    </message>
+    <message>
+        <source>No atc on PATH on %1 after sourcing the environment script.</source>
+        <translation>加载环境脚本后，%1 的 PATH 中没有 atc。</translation>
+    </message>
+    <message>
+        <source>No npu-smi on %1: no NPU driver.</source>
+        <translation>%1 上没有 npu-smi：没有 NPU 驱动。</translation>
+    </message>
+    <message>
+        <source>None of om-runner, ais_bench, msit, msame is on PATH on %1.</source>
+        <translation>%1 的 PATH 中没有 om-runner、ais_bench、msit、msame 中的任何一个。</translation>
+    </message>
+    <message>
+        <source>None of these exists on %1: %2.</source>
+        <translation>%1 上这些都不存在：%2。</translation>
+    </message>
+    <message>
+        <source>Not checked: %1 failed.</source>
+        <translation>未检查：%1 失败。</translation>
+    </message>
+    <message>
+        <source>Not checked: the probe was cancelled.</source>
+        <translation>未检查：探测已取消。</translation>
+    </message>
+    <message>
+        <source>Only %1 free for %2 on %3.</source>
+        <translation>%3 上的 %2 只有 %1 可用。</translation>
+    </message>
+    <message>
+        <source>Probe again: the key may have changed between the checks.</source>
+        <translation>请再探测一次：密钥可能在两次检查之间发生了变化。</translation>
+    </message>
+    <message>
+        <source>Run `. %1` in a shell on %2 and fix what it reports.</source>
+        <translation>请在 %2 上的 shell 中运行 `. %1`，并修正它报告的问题。</translation>
+    </message>
+    <message>
+        <source>Run `npu-smi info` on %1 and check the driver (dmesg, /var/log/npu).</source>
+        <translation>请在 %1 上运行 `npu-smi info` 并检查驱动（dmesg、/var/log/npu）。</translation>
+    </message>
+    <message>
+        <source>Sourced %1.</source>
+        <translation>已加载 %1。</translation>
+    </message>
+    <message>
+        <source>Sourcing %1 on %2 failed (exit status %3)%4</source>
+        <translation>在 %2 上加载 %1 失败（退出状态 %3）%4</translation>
+    </message>
+    <message>
+        <source>The probe stopped before `uname -m` (last section: %1).</source>
+        <translation>探测在 `uname -m` 之前停止了（最后一节：%1）。</translation>
+    </message>
+    <message>
+        <source>Try it by hand: ssh -p %1 %2 true</source>
+        <translation>请手动试一下：ssh -p %1 %2 true</translation>
+    </message>
+    <message>
+        <source>WARNING: the host key of %1 has changed: trusted %2 %3, presented now %4 %5. Someone may be intercepting the connection, or the host was reinstalled.</source>
+        <translation>警告：%1 的主机密钥已经改变：信任的是 %2 %3，现在出示的是 %4 %5。可能有人在截获连接，或者主机被重装了。</translation>
+    </message>
+    <message>
+        <source>`npu-smi info` failed (exit status %1): %2</source>
+        <translation>`npu-smi info` 失败（退出状态 %1）：%2</translation>
+    </message>
+    <message>
+        <source>`npu-smi info` printed something unexpected: %1</source>
+        <translation>`npu-smi info` 输出了意外的内容：%1</translation>
+    </message>
+    <message>
+        <source>atc at %1 (CANN %2, %3 SoCs).</source>
+        <translation>atc 位于 %1（CANN %2，%3 个 SoC）。</translation>
+    </message>
+    <message>
+        <source>ssh refused the host key: %1</source>
+        <translation>ssh 拒绝了主机密钥：%1</translation>
+    </message>
+    <message>
+        <source>ssh to %1 failed (%2)%3</source>
+        <translation>ssh 到 %1 失败（%2）%3</translation>
+    </message>
+    <message>
+        <source>version unknown</source>
+        <translation>版本未知</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>%1 has no C++ compiler (none of $CXX, g++, c++, clang++ on its PATH after the environment script), so om-runner cannot be built there</source>
+        <translation>%1 没有 C++ 编译器（加载环境脚本后，它的 PATH 中没有 $CXX、g++、c++、clang++ 中的任何一个），因此无法在那里构建 om-runner</translation>
+    </message>
+    <message>
+        <source>(%1) </source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <source>Building om-runner on %1 with %2 %3(no shipped build fits it; once per version of om-runner&apos;s sources)</source>
+        <translation>正在 %1 上用 %2 %3构建 om-runner（没有适合它的随附版本；om-runner 源码的每个版本只构建一次）</translation>
+    </message>
+    <message>
+        <source>Cannot write om-runner&apos;s sources to %1 to build it on %2: %3.</source>
+        <translation>无法把 om-runner 的源码写到 %1 以在 %2 上构建：%3。</translation>
+    </message>
+    <message>
+        <source>Fetching %1 file(s) (%2) from %3</source>
+        <translation>正在从 %3 取回 %1 个文件（%2）</translation>
+    </message>
+    <message>
+        <source>No om-runner can run on %1 (%2): running the host&apos;s %3 (%4) instead.</source>
+        <translation>%1 上无法运行 om-runner（%2）：改为运行该主机的 %3（%4）。</translation>
+    </message>
+    <message>
+        <source>No om-runner can run on %1: %2. Neither ais_bench nor msame is on its PATH either: install a C++ compiler (g++) or ais_bench / msame there, or give --tool PATH_ON_HOST.</source>
+        <translation>%1 上无法运行 om-runner：%2。它的 PATH 中也没有 ais_bench 或 msame：请在那里安装 C++ 编译器（g++）或 ais_bench / msame，或给出 --tool 主机上的路径。</translation>
+    </message>
+    <message>
+        <source>No shipped om-runner fits %1: %2.</source>
+        <translation>没有适合 %1 的随附 om-runner：%2。</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2</source>
+        <translation>正在 %2 上运行 %1</translation>
+    </message>
+    <message>
+        <source>The shipped om-runner for %1 does not start on %2 (%3).</source>
+        <translation>适用于 %1 的随附 om-runner 无法在 %2 上启动（%3）。</translation>
+    </message>
+    <message>
+        <source>Uploading %1 (%2) to %3</source>
+        <translation>正在把 %1（%2）上传到 %3</translation>
+    </message>
+    <message>
+        <source>Uploading om-runner&apos;s sources to %1</source>
+        <translation>正在把 om-runner 的源码上传到 %1</translation>
+    </message>
+    <message>
+        <source>building om-runner on %1 did not run (%2%3)</source>
+        <translation>在 %1 上构建 om-runner 没有运行（%2%3）</translation>
+    </message>
+    <message>
+        <source>building om-runner on %1 with %2 failed: %3</source>
+        <translation>在 %1 上用 %2 构建 om-runner 失败：%3</translation>
+    </message>
+    <message>
+        <source>om-runner: using the one built on %1 before (%2)</source>
+        <translation>om-runner：使用之前在 %1 上构建的版本（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>om-runner was built on %1 from its sources%2 (%3).</source>
+        <translation>om-runner 是在 %1 上从其源码构建的%2（%3）。</translation>
+    </message>
+    <message>
+        <source> with %1</source>
+        <translation>，使用 %1</translation>
+    </message>
+    <message>
+        <source>an earlier build, cached by the sources&apos; sha256</source>
+        <translation>之前的构建，按源码的 sha256 缓存</translation>
+    </message>
+    <message>
+        <source>cached there for the next run</source>
+        <translation>已缓存在那里供下次运行使用</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>%1 could not be started: %2.</source>
+        <translation>无法启动 %1：%2。</translation>
+    </message>
+    <message>
+        <source>%1 did not start on %2 (%3)%4 Run `atcwb hosts probe %2` to see what is wrong.</source>
+        <translation>%1 没有在 %2 上启动（%3）%4 请运行 `atcwb hosts probe %2` 查看问题所在。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while %2 ran%3. %2 may still be running on %1 (pid %4, process group %5). Look with: ssh -p %6 %7 ps -o pid,etime,args -g %5 ; stop it with: ssh -p %6 %7 kill -TERM -%5</source>
+        <translation>%2 运行期间与 %1 的连接断开了%3。%2 可能仍在 %1 上运行（pid %4，进程组 %5）。查看：ssh -p %6 %7 ps -o pid,etime,args -g %5；停止：ssh -p %6 %7 kill -TERM -%5</translation>
+    </message>
+    <message>
+        <source>%1 was not found on %2 (%3). Check the host&apos;s environment script: `atcwb hosts probe %2` shows what it finds.</source>
+        <translation>在 %2 上找不到 %1（%3）。请检查主机的环境脚本：`atcwb hosts probe %2` 会显示它找到了什么。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is built for another processor architecture (Exec format error): use a build for the host&apos;s architecture (`uname -m` there; `atcwb hosts probe %2` shows it).</source>
+        <translation>%2 上的 %1 是为另一种处理器架构构建的（Exec format error）：请使用适合该主机架构的构建（在那里运行 `uname -m`；`atcwb hosts probe %2` 也会显示）。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 cannot be executed (%3).</source>
+        <translation>%2 上的 %1 无法执行（%3）。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the work folder %2 on %3 is full%4. Free space there, or choose another work folder: atcwb hosts add %3 --destination %5 --work-dir DIR.</source>
+        <translation>%1 失败：%3 上的工作文件夹 %2 已满%4。请在那里腾出空间，或选择另一个工作文件夹：atcwb hosts add %3 --destination %5 --work-dir DIR。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the work folder %2 on %3 is on a read-only file system%4. Choose a writable work folder: atcwb hosts add %3 --destination %5 --work-dir DIR.</source>
+        <translation>%1 失败：%3 上的工作文件夹 %2 位于只读文件系统上%4。请选择一个可写的工作文件夹：atcwb hosts add %3 --destination %5 --work-dir DIR。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteRun</name>
+    <message>
+        <source>%1 failed: the work folder %2 on %3 is not writable for %4. Fix its owner or mode, or choose another work folder with --work-dir.</source>
+        <translation>%1 失败：%3 上的工作文件夹 %2 对 %4 不可写。请修正它的所有者或权限，或用 --work-dir 选择另一个工作文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 failed: the work folder %2 on %3 is not writable for %4 (%5). Fix its owner or mode, or choose another work folder with --work-dir.</source>
+        <translation>%1 失败：%3 上的工作文件夹 %2 对 %4 不可写（%5）。请修正它的所有者或权限，或用 --work-dir 选择另一个工作文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2.</source>
+        <translation>%1 在 %2 上失败。</translation>
+    </message>
+    <message>
+        <source>%1 failed on %2 (%3).</source>
+        <translation>%1 在 %2 上失败（%3）。</translation>
     </message>
 </context>
 </TS>

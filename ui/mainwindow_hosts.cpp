@@ -9,6 +9,7 @@
 #include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "pages/runpage.h"
+#include "run/benchtext.h"
 #include "settings/settings.h"
 
 #include <QFileInfo>
@@ -67,7 +68,7 @@ void MainWindow::connectHosts()
         else
             m_hosts->reportConnected(m_runHost,
                 ok ? tr("The run on %1 finished.").arg(m_runHost)
-                   : tr("The run on %1 ended: %2").arg(m_runHost, r.error));
+                   : tr("The run on %1 ended: %2").arg(m_runHost, shownBenchText(r.error)));
         m_runHost.clear();
     });
     connect(m_conversionPage, &ConversionPage::finished, this, [this](bool ok) {

@@ -2,6 +2,7 @@
 
 #include "atc/atccheck.h"
 #include "atc/conversion.h"
+#include "atc/conversiontext.h"
 #include "logging/logging.h"
 #include "process/toolrunner.h"
 
@@ -155,7 +156,7 @@ void AtcPrecheck::onFinished(const ToolResult& result)
                     m_outcome.findings.removeIf([](const AtcFinding& f) { return f.severity == AtcSeverity::Info; });
                     m_outcome.findings.append(
                         noReport(Tr::tr("ATC's pre-check passed every operator, but ATC failed afterwards: %1")
-                                     .arg(classifyFailure(result, m_outcome.events)),
+                                     .arg(shownConversionText(classifyFailure(result, m_outcome.events))),
                             Tr::tr("Fix what ATC reports; the checks above may name the flag.")));
                 }
             } else {
@@ -164,7 +165,8 @@ void AtcPrecheck::onFinished(const ToolResult& result)
             }
         }
     } else {
-        const QString why = classifyFailure(result, m_outcome.events);
+        // A finding is written in the UI's language (English in atcwb), the failure it quotes too.
+        const QString why = shownConversionText(classifyFailure(result, m_outcome.events));
         QString message, fix, cliFix;
         if (stopped) {
             message = Tr::tr("ATC's pre-check did not finish: %1").arg(why);

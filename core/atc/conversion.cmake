@@ -7,6 +7,7 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/conversionrecipe.h ${CMAKE_CURRENT_LIST_DIR}/conversionrecipe.cpp
     ${CMAKE_CURRENT_LIST_DIR}/conversionjob_p.h ${CMAKE_CURRENT_LIST_DIR}/conversionjob.cpp
     ${CMAKE_CURRENT_LIST_DIR}/conversionqueue.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/conversiontext.h ${CMAKE_CURRENT_LIST_DIR}/conversiontext.cpp
     ${CMAKE_CURRENT_LIST_DIR}/atcprecheck.h ${CMAKE_CURRENT_LIST_DIR}/atcprecheck.cpp
     ${CMAKE_CURRENT_LIST_DIR}/convertchecks.h ${CMAKE_CURRENT_LIST_DIR}/convertchecks.cpp
 )

@@ -1,6 +1,7 @@
 #include "atc/conversionjob_p.h"
 
 #include "atc/conversionrecipe.h"
+#include "atc/conversiontext.h"
 #include "logging/logging.h"
 #include "onnx/externaldatafiles.h"
 #include "process/toolrunner.h"
@@ -83,15 +84,14 @@ void ConversionJobRun::start()
     const QString folder = QFileInfo(m_job.omPath).absolutePath();
     QString problem;
     if (!QDir().mkpath(folder)) {
-        problem = QStringLiteral("Cannot create the output folder %1.").arg(folder);
+        problem = englishText(conversiontext::kNoOutputFolder).arg(folder);
     } else {
         // mkdtemp(3): a new folder with a random name, never an entry someone placed there (a symlink included).
         QTemporaryDir staging(QDir(folder).filePath(QStringLiteral(".atcwb-staging-%1-XXXXXX").arg(m_job.name)));
         staging.setAutoRemove(false); // removeStaging() removes it, after checking it is still the same folder
         const auto identity = staging.isValid() ? folderIdentity(staging.path()) : std::nullopt;
         if (!identity) {
-            problem = QStringLiteral("Cannot create a staging folder in %1: %2. Check that the folder is writable.")
-                          .arg(folder, staging.errorString());
+            problem = englishText(conversiontext::kNoStaging).arg(folder, staging.errorString());
         } else {
             m_staging = staging.path();
             m_stagingDevice = identity->first;
@@ -106,7 +106,7 @@ void ConversionJobRun::start()
         m_invocation.timeoutMs = m_timeoutSec > 0 ? m_timeoutSec * 1000 : 0;
         m_log.setFileName(QDir(m_staging).filePath(kStagingLog));
         if (!m_log.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            problem = QStringLiteral("Cannot write the ATC log %1: %2.").arg(m_log.fileName(), m_log.errorString());
+            problem = englishText(conversiontext::kNoLog).arg(m_log.fileName(), m_log.errorString());
     }
     if (!problem.isEmpty()) {
         removeStaging();
@@ -215,11 +215,11 @@ void ConversionJobRun::onFinished(const ToolResult& result)
     bool ok = false;
     if (result.ok()) {
         if (!QFileInfo::exists(stagedOm))
-            omProblem = QStringLiteral("ATC exited with 0 but wrote no OM (%1 is missing).").arg(stagedOm);
+            omProblem = englishText(conversiontext::kNoOm).arg(stagedOm);
         else if (looksLikeOm(stagedOm, &omProblem))
             ok = promote(&omProblem);
         else
-            omProblem = QStringLiteral("ATC exited with 0 but its output is not an OM: %1").arg(omProblem);
+            omProblem = englishText(conversiontext::kNotAnOm).arg(omProblem);
     }
     m_outcome.ok = ok;
     if (!ok) {
@@ -255,7 +255,7 @@ bool ConversionJobRun::promote(QString* problem)
     }
     QString why;
     if (!renameReplacing(staging.filePath(omFile), m_job.omPath, &why)) {
-        *problem = QStringLiteral("ATC succeeded, but the OM could not be moved into place: %1.").arg(why);
+        *problem = englishText(conversiontext::kNotMoved).arg(why);
         return false;
     }
     ConversionRecipe recipe;
@@ -323,14 +323,13 @@ QString classifyFailure(const ToolResult& result, const QList<AtcEvent>& events,
     using Kind = ToolResult::Kind;
     const QString seconds = QString::number(static_cast<double>(result.durationMs) / 1000.0, 'f', 1);
     if (result.kind == Kind::FailedToStart)
-        return QStringLiteral("atc could not be started: %1").arg(result.errorString);
+        return englishText(conversiontext::kNotStarted).arg(result.errorString);
     if (result.kind == Kind::TimedOut)
-        return QStringLiteral("ATC was stopped after %1 s: it ran past the time limit.").arg(seconds);
+        return englishText(conversiontext::kTimedOut).arg(seconds);
     if (result.kind == Kind::Cancelled)
-        return QStringLiteral("ATC was cancelled after %1 s.").arg(seconds);
+        return englishText(conversiontext::kCancelled).arg(seconds);
     if (result.killedLikelyOom)
-        return QStringLiteral(
-            "ATC was killed, most likely out of memory (%1) — convert one variant at a time or add swap.")
+        return englishText(conversiontext::kOutOfMemory)
             .arg(result.kind == Kind::Crashed ? QStringLiteral("SIGKILL") : QStringLiteral("exit 137"));
     if (result.kind == Kind::Crashed)
         return describe(result, QStringLiteral("ATC"));
@@ -352,8 +351,8 @@ QString classifyFailure(const ToolResult& result, const QList<AtcEvent>& events,
         return first->code.isEmpty() ? first->message : QStringLiteral("%1: %2").arg(first->code, first->message);
     }
     if (result.kind == Kind::NonZeroExit)
-        return QStringLiteral("ATC exited with code %1 without printing an error; see its log.").arg(result.exitCode);
-    return omProblem.isEmpty() ? QStringLiteral("ATC did not produce the OM.") : omProblem;
+        return englishText(conversiontext::kExitNoError).arg(result.exitCode);
+    return omProblem.isEmpty() ? englishText(conversiontext::kNoOmProduced) : omProblem;
 }
 
 } // namespace wb

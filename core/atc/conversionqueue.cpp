@@ -2,6 +2,7 @@
 
 #include "atc/conversionjob_p.h"
 #include "atc/conversionrecipe.h"
+#include "atc/conversiontext.h"
 #include "logging/logging.h"
 #include "process/toolrunner.h"
 
@@ -175,7 +176,7 @@ void ConversionQueue::dropQueued()
         ConversionOutcome& outcome = m_jobs[i].outcome;
         outcome.result.kind = ToolResult::Kind::Cancelled;
         outcome.verdict = atcVerdictName(AtcVerdict::Incomplete);
-        outcome.failure = QStringLiteral("Cancelled before it started.");
+        outcome.failure = englishText(conversiontext::kCancelledBeforeStart);
         m_jobs[i].state = State::Done;
         emit jobFinished(i, outcome);
     }

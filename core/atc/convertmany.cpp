@@ -3,6 +3,7 @@
 
 #include "atc/atccheck.h"
 #include "atc/conversionrecipe.h"
+#include "atc/conversiontext.h"
 #include "atc/toolkit.h"
 #include "onnx/dimhints.h"
 #include "onnx/shapespec.h"
@@ -227,13 +228,13 @@ QList<BatchJob> expandBatchJobs(
                 QString error = row.loadError; // the model column names the file already
                 if (error.startsWith(row.path + QStringLiteral(": ")))
                     error = error.mid(row.path.size() + 2);
-                reason = QStringLiteral("The model did not load: %1").arg(error);
-                fix = QStringLiteral("Fix or re-export the file, or take it out of the batch.");
+                reason = englishText(conversiontext::kModelDidNotLoad).arg(error);
+                fix = englishText(conversiontext::kFixTheFile);
             } else if (!row.missing.isEmpty()) {
                 reason = row.missing.join(QStringLiteral("; "));
-                fix = QStringLiteral("Give the value in the template (--dim NAME=VALUE) or on this row.");
+                fix = englishText(conversiontext::kGiveTheDim);
             } else if (hasErrors(row.findings)) {
-                reason = QStringLiteral("The checks found errors: %1").arg(row.findings.first().message);
+                reason = englishText(conversiontext::kChecksFoundErrors).arg(row.findings.first().message);
                 fix = row.findings.first().fix;
             }
             QList<ConversionJob> planned;
@@ -249,7 +250,7 @@ QList<BatchJob> expandBatchJobs(
                     planned = plan.value();
                 } else {
                     reason = plan.error().message;
-                    fix = QStringLiteral("Give the inputs' shapes in the template's --input_shape.");
+                    fix = englishText(conversiontext::kGiveTheShapes);
                 }
             }
             for (int b = 0; b < batches.size(); ++b) {
@@ -267,7 +268,7 @@ QList<BatchJob> expandBatchJobs(
                     job.job.name = job.name;
                     job.job.batch = job.batch;
                     job.job.omPath = QDir(batchTemplate.outputFolder).filePath(job.name + QStringLiteral(".om"));
-                    job.skipReason = reason.isEmpty() ? QStringLiteral("Not planned.") : reason;
+                    job.skipReason = reason.isEmpty() ? englishText(conversiontext::kNotPlanned) : reason;
                     job.skipFix = fix;
                 }
                 jobs.append(job);

@@ -2,6 +2,7 @@
 
 #include "atc/conversionjob_p.h"
 #include "atc/conversionrecipe.h"
+#include "atc/conversiontext.h"
 #include "logging/logging.h"
 #include "process/toolrunner.h"
 
@@ -241,8 +242,8 @@ void BatchQueue::cancelAll()
             continue;
         BatchJobResult r = m_slots.at(i).result;
         r.result = QStringLiteral("cancelled");
-        r.problem = QStringLiteral("Cancelled before it started.");
-        r.fix = QStringLiteral("Retry Failed runs it.");
+        r.problem = englishText(conversiontext::kCancelledBeforeStart);
+        r.fix = englishText(conversiontext::kRetryFailed);
         finishSlot(i, r);
     }
     for (const Slot& slot : std::as_const(m_slots)) {

@@ -74,7 +74,9 @@ OmCrossCheck crossCheckWithAtc(const OmModel& ours, const AtcToolkit& toolkit, i
 {
     OmCrossCheck check;
     if (!toolkit.isValid()) {
-        check.message = QStringLiteral("Not cross-checked with `atc --mode=1`: no toolkit. %1").arg(toolkitHowTo());
+        // Only `atcwb inspect` cross-checks: the how-to in the command line's words (flags, not Settings).
+        check.message
+            = QStringLiteral("Not cross-checked with `atc --mode=1`: no toolkit. %1").arg(toolkitHowTo(HintForm::Cli));
         return check;
     }
     if (ours.source != OmModel::Source::OmFile) {

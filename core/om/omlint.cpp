@@ -2,12 +2,19 @@
 
 #include "onnx/shapespec.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QLocale>
 
 namespace wb {
 
 namespace {
+
+// The context of these texts in translations/*.ts: findings for people, written in the UI's language when made (core
+// translates with Qt Core alone; atcwb installs no translator, so it prints English).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(OmLint)
+};
 
 QString shapeText(const std::optional<QList<qint64>>& shape)
 {
@@ -45,19 +52,19 @@ void aiCpuOps(const OmModel& om, QList<AtcFinding>& out)
             }
             return list.join(QStringLiteral(", "));
         }();
-        f.message = QStringLiteral("OM op %1 (%2) runs on the AI CPU%3%4: it is slow, and data moves between the AI "
-                                   "Core and the AI CPU around it.")
-                        .arg(op.name, op.type,
-                            op.onnxNodes.isEmpty()
-                                ? QString()
-                                : QStringLiteral(", made from ONNX %1 %2")
-                                      .arg(op.onnxNodes.size() == 1 ? QStringLiteral("node") : QStringLiteral("nodes"),
-                                          op.onnxNodes.join(QStringLiteral(", "))),
-                            dtypes.isEmpty() ? QString() : QStringLiteral(" with %1 inputs").arg(dtypes));
-        f.fix = QStringLiteral("Find an AI Core form of the op: export with another opset, or replace the node with "
-                               "ops the AI Core has; use a dtype the AI Core kernel takes (float16/float32 instead of "
-                               "int64/double); try --op_select_implmode=high_performance; or provide a custom AI Core "
-                               "op. Check the op in the operator list of your CANN version.");
+        f.message
+            = Tr::tr("OM op %1 (%2) runs on the AI CPU%3%4: it is slow, and data moves between the AI "
+                     "Core and the AI CPU around it.")
+                  .arg(op.name, op.type,
+                      op.onnxNodes.isEmpty() ? QString()
+                                             : Tr::tr(", made from ONNX %1 %2")
+                                                   .arg(op.onnxNodes.size() == 1 ? Tr::tr("node") : Tr::tr("nodes"),
+                                                       op.onnxNodes.join(QStringLiteral(", "))),
+                      dtypes.isEmpty() ? QString() : Tr::tr(" with %1 inputs").arg(dtypes));
+        f.fix = Tr::tr("Find an AI Core form of the op: export with another opset, or replace the node with "
+                       "ops the AI Core has; use a dtype the AI Core kernel takes (float16/float32 instead of "
+                       "int64/double); try --op_select_implmode=high_performance; or provide a custom AI Core "
+                       "op. Check the op in the operator list of your CANN version.");
         out.append(f);
     }
 }
@@ -118,16 +125,16 @@ void insertedConversions(const OmModel& om, QList<AtcFinding>& out)
         f.severity = AtcSeverity::Info;
         f.rule = QStringLiteral("om_inserted_conversion");
         f.nodes = a.onnxNodes.mid(a.onnxNodes.size() - 1) + b.onnxNodes.mid(0, 1);
-        f.message = QStringLiteral("ATC inserted %1 %2 (%3 %4 -> %5 %6) between %7 (%8) and %9 (%10).")
+        f.message = Tr::tr("ATC inserted %1 %2 (%3 %4 -> %5 %6) between %7 (%8) and %9 (%10).")
                         .arg(op.type, op.name, in.format, in.dtype, res.format, res.dtype, a.name,
                             omEngineTitle(a.engine), b.name, omEngineTitle(b.engine));
         f.fix = op.type == QLatin1String("Cast")
-            ? QStringLiteral("A dtype changes between the two groups: keep the model in one precision around them "
-                             "(--precision_mode, or --keep_dtype for the node), or move the node that needs the other "
-                             "dtype.")
-            : QStringLiteral("A format change between the two groups: often one side runs on the AI CPU or is an op "
-                             "without a 5-D (NC1HWC0) kernel; moving that op to the AI Core, or keeping such ops "
-                             "together at the end of the model, removes the conversion.");
+            ? Tr::tr("A dtype changes between the two groups: keep the model in one precision around them "
+                     "(--precision_mode, or --keep_dtype for the node), or move the node that needs the other "
+                     "dtype.")
+            : Tr::tr("A format change between the two groups: often one side runs on the AI CPU or is an op "
+                     "without a 5-D (NC1HWC0) kernel; moving that op to the AI Core, or keeping such ops "
+                     "together at the end of the model, removes the conversion.");
         out.append(f);
     }
 }
@@ -141,10 +148,10 @@ void socMismatch(const OmLintInput& in, QList<AtcFinding>& out)
     f.severity = AtcSeverity::Error;
     f.rule = QStringLiteral("om_soc_mismatch");
     f.field = QStringLiteral("soc_version");
-    f.message = QStringLiteral("The OM was built for %1, but the selected device is %2: AscendCL will refuse to load "
-                               "it there.")
+    f.message = Tr::tr("The OM was built for %1, but the selected device is %2: AscendCL will refuse to load "
+                       "it there.")
                     .arg(*in.om->socVersion, in.selectedSoc);
-    f.fix = QStringLiteral("Convert the model again with --soc_version=%1, or select a %2 device.")
+    f.fix = Tr::tr("Convert the model again with --soc_version=%1, or select a %2 device.")
                 .arg(in.selectedSoc, *in.om->socVersion);
     f.atcError = QString();
     out.append(f);
@@ -174,10 +181,10 @@ void inputShapeMismatch(const OmLintInput& in, QList<AtcFinding>& out)
         f.severity = AtcSeverity::Warning;
         f.rule = QStringLiteral("om_input_shape_mismatch");
         f.field = QStringLiteral("input_shape");
-        f.message = QStringLiteral("The OM's input %1 has shape %2, but the recipe asks for %3.")
+        f.message = Tr::tr("The OM's input %1 has shape %2, but the recipe asks for %3.")
                         .arg(spec.name, shapeText(it->shape), shapeText(wanted));
-        f.fix = QStringLiteral("Convert the model again with the recipe's --input_shape, or run the OM with inputs "
-                               "of shape %1.")
+        f.fix = Tr::tr("Convert the model again with the recipe's --input_shape, or run the OM with inputs "
+                       "of shape %1.")
                     .arg(shapeText(it->shape));
         out.append(f);
     }
@@ -193,11 +200,11 @@ void olderThanOnnx(const OmLintInput& in, QList<AtcFinding>& out)
     f.severity = AtcSeverity::Warning;
     f.rule = QStringLiteral("om_older_than_onnx");
     f.message
-        = QStringLiteral("The OM (%1) is older than its ONNX model %2 (%3): it may not contain the model's "
-                         "latest changes.")
+        = Tr::tr("The OM (%1) is older than its ONNX model %2 (%3): it may not contain the model's "
+                 "latest changes.")
               .arg(QLocale::c().toString(in.omModified.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")), in.onnxPath,
                   QLocale::c().toString(in.onnxModified.toUTC(), QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
-    f.fix = QStringLiteral("Convert the ONNX model again.");
+    f.fix = Tr::tr("Convert the ONNX model again.");
     out.append(f);
 }
 

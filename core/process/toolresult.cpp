@@ -1,4 +1,5 @@
 #include "toolresult.h"
+#include "toolresulttext.h"
 
 #include <csignal>
 
@@ -47,31 +48,32 @@ QString kindCode(ToolResult::Kind kind)
     return QString();
 }
 
+QList<ShownText> toolResultTexts()
+{
+    using namespace toolresulttext;
+    return { kKilledOom, kExit137, kFinished, kFailedToStart, kCrashed, kTimedOut, kCancelled, kExitCode };
+}
+
 QString describe(const ToolResult& result, const QString& toolName)
 {
     const QString seconds = QString::number(static_cast<double>(result.durationMs) / 1000.0, 'f', 1);
     switch (result.kind) {
     case ToolResult::Kind::Finished:
-        return QStringLiteral("%1 finished in %2 s.").arg(toolName, seconds);
+        return englishText(toolresulttext::kFinished).arg(toolName, seconds);
     case ToolResult::Kind::FailedToStart:
-        return QStringLiteral("%1 could not be started: %2").arg(toolName, result.errorString);
+        return englishText(toolresulttext::kFailedToStart).arg(toolName, result.errorString);
     case ToolResult::Kind::Crashed:
         if (result.killedLikelyOom)
-            return QStringLiteral("%1 was killed (SIGKILL) after %2 s, most likely because the machine ran out of "
-                                  "memory.")
-                .arg(toolName, seconds);
-        return QStringLiteral("%1 crashed (%2) after %3 s.").arg(toolName, signalName(result.signal), seconds);
+            return englishText(toolresulttext::kKilledOom).arg(toolName, seconds);
+        return englishText(toolresulttext::kCrashed).arg(toolName, signalName(result.signal), seconds);
     case ToolResult::Kind::TimedOut:
-        return QStringLiteral("%1 was stopped after %2 s: it ran past its time limit.").arg(toolName, seconds);
+        return englishText(toolresulttext::kTimedOut).arg(toolName, seconds);
     case ToolResult::Kind::Cancelled:
-        return QStringLiteral("%1 was cancelled after %2 s.").arg(toolName, seconds);
+        return englishText(toolresulttext::kCancelled).arg(toolName, seconds);
     case ToolResult::Kind::NonZeroExit:
         if (result.killedLikelyOom)
-            return QStringLiteral("%1 exited with code 137 (killed) after %2 s, most likely because the machine ran "
-                                  "out of memory.")
-                .arg(toolName, seconds);
-        return QStringLiteral("%1 exited with code %2 after %3 s.")
-            .arg(toolName, QString::number(result.exitCode), seconds);
+            return englishText(toolresulttext::kExit137).arg(toolName, seconds);
+        return englishText(toolresulttext::kExitCode).arg(toolName, QString::number(result.exitCode), seconds);
     }
     return QString();
 }

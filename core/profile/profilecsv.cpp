@@ -1,5 +1,7 @@
 #include "profilecsv.h"
 
+#include "util/units.h"
+
 #include <QHash>
 #include <QStringList>
 
@@ -352,7 +354,8 @@ struct ProfileCsvReader::Private {
         pending.erase(0, pos);
         if (pending.size() > kMaxRecordBytes)
             fail(QStringLiteral("not_profile_csv"),
-                QStringLiteral("%1 is not a profile CSV: no line end in %2 MB").arg(file).arg(kMaxRecordBytes >> 20));
+                QStringLiteral("%1 is not a profile CSV: no line end in %2")
+                    .arg(file, formatBytes(qint64(kMaxRecordBytes))));
     }
 };
 

@@ -1,8 +1,10 @@
 #include "hostprobe.h"
 
+#include "process/toolresulttext.h"
 #include "process/toolrunner.h"
 #include "remote/hostkeys.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
 #include <QHostInfo>
@@ -11,6 +13,12 @@
 namespace wb {
 
 namespace {
+
+// The context of the probe's messages and fixes in translations/*.ts: written in the UI's language (the Hosts
+// settings show them as the probe goes; atcwb installs no translator, so `atcwb hosts test` prints English).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(HostProbe)
+};
 
 constexpr qsizetype kMaxOutputBytes = 4 * 1024 * 1024;
 
@@ -61,7 +69,7 @@ void HostProbe::cancel()
         disconnect(m_runner, &ToolRunner::finished, this, nullptr);
         m_runner->cancel();
     }
-    finish(QStringLiteral("Not checked: the probe was cancelled."));
+    finish(Tr::tr("Not checked: the probe was cancelled."));
 }
 
 void HostProbe::record(const ProbeStep& step)
@@ -73,7 +81,7 @@ void HostProbe::record(const ProbeStep& step)
 void HostProbe::fail(const ProbeStep& step)
 {
     record(step);
-    finish(QStringLiteral("Not checked: %1 failed.").arg(probeStepTitle(step.id)));
+    finish(Tr::tr("Not checked: %1 failed.").arg(probeStepShownTitle(step.id)));
 }
 
 void HostProbe::finish(const QString& skippedWhy)
@@ -110,7 +118,7 @@ void HostProbe::resolve()
     const QHostAddress literal(name);
     if (!literal.isNull()) {
         m_address = literal.toString();
-        record({ QStringLiteral("resolve"), ProbeStatus::Ok, QStringLiteral("%1 is an address.").arg(name), {} });
+        record({ QStringLiteral("resolve"), ProbeStatus::Ok, Tr::tr("%1 is an address.").arg(name), {} });
         connectTcp();
         return;
     }
@@ -137,11 +145,11 @@ void HostProbe::lookUp(const QString& name, const QString& alias)
     if (!m_running)
         return;
     const QString said
-        = alias.isEmpty() ? name : QStringLiteral("%1 (an alias in the ssh configuration for %2)").arg(alias, name);
+        = alias.isEmpty() ? name : Tr::tr("%1 (an alias in the ssh configuration for %2)").arg(alias, name);
     const QHostAddress literal(name);
     if (!literal.isNull()) {
         m_address = literal.toString();
-        record({ QStringLiteral("resolve"), ProbeStatus::Ok, QStringLiteral("%1 is an address.").arg(said), {} });
+        record({ QStringLiteral("resolve"), ProbeStatus::Ok, Tr::tr("%1 is an address.").arg(said), {} });
         connectTcp();
         return;
     }
@@ -149,8 +157,8 @@ void HostProbe::lookUp(const QString& name, const QString& alias)
     m_stepTimer.disconnect();
     connect(&m_stepTimer, &QTimer::timeout, this, [this, said, name, timeoutMs] {
         fail({ QStringLiteral("resolve"), ProbeStatus::Failed,
-            QStringLiteral("%1 did not resolve within %2 s.").arg(said).arg(timeoutMs / 1000),
-            QStringLiteral("Check the name and this machine's DNS (getent hosts %1), or use the address.").arg(name) });
+            Tr::tr("%1 did not resolve within %2 s.").arg(said).arg(timeoutMs / 1000),
+            Tr::tr("Check the name and this machine's DNS (getent hosts %1), or use the address.").arg(name) });
     });
     m_stepTimer.start(timeoutMs);
     m_lookupId = QHostInfo::lookupHost(name, this, [this, name, said](const QHostInfo& info) {
@@ -160,14 +168,14 @@ void HostProbe::lookUp(const QString& name, const QString& alias)
         m_stepTimer.stop();
         if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
             fail({ QStringLiteral("resolve"), ProbeStatus::Failed,
-                QStringLiteral("%1 does not resolve: %2.").arg(said, info.errorString()),
-                QStringLiteral("Check the spelling of %1 in the destination (or its HostName in ~/.ssh/config), this "
-                               "machine's DNS or /etc/hosts (getent hosts %1), or use the host's address.")
+                Tr::tr("%1 does not resolve: %2.").arg(said, info.errorString()),
+                Tr::tr("Check the spelling of %1 in the destination (or its HostName in ~/.ssh/config), this "
+                       "machine's DNS or /etc/hosts (getent hosts %1), or use the host's address.")
                     .arg(name) });
             return;
         }
         m_address = info.addresses().constFirst().toString();
-        record({ QStringLiteral("resolve"), ProbeStatus::Ok, QStringLiteral("%1 is %2.").arg(said, m_address), {} });
+        record({ QStringLiteral("resolve"), ProbeStatus::Ok, Tr::tr("%1 is %2.").arg(said, m_address), {} });
         connectTcp();
     });
 }
@@ -176,23 +184,23 @@ void HostProbe::connectTcp()
 {
     auto* socket = new QTcpSocket(this);
     m_socket = socket;
-    const QString target = QStringLiteral("%1 port %2").arg(m_address).arg(m_host.port);
-    const QString fix = QStringLiteral("Check that sshd runs on %1 and listens on port %2, and that no firewall is in "
-                                       "the way (try: ssh -p %2 %3).")
+    const QString target = Tr::tr("%1 port %2").arg(m_address).arg(m_host.port);
+    const QString fix = Tr::tr("Check that sshd runs on %1 and listens on port %2, and that no firewall is in "
+                               "the way (try: ssh -p %2 %3).")
                             .arg(m_host.hostName())
                             .arg(m_host.port)
                             .arg(m_host.destination);
     m_stepTimer.disconnect();
     connect(&m_stepTimer, &QTimer::timeout, this, [this, target, fix] {
         fail({ QStringLiteral("tcp"), ProbeStatus::Failed,
-            QStringLiteral("No answer from %1 within %2 s.").arg(target).arg(m_timeouts.connectTimeoutS), fix });
+            Tr::tr("No answer from %1 within %2 s.").arg(target).arg(m_timeouts.connectTimeoutS), fix });
     });
     connect(socket, &QTcpSocket::connected, this, [this, socket, target] {
         m_stepTimer.stop();
         socket->disconnect(this);
         socket->abort();
         socket->deleteLater();
-        record({ QStringLiteral("tcp"), ProbeStatus::Ok, QStringLiteral("Connected to %1.").arg(target), {} });
+        record({ QStringLiteral("tcp"), ProbeStatus::Ok, Tr::tr("Connected to %1.").arg(target), {} });
         scanHostKey();
     });
     connect(socket, &QTcpSocket::errorOccurred, this, [this, socket, target, fix](QAbstractSocket::SocketError) {
@@ -201,8 +209,7 @@ void HostProbe::connectTcp()
         m_stepTimer.stop();
         const QString why = socket->errorString();
         socket->deleteLater();
-        fail({ QStringLiteral("tcp"), ProbeStatus::Failed, QStringLiteral("Cannot connect to %1: %2.").arg(target, why),
-            fix });
+        fail({ QStringLiteral("tcp"), ProbeStatus::Failed, Tr::tr("Cannot connect to %1: %2.").arg(target, why), fix });
     });
     m_stepTimer.start(m_timeouts.connectTimeoutS * 1000);
     socket->connectToHost(QHostAddress(m_address), static_cast<quint16>(m_host.port));
@@ -221,8 +228,8 @@ void HostProbe::onKeyscanFinished(const ToolResult& result)
     const QString id = QStringLiteral("host_key");
     if (result.kind == ToolResult::Kind::FailedToStart) {
         fail({ id, ProbeStatus::Failed,
-            QStringLiteral("%1 could not be started: %2.").arg(m_paths.keyscanProgram, result.errorString),
-            QStringLiteral("Install the OpenSSH client (Debian: apt install openssh-client).") });
+            Tr::tr("%1 could not be started: %2.").arg(m_paths.keyscanProgram, result.errorString),
+            Tr::tr("Install the OpenSSH client (Debian: apt install openssh-client).") });
         return;
     }
     const QList<HostKey> presented = parseHostKeys(m_out);
@@ -232,44 +239,42 @@ void HostProbe::onKeyscanFinished(const ToolResult& result)
     const HostKeyVerdict v = checkHostKey(presented, parseHostKeys(stored), knownName);
     switch (v.kind) {
     case HostKeyVerdict::Kind::Trusted:
-        record({ id, ProbeStatus::Ok, QStringLiteral("%1 %2 is trusted.").arg(v.presentedType, v.presentedFingerprint),
-            {} });
+        record({ id, ProbeStatus::Ok, Tr::tr("%1 %2 is trusted.").arg(v.presentedType, v.presentedFingerprint), {} });
         runRemote();
         return;
     case HostKeyVerdict::Kind::Unknown:
         fail({ id, ProbeStatus::Failed,
-            QStringLiteral("%1 presents a key not yet trusted: %2 %3.")
-                .arg(knownName, v.presentedType, v.presentedFingerprint),
-            QStringLiteral(
-                "Compare it with the host's own (on the host: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub); "
-                "if it is the same, trust it: atcwb hosts trust %1 --fingerprint %2")
+            Tr::tr("%1 presents a key not yet trusted: %2 %3.").arg(knownName, v.presentedType, v.presentedFingerprint),
+            Tr::tr("Compare it with the host's own (on the host: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub); "
+                   "if it is the same, trust it: atcwb hosts trust %1 --fingerprint %2")
                 .arg(m_host.name, v.presentedFingerprint) });
         return;
     case HostKeyVerdict::Kind::Changed:
         fail({ id, ProbeStatus::Failed,
-            QStringLiteral(
-                "WARNING: the host key of %1 has changed: trusted %2 %3, presented now %4 %5. Someone may be "
-                "intercepting the connection, or the host was reinstalled.")
+            Tr::tr("WARNING: the host key of %1 has changed: trusted %2 %3, presented now %4 %5. Someone may be "
+                   "intercepting the connection, or the host was reinstalled.")
                 .arg(knownName, v.storedType, v.storedFingerprint, v.presentedType, v.presentedFingerprint),
-            QStringLiteral("Ask the host's owner whether its key changed. Only if it did, remove the old key "
-                           "(ssh-keygen -R '%1' -f %2) and trust the new one.")
+            Tr::tr("Ask the host's owner whether its key changed. Only if it did, remove the old key "
+                   "(ssh-keygen -R '%1' -f %2) and trust the new one.")
                 .arg(knownName, m_paths.knownHostsFile) });
         return;
     case HostKeyVerdict::Kind::NoKeys:
         break;
     }
     fail({ id, ProbeStatus::Failed,
-        QStringLiteral("%1 presented no SSH host key (ssh-keyscan: %2).")
+        Tr::tr("%1 presented no SSH host key (ssh-keyscan: %2).")
             .arg(knownName,
-                lastLines(m_err, 2).isEmpty() ? describe(result, QStringLiteral("ssh-keyscan")) : lastLines(m_err, 2)),
-        QStringLiteral("Check that port %1 of %2 is an SSH server.").arg(m_host.port).arg(m_host.hostName()) });
+                lastLines(m_err, 2).isEmpty()
+                    ? shownText(describe(result, QStringLiteral("ssh-keyscan")), toolResultTexts())
+                    : lastLines(m_err, 2)),
+        Tr::tr("Check that port %1 of %2 is an SSH server.").arg(m_host.port).arg(m_host.hostName()) });
 }
 
 void HostProbe::runRemote()
 {
     if (const auto error = ensurePrivateDir(m_paths.controlDir)) {
         fail({ QStringLiteral("auth"), ProbeStatus::Failed, error->message,
-            QStringLiteral("Fix the folder's owner or mode, or remove it.") });
+            Tr::tr("Fix the folder's owner or mode, or remove it.") });
         return;
     }
     m_out.clear();
@@ -289,34 +294,34 @@ void HostProbe::onRemoteFinished(const ToolResult& result)
         const QString err = lastLines(m_err, 3);
         if (result.kind == ToolResult::Kind::FailedToStart) {
             fail({ id, ProbeStatus::Failed,
-                QStringLiteral("%1 could not be started: %2.").arg(m_paths.sshProgram, result.errorString),
-                QStringLiteral("Install the OpenSSH client (Debian: apt install openssh-client).") });
+                Tr::tr("%1 could not be started: %2.").arg(m_paths.sshProgram, result.errorString),
+                Tr::tr("Install the OpenSSH client (Debian: apt install openssh-client).") });
         } else if (err.contains(QLatin1String("Permission denied"))) {
-            fail({ id, ProbeStatus::Failed, QStringLiteral("%1 refused the login: %2").arg(m_host.destination, err),
-                QStringLiteral("Install your public key on the host (ssh-copy-id -p %1 %2), load it into ssh-agent, "
-                               "or name the private key with --identity; passwords are never asked (BatchMode).")
+            fail({ id, ProbeStatus::Failed, Tr::tr("%1 refused the login: %2").arg(m_host.destination, err),
+                Tr::tr("Install your public key on the host (ssh-copy-id -p %1 %2), load it into ssh-agent, "
+                       "or name the private key with --identity; passwords are never asked (BatchMode).")
                     .arg(m_host.port)
                     .arg(m_host.destination) });
         } else if (err.contains(QLatin1String("Host key verification failed"))) {
-            fail({ id, ProbeStatus::Failed, QStringLiteral("ssh refused the host key: %1").arg(err),
-                QStringLiteral("Probe again: the key may have changed between the checks.") });
+            fail({ id, ProbeStatus::Failed, Tr::tr("ssh refused the host key: %1").arg(err),
+                Tr::tr("Probe again: the key may have changed between the checks.") });
         } else {
             fail({ id, ProbeStatus::Failed,
-                QStringLiteral("ssh to %1 failed (%2)%3")
-                    .arg(m_host.destination, describe(result, QStringLiteral("ssh")),
+                Tr::tr("ssh to %1 failed (%2)%3")
+                    .arg(m_host.destination, shownText(describe(result, QStringLiteral("ssh")), toolResultTexts()),
                         err.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + err),
-                QStringLiteral("Try it by hand: ssh -p %1 %2 true").arg(m_host.port).arg(m_host.destination) });
+                Tr::tr("Try it by hand: ssh -p %1 %2 true").arg(m_host.port).arg(m_host.destination) });
         }
         return;
     }
-    record({ id, ProbeStatus::Ok, QStringLiteral("Logged in as %1.").arg(m_host.destination), {} });
+    record({ id, ProbeStatus::Ok, Tr::tr("Logged in as %1.").arg(m_host.destination), {} });
     m_report.facts = facts;
     m_report.remoteRan = true;
     QList<ProbeStep> steps = remoteProbeSteps(m_host, facts);
     if (!facts.complete && result.kind == ToolResult::Kind::TimedOut) {
         for (ProbeStep& s : steps) {
             if (s.status == ProbeStatus::Failed)
-                s.message += QStringLiteral(" (the probe timed out after %1 s)").arg(m_remoteTimeoutMs / 1000);
+                s.message += Tr::tr(" (the probe timed out after %1 s)").arg(m_remoteTimeoutMs / 1000);
         }
     }
     for (const ProbeStep& s : steps)

@@ -4,7 +4,9 @@
 #include "process/toolrunner.h"
 #include "remote/remotefiles.h"
 #include "run/bench.h"
+#include "util/units.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -19,6 +21,12 @@
 namespace wb {
 
 namespace {
+
+// The context of the texts a run on a host shows as it goes (progress, notes) in translations/*.ts: written in the
+// UI's language (atcwb installs no translator, so it prints English).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RemoteRun)
+};
 
 const QString kSourceRoot = QStringLiteral(":/omrunner-src");
 const QString kMarker = QStringLiteral("@@atcwb:");
@@ -339,10 +347,10 @@ std::optional<Error> applyRemoteRunnerChoice(BenchRequest* request, const ProbeF
         request->toolPath = r.path;
         *source = omRunnerSourceName(r.source);
         if (r.source == OmRunnerOnHostResult::Source::BuiltOnHost)
-            *notes << QStringLiteral("om-runner was built on %1 from its sources%2 (%3).")
-                          .arg(host, r.compiler.isEmpty() ? QString() : QStringLiteral(" with ") + r.compiler,
-                              r.cached ? QStringLiteral("an earlier build, cached by the sources' sha256")
-                                       : QStringLiteral("cached there for the next run"));
+            *notes << Tr::tr("om-runner was built on %1 from its sources%2 (%3).")
+                          .arg(host, r.compiler.isEmpty() ? QString() : Tr::tr(" with %1").arg(r.compiler),
+                              r.cached ? Tr::tr("an earlier build, cached by the sources' sha256")
+                                       : Tr::tr("cached there for the next run"));
         return std::nullopt;
     }
     if (r.error.code == QLatin1String("cancelled"))
@@ -352,14 +360,14 @@ std::optional<Error> applyRemoteRunnerChoice(BenchRequest* request, const ProbeF
     const QString msame = hostRunner({ QStringLiteral("msame") });
     if (ais.isEmpty() && msame.isEmpty())
         return Error { QStringLiteral("no_om_runner"),
-            QStringLiteral("No om-runner can run on %1: %2. Neither ais_bench nor msame is on its PATH either: "
-                           "install a C++ compiler (g++) or ais_bench / msame there, or give --tool PATH_ON_HOST.")
+            Tr::tr("No om-runner can run on %1: %2. Neither ais_bench nor msame is on its PATH either: "
+                   "install a C++ compiler (g++) or ais_bench / msame there, or give --tool PATH_ON_HOST.")
                 .arg(host, r.error.message),
             {} };
     request->runner = ais.isEmpty() ? BenchRequest::Runner::Msame : BenchRequest::Runner::AisBench;
     request->toolPath = ais.isEmpty() ? msame : ais;
     *source = QStringLiteral("host-path");
-    *notes << QStringLiteral("No om-runner can run on %1 (%2): running the host's %3 (%4) instead.")
+    *notes << Tr::tr("No om-runner can run on %1 (%2): running the host's %3 (%4) instead.")
                   .arg(host, r.error.message, QFileInfo(request->toolPath).fileName(), request->toolPath);
     return std::nullopt;
 }
@@ -414,7 +422,7 @@ void OmRunnerOnHost::tryShipped()
     QString why;
     const auto shipped = pickShippedOmRunner(shippedOmRunners(m_appDir), m_facts.arch, m_facts.libc, &why);
     if (!shipped) {
-        m_result.notes << QStringLiteral("No shipped om-runner fits %1: %2.").arg(m_target.host.name, why);
+        m_result.notes << Tr::tr("No shipped om-runner fits %1: %2.").arg(m_target.host.name, why);
         emit progress(m_result.notes.constLast());
         return tryHostPath();
     }
@@ -452,7 +460,7 @@ void OmRunnerOnHost::onShippedChecked(const ToolResult& result)
     }
     if (why.isEmpty())
         why = lastLines(m_errTail, 3).isEmpty() ? describe(result, QStringLiteral("ssh")) : lastLines(m_errTail, 3);
-    m_result.notes << QStringLiteral("The shipped om-runner for %1 does not start on %2 (%3).")
+    m_result.notes << Tr::tr("The shipped om-runner for %1 does not start on %2 (%3).")
                           .arg(m_shippedMachine, m_target.host.name, why);
     emit progress(m_result.notes.constLast());
     tryHostPath();
@@ -484,7 +492,7 @@ void OmRunnerOnHost::tryBuild()
         QFile f(local);
         if (!m_sources->isValid() || !f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size()) {
             m_result.error = { QStringLiteral("no_om_runner"),
-                QStringLiteral("Cannot write om-runner's sources to %1 to build it on %2: %3.")
+                Tr::tr("Cannot write om-runner's sources to %1 to build it on %2: %3.")
                     .arg(m_sources->path(), m_target.host.name, f.errorString()),
                 {} };
             return finish();
@@ -521,10 +529,10 @@ void OmRunnerOnHost::onBuildLines(const QStringList& lines)
             const QString path = m.section(QLatin1Char(' '), 1, 1);
             const QString version = m.section(QLatin1Char(' '), 2);
             m_result.compiler = version.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, version);
-            emit progress(QStringLiteral("Building om-runner on %1 with %2 %3(no shipped build fits it; once per "
-                                         "version of om-runner's sources)")
+            emit progress(Tr::tr("Building om-runner on %1 with %2 %3(no shipped build fits it; once per "
+                                 "version of om-runner's sources)")
                               .arg(m_target.host.name, QFileInfo(path).fileName(),
-                                  version.isEmpty() ? QString() : QStringLiteral("(%1) ").arg(version)));
+                                  version.isEmpty() ? QString() : Tr::tr("(%1) ").arg(version)));
         }
     }
 }
@@ -539,21 +547,21 @@ void OmRunnerOnHost::onBuilt(const ToolResult& result)
             m_result.cached = m.startsWith(QLatin1String("cached "));
             m_result.path = m.section(QLatin1Char(' '), 1);
             if (m_result.cached)
-                emit progress(QStringLiteral("om-runner: using the one built on %1 before (%2)")
-                                  .arg(m_target.host.name, m_result.path));
+                emit progress(
+                    Tr::tr("om-runner: using the one built on %1 before (%2)").arg(m_target.host.name, m_result.path));
             return finish();
         }
     }
     QString why;
     if (m_markers.contains(QLatin1String("nocompiler")))
-        why = QStringLiteral("%1 has no C++ compiler (none of $CXX, g++, c++, clang++ on its PATH after the "
-                             "environment script), so om-runner cannot be built there")
+        why = Tr::tr("%1 has no C++ compiler (none of $CXX, g++, c++, clang++ on its PATH after the "
+                     "environment script), so om-runner cannot be built there")
                   .arg(m_target.host.name);
     else if (m_markers.contains(QLatin1String("buildfailed")))
-        why = QStringLiteral("building om-runner on %1 with %2 failed: %3")
+        why = Tr::tr("building om-runner on %1 with %2 failed: %3")
                   .arg(m_target.host.name, m_result.compiler, lastLines(m_errTail, 5));
     else
-        why = QStringLiteral("building om-runner on %1 did not run (%2%3)")
+        why = Tr::tr("building om-runner on %1 did not run (%2%3)")
                   .arg(m_target.host.name, describe(result, QStringLiteral("ssh")),
                       m_errTail.isEmpty() ? QString() : QStringLiteral(": ") + lastLines(m_errTail, 3));
     m_result.error = { QStringLiteral("no_om_runner"), why, {} };
@@ -569,12 +577,10 @@ void OmRunnerOnHost::upload(const QList<UploadFile>& files, void (OmRunnerOnHost
     connect(m_upload, &RemoteUpload::sending, this,
         [this, announced, count = files.size()](const QString& path, qint64 bytes) {
             if (count == 1)
-                emit progress(QStringLiteral("Uploading %1 (%2 bytes) to %3")
-                                  .arg(QFileInfo(path).fileName())
-                                  .arg(bytes)
-                                  .arg(m_target.host.name));
+                emit progress(Tr::tr("Uploading %1 (%2) to %3")
+                                  .arg(QFileInfo(path).fileName(), formatBytes(bytes), m_target.host.name));
             else if (!*announced) // the sources: once, not per file
-                emit progress(QStringLiteral("Uploading om-runner's sources to %1").arg(m_target.host.name));
+                emit progress(Tr::tr("Uploading om-runner's sources to %1").arg(m_target.host.name));
             *announced = true;
         });
     connect(m_upload, &RemoteUpload::finished, this, [this, next](bool ok, const Error& error) {

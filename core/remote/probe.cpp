@@ -3,14 +3,21 @@
 #include "atc/toolkit.h"
 #include "parsing/parsingjson.h"
 #include "process/toolinvocation.h"
+#include "util/units.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
-#include <QLocale>
 #include <QRegularExpression>
 
 namespace wb {
 
 namespace {
+
+// The context of the probe's messages and fixes in translations/*.ts: written in the UI's language (the Hosts
+// settings show them as the probe goes; atcwb installs no translator, so `atcwb hosts test` prints English).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(HostProbe)
+};
 
 constexpr qint64 kMinFreeBytes = 512LL * 1024 * 1024; // below this, ATC's temporary files and an OM may not fit
 
@@ -29,11 +36,6 @@ ProbeStep ok(const QString& id, const QString& message)
 ProbeStep failed(const QString& id, const QString& message, const QString& fix)
 {
     return { id, ProbeStatus::Failed, message, fix };
-}
-
-QString gib(qint64 bytes)
-{
-    return QLocale::c().toString(double(bytes) / (1024.0 * 1024.0 * 1024.0), 'f', 1) + QStringLiteral(" GiB");
 }
 
 } // namespace
@@ -58,21 +60,36 @@ QStringList probeStepIds()
         QStringLiteral("runners"), QStringLiteral("disk") };
 }
 
+namespace {
+// The steps' titles, in English (atcwb, the JSON) and in the context ProbeStep of translations/*.ts.
+const char* probeStepSource(const QString& id)
+{
+    static const QMap<QString, const char*> titles {
+        { QStringLiteral("resolve"), QT_TRANSLATE_NOOP("ProbeStep", "Name resolves") },
+        { QStringLiteral("tcp"), QT_TRANSLATE_NOOP("ProbeStep", "TCP connects") },
+        { QStringLiteral("host_key"), QT_TRANSLATE_NOOP("ProbeStep", "Host key trusted") },
+        { QStringLiteral("auth"), QT_TRANSLATE_NOOP("ProbeStep", "Authentication") },
+        { QStringLiteral("env_script"), QT_TRANSLATE_NOOP("ProbeStep", "Environment script") },
+        { QStringLiteral("platform"), QT_TRANSLATE_NOOP("ProbeStep", "Architecture and C library") },
+        { QStringLiteral("toolkit"), QT_TRANSLATE_NOOP("ProbeStep", "Toolkit (atc)") },
+        { QStringLiteral("npus"), QT_TRANSLATE_NOOP("ProbeStep", "NPUs") },
+        { QStringLiteral("runners"), QT_TRANSLATE_NOOP("ProbeStep", "Runners") },
+        { QStringLiteral("disk"), QT_TRANSLATE_NOOP("ProbeStep", "Free disk in the work folder") },
+    };
+    return titles.value(id, nullptr);
+}
+} // namespace
+
 QString probeStepTitle(const QString& id)
 {
-    static const QMap<QString, QString> titles {
-        { QStringLiteral("resolve"), QStringLiteral("Name resolves") },
-        { QStringLiteral("tcp"), QStringLiteral("TCP connects") },
-        { QStringLiteral("host_key"), QStringLiteral("Host key trusted") },
-        { QStringLiteral("auth"), QStringLiteral("Authentication") },
-        { QStringLiteral("env_script"), QStringLiteral("Environment script") },
-        { QStringLiteral("platform"), QStringLiteral("Architecture and C library") },
-        { QStringLiteral("toolkit"), QStringLiteral("Toolkit (atc)") },
-        { QStringLiteral("npus"), QStringLiteral("NPUs") },
-        { QStringLiteral("runners"), QStringLiteral("Runners") },
-        { QStringLiteral("disk"), QStringLiteral("Free disk in the work folder") },
-    };
-    return titles.value(id, id);
+    const char* source = probeStepSource(id);
+    return source ? QString::fromUtf8(source) : id;
+}
+
+QString probeStepShownTitle(const QString& id)
+{
+    const char* source = probeStepSource(id);
+    return source ? QCoreApplication::translate("ProbeStep", source) : id;
 }
 
 // The remote half. POSIX sh (runs under bash when present); every user value arrives as a positional parameter,
@@ -238,13 +255,13 @@ ProbeFacts parseProbeOutput(const QByteArray& output)
     f.npuSmiOutput = s.value(QStringLiteral("npu_smi"));
     if (!f.npuSmiPath.isEmpty()) {
         if (f.npuSmiStatus.value_or(-1) != 0) {
-            f.npuSmiError = QStringLiteral("`npu-smi info` failed (exit status %1): %2")
+            f.npuSmiError = Tr::tr("`npu-smi info` failed (exit status %1): %2")
                                 .arg(f.npuSmiStatus ? QString::number(*f.npuSmiStatus) : QStringLiteral("unknown"),
                                     text(f.npuSmiOutput).section(QLatin1Char('\n'), -3));
         } else if (const Result<NpuSmiInfo> info = parseNpuSmiInfo(f.npuSmiOutput); info.ok()) {
             f.npus = info.value();
         } else {
-            f.npuSmiError = QStringLiteral("`npu-smi info` printed something unexpected: %1").arg(info.error().message);
+            f.npuSmiError = Tr::tr("`npu-smi info` printed something unexpected: %1").arg(info.error().message);
         }
     }
     for (const QString& line : lines("runners")) {
@@ -262,41 +279,40 @@ QList<ProbeStep> remoteProbeSteps(const Host& host, const ProbeFacts& f)
 {
     QList<ProbeStep> steps;
     const QString where = host.name;
-    const QString setEnvFix = QStringLiteral(
-        "Install the CANN toolkit or nnrt on %1, or name its set_env.sh: atcwb hosts add %1 --destination %2 "
-        "--env-script PATH (or Tools > Settings > Hosts).")
-                                  .arg(where, host.destination);
+    const QString setEnvFix
+        = Tr::tr("Install the CANN toolkit or nnrt on %1, or name its set_env.sh: atcwb hosts add %1 --destination %2 "
+                 "--env-script PATH (or Tools > Settings > Hosts).")
+              .arg(where, host.destination);
     if (f.envScript.isEmpty()) {
         steps << failed(QStringLiteral("env_script"),
-            QStringLiteral("None of these exists on %1: %2.").arg(where, f.envSearched.join(QStringLiteral(", "))),
-            setEnvFix);
+            Tr::tr("None of these exists on %1: %2.").arg(where, f.envSearched.join(QStringLiteral(", "))), setEnvFix);
     } else if (f.envStatus.value_or(-1) != 0) {
         steps << failed(QStringLiteral("env_script"),
-            QStringLiteral("Sourcing %1 on %2 failed (exit status %3)%4")
+            Tr::tr("Sourcing %1 on %2 failed (exit status %3)%4")
                 .arg(f.envScript, where, f.envStatus ? QString::number(*f.envStatus) : QStringLiteral("unknown"),
                     f.envOutput.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + f.envOutput),
-            QStringLiteral("Run `. %1` in a shell on %2 and fix what it reports.").arg(shellQuote(f.envScript), where));
+            Tr::tr("Run `. %1` in a shell on %2 and fix what it reports.").arg(shellQuote(f.envScript), where));
     } else {
-        steps << ok(QStringLiteral("env_script"), QStringLiteral("Sourced %1.").arg(f.envScript));
+        steps << ok(QStringLiteral("env_script"), Tr::tr("Sourced %1.").arg(f.envScript));
     }
     if (f.arch.isEmpty()) {
         steps << failed(QStringLiteral("platform"),
-            QStringLiteral("The probe stopped before `uname -m` (last section: %1).").arg(f.lastSection),
-            QStringLiteral("Check that the environment script returns normally (it must not call exit)."));
+            Tr::tr("The probe stopped before `uname -m` (last section: %1).").arg(f.lastSection),
+            Tr::tr("Check that the environment script returns normally (it must not call exit)."));
     } else {
         steps << ok(QStringLiteral("platform"),
-            QStringLiteral("%1, %2.").arg(f.arch, f.libc.isEmpty() ? QStringLiteral("C library unknown") : f.libc));
+            Tr::tr("%1, %2.").arg(f.arch, f.libc.isEmpty() ? Tr::tr("C library unknown") : f.libc));
     }
     if (f.atcPath.isEmpty()) {
         steps << failed(QStringLiteral("toolkit"),
-            QStringLiteral("No atc on PATH on %1 after sourcing the environment script.").arg(where),
-            QStringLiteral("Install the CANN toolkit on %1 to convert there; running needs only the driver, "
-                           "npu-smi and a runner.")
+            Tr::tr("No atc on PATH on %1 after sourcing the environment script.").arg(where),
+            Tr::tr("Install the CANN toolkit on %1 to convert there; running needs only the driver, "
+                   "npu-smi and a runner.")
                 .arg(where));
     } else {
         steps << ok(QStringLiteral("toolkit"),
-            QStringLiteral("atc at %1 (CANN %2, %3 SoCs).")
-                .arg(f.atcPath, f.toolkitVersion.isEmpty() ? QStringLiteral("version unknown") : f.toolkitVersion)
+            Tr::tr("atc at %1 (CANN %2, %3 SoCs).")
+                .arg(f.atcPath, f.toolkitVersion.isEmpty() ? Tr::tr("version unknown") : f.toolkitVersion)
                 .arg(f.socVersions.size()));
     }
     if (f.npus) {
@@ -304,38 +320,37 @@ QList<ProbeStep> remoteProbeSteps(const Host& host, const ProbeFacts& f)
         for (const NpuDevice& d : f.npus->devices)
             chips << QStringLiteral("%1 %2").arg(d.npuId).arg(d.chipName);
         steps << ok(QStringLiteral("npus"),
-            QStringLiteral("%1 NPU chip(s): %2.").arg(f.npus->devices.size()).arg(chips.join(QStringLiteral(", "))));
+            Tr::tr("%1 NPU chip(s): %2.").arg(f.npus->devices.size()).arg(chips.join(QStringLiteral(", "))));
     } else if (f.npuSmiPath.isEmpty()) {
-        steps << failed(QStringLiteral("npus"), QStringLiteral("No npu-smi on %1: no NPU driver.").arg(where),
-            QStringLiteral("Install the Ascend driver on %1 to run there; converting does not need it.").arg(where));
+        steps << failed(QStringLiteral("npus"), Tr::tr("No npu-smi on %1: no NPU driver.").arg(where),
+            Tr::tr("Install the Ascend driver on %1 to run there; converting does not need it.").arg(where));
     } else {
         steps << failed(QStringLiteral("npus"), f.npuSmiError,
-            QStringLiteral("Run `npu-smi info` on %1 and check the driver (dmesg, /var/log/npu).").arg(where));
+            Tr::tr("Run `npu-smi info` on %1 and check the driver (dmesg, /var/log/npu).").arg(where));
     }
     if (f.runners.isEmpty()) {
         steps << failed(QStringLiteral("runners"),
-            QStringLiteral("None of om-runner, ais_bench, msit, msame is on PATH on %1.").arg(where),
-            QStringLiteral("Install ais_bench (pip, from the msit tools) or msame on %1.").arg(where));
+            Tr::tr("None of om-runner, ais_bench, msit, msame is on PATH on %1.").arg(where),
+            Tr::tr("Install ais_bench (pip, from the msit tools) or msame on %1.").arg(where));
     } else {
         QStringList found;
         for (auto it = f.runners.cbegin(); it != f.runners.cend(); ++it)
             found << QStringLiteral("%1 (%2)").arg(it.key(), it.value());
-        steps << ok(QStringLiteral("runners"), QStringLiteral("Found %1.").arg(found.join(QStringLiteral(", "))));
+        steps << ok(QStringLiteral("runners"), Tr::tr("Found %1.").arg(found.join(QStringLiteral(", "))));
     }
     const QString wd = f.workDir.isEmpty() ? host.effectiveWorkDir() : f.workDir;
     if (f.freeBytes < 0) {
-        steps << failed(QStringLiteral("disk"),
-            QStringLiteral("Could not read the free space of %1 on %2.").arg(wd, where),
-            QStringLiteral("Check that `df -Pk` works on %1 and that the work folder's parent exists.").arg(where));
+        steps << failed(QStringLiteral("disk"), Tr::tr("Could not read the free space of %1 on %2.").arg(wd, where),
+            Tr::tr("Check that `df -Pk` works on %1 and that the work folder's parent exists.").arg(where));
     } else if (f.freeBytes < kMinFreeBytes) {
         steps << failed(QStringLiteral("disk"),
-            QStringLiteral("Only %1 free for %2 on %3.").arg(gib(f.freeBytes), wd, where),
-            QStringLiteral("Free space there or choose another work folder (--work-dir); ATC needs at least %1.")
-                .arg(gib(kMinFreeBytes)));
+            Tr::tr("Only %1 free for %2 on %3.").arg(formatBytes(f.freeBytes), wd, where),
+            Tr::tr("Free space there or choose another work folder (--work-dir); ATC needs at least %1.")
+                .arg(formatBytes(kMinFreeBytes)));
     } else {
         steps << ok(QStringLiteral("disk"),
-            QStringLiteral("%1 free for %2%3.")
-                .arg(gib(f.freeBytes), wd, f.workDirExists ? QString() : QStringLiteral(" (created on first use)")));
+            Tr::tr("%1 free for %2%3.")
+                .arg(formatBytes(f.freeBytes), wd, f.workDirExists ? QString() : Tr::tr(" (created on first use)")));
     }
     return steps;
 }

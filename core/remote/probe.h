@@ -28,6 +28,7 @@ struct ProbeStep {
 
 QStringList probeStepIds();
 QString probeStepTitle(const QString& id); // "Name resolves", "TCP connects", ...
+QString probeStepShownTitle(const QString& id); // the same in the UI's language (the GUI shows it)
 
 // What the remote part of the probe found.
 struct ProbeFacts {

@@ -3,6 +3,7 @@
 #include "atc/conversionrecipe.h"
 #include "logging/logging.h"
 #include "process/toolrunner.h"
+#include "remote/remotetext.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -85,18 +86,16 @@ QString explainRemoteWriteFailure(const Host& host, const QString& what, const Q
     const QString folder = host.effectiveWorkDir();
     if (stderrText.contains(QLatin1String("No space left on device"))
         || stderrText.contains(QLatin1String("Disk quota")))
-        return QStringLiteral("%1 failed: the work folder %2 on %3 is full%4. Free space there, or choose another "
-                              "work folder: atcwb hosts add %3 --destination %5 --work-dir DIR.")
-            .arg(what, folder, host.name, said, host.destination);
+        return englishText(remotetext::kWorkFolderFull).arg(what, folder, host.name, said, host.destination);
     if (stderrText.contains(QLatin1String("Read-only file system")))
-        return QStringLiteral("%1 failed: the work folder %2 on %3 is on a read-only file system%4. Choose a "
-                              "writable work folder: atcwb hosts add %3 --destination %5 --work-dir DIR.")
-            .arg(what, folder, host.name, said, host.destination);
+        return englishText(remotetext::kWorkFolderReadOnly).arg(what, folder, host.name, said, host.destination);
+    const QString err = stderrText.trimmed();
     if (stderrText.contains(QLatin1String("Permission denied")))
-        return QStringLiteral("%1 failed: the work folder %2 on %3 is not writable for %5%4. Fix its owner or "
-                              "mode, or choose another work folder with --work-dir.")
-            .arg(what, folder, host.name, said, host.destination);
-    return QStringLiteral("%1 failed on %2%3.").arg(what, host.name, said);
+        return err.isEmpty()
+            ? englishText(remotetext::kWorkFolderNotWritable).arg(what, folder, host.name, host.destination)
+            : englishText(remotetext::kWorkFolderNotWritableSaid).arg(what, folder, host.name, host.destination, err);
+    return err.isEmpty() ? englishText(remotetext::kFailedOn).arg(what, host.name)
+                         : englishText(remotetext::kFailedOnSaid).arg(what, host.name, err);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

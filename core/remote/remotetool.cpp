@@ -4,7 +4,10 @@
 #include "process/toolcapture.h"
 #include "process/toolrunner.h"
 #include "remote/remotefiles.h"
+#include "remote/remotetext.h"
+#include "util/units.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,17 +19,25 @@ namespace wb {
 
 namespace {
 
+// The context of the texts a run on a host shows as it goes (progress, notes) in translations/*.ts: written in the
+// UI's language (atcwb installs no translator, so it prints English).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(RemoteRun)
+};
+
 const QString kMarker = QStringLiteral("@@atcwb:");
 constexpr int kStopGraceTenths = 50; // 5 s, like a local run's kill grace
 constexpr int kErrTailLines = 5;
 
-QString sizeText(qint64 bytes)
-{
-    return bytes >= 1024 * 1024 ? QStringLiteral("%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1)
-                                : QStringLiteral("%1 KB").arg(double(bytes) / 1024.0, 0, 'f', 1);
-}
-
 } // namespace
+
+QList<ShownText> remoteFailureTexts()
+{
+    using namespace remotetext;
+    return { kSshNotStarted, kDidNotStart, kConnectionLost, kNotFound, kWrongArchitecture, kCannotExecute,
+        kWorkFolderFull, kWorkFolderReadOnly, kWorkFolderNotWritableSaid, kWorkFolderNotWritable, kFailedOnSaid,
+        kFailedOn };
+}
 
 QString remoteRunScript()
 {
@@ -215,8 +226,8 @@ void RemoteToolRun::start()
     }
     m_upload = new RemoteUpload(m_target, this);
     connect(m_upload, &RemoteUpload::sending, this, [this](const QString& path, qint64 bytes) {
-        emit progress(QStringLiteral("Uploading %1 (%2) to %3")
-                          .arg(QFileInfo(path).fileName(), sizeText(bytes), m_target.host.name));
+        emit progress(
+            Tr::tr("Uploading %1 (%2) to %3").arg(QFileInfo(path).fileName(), formatBytes(bytes), m_target.host.name));
     });
     connect(m_upload, &RemoteUpload::finished, this, &RemoteToolRun::onUploaded);
     m_upload->start(files);
@@ -248,7 +259,7 @@ QString RemoteToolRun::commandLine() const
 
 void RemoteToolRun::runRemote()
 {
-    emit progress(QStringLiteral("Running %1 on %2").arg(m_options.toolName, m_target.host.name));
+    emit progress(Tr::tr("Running %1 on %2").arg(m_options.toolName, m_target.host.name));
     QStringList folders;
     for (const RemoteFolder& f : std::as_const(m_options.folders)) {
         if (f.remote != QLatin1String("."))
@@ -343,18 +354,15 @@ void RemoteToolRun::onRunFinished(const ToolResult& result)
         m_result = result;
         m_result.durationMs = duration;
         if (result.kind == ToolResult::Kind::FailedToStart) {
-            m_failure
-                = QStringLiteral("%1 could not be started: %2.").arg(m_target.paths.sshProgram, result.errorString);
+            m_failure = englishText(remotetext::kSshNotStarted).arg(m_target.paths.sshProgram, result.errorString);
         } else if (!m_failure.isEmpty()) {
             // the script said why (no run folder)
         } else if (m_pid == 0) {
-            m_failure = QStringLiteral("%1 did not start on %2 (%3)%4 Run `atcwb hosts probe %2` to see what is wrong.")
+            m_failure = englishText(remotetext::kDidNotStart)
                             .arg(tool, host, describe(result, QStringLiteral("ssh")),
                                 err.isEmpty() ? QString() : QStringLiteral(": %1.").arg(err));
         } else {
-            m_failure = QStringLiteral("The connection to %1 was lost while %2 ran%3. %2 may still be running on %1 "
-                                       "(pid %4, process group %5). Look with: ssh -p %6 %7 ps -o pid,etime,args -g "
-                                       "%5 ; stop it with: ssh -p %6 %7 kill -TERM -%5")
+            m_failure = englishText(remotetext::kConnectionLost)
                             .arg(host, tool, err.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(err))
                             .arg(m_pid)
                             .arg(m_pgid)
@@ -374,16 +382,11 @@ void RemoteToolRun::onRunFinished(const ToolResult& result)
         m_result.killedLikelyOom = *m_exitCode == 137;
         const QString program = m_remoteArgv.value(0);
         if (*m_exitCode == 127 && err.contains(program))
-            m_failure = QStringLiteral("%1 was not found on %2 (%3). Check the host's environment script: `atcwb "
-                                       "hosts probe %2` shows what it finds.")
-                            .arg(program, host, err);
+            m_failure = englishText(remotetext::kNotFound).arg(program, host, err);
         else if (*m_exitCode == 126 && err.contains(QLatin1String("Exec format error")))
-            m_failure = QStringLiteral("%1 on %2 is built for another processor architecture (Exec format error): "
-                                       "use a build for the host's architecture (`uname -m` there; `atcwb hosts "
-                                       "probe %2` shows it).")
-                            .arg(program, host);
+            m_failure = englishText(remotetext::kWrongArchitecture).arg(program, host);
         else if (*m_exitCode == 126)
-            m_failure = QStringLiteral("%1 on %2 cannot be executed (%3).").arg(program, host, err);
+            m_failure = englishText(remotetext::kCannotExecute).arg(program, host, err);
     }
     if (*m_exitCode == 0 || m_options.fetchOnFailure)
         return fetch();
@@ -424,7 +427,7 @@ void RemoteToolRun::fetch()
     for (const FetchFile& f : std::as_const(files))
         total += f.size;
     emit progress(
-        QStringLiteral("Fetching %1 file(s) (%2) from %3").arg(files.size()).arg(sizeText(total), m_target.host.name));
+        Tr::tr("Fetching %1 file(s) (%2) from %3").arg(files.size()).arg(formatBytes(total), m_target.host.name));
     m_fetch = new RemoteFetch(m_target, this);
     connect(m_fetch, &RemoteFetch::finished, this, &RemoteToolRun::onFetched);
     for (const FetchFile& f : std::as_const(files))

@@ -12,6 +12,7 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/remotetarget.h
     ${CMAKE_CURRENT_LIST_DIR}/remotefiles.h ${CMAKE_CURRENT_LIST_DIR}/remotefiles.cpp
     ${CMAKE_CURRENT_LIST_DIR}/remotetool.h ${CMAKE_CURRENT_LIST_DIR}/remotetool.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/remotetext.h
     ${CMAKE_CURRENT_LIST_DIR}/omrunnerhost.h ${CMAKE_CURRENT_LIST_DIR}/omrunnerhost.cpp
 )
 

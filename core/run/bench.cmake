@@ -8,4 +8,5 @@ target_sources(wb_core PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/omrunnerparser.h ${CMAKE_CURRENT_LIST_DIR}/omrunnerparser.cpp
     ${CMAKE_CURRENT_LIST_DIR}/runhistory.h ${CMAKE_CURRENT_LIST_DIR}/runhistory.cpp
     ${CMAKE_CURRENT_LIST_DIR}/runexplain.h ${CMAKE_CURRENT_LIST_DIR}/runexplain.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/benchtext.h ${CMAKE_CURRENT_LIST_DIR}/benchtext.cpp
 )

@@ -1,4 +1,5 @@
 #include "run/bench.h"
+#include "run/benchtext.h"
 
 #include <QDir>
 #include <QFile>
@@ -117,13 +118,12 @@ std::optional<Error> validateBenchRequest(const BenchRequest& r)
     const BenchRequest::Runner runner = effectiveRunner(r);
     const QString runnerName = benchRunnerName(runner);
     if (r.model.isEmpty())
-        return badRequest(QStringLiteral("No model was given."));
+        return badRequest(englishText(benchtext::kNoModel));
     const QFileInfo model(r.model);
     if (!model.exists())
-        return Error { QStringLiteral("not_found"), QStringLiteral("Model %1 does not exist.").arg(shown(r.model)),
-            {} };
+        return Error { QStringLiteral("not_found"), englishText(benchtext::kModelMissing).arg(shown(r.model)), {} };
     if (!model.isFile())
-        return Error { QStringLiteral("not_found"), QStringLiteral("%1 is not a file.").arg(shown(r.model)), {} };
+        return Error { QStringLiteral("not_found"), englishText(benchtext::kModelNotAFile).arg(shown(r.model)), {} };
     const bool isOm = r.model.endsWith(QLatin1String(".om"), Qt::CaseInsensitive);
     const bool isOnnx = r.model.endsWith(QLatin1String(".onnx"), Qt::CaseInsensitive);
     if (r.target == BenchRequest::Target::Cpu) {

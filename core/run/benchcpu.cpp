@@ -1,5 +1,6 @@
 // BenchRun's ONNX Runtime path: runOnCpu on a worker thread, progress and result queued back.
 #include "run/benchrun_p.h"
+#include "run/benchtext.h"
 
 #include "onnx/onnxmodel.h"
 #include "reference/cpurunner.h"
@@ -156,8 +157,7 @@ void BenchRun::onCpuTimeout()
     r.iterationsMs = d->m_liveMs;
     fillStatsFromIterations(&r);
     r.errorCode = QStringLiteral("timed_out");
-    r.error = QStringLiteral("The CPU run did not finish within the %1 s timeout; it was stopped after %2 of %3 "
-                             "iterations.")
+    r.error = englishText(benchtext::kCpuTimedOut)
                   .arg(d->m_request.timeoutSec)
                   .arg(d->m_liveMs.size())
                   .arg(d->m_request.loops);
@@ -179,9 +179,7 @@ void BenchRun::onCpuFinished(quint64 id, const std::shared_ptr<const CpuOutcome>
         r.errorCode = run.error().code;
         r.error = run.error().message;
         if (run.error().code == QLatin1String("cancelled")) {
-            r.error = QStringLiteral("The run was cancelled after %1 of %2 iterations.")
-                          .arg(d->m_liveMs.size())
-                          .arg(d->m_request.loops);
+            r.error = englishText(benchtext::kCancelledAfter).arg(d->m_liveMs.size()).arg(d->m_request.loops);
         } else if (run.error().code == QLatin1String("ort_run_failed")) {
             // ONNX Runtime's words alone ("Pad reflect requires axis length >= 2") do not say what to change.
             r.error = explainOrtRunError(r.error, outcome->shapesUsed, outcome->ranAsOne);
@@ -198,17 +196,16 @@ void BenchRun::onCpuFinished(quint64 id, const std::shared_ptr<const CpuOutcome>
         r.batch = !shape.isEmpty() && shape.first() > 0 ? int(shape.first()) : 1;
     }
     fillStatsFromIterations(&r);
-    r.device = QStringLiteral("CPU (ONNX Runtime %1, %2)")
-                   .arg(res.runtime.version,
-                       res.intraOpThreads > 0 ? QStringLiteral("%1 threads").arg(res.intraOpThreads)
-                                              : QStringLiteral("default threads"));
+    r.device = res.intraOpThreads > 0
+        ? englishText(benchtext::kCpuThreads).arg(res.runtime.version).arg(res.intraOpThreads)
+        : englishText(benchtext::kCpuDefaultThreads).arg(res.runtime.version);
     r.toolkit
         = QStringLiteral("ONNX Runtime %1 (%2)").arg(res.runtime.version, QDir::toNativeSeparators(res.runtime.path));
     r.outputFiles = res.savedFiles;
     r.ok = !r.iterationsMs.isEmpty();
     if (!r.ok) {
         r.errorCode = QStringLiteral("run_failed");
-        r.error = QStringLiteral("ONNX Runtime returned no timings.");
+        r.error = englishText(benchtext::kNoTimings);
     }
     complete(r);
 }

@@ -1,4 +1,5 @@
 // How an NPU tool's output and ending become a BenchResult.
+#include "run/benchtext.h"
 #include "run/benchtools.h"
 
 #include <QFileInfo>
@@ -38,12 +39,11 @@ bool failedByEnding(BenchResult* r, const QString& tool, const BenchToolEnd& end
     const qsizetype done = r->iterationsMs.size();
     switch (end.result.kind) {
     case ToolResult::Kind::Cancelled:
-        fail(r, QStringLiteral("cancelled"),
-            QStringLiteral("The run was cancelled after %1 of %2 iterations.").arg(done).arg(r->loops));
+        fail(r, QStringLiteral("cancelled"), englishText(benchtext::kCancelledAfter).arg(done).arg(r->loops));
         return true;
     case ToolResult::Kind::TimedOut:
         fail(r, QStringLiteral("timed_out"),
-            QStringLiteral("%1 did not finish within the %2 s timeout; it was stopped after %3 of %4 iterations.")
+            englishText(benchtext::kToolTimedOut)
                 .arg(tool)
                 .arg(r->recipe.value(QLatin1String("timeout_s")).toInt())
                 .arg(done)
@@ -52,8 +52,7 @@ bool failedByEnding(BenchResult* r, const QString& tool, const BenchToolEnd& end
     case ToolResult::Kind::FailedToStart:
     case ToolResult::Kind::Crashed:
         if (end.cancelRequested) {
-            fail(r, QStringLiteral("cancelled"),
-                QStringLiteral("The run was cancelled after %1 of %2 iterations.").arg(done).arg(r->loops));
+            fail(r, QStringLiteral("cancelled"), englishText(benchtext::kCancelledAfter).arg(done).arg(r->loops));
             return true;
         }
         fail(r, QStringLiteral("run_failed"), describe(end.result, tool) + tailText(end.lastLines));
@@ -131,9 +130,8 @@ void finishOmRunner(BenchResult* r, const BenchRequest& request, const OmRunnerR
     r->outputFiles = report.outputFiles;
     r->warnings += report.warnings;
     if (report.malformedCount > 0)
-        r->warnings.append(QStringLiteral("om-runner printed %1 line(s) that are not protocol events (%2).")
-                               .arg(report.malformedCount)
-                               .arg(report.malformed.value(0)));
+        r->warnings.append(
+            englishText(benchtext::kNotProtocol).arg(report.malformedCount).arg(report.malformed.value(0)));
     fillStatsFromIterations(r);
 
     if (!report.errors.isEmpty()) {
@@ -171,15 +169,12 @@ void finishMsame(BenchResult* r, const BenchRequest& request, const RunnerReport
     r->device = npuDevice({}, report.devices.isEmpty() ? request.device : report.devices.first());
     fillStatsFromIterations(r);
     if (request.warmup > 0)
-        r->warnings.append(
-            QStringLiteral("msame has no warm-up: the %1 warm-up iteration(s) were not run.%2")
-                .arg(request.warmup)
-                .arg(report.meanWithoutFirstMs ? QStringLiteral(" Its mean without the first run is %1 ms.")
-                                                     .arg(*report.meanWithoutFirstMs, 0, 'f', 3)
-                                               : QString()));
+        r->warnings.append(report.meanWithoutFirstMs ? englishText(benchtext::kMsameNoWarmupMean)
+                                                           .arg(request.warmup)
+                                                           .arg(*report.meanWithoutFirstMs, 0, 'f', 3)
+                                                     : englishText(benchtext::kMsameNoWarmup).arg(request.warmup));
     if (request.batch <= 0)
-        r->warnings.append(QStringLiteral("msame does not report the batch; throughput assumes batch 1 (set the batch "
-                                          "to correct it)."));
+        r->warnings.append(englishText(benchtext::kMsameNoBatch));
     if (failedByEnding(r, QStringLiteral("msame"), end))
         return;
     // msame exits 0 after many failures: its [ERROR] lines decide.
@@ -198,10 +193,8 @@ void finishMsame(BenchResult* r, const BenchRequest& request, const RunnerReport
         return;
     }
     if (report.latency.mean && std::abs(*report.latency.mean - r->stats.mean) > 0.01 * *report.latency.mean + 0.001)
-        r->warnings.append(QStringLiteral("msame's printed average (%1 ms) differs from the mean of its per-run times "
-                                          "(%2 ms).")
-                               .arg(*report.latency.mean, 0, 'f', 3)
-                               .arg(r->stats.mean, 0, 'f', 3));
+        r->warnings.append(
+            englishText(benchtext::kMsameAverage).arg(*report.latency.mean, 0, 'f', 3).arg(r->stats.mean, 0, 'f', 3));
     r->ok = true;
 }
 
@@ -223,8 +216,7 @@ void finishAisBench(BenchResult* r, const BenchRequest& request, const RunnerRep
         r->stats.median = orNan(report.latency.median);
         r->stats.p99 = orNan(report.latency.p99);
         r->throughput = r->stats.throughput(r->batch).value_or(report.throughput.value_or(std::nan("")));
-        r->warnings.append(QStringLiteral("ais_bench gave no per-iteration times (no *_summary.json); the figures are "
-                                          "its printed summary, without p90, p95 and stddev."));
+        r->warnings.append(englishText(benchtext::kAisSummaryOnly));
     }
     if (failedByEnding(r, tool, end))
         return;

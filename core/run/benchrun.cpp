@@ -1,6 +1,7 @@
 // BenchRun: validation, dispatch and the external tools (om-runner, ais_bench, msame). The ONNX Runtime worker is
 // in benchcpu.cpp.
 #include "run/benchrun_p.h"
+#include "run/benchtext.h"
 
 #include "profile/msprofrun.h"
 #include "profile/profilefiles.h"
@@ -18,6 +19,11 @@ namespace wb {
 namespace {
 
 constexpr int kLastLinesKept = 40;
+
+// The context of the texts only the GUI shows as they are made (the started() description) in translations/*.ts.
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(BenchRun)
+};
 
 QString toolDisplayName(BenchTool::Flavour flavour)
 {
@@ -132,15 +138,14 @@ void BenchRun::onBudgetReached()
 QString BenchRun::description(BenchRequest::Runner runner) const
 {
     const QString model = QFileInfo(d->m_request.model).fileName();
-    QString where = d->m_request.target == BenchRequest::Target::Cpu
-        ? QStringLiteral("the CPU")
-        : QStringLiteral("NPU %1").arg(d->m_request.device);
+    QString where = d->m_request.target == BenchRequest::Target::Cpu ? Tr::tr("the CPU")
+                                                                     : Tr::tr("NPU %1").arg(d->m_request.device);
     if (d->m_request.timeBudgetSec > 0)
-        return QStringLiteral("%1 on %2 with %3: iterations for %4 s after %5 warm-up")
+        return Tr::tr("%1 on %2 with %3: iterations for %4 s after %5 warm-up")
             .arg(model, where, benchRunnerName(runner))
             .arg(d->m_request.timeBudgetSec)
             .arg(d->m_request.warmup);
-    return QStringLiteral("%1 on %2 with %3: %4 iterations after %5 warm-up")
+    return Tr::tr("%1 on %2 with %3: %4 iterations after %5 warm-up")
         .arg(model, where, benchRunnerName(runner))
         .arg(d->m_request.loops)
         .arg(d->m_request.warmup);
@@ -155,7 +160,7 @@ void BenchRun::launch(quint64 id)
     if (d->m_cancelRequested) {
         BenchResult r = d->m_result;
         r.errorCode = QStringLiteral("cancelled");
-        r.error = QStringLiteral("The run was cancelled before it started.");
+        r.error = englishText(benchtext::kCancelledBeforeStart);
         complete(r);
         return;
     }
@@ -177,10 +182,7 @@ Result<BenchTool> remoteBenchTool(BenchRequest::Runner runner, const BenchReques
 {
     if (request.toolPath.isEmpty())
         return Error { QStringLiteral("tool_missing"),
-            QStringLiteral("No %1 was found on the host; install it there (on its PATH after the environment script) "
-                           "or choose another runner.")
-                .arg(benchRunnerName(runner)),
-            {} };
+            englishText(benchtext::kToolMissingOnHost).arg(benchRunnerName(runner)), {} };
     BenchTool tool;
     tool.program = request.toolPath;
     tool.source = QStringLiteral("host");
@@ -224,7 +226,7 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
         if (!d->m_scratch->isValid()) {
             BenchResult r = d->m_result;
             r.errorCode = QStringLiteral("write_failed");
-            r.error = QStringLiteral("Cannot create a temporary output folder: %1").arg(d->m_scratch->errorString());
+            r.error = englishText(benchtext::kNoTempFolder).arg(d->m_scratch->errorString());
             d->m_scratch.reset();
             complete(r);
             return;
@@ -248,7 +250,7 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
         if (d->m_msprofDir.isEmpty()) {
             BenchResult r = d->m_result;
             r.errorCode = QStringLiteral("write_failed");
-            r.error = QStringLiteral("Cannot create a temporary folder for msprof's output.");
+            r.error = englishText(benchtext::kNoMsprofFolder);
             complete(r);
             return;
         }
@@ -346,7 +348,7 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
         if (auto profile = d->m_opProfile.profile())
             r.opProfile = std::make_shared<const OpProfile>(std::move(*profile));
         else if (d->m_request.profileOps && r.ok)
-            r.warnings.append(QStringLiteral("om-runner printed no op profile (see its warnings)."));
+            r.warnings.append(englishText(benchtext::kNoOpProfile));
         break;
     case BenchTool::Flavour::Msame:
         finishMsame(&r, d->m_request, d->m_msameParser.report(), end);
@@ -393,8 +395,7 @@ void BenchRun::onToolFinished(const ToolResult& toolResult)
                 ? QStringLiteral("msprof")
                 : r.opProfile->files.value(0).section(QStringLiteral("/mindstudio_profiler_output"), 0, 0);
         } else if (r.ok) {
-            r.warnings.append(
-                QStringLiteral("msprof's results could not be imported: %1").arg(imported.error().message));
+            r.warnings.append(englishText(benchtext::kMsprofNotImported).arg(imported.error().message));
         }
         d->m_msprofScratch.reset();
     } else if (r.opProfile) {
@@ -427,10 +428,9 @@ void BenchRun::complete(BenchResult result)
         result.errorCode.clear();
         fillStatsFromIterations(&result);
         if (result.device.isEmpty() && d->m_request.target == BenchRequest::Target::Cpu)
-            result.device = QStringLiteral("CPU (ONNX Runtime)");
-        result.warnings.append(QStringLiteral("Stopped by the %1 s time budget after %2 iterations.")
-                                   .arg(d->m_request.timeBudgetSec)
-                                   .arg(result.iterationsMs.size()));
+            result.device = englishText(benchtext::kCpu);
+        result.warnings.append(
+            englishText(benchtext::kTimeBudget).arg(d->m_request.timeBudgetSec).arg(result.iterationsMs.size()));
     }
     emit finished(result);
 }

@@ -1,5 +1,6 @@
 #include "run/dispatchrun.h"
 
+#include "run/benchtext.h"
 #include "run/benchtools.h"
 
 #include <QDir>
@@ -353,10 +354,9 @@ DispatchRunResult runDispatch(const DispatchRunRequest& request, const std::atom
     r.records = run.value().records;
     searchSubsets(r, request, run.value().calibration);
     r.warnings = run.value().warnings;
-    r.device = QStringLiteral("CPU (ONNX Runtime %1, %2)")
-                   .arg(run.value().runtime.version,
-                       request.threads > 0 ? QStringLiteral("%1 threads").arg(request.threads)
-                                           : QStringLiteral("default threads"));
+    r.device = request.threads > 0
+        ? englishText(benchtext::kCpuThreads).arg(run.value().runtime.version).arg(request.threads)
+        : englishText(benchtext::kCpuDefaultThreads).arg(run.value().runtime.version);
     r.ok = true;
     return r;
 }

@@ -1,4 +1,5 @@
 #include "runexplain.h"
+#include "run/benchtext.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -48,8 +49,7 @@ QString explainOrtRunError(const QString& message, const QList<InputShapeSpec>& 
 
 QString ranAsWarning(const QString& input, const QString& declaredShape, const InputShapeSpec& ranAs)
 {
-    return Tr::tr("Input '%1' has dynamic dims %2; it ran as %3 (give an input shape to choose).")
-        .arg(input, declaredShape, formatInputShapeSpec({ ranAs }));
+    return englishText(benchtext::kRanAs).arg(input, declaredShape, formatInputShapeSpec({ ranAs }));
 }
 
 } // namespace wb

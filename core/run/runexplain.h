@@ -23,7 +23,8 @@ QString explainOrtRunError(
     const QString& message, const QList<InputShapeSpec>& shapesUsed, const QStringList& ranAsOne = {});
 
 // The warning of a run whose input had dynamic dims and no shape given: "Input 'x' has dynamic dims [?,3,224,224];
-// it ran as x:1,3,224,224 (give an input shape to choose)." (translated in the GUI, English in atcwb).
+// it ran as x:1,3,224,224 (give an input shape to choose)." In English, as the run stores it; the Run page shows it
+// translated (shownBenchText, run/benchtext.h).
 QString ranAsWarning(const QString& input, const QString& declaredShape, const InputShapeSpec& ranAs);
 
 } // namespace wb

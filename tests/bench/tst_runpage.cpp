@@ -3,10 +3,12 @@
 // the empty charts saying what comes next, the defaults of `atcwb bench`, and the warnings the CLI prints.
 #include "benchtestutil.h"
 #include "charts/latencycharts.h"
+#include "i18n.h"
 #include "omfile.h"
 #include "ortrequired.h"
 #include "pages/runpage.h"
 #include "readmeshot.h"
+#include "run/runhistory.h"
 #include "testutil.h"
 
 #include <QComboBox>
@@ -16,6 +18,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 using namespace wb;
 
@@ -31,6 +34,7 @@ private slots:
     void emptyChartsSayWhatComesNext();
     void dynamicDimRanAsOneIsShown();
     void ortErrorIsExplained();
+    void shownInChineseStoredInEnglish();
 
 private:
     void setUpNpuRun(int warmup, int loops);
@@ -239,6 +243,44 @@ void TestRunPage::ortErrorIsExplained()
                            .arg(label->width())));
     }
     QVERIFY(wbtest::readmeShot(m_page, QStringLiteral("run-page-ort-error-explained.png")));
+}
+
+// In the Chinese window the run's warning and device are shown in Chinese, while the result and the run history
+// keep them in English: a run stored from the GUI reads the same as one stored by `atcwb bench`.
+void TestRunPage::shownInChineseStoredInEnglish()
+{
+    WB_REQUIRE_ORT();
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const auto removeTranslators = qScopeGuard([] {
+        for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+    });
+    auto* model = m_page->findChild<QComboBox*>(QStringLiteral("runModel"));
+    model->setCurrentText(wbtest::modelPath(QStringLiteral("resnet_dynamic_batch.onnx")));
+    m_page->findChild<QLineEdit*>(QStringLiteral("runInputShapes"))->clear();
+    m_page->findChild<QSpinBox*>(QStringLiteral("runLoops"))->setValue(2);
+    QSignalSpy done(m_page, &RunPage::runFinished);
+    m_page->run();
+    QVERIFY(done.wait(120000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(m_page->lastResult().error));
+    const QString status = m_page->findChild<QLabel*>(QStringLiteral("runStatus"))->text();
+    const QString warnings = m_page->warningsText();
+    const BenchResult stored
+        = RunHistory(m_dir.filePath(QStringLiteral("runs-shownInChineseStoredInEnglish"))).load().value(0);
+    // Shown: Chinese, with the figures of the run.
+    QVERIFY2(warnings.contains(QStringLiteral("它按 input:1,3,224,224 运行")), qPrintable(warnings));
+    QVERIFY2(status.startsWith(QStringLiteral("CPU（ONNX Runtime ")) && status.contains(QStringLiteral("默认线程数）")),
+        qPrintable(status));
+    // Kept: English, in the result and in the history.
+    const BenchResult& r = m_page->lastResult();
+    QVERIFY2(r.warnings.join(QLatin1Char('\n')).contains(QStringLiteral("it ran as input:1,3,224,224")),
+        qPrintable(r.warnings.join(QLatin1Char('\n'))));
+    QVERIFY2(r.device.startsWith(QStringLiteral("CPU (ONNX Runtime ")) && r.device.endsWith(", default threads)"),
+        qPrintable(r.device));
+    QCOMPARE(stored.warnings, r.warnings);
+    QCOMPARE(stored.device, r.device);
 }
 
 WB_TEST_MAIN(TestRunPage)

@@ -1,18 +1,27 @@
 // The zh_CN translation: compiled in and installed on request, every message translated with its placeholders
 // intact, the .ts in step with the tr() strings of the sources, and a window that actually shows it.
 #include "atc/atccheck.h"
+#include "atc/conversion.h"
+#include "atc/conversiontext.h"
 #include "atc/validate.h"
 #include "dialogs/settingsdialog.h"
 #include "i18n.h"
 #include "mainwindow.h"
+#include "om/omlint.h"
 #include "onnx/onnxmodel.h"
 #include "onnx/shapeinference.h"
 #include "onnx/shapespec.h"
+#include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "parsing/atccatalogue.h"
+#include "remote/omrunnerhost.h"
+#include "remote/probe.h"
+#include "run/bench.h"
+#include "run/benchtext.h"
 #include "run/runexplain.h"
 #include "settings/settings.h"
 #include "testutil.h"
+#include "util/safepath.h"
 #include "widgets/findingslist.h"
 
 #include <QAbstractButton>
@@ -27,6 +36,7 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -135,6 +145,12 @@ private slots:
     void qtStandardButtonsFollow();
     void coreFindingsInChinese();
     void coreTextsInTheChineseWindow();
+    void storedTextsShownTranslated_data();
+    void storedTextsShownTranslated();
+    void conversionFailureShownInChinese();
+    void fileNameProblemInChinese();
+    void omFindingsInChinese();
+    void hostProbeInChinese();
     void cliStaysEnglish();
 
 private:
@@ -366,8 +382,10 @@ void TestI18n::coreFindingsInChinese()
     const QString explained = explainOrtRunError(QStringLiteral("Non-zero status code returned while running Pad node. "
                                                                 "Name:'pad1' Status Message: reflect"),
         parseInputShapeSpec(QStringLiteral("x:1,3,1,1")).value(), { QStringLiteral("x") });
-    const QString ranAs = ranAsWarning(QStringLiteral("x"), QStringLiteral("[?,3,1,1]"),
+    // The run keeps this warning in English (the history stores it); the Run page shows it translated.
+    const QString ranAsStored = ranAsWarning(QStringLiteral("x"), QStringLiteral("[?,3,1,1]"),
         parseInputShapeSpec(QStringLiteral("x:1,3,1,1")).value().first());
+    const QString ranAs = shownBenchText(ranAsStored);
     const auto nms = OnnxModel::load(QStringLiteral(WB_TEST_MODELS_DIR "/detector_nms.onnx"));
     QVERIFY(nms.ok());
     const auto inferred = inferShapes(*nms.value(), {});
@@ -393,6 +411,7 @@ void TestI18n::coreFindingsInChinese()
     QVERIFY2(hasChinese(verdict), qPrintable(verdict));
     QVERIFY2(inputError.startsWith(QStringLiteral("模型没有名为 'nosuch' 的输入")), qPrintable(inputError));
     QVERIFY2(ranAs.contains(QStringLiteral("按 x:1,3,1,1 运行")), qPrintable(ranAs));
+    QVERIFY2(ranAsStored.contains(QStringLiteral("it ran as x:1,3,1,1")), qPrintable(ranAsStored));
     // English again without the translator: what atcwb prints.
     QVERIFY(!hasChinese(validate(odd, nullptr, AtcToolkit()).first().message));
     QVERIFY(toolkitStatus(AtcToolkit()).startsWith(QStringLiteral("No ATC found")));
@@ -432,6 +451,163 @@ void TestI18n::coreTextsInTheChineseWindow()
         qPrintable(bannerText));
     QVERIFY2(detail.startsWith(QStringLiteral("缺少 --")) && detail.contains(QStringLiteral("请选择 ONNX 模型")),
         qPrintable(detail));
+}
+
+// Every sentence a run or a conversion keeps in English (its result, the run history, the Convert Many report, atcwb)
+// is shown by the GUI in the UI's language, with the figures it was written with: each template, filled with
+// values, comes back as its own translation filled with the same values (so no other template took it).
+void TestI18n::storedTextsShownTranslated_data()
+{
+    QTest::addColumn<QString>("context");
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<bool>("bench"); // shownBenchText, else shownConversionText
+    for (const auto& [bench, texts] : { std::pair { true, benchTexts() }, std::pair { false, conversionTexts() } }) {
+        for (const ShownText& t : texts)
+            QTest::addRow("%s %s", bench ? "bench" : "conversion", t.source)
+                << QString::fromUtf8(t.context) << QString::fromUtf8(t.source) << bench;
+    }
+}
+
+void TestI18n::storedTextsShownTranslated()
+{
+    QFETCH(QString, context);
+    QFETCH(QString, source);
+    QFETCH(bool, bench);
+    // %1 -> "<v1>" … in one pass.
+    const auto fill = [](QString text) {
+        static const QRegularExpression ph(QStringLiteral("%([1-9])"));
+        return text.replace(ph, QStringLiteral("<v\\1>"));
+    };
+    const QString english = fill(source);
+    const auto shown
+        = [bench](const QString& text) { return bench ? shownBenchText(text) : shownConversionText(text); };
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QString expected = fill(QCoreApplication::translate(qPrintable(context), qPrintable(source)));
+    const QString zh = shown(english);
+    removeTranslators();
+    QVERIFY2(expected != english, "no translation");
+    QCOMPARE(zh, expected);
+    QCOMPARE(shown(english), english); // what atcwb prints and the history stores
+}
+
+// A conversion that fails on the ATC Run page: the job's row says why in Chinese, with the folder; the outcome (what
+// the Convert Many report and atcwb keep) says it in English.
+void TestI18n::conversionFailureShownInChinese()
+{
+    QTemporaryDir dir;
+    const QString blocker = dir.filePath(QStringLiteral("a-file"));
+    {
+        QFile f(blocker);
+        QVERIFY(f.open(QIODevice::WriteOnly)); // a file where the output folder would be made: it cannot be
+    }
+    ConversionRequest request;
+    request.options.model = QStringLiteral(WB_TEST_MODELS_DIR "/resnet_dynamic_batch.onnx");
+    request.options.socVersion = QStringLiteral("Ascend310P3");
+    request.options.output = blocker + QStringLiteral("/out/resnet");
+    request.toolkit.atcPath = dir.filePath(QStringLiteral("atc")); // never started: the job fails before
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    ConversionPage page;
+    QList<ConversionOutcome> outcomes;
+    connect(page.queue(), &ConversionQueue::jobFinished, this,
+        [&outcomes](int, const ConversionOutcome& o) { outcomes.append(o); });
+    QSignalSpy finished(&page, &ConversionPage::finished);
+    page.start(request);
+    const bool done = finished.wait(60000);
+    const QStringList statuses = page.jobStatuses();
+    removeTranslators();
+    QVERIFY(done);
+    QCOMPARE(outcomes.size(), 1);
+    const QString folder = blocker + QStringLiteral("/out");
+    QCOMPARE(outcomes.first().failure, QStringLiteral("Cannot create the output folder %1.").arg(folder));
+    QCOMPARE(statuses.size(), 1);
+    QVERIFY2(
+        statuses.first().contains(QStringLiteral("无法创建输出文件夹 %1。").arg(folder)), qPrintable(statuses.first()));
+}
+
+// The Convert page's reason under Run ATC for an output name that is no file name: Chinese in the window, English
+// in atcwb (which installs no translator).
+void TestI18n::fileNameProblemInChinese()
+{
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QString zh = plainFileNameProblem(
+        QStringLiteral("a/b"), QCoreApplication::translate("wb::ConvertPage", "The output name"));
+    removeTranslators();
+    QCOMPARE(
+        zh, QStringLiteral("输出名称 'a/b' 含有路径分隔符；它必须是单纯的文件名（文件夹另行选择，例如用 --output）。"));
+    QVERIFY(plainFileNameProblem(QStringLiteral("a/b"), QStringLiteral("--name"))
+                .startsWith(QStringLiteral("--name 'a/b' contains a path separator")));
+}
+
+// The OM page's findings (OM lint): written in the UI's language, like the checks' findings.
+void TestI18n::omFindingsInChinese()
+{
+    OmModel om;
+    om.socVersion = QStringLiteral("Ascend310P3");
+    OmTensorDesc input;
+    input.name = QStringLiteral("x");
+    input.shape = QList<qint64> { 1, 3, 224, 224 };
+    om.inputs = { input };
+    OmLintInput lint;
+    lint.om = &om;
+    lint.selectedSoc = QStringLiteral("Ascend910B3");
+    lint.recipeInputShape = QStringLiteral("x:8,3,224,224");
+    lint.omModified = QDateTime(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+    lint.onnxModified = lint.omModified.addDays(1);
+    lint.onnxPath = QStringLiteral("/models/x.onnx");
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QList<AtcFinding> zh = lintOm(lint);
+    removeTranslators();
+    QCOMPARE(zh.size(), 3);
+    for (const AtcFinding& f : zh) {
+        QVERIFY2(hasChinese(f.message) && hasChinese(f.fix), qPrintable(f.rule + QLatin1Char(' ') + f.message));
+    }
+    QVERIFY2(zh.first().message.contains(QStringLiteral("Ascend310P3")) && zh.first().message.contains("Ascend910B3"),
+        qPrintable(zh.first().message));
+    QVERIFY(!hasChinese(lintOm(lint).first().message)); // atcwb inspect: English
+}
+
+// The host probe's steps as the Hosts settings show them (a host with nothing on it: every remote step fails): title,
+// message and fix in Chinese, sizes written one way; `atcwb hosts test` gets them in English.
+void TestI18n::hostProbeInChinese()
+{
+    Host host;
+    host.name = QStringLiteral("board");
+    host.destination = QStringLiteral("user@board");
+    ProbeFacts facts;
+    facts.freeBytes = 100LL * 1024 * 1024; // too little
+    // And a run on it: no om-runner can run there, the host's ais_bench runs instead (the Run page's warning).
+    ProbeFacts withAisBench = facts;
+    withAisBench.runners.insert(QStringLiteral("ais_bench"), QStringLiteral("/usr/local/bin/ais_bench"));
+    OmRunnerOnHostResult prepared;
+    prepared.error = { QStringLiteral("no_om_runner"), QStringLiteral("no compiler"), {} };
+    const auto fallback = [&] {
+        BenchRequest request;
+        request.target = BenchRequest::Target::Npu;
+        QString source;
+        QStringList notes;
+        return applyRemoteRunnerChoice(&request, withAisBench, host.name, &prepared, &source, &notes) ? QString()
+                                                                                                      : notes.value(0);
+    };
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QList<ProbeStep> zh = remoteProbeSteps(host, facts);
+    const QString title = probeStepShownTitle(QStringLiteral("disk"));
+    const QString note = fallback();
+    removeTranslators();
+    QCOMPARE(note,
+        QStringLiteral(
+            "board 上无法运行 om-runner（no compiler）：改为运行该主机的 ais_bench（/usr/local/bin/ais_bench）。"));
+    QVERIFY2(fallback().startsWith(QStringLiteral("No om-runner can run on board")), qPrintable(fallback()));
+    QVERIFY(zh.size() >= 5);
+    for (const ProbeStep& s : zh) {
+        QVERIFY2(s.status == ProbeStatus::Failed, qPrintable(s.id));
+        QVERIFY2(hasChinese(s.message) && hasChinese(s.fix), qPrintable(s.id + QLatin1Char(' ') + s.message));
+    }
+    QCOMPARE(title, QStringLiteral("工作文件夹的可用磁盘空间"));
+    QVERIFY2(zh.last().message.contains(QStringLiteral("100.0 MiB")), qPrintable(zh.last().message));
+    const QList<ProbeStep> english = remoteProbeSteps(host, facts);
+    QVERIFY2(english.last().message.startsWith(QStringLiteral("Only 100.0 MiB free for")),
+        qPrintable(english.last().message));
+    QCOMPARE(probeStepTitle(QStringLiteral("disk")), QStringLiteral("Free disk in the work folder"));
 }
 
 // atcwb never installs a translator: its output is read by scripts (and grepped), so it stays English whatever the

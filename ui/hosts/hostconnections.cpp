@@ -27,7 +27,7 @@ QString firstFailure(const ProbeReport& report)
 {
     for (const ProbeStep& step : report.steps) {
         if (step.status == ProbeStatus::Failed)
-            return QStringLiteral("%1: %2").arg(probeStepTitle(step.id), step.message);
+            return QStringLiteral("%1: %2").arg(probeStepShownTitle(step.id), step.message);
     }
     return {};
 }

@@ -331,7 +331,7 @@ void HostsSettings::showStep(const ProbeStep& step)
     auto* item = new QTreeWidgetItem(m_steps);
     item->setData(0, Qt::UserRole, step.id);
     item->setIcon(0, icons::verdict(toneOf(step.status)));
-    item->setText(0, probeStepTitle(step.id));
+    item->setText(0, probeStepShownTitle(step.id));
     item->setText(1, step.message.isEmpty() ? statusWord(step.status) : step.message);
     item->setToolTip(1, step.message);
     item->setToolTip(0, statusWord(step.status));

@@ -158,7 +158,7 @@ void TargetHostCombo::onProbed(const QString& name, const ProbeReport& report)
         m_status->setStyleSheet(QString());
     } else {
         const QString why = failed
-            ? QStringLiteral("%1: %2 %3").arg(probeStepTitle(failed->id), failed->message, failed->fix)
+            ? QStringLiteral("%1: %2 %3").arg(probeStepShownTitle(failed->id), failed->message, failed->fix)
             : tr("the probe found no atc");
         m_toolkit.searched = { tr("host %1 — %2").arg(name, why) };
         m_status->setText(tr("%1 cannot convert: %2").arg(name, why));

@@ -3,6 +3,7 @@
 #include "theme.h"
 #include "widgets/findingslist.h"
 
+#include "atc/conversiontext.h"
 #include "logging/logging.h"
 #include "parsing/lines.h"
 #include "parsing/pastedlog.h"
@@ -122,11 +123,10 @@ SavedLog readSavedLog(const QString& path)
     else if (!QFileInfo(path).isFile()) // a FIFO or a device would block the reader or never end
         log.error = QObject::tr("%1 is not a regular file.").arg(QDir::toNativeSeparators(path));
     else if (file.size() > ConversionPage::kMaxLogBytes)
-        log.error = QObject::tr("%1 is %2 MiB; logs above %3 MiB are not opened here: keep the end of it (e.g. "
+        log.error = QObject::tr("%1 is %2; logs above %3 are not opened here: keep the end of it (e.g. "
                                 "`tail -n 200000`) and open that.")
-                        .arg(QDir::toNativeSeparators(path))
-                        .arg(QString::number(double(file.size()) / (1024.0 * 1024.0), 'f', 1))
-                        .arg(ConversionPage::kMaxLogBytes / (1024 * 1024));
+                        .arg(QDir::toNativeSeparators(path), formatBytes(file.size()),
+                            formatBytes(ConversionPage::kMaxLogBytes));
     else if (!file.open(QIODevice::ReadOnly))
         log.error = QObject::tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(path), file.errorString());
     if (!log.error.isEmpty())
@@ -714,9 +714,10 @@ void ConversionPage::jobFinished(int job, const ConversionOutcome& outcome)
     if (QTableWidgetItem* status = m_jobs->item(job, 2)) {
         status->setText(outcome.skippedUnchanged ? tr("unchanged (not rebuilt)")
                 : outcome.ok                     ? tr("done")
-                                                 : tr("failed: %1").arg(outcome.failure));
-        status->setToolTip(
-            outcome.ok ? outcome.omPath : outcome.failure + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
+                                                 : tr("failed: %1").arg(shownConversionText(outcome.failure)));
+        status->setToolTip(outcome.ok
+                ? outcome.omPath
+                : shownConversionText(outcome.failure) + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
         status->setForeground(theme::text(outcome.ok ? theme::Tone::Success : theme::Tone::Error));
     }
     if (QTableWidgetItem* time = m_jobs->item(job, 3))

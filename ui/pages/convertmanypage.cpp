@@ -1,5 +1,6 @@
 #include "convertmanypage.h"
 
+#include "atc/conversiontext.h"
 #include "atc/convertmany.h"
 #include "atc/convertmanyqueue.h"
 #include "atc/convertmanyscan.h"
@@ -61,6 +62,13 @@ theme::Tone toneOf(const QString& result)
     if (result == QLatin1String("failed") || result == QLatin1String("cancelled"))
         return theme::Tone::Error;
     return theme::Tone::Info;
+}
+
+// A job's problem and fix in the UI's language (the result, like the report, keeps them in English).
+QString shownProblem(const BatchJobResult& r)
+{
+    const QString problem = shownConversionText(r.problem);
+    return r.fix.isEmpty() ? problem : ConvertManyPage::tr("%1 — Fix: %2").arg(problem, shownConversionText(r.fix));
 }
 
 } // namespace
@@ -507,7 +515,7 @@ void ConvertManyPage::updateJob(int job)
         child->setForeground(ColStatus, theme::text(toneOf(r.result)));
         child->setText(ColStage, m_queue->stage(job));
         child->setText(ColElapsed, seconds(m_queue->elapsedMs(job)));
-        const QString problem = r.fix.isEmpty() ? r.problem : tr("%1 — Fix: %2").arg(r.problem, r.fix);
+        const QString problem = shownProblem(r);
         child->setText(ColProblem, problem);
         child->setToolTip(ColProblem, problem);
     }
@@ -521,7 +529,7 @@ void ConvertManyPage::updateJob(int job)
         ok += r.ok() ? 1 : 0;
         failed += finished && !r.ok() ? 1 : 0;
         if (first.isEmpty() && !r.problem.isEmpty())
-            first = r.fix.isEmpty() ? r.problem : tr("%1 — Fix: %2").arg(r.problem, r.fix);
+            first = shownProblem(r);
     }
     parent->setText(ColStatus, tr("%1/%2 converted").arg(ok).arg(parent->childCount()));
     parent->setForeground(ColStatus,

@@ -650,8 +650,7 @@ QString ConvertPage::runBlockedReason() const
     if (!toolkit().isValid())
         return tr("No ATC was found (see the notice at the top of the Convert page)."); // the ATC Run page shows it too
     if (const QString name = m_outName->text().trimmed(); !name.isEmpty()) { // empty: output_required says so
-        // English, like the checks' messages
-        if (const QString problem = plainFileNameProblem(name, QStringLiteral("The output name")); !problem.isEmpty())
+        if (const QString problem = plainFileNameProblem(name, tr("The output name")); !problem.isEmpty())
             return problem;
     }
     for (const AtcFinding& f : lastCheck().findings) {

@@ -7,6 +7,7 @@
 #include "charts/latencycharts.h"
 #include "models/modelshapes.h"
 #include "remote/omrunnerhost.h"
+#include "run/benchtext.h"
 #include "run/runhistory.h"
 #include "util/atomicfile.h"
 #include "util/latestonly.h"
@@ -624,11 +625,12 @@ void RunPage::onFinished(const BenchResult& result)
     m_progressTicker->stop();
     m_progress->hide();
     // The same warnings `atcwb bench` prints (a dynamic dim that ran as 1, msame's missing warm-up, ...).
+    // The result keeps them in English (as the history stores them); they are shown in the UI's language.
     const QStringList warnings = m_runNotes + result.warnings;
-    m_warnings->setText(warnings.join(QLatin1Char('\n')));
+    m_warnings->setText(shownBenchText(warnings.join(QLatin1Char('\n'))));
     m_warnings->setVisible(!warnings.isEmpty());
     if (!result.ok) {
-        QString text = result.error.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+        QString text = shownBenchText(result.error).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
         // Cancelled or stopped by the timeout: the iterations done still tell something.
         const bool partial = !result.iterationsMs.isEmpty()
             && (result.errorCode == QLatin1String("cancelled") || result.errorCode == QLatin1String("timed_out"));
@@ -646,7 +648,7 @@ void RunPage::onFinished(const BenchResult& result)
     m_charts->setSamples(result.iterationsMs);
     showStats(result);
     m_status->setText(tr("%1: %2 iterations, mean %3, %4")
-                          .arg(result.device)
+                          .arg(shownBenchText(result.device))
                           .arg(result.iterationsMs.size())
                           .arg(formatMs(result.stats.mean), formatRate(result.throughput)));
     // Storing the run and reading the history back (every stored run, each with all its iterations) is file work

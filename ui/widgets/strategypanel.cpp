@@ -1,6 +1,7 @@
 #include "strategypanel.h"
 
 #include "charts/strategychart.h"
+#include "run/benchtext.h"
 #include "run/runhistory.h"
 
 #include <QCheckBox>
@@ -298,7 +299,7 @@ void StrategyPanel::run()
             const Result<QString> saved = RunHistory(folder).save(
                 dispatchRunToBenchResult(result), { { QStringLiteral("dispatch"), dispatchRunToJson(result, true) } });
             if (!saved.ok())
-                result.warnings << QStringLiteral("The run was not stored: %1").arg(saved.error().message);
+                result.warnings << tr("The run was not stored: %1").arg(saved.error().message);
         }
         return result;
     }));
@@ -310,12 +311,15 @@ void StrategyPanel::finished()
     m_cancel->setEnabled(false);
     const DispatchRunResult result = m_watcher.result();
     if (!result.ok) {
-        m_status->setText(result.error);
+        m_status->setText(shownBenchText(result.error)); // kept in English in the result, shown translated
         emit runFinished(false);
         return;
     }
     m_status->setText(tr("Done in %1 s.").arg(double(result.durationMs) / 1000.0, 0, 'f', 1)
-        + (result.warnings.isEmpty() ? QString() : QLatin1Char(' ') + result.warnings.join(QLatin1Char(' '))));
+        + (result.warnings.isEmpty() ? QString()
+                                     : QLatin1Char(' ')
+                    + shownBenchText(result.warnings.join(QLatin1Char('\n')))
+                          .replace(QLatin1Char('\n'), QLatin1Char(' '))));
     showRun(result);
     reloadHistory();
     emit runFinished(true);

@@ -1,0 +1,101 @@
+// Texts kept in English and translated when shown (core/util/showntext.h): each line written from a template comes
+// back in the installed language with the figures read back from the English, in the translation's order; any
+// other line comes back as it is; without a translator nothing changes.
+#include "util/showntext.h"
+
+#include "testutil.h"
+
+#include <QCoreApplication>
+#include <QTranslator>
+#include <QtTest>
+
+using namespace wb;
+
+namespace {
+
+constexpr ShownText kBudget { "TestText", "Stopped by the %1 s time budget after %2 iterations." };
+constexpr ShownText kPlain { "TestText", "ATC did not produce the OM." };
+constexpr ShownText kTwice { "TestText", "%1 and %1 again, then %2." };
+constexpr ShownText kUntranslated { "TestText", "Nobody translated %1." };
+constexpr ShownText kOuter { "TestText", "The run failed (%1)" };
+
+// A translator for the context TestText only, written here: the placeholders swap places in one of them.
+class TestTranslator : public QTranslator {
+public:
+    bool isEmpty() const override { return false; }
+    QString translate(const char* context, const char* source, const char*, int) const override
+    {
+        if (qstrcmp(context, "TestText") != 0)
+            return {};
+        const QByteArray s(source);
+        if (s == kBudget.source)
+            return QStringLiteral("%2 次迭代后，已达到 %1 s 的时间预算。");
+        if (s == kPlain.source)
+            return QStringLiteral("ATC 没有生成 OM。");
+        if (s == kTwice.source)
+            return QStringLiteral("%2：%1，%1");
+        if (s == kOuter.source)
+            return QStringLiteral("运行失败（%1）");
+        return {};
+    }
+};
+
+const QList<ShownText> kTemplates { kBudget, kPlain, kTwice, kUntranslated, kOuter };
+
+} // namespace
+
+class TestShownText : public QObject {
+    Q_OBJECT
+private slots:
+    void englishWithoutATranslator();
+    void translated_data();
+    void translated();
+};
+
+void TestShownText::englishWithoutATranslator()
+{
+    const QString english = englishText(kBudget).arg(30).arg(1200);
+    QCOMPARE(english, QStringLiteral("Stopped by the 30 s time budget after 1200 iterations."));
+    QCOMPARE(shownText(english, kTemplates), english);
+}
+
+void TestShownText::translated_data()
+{
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("figures in the translation's order")
+        << englishText(kBudget).arg(30).arg(1200) << QStringLiteral("1200 次迭代后，已达到 30 s 的时间预算。");
+    QTest::newRow("no placeholder") << englishText(kPlain) << QStringLiteral("ATC 没有生成 OM。");
+    // A value that looks like a placeholder is a value: it is not replaced again.
+    QTest::newRow("a value holding %2") << englishText(kBudget).arg(QStringLiteral("%2"), QStringLiteral("7"))
+                                        << QStringLiteral("7 次迭代后，已达到 %2 s 的时间预算。");
+    QTest::newRow("the same placeholder twice")
+        << englishText(kTwice).arg(QStringLiteral("x"), QStringLiteral("y")) << QStringLiteral("y：x，x");
+    QTest::newRow("line by line") << englishText(kPlain) + QStringLiteral("\nATC's own words\n")
+            + englishText(kBudget).arg(1).arg(
+                2) << QStringLiteral("ATC 没有生成 OM。\nATC's own words\n2 次迭代后，已达到 1 s 的时间预算。");
+    QTest::newRow("a value that is a sentence of its own")
+        << englishText(kOuter).arg(englishText(kPlain)) << QStringLiteral("运行失败（ATC 没有生成 OM。）");
+    QTest::newRow("written from no template")
+        << QStringLiteral("Stopped by the user.") << QStringLiteral("Stopped by the user.");
+    QTest::newRow("a template with more around it stays")
+        << QStringLiteral("Note: ATC did not produce the OM.") << QStringLiteral("Note: ATC did not produce the OM.");
+    QTest::newRow("no translation: English")
+        << englishText(kUntranslated).arg(QStringLiteral("this")) << QStringLiteral("Nobody translated this.");
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestShownText::translated()
+{
+    QFETCH(QString, stored);
+    QFETCH(QString, shown);
+    TestTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    const QString got = shownText(stored, kTemplates);
+    QCoreApplication::removeTranslator(&translator);
+    QCOMPARE(got, shown);
+    QCOMPARE(shownText(stored, kTemplates), stored); // and English again once the translator is gone
+}
+
+WB_TEST_GUILESS_MAIN(TestShownText)
+#include "tst_showntext.moc"
