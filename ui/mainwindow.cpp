@@ -175,7 +175,7 @@ MainWindow::MainWindow(Settings& settings, QWidget* parent)
     // As wide as its widest name with its icon (in this language), so no name is cut and no scroll bar shows.
     m_nav->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_nav->setFixedWidth(
-        qMax(120, static_cast<const QAbstractItemView*>(m_nav)->sizeHintForColumn(0) + 2 * m_nav->frameWidth() + 4));
+        qMax(120, static_cast<const QAbstractItemView*>(m_nav)->sizeHintForColumn(0) + 2 * m_nav->frameWidth()));
     body->addWidget(m_nav);
     m_pages->addWidget(m_welcome);
     m_pages->addWidget(m_modelPage);

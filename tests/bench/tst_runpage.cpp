@@ -11,6 +11,8 @@
 #include "run/runhistory.h"
 #include "testutil.h"
 
+#include <qcustomplot.h>
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -186,7 +188,33 @@ void TestRunPage::emptyChartsSayWhatComesNext()
     QCOMPARE(charts->traceHint(), QString()); // it has iterations now
     // The new run is ticked: one batch size, so the comparison says how to get one.
     QCOMPARE(charts->compareHint(), QStringLiteral("Tick runs of different batch sizes to compare."));
-    m_page->grab().save(m_dir.filePath(QStringLiteral("runpage.png")));
+    // The run's two points (mean latency, throughput) lie inside the chart, not on its top edge, and clear of the
+    // hint (the throughput point sat on the edge, the hint over the points).
+    QCustomPlot* compare = nullptr;
+    for (QCustomPlot* plot : charts->findChildren<QCustomPlot*>())
+        compare = plot->graphCount() == 2 ? plot : compare;
+    QVERIFY(compare);
+    compare->replot();
+    QCPItemText* hint = nullptr;
+    for (int i = 0; i < compare->itemCount(); ++i)
+        hint = qobject_cast<QCPItemText*>(compare->item(i)) ? qobject_cast<QCPItemText*>(compare->item(i)) : hint;
+    QVERIFY(hint);
+    QRect hintBox = QFontMetrics(hint->font()).boundingRect(QRect(), Qt::AlignCenter, hint->text());
+    hintBox.moveCenter(hint->position->pixelPosition().toPoint());
+    const QRect area = compare->axisRect()->rect();
+    for (int g = 0; g < 2; ++g) {
+        QCPGraph* graph = compare->graph(g);
+        QCOMPARE(graph->dataCount(), 1);
+        const QPointF point = graph->coordsToPixels(graph->data()->begin()->key, graph->data()->begin()->value);
+        QVERIFY2(point.y() > area.top() + 10 && area.contains(point.toPoint()),
+            qPrintable(QStringLiteral("%1 at %2,%3 in %4..%5")
+                           .arg(graph->name())
+                           .arg(point.x())
+                           .arg(point.y())
+                           .arg(area.top())
+                           .arg(area.bottom())));
+        QVERIFY2(!hintBox.adjusted(-6, -6, 6, 6).contains(point.toPoint()), qPrintable(graph->name()));
+    }
 }
 
 void TestRunPage::dynamicDimRanAsOneIsShown()

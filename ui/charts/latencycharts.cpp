@@ -225,13 +225,19 @@ void LatencyCharts::setComparison(const QList<Series>& series, double budgetMs)
         m_compareHint = addHint(m_compare,
             sorted.isEmpty() ? tr("Tick runs in the list to plot their latency and throughput against batch size.")
                              : tr("Tick runs of different batch sizes to compare."));
+        if (!sorted.isEmpty()) // below the run's two points, which sit near the top (see the headroom below)
+            m_compareHint->position->setCoords(0.5, 0.7);
     } else {
         m_compareHint = nullptr;
     }
     m_compare->rescaleAxes();
     m_compare->xAxis->scaleRange(1.2);
-    m_compare->yAxis->setRangeLower(0);
-    m_compare->yAxis2->setRangeLower(0);
+    // From 0, with headroom: the highest point (a single run's two points) is not drawn on the chart's top edge.
+    for (QCPAxis* axis : { m_compare->yAxis, m_compare->yAxis2 }) {
+        axis->setRangeLower(0);
+        if (axis->range().upper > 0)
+            axis->setRangeUpper(axis->range().upper * 1.15);
+    }
     if (budgetMs > 0)
         m_compare->yAxis->setRangeUpper(std::max(m_compare->yAxis->range().upper, budgetMs * 1.15));
     m_compare->replot();

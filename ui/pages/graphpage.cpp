@@ -110,7 +110,7 @@ GraphPage::GraphPage(QWidget* parent)
     bar->addWidget(prev);
     bar->addWidget(next);
     bar->addWidget(m_matchLabel);
-    bar->addSpacing(16);
+    bar->addSpacing(8);
     bar->addWidget(new QLabel(tr("Collapse scopes deeper than"), this));
     m_depth->setRange(-1, 12);
     m_depth->setSpecialValueText(tr("never"));
