@@ -17,6 +17,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLineF>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -202,11 +203,13 @@ void TestRunPage::emptyChartsSayWhatComesNext()
     QRect hintBox = QFontMetrics(hint->font()).boundingRect(QRect(), Qt::AlignCenter, hint->text());
     hintBox.moveCenter(hint->position->pixelPosition().toPoint());
     const QRect area = compare->axisRect()->rect();
+    QList<QPointF> points;
     for (int g = 0; g < 2; ++g) {
         QCPGraph* graph = compare->graph(g);
         QCOMPARE(graph->dataCount(), 1);
         const QPointF point = graph->coordsToPixels(graph->data()->begin()->key, graph->data()->begin()->value);
-        QVERIFY2(point.y() > area.top() + 10 && area.contains(point.toPoint()),
+        // Near the top (the highest point of its axis) but not on the edge.
+        QVERIFY2(point.y() > area.top() + 10 && point.y() < area.center().y() && area.contains(point.toPoint()),
             qPrintable(QStringLiteral("%1 at %2,%3 in %4..%5")
                            .arg(graph->name())
                            .arg(point.x())
@@ -214,7 +217,9 @@ void TestRunPage::emptyChartsSayWhatComesNext()
                            .arg(area.top())
                            .arg(area.bottom())));
         QVERIFY2(!hintBox.adjusted(-6, -6, 6, 6).contains(point.toPoint()), qPrintable(graph->name()));
+        points.append(point);
     }
+    QVERIFY2(QLineF(points.at(0), points.at(1)).length() > 12, "the two points lie on each other");
 }
 
 void TestRunPage::dynamicDimRanAsOneIsShown()

@@ -232,12 +232,14 @@ void LatencyCharts::setComparison(const QList<Series>& series, double budgetMs)
     }
     m_compare->rescaleAxes();
     m_compare->xAxis->scaleRange(1.2);
-    // From 0, with headroom: the highest point (a single run's two points) is not drawn on the chart's top edge.
-    for (QCPAxis* axis : { m_compare->yAxis, m_compare->yAxis2 }) {
-        axis->setRangeLower(0);
-        if (axis->range().upper > 0)
-            axis->setRangeUpper(axis->range().upper * 1.15);
-    }
+    // From 0 to the highest point and some headroom, so that no point is drawn on the chart's top edge (a single
+    // point would be put in the middle of a range around it by rescaleAxes, under the hint). The throughput axis has
+    // more, so that a single run's two points do not land on each other.
+    const auto highest = [](const QVector<double>& values) {
+        return values.isEmpty() ? 0.0 : *std::max_element(values.cbegin(), values.cend());
+    };
+    m_compare->yAxis->setRange(0, highest(mean) > 0 ? highest(mean) * 1.15 : 5.0);
+    m_compare->yAxis2->setRange(0, highest(throughput) > 0 ? highest(throughput) * 1.4 : 5.0);
     if (budgetMs > 0)
         m_compare->yAxis->setRangeUpper(std::max(m_compare->yAxis->range().upper, budgetMs * 1.15));
     m_compare->replot();
