@@ -5290,4 +5290,31 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <translation>%1 在 %2 上失败（%3）。</translation>
     </message>
 </context>
+<context>
+    <name>Accuracy</name>
+    <message>
+        <source>Cannot compare %1 with %2: only numeric tensors are compared.</source>
+        <translation>无法比较 %1 与 %2：只比较数值张量。</translation>
+    </message>
+    <message>
+        <source>The reference %1 holds %2 elements %3, the actual output %4 %5: not the same tensor (check the batch size and the output order).</source>
+        <translation>参考输出 %1 有 %2 个元素 %3，实际输出有 %4 个 %5：不是同一个张量（请检查 batch 大小和输出顺序）。</translation>
+    </message>
+    <message>
+        <source>shapes differ (%1 against %2), same element count: compared in order</source>
+        <translation>形状不同（%1 对 %2），元素个数相同：按顺序比较</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Both %1 and %2 in %3 could be output %4: keep one run&apos;s outputs per folder.</source>
+        <translation>%3 中的 %1 和 %2 都可能是输出 %4：每个文件夹只保留一次运行的输出。</translation>
+    </message>
+    <message>
+        <source>No actual output %1 in %2 (looked for output_%1.pb, output_%1.bin, *_%1.bin).</source>
+        <translation>%2 中没有实际输出 %1（查找了 output_%1.pb、output_%1.bin、*_%1.bin）。</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "reference/tensorfile.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,6 +17,11 @@
 namespace wb {
 
 namespace {
+
+// The reasons shown in Compare Outputs, in the UI's language (`atcwb compare` installs no translator: English).
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Accuracy)
+};
 
 constexpr int kFloat = 1; // onnx TensorProto data types
 constexpr int kInt32 = 6;
@@ -39,23 +45,22 @@ TensorAccuracy compareTensors(const HostTensor& reference, const HostTensor& act
     r.dtype = reference.dtype();
     r.elements = reference.elementCount();
     if (elemTypeSize(reference.elemType) == 0 || elemTypeSize(actual.elemType) == 0) {
-        r.problem = QStringLiteral("Cannot compare %1 with %2: only numeric tensors are compared.")
+        r.problem = Tr::tr("Cannot compare %1 with %2: only numeric tensors are compared.")
                         .arg(reference.dtype(), actual.dtype());
         return r;
     }
     if (actual.elementCount() != reference.elementCount()) {
-        r.problem
-            = QStringLiteral("The reference %1 holds %2 elements %3, the actual output %4 %5: not the same tensor "
-                             "(check the batch size and the output order).")
-                  .arg(reference.name)
-                  .arg(reference.elementCount())
-                  .arg(formatShape(reference.shape))
-                  .arg(actual.elementCount())
-                  .arg(formatShape(actual.shape));
+        r.problem = Tr::tr("The reference %1 holds %2 elements %3, the actual output %4 %5: not the same tensor "
+                           "(check the batch size and the output order).")
+                        .arg(reference.name)
+                        .arg(reference.elementCount())
+                        .arg(formatShape(reference.shape))
+                        .arg(actual.elementCount())
+                        .arg(formatShape(actual.shape));
         return r;
     }
     if (!actual.shape.isEmpty() && actual.shape != reference.shape)
-        r.note = QStringLiteral("shapes differ (%1 against %2), same element count: compared in order")
+        r.note = Tr::tr("shapes differ (%1 against %2), same element count: compared in order")
                      .arg(formatShape(actual.shape), formatShape(reference.shape));
     // Cosine over values scaled by the largest magnitude, so that float64/int64 data near 1e200 does not overflow.
     double scale = 0.0;
@@ -121,8 +126,7 @@ Result<HostTensor> readRawOutput(const QString& path, const HostTensor& referenc
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error { QStringLiteral("unreadable"),
-            QStringLiteral("Cannot read %1: %2.").arg(path, file.errorString()), {} };
+        return Error { QStringLiteral("unreadable"), Tr::tr("Cannot read %1: %2.").arg(path, file.errorString()), {} };
     HostTensor t;
     t.name = reference.name;
     t.shape = reference.shape;
@@ -200,7 +204,7 @@ Result<QMap<int, QString>> indexFiles(const QString& dir, const QRegularExpressi
                 continue;
             }
             return Error { QStringLiteral("ambiguous"),
-                QStringLiteral("Both %1 and %2 in %3 could be output %4: keep one run's outputs per folder.")
+                Tr::tr("Both %1 and %2 in %3 could be output %4: keep one run's outputs per folder.")
                     .arg(QFileInfo(files.value(n)).fileName(), entry, dir)
                     .arg(n),
                 {} };
@@ -299,10 +303,9 @@ Result<AccuracyReport> compareOutputs(
         TensorAccuracy entry;
         const QString actFile = acts.value(it.key());
         if (actFile.isEmpty()) {
-            entry = uncompared(
-                QStringLiteral("No actual output %1 in %2 (looked for output_%1.pb, output_%1.bin, *_%1.bin).")
-                    .arg(it.key())
-                    .arg(actual));
+            entry = uncompared(Tr::tr("No actual output %1 in %2 (looked for output_%1.pb, output_%1.bin, *_%1.bin).")
+                                   .arg(it.key())
+                                   .arg(actual));
         } else {
             QString note;
             const Result<HostTensor> act = actFile.endsWith(QLatin1String(".pb"))

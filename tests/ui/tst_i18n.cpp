@@ -14,6 +14,7 @@
 #include "pages/conversionpage.h"
 #include "pages/convertpage.h"
 #include "parsing/atccatalogue.h"
+#include "reference/accuracy.h"
 #include "remote/omrunnerhost.h"
 #include "remote/probe.h"
 #include "run/bench.h"
@@ -150,6 +151,7 @@ private slots:
     void conversionFailureShownInChinese();
     void fileNameProblemInChinese();
     void omFindingsInChinese();
+    void compareReasonInChinese();
     void hostProbeInChinese();
     void cliStaysEnglish();
 
@@ -536,6 +538,27 @@ void TestI18n::fileNameProblemInChinese()
         zh, QStringLiteral("输出名称 'a/b' 含有路径分隔符；它必须是单纯的文件名（文件夹另行选择，例如用 --output）。"));
     QVERIFY(plainFileNameProblem(QStringLiteral("a/b"), QStringLiteral("--name"))
                 .startsWith(QStringLiteral("--name 'a/b' contains a path separator")));
+}
+
+// Compare Outputs' reason for not comparing two outputs: in the UI's language; `atcwb compare` (no translator) keeps
+// the English.
+void TestI18n::compareReasonInChinese()
+{
+    HostTensor reference;
+    reference.name = QStringLiteral("y");
+    reference.elemType = 1; // float32
+    reference.shape = { 1, 4 };
+    reference.data = QByteArray(16, '\0');
+    HostTensor actual = reference;
+    actual.shape = { 1, 2 };
+    actual.data = QByteArray(8, '\0');
+    QVERIFY(compareTensors(reference, actual, {}).problem.startsWith(QStringLiteral("The reference y holds 4")));
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QString zh = compareTensors(reference, actual, {}).problem;
+    removeTranslators();
+    QCOMPARE(zh,
+        QStringLiteral(
+            "参考输出 y 有 4 个元素 [1, 4]，实际输出有 2 个 [1, 2]：不是同一个张量（请检查 batch 大小和输出顺序）。"));
 }
 
 // The OM page's findings (OM lint): written in the UI's language, like the checks' findings.
