@@ -5243,8 +5243,12 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <translation>无法启动 %1：%2。</translation>
     </message>
     <message>
-        <source>%1 did not start on %2 (%3)%4 Run `atcwb hosts probe %2` to see what is wrong.</source>
-        <translation>%1 没有在 %2 上启动（%3）%4 请运行 `atcwb hosts probe %2` 查看问题所在。</translation>
+        <source>%1 did not start on %2 (%3) Run `atcwb hosts probe %2` to see what is wrong.</source>
+        <translation>%1 没有在 %2 上启动（%3）请运行 `atcwb hosts probe %2` 查看问题所在。</translation>
+    </message>
+    <message>
+        <source>%1 did not start on %2 (%3): %4. Run `atcwb hosts probe %2` to see what is wrong.</source>
+        <translation>%1 没有在 %2 上启动（%3）：%4。请运行 `atcwb hosts probe %2` 查看问题所在。</translation>
     </message>
     <message>
         <source>The connection to %1 was lost while %2 ran%3. %2 may still be running on %1 (pid %4, process group %5). Look with: ssh -p %6 %7 ps -o pid,etime,args -g %5 ; stop it with: ssh -p %6 %7 kill -TERM -%5</source>

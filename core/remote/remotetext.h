@@ -13,8 +13,13 @@ namespace wb::remotetext {
 
 inline constexpr ShownText kSshNotStarted { "RemoteRun",
     QT_TRANSLATE_NOOP("RemoteRun", "%1 could not be started: %2.") };
+// With and without ssh's words: "(%3)%4" could not be read back when %3 holds brackets of its own ("ssh crashed
+// (SIGSEGV) after 2.0 s.").
 inline constexpr ShownText kDidNotStart { "RemoteRun",
-    QT_TRANSLATE_NOOP("RemoteRun", "%1 did not start on %2 (%3)%4 Run `atcwb hosts probe %2` to see what is wrong.") };
+    QT_TRANSLATE_NOOP("RemoteRun", "%1 did not start on %2 (%3) Run `atcwb hosts probe %2` to see what is wrong.") };
+inline constexpr ShownText kDidNotStartSaid { "RemoteRun",
+    QT_TRANSLATE_NOOP(
+        "RemoteRun", "%1 did not start on %2 (%3): %4. Run `atcwb hosts probe %2` to see what is wrong.") };
 inline constexpr ShownText kConnectionLost { "RemoteRun",
     QT_TRANSLATE_NOOP("RemoteRun",
         "The connection to %1 was lost while %2 ran%3. %2 may still be running on %1 (pid %4, process group %5). "

@@ -34,9 +34,9 @@ constexpr int kErrTailLines = 5;
 QList<ShownText> remoteFailureTexts()
 {
     using namespace remotetext;
-    return { kSshNotStarted, kDidNotStart, kConnectionLost, kNotFound, kWrongArchitecture, kCannotExecute,
-        kWorkFolderFull, kWorkFolderReadOnly, kWorkFolderNotWritableSaid, kWorkFolderNotWritable, kFailedOnSaid,
-        kFailedOn };
+    return { kSshNotStarted, kDidNotStartSaid, kDidNotStart, kConnectionLost, kNotFound, kWrongArchitecture,
+        kCannotExecute, kWorkFolderFull, kWorkFolderReadOnly, kWorkFolderNotWritableSaid, kWorkFolderNotWritable,
+        kFailedOnSaid, kFailedOn };
 }
 
 QString remoteRunScript()
@@ -358,9 +358,10 @@ void RemoteToolRun::onRunFinished(const ToolResult& result)
         } else if (!m_failure.isEmpty()) {
             // the script said why (no run folder)
         } else if (m_pid == 0) {
-            m_failure = englishText(remotetext::kDidNotStart)
-                            .arg(tool, host, describe(result, QStringLiteral("ssh")),
-                                err.isEmpty() ? QString() : QStringLiteral(": %1.").arg(err));
+            m_failure = err.isEmpty()
+                ? englishText(remotetext::kDidNotStart).arg(tool, host, describe(result, QStringLiteral("ssh")))
+                : englishText(remotetext::kDidNotStartSaid)
+                      .arg(tool, host, describe(result, QStringLiteral("ssh")), err);
         } else {
             m_failure = englishText(remotetext::kConnectionLost)
                             .arg(host, tool, err.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(err))

@@ -98,7 +98,8 @@ public:
     QStringList fetchedFiles() const { return m_fetched; }
 
 signals:
-    void progress(const QString& message); // "Uploading model.onnx (12.3 MB) to board", "Fetching …"
+    void progress(
+        const QString& message); // "Uploading model.onnx (12.3 MiB) to board", "Fetching …" (in the UI's language)
     void remoteStarted(qint64 pid, qint64 pgid);
     void linesReceived(wb::ToolChannel channel, const QStringList& lines); // the tool's own lines, markers taken out
     void finished(const wb::ToolResult& result);

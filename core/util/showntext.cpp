@@ -6,6 +6,9 @@
 #include <QRegularExpression>
 #include <QStringList>
 
+#include <algorithm>
+#include <optional>
+
 namespace wb {
 
 namespace {
@@ -16,7 +19,8 @@ struct Pattern {
 };
 
 // "Stopped by the %1 s time budget after %2 iterations." -> ^Stopped by the (.*?) s time budget after (.*?)
-// iterations\.$
+// iterations\.$; a placeholder used again is a back-reference to its first capture, so that "%2 ran%3. %2 may …"
+// only matches where both say the same.
 Pattern patternFor(const char* source)
 {
     static const QRegularExpression placeholder(QStringLiteral("%([1-9])"));
@@ -26,8 +30,14 @@ Pattern patternFor(const char* source)
     qsizetype at = 0;
     for (auto it = placeholder.globalMatch(text); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
-        re += QRegularExpression::escape(text.mid(at, m.capturedStart() - at)) + QStringLiteral("(.*?)");
-        p.numbers.append(m.captured(1).toInt());
+        re += QRegularExpression::escape(text.mid(at, m.capturedStart() - at));
+        const int number = m.captured(1).toInt();
+        if (const qsizetype group = p.numbers.indexOf(number); group >= 0) {
+            re += QStringLiteral("\\g{%1}").arg(group + 1);
+        } else {
+            re += QStringLiteral("(.*?)");
+            p.numbers.append(number);
+        }
         at = m.capturedEnd();
     }
     re += QRegularExpression::escape(text.mid(at));
@@ -36,7 +46,9 @@ Pattern patternFor(const char* source)
 }
 
 // Patterns depend only on the English source: made once each, shared by every caller (the GUI thread and workers).
-const Pattern& cachedPattern(const char* source)
+// Returned by value (a QRegularExpression is shared, so a copy is cheap): a reference into the hash would dangle
+// once a later insert grows it.
+Pattern cachedPattern(const char* source)
 {
     static QMutex mutex;
     static QHash<const char*, Pattern> cache; // the sources are string literals: their address is their identity
@@ -65,33 +77,52 @@ QString fill(const QString& translated, const QHash<int, QString>& values)
     return out;
 }
 
-QString shownLine(const QString& line, const QList<ShownText>& templates)
+QString shownAll(const QString& text, const QList<ShownText>& templates);
+
+// The text in the current language when one of the templates wrote it (all of it), else nothing. A match counts
+// only when the English rebuilt from the values read back is the text itself: no part of it is ever lost.
+std::optional<QString> translated(const QString& text, const QList<ShownText>& templates)
 {
     for (const ShownText& t : templates) {
-        const Pattern& p = cachedPattern(t.source);
-        const QRegularExpressionMatch m = p.re.match(line);
+        const Pattern p = cachedPattern(t.source);
+        const QRegularExpressionMatch m = p.re.match(text);
         if (!m.hasMatch())
             continue;
+        QHash<int, QString> english;
+        for (int g = 0; g < p.numbers.size(); ++g)
+            english.insert(p.numbers.at(g), m.captured(g + 1));
+        if (fill(QString::fromUtf8(t.source), english) != text
+            || std::any_of(english.cbegin(), english.cend(), [&text](const QString& v) { return v == text; }))
+            continue; // not all of it, or a template that is one placeholder (it would say the text again)
+        // A value may be a sentence of its own ("ssh crashed (SIGSEGV) after 2.0 s." inside "… did not start
+        // (%3) …"): shown too.
         QHash<int, QString> values;
-        for (int g = 0; g < p.numbers.size(); ++g) {
-            // A value may be a sentence of its own ("ssh crashed (SIGSEGV) after 2.0 s." inside "… did not start
-            // (%3)"): shown too. The same placeholder twice: the first says it.
-            if (!values.contains(p.numbers.at(g)))
-                values.insert(p.numbers.at(g), shownLine(m.captured(g + 1), templates));
-        }
+        for (auto it = english.cbegin(); it != english.cend(); ++it)
+            values.insert(it.key(), shownAll(it.value(), templates));
         return fill(QCoreApplication::translate(t.context, t.source), values);
     }
-    return line;
+    return std::nullopt;
+}
+
+// Line by line; a text of several lines that one template wrote as a whole (a sentence quoting a tool's
+// several-line error) is taken whole when its first line alone was written by none.
+QString shownAll(const QString& text, const QList<ShownText>& templates)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    if (lines.size() > 1 && !translated(lines.first(), templates)) {
+        if (auto whole = translated(text, templates))
+            return *whole;
+    }
+    for (QString& line : lines)
+        line = translated(line, templates).value_or(line);
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
 
 QString shownText(const QString& text, const QList<ShownText>& templates)
 {
-    QStringList lines = text.split(QLatin1Char('\n'));
-    for (QString& line : lines)
-        line = shownLine(line, templates);
-    return lines.join(QLatin1Char('\n'));
+    return shownAll(text, templates);
 }
 
 } // namespace wb

@@ -103,6 +103,15 @@ QStringList clipped(const QWidget* root)
     return out;
 }
 
+// The page just shown laid out: nested layouts take several passes of posted events, and a loaded machine may give
+// a short wait only one, so the passes are counted, not timed.
+void settle()
+{
+    QTest::qWait(20);
+    for (int i = 0; i < 8; ++i)
+        QCoreApplication::processEvents();
+}
+
 void removeTranslators()
 {
     for (QTranslator* t : qApp->findChildren<QTranslator*>()) {
@@ -186,7 +195,7 @@ void TestSmallWindow::pagesFit()
         return;
     MainWindow& window = *m_window;
     QVERIFY(window.showPage(page));
-    QTest::qWait(50); // one layout pass of the page just shown
+    settle();
     QCOMPARE(window.size(), QSize(kWidth, kHeight));
     QVERIFY2(window.minimumSizeHint().width() <= kWidth, qPrintable(QString::number(window.minimumSizeHint().width())));
     const QStringList cut = clipped(&window);
@@ -209,7 +218,7 @@ void TestSmallWindow::longStatusKeepsTheWidth()
     window.conversionPage()->setRunBlockedReason(QString(600, QLatin1Char('x')).replace(QLatin1Char('x'), "word "));
     for (const QString& page : { QStringLiteral("convert"), QStringLiteral("atc"), QStringLiteral("shapes") }) {
         QVERIFY(window.showPage(page));
-        QTest::qWait(50);
+        settle();
         QCOMPARE(window.width(), kWidth);
         QVERIFY2(window.minimumSizeHint().width() <= kWidth,
             qPrintable(page + QStringLiteral(": ") + QString::number(window.minimumSizeHint().width())));
@@ -231,7 +240,7 @@ void TestSmallWindow::chartHintsInsideTheirCharts()
         return;
     MainWindow& window = *m_window;
     QVERIFY(window.showPage(QStringLiteral("run")));
-    QTest::qWait(50); // one layout pass of the page just shown
+    settle();
     int hints = 0;
     for (QCustomPlot* plot : window.findChildren<QCustomPlot*>()) {
         if (!plot->isVisible())
@@ -287,7 +296,7 @@ void TestSmallWindow::staticShapeColumnInView()
         { QStringLiteral("convert"), QStringLiteral("convertInputShapeTable") } };
     for (const auto& [page, name] : tables) {
         QVERIFY(window.showPage(page));
-        QTest::qWait(50); // one layout pass of the page just shown
+        settle();
         auto* view = window.findChild<QTableView*>(name);
         QVERIFY2(view && view->isVisible(), qPrintable(name));
         const int column = InputShapeModel::StaticShapeColumn;

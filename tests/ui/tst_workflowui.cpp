@@ -289,8 +289,6 @@ void TestWorkflowUi::convertPageReadsWell()
     QCOMPARE(list->isColumnHidden(1), !anyField);
 }
 
-// A recipe can name any output folder: one opened from elsewhere says where it writes before anything runs, and
-// the output name is a plain file name.
 void TestWorkflowUi::oneDefaultOutputName()
 {
     // The Convert page proposes the OM `atcwb check` puts in its command (and `atcwb convert` writes:
@@ -319,6 +317,8 @@ void TestWorkflowUi::oneDefaultOutputName()
     QCOMPARE(QFileInfo(page->options().output).fileName(), QStringLiteral("mine"));
 }
 
+// A recipe can name any output folder: one opened from elsewhere says where it writes before anything runs, and
+// the output name is a plain file name.
 void TestWorkflowUi::recipeWritingElsewhereSaysSo()
 {
     QVERIFY(open("resnet_static.onnx"));

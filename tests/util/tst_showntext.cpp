@@ -9,6 +9,8 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include <vector>
+
 using namespace wb;
 
 namespace {
@@ -18,6 +20,8 @@ constexpr ShownText kPlain { "TestText", "ATC did not produce the OM." };
 constexpr ShownText kTwice { "TestText", "%1 and %1 again, then %2." };
 constexpr ShownText kUntranslated { "TestText", "Nobody translated %1." };
 constexpr ShownText kOuter { "TestText", "The run failed (%1)" };
+// A placeholder used twice, and a value that may hold ". " (ssh's words).
+constexpr ShownText kLost { "TestText", "Lost %1 while %2 ran%3. %2 may still run." };
 
 // A translator for the context TestText only, written here: the placeholders swap places in one of them.
 class TestTranslator : public QTranslator {
@@ -36,11 +40,13 @@ public:
             return QStringLiteral("%2：%1，%1");
         if (s == kOuter.source)
             return QStringLiteral("运行失败（%1）");
+        if (s == kLost.source)
+            return QStringLiteral("%2 运行时失去 %1%3。%2 可能仍在运行。");
         return {};
     }
 };
 
-const QList<ShownText> kTemplates { kBudget, kPlain, kTwice, kUntranslated, kOuter };
+const QList<ShownText> kTemplates { kBudget, kPlain, kTwice, kUntranslated, kOuter, kLost };
 
 } // namespace
 
@@ -50,6 +56,7 @@ private slots:
     void englishWithoutATranslator();
     void translated_data();
     void translated();
+    void manyTemplates();
 };
 
 void TestShownText::englishWithoutATranslator()
@@ -82,6 +89,16 @@ void TestShownText::translated_data()
         << QStringLiteral("Note: ATC did not produce the OM.") << QStringLiteral("Note: ATC did not produce the OM.");
     QTest::newRow("no translation: English")
         << englishText(kUntranslated).arg(QStringLiteral("this")) << QStringLiteral("Nobody translated this.");
+    QTest::newRow("the same placeholder twice, a value holding '. '")
+        << englishText(kLost).arg(
+               QStringLiteral("board"), QStringLiteral("atc"), QStringLiteral(" (read: Connection reset. Retry)"))
+        << QStringLiteral("atc 运行时失去 board (read: Connection reset. Retry)。atc 可能仍在运行。");
+    // Where the two uses of %2 differ, no template wrote it: it stays as it is.
+    QTest::newRow("a repeated placeholder that differs")
+        << QStringLiteral("Lost board while atc ran. msame may still run.")
+        << QStringLiteral("Lost board while atc ran. msame may still run.");
+    QTest::newRow("a value of several lines") << englishText(kOuter).arg(QStringLiteral("ssh: line one\nline two"))
+                                              << QStringLiteral("运行失败（ssh: line one\nline two）");
     QTest::newRow("empty") << QString() << QString();
 }
 
@@ -95,6 +112,24 @@ void TestShownText::translated()
     QCoreApplication::removeTranslator(&translator);
     QCOMPARE(got, shown);
     QCOMPARE(shownText(stored, kTemplates), stored); // and English again once the translator is gone
+}
+
+void TestShownText::manyTemplates()
+{
+    // More templates than the pattern cache first holds (it grew, and moved its entries, under a reader that kept a
+    // reference: the ASan preset caught the read after free): every line still comes back as its template wrote it.
+    static std::vector<QByteArray> sources; // the sources' addresses are their identity: kept for the process
+    QList<ShownText> templates;
+    for (int i = 0; i < 200; ++i) {
+        sources.push_back(QStringLiteral("Template %1 says %%1 (%%2).").arg(i).toUtf8());
+        templates.append(ShownText { "TestText", sources.back().constData() });
+    }
+    for (int i = 199; i >= 0; i -= 7) {
+        // The value in brackets is itself a line of another template: read while the outer one's pattern is held.
+        const QString inner = QStringLiteral("Template %1 says a (b).").arg(i / 2);
+        const QString line = QStringLiteral("Template %1 says x (%2).").arg(i).arg(inner);
+        QCOMPARE(shownText(line, templates), line);
+    }
 }
 
 WB_TEST_GUILESS_MAIN(TestShownText)

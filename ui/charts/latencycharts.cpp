@@ -225,8 +225,6 @@ void LatencyCharts::setComparison(const QList<Series>& series, double budgetMs)
         m_compareHint = addHint(m_compare,
             sorted.isEmpty() ? tr("Tick runs in the list to plot their latency and throughput against batch size.")
                              : tr("Tick runs of different batch sizes to compare."));
-        if (!sorted.isEmpty()) // below the run's two points, which sit near the top (see the headroom below)
-            m_compareHint->position->setCoords(0.5, 0.7);
     } else {
         m_compareHint = nullptr;
     }
@@ -242,6 +240,20 @@ void LatencyCharts::setComparison(const QList<Series>& series, double budgetMs)
     m_compare->yAxis2->setRange(0, highest(throughput) > 0 ? highest(throughput) * 1.4 : 5.0);
     if (budgetMs > 0)
         m_compare->yAxis->setRangeUpper(std::max(m_compare->yAxis->range().upper, budgetMs * 1.15));
+    if (m_compareHint && !sorted.isEmpty()) {
+        // Clear of the run's points: where they are, from the top (0) to the bottom (1) of the chart.
+        QList<double> taken;
+        for (const Series& r : sorted) {
+            taken.append(1.0 - r.meanMs / m_compare->yAxis->range().upper);
+            taken.append(1.0 - r.throughput / m_compare->yAxis2->range().upper);
+        }
+        for (const double y : { 0.7, 0.3, 0.5, 0.9 }) {
+            if (std::none_of(taken.cbegin(), taken.cend(), [y](double t) { return std::abs(t - y) < 0.12; })) {
+                m_compareHint->position->setCoords(0.5, y);
+                break;
+            }
+        }
+    }
     m_compare->replot();
 }
 

@@ -20,7 +20,6 @@
 #include <QClipboard>
 #include <QFileDialog>
 #include <QFileInfo>
-
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -32,7 +31,6 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <algorithm>
 
 #include <algorithm>
 #include <utility>
