@@ -107,6 +107,8 @@ signals:
     void jobQueued(int job, const QString& omPath, qint64 batch);
     void jobStarted(int job, const QString& commandLine); // the command as run (its --output in the staging folder)
     void lineReceived(int job, const QString& line); // every ATC line, as it arrives
+    // On a host, before ATC starts: "Uploading model.onnx (97.4 MiB) to board", in the UI's language.
+    void jobProgress(int job, const QString& message);
     void eventParsed(int job, const wb::AtcEvent& event); // parsed errors/warnings/info with ops and hint
     void stageChanged(int job, const QString& stage); // atcStageName()
     void jobFinished(int job, const wb::ConversionOutcome& outcome);

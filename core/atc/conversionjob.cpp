@@ -140,6 +140,7 @@ void ConversionJobRun::start()
         m_remote = new RemoteToolRun(*m_remoteTarget, m_invocation, options, this);
         connect(m_remote, &RemoteToolRun::linesReceived, this,
             [this](ToolChannel, const QStringList& lines) { onLines(lines); });
+        connect(m_remote, &RemoteToolRun::progress, this, &ConversionJobRun::progress);
         connect(m_remote, &RemoteToolRun::finished, this, &ConversionJobRun::onFinished);
         log::atc()->info("Converting {} on {}", m_job.omPath, m_remoteTarget->host.name);
         m_remote->start();

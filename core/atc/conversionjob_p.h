@@ -47,6 +47,7 @@ signals:
     void lineReceived(const QString& line);
     void eventParsed(const wb::AtcEvent& event);
     void stageChanged(const QString& stage);
+    void progress(const QString& message); // on a host, before ATC starts: "Uploading model.onnx (97.4 MiB) to board"
     void finished(const wb::ConversionOutcome& outcome);
 
 private:

@@ -135,6 +135,8 @@ void ConversionQueue::schedule()
             run, &ConversionJobRun::started, this, [this, i](const QString& command) { emit jobStarted(i, command); });
         connect(
             run, &ConversionJobRun::lineReceived, this, [this, i](const QString& line) { emit lineReceived(i, line); });
+        connect(run, &ConversionJobRun::progress, this,
+            [this, i](const QString& message) { emit jobProgress(i, message); });
         connect(run, &ConversionJobRun::eventParsed, this,
             [this, i](const AtcEvent& event) { emit eventParsed(i, event); });
         connect(run, &ConversionJobRun::stageChanged, this,

@@ -152,6 +152,9 @@ signals:
     void iteration(int index, double ms);
     // An untimed warm-up iteration done (ONNX Runtime and om-runner report them), so progress shows from the start.
     void warmup(int index, double ms);
+    // Before the tool starts on a host: what is being done ("Uploading model.om (12.3 MiB) to board"), in the UI's
+    // language. Not part of the result.
+    void progress(const QString& message);
     void finished(const wb::BenchResult& result);
 
 private:

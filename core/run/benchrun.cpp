@@ -285,6 +285,7 @@ void BenchRun::launchTool(BenchRequest::Runner runner)
         connect(remote, &RemoteToolRun::linesReceived, this, [this](ToolChannel channel, const QStringList& lines) {
             onToolLines(channel == ToolChannel::StdOut, lines);
         });
+        connect(remote, &RemoteToolRun::progress, this, &BenchRun::progress);
         connect(remote, &RemoteToolRun::finished, this, &BenchRun::onToolFinished);
         log::run()->info("bench on {}: {}", d->m_request.remote->host.name, shellQuote(invocation.argv()));
         remote->start();

@@ -3,6 +3,7 @@
 // per step, an unknown key trusted, a changed key refused), Convert on the loopback host (the OM comes back here),
 // the host's NPU among the Run page's targets and a run on it (chart and history), and the connection indicator.
 // Every wait is on a signal or a condition (QSignalSpy, QTRY_*), never a sleep.
+#include "atc/conversion.h"
 #include "atc/conversionrecipe.h"
 #include "atc/toolkitcontroller.h"
 #include "charts/latencycharts.h"
@@ -244,12 +245,19 @@ void TestRemoteGui::convertOnTheHost()
     QVERIFY(wbtest::readmeShot(m_window, QStringLiteral("convert-on-host.png")));
 
     QSignalSpy done(m_window->conversionPage(), &ConversionPage::finished);
+    QSignalSpy uploading(m_window->conversionPage()->queue(), &ConversionQueue::jobProgress);
     emit page->runRequested(page->options(), page->batchVariants());
     QCOMPARE(m_window->hostConnections()->state(QStringLiteral("loopback")), HostConnections::State::Connecting);
     QVERIFY(done.wait(kRunTimeoutMs));
     QVERIFY2(done.first().first().toBool(),
         qPrintable(m_window->conversionPage()->jobStatuses().join('\n') + '\n'
             + m_window->conversionPage()->logText().right(2000)));
+    // What went up before ATC started was said (the ATC Run page's status line shows it), with its size.
+    QVERIFY(!uploading.isEmpty());
+    QVERIFY2(uploading.first().at(1).toString().startsWith(QLatin1String("Uploading resnet_static.onnx (")),
+        qPrintable(uploading.first().at(1).toString()));
+    QVERIFY2(uploading.first().at(1).toString().endsWith(QLatin1String(" KiB) to loopback")),
+        qPrintable(uploading.first().at(1).toString()));
     const QString om = m_dir.filePath(QStringLiteral("resnet_on_host.om"));
     QVERIFY(QFileInfo::exists(om)); // came back into the local output folder
     QVERIFY(QFileInfo::exists(recipePathFor(om)));
@@ -289,8 +297,14 @@ void TestRemoteGui::runOnTheHostsNpu()
     QCOMPARE(request.remote->host.name, QStringLiteral("loopback"));
     QVERIFY2(request.toolPath.isEmpty(), qPrintable(request.toolPath)); // chosen when the run starts, as bench --on
     QSignalSpy done(page, &RunPage::runFinished);
+    QSignalSpy uploading(page->benchRun(), &BenchRun::progress);
     page->run();
     QVERIFY(done.wait(kRunTimeoutMs));
+    // The OM going up was said on the Run page before the first warm-up.
+    QStringList said;
+    for (const QList<QVariant>& signal : std::as_const(uploading))
+        said.append(signal.first().toString());
+    QVERIFY2(said.join('\n').contains(QLatin1String("Uploading board.om (")), qPrintable(said.join('\n')));
     QVERIFY2(done.first().first().toBool(), qPrintable(page->lastResult().errorCode + ": " + page->lastResult().error));
     QCOMPARE(page->lastResult().iterationsMs.size(), 15);
     QCOMPARE(page->charts()->sampleCount(), 15);

@@ -329,6 +329,11 @@ ConversionPage::ConversionPage(QWidget* parent)
         m_stage = stage;
         tick();
     });
+    // Converting on a host: what goes up before ATC starts, in the status line until ATC's first stage.
+    connect(m_queue, &ConversionQueue::jobProgress, this, [this](int, const QString& message) {
+        m_stage = message;
+        tick();
+    });
     connect(m_queue, &ConversionQueue::jobFinished, this, &ConversionPage::jobFinished);
     connect(m_queue, &ConversionQueue::finished, this, [this](bool ok) {
         m_clock->stop();

@@ -311,6 +311,11 @@ RunPage::RunPage(ModelShapes* shapes, QWidget* parent)
         updateProgress();
     });
     connect(m_run, &BenchRun::warmup, this, [this](int index, double) { m_warmupsDone = index + 1; });
+    // On a host: what goes up before the runner starts, until the first warm-up.
+    connect(m_run, &BenchRun::progress, this, [this](const QString& message) {
+        m_preparing = message;
+        updateProgress();
+    });
     connect(m_run, &BenchRun::iteration, this, [this](int, double ms) {
         ++m_iterationsDone;
         m_charts->addSample(ms);
@@ -498,6 +503,8 @@ void RunPage::updateProgress()
         text = m_iterationsDone == 0
             ? tr("Warm-up %1 / %2 · then %3 of timing").arg(m_warmupsDone).arg(r.warmup).arg(seconds(r.timeBudgetSec))
             : tr("%n iteration(s) timed", nullptr, m_iterationsDone);
+        if (m_warmupsDone == 0 && m_iterationsDone == 0 && !m_preparing.isEmpty())
+            text = m_preparing;
     } else {
         const int total = r.warmup + r.loops;
         const int done = m_warmupsDone + m_iterationsDone;
@@ -509,7 +516,7 @@ void RunPage::updateProgress()
             ? tr("Warm-up %1 / %2").arg(m_warmupsDone).arg(r.warmup) + left
             : tr("Iteration %1 / %2").arg(m_iterationsDone).arg(r.loops) + left;
         if (done == 0)
-            text = tr("Starting (loading the model)…");
+            text = m_preparing.isEmpty() ? tr("Starting (loading the model)…") : m_preparing;
     }
     m_status->setText(text);
 }
@@ -562,6 +569,7 @@ void RunPage::run()
     m_warnings->hide();
     m_warmupsDone = 0;
     m_iterationsDone = 0;
+    m_preparing.clear();
     m_runClock.start();
     m_progress->setRange(0, 0);
     m_progress->show();

@@ -49,6 +49,7 @@ public:
     QString inputShapesError() const; // why the typed shapes were not taken ("" when they were)
     void setTimeBudget(double seconds); // 0: run the loop count
     QString progressText() const; // "Iteration 40 / 200 · about 8 s left" while running
+    const BenchRun* benchRun() const { return m_run; }
     QString warningsText() const; // the run's warnings (the CLI prints the same), "" when none
     void setHistoryFolder(const QString& folder);
     void setDevices(const QList<NpuDevice>& devices, const QString& note);
@@ -121,6 +122,7 @@ private:
     LatestOnlyRunner* m_historyIo; // stores a finished run and reads the history back
     QElapsedTimer m_runClock;
     int m_warmupsDone = 0;
+    QString m_preparing; // on a host, before the first warm-up: "Uploading model.om (12.3 MiB) to board"
     int m_iterationsDone = 0;
     QTableWidget* m_stats;
     LatencyCharts* m_charts;
