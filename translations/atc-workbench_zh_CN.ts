@@ -1651,6 +1651,22 @@
         <source>Run the Last OM</source>
         <translation>推理最后一个 OM</translation>
     </message>
+    <message>
+        <source>Copy the OMs of this conversion into a folder with deploy.json, for om_dispatch and om-runner --bundle.</source>
+        <translation>将本次转换的 OM 连同 deploy.json 复制到一个文件夹，供 om_dispatch 和 om-runner --bundle 使用。</translation>
+    </message>
+    <message>
+        <source>Export Bundle To</source>
+        <translation>导出部署包到</translation>
+    </message>
+    <message>
+        <source>Export Bundle…</source>
+        <translation>导出部署包…</translation>
+    </message>
+    <message>
+        <source>Writing the bundle to %1…</source>
+        <translation>正在将部署包写入 %1…</translation>
+    </message>
 </context>
 <context>
     <name>wb::ConvertManyPage</name>
@@ -2144,6 +2160,10 @@ Value for this model only:</source>
     <message>
         <source>No ATC was found (see the notice at the top of the Convert page).</source>
         <translation>未找到 ATC（见“转换”页顶部的提示）。</translation>
+    </message>
+    <message>
+        <source>The output name</source>
+        <translation>输出名称</translation>
     </message>
 </context>
 <context>
@@ -2829,6 +2849,34 @@ Stop them and quit?</source>
         <translation>
             <numerusform>退出前正在停止 %n 个工具…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Hosts…</source>
+        <translation>主机(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Running %1 on %2…</source>
+        <translation>正在 %2 上运行 %1…</translation>
+    </message>
+    <message>
+        <source>The run on %1 finished.</source>
+        <translation>在 %1 上的运行已完成。</translation>
+    </message>
+    <message>
+        <source>The run on %1 ended: %2</source>
+        <translation>在 %1 上的运行已结束：%2</translation>
+    </message>
+    <message>
+        <source>The conversion on %1 finished.</source>
+        <translation>在 %1 上的转换已完成。</translation>
+    </message>
+    <message>
+        <source>The conversion on %1 failed (see the ATC Run page).</source>
+        <translation>在 %1 上的转换失败（见“ATC 运行”页）。</translation>
+    </message>
+    <message>
+        <source>Converting on %1…</source>
+        <translation>正在 %1 上转换…</translation>
     </message>
 </context>
 <context>
@@ -3605,6 +3653,26 @@ Stop them and quit?</source>
         <source>The run was not stored: %1</source>
         <translation>未能保存此次运行：%1</translation>
     </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Strategies</source>
+        <translation>调度策略</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Ask the hosts of Tools &gt; Settings &gt; Hosts for their NPUs again</source>
+        <translation>重新向“工具 &gt; 设置 &gt; 主机”中的主机查询其 NPU</translation>
+    </message>
+    <message>
+        <source>%1 · NPU %2 · %3 · %4</source>
+        <translation>%1 · NPU %2 · %3 · %4</translation>
+    </message>
 </context>
 <context>
     <name>wb::SettingsDialog</name>
@@ -3647,6 +3715,14 @@ Stop them and quit?</source>
     <message>
         <source>Language:</source>
         <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Toolkit</source>
+        <translation>工具包</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
     </message>
 </context>
 <context>
@@ -3945,36 +4021,6 @@ Stop them and quit?</source>
     </message>
 </context>
 <context>
-    <name>wb::ConversionPage</name>
-    <message>
-        <source>Copy the OMs of this conversion into a folder with deploy.json, for om_dispatch and om-runner --bundle.</source>
-        <translation>将本次转换的 OM 连同 deploy.json 复制到一个文件夹，供 om_dispatch 和 om-runner --bundle 使用。</translation>
-    </message>
-    <message>
-        <source>Export Bundle To</source>
-        <translation>导出部署包到</translation>
-    </message>
-    <message>
-        <source>Export Bundle…</source>
-        <translation>导出部署包…</translation>
-    </message>
-    <message>
-        <source>Writing the bundle to %1…</source>
-        <translation>正在将部署包写入 %1…</translation>
-    </message>
-</context>
-<context>
-    <name>wb::RunPage</name>
-    <message>
-        <source>Latency</source>
-        <translation>延迟</translation>
-    </message>
-    <message>
-        <source>Strategies</source>
-        <translation>调度策略</translation>
-    </message>
-</context>
-<context>
     <name>wb::StrategyChart</name>
     <message>
         <source>budget %1 ms</source>
@@ -4174,6 +4220,10 @@ Stop them and quit?</source>
     <message>
         <source>Not measured, left out: %1.</source>
         <translation>未测量，已排除：%1。</translation>
+    </message>
+    <message>
+        <source>The run was not stored: %1</source>
+        <translation>未能保存此次运行：%1</translation>
     </message>
 </context>
 <context>
@@ -4426,63 +4476,6 @@ Someone may be intercepting the connection. The app will not connect. Only if th
     </message>
 </context>
 <context>
-    <name>wb::MainWindow</name>
-    <message>
-        <source>&amp;Hosts…</source>
-        <translation>主机(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>Running %1 on %2…</source>
-        <translation>正在 %2 上运行 %1…</translation>
-    </message>
-    <message>
-        <source>The run on %1 finished.</source>
-        <translation>在 %1 上的运行已完成。</translation>
-    </message>
-    <message>
-        <source>The run on %1 ended: %2</source>
-        <translation>在 %1 上的运行已结束：%2</translation>
-    </message>
-    <message>
-        <source>The conversion on %1 finished.</source>
-        <translation>在 %1 上的转换已完成。</translation>
-    </message>
-    <message>
-        <source>The conversion on %1 failed (see the ATC Run page).</source>
-        <translation>在 %1 上的转换失败（见“ATC 运行”页）。</translation>
-    </message>
-    <message>
-        <source>Converting on %1…</source>
-        <translation>正在 %1 上转换…</translation>
-    </message>
-</context>
-<context>
-    <name>wb::RunPage</name>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Ask the hosts of Tools &gt; Settings &gt; Hosts for their NPUs again</source>
-        <translation>重新向“工具 &gt; 设置 &gt; 主机”中的主机查询其 NPU</translation>
-    </message>
-    <message>
-        <source>%1 · NPU %2 · %3 · %4</source>
-        <translation>%1 · NPU %2 · %3 · %4</translation>
-    </message>
-</context>
-<context>
-    <name>wb::SettingsDialog</name>
-    <message>
-        <source>Toolkit</source>
-        <translation>工具包</translation>
-    </message>
-    <message>
-        <source>Hosts</source>
-        <translation>主机</translation>
-    </message>
-</context>
-<context>
     <name>wb::TargetHostCombo</name>
     <message>
         <source>Convert on:</source>
@@ -4618,6 +4611,18 @@ Someone may be intercepting the connection. The app will not connect. Only if th
     <message>
         <source>CPU (ONNX Runtime)</source>
         <translation>CPU（ONNX Runtime）</translation>
+    </message>
+    <message>
+        <source>No model was given.</source>
+        <translation>没有给出模型。</translation>
+    </message>
+    <message>
+        <source>Model %1 does not exist.</source>
+        <translation>模型 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
     </message>
 </context>
 <context>
@@ -4758,20 +4763,6 @@ Someone may be intercepting the connection. The app will not connect. Only if th
     </message>
 </context>
 <context>
-    <name>wb::ConvertPage</name>
-    <message>
-        <source>The output name</source>
-        <translation>输出名称</translation>
-    </message>
-</context>
-<context>
-    <name>wb::StrategyPanel</name>
-    <message>
-        <source>The run was not stored: %1</source>
-        <translation>未能保存此次运行：%1</translation>
-    </message>
-</context>
-<context>
     <name>ProbeStep</name>
     <message>
         <source>Name resolves</source>
@@ -4831,21 +4822,6 @@ Someone may be intercepting the connection. The app will not connect. Only if th
     <message>
         <source>%1 on %2 with %3: %4 iterations after %5 warm-up</source>
         <translation>在 %2 上用 %3 运行 %1：%5 次预热后迭代 %4 次</translation>
-    </message>
-</context>
-<context>
-    <name>BenchText</name>
-    <message>
-        <source>No model was given.</source>
-        <translation>没有给出模型。</translation>
-    </message>
-    <message>
-        <source>Model %1 does not exist.</source>
-        <translation>模型 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>%1 is not a file.</source>
-        <translation>%1 不是文件。</translation>
     </message>
 </context>
 <context>
@@ -5216,9 +5192,6 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <source>om-runner: using the one built on %1 before (%2)</source>
         <translation>om-runner：使用之前在 %1 上构建的版本（%2）</translation>
     </message>
-</context>
-<context>
-    <name>RemoteRun</name>
     <message>
         <source>om-runner was built on %1 from its sources%2 (%3).</source>
         <translation>om-runner 是在 %1 上从其源码构建的%2（%3）。</translation>
@@ -5235,9 +5208,6 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <source>cached there for the next run</source>
         <translation>已缓存在那里供下次运行使用</translation>
     </message>
-</context>
-<context>
-    <name>RemoteRun</name>
     <message>
         <source>%1 could not be started: %2.</source>
         <translation>无法启动 %1：%2。</translation>
@@ -5274,9 +5244,6 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <source>%1 failed: the work folder %2 on %3 is on a read-only file system%4. Choose a writable work folder: atcwb hosts add %3 --destination %5 --work-dir DIR.</source>
         <translation>%1 失败：%3 上的工作文件夹 %2 位于只读文件系统上%4。请选择一个可写的工作文件夹：atcwb hosts add %3 --destination %5 --work-dir DIR。</translation>
     </message>
-</context>
-<context>
-    <name>RemoteRun</name>
     <message>
         <source>%1 failed: the work folder %2 on %3 is not writable for %4. Fix its owner or mode, or choose another work folder with --work-dir.</source>
         <translation>%1 失败：%3 上的工作文件夹 %2 对 %4 不可写。请修正它的所有者或权限，或用 --work-dir 选择另一个工作文件夹。</translation>
