@@ -24,6 +24,7 @@
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -829,6 +830,15 @@ void TestWorkflowUi::compareShowsWhyNotCompared()
         qPrintable(QStringLiteral("%1 px < %2 px").arg(compare->table()->rowHeight(0)).arg(view->sizeHintForRow(0))));
     QCOMPARE(compare->table()->item(0, 6)->text(), QStringLiteral("FAIL"));
     QVERIFY(wbtest::readmeShot(compare, QStringLiteral("compare-shape-mismatch.png")));
+    // Narrower figure columns (the user drags them) wrap the reason on more lines: the row grows with it.
+    const int before = compare->table()->rowHeight(0);
+    for (int column = 1; column <= 5; ++column)
+        compare->table()->horizontalHeader()->resizeSection(column, compare->table()->columnWidth(column) / 2);
+    QTRY_VERIFY2(compare->table()->rowHeight(0) > before && compare->table()->rowHeight(0) >= view->sizeHintForRow(0),
+        qPrintable(QStringLiteral("%1 px (was %2), needs %3")
+                       .arg(compare->table()->rowHeight(0))
+                       .arg(before)
+                       .arg(view->sizeHintForRow(0))));
 }
 
 WB_TEST_MAIN(TestWorkflowUi)

@@ -91,6 +91,13 @@ CompareDialog::CompareDialog(QWidget* parent)
     form->addRow(tr("Tolerance:"), tolerances);
     layout->addLayout(form);
     m_table->setObjectName(QStringLiteral("accuracyTable"));
+    // A not-compared reason spans the figure columns: when they are resized, its row is refitted to the wrapped text.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_table, [this] {
+        for (int row = 0; row < m_table->rowCount(); ++row) {
+            if (m_table->columnSpan(row, 1) > 1)
+                m_table->resizeRowToContents(row);
+        }
+    });
     m_table->setHorizontalHeaderLabels({ tr("Output"), tr("Cosine"), tr("Max abs"), tr("Max rel"), tr("Mean abs"),
         tr("Out of tolerance"), tr("Result") });
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
