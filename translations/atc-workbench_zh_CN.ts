@@ -5257,6 +5257,14 @@ Someone may be intercepting the connection. The app will not connect. Only if th
         <translation>%1 在 %2 上失败。</translation>
     </message>
     <message>
+        <source>Making a run folder in %1</source>
+        <translation>在 %1 中创建运行文件夹</translation>
+    </message>
+    <message>
+        <source>Uploading %1 to %2</source>
+        <translation>把 %1 上传到 %2</translation>
+    </message>
+    <message>
         <source>%1 failed on %2 (%3).</source>
         <translation>%1 在 %2 上失败（%3）。</translation>
     </message>

@@ -252,7 +252,7 @@ void RemoteUpload::onSent(const ToolResult& result)
     if (!result.ok()) {
         return finish({ QStringLiteral("upload_failed"),
             explainRemoteWriteFailure(m_target.host,
-                QStringLiteral("Uploading %1 to %2").arg(QFileInfo(f.localPath).fileName(), f.remotePath),
+                englishText(remotetext::kUploadingTo).arg(QFileInfo(f.localPath).fileName(), f.remotePath),
                 lastLines(m_err, 3).isEmpty() ? describe(result, QStringLiteral("ssh")) : lastLines(m_err, 3)),
             {} });
     }

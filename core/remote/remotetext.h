@@ -52,6 +52,10 @@ inline constexpr ShownText kWorkFolderNotWritableSaid { "RemoteRun",
         "%1 failed: the work folder %2 on %3 is not writable for %4 (%5). Fix its owner or mode, or choose another "
         "work folder with --work-dir.") };
 inline constexpr ShownText kFailedOn { "RemoteRun", QT_TRANSLATE_NOOP("RemoteRun", "%1 failed on %2.") };
+// What failed, quoted as %1 by the sentences above.
+inline constexpr ShownText kMakingRunFolder { "RemoteRun",
+    QT_TRANSLATE_NOOP("RemoteRun", "Making a run folder in %1") };
+inline constexpr ShownText kUploadingTo { "RemoteRun", QT_TRANSLATE_NOOP("RemoteRun", "Uploading %1 to %2") };
 inline constexpr ShownText kFailedOnSaid { "RemoteRun", QT_TRANSLATE_NOOP("RemoteRun", "%1 failed on %2 (%3).") };
 
 } // namespace wb::remotetext

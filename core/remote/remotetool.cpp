@@ -36,7 +36,7 @@ QList<ShownText> remoteFailureTexts()
     using namespace remotetext;
     return { kSshNotStarted, kDidNotStartSaid, kDidNotStart, kConnectionLost, kNotFound, kWrongArchitecture,
         kCannotExecute, kWorkFolderFull, kWorkFolderReadOnly, kWorkFolderNotWritableSaid, kWorkFolderNotWritable,
-        kFailedOnSaid, kFailedOn };
+        kFailedOnSaid, kFailedOn, kMakingRunFolder, kUploadingTo };
 }
 
 QString remoteRunScript()
@@ -324,7 +324,7 @@ void RemoteToolRun::onMarker(const RunMarker& marker)
         const QString what = marker.fields.value(0);
         if (what.startsWith(QLatin1String("staging "))) {
             m_failure = explainRemoteWriteFailure(m_target.host,
-                QStringLiteral("Making a run folder in %1").arg(what.mid(8)), m_errTail.join(QLatin1Char('\n')));
+                englishText(remotetext::kMakingRunFolder).arg(what.mid(8)), m_errTail.join(QLatin1Char('\n')));
         } else if (what.startsWith(QLatin1String("env "))) {
             log::app()->warn(
                 "On {}: sourcing {} returned non-zero", m_target.host.name.toStdString(), what.mid(4).toStdString());

@@ -17,6 +17,7 @@
 #include "reference/accuracy.h"
 #include "remote/omrunnerhost.h"
 #include "remote/probe.h"
+#include "remote/remotetext.h"
 #include "run/bench.h"
 #include "run/benchtext.h"
 #include "run/runexplain.h"
@@ -148,6 +149,7 @@ private slots:
     void coreTextsInTheChineseWindow();
     void storedTextsShownTranslated_data();
     void storedTextsShownTranslated();
+    void nestedFragmentShownTranslated();
     void conversionFailureShownInChinese();
     void fileNameProblemInChinese();
     void omFindingsInChinese();
@@ -490,6 +492,19 @@ void TestI18n::storedTextsShownTranslated()
     QVERIFY2(expected != english, "no translation");
     QCOMPARE(zh, expected);
     QCOMPARE(shown(english), english); // what atcwb prints and the history stores
+}
+
+// What failed on a host, quoted inside the failure's sentence, is shown translated too.
+void TestI18n::nestedFragmentShownTranslated()
+{
+    const QString english = englishText(remotetext::kFailedOnSaid)
+                                .arg(englishText(remotetext::kMakingRunFolder).arg(QStringLiteral("/w/runs")),
+                                    QStringLiteral("board"), QStringLiteral("mkdir: cannot create directory"));
+    QCOMPARE(installTranslations(qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+    const QString zh = shownConversionText(english);
+    removeTranslators();
+    QCOMPARE(zh, QStringLiteral("在 /w/runs 中创建运行文件夹 在 board 上失败（mkdir: cannot create directory）。"));
+    QCOMPARE(shownConversionText(english), english);
 }
 
 // A conversion that fails on the ATC Run page: the job's row says why in Chinese, with the folder; the outcome (what
