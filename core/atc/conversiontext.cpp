@@ -16,8 +16,8 @@ QList<ShownText> conversionTexts()
 
 QString shownConversionText(const QString& text)
 {
-    static const QList<ShownText> templates = conversionTexts();
-    return shownText(text, templates);
+    static const ShownTexts texts(conversionTexts());
+    return texts.shown(text);
 }
 
 } // namespace wb

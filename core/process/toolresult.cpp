@@ -54,6 +54,12 @@ QList<ShownText> toolResultTexts()
     return { kKilledOom, kExit137, kFinished, kFailedToStart, kCrashed, kTimedOut, kCancelled, kExitCode };
 }
 
+QString shownToolResultText(const QString& text)
+{
+    static const ShownTexts texts(toolResultTexts());
+    return texts.shown(text);
+}
+
 QString describe(const ToolResult& result, const QString& toolName)
 {
     const QString seconds = QString::number(static_cast<double>(result.durationMs) / 1000.0, 'f', 1);

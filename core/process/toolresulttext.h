@@ -29,6 +29,8 @@ inline constexpr ShownText kExitCode { "ToolResult",
 } // namespace wb::toolresulttext
 
 namespace wb {
-// Every template above, for a shownText() list.
+// Every template above, for a ShownTexts list.
 QList<ShownText> toolResultTexts();
+// How a tool's run ended (describe()), in the current language.
+QString shownToolResultText(const QString& text);
 } // namespace wb

@@ -264,9 +264,8 @@ void HostProbe::onKeyscanFinished(const ToolResult& result)
     fail({ id, ProbeStatus::Failed,
         Tr::tr("%1 presented no SSH host key (ssh-keyscan: %2).")
             .arg(knownName,
-                lastLines(m_err, 2).isEmpty()
-                    ? shownText(describe(result, QStringLiteral("ssh-keyscan")), toolResultTexts())
-                    : lastLines(m_err, 2)),
+                lastLines(m_err, 2).isEmpty() ? shownToolResultText(describe(result, QStringLiteral("ssh-keyscan")))
+                                              : lastLines(m_err, 2)),
         Tr::tr("Check that port %1 of %2 is an SSH server.").arg(m_host.port).arg(m_host.hostName()) });
 }
 
@@ -308,7 +307,7 @@ void HostProbe::onRemoteFinished(const ToolResult& result)
         } else {
             fail({ id, ProbeStatus::Failed,
                 Tr::tr("ssh to %1 failed (%2)%3")
-                    .arg(m_host.destination, shownText(describe(result, QStringLiteral("ssh")), toolResultTexts()),
+                    .arg(m_host.destination, shownToolResultText(describe(result, QStringLiteral("ssh"))),
                         err.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + err),
                 Tr::tr("Try it by hand: ssh -p %1 %2 true").arg(m_host.port).arg(m_host.destination) });
         }

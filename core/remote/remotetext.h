@@ -62,7 +62,7 @@ inline constexpr ShownText kFailedOnSaid { "RemoteRun", QT_TRANSLATE_NOOP("Remot
 
 namespace wb {
 
-// Every sentence above, for a shownText() list (before the tool endings of process/toolresulttext.h: the
+// Every sentence above, for a ShownTexts list (before the tool endings of process/toolresulttext.h: the
 // "could not be started" with its full stop first).
 QList<ShownText> remoteFailureTexts();
 

@@ -19,8 +19,8 @@ QList<ShownText> benchTexts()
 
 QString shownBenchText(const QString& text)
 {
-    static const QList<ShownText> templates = benchTexts();
-    return shownText(text, templates);
+    static const ShownTexts texts(benchTexts());
+    return texts.shown(text);
 }
 
 } // namespace wb

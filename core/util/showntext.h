@@ -7,12 +7,16 @@
 // A producer declares its sentence once, with QT_TRANSLATE_NOOP so lupdate finds it, and writes it in English:
 //     inline constexpr ShownText kCancelled { "BenchText", QT_TRANSLATE_NOOP("BenchText", "… %1 of %2 …") };
 //     r.error = englishText(kCancelled).arg(done).arg(loops);
-// The GUI passes what it shows through shownText(text, templates): each line that one of the templates wrote is
-// given in the current language with the same figures (the placeholders' values are read back from the English, and
-// a value that is itself such a sentence is shown too); any other line (a tool's own message, a path) comes back as
-// it is. With no translator installed it is the identity.
+// The GUI passes what it shows through a ShownTexts made once from the templates (shownBenchText, ...): each line that
+// one of the templates wrote is given in the current language with the same figures (the placeholders' values are
+// read back from the English, and a value that is itself such a sentence is shown too); any other line (a tool's own
+// message, a path) comes back as it is. With no translator installed it is the identity.
 #include <QList>
 #include <QString>
+#include <QtGlobal>
+
+#include <optional>
+#include <vector>
 
 namespace wb {
 
@@ -27,7 +31,21 @@ inline QString englishText(const ShownText& t)
     return QString::fromUtf8(t.source);
 }
 
-// `text`, line by line, in the current language where a line was written from one of `templates`.
-QString shownText(const QString& text, const QList<ShownText>& templates);
+// A list of templates, each compiled once into the pattern that reads its values back; the templates' strings must
+// outlive it (string literals do). Const and shared by every caller (the GUI thread and workers): make one, static.
+class ShownTexts {
+public:
+    explicit ShownTexts(const QList<ShownText>& templates);
+    ~ShownTexts();
+    Q_DISABLE_COPY_MOVE(ShownTexts)
+
+    // `text`, line by line, in the current language where a line was written from one of the templates.
+    QString shown(const QString& text) const;
+
+private:
+    struct Template;
+    std::optional<QString> translated(const QString& text) const;
+    std::vector<Template> m_templates;
+};
 
 } // namespace wb
