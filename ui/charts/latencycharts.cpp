@@ -228,10 +228,10 @@ void LatencyCharts::setComparison(const QList<Series>& series, double budgetMs)
     } else {
         m_compareHint = nullptr;
     }
-    m_compare->rescaleAxes();
+    m_compare->xAxis->rescale();
     m_compare->xAxis->scaleRange(1.2);
     // From 0 to the highest point and some headroom, so that no point is drawn on the chart's top edge (a single
-    // point would be put in the middle of a range around it by rescaleAxes, under the hint). The throughput axis has
+    // point would be put in the middle of a range around it by rescaling, under the hint). The throughput axis has
     // more, so that a single run's two points do not land on each other.
     const auto highest = [](const QVector<double>& values) {
         return values.isEmpty() ? 0.0 : *std::max_element(values.cbegin(), values.cend());

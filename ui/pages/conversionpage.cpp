@@ -717,12 +717,12 @@ QTreeWidgetItem* ConversionPage::eventItem(int job, const AtcEvent& event)
 void ConversionPage::jobFinished(int job, const ConversionOutcome& outcome)
 {
     if (QTableWidgetItem* status = m_jobs->item(job, 2)) {
+        const QString failure = outcome.ok ? QString() : shownConversionText(outcome.failure);
         status->setText(outcome.skippedUnchanged ? tr("unchanged (not rebuilt)")
                 : outcome.ok                     ? tr("done")
-                                                 : tr("failed: %1").arg(shownConversionText(outcome.failure)));
-        status->setToolTip(outcome.ok
-                ? outcome.omPath
-                : shownConversionText(outcome.failure) + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
+                                                 : tr("failed: %1").arg(failure));
+        status->setToolTip(
+            outcome.ok ? outcome.omPath : failure + QStringLiteral("\n") + tr("Log: %1").arg(outcome.logPath));
         status->setForeground(theme::text(outcome.ok ? theme::Tone::Success : theme::Tone::Error));
     }
     if (QTableWidgetItem* time = m_jobs->item(job, 3))

@@ -503,8 +503,6 @@ void RunPage::updateProgress()
         text = m_iterationsDone == 0
             ? tr("Warm-up %1 / %2 · then %3 of timing").arg(m_warmupsDone).arg(r.warmup).arg(seconds(r.timeBudgetSec))
             : tr("%n iteration(s) timed", nullptr, m_iterationsDone);
-        if (m_warmupsDone == 0 && m_iterationsDone == 0 && !m_preparing.isEmpty())
-            text = m_preparing;
     } else {
         const int total = r.warmup + r.loops;
         const int done = m_warmupsDone + m_iterationsDone;
@@ -516,8 +514,10 @@ void RunPage::updateProgress()
             ? tr("Warm-up %1 / %2").arg(m_warmupsDone).arg(r.warmup) + left
             : tr("Iteration %1 / %2").arg(m_iterationsDone).arg(r.loops) + left;
         if (done == 0)
-            text = m_preparing.isEmpty() ? tr("Starting (loading the model)…") : m_preparing;
+            text = tr("Starting (loading the model)…");
     }
+    if (m_warmupsDone == 0 && m_iterationsDone == 0 && !m_preparing.isEmpty())
+        text = m_preparing; // on a host, before the runner starts: what goes up
     m_status->setText(text);
 }
 
