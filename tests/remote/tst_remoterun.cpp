@@ -50,6 +50,8 @@ private:
     QString binDir(const QString& name, const QMap<QString, QString>& entries);
     // A folder with every program of /usr/bin and /bin but the C++ compilers (a host without one).
     QString binDirWithoutCompiler();
+    // A board with the msame and ais_bench doubles on its PATH (in *runners); its environment script.
+    QString runnersBoard(QString* runners);
     // atcwb with the settings of SETTINGS, the host "loopback" added with ENV_SCRIPT and trusted.
     ToolCapture atcwbOn(
         const QString& settings, const QString& envScript, const QStringList& args, int timeoutMs = kRunTimeoutMs);
@@ -309,6 +311,13 @@ QString TestRemoteRun::binDirWithoutCompiler()
     return binDir("bin-no-compiler", entries);
 }
 
+QString TestRemoteRun::runnersBoard(QString* runners)
+{
+    *runners = binDir("bin-runners",
+        { { "msame", QStringLiteral(WB_FAKE_MSAME) }, { "ais_bench", QStringLiteral(WB_FAKE_AIS_BENCH) } });
+    return boardScript("env-runners.sh", { *runners });
+}
+
 ToolCapture TestRemoteRun::atcwbWith(const QString& settings, const QStringList& args, int timeoutMs)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -449,9 +458,8 @@ void TestRemoteRun::cliFallsBackWithoutCompiler()
 // msame on the host (the double as `msame` on its PATH): every iteration, the outputs fetched, the history entry.
 void TestRemoteRun::cliMsameOnHost()
 {
-    const QString runners = binDir("bin-runners",
-        { { "msame", QStringLiteral(WB_FAKE_MSAME) }, { "ais_bench", QStringLiteral(WB_FAKE_AIS_BENCH) } });
-    const QString script = boardScript("env-runners.sh", { runners });
+    QString runners;
+    const QString script = runnersBoard(&runners);
     QTemporaryDir out;
     ToolCapture c = atcwbOn("msame", script,
         { "bench", m_om, "--on", "loopback", "--runner", "msame", "--loops", "5", "--output-dir", out.path(),
@@ -482,9 +490,8 @@ void TestRemoteRun::cliMsameOnHost()
 // ais_bench on the host: its summary file comes back and gives every iteration; the history entry names the host.
 void TestRemoteRun::cliAisBenchOnHost()
 {
-    const QString runners = binDir("bin-runners",
-        { { "msame", QStringLiteral(WB_FAKE_MSAME) }, { "ais_bench", QStringLiteral(WB_FAKE_AIS_BENCH) } });
-    const QString script = boardScript("env-runners.sh", { runners });
+    QString runners;
+    const QString script = runnersBoard(&runners);
     QTemporaryDir out;
     ToolCapture c = atcwbOn("ais", script,
         { "bench", m_om, "--on", "loopback", "--runner", "ais-bench", "--loops", "6", "--output-dir", out.path(),
