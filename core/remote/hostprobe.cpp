@@ -22,11 +22,6 @@ struct Tr {
 
 constexpr qsizetype kMaxOutputBytes = 4 * 1024 * 1024;
 
-QString lastLines(const QByteArray& bytes, int count)
-{
-    return QString::fromUtf8(bytes).trimmed().section(QLatin1Char('\n'), -count).replace(QLatin1Char('\r'), QString());
-}
-
 } // namespace
 
 HostProbe::HostProbe(const Host& host, const SshPaths& paths, QObject* parent)
@@ -261,11 +256,12 @@ void HostProbe::onKeyscanFinished(const ToolResult& result)
     case HostKeyVerdict::Kind::NoKeys:
         break;
     }
+    // ssh-keyscan's own words, else how it ended (in the UI's language: the probe's messages are).
+    const QString said = lastLines(QString::fromUtf8(m_err), 2);
     fail({ id, ProbeStatus::Failed,
         Tr::tr("%1 presented no SSH host key (ssh-keyscan: %2).")
             .arg(knownName,
-                lastLines(m_err, 2).isEmpty() ? shownToolResultText(describe(result, QStringLiteral("ssh-keyscan")))
-                                              : lastLines(m_err, 2)),
+                said.isEmpty() ? shownToolResultText(describe(result, QStringLiteral("ssh-keyscan"))) : said),
         Tr::tr("Check that port %1 of %2 is an SSH server.").arg(m_host.port).arg(m_host.hostName()) });
 }
 
@@ -290,7 +286,7 @@ void HostProbe::onRemoteFinished(const ToolResult& result)
     const ProbeFacts facts = parseProbeOutput(m_out);
     const bool scriptStarted = splitProbeSections(m_out).contains(QStringLiteral("env_searched"));
     if (!scriptStarted) {
-        const QString err = lastLines(m_err, 3);
+        const QString err = lastLines(QString::fromUtf8(m_err), 3);
         if (result.kind == ToolResult::Kind::FailedToStart) {
             fail({ id, ProbeStatus::Failed,
                 Tr::tr("%1 could not be started: %2.").arg(m_paths.sshProgram, result.errorString),

@@ -73,11 +73,6 @@ QString glibcVersionOf(const QString& libc)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
-QString lastLines(const QStringList& lines, int count)
-{
-    return lines.mid(std::max<qsizetype>(0, lines.size() - count)).join(QLatin1Char('\n')).trimmed();
-}
-
 } // namespace
 
 std::optional<ElfBinaryFacts> readElfBinaryFacts(const QByteArray& bytes)
@@ -459,7 +454,7 @@ void OmRunnerOnHost::onShippedChecked(const ToolResult& result)
             why = m.mid(6).trimmed();
     }
     if (why.isEmpty())
-        why = lastLines(m_errTail, 3).isEmpty() ? describe(result, QStringLiteral("ssh")) : lastLines(m_errTail, 3);
+        why = lastLinesOr(m_errTail.join(QLatin1Char('\n')), 3, result, QStringLiteral("ssh"));
     m_result.notes << Tr::tr("The shipped om-runner for %1 does not start on %2 (%3).")
                           .arg(m_shippedMachine, m_target.host.name, why);
     emit progress(m_result.notes.constLast());
@@ -559,11 +554,12 @@ void OmRunnerOnHost::onBuilt(const ToolResult& result)
                   .arg(m_target.host.name);
     else if (m_markers.contains(QLatin1String("buildfailed")))
         why = Tr::tr("building om-runner on %1 with %2 failed: %3")
-                  .arg(m_target.host.name, m_result.compiler, lastLines(m_errTail, 5));
+                  .arg(m_target.host.name, m_result.compiler, lastLines(m_errTail.join(QLatin1Char('\n')), 5));
     else
         why = Tr::tr("building om-runner on %1 did not run (%2%3)")
                   .arg(m_target.host.name, describe(result, QStringLiteral("ssh")),
-                      m_errTail.isEmpty() ? QString() : QStringLiteral(": ") + lastLines(m_errTail, 3));
+                      m_errTail.isEmpty() ? QString()
+                                          : QStringLiteral(": ") + lastLines(m_errTail.join(QLatin1Char('\n')), 3));
     m_result.error = { QStringLiteral("no_om_runner"), why, {} };
     finish();
 }

@@ -18,11 +18,6 @@ namespace {
 
 constexpr qsizetype kMaxErrBytes = 64 * 1024;
 
-QString lastLines(const QByteArray& bytes, int count)
-{
-    return QString::fromUtf8(bytes).trimmed().section(QLatin1Char('\n'), -count).replace(QLatin1Char('\r'), QString());
-}
-
 // Asks the host, for each (path, sha256) pair, whether the work folder already holds those bytes there.
 QString checkScript()
 {
@@ -206,7 +201,8 @@ void RemoteUpload::onChecked(const ToolResult& result)
         return finish({ QStringLiteral("upload_check"),
             QStringLiteral("Could not ask %1 which files it already has (%2)%3")
                 .arg(m_target.host.name, describe(result, QStringLiteral("ssh")),
-                    m_err.isEmpty() ? QStringLiteral(".") : QStringLiteral(": ") + lastLines(m_err, 3)),
+                    m_err.isEmpty() ? QStringLiteral(".")
+                                    : QStringLiteral(": ") + lastLines(QString::fromUtf8(m_err), 3)),
             {} });
     }
     m_toSend.clear();
@@ -253,7 +249,7 @@ void RemoteUpload::onSent(const ToolResult& result)
         return finish({ QStringLiteral("upload_failed"),
             explainRemoteWriteFailure(m_target.host,
                 englishText(remotetext::kUploadingTo).arg(QFileInfo(f.localPath).fileName(), f.remotePath),
-                lastLines(m_err, 3).isEmpty() ? describe(result, QStringLiteral("ssh")) : lastLines(m_err, 3)),
+                lastLinesOr(QString::fromUtf8(m_err), 3, result, QStringLiteral("ssh"))),
             {} });
     }
     f.sent = true;
@@ -338,7 +334,7 @@ void RemoteFetch::onFetched(const ToolResult& result)
     }
     QString problem;
     if (!result.ok())
-        problem = lastLines(m_err, 3).isEmpty() ? describe(result, QStringLiteral("ssh")) : lastLines(m_err, 3);
+        problem = lastLinesOr(QString::fromUtf8(m_err), 3, result, QStringLiteral("ssh"));
     else if (m_writeFailed)
         problem = QStringLiteral("writing %1 failed (is the local disk full?)").arg(f.localPath);
     else if (!f.sha256.isEmpty()) {

@@ -1,6 +1,7 @@
 #include "ssh.h"
 
 #include "process/toolcapture.h"
+#include "process/toolresult.h"
 
 #include <QDir>
 #include <QFile>
@@ -169,6 +170,17 @@ QString knownHostsName(const Host& host)
 {
     return host.port == Host::DefaultPort ? host.hostName()
                                           : QStringLiteral("[%1]:%2").arg(host.hostName()).arg(host.port);
+}
+
+QString lastLines(const QString& output, int count)
+{
+    return output.trimmed().section(QLatin1Char('\n'), -count).remove(QLatin1Char('\r'));
+}
+
+QString lastLinesOr(const QString& output, int count, const ToolResult& result, const QString& toolName)
+{
+    const QString said = lastLines(output, count);
+    return said.isEmpty() ? describe(result, toolName) : said;
 }
 
 } // namespace wb

@@ -11,6 +11,8 @@
 
 namespace wb {
 
+struct ToolResult;
+
 // Where the app keeps its SSH state, and the tools it runs. Tests point these at a temporary folder.
 struct SshPaths {
     QString knownHostsFile; // the app's own known_hosts (never ~/.ssh/known_hosts)
@@ -81,5 +83,11 @@ ToolInvocation keyscanInvocation(const Host& host, const SshPaths& paths, int ti
 
 // How the host appears in known_hosts: "host" for port 22, else "[host]:port".
 QString knownHostsName(const Host& host);
+
+// The last COUNT lines of what ssh or a remote command wrote (trimmed, without carriage returns), to quote in a
+// message: "" when it wrote nothing.
+QString lastLines(const QString& output, int count);
+// Those lines, or how the tool ended (describe(result, toolName)) when it wrote nothing.
+QString lastLinesOr(const QString& output, int count, const ToolResult& result, const QString& toolName);
 
 } // namespace wb
