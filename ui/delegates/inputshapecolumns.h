@@ -17,12 +17,12 @@ public:
     // Parented to the view.
     explicit InputShapeColumns(QTableView* view);
 
-    void fit();
-
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    void fit();
+
     QTableView* m_view;
     bool m_fitting = false;
 };

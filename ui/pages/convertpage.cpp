@@ -232,7 +232,7 @@ QWidget* ConvertPage::buildBasic()
     m_shapeView->setObjectName(QStringLiteral("convertInputShapeTable"));
     m_shapeView->setModel(m_shapes);
     m_shapeView->verticalHeader()->hide();
-    m_shapeColumns = new InputShapeColumns(m_shapeView);
+    new InputShapeColumns(m_shapeView); // the view's child: its delegates and fitted columns
     m_shapeView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_shapeView->setMinimumHeight(110);
     auto* shapes = new QWidget(box);
@@ -329,7 +329,6 @@ void ConvertPage::setModel(const OnnxModelPtr& model)
     m_state->setModel(model); // nothing when the window set it already for every page
     pullSharedShapes();
     updateDimLabels();
-    m_shapeColumns->fit(); // long symbolic names (p2o.DynamicDimension.0) must not push the static shapes out of sight
     const QFileInfo source(model->summary().path);
     m_modelLabel->setText(source.fileName());
     m_modelLabel->setToolTip(source.absoluteFilePath());

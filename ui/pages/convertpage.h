@@ -18,7 +18,6 @@ class QTimer;
 
 namespace wb {
 
-class InputShapeColumns;
 class ExtraFlagsEditor;
 class FindingsList;
 class ProfilesEditor;
@@ -117,7 +116,6 @@ private:
     QLineEdit* m_outName;
     QLineEdit* m_batches;
     QTableView* m_shapeView;
-    InputShapeColumns* m_shapeColumns;
     ProfilesEditor* m_profiles;
     QComboBox* m_inputFormat;
     QComboBox* m_outputType;

@@ -132,7 +132,7 @@ ShapesPage::ShapesPage(ModelShapes* shapes, QWidget* parent)
     inputLayout->addWidget(hint);
     m_inputView->setObjectName(QStringLiteral("inputShapeTable"));
     m_inputView->setModel(m_inputs);
-    m_inputColumns = new InputShapeColumns(m_inputView);
+    new InputShapeColumns(m_inputView); // the view's child: its delegates and fitted columns
     m_inputView->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_inputView->setMinimumHeight(m_inputView->verticalHeader()->defaultSectionSize() * 3);
     inputLayout->addWidget(m_inputView);
@@ -213,7 +213,6 @@ void ShapesPage::setModel(const OnnxModelPtr& model)
     m_tensors->clear();
     m_state->setModel(model); // nothing when the window set it already for every page
     scheduleInference();
-    m_inputColumns->fit();
     updateConversionLine();
     setBusy(false);
 }

@@ -15,7 +15,6 @@ class QTimer;
 
 namespace wb {
 
-class InputShapeColumns;
 class DimSuggestionBar;
 class InputShapeModel;
 class LatestOnlyRunner;
@@ -80,7 +79,6 @@ private:
     LatestOnlyRunner* m_surgery;
     QTimer* m_debounce;
     QTableView* m_inputView;
-    InputShapeColumns* m_inputColumns;
     QTableView* m_tensorView;
     QLineEdit* m_spec;
     QLabel* m_status;
